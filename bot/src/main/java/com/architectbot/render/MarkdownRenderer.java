@@ -1,0 +1,51 @@
+package com.architectbot.render;
+
+import com.architectbot.consultation.AreaAnalysis;
+import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.consultation.Recommendation;
+import com.architectbot.consultation.Reply;
+import java.util.Comparator;
+import java.util.List;
+
+/** Renders replies as Markdown: the CLI's output, and the text fallback of the chat surfaces. */
+public final class MarkdownRenderer {
+
+    public String render(Reply reply) {
+        return switch (reply) {
+            case Reply.Answer answer -> render(answer.answer());
+            case Reply.Notice notice -> notice.text();
+        };
+    }
+
+    public String render(ConsultationAnswer answer) {
+        StringBuilder md = new StringBuilder();
+        section(md, Labels.SUMMARY).append(answer.summary().strip()).append("\n\n");
+        section(md, Labels.CRITICAL_ISSUES);
+        bullets(md, answer.criticalIssues().isEmpty() ? List.of(Labels.NO_CRITICAL_ISSUES) : answer.criticalIssues());
+        section(md, Labels.ANALYSIS);
+        for (AreaAnalysis area : answer.analysis()) {
+            md.append("### ").append(Labels.of(area.area())).append("\n\n");
+            bullets(md, area.findings());
+        }
+        section(md, Labels.RECOMMENDATIONS);
+        answer.recommendations().stream()
+                .sorted(Comparator.comparing(Recommendation::priority)) // blockers first: a reader who stops early still sees them
+                .forEach(r -> md.append("- **").append(Labels.of(r.priority())).append(":** ")
+                        .append(r.text().strip()).append('\n'));
+        md.append('\n');
+        section(md, Labels.QUESTIONS);
+        for (int i = 0; i < answer.questions().size(); i++) {
+            md.append(i + 1).append(". ").append(answer.questions().get(i).strip()).append('\n');
+        }
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    private static StringBuilder section(StringBuilder md, String title) {
+        return md.append("## ").append(title).append("\n\n");
+    }
+
+    private static void bullets(StringBuilder md, List<String> items) {
+        items.forEach(item -> md.append("- ").append(item.strip()).append('\n'));
+        md.append('\n');
+    }
+}
