@@ -1,0 +1,33 @@
+package com.architectbot.consultation;
+
+import com.architectbot.conversation.Surface;
+
+/** What the bot says it can do, in the words of the surface the user is on. */
+final class HelpText {
+
+    private HelpText() {}
+
+    static String on(Surface surface) {
+        return switch (surface) {
+            case SLACK -> """
+                    I'm a production architect: ask me about launch readiness, scaling, licensing, \
+                    multi-tenancy, billing, support tooling, updates or security.
+                    • Mention me in a channel (I answer in the thread and remember it), or message me directly.
+                    • `/architect <question>` starts a consultation here; `/architect forget` erases this \
+                    conversation's context.
+                    • `/license-check <purl | group:artifact:version | name@version ...> [--policy saas|distributed|internal]` \
+                    checks open-source licences; you can also send me a pom.xml, package.json or lockfile.""";
+            case TEAMS -> """
+                    I'm a production architect: ask me about launch readiness, scaling, licensing, \
+                    multi-tenancy, billing, support tooling, updates or security.
+                    • Mention me in a channel (I answer in the reply chain and remember it), or chat with me directly.
+                    • `license-check <purl | group:artifact:version | name@version ...> [--policy saas|distributed|internal]` \
+                    checks open-source licences; you can also send me a pom.xml, package.json or lockfile.
+                    • `forget` erases this conversation's context; `help` shows this message.""";
+            case CLI -> """
+                    architect-bot consult [--thread ID] "question"   ask the production architect
+                    architect-bot license-check [--policy ...] (FILE | PURL | COORDS)...   check licences
+                    architect-bot serve   run the Slack and Teams bot""";
+        };
+    }
+}

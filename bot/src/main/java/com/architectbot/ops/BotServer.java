@@ -1,0 +1,67 @@
+package com.architectbot.ops;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's one HTTP server: probes, plus each channel's routes. Exceptions are mapped to responses
+ * here and only here: callers get a status and a short JSON reason, never a stack trace.
+ */
+public final class BotServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+
+    private final Javalin app;
+
+    private BotServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * @param ready whether the bot can take work (Redis answers); {@code /ready} says 503 otherwise, so
+     *     a load balancer sends traffic elsewhere while Redis is away
+     */
+    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<HttpRoutes> channels) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = ServerSettings.MAX_REQUEST_BYTES;
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+            config.routes.get("/ready", ctx -> readiness(ctx, ready));
+            channels.forEach(channel -> channel.addTo(config.routes));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error"));
+            });
+            config.routes.error(404, "*", ctx -> ctx.json(Map.of("error", "no such endpoint: " + ctx.path())));
+        });
+        app.start(settings.host(), settings.port());
+        return new BotServer(app);
+    }
+
+    private static void readiness(Context ctx, BooleanSupplier ready) {
+        if (ready.getAsBoolean()) {
+            ctx.json(Map.of("status", "ready"));
+        } else {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "not ready", "reason", "Redis is unreachable"));
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
