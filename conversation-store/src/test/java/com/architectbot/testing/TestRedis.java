@@ -1,5 +1,7 @@
 package com.architectbot.testing;
 
+import com.architectbot.redis.RedisConnection;
+import com.architectbot.redis.RedisSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -31,6 +33,14 @@ public final class TestRedis {
     /** A new client of the test server; close it when done. */
     public static UnifiedJedis client() {
         return RedisClient.create(uri());
+    }
+
+    /**
+     * A new {@link RedisConnection} to the test server, as the bot opens it (so connection failures become
+     * {@code StoreUnavailableException}); close it when done.
+     */
+    public static RedisConnection connection() {
+        return RedisConnection.open(RedisSettings.forUrl(uri().toString()));
     }
 
     /** Empties the test server's current database. */

@@ -1,0 +1,117 @@
+package com.architectbot.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.embedded.RedisServer;
+
+/**
+ * The Redis used when {@code REDIS_URL} is unset: a redis-server child process on 127.0.0.1 keeping an
+ * append-only file in the data directory, so threads survive a restart. When a Redis already answers on
+ * the port (a {@code serve} process started it and now a CLI {@code consult} runs), that one is reused and
+ * left running on close.
+ */
+final class EmbeddedRedis implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+    /** How long to wait for a PING answer from something already on the port. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
+    private final RedisServer startedHere;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer startedHere, int port) {
+        this.startedHere = startedHere;
+        this.port = port;
+    }
+
+    static EmbeddedRedis startOrReuse(Path dataDir, int port) {
+        if (answersPing(port)) {
+            return reuse(port);
+        }
+        Path dir = dataDir.toAbsolutePath().normalize();
+        RedisServer server = newServer(dir, port);
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            if (answersPing(port)) { // another process won the race to start it
+                return reuse(port);
+            }
+            throw new IllegalStateException("REDIS_URL is not set and the embedded Redis could not start on "
+                    + HOST + ":" + port + " with data in " + dir + " (is the port taken by something else? set "
+                    + RedisSettings.PORT_VARIABLE + " to another port, or REDIS_URL to a Redis server)", e);
+        }
+        log.info("REDIS_URL is not set: started embedded Redis on {}:{}, data in {}", HOST, port, dir);
+        return new EmbeddedRedis(server, port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean startedHere() {
+        return startedHere != null;
+    }
+
+    @Override
+    public void close() {
+        if (startedHere == null) {
+            return;
+        }
+        try {
+            startedHere.stop(); // SIGTERM: Redis flushes the append-only file before it exits
+        } catch (IOException e) {
+            log.warn("embedded Redis on {}:{} did not stop cleanly", HOST, port, e);
+        }
+    }
+
+    private static EmbeddedRedis reuse(int port) {
+        log.info("REDIS_URL is not set: reusing the Redis already answering on {}:{} (started by another process)",
+                HOST, port);
+        return new EmbeddedRedis(null, port);
+    }
+
+    private static RedisServer newServer(Path dir, int port) {
+        try {
+            Files.createDirectories(dir);
+            return RedisServer.newRedisServer()
+                    .bind(HOST)
+                    .port(port)
+                    .setting("dir " + quoted(dir.toString()))
+                    .setting("appendonly yes")
+                    .onShutdownForceStop(false)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the embedded Redis data directory " + dir
+                    + " (set " + RedisSettings.DATA_DIR_VARIABLE + " to a writable directory)", e);
+        }
+    }
+
+    /** A redis.conf string: double quotes keep a path with spaces in one argument. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static boolean answersPing(int port) {
+        int timeout = Math.toIntExact(PROBE_TIMEOUT.toMillis());
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeout)
+                .socketTimeoutMillis(timeout)
+                .build();
+        try (var jedis = new Jedis(new HostAndPort(HOST, port), config)) {
+            return "PONG".equals(jedis.ping());
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+}

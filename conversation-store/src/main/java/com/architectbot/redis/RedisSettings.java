@@ -1,0 +1,92 @@
+package com.architectbot.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where Redis is and how long to wait for it.
+ *
+ * <ul>
+ *   <li>{@code REDIS_URL}: the server to use (see {@link RedisUrl} for the accepted forms). Unset or blank:
+ *       start (or reuse) the embedded Redis on 127.0.0.1.</li>
+ *   <li>{@code REDIS_EMBEDDED_PORT}: the embedded server's port, default {@value #DEFAULT_EMBEDDED_PORT}.</li>
+ *   <li>{@code REDIS_DATA_DIR}: the embedded server's data directory (append-only file), default
+ *       {@value #DEFAULT_DATA_DIR}.</li>
+ *   <li>{@code REDIS_CONNECT_TIMEOUT_MS}, {@code REDIS_SOCKET_TIMEOUT_MS}: default 2000 and 5000.</li>
+ * </ul>
+ *
+ * @param url the parsed {@code REDIS_URL}, or null for the embedded server
+ */
+public record RedisSettings(RedisUrl url, Path dataDir, int embeddedPort, Duration connectTimeout,
+                            Duration socketTimeout) {
+
+    public static final String URL_VARIABLE = "REDIS_URL";
+    public static final String PORT_VARIABLE = "REDIS_EMBEDDED_PORT";
+    public static final String DATA_DIR_VARIABLE = "REDIS_DATA_DIR";
+    public static final String CONNECT_TIMEOUT_VARIABLE = "REDIS_CONNECT_TIMEOUT_MS";
+    public static final String SOCKET_TIMEOUT_VARIABLE = "REDIS_SOCKET_TIMEOUT_MS";
+
+    public static final int DEFAULT_EMBEDDED_PORT = 6390;
+    public static final String DEFAULT_DATA_DIR = "./data";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+
+    public RedisSettings {
+        requireNonNull(dataDir, "dataDir");
+        requireNonNull(connectTimeout, "connectTimeout");
+        requireNonNull(socketTimeout, "socketTimeout");
+        if (embeddedPort < 1 || embeddedPort > 65_535) {
+            throw new IllegalArgumentException(PORT_VARIABLE + " must be a port between 1 and 65535, was "
+                    + embeddedPort);
+        }
+        requirePositive(connectTimeout, CONNECT_TIMEOUT_VARIABLE);
+        requirePositive(socketTimeout, SOCKET_TIMEOUT_VARIABLE);
+    }
+
+    /**
+     * Reads the settings from environment variables (the caller passes {@code System.getenv()}).
+     *
+     * @throws IllegalArgumentException naming the variable when a value is malformed
+     */
+    public static RedisSettings from(Map<String, String> env) {
+        String url = env.get(URL_VARIABLE);
+        String dataDir = env.get(DATA_DIR_VARIABLE);
+        return new RedisSettings(
+                url == null || url.isBlank() ? null : RedisUrl.parse(url),
+                Path.of(dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir.strip()),
+                integer(env, PORT_VARIABLE, DEFAULT_EMBEDDED_PORT),
+                Duration.ofMillis(integer(env, CONNECT_TIMEOUT_VARIABLE, (int) DEFAULT_CONNECT_TIMEOUT.toMillis())),
+                Duration.ofMillis(integer(env, SOCKET_TIMEOUT_VARIABLE, (int) DEFAULT_SOCKET_TIMEOUT.toMillis())));
+    }
+
+    /** Settings for one given server URL, with default timeouts. */
+    public static RedisSettings forUrl(String url) {
+        return from(Map.of(URL_VARIABLE, url));
+    }
+
+    /** Whether no {@code REDIS_URL} was given, so the embedded server is used. */
+    public boolean embedded() {
+        return url == null;
+    }
+
+    private static int integer(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value.strip() + "'", e);
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration.toMillis() + " ms");
+        }
+    }
+}
