@@ -1,5 +1,6 @@
 package com.architectbot.conversation;
 
+import com.architectbot.config.Environment;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.redis.RedisConnection;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,18 +191,8 @@ public final class RedisThreadMemory implements ThreadMemory {
         }
 
         /** Reads {@code CONTEXT_TTL_DAYS} (the caller passes {@code System.getenv()}); the rest are defaults. */
-        public static Settings from(Map<String, String> env) {
-            String days = env.get(TTL_DAYS_VARIABLE);
-            if (days == null || days.isBlank()) {
-                return defaults();
-            }
-            try {
-                return new Settings(Duration.ofDays(Long.parseLong(days.strip())), DEFAULT_MAX_TURNS,
-                        TokenEstimator.approximate());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(TTL_DAYS_VARIABLE + " must be a whole number of days above 0, was '"
-                        + days.strip() + "'", e);
-            }
+        public static Settings from(Environment env) {
+            return new Settings(env.days(TTL_DAYS_VARIABLE, DEFAULT_TTL), DEFAULT_MAX_TURNS, TokenEstimator.approximate());
         }
     }
 }

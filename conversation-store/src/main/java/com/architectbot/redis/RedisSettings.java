@@ -2,6 +2,7 @@ package com.architectbot.redis;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.config.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -51,37 +52,23 @@ public record RedisSettings(RedisUrl url, Path dataDir, int embeddedPort, Durati
      *
      * @throws IllegalArgumentException naming the variable when a value is malformed
      */
-    public static RedisSettings from(Map<String, String> env) {
-        String url = env.get(URL_VARIABLE);
-        String dataDir = env.get(DATA_DIR_VARIABLE);
+    public static RedisSettings from(Environment env) {
         return new RedisSettings(
-                url == null || url.isBlank() ? null : RedisUrl.parse(url),
-                Path.of(dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir.strip()),
-                integer(env, PORT_VARIABLE, DEFAULT_EMBEDDED_PORT),
-                Duration.ofMillis(integer(env, CONNECT_TIMEOUT_VARIABLE, (int) DEFAULT_CONNECT_TIMEOUT.toMillis())),
-                Duration.ofMillis(integer(env, SOCKET_TIMEOUT_VARIABLE, (int) DEFAULT_SOCKET_TIMEOUT.toMillis())));
+                env.optional(URL_VARIABLE).map(RedisUrl::parse).orElse(null),
+                Path.of(env.string(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR)),
+                env.integer(PORT_VARIABLE, DEFAULT_EMBEDDED_PORT, 1),
+                Duration.ofMillis(env.integer(CONNECT_TIMEOUT_VARIABLE, (int) DEFAULT_CONNECT_TIMEOUT.toMillis(), 1)),
+                Duration.ofMillis(env.integer(SOCKET_TIMEOUT_VARIABLE, (int) DEFAULT_SOCKET_TIMEOUT.toMillis(), 1)));
     }
 
     /** Settings for one given server URL, with default timeouts. */
     public static RedisSettings forUrl(String url) {
-        return from(Map.of(URL_VARIABLE, url));
+        return from(new Environment(Map.of(URL_VARIABLE, url)));
     }
 
     /** Whether no {@code REDIS_URL} was given, so the embedded server is used. */
     public boolean embedded() {
         return url == null;
-    }
-
-    private static int integer(Map<String, String> env, String name, int defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value.strip() + "'", e);
-        }
     }
 
     private static void requirePositive(Duration duration, String name) {

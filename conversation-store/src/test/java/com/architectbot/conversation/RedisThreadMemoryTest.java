@@ -1,5 +1,6 @@
 package com.architectbot.conversation;
 
+import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,8 +111,8 @@ class RedisThreadMemoryTest extends ThreadMemoryContract {
     void an_unreachable_redis_surfaces_as_store_unavailable() throws IOException {
         // given
         int closedPort = closedLoopbackPort();
-        try (var down = RedisConnection.open(RedisSettings.from(Map.of(
-                "REDIS_URL", "redis://bot:s3cret@127.0.0.1:" + closedPort, "REDIS_CONNECT_TIMEOUT_MS", "500")))) {
+        try (var down = RedisConnection.open(RedisSettings.from(new Environment(Map.of(
+                "REDIS_URL", "redis://bot:s3cret@127.0.0.1:" + closedPort, "REDIS_CONNECT_TIMEOUT_MS", "500"))))) {
             var memoryOnDown = new RedisThreadMemory(down, RedisThreadMemory.Settings.defaults());
             // when / then
             assertThatThrownBy(() -> memoryOnDown.recall(thread("1700000000.001500"), 100))

@@ -1,5 +1,6 @@
 package com.architectbot.redis;
 
+import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,8 +135,8 @@ class RedisConnectionTest {
     }
 
     private RedisSettings embedded(int port) {
-        return RedisSettings.from(Map.of("REDIS_EMBEDDED_PORT", Integer.toString(port),
-                "REDIS_DATA_DIR", dataDir.toString()));
+        return RedisSettings.from(new Environment(Map.of("REDIS_EMBEDDED_PORT", Integer.toString(port),
+                "REDIS_DATA_DIR", dataDir.toString())));
     }
 
     private static RedisSettings external(String url) {
@@ -143,7 +144,7 @@ class RedisConnectionTest {
         env.put("REDIS_URL", url);
         env.put("REDIS_CONNECT_TIMEOUT_MS", "500");
         env.put("REDIS_SOCKET_TIMEOUT_MS", "500");
-        return RedisSettings.from(env);
+        return RedisSettings.from(new Environment(env));
     }
 
     private List<String> infoLines() {

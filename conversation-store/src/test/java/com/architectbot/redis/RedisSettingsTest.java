@@ -1,5 +1,6 @@
 package com.architectbot.redis;
 
+import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ class RedisSettingsTest {
 
     @Test
     void no_variables_mean_the_embedded_server_with_defaults() {
-        var settings = RedisSettings.from(Map.of());
+        var settings = RedisSettings.from(new Environment(Map.of()));
 
         assertThat(settings.embedded()).isTrue();
         assertThat(settings.url()).isNull();
@@ -24,17 +25,17 @@ class RedisSettingsTest {
 
     @Test
     void a_blank_redis_url_also_means_the_embedded_server() {
-        assertThat(RedisSettings.from(Map.of("REDIS_URL", "  ")).embedded()).isTrue();
+        assertThat(RedisSettings.from(new Environment(Map.of("REDIS_URL", "  "))).embedded()).isTrue();
     }
 
     @Test
     void every_variable_is_read() {
-        var settings = RedisSettings.from(Map.of(
+        var settings = RedisSettings.from(new Environment(Map.of(
                 "REDIS_URL", "redis-cluster://a:7000,b:7001",
                 "REDIS_EMBEDDED_PORT", "6400",
                 "REDIS_DATA_DIR", "/var/lib/architect-bot",
                 "REDIS_CONNECT_TIMEOUT_MS", "750",
-                "REDIS_SOCKET_TIMEOUT_MS", "1500"));
+                "REDIS_SOCKET_TIMEOUT_MS", "1500")));
 
         assertThat(settings.embedded()).isFalse();
         assertThat(settings.url().topology()).isEqualTo(RedisUrl.Topology.CLUSTER);
@@ -46,18 +47,18 @@ class RedisSettingsTest {
 
     @Test
     void malformed_numbers_are_rejected_naming_the_variable() {
-        assertThatThrownBy(() -> RedisSettings.from(Map.of("REDIS_EMBEDDED_PORT", "sixty")))
+        assertThatThrownBy(() -> RedisSettings.from(new Environment(Map.of("REDIS_EMBEDDED_PORT", "sixty"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("REDIS_EMBEDDED_PORT");
-        assertThatThrownBy(() -> RedisSettings.from(Map.of("REDIS_EMBEDDED_PORT", "0")))
+        assertThatThrownBy(() -> RedisSettings.from(new Environment(Map.of("REDIS_EMBEDDED_PORT", "0"))))
                 .hasMessageContaining("REDIS_EMBEDDED_PORT");
-        assertThatThrownBy(() -> RedisSettings.from(Map.of("REDIS_SOCKET_TIMEOUT_MS", "-1")))
+        assertThatThrownBy(() -> RedisSettings.from(new Environment(Map.of("REDIS_SOCKET_TIMEOUT_MS", "-1"))))
                 .hasMessageContaining("REDIS_SOCKET_TIMEOUT_MS");
     }
 
     @Test
     void a_malformed_url_fails_at_start_up() {
-        assertThatThrownBy(() -> RedisSettings.from(Map.of("REDIS_URL", "redis://bot:s3cret@host:port")))
+        assertThatThrownBy(() -> RedisSettings.from(new Environment(Map.of("REDIS_URL", "redis://bot:s3cret@host:port"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("REDIS_URL")
                 .hasMessageNotContaining("s3cret");

@@ -1,0 +1,92 @@
+package com.architectbot.cli;
+
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.InquiryId;
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.ops.ArchitectBot;
+import com.architectbot.ops.BotConfig;
+import com.architectbot.render.MarkdownRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code consult}: one consultation from the terminal, through the same service the chat surfaces use. */
+@Command(name = "consult", mixinStandardHelpOptions = true,
+        description = "Ask the production architect a question and print the answer as Markdown.")
+final class ConsultCommand implements Callable<Integer> {
+
+    /** Terminal conversations belong to one local tenant; the thread id keeps them apart. */
+    static final String LOCAL_TENANT = "local";
+    static final String TERMINAL_CHANNEL = "terminal";
+
+    @Option(names = "--thread", paramLabel = "ID",
+            description = "Continue an earlier conversation: the id printed after each answer.")
+    private String thread;
+
+    @Parameters(paramLabel = "QUESTION", arity = "0..*",
+            description = "The question. Give '-' (or nothing) to read it from standard input.")
+    private List<String> words = List.of();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Supplier<BotConfig> config;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    ConsultCommand(Supplier<BotConfig> config) {
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        String threadId = thread != null ? thread : UUID.randomUUID().toString().substring(0, 8);
+        Inquiry inquiry = new Inquiry(
+                new InquiryId("cli:" + UUID.randomUUID()),
+                InquiryKind.CONSULTATION,
+                new ThreadKey(Surface.CLI, LOCAL_TENANT, TERMINAL_CHANNEL, threadId),
+                System.getProperty("user.name", "you"),
+                question());
+        try (ArchitectBot bot = ArchitectBot.open(config.get())) {
+            Reply reply = bot.answer(inquiry);
+            out.print(renderer.render(reply));
+            out.flush();
+            err.println();
+            err.println("Follow up in this conversation with: consult --thread " + threadId + " \"...\"");
+            return ExitCodes.OK;
+        } catch (PermanentFailure e) {
+            err.println(e.userMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (RetryableFailure e) {
+            err.println("Could not get an answer: " + e.getMessage());
+            err.println("Nothing was lost: run the same command again, or check the model settings with --help.");
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private String question() {
+        if (words.isEmpty() || words.equals(List.of("-"))) {
+            try {
+                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the question from standard input", e);
+            }
+        }
+        return String.join(" ", words);
+    }
+}

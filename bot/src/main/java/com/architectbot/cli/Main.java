@@ -1,0 +1,59 @@
+package com.architectbot.cli;
+
+import com.architectbot.ops.BotConfig;
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}. */
+@Command(
+        name = "architect-bot",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "A production architect for your team: consultations in Slack, Teams and the terminal, "
+                + "and deterministic open-source licence checks.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(BotConfig::fromEnvironment).execute(args));
+    }
+
+    /** The command tree; configuration is read only when a command needs it, so {@code --help} always works. */
+    public static CommandLine commandLine(Supplier<BotConfig> config) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new ConsultCommand(config));
+        cli.addSubcommand(new ServeCommand(config));
+        cli.setExecutionExceptionHandler(Main::explain);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A failure nobody anticipated still reaches the user as one line, not a stack trace. */
+    private static int explain(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof IllegalArgumentException) { // configuration: the message names the variable and the fix
+            err.println("Configuration error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("architect-bot failed: " + e.getMessage());
+        org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
+        return ExitCodes.FAILED;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"architect-bot " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.architectbot.cli;
+
+import com.architectbot.ops.ArchitectBot;
+import com.architectbot.ops.BotConfig;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: the HTTP server, the channels and the queue workers, until SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the bot: HTTP server (PORT, default 3000) with GET /health and GET /ready, "
+                + "the Slack and Teams channels that are configured, and the queue workers.",
+                "Stops gracefully on SIGTERM: in-flight jobs finish within SHUTDOWN_GRACE_SECONDS."})
+final class ServeCommand implements Callable<Integer> {
+
+    private final Supplier<BotConfig> config;
+
+    ServeCommand(Supplier<BotConfig> config) {
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (ArchitectBot bot = ArchitectBot.open(config.get())) {
+            bot.serveUntilShutdown();
+        }
+        return ExitCodes.OK;
+    }
+}
