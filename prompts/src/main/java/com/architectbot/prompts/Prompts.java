@@ -38,7 +38,8 @@ public final class Prompts {
         String resource = "/prompts/" + name + ".md";
         try (InputStream in = Prompts.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no prompt '" + name + "': " + resource + " is not on the classpath");
+                throw new IllegalArgumentException(
+                        "no prompt '" + name + "': " + resource + " is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** A user notices a missing area, flag or section at once; so do these tests. */
 class PersonaPromptTest {
 
-    private final String persona = Prompts.render(Prompts.PRODUCTION_ARCHITECT, Map.of()).toLowerCase().replaceAll("\\s+", " ");
+    private final String persona =
+            Prompts.render(Prompts.PRODUCTION_ARCHITECT, Map.of()).toLowerCase().replaceAll("\\s+", " ");
 
     @Test
     void persona_names_all_seven_expertise_areas() {

@@ -65,6 +65,8 @@ public final class LangChainArchitect implements Architect {
 
     @Override
     public ConsultationAnswer consult(List<Turn> history, String question) {
+        requireNonNull(history, "history");
+        requireNonNull(question, "question");
         long started = System.nanoTime();
         List<ChatMessage> conversation = conversation(history, question);
         try {

@@ -153,7 +153,8 @@ class LangChainArchitectTest {
         // then
         assertThat(answer).isEqualTo(ANSWER);
         JsonNode repair = model.requests().get(1).get("messages");
-        assertThat(repair.get(repair.size() - 2).get("content").asText()).isEqualTo("Sure! Here is my advice: add SSO.");
+        assertThat(repair.get(repair.size() - 2).get("content").asText())
+                .isEqualTo("Sure! Here is my advice: add SSO.");
         assertThat(repair.get(repair.size() - 1).get("content").asText())
                 .contains("could not be read").contains("not valid JSON").contains("summary, criticalIssues");
         assertThat(model.requests().get(1).get("response_format")).isNotNull();
