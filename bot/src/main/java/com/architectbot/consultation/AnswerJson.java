@@ -1,40 +1,127 @@
 package com.architectbot.consultation;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 
-/** The JSON form of an answer, as the model returns it and as thread memory keeps it. */
+/**
+ * The one JSON form of a {@link ConsultationAnswer}: what the model is asked to reply with and what a
+ * thread remembers as the answer of a {@code Turn}. Reading is lenient where models are sloppy (enum
+ * case and spacing, unknown fields, a Markdown fence around the object) and strict where a renderer
+ * would suffer (a missing or blank summary, an area or priority that is not ours).
+ */
 public final class AnswerJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .addModule(new SimpleModule("lenient-enums")
+                    .addDeserializer(Area.class, new LenientEnum<>(Area.class))
+                    .addDeserializer(Priority.class, new LenientEnum<>(Priority.class)))
             .build();
 
     private AnswerJson() {}
 
-    public static String write(ConsultationAnswer answer) {
+    /** The answer as compact JSON with the enum names as written in {@link Area} and {@link Priority}. */
+    public static String toJson(ConsultationAnswer answer) {
         try {
             return MAPPER.writeValueAsString(answer);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an answer record always serialises", e);
+            throw new IllegalStateException("could not serialise a consultation answer", e);
         }
     }
 
     /**
-     * @throws IllegalArgumentException when the text is not an answer; the message says what is wrong
-     *     (never the text itself)
+     * Reads an answer.
+     *
+     * @throws IllegalArgumentException when the text is not a consultation answer; the message says where
+     *     and why, without repeating the text
      */
-    public static ConsultationAnswer read(String json) {
+    public static ConsultationAnswer fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException("the reply is empty");
+        }
         try {
-            return MAPPER.readValue(json, ConsultationAnswer.class);
+            ConsultationAnswer answer = MAPPER.readValue(withoutFence(json), ConsultationAnswer.class);
+            if (answer == null || answer.summary().isBlank()) {
+                throw new IllegalArgumentException("the summary is empty");
+            }
+            return answer;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a valid answer: " + e.getOriginalMessage(), e);
-        } catch (NullPointerException e) { // a required field (summary, area, priority) is missing
-            throw new IllegalArgumentException("not a valid answer: " + e.getMessage(), e);
+            throw new IllegalArgumentException(describe(e), e);
+        }
+    }
+
+    /** Models sometimes wrap the object in a Markdown code fence despite being told not to. */
+    private static String withoutFence(String text) {
+        String trimmed = text.strip();
+        if (!trimmed.startsWith("```")) {
+            return trimmed;
+        }
+        int firstLineEnd = trimmed.indexOf('\n');
+        int closing = trimmed.lastIndexOf("```");
+        return firstLineEnd < 0 || closing <= firstLineEnd ? trimmed : trimmed.substring(firstLineEnd + 1, closing);
+    }
+
+    /** Where and what kind of problem, never the text itself: the reply may quote the question. */
+    private static String describe(JsonProcessingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root instanceof NullPointerException npe
+                ? "required field missing: " + npe.getMessage()
+                : e instanceof JsonMappingException ? "invalid value" : "not valid JSON";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return reason + " at " + path(mapping);
+        }
+        JsonLocation at = e.getLocation();
+        return at == null ? reason : reason + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Accepts {@code "before launch"}, {@code "Before-Launch"} or {@code "should address before launch"}. */
+    private static final class LenientEnum<E extends Enum<E>> extends JsonDeserializer<E> {
+        private final Class<E> type;
+
+        LenientEnum(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        public E deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String raw = parser.getValueAsString();
+            String key = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+            return find(constant -> constant.name().equals(key))
+                    .or(() -> find(constant -> key.contains(constant.name())))
+                    .orElseThrow(() -> context.weirdStringException(
+                            raw, type, "not one of " + Arrays.toString(type.getEnumConstants())));
+        }
+
+        private Optional<E> find(Predicate<E> test) {
+            return Arrays.stream(type.getEnumConstants()).filter(test).findFirst();
         }
     }
 }

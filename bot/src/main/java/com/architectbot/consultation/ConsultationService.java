@@ -39,12 +39,12 @@ public final class ConsultationService {
         try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, settings.threadLockWait())) {
             Optional<Turn> earlier = memory.find(thread, inquiry.id().value());
             if (earlier.isPresent()) {
-                return AnswerJson.read(earlier.get().answer());
+                return AnswerJson.fromJson(earlier.get().answer());
             }
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
             ConsultationAnswer answer = architect.consult(history, question);
             memory.remember(thread, new Turn(
-                    inquiry.id().value(), inquiry.user(), question, AnswerJson.write(answer), clock.instant()));
+                    inquiry.id().value(), inquiry.user(), question, AnswerJson.toJson(answer), clock.instant()));
             return answer;
         }
     }

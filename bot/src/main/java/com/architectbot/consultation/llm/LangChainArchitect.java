@@ -1,0 +1,136 @@
+package com.architectbot.consultation.llm;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.AnswerJson;
+import com.architectbot.consultation.Architect;
+import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.conversation.Turn;
+import com.architectbot.prompts.Prompts;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ToolChoice;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The architect on a LangChain4j {@link ChatModel}, called with low-level requests: the core owns the
+ * thread's memory and lock, so this class is stateless per call and safe to share between workers.
+ *
+ * <p>One consultation is: the persona, the thread's earlier turns and the question; then up to
+ * {@link #MAX_TOOL_ROUNDS} rounds of tool calls; then the structured answer. An unreadable answer gets
+ * one repair request before the user is told to ask again.
+ */
+public final class LangChainArchitect implements Architect {
+
+    /** Rounds of tool calls before the model is made to answer; a licence check needs one or two. */
+    public static final int MAX_TOOL_ROUNDS = 3;
+    /** What the user reads when the model's answer stays unreadable after the repair request. */
+    public static final String UNREADABLE_ANSWER = "The model's answer could not be read; please ask again.";
+
+    private static final Logger log = LoggerFactory.getLogger(LangChainArchitect.class);
+    private static final String EMPTY_REPLY = "(empty reply)";
+
+    private enum Offer { NO_TOOLS, TOOLS, LAST_WORD }
+
+    private final ChatModel model;
+    private final ModelSettings settings;
+    private final Toolbox toolbox;
+    private final ModelFailures failures;
+    private final String persona;
+
+    /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
+    public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools) {
+        this.model = requireNonNull(model, "model");
+        this.settings = requireNonNull(settings, "settings");
+        this.toolbox = new Toolbox(tools);
+        this.failures = new ModelFailures(settings);
+        this.persona = Prompts.render(Prompts.PRODUCTION_ARCHITECT, Map.of());
+    }
+
+    /** The architect on the model the settings describe. */
+    public static LangChainArchitect create(ModelSettings settings, List<?> tools) {
+        return new LangChainArchitect(ChatModels.create(settings), settings, tools);
+    }
+
+    @Override
+    public ConsultationAnswer consult(List<Turn> history, String question) {
+        requireNonNull(history, "history");
+        requireNonNull(question, "question");
+        long started = System.nanoTime();
+        List<ChatMessage> conversation = conversation(history, question);
+        try {
+            return readOrRepair(conversation, replyAfterTools(conversation));
+        } catch (RetryableFailure | PermanentFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failures.map(e, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private List<ChatMessage> conversation(List<Turn> history, String question) {
+        List<ChatMessage> messages = new ArrayList<>(2 * history.size() + 2);
+        messages.add(SystemMessage.from(persona));
+        for (Turn turn : history) {
+            messages.add(UserMessage.from(turn.question()));
+            messages.add(AiMessage.from(turn.answer())); // the answer JSON as remembered
+        }
+        messages.add(UserMessage.from(question));
+        return messages;
+    }
+
+    private String replyAfterTools(List<ChatMessage> conversation) {
+        List<ChatMessage> messages = new ArrayList<>(conversation);
+        AiMessage reply = ask(messages, toolbox.isEmpty() ? Offer.NO_TOOLS : Offer.TOOLS);
+        for (int round = 1; round <= MAX_TOOL_ROUNDS && reply.hasToolExecutionRequests(); round++) {
+            messages.add(reply);
+            messages.addAll(toolbox.execute(reply.toolExecutionRequests()));
+            reply = ask(messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD);
+        }
+        return reply.text();
+    }
+
+    private ConsultationAnswer readOrRepair(List<ChatMessage> conversation, String reply) {
+        try {
+            return AnswerJson.fromJson(reply);
+        } catch (IllegalArgumentException unreadable) {
+            log.warn("{} reply unreadable ({}); asking once for a repair", settings.provider().id(),
+                    unreadable.getMessage());
+            List<ChatMessage> messages = new ArrayList<>(conversation);
+            messages.add(AiMessage.from(reply == null || reply.isBlank() ? EMPTY_REPLY : reply));
+            messages.add(UserMessage.from(Prompts.render(Prompts.REPAIR, Map.of(
+                    "error", unreadable.getMessage(), "fields", String.join(", ", AnswerSchema.FIELDS)))));
+            String repaired = ask(messages, Offer.NO_TOOLS).text();
+            try {
+                return AnswerJson.fromJson(repaired);
+            } catch (IllegalArgumentException still) {
+                throw new PermanentFailure(UNREADABLE_ANSWER, settings.provider().id() + " model '"
+                        + settings.modelName() + "' reply unreadable after one repair: " + still.getMessage(), still);
+            }
+        }
+    }
+
+    private AiMessage ask(List<ChatMessage> messages, Offer offer) {
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        boolean schema = offer != Offer.TOOLS || settings.provider().schemaWithTools();
+        if (schema) {
+            request.responseFormat(AnswerSchema.responseFormat());
+        }
+        if (offer == Offer.TOOLS) {
+            request.toolSpecifications(toolbox.specifications());
+        } else if (offer == Offer.LAST_WORD && settings.provider().toolChoiceNone()) {
+            request.toolSpecifications(toolbox.specifications()).toolChoice(ToolChoice.NONE);
+        }
+        return model.chat(request.build()).aiMessage();
+    }
+}

@@ -1,0 +1,76 @@
+package com.architectbot.consultation.llm;
+
+import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.RetryableFailure;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import dev.langchain4j.exception.UnsupportedFeatureException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+
+/**
+ * Turns what the LangChain4j client threw (after its own retries) into what the queue acts on. Messages
+ * name the provider, the endpoint, the elapsed time and the variable to check; never the key, never the
+ * question.
+ */
+final class ModelFailures {
+
+    private final ModelSettings settings;
+
+    ModelFailures(ModelSettings settings) {
+        this.settings = settings;
+    }
+
+    RuntimeException map(RuntimeException e, Duration elapsed) {
+        String evidence = settings.provider().id() + " model '" + settings.modelName() + "' at " + settings.baseUrl()
+                + " failed after " + elapsed.toMillis() + " ms";
+        if (e instanceof RetriableException) { // timeout, 408, 429, 5xx
+            return new RetryableFailure(evidence + ": " + e.getClass().getSimpleName(), e);
+        }
+        if (causedBy(e, ConnectException.class)) {
+            return new RetryableFailure(evidence + ": connection refused; is the server running? check "
+                    + settings.baseUrlVariable(), e);
+        }
+        if (e instanceof AuthenticationException) {
+            String check = settings.provider().apiKeyVariable().orElse(settings.baseUrlVariable());
+            return permanent("The model provider rejected our credentials: check " + check + ".", evidence, e);
+        }
+        if (e instanceof UnresolvedModelServerException) {
+            return permanent("The model endpoint could not be found: check " + settings.baseUrlVariable() + ".",
+                    evidence, e);
+        }
+        if (e instanceof ModelNotFoundException) {
+            return permanent("The model provider does not know model '" + settings.modelName() + "': check "
+                    + ModelSettings.LLM_MODEL + " and " + settings.baseUrlVariable() + ".", evidence, e);
+        }
+        if (e instanceof ContentFilteredException) {
+            return permanent("The model provider declined to answer this question.", evidence, e);
+        }
+        if (e instanceof InvalidRequestException || e instanceof UnsupportedFeatureException) {
+            return permanent("The model provider rejected the request: the thread may be too long (start a new"
+                    + " thread) or " + ModelSettings.LLM_MODEL + " may not support structured answers.", evidence, e);
+        }
+        if (causedBy(e, IOException.class)) { // connection reset, closed early: the network, not us
+            return new RetryableFailure(evidence + ": " + e.getClass().getSimpleName(), e);
+        }
+        return permanent("The model provider failed unexpectedly; please ask again later.", evidence, e);
+    }
+
+    private static PermanentFailure permanent(String userMessage, String evidence, RuntimeException e) {
+        return new PermanentFailure(userMessage, evidence + ": " + e.getClass().getSimpleName(), e);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

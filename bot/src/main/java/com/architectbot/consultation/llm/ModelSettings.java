@@ -1,0 +1,129 @@
+package com.architectbot.consultation.llm;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How to reach the language model. {@link #from(Map)} reads the environment variables below; every
+ * mistake fails at start-up with the name of the variable to fix.
+ *
+ * <ul>
+ *   <li>{@code LLM_PROVIDER}: openai | anthropic | gemini | ollama; default: the first of openai,
+ *       anthropic, gemini whose API key is set, else ollama</li>
+ *   <li>{@code OPENAI_API_KEY}, {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}</li>
+ *   <li>{@code OPENAI_BASE_URL} (any OpenAI-compatible endpoint), {@code ANTHROPIC_BASE_URL},
+ *       {@code GEMINI_BASE_URL}, {@code OLLAMA_BASE_URL}: default the provider's public endpoint,
+ *       {@code http://localhost:11434} for Ollama</li>
+ *   <li>{@code LLM_MODEL}: default per provider, see {@link Provider#defaultModel()}</li>
+ *   <li>{@code LLM_TIMEOUT_SECONDS} (default 60), {@code LLM_MAX_OUTPUT_TOKENS} (default 2048),
+ *       {@code LLM_MAX_RETRIES} (default 2: retries inside the client, before the job is redelivered)</li>
+ * </ul>
+ */
+public record ModelSettings(
+        Provider provider, String modelName, String apiKey, String baseUrl, Duration timeout, int maxOutputTokens,
+        int maxRetries) {
+
+    public static final String LLM_PROVIDER = "LLM_PROVIDER";
+    public static final String LLM_MODEL = "LLM_MODEL";
+    public static final String LLM_TIMEOUT_SECONDS = "LLM_TIMEOUT_SECONDS";
+    public static final String LLM_MAX_OUTPUT_TOKENS = "LLM_MAX_OUTPUT_TOKENS";
+    public static final String LLM_MAX_RETRIES = "LLM_MAX_RETRIES";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 2048;
+    public static final int DEFAULT_MAX_RETRIES = 2;
+
+    public ModelSettings {
+        requireNonNull(provider, "provider");
+        requireNonNull(timeout, "timeout");
+        if (modelName == null || modelName.isBlank()) {
+            throw new IllegalArgumentException("no model name: set " + LLM_MODEL);
+        }
+        if (provider.apiKeyVariable().isPresent() && (apiKey == null || apiKey.isBlank())) {
+            throw new IllegalArgumentException(
+                    LLM_PROVIDER + " is " + provider.id() + " but no API key is set: set "
+                            + provider.apiKeyVariable().get());
+        }
+        baseUrl = checkedUrl(baseUrl == null ? provider.defaultBaseUrl() : baseUrl, provider.baseUrlVariable());
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException(LLM_TIMEOUT_SECONDS + " must be positive, was " + timeout.toSeconds());
+        }
+        if (maxOutputTokens < 1) {
+            throw new IllegalArgumentException(LLM_MAX_OUTPUT_TOKENS + " must be positive, was " + maxOutputTokens);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException(LLM_MAX_RETRIES + " must be 0 or more, was " + maxRetries);
+        }
+    }
+
+    /** Reads the settings from environment variables (or any map with the same names). */
+    public static ModelSettings from(Map<String, String> env) {
+        Provider provider = provider(env);
+        return new ModelSettings(
+                provider,
+                valueOr(env, LLM_MODEL, provider.defaultModel()),
+                provider.apiKeyVariable().map(env::get).map(String::strip).orElse(null),
+                valueOr(env, provider.baseUrlVariable(), provider.defaultBaseUrl()),
+                Duration.ofSeconds(number(env, LLM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT.toSeconds())),
+                (int) number(env, LLM_MAX_OUTPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS),
+                (int) number(env, LLM_MAX_RETRIES, DEFAULT_MAX_RETRIES));
+    }
+
+    /** The variable a user should look at when the endpoint is wrong or away. */
+    public String baseUrlVariable() {
+        return provider.baseUrlVariable();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelSettings[provider=" + provider.id() + ", model=" + modelName + ", apiKey="
+                + (apiKey == null ? "none" : "****") + ", baseUrl=" + baseUrl + ", timeout=" + timeout.toSeconds()
+                + "s, maxOutputTokens=" + maxOutputTokens + ", maxRetries=" + maxRetries + "]";
+    }
+
+    private static Provider provider(Map<String, String> env) {
+        String chosen = env.get(LLM_PROVIDER);
+        if (chosen != null && !chosen.isBlank()) {
+            return Provider.byId(chosen).orElseThrow(() -> new IllegalArgumentException(
+                    LLM_PROVIDER + " '" + chosen.strip() + "' is unknown: set " + LLM_PROVIDER + " to one of "
+                            + Arrays.stream(Provider.values()).map(Provider::id).collect(Collectors.joining(", "))));
+        }
+        return Arrays.stream(Provider.values())
+                .filter(p -> p.apiKeyVariable().map(env::get).filter(key -> !key.isBlank()).isPresent())
+                .findFirst()
+                .orElse(Provider.OLLAMA);
+    }
+
+    private static String valueOr(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String value = valueOr(env, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static String checkedUrl(String url, String variable) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri.toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(variable + " must be an http(s) URL, was '" + url + "'", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.architectbot.consultation.llm;
+
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.agent.tool.ToolSpecifications;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.service.tool.DefaultToolExecutor;
+import dev.langchain4j.service.tool.ToolExecutor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The tools the model may call: plain objects with {@code @Tool} methods, run with LangChain4j's executor. */
+final class Toolbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Toolbox.class);
+
+    private final List<ToolSpecification> specifications = new ArrayList<>();
+    private final Map<String, ToolExecutor> executors = new HashMap<>();
+
+    Toolbox(List<?> tools) {
+        for (Object tool : tools) {
+            specifications.addAll(ToolSpecifications.toolSpecificationsFrom(tool));
+            for (Method method : tool.getClass().getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Tool.class)) {
+                    String name = ToolSpecifications.toolSpecificationFrom(method).name();
+                    executors.put(name, new DefaultToolExecutor(tool, method));
+                }
+            }
+        }
+        ToolSpecifications.validateSpecifications(specifications); // two objects must not offer one name
+    }
+
+    boolean isEmpty() {
+        return specifications.isEmpty();
+    }
+
+    List<ToolSpecification> specifications() {
+        return List.copyOf(specifications);
+    }
+
+    /** Runs each call; a failure becomes an error result the model can read, not an exception. */
+    List<ToolExecutionResultMessage> execute(List<ToolExecutionRequest> calls) {
+        return calls.stream().map(call -> ToolExecutionResultMessage.from(call, run(call))).toList();
+    }
+
+    private String run(ToolExecutionRequest call) {
+        ToolExecutor executor = executors.get(call.name());
+        if (executor == null) {
+            log.warn("model asked for unknown tool '{}'; offered: {}", call.name(), executors.keySet());
+            return "Error: there is no tool named '" + call.name() + "'. Available: " + executors.keySet();
+        }
+        try {
+            return executor.execute(call, null);
+        } catch (RuntimeException e) { // arguments the method cannot take
+            log.warn("tool '{}' could not run: {}", call.name(), e.getClass().getSimpleName());
+            return "Error: the arguments for '" + call.name() + "' were not usable: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package com.architectbot.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.AnswerJson;
+import com.architectbot.consultation.Area;
+import com.architectbot.consultation.AreaAnalysis;
+import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.consultation.Priority;
+import com.architectbot.consultation.Recommendation;
+import com.architectbot.consultation.llm.ModelSettings;
+import com.architectbot.consultation.llm.Provider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fake model: an OpenAI chat-completions endpoint on 127.0.0.1 for the real LangChain4j client.
+ *
+ * <p>Every {@code POST …/chat/completions} body is recorded as parsed JSON ({@link #requests()}). Replies
+ * come from a queue of scripted {@link Response}s ({@link #enqueue}); when the queue is empty the fake
+ * answers with a valid consultation answer ({@link #DEFAULT_ANSWER}, or the one set by
+ * {@link #answering}). It replies at once unless told otherwise: a {@link Response#after delay} on one
+ * response (to provoke a client timeout) or a {@link #withLatency latency} on every response (benchmarks).
+ *
+ * <pre>{@code
+ * try (var model = FakeOpenAi.start()) {
+ *     model.enqueue(Response.error(500), Response.answer(answer));
+ *     var architect = LangChainArchitect.create(model.settings(), List.of());
+ *     ... architect.consult(List.of(), "question") ...
+ *     assertThat(model.requests()).hasSize(2);
+ * }
+ * }</pre>
+ */
+public final class FakeOpenAi implements AutoCloseable {
+
+    /** The answer given when nothing else is scripted. */
+    public static final ConsultationAnswer DEFAULT_ANSWER = new ConsultationAnswer(
+            "Ship it behind a feature flag. Add a health check before launch.",
+            List.of(),
+            List.of(new AreaAnalysis(Area.PRODUCTION_READINESS, List.of("No readiness probe."))),
+            List.of(new Recommendation("Add a readiness probe.", Priority.BEFORE_LAUNCH)),
+            List.of("How many tenants do you expect in the first year?"));
+    /** The key {@link #settings()} configures; never a real one. */
+    public static final String API_KEY = "sk-fake-test-key";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Queue<Response> script = new ConcurrentLinkedQueue<>();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Response fallback = Response.answer(DEFAULT_ANSWER);
+    private volatile Duration latency = Duration.ZERO;
+
+    /** One scripted reply: an HTTP status, a body, and how long to wait before sending it. */
+    public record Response(int status, String body, Duration delay) {
+        public Response {
+            requireNonNull(body, "body");
+            requireNonNull(delay, "delay");
+        }
+
+        /** A completion whose content is the answer's JSON. */
+        public static Response answer(ConsultationAnswer answer) {
+            return content(AnswerJson.toJson(answer));
+        }
+
+        /** A completion whose assistant content is exactly {@code content} (valid JSON or not). */
+        public static Response content(String content) {
+            return new Response(200, completionBody(content), Duration.ZERO);
+        }
+
+        /** A completion that asks to call one tool with the given JSON arguments. */
+        public static Response toolCall(String id, String name, String argumentsJson) {
+            return new Response(200, toolCallBody(id, name, argumentsJson), Duration.ZERO);
+        }
+
+        /** An error with an OpenAI-shaped error body: 401, 429, 500... */
+        public static Response error(int status) {
+            ObjectNode body = JSON.createObjectNode();
+            body.putObject("error").put("message", "fake error " + status).put("type", "fake_error");
+            return new Response(status, body.toString(), Duration.ZERO);
+        }
+
+        /** The same response, sent only after {@code delay}. */
+        public Response after(Duration delay) {
+            return new Response(status, body, delay);
+        }
+    }
+
+    private FakeOpenAi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** Starts a fake on a free loopback port. */
+    public static FakeOpenAi start() {
+        try {
+            return new FakeOpenAi();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The base URL for the OpenAI client ({@code OPENAI_BASE_URL}), e.g. {@code http://127.0.0.1:5123/v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** OpenAI settings aimed at this fake: 10 s timeout, no client retries, 1024 output tokens. */
+    public ModelSettings settings() {
+        return settings(Duration.ofSeconds(10), 0);
+    }
+
+    /** OpenAI settings aimed at this fake with the given timeout and client retries. */
+    public ModelSettings settings(Duration timeout, int maxRetries) {
+        return new ModelSettings(Provider.OPENAI, "fake-model", API_KEY, baseUrl(), timeout, 1024, maxRetries);
+    }
+
+    /** Queues replies, used in order before the default answer. */
+    public FakeOpenAi enqueue(Response... responses) {
+        script.addAll(List.of(responses));
+        return this;
+    }
+
+    /** Replaces the default answer given when the queue is empty. */
+    public FakeOpenAi answering(ConsultationAnswer answer) {
+        this.fallback = Response.answer(answer);
+        return this;
+    }
+
+    /** Waits this long before every reply, as a remote model would; zero (the default) replies at once. */
+    public FakeOpenAi withLatency(Duration latency) {
+        this.latency = requireNonNull(latency, "latency");
+        return this;
+    }
+
+    /** The request bodies received so far, in order. */
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The last request body; fails when there was none. */
+    public JsonNode lastRequest() {
+        if (requests.isEmpty()) {
+            throw new AssertionError("the fake model received no request");
+        }
+        return requests.getLast();
+    }
+
+    /** A chat-completion response body whose assistant message has {@code content}. */
+    public static String completionBody(String content) {
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
+        return completion(message, "stop").toString();
+    }
+
+    /** A chat-completion response body asking for one tool call. */
+    public static String toolCallBody(String id, String name, String argumentsJson) {
+        ObjectNode message = JSON.createObjectNode().put("role", "assistant").putNull("content");
+        ObjectNode call = message.putArray("tool_calls").addObject().put("id", id).put("type", "function");
+        call.putObject("function").put("name", name).put("arguments", argumentsJson);
+        return completion(message, "tool_calls").toString();
+    }
+
+    private static ObjectNode completion(ObjectNode message, String finishReason) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L)
+                .put("model", "fake-model");
+        ArrayNode choices = body.putArray("choices");
+        choices.addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
+        body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        return body;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !exchange.getRequestURI().getPath().endsWith("/chat/completions")) {
+                send(exchange, Response.error(404));
+                return;
+            }
+            requests.add(JSON.readTree(exchange.getRequestBody()));
+            Response response = script.poll();
+            response = response == null ? fallback : response;
+            if (pause(latency.plus(response.delay()))) {
+                send(exchange, response);
+            }
+        }
+    }
+
+    private boolean pause(Duration delay) {
+        try {
+            return delay.isZero() || !closed.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(response.status(), body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+    }
+}
