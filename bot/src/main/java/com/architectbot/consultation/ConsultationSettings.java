@@ -1,5 +1,6 @@
 package com.architectbot.consultation;
 
+import com.architectbot.config.Environment;
 import java.time.Duration;
 
 /**
@@ -16,6 +17,13 @@ public record ConsultationSettings(int maxQuestionChars, int contextMaxTokens, D
 
     public static final ConsultationSettings DEFAULTS = new ConsultationSettings(
             QuestionRules.DEFAULT_MAX_QUESTION_CHARS, DEFAULT_CONTEXT_MAX_TOKENS, DEFAULT_THREAD_LOCK_WAIT);
+
+    public static ConsultationSettings from(Environment env) {
+        return new ConsultationSettings(
+                env.integer("MAX_QUESTION_CHARS", QuestionRules.DEFAULT_MAX_QUESTION_CHARS, 1),
+                env.integer("CONTEXT_MAX_TOKENS", DEFAULT_CONTEXT_MAX_TOKENS, 0),
+                DEFAULT_THREAD_LOCK_WAIT);
+    }
 
     public ConsultationSettings {
         if (maxQuestionChars < 1) {

@@ -4,9 +4,12 @@ import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.RetryableFailure;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import java.io.IOException;
@@ -30,7 +33,7 @@ final class ModelFailures {
         String evidence = settings.provider().id() + " model '" + settings.modelName() + "' at " + settings.baseUrl()
                 + " failed after " + elapsed.toMillis() + " ms";
         if (e instanceof RetriableException) { // timeout, 408, 429, 5xx
-            return new RetryableFailure(evidence + ": " + e.getClass().getSimpleName(), e);
+            return new RetryableFailure(evidence + ": " + describe(e), e);
         }
         if (causedBy(e, ConnectException.class)) {
             return new RetryableFailure(evidence + ": connection refused; is the server running? check "
@@ -56,9 +59,24 @@ final class ModelFailures {
                     + " thread) or " + ModelSettings.LLM_MODEL + " may not support structured answers.", evidence, e);
         }
         if (causedBy(e, IOException.class)) { // connection reset, closed early: the network, not us
-            return new RetryableFailure(evidence + ": " + e.getClass().getSimpleName(), e);
+            return new RetryableFailure(evidence + ": the connection broke off", e);
         }
         return permanent("The model provider failed unexpectedly; please ask again later.", evidence, e);
+    }
+
+    /** In words a user can act on; the exception's class name means nothing to them. */
+    private String describe(RuntimeException e) {
+        if (e instanceof TimeoutException) {
+            return "no answer within " + settings.timeout().toSeconds() + " s (" + ModelSettings.LLM_TIMEOUT_SECONDS
+                    + ")";
+        }
+        if (e instanceof RateLimitException) {
+            return "the provider is rate limiting us";
+        }
+        if (e instanceof InternalServerException) {
+            return "the provider had a server error";
+        }
+        return "a temporary failure at the provider";
     }
 
     private static PermanentFailure permanent(String userMessage, String evidence, RuntimeException e) {

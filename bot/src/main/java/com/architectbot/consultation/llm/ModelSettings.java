@@ -2,14 +2,15 @@ package com.architectbot.consultation.llm;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.config.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How to reach the language model. {@link #from(Map)} reads the environment variables below; every
+ * How to reach the language model. {@link #from(Environment)} reads the environment variables below; every
  * mistake fails at start-up with the name of the variable to fix.
  *
  * <ul>
@@ -60,17 +61,17 @@ public record ModelSettings(
         }
     }
 
-    /** Reads the settings from environment variables (or any map with the same names). */
-    public static ModelSettings from(Map<String, String> env) {
+    /** Reads the settings from environment variables. */
+    public static ModelSettings from(Environment env) {
         Provider provider = provider(env);
         return new ModelSettings(
                 provider,
-                valueOr(env, LLM_MODEL, provider.defaultModel()),
-                provider.apiKeyVariable().map(env::get).map(String::strip).orElse(null),
-                valueOr(env, provider.baseUrlVariable(), provider.defaultBaseUrl()),
-                Duration.ofSeconds(number(env, LLM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT.toSeconds())),
-                (int) number(env, LLM_MAX_OUTPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS),
-                (int) number(env, LLM_MAX_RETRIES, DEFAULT_MAX_RETRIES));
+                env.string(LLM_MODEL, provider.defaultModel()),
+                provider.apiKeyVariable().flatMap(env::optional).orElse(null),
+                env.string(provider.baseUrlVariable(), provider.defaultBaseUrl()),
+                env.seconds(LLM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT),
+                env.integer(LLM_MAX_OUTPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS, 1),
+                env.integer(LLM_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0));
     }
 
     /** The variable a user should look at when the endpoint is wrong or away. */
@@ -85,34 +86,17 @@ public record ModelSettings(
                 + "s, maxOutputTokens=" + maxOutputTokens + ", maxRetries=" + maxRetries + "]";
     }
 
-    private static Provider provider(Map<String, String> env) {
-        String chosen = env.get(LLM_PROVIDER);
-        if (chosen != null && !chosen.isBlank()) {
-            return Provider.byId(chosen).orElseThrow(() -> new IllegalArgumentException(
-                    LLM_PROVIDER + " '" + chosen.strip() + "' is unknown: set " + LLM_PROVIDER + " to one of "
+    private static Provider provider(Environment env) {
+        Optional<String> chosen = env.optional(LLM_PROVIDER);
+        if (chosen.isPresent()) {
+            return Provider.byId(chosen.get()).orElseThrow(() -> new IllegalArgumentException(
+                    LLM_PROVIDER + " '" + chosen.get() + "' is unknown: set " + LLM_PROVIDER + " to one of "
                             + Arrays.stream(Provider.values()).map(Provider::id).collect(Collectors.joining(", "))));
         }
         return Arrays.stream(Provider.values())
-                .filter(p -> p.apiKeyVariable().map(env::get).filter(key -> !key.isBlank()).isPresent())
+                .filter(p -> p.apiKeyVariable().filter(env::isSet).isPresent())
                 .findFirst()
                 .orElse(Provider.OLLAMA);
-    }
-
-    private static String valueOr(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.strip();
-    }
-
-    private static long number(Map<String, String> env, String name, long fallback) {
-        String value = valueOr(env, name, null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
     }
 
     private static String checkedUrl(String url, String variable) {

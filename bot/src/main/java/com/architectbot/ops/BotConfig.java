@@ -1,0 +1,38 @@
+package com.architectbot.ops;
+
+import com.architectbot.config.Environment;
+import com.architectbot.consultation.ConsultationSettings;
+import com.architectbot.consultation.llm.ModelSettings;
+import com.architectbot.conversation.RedisThreadMemory;
+import com.architectbot.redis.RedisSettings;
+import org.slf4j.Logger;
+
+/**
+ * Every setting of the bot, read once from the environment at start-up. A wrong value fails here with
+ * a message naming the variable; nothing else reads the environment.
+ */
+public record BotConfig(
+        ServerSettings server,
+        RedisSettings redis,
+        RedisThreadMemory.Settings memory,
+        ModelSettings model,
+        ConsultationSettings consultation) {
+
+    public static BotConfig fromEnvironment() {
+        return from(new Environment(System.getenv()));
+    }
+
+    public static BotConfig from(Environment env) {
+        return new BotConfig(
+                ServerSettings.from(env),
+                RedisSettings.from(env),
+                RedisThreadMemory.Settings.from(env),
+                ModelSettings.from(env),
+                ConsultationSettings.from(env));
+    }
+
+    /** The effective configuration, secrets masked by each settings record's toString. */
+    public void log(Logger log) {
+        log.info("Configuration: {}", this);
+    }
+}

@@ -1,0 +1,97 @@
+package com.architectbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.config.Environment;
+import com.architectbot.ops.BotConfig;
+import com.architectbot.testing.FakeOpenAi;
+import com.architectbot.testing.TestRedis;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConsultCommandTest {
+
+    private final FakeOpenAi model = FakeOpenAi.start();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void stopModel() {
+        model.close();
+    }
+
+    @Test
+    void consult_prints_the_five_sections_and_how_to_follow_up() {
+        int exit = run("consult", "We", "launch", "our", "export", "API", "next", "week");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).containsSubsequence("## Executive Summary", "## Critical Issues",
+                "## Detailed Analysis", "## Recommendations", "## Questions for Clarification");
+        assertThat(err.toString()).contains("consult --thread ");
+    }
+
+    @Test
+    void a_follow_up_in_the_same_thread_is_answered_in_context() {
+        run("consult", "Should we shard Postgres per tenant?");
+        String thread = threadIdFrom(err.toString());
+
+        int exit = run("consult", "--thread", thread, "And what about backups?");
+
+        assertThat(exit).isZero();
+        JsonNode messages = model.lastRequest().get("messages");
+        assertThat(messages.toString()).contains("Should we shard Postgres per tenant?");
+        assertThat(messages.get(messages.size() - 1).get("content").asText()).isEqualTo("And what about backups?");
+    }
+
+    @Test
+    void an_empty_question_is_refused_with_exit_code_2_and_never_reaches_the_model() {
+        int exit = run("consult", "   ");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Your message was empty");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
+    void a_model_that_times_out_gives_exit_code_1_and_a_clear_message() {
+        model.withLatency(Duration.ofSeconds(5));
+
+        int exit = run(Map.of("LLM_TIMEOUT_SECONDS", "1", "LLM_MAX_RETRIES", "0"), "consult", "Is this slow?");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("Could not get an answer", "no answer within 1 s (LLM_TIMEOUT_SECONDS)")
+                .doesNotContain("Exception");
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> extra, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        var env = new java.util.HashMap<>(Map.of(
+                "REDIS_URL", TestRedis.uri().toString(),
+                "LLM_PROVIDER", "openai",
+                "OPENAI_API_KEY", FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL", model.baseUrl()));
+        env.putAll(extra);
+        var cli = Main.commandLine(() -> BotConfig.from(new Environment(env)));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static String threadIdFrom(String stderr) {
+        Matcher m = Pattern.compile("--thread (\\S+)").matcher(stderr);
+        assertThat(m.find()).as("thread id printed in: %s", stderr).isTrue();
+        return m.group(1);
+    }
+}
