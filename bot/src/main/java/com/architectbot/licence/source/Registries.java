@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
  * The {@link LicenceRegistry} for every ecosystem: sends each package to its registry's client. All
  * clients share one HTTP client, so the per-host limits hold across a whole check.
  */
-public final class Registries implements LicenceRegistry {
+public final class Registries implements LicenceRegistry, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Registries.class);
 
+    private final RegistryHttp http;
     private final MavenRegistry maven;
     private final NpmRegistry npm;
     private final PypiRegistry pypi;
@@ -21,7 +22,7 @@ public final class Registries implements LicenceRegistry {
     private final GoRegistry go;
 
     public Registries(RegistrySettings settings) {
-        RegistryHttp http = new RegistryHttp(settings);
+        this.http = new RegistryHttp(settings);
         this.maven = new MavenRegistry(http, settings.mavenUrl());
         this.npm = new NpmRegistry(http, settings.npmUrl());
         this.pypi = new PypiRegistry(http, settings.pypiUrl());
@@ -42,6 +43,12 @@ public final class Registries implements LicenceRegistry {
             log.warn("licence look-up of {} failed unexpectedly", pkg, e);
             return new Lookup.Unknown("the look-up failed unexpectedly (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** Closes the shared HTTP client; look-ups after this fail as unreachable. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private LicenceRegistry registryFor(PackageRef pkg) {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,6 +57,7 @@ final class RegistryHttp {
     }
 
     private final HttpClient client;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final RegistrySettings settings;
     private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
 
@@ -64,7 +66,7 @@ final class RegistryHttp {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(executor)
                 .build();
     }
 
@@ -147,6 +149,11 @@ final class RegistryHttp {
             return new Attempt.Retry("HTTP " + status, retryAfter);
         }
         return new Attempt.Done(new Outcome.Failed("HTTP " + status));
+    }
+
+    void close() {
+        client.close();
+        executor.close();
     }
 
     /** {@code Retry-After} is either seconds or an HTTP date. */
