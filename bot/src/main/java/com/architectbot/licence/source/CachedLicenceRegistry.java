@@ -55,7 +55,9 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
             }
         }
         Lookup answer = registry.lookup(pkg);
-        write(key, answer);
+        if (!Thread.currentThread().isInterrupted()) {
+            write(key, answer); // an interrupted look-up says nothing about the registry
+        }
         return answer;
     }
 
