@@ -8,27 +8,46 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A package registry on loopback that serves recorded responses from the test classpath:
  * {@code GET /<path>} answers {@code /registry/<name>/<path>} (with {@code /index.json} tried for a
  * path that is a folder, so {@code /react} can serve {@code react/index.json}). A missing file is a
  * 404, as a real registry answers for an unknown package. Optional latency per request makes it a
- * stand-in for a remote registry in benchmarks.
+ * stand-in for a remote registry in benchmarks. A fixture that must link back to the registry (a NuGet
+ * service index) writes {@value #BASE_URL_PLACEHOLDER} where the fake's base URL goes.
  */
 public final class FakeRegistry implements AutoCloseable {
+
+    /** Replaced in served fixtures by {@link #baseUri()}. */
+    public static final String BASE_URL_PLACEHOLDER = "{{fake-base-url}}";
 
     private final HttpServer server;
     private final String root;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> rawRequests = new CopyOnWriteArrayList<>();
+    private final Queue<Scripted> scripted = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
+
+    /** A canned answer given instead of the fixture, once. */
+    private record Scripted(int status, Map<String, String> headers) {}
 
     private FakeRegistry(String name) throws IOException {
         this.root = "/registry/" + name;
@@ -62,33 +81,83 @@ public final class FakeRegistry implements AutoCloseable {
         this.down = down;
     }
 
+    /**
+     * The next {@code times} requests get {@code status} with these headers instead of their fixture,
+     * e.g. a 429 with {@code Retry-After}.
+     */
+    public FakeRegistry answerNext(int times, int status, Map<String, String> headers) {
+        for (int i = 0; i < times; i++) {
+            scripted.add(new Scripted(status, Map.copyOf(headers)));
+        }
+        return this;
+    }
+
+    /** The most requests this registry was serving at the same moment. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     /** The decoded paths requested so far, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
     }
 
+    /** The paths requested so far as sent, still percent-encoded, in order. */
+    public List<String> rawRequests() {
+        return List.copyOf(rawRequests);
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            rawRequests.add(exchange.getRequestURI().getRawPath());
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
             requests.add(path);
-            pause();
-            if (down) {
-                exchange.sendResponseHeaders(503, -1);
-                return;
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                answer(exchange, path);
+            } finally {
+                inFlight.decrementAndGet();
             }
-            byte[] body = fixture(path);
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("Content-Type", contentType(path));
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
         }
+    }
+
+    private void answer(HttpExchange exchange, String path) throws IOException {
+        pause();
+        Scripted next = scripted.poll();
+        if (next != null) {
+            next.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(next.status(), -1);
+            return;
+        }
+        if (down) {
+            exchange.sendResponseHeaders(503, -1);
+            return;
+        }
+        byte[] body = withBaseUrl(fixture(path));
+        if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", contentType(path));
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private byte[] withBaseUrl(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.contains(BASE_URL_PLACEHOLDER)
+                ? text.replace(BASE_URL_PLACEHOLDER, baseUri().toString()).getBytes(StandardCharsets.UTF_8)
+                : body;
     }
 
     private byte[] fixture(String path) throws IOException {
         for (String candidate : List.of(root + path, root + path.replaceAll("/$", "") + "/index.json")) {
+            if (isFolder(candidate)) {
+                continue; // a folder on the classpath reads as a listing of its files, not as a 404
+            }
             try (InputStream in = FakeRegistry.class.getResourceAsStream(candidate)) {
                 if (in != null) {
                     return in.readAllBytes();
@@ -96,6 +165,18 @@ public final class FakeRegistry implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private static boolean isFolder(String resource) {
+        URL url = FakeRegistry.class.getResource(resource);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return false;
+        }
+        try {
+            return Files.isDirectory(Path.of(url.toURI()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private void pause() {
@@ -108,6 +189,9 @@ public final class FakeRegistry implements AutoCloseable {
 
     private static String contentType(String path) {
         if (path.endsWith(".pom") || path.endsWith(".xml")) {
+            return "application/xml";
+        }
+        if (path.endsWith(".nuspec")) {
             return "application/xml";
         }
         return path.endsWith(".sha1") || path.endsWith(".md5") ? "text/plain" : "application/json";

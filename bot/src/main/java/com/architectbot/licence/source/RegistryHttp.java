@@ -1,0 +1,195 @@
+package com.architectbot.licence.source;
+
+import com.architectbot.licence.LicenceRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP path to every registry: a timeout per request, bounded retries with backoff for
+ * timeouts, I/O errors, 429 and 5xx (honouring {@code Retry-After}), and at most
+ * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host. It never throws for a
+ * registry that is away: that is an {@link Outcome}.
+ */
+final class RegistryHttp {
+
+    /** A registry asking for a longer pause than this is treated as away rather than waited for. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+    /** How long a look-up may queue for a free slot on a busy host before giving up. */
+    static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(2);
+    private static final String USER_AGENT = "architect-bot licence-check (+https://github.com/architect-bot)";
+    private static final Logger log = LoggerFactory.getLogger(RegistryHttp.class);
+
+    /** What a GET came to. */
+    sealed interface Outcome {
+        record Ok(String body) implements Outcome {}
+
+        record NotFound() implements Outcome {}
+
+        /** Still failing after the last attempt; {@code reason} is user-facing evidence. */
+        record Failed(String reason) implements Outcome {}
+
+        /** What the report says when this outcome gave no licence. */
+        default LicenceRegistry.Lookup.Unknown unknown(String registry) {
+            return switch (this) {
+                case Ok ok -> new LicenceRegistry.Lookup.Unknown(registry + " answered with a document that could not be read");
+                case NotFound notFound -> new LicenceRegistry.Lookup.Unknown("not found in " + registry);
+                case Failed failed -> new LicenceRegistry.Lookup.Unknown(registry + " unreachable: " + failed.reason());
+            };
+        }
+    }
+
+    private final HttpClient client;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final RegistrySettings settings;
+    private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
+
+    RegistryHttp(RegistrySettings settings) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(executor)
+                .build();
+    }
+
+    Outcome get(URI uri, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.timeout())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", accept)
+                .GET()
+                .build();
+        String lastProblem = "no attempt made";
+        int attempts = settings.retries() + 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            Duration wait;
+            switch (attemptOnce(request)) {
+                case Attempt.Done done -> {
+                    return done.outcome();
+                }
+                case Attempt.Retry retry -> {
+                    lastProblem = retry.problem();
+                    wait = retry.retryAfter().orElse(backoff(attempt));
+                }
+            }
+            log.debug("attempt {}/{} on {} failed: {}", attempt, attempts, uri.getHost(), lastProblem);
+            if (attempt < attempts && !pause(wait)) {
+                break;
+            }
+        }
+        return new Outcome.Failed(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
+    }
+
+    /** One request: done (an answer or a hopeless failure), or worth another try. */
+    private sealed interface Attempt {
+        record Done(Outcome outcome) implements Attempt {}
+
+        record Retry(String problem, Optional<Duration> retryAfter) implements Attempt {}
+    }
+
+    private Attempt attemptOnce(HttpRequest request) {
+        Semaphore permits = permitsByHost.computeIfAbsent(
+                request.uri().getHost() + ":" + request.uri().getPort(),
+                host -> new Semaphore(settings.maxConcurrentPerHost(), true));
+        try {
+            if (!permits.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Attempt.Done(new Outcome.Failed("too busy: no free connection slot after "
+                        + MAX_QUEUE_WAIT.toSeconds() + " s"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt.Done(new Outcome.Failed("interrupted"));
+        }
+        try {
+            return classify(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (HttpTimeoutException e) {
+            return new Attempt.Retry("timed out after " + describe(settings.timeout()), Optional.empty());
+        } catch (IOException e) {
+            return new Attempt.Retry("connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt.Done(new Outcome.Failed("interrupted"));
+        } finally {
+            permits.release();
+        }
+    }
+
+    private Attempt classify(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return new Attempt.Done(new Outcome.Ok(response.body()));
+        }
+        if (status == 404 || status == 410) {
+            return new Attempt.Done(new Outcome.NotFound());
+        }
+        if (status == 429 || status >= 500) {
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(RegistryHttp::retryAfter);
+            if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
+                return new Attempt.Done(new Outcome.Failed(
+                        "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s"));
+            }
+            return new Attempt.Retry("HTTP " + status, retryAfter);
+        }
+        return new Attempt.Done(new Outcome.Failed("HTTP " + status));
+    }
+
+    void close() {
+        client.close();
+        executor.close();
+    }
+
+    /** {@code Retry-After} is either seconds or an HTTP date. */
+    static Optional<Duration> retryAfter(String value) {
+        String trimmed = value.strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
+        long jitter = base == 0 ? 0 : ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        return Duration.ofMillis(base + jitter);
+    }
+
+    /** "10 s", or "200 ms" below a second. */
+    static String describe(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.architectbot.licence.source;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * XML from a registry, parsed without DTDs, external entities or XInclude: a POM or nuspec is
+ * untrusted input (a mirror can serve anything), and XXE would read local files.
+ */
+final class SafeXml {
+
+    /** The default handler prints to stderr; a malformed document is reported by the exception alone. */
+    private static final ErrorHandler QUIET = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    private SafeXml() {}
+
+    /** The root element, or empty when the text is not well-formed XML or declares a DTD. */
+    static Optional<Element> root(String xml) {
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(QUIET);
+            return Optional.of(builder.parse(new InputSource(new StringReader(xml))).getDocumentElement());
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The direct child elements with this local name, ignoring namespaces. */
+    static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(localName(element))) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    static Optional<Element> child(Element parent, String name) {
+        return children(parent, name).stream().findFirst();
+    }
+
+    /** The trimmed text of a direct child, whitespace runs collapsed; empty when absent or blank. */
+    static Optional<String> text(Element parent, String name) {
+        return child(parent, name)
+                .map(element -> element.getTextContent().strip().replaceAll("\\s+", " "))
+                .filter(text -> !text.isEmpty());
+    }
+
+    static String localName(Element element) {
+        return element.getLocalName() != null ? element.getLocalName() : element.getTagName();
+    }
+
+    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory;
+    }
+}

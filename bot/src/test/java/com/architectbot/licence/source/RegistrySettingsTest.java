@@ -1,0 +1,57 @@
+package com.architectbot.licence.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegistrySettingsTest {
+
+    @Test
+    void unset_variables_take_the_public_registries_and_default_limits() {
+        // when
+        RegistrySettings settings = RegistrySettings.from(Map.of());
+        // then
+        assertThat(settings.mavenUrl()).isEqualTo(URI.create("https://repo1.maven.org/maven2/"));
+        assertThat(settings.npmUrl()).isEqualTo(URI.create("https://registry.npmjs.org/"));
+        assertThat(settings.pypiUrl()).isEqualTo(URI.create("https://pypi.org/"));
+        assertThat(settings.cratesUrl()).isEqualTo(URI.create("https://crates.io/"));
+        assertThat(settings.nugetUrl()).isEqualTo(URI.create("https://api.nuget.org/"));
+        assertThat(settings.depsDevUrl()).isEqualTo(URI.create("https://api.deps.dev/"));
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.maxConcurrentPerHost()).isEqualTo(8);
+        assertThat(settings.retries()).isEqualTo(2);
+    }
+
+    @Test
+    void a_company_mirror_gets_its_trailing_slash() {
+        // when
+        RegistrySettings settings = RegistrySettings.from(Map.of(
+                "MAVEN_REPOSITORY_URL", "https://nexus.example.com/repository/maven-public",
+                "NUGET_URL", "https://artifactory.example.com/api/nuget/v3/nuget-remote/index.json",
+                "REGISTRY_TIMEOUT_SECONDS", "3",
+                "REGISTRY_MAX_CONCURRENCY_PER_HOST", "4",
+                "REGISTRY_RETRIES", "0"));
+        // then
+        assertThat(settings.mavenUrl()).isEqualTo(URI.create("https://nexus.example.com/repository/maven-public/"));
+        assertThat(settings.nugetUrl())
+                .isEqualTo(URI.create("https://artifactory.example.com/api/nuget/v3/nuget-remote/index.json"));
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.maxConcurrentPerHost()).isEqualTo(4);
+        assertThat(settings.retries()).isZero();
+    }
+
+    @Test
+    void a_bad_value_fails_naming_the_variable() {
+        assertThatThrownBy(() -> RegistrySettings.from(Map.of("NPM_REGISTRY_URL", "registry.local")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NPM_REGISTRY_URL");
+        assertThatThrownBy(() -> RegistrySettings.from(Map.of("REGISTRY_TIMEOUT_SECONDS", "ten")))
+                .hasMessageContaining("REGISTRY_TIMEOUT_SECONDS");
+        assertThatThrownBy(() -> RegistrySettings.from(Map.of("REGISTRY_MAX_CONCURRENCY_PER_HOST", "0")))
+                .hasMessageContaining("REGISTRY_MAX_CONCURRENCY_PER_HOST");
+    }
+}
