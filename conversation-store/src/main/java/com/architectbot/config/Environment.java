@@ -1,5 +1,7 @@
 package com.architectbot.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,21 @@ public final class Environment {
     /** A duration given in whole days, e.g. {@code CONTEXT_TTL_DAYS=30}. */
     public Duration days(String name, Duration fallback) {
         return Duration.ofDays(integer(name, (int) fallback.toDays(), 1));
+    }
+
+    /** An absolute http(s) URL, e.g. {@code NPM_REGISTRY_URL=https://nexus.example.com/repository/npm/}. */
+    public URI url(String name, String fallback) {
+        String value = string(name, fallback);
+        try {
+            URI uri = new URI(value);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the variable's name
+        }
+        throw invalid(name, value, "an http(s) URL such as " + fallback);
     }
 
     /** {@code true}/{@code false} (also 1/0, yes/no). */

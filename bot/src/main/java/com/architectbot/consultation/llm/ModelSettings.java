@@ -3,7 +3,6 @@ package com.architectbot.consultation.llm;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.config.Environment;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public record ModelSettings(
                     LLM_PROVIDER + " is " + provider.id() + " but no API key is set: set "
                             + provider.apiKeyVariable().get());
         }
-        baseUrl = checkedUrl(baseUrl == null ? provider.defaultBaseUrl() : baseUrl, provider.baseUrlVariable());
+        requireNonNull(baseUrl, "baseUrl");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException(LLM_TIMEOUT_SECONDS + " must be positive, was " + timeout.toSeconds());
         }
@@ -68,7 +67,7 @@ public record ModelSettings(
                 provider,
                 env.string(LLM_MODEL, provider.defaultModel()),
                 provider.apiKeyVariable().flatMap(env::optional).orElse(null),
-                env.string(provider.baseUrlVariable(), provider.defaultBaseUrl()),
+                env.url(provider.baseUrlVariable(), provider.defaultBaseUrl()).toString(),
                 env.seconds(LLM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT),
                 env.integer(LLM_MAX_OUTPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS, 1),
                 env.integer(LLM_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0));
@@ -97,17 +96,5 @@ public record ModelSettings(
                 .filter(p -> p.apiKeyVariable().filter(env::isSet).isPresent())
                 .findFirst()
                 .orElse(Provider.OLLAMA);
-    }
-
-    private static String checkedUrl(String url, String variable) {
-        try {
-            URI uri = URI.create(url.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            return uri.toString();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(variable + " must be an http(s) URL, was '" + url + "'", e);
-        }
     }
 }

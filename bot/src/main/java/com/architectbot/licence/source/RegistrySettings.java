@@ -2,6 +2,7 @@ package com.architectbot.licence.source;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.config.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -76,7 +77,7 @@ public record RegistrySettings(
 
     /** The public registries with the default limits. */
     public static RegistrySettings defaults() {
-        return from(Map.of());
+        return from(new Environment(Map.of()));
     }
 
     /**
@@ -84,45 +85,18 @@ public record RegistrySettings(
      *
      * @throws IllegalArgumentException naming the variable when a value is not a URL or a number
      */
-    public static RegistrySettings from(Map<String, String> env) {
+    public static RegistrySettings from(Environment env) {
         return new RegistrySettings(
-                url(env, MAVEN_REPOSITORY_URL, DEFAULT_MAVEN_URL),
-                url(env, NPM_REGISTRY_URL, DEFAULT_NPM_URL),
-                url(env, PYPI_URL, DEFAULT_PYPI_URL),
-                url(env, CRATES_URL, DEFAULT_CRATES_URL),
-                url(env, NUGET_URL, DEFAULT_NUGET_URL),
-                url(env, DEPS_DEV_URL, DEFAULT_DEPS_DEV_URL),
-                Duration.ofSeconds(number(env, REGISTRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT.toSeconds())),
-                (int) number(env, REGISTRY_MAX_CONCURRENCY_PER_HOST, DEFAULT_MAX_CONCURRENT_PER_HOST),
-                (int) number(env, REGISTRY_RETRIES, DEFAULT_RETRIES),
-                Duration.ofMillis(number(env, REGISTRY_RETRY_BACKOFF_MILLIS, DEFAULT_RETRY_BACKOFF.toMillis())));
-    }
-
-    private static URI url(Map<String, String> env, String name, String fallback) {
-        String value = env.getOrDefault(name, "");
-        String chosen = value == null || value.isBlank() ? fallback : value.strip();
-        try {
-            URI uri = URI.create(chosen);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    name + " must be an http(s) URL such as " + fallback + ", was '" + chosen + "'", e);
-        }
-    }
-
-    private static long number(Map<String, String> env, String name, long fallback) {
-        String value = env.getOrDefault(name, "");
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
+                env.url(MAVEN_REPOSITORY_URL, DEFAULT_MAVEN_URL),
+                env.url(NPM_REGISTRY_URL, DEFAULT_NPM_URL),
+                env.url(PYPI_URL, DEFAULT_PYPI_URL),
+                env.url(CRATES_URL, DEFAULT_CRATES_URL),
+                env.url(NUGET_URL, DEFAULT_NUGET_URL),
+                env.url(DEPS_DEV_URL, DEFAULT_DEPS_DEV_URL),
+                env.seconds(REGISTRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT),
+                env.integer(REGISTRY_MAX_CONCURRENCY_PER_HOST, DEFAULT_MAX_CONCURRENT_PER_HOST, 1),
+                env.integer(REGISTRY_RETRIES, DEFAULT_RETRIES, 0),
+                Duration.ofMillis(env.integer(REGISTRY_RETRY_BACKOFF_MILLIS, (int) DEFAULT_RETRY_BACKOFF.toMillis(), 0)));
     }
 
     private static URI withTrailingSlash(URI uri, String name) {

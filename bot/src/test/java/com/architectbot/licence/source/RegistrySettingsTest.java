@@ -1,5 +1,6 @@
 package com.architectbot.licence.source;
 
+import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ class RegistrySettingsTest {
     @Test
     void unset_variables_take_the_public_registries_and_default_limits() {
         // when
-        RegistrySettings settings = RegistrySettings.from(Map.of());
+        RegistrySettings settings = settings(Map.of());
         // then
         assertThat(settings.mavenUrl()).isEqualTo(URI.create("https://repo1.maven.org/maven2/"));
         assertThat(settings.npmUrl()).isEqualTo(URI.create("https://registry.npmjs.org/"));
@@ -29,7 +30,7 @@ class RegistrySettingsTest {
     @Test
     void a_company_mirror_gets_its_trailing_slash() {
         // when
-        RegistrySettings settings = RegistrySettings.from(Map.of(
+        RegistrySettings settings = settings(Map.of(
                 "MAVEN_REPOSITORY_URL", "https://nexus.example.com/repository/maven-public",
                 "NUGET_URL", "https://artifactory.example.com/api/nuget/v3/nuget-remote/index.json",
                 "REGISTRY_TIMEOUT_SECONDS", "3",
@@ -46,12 +47,16 @@ class RegistrySettingsTest {
 
     @Test
     void a_bad_value_fails_naming_the_variable() {
-        assertThatThrownBy(() -> RegistrySettings.from(Map.of("NPM_REGISTRY_URL", "registry.local")))
+        assertThatThrownBy(() -> settings(Map.of("NPM_REGISTRY_URL", "registry.local")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NPM_REGISTRY_URL");
-        assertThatThrownBy(() -> RegistrySettings.from(Map.of("REGISTRY_TIMEOUT_SECONDS", "ten")))
+        assertThatThrownBy(() -> settings(Map.of("REGISTRY_TIMEOUT_SECONDS", "ten")))
                 .hasMessageContaining("REGISTRY_TIMEOUT_SECONDS");
-        assertThatThrownBy(() -> RegistrySettings.from(Map.of("REGISTRY_MAX_CONCURRENCY_PER_HOST", "0")))
+        assertThatThrownBy(() -> settings(Map.of("REGISTRY_MAX_CONCURRENCY_PER_HOST", "0")))
                 .hasMessageContaining("REGISTRY_MAX_CONCURRENCY_PER_HOST");
+    }
+
+    private static RegistrySettings settings(Map<String, String> env) {
+        return RegistrySettings.from(new Environment(env));
     }
 }
