@@ -44,6 +44,8 @@ public final class JobWorkers implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final OutageLog outage;
     private volatile Thread poller;
+    /** Set once stop() stopped waiting: from then on nothing more may start in this process. */
+    private volatile boolean abandoned;
     /** Poller thread only. Starts due: a restarted replica at once picks up what its predecessor left. */
     private long nextReclaimNanos = System.nanoTime();
 
@@ -105,6 +107,7 @@ public final class JobWorkers implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        abandoned = true;
         List<Thread> unfinished = new ArrayList<>(inFlight);
         unfinished.forEach(Thread::interrupt);
         log.warn("job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
@@ -123,6 +126,10 @@ public final class JobWorkers implements AutoCloseable {
                     batch = fetch(free);
                 } finally {
                     freeSlots.release(free - batch.size());
+                }
+                if (abandoned) { // taken after the grace period ran out: leave them pending for another worker
+                    freeSlots.release(batch.size());
+                    return;
                 }
                 batch.forEach(this::dispatch); // even when stopping: these are ours now, and the grace covers them
             }

@@ -16,6 +16,7 @@ import com.architectbot.queue.Delivery;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
+import com.architectbot.testing.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The workers over a real Redis stream, each test on its own keys. */
 class JobWorkersTest {
@@ -253,6 +256,32 @@ class JobWorkersTest {
         fixture.startWorkers(QueueFixture::answer, other, fixture.settings());
         await("the other worker's answer", () -> !other.delivered().isEmpty());
         assertThat(replier.delivered()).hasSize(1);
+    }
+
+    @Test
+    void workers_keep_going_through_a_redis_outage() {
+        try (LoopbackProxy proxy = new LoopbackProxy(TestRedis.uri());
+             UnifiedJedis throughProxy = RedisClient.create(proxy.uri())) {
+            // given: workers that reach Redis through a connection that is about to break
+            JobWorkers workers = new JobWorkers(new RedisStreamQueue(throughProxy, fixture.settings()),
+                    new RedisAnsweredMarks(throughProxy, fixture.settings()), QueueFixture::answer, replier,
+                    fixture.settings());
+            workers.start();
+            try {
+                queue.enqueue(job("Ev1"));
+                await("the answer before the outage", () -> replier.delivered().size() == 1);
+                // when: Redis is away for a few retries, then back
+                proxy.goDown();
+                await("the workers to retry", () -> proxy.refused() >= 3);
+                proxy.comeBack();
+                queue.enqueue(job("Ev2"));
+                // then
+                await("the answer after the outage", () -> replier.delivered().size() == 2);
+                assertThat(workers.isRunning()).isTrue();
+            } finally {
+                workers.stop(Duration.ofSeconds(2));
+            }
+        }
     }
 
     /** Waits for the latch, ignoring interrupts (a hung model call), but no longer than a test may take. */
