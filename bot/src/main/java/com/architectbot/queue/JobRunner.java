@@ -42,13 +42,14 @@ final class JobRunner {
     void run(Delivery delivery) {
         InquiryId id = delivery.job().inquiry().id();
         long started = System.nanoTime();
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(CORRELATION_ID, id.value())) {
-            try {
-                String outcome = attempt(delivery);
-                log.info("job {} {} on attempt {} in {} ms", id, outcome, delivery.attempt(), elapsedMs(started));
-            } catch (Exception e) {
-                failed(delivery, e, started);
-            }
+        MDC.put(CORRELATION_ID, id.value());
+        try {
+            String outcome = attempt(delivery);
+            log.info("job {} {} on attempt {} in {} ms", id, outcome, delivery.attempt(), elapsedMs(started));
+        } catch (Exception e) {
+            failed(delivery, e, started);
+        } finally {
+            MDC.remove(CORRELATION_ID);
         }
     }
 
