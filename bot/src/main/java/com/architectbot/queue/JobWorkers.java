@@ -1,0 +1,200 @@
+package com.architectbot.queue;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue's workers in one process: take jobs, run each on its own virtual thread, at most
+ * {@link QueueSettings#concurrency()} at a time, and take over jobs that dead workers left behind.
+ *
+ * <p>Why one polling thread and a semaphore rather than N loops that each read one job: every loop would
+ * hold a Redis connection blocked in XREADGROUP, so sixteen loops would drain the client's connection pool
+ * (eight by default) and starve the request threads that enqueue. One poller holds one connection, reads as
+ * many jobs as there are free slots, and hands each to a cheap virtual thread; the semaphore's permits are
+ * the free slots. Reclaiming runs in the same loop for the same reason, and because a separate reclaimer
+ * would compete with the poller for slots and rarely win one while the poller waits for new jobs.
+ */
+public final class JobWorkers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+
+    /** Fits inside Kubernetes' default 30 s termination grace period. */
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(25);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final JobStream stream;
+    private final JobRunner runner;
+    private final QueueSettings settings;
+    private final String consumer;
+    private final Semaphore freeSlots;
+    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final OutageLog outage;
+    private volatile Thread poller;
+    /** Set once stop() stopped waiting: from then on nothing more may start in this process. */
+    private volatile boolean abandoned;
+    /** Poller thread only. Starts due: a restarted replica at once picks up what its predecessor left. */
+    private long nextReclaimNanos = System.nanoTime();
+
+    public JobWorkers(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier,
+                      QueueSettings settings) {
+        this.stream = requireNonNull(stream, "stream");
+        this.settings = requireNonNull(settings, "settings");
+        this.runner = new JobRunner(stream, marks, processor, replier, settings.maxAttempts());
+        this.consumer = consumerName(INSTANCES.getAndIncrement());
+        this.freeSlots = new Semaphore(settings.concurrency());
+        this.outage = new OutageLog(consumer);
+    }
+
+    /** Starts taking jobs. */
+    public synchronized JobWorkers start() {
+        if (poller != null) {
+            throw new IllegalStateException("job workers " + consumer + " were already started");
+        }
+        poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
+        poller.start(); // only now: the poller runs while isRunning(), which needs the field set
+        log.info("job workers {} started: concurrency {}, visibility timeout {}, max attempts {}",
+                consumer, settings.concurrency(), settings.visibilityTimeout(), settings.maxAttempts());
+        return this;
+    }
+
+    /** Whether the workers are taking jobs: started and not stopping. For readiness checks. */
+    public boolean isRunning() {
+        return poller != null && stopping.getCount() > 0;
+    }
+
+    /** This process's consumer name in the queue: host, pid and instance number. */
+    public String consumer() {
+        return consumer;
+    }
+
+    /** Stops with the {@linkplain #DEFAULT_STOP_GRACE default grace period}. */
+    @Override
+    public void close() {
+        stop(DEFAULT_STOP_GRACE);
+    }
+
+    /**
+     * Stops taking jobs and waits up to {@code grace} for the jobs in flight. Jobs still running then are
+     * interrupted and left pending, unacknowledged, so another replica reclaims them.
+     */
+    public void stop(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        stopping.countDown();
+        try {
+            Thread current = poller;
+            if (current != null && !current.join(remaining(deadline))) {
+                log.warn("job workers {}: the poller did not stop within {}", consumer, grace);
+            }
+            if (freeSlots.tryAcquire(settings.concurrency(), remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
+                freeSlots.release(settings.concurrency());
+                log.info("job workers {} stopped", consumer);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        abandoned = true;
+        List<Thread> unfinished = new ArrayList<>(inFlight);
+        unfinished.forEach(Thread::interrupt);
+        log.warn("job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
+                consumer, unfinished.size(), grace);
+    }
+
+    private void poll() {
+        try {
+            while (isRunning()) {
+                int free = awaitFreeSlots();
+                if (free == 0) {
+                    return;
+                }
+                List<Delivery> batch = List.of();
+                try {
+                    batch = fetch(free);
+                } finally {
+                    freeSlots.release(free - batch.size());
+                }
+                if (abandoned) { // taken after the grace period ran out: leave them pending for another worker
+                    freeSlots.release(batch.size());
+                    return;
+                }
+                batch.forEach(this::dispatch); // even when stopping: these are ours now, and the grace covers them
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Abandoned jobs first when a reclaim is due, else new ones; none while the queue is unreachable. */
+    private List<Delivery> fetch(int max) throws InterruptedException {
+        try {
+            List<Delivery> batch = List.of();
+            if (System.nanoTime() - nextReclaimNanos >= 0) {
+                nextReclaimNanos = System.nanoTime() + settings.reclaimInterval().toNanos();
+                batch = stream.reclaim(consumer, settings.visibilityTimeout(), max);
+            }
+            if (batch.isEmpty()) {
+                batch = stream.take(consumer, max, settings.readBlock());
+            }
+            outage.succeeded();
+            return batch;
+        } catch (RuntimeException e) {
+            awaitStop(outage.failed(e));
+            return List.of();
+        }
+    }
+
+    /** Waits for at least one free slot and takes all that are free; 0 once stopping. */
+    private int awaitFreeSlots() throws InterruptedException {
+        while (isRunning()) {
+            if (freeSlots.tryAcquire(settings.readBlock().toNanos(), TimeUnit.NANOSECONDS)) {
+                return 1 + freeSlots.drainPermits();
+            }
+        }
+        return 0;
+    }
+
+    private void dispatch(Delivery delivery) {
+        Thread job = Thread.ofVirtual().name(consumer + "-job").unstarted(() -> {
+            try {
+                runner.run(delivery);
+            } finally {
+                inFlight.remove(Thread.currentThread());
+                freeSlots.release();
+            }
+        });
+        inFlight.add(job);
+        job.start();
+    }
+
+    private void awaitStop(Duration delay) throws InterruptedException {
+        stopping.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    private static String consumerName(int instance) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + instance;
+    }
+}

@@ -1,0 +1,111 @@
+package com.architectbot.queue;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the job queue and its workers behave. Three values come from the environment ({@link #from}); the
+ * rest are named defaults that tests shorten.
+ *
+ * @param concurrency how many jobs one process works on at once ({@value #CONCURRENCY_VARIABLE})
+ * @param visibilityTimeout how long a taken job may stay unacknowledged before another worker may reclaim it;
+ *     longer than the slowest model call, or slow jobs are answered twice ({@value #VISIBILITY_VARIABLE})
+ * @param maxAttempts how many times a job is tried before it is dead-lettered ({@value #MAX_ATTEMPTS_VARIABLE})
+ * @param keyPrefix the namespace of every queue key: the stream is {@code <prefix>:jobs}
+ * @param readBlock how long one read waits for new jobs; also bounds how long stopping takes
+ * @param reclaimInterval how often a process looks for jobs abandoned by dead workers
+ * @param enqueuedMarkTtl how long a queued inquiry id is remembered, to drop platform redeliveries
+ * @param answeredMarkTtl how long an answered inquiry id is remembered, to never answer it twice
+ */
+public record QueueSettings(
+        int concurrency,
+        Duration visibilityTimeout,
+        int maxAttempts,
+        String keyPrefix,
+        Duration readBlock,
+        Duration reclaimInterval,
+        Duration enqueuedMarkTtl,
+        Duration answeredMarkTtl) {
+
+    public static final String CONCURRENCY_VARIABLE = "WORKER_CONCURRENCY";
+    public static final String VISIBILITY_VARIABLE = "JOB_VISIBILITY_TIMEOUT_SECONDS";
+    public static final String MAX_ATTEMPTS_VARIABLE = "JOB_MAX_ATTEMPTS";
+
+    public static final int DEFAULT_CONCURRENCY = 16;
+    public static final int MAX_CONCURRENCY = 1024;
+    /** Five minutes: well past a model call's own timeout, so a live job is never reclaimed. */
+    public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(300);
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final int MAX_MAX_ATTEMPTS = 100;
+    public static final String DEFAULT_KEY_PREFIX = "ab";
+    public static final Duration DEFAULT_READ_BLOCK = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_RECLAIM_INTERVAL = Duration.ofSeconds(15);
+    /** Slack retries for about an hour at most; a day covers every platform's redelivery. */
+    public static final Duration DEFAULT_ENQUEUED_MARK_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_ANSWERED_MARK_TTL = Duration.ofDays(7);
+
+    public QueueSettings {
+        requireRange(concurrency, 1, MAX_CONCURRENCY, "concurrency");
+        requirePositive(visibilityTimeout, "visibilityTimeout");
+        requireRange(maxAttempts, 1, MAX_MAX_ATTEMPTS, "maxAttempts");
+        requireNonNull(keyPrefix, "keyPrefix");
+        if (keyPrefix.isBlank() || keyPrefix.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("keyPrefix must be non-blank without spaces, was '" + keyPrefix + "'");
+        }
+        requirePositive(readBlock, "readBlock");
+        requirePositive(reclaimInterval, "reclaimInterval");
+        requirePositive(enqueuedMarkTtl, "enqueuedMarkTtl");
+        requirePositive(answeredMarkTtl, "answeredMarkTtl");
+    }
+
+    /** The settings from these environment variables, with the defaults for what is unset. */
+    public static QueueSettings from(Map<String, String> env) {
+        return new QueueSettings(
+                intVariable(env, CONCURRENCY_VARIABLE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
+                Duration.ofSeconds(intVariable(env, VISIBILITY_VARIABLE,
+                        (int) DEFAULT_VISIBILITY_TIMEOUT.toSeconds(), Integer.MAX_VALUE)),
+                intVariable(env, MAX_ATTEMPTS_VARIABLE, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+                DEFAULT_KEY_PREFIX,
+                DEFAULT_READ_BLOCK,
+                DEFAULT_RECLAIM_INTERVAL,
+                DEFAULT_ENQUEUED_MARK_TTL,
+                DEFAULT_ANSWERED_MARK_TTL);
+    }
+
+    /** All defaults. */
+    public static QueueSettings defaults() {
+        return from(Map.of());
+    }
+
+    private static int intVariable(Map<String, String> env, String name, int fallback, int max) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max + ", was '" + raw
+                + "'; unset it to use the default " + fallback);
+    }
+
+    private static void requireRange(int value, int min, int max, String name) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be from " + min + " to " + max + ", was " + value);
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

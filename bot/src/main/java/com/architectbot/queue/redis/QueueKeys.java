@@ -1,0 +1,39 @@
+package com.architectbot.queue.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.InquiryId;
+
+/**
+ * The Redis names of one queue. Per-inquiry marks carry the inquiry id as a hash tag ({@code {...}}), so
+ * every mark of one inquiry lives in the same cluster slot.
+ */
+record QueueKeys(String prefix) {
+
+    /** The consumer group all workers of all replicas share: each job goes to one of them. */
+    static final String GROUP = "workers";
+
+    QueueKeys {
+        requireNonNull(prefix, "prefix");
+    }
+
+    String stream() {
+        return prefix + ":jobs";
+    }
+
+    String deadLetters() {
+        return prefix + ":jobs:dead";
+    }
+
+    String enqueued(InquiryId id) {
+        return mark(id, "enqueued");
+    }
+
+    String answered(InquiryId id) {
+        return mark(id, "answered");
+    }
+
+    private String mark(InquiryId id, String kind) {
+        return prefix + ":{" + id.value() + "}:" + kind;
+    }
+}

@@ -1,0 +1,196 @@
+package com.architectbot.queue.redis;
+
+import static com.architectbot.queue.redis.QueueKeys.GROUP;
+import static com.architectbot.queue.redis.RedisFailures.retryable;
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.InquiryId;
+import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.queue.Delivery;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Job;
+import com.architectbot.queue.JobStream;
+import com.architectbot.queue.QueueSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamPendingEntry;
+
+/**
+ * The job queue as a Redis Stream ({@code <prefix>:jobs}) read by one consumer group, each job as JSON in
+ * one field. Both ends live here because they share the stream's names and format.
+ */
+public final class RedisStreamQueue implements InquiryQueue, JobStream {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamQueue.class);
+
+    static final String JOB_FIELD = "job";
+    /**
+     * How long an inquiry id stays claimed before its job is safely in the stream. Should queueing fail and
+     * the claim survive (Redis went away mid-way), it lapses soon, so the platform's redelivery gets through.
+     */
+    static final Duration ENQUEUE_CLAIM_TTL = Duration.ofSeconds(30);
+    /** The dead-letter stream keeps only the newest entries: enough to investigate, never unbounded. */
+    static final long DEAD_LETTER_MAX_LENGTH = 10_000;
+
+    private final UnifiedJedis redis;
+    private final QueueKeys keys;
+    private final QueueSettings settings;
+    private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
+
+    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
+        this.redis = requireNonNull(redis, "redis");
+        this.settings = requireNonNull(settings, "settings");
+        this.keys = new QueueKeys(settings.keyPrefix());
+    }
+
+    @Override
+    public boolean enqueue(Job job) {
+        InquiryId id = job.inquiry().id();
+        String mark = keys.enqueued(id);
+        String claimed = retryable("claiming " + id,
+                () -> redis.set(mark, "1", SetParams.setParams().nx().ex(ENQUEUE_CLAIM_TTL.toSeconds())));
+        if (claimed == null) {
+            return false;
+        }
+        try {
+            redis.xadd(keys.stream(), XAddParams.xAddParams(), Map.of(JOB_FIELD, JobJson.write(job)));
+        } catch (RuntimeException e) {
+            forgetClaim(mark);
+            throw new RetryableFailure("could not queue " + id + " on " + keys.stream(), e);
+        }
+        // Best effort: should this fail, the short claim lapses and a late redelivery is queued again;
+        // the answered mark still keeps it from being answered twice.
+        retryable("remembering " + id, () -> redis.expire(mark, settings.enqueuedMarkTtl().toSeconds()));
+        return true;
+    }
+
+    @Override
+    public List<Delivery> take(String consumer, int max, Duration block) {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams()
+                .count(max)
+                .block((int) Math.max(1, block.toMillis())); // BLOCK 0 would wait forever
+        Map<String, StreamEntryID> fromNew = Map.of(keys.stream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+        List<Map.Entry<String, List<StreamEntry>>> read =
+                inGroup("reading jobs", () -> redis.xreadGroup(GROUP, consumer, params, fromNew));
+        List<Delivery> deliveries = new ArrayList<>();
+        if (read != null) {
+            read.forEach(stream -> stream.getValue().forEach(entry -> toDelivery(entry, 1, deliveries)));
+        }
+        return deliveries;
+    }
+
+    @Override
+    public List<Delivery> reclaim(String consumer, Duration idle, int max) {
+        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = inGroup("reclaiming jobs", () -> redis.xautoclaim(
+                keys.stream(), GROUP, consumer, idle.toMillis(), reclaimCursor.get(),
+                XAutoClaimParams.xAutoClaimParams().count(max)));
+        reclaimCursor.set(claimed.getKey()); // 0-0 once the scan wrapped: the next round starts over
+        List<Delivery> deliveries = new ArrayList<>();
+        for (StreamEntry entry : claimed.getValue()) {
+            if (entry != null) { // Redis 6.2 answers nil for an entry deleted while pending
+                toDelivery(entry, deliveryCount(consumer, entry.getID()), deliveries);
+            }
+        }
+        return deliveries;
+    }
+
+    @Override
+    public void acknowledge(Delivery delivery) {
+        StreamEntryID id = new StreamEntryID(delivery.entryId());
+        retryable("acknowledging " + delivery.job().inquiry().id(), () -> {
+            redis.xack(keys.stream(), GROUP, id);
+            redis.xdel(keys.stream(), id); // acknowledged entries serve no one: keep the stream small
+        });
+    }
+
+    @Override
+    public void deadLetter(Delivery delivery, String reason) {
+        retryable("dead-lettering " + delivery.job().inquiry().id(), () -> redis.xadd(keys.deadLetters(),
+                XAddParams.xAddParams().maxLen(DEAD_LETTER_MAX_LENGTH).approximateTrimming(),
+                Map.of(JOB_FIELD, JobJson.write(delivery.job()),
+                        "reason", reason,
+                        "attempts", Long.toString(delivery.attempt()),
+                        "entry", delivery.entryId())));
+    }
+
+    /** How often Redis has handed out this entry, counting the claim that just happened. */
+    private long deliveryCount(String consumer, StreamEntryID id) {
+        List<StreamPendingEntry> pending = retryable("counting deliveries", () -> redis.xpending(
+                keys.stream(), GROUP, XPendingParams.xPendingParams(id, id, 1).consumer(consumer)));
+        return pending.isEmpty() ? 1 : Math.max(1, pending.get(0).getDeliveredTimes());
+    }
+
+    private void toDelivery(StreamEntry entry, long attempt, List<Delivery> into) {
+        try {
+            into.add(new Delivery(entry.getID().toString(), JobJson.read(entry.getFields().get(JOB_FIELD)), attempt));
+        } catch (IllegalArgumentException e) {
+            quarantine(entry, e.getMessage());
+        }
+    }
+
+    /** An entry no worker can read will never succeed: park it, unacknowledged no longer. */
+    private void quarantine(StreamEntry entry, String reason) {
+        log.error("job entry {} on {} moved to {}: {}", entry.getID(), keys.stream(), keys.deadLetters(), reason);
+        retryable("quarantining entry " + entry.getID(), () -> {
+            Map<String, String> fields = new HashMap<>(entry.getFields());
+            fields.put("reason", reason);
+            fields.put("entry", entry.getID().toString());
+            redis.xadd(keys.deadLetters(),
+                    XAddParams.xAddParams().maxLen(DEAD_LETTER_MAX_LENGTH).approximateTrimming(), fields);
+            redis.xack(keys.stream(), GROUP, entry.getID());
+            redis.xdel(keys.stream(), entry.getID());
+        });
+    }
+
+    /** Runs a group command, creating the stream and group first if they are missing (first start, FLUSHDB). */
+    private <T> T inGroup(String what, Supplier<T> command) {
+        return retryable(what + " from " + keys.stream(), () -> {
+            try {
+                return command.get();
+            } catch (JedisDataException e) {
+                if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
+                    throw e;
+                }
+                createGroup();
+                return command.get();
+            }
+        });
+    }
+
+    private void createGroup() {
+        try {
+            // From the start of the stream, not "$": jobs queued before any worker ran must be delivered too.
+            redis.xgroupCreate(keys.stream(), GROUP, new StreamEntryID(), true);
+            log.info("created consumer group {} on {}", GROUP, keys.stream());
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+            // another replica created it first
+        }
+    }
+
+    private void forgetClaim(String mark) {
+        try {
+            redis.del(mark);
+        } catch (RuntimeException e) {
+            log.debug("could not drop the claim {}; it lapses in {}", mark, ENQUEUE_CLAIM_TTL, e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.architectbot.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QueueSettingsTest {
+
+    @Test
+    void unset_variables_take_the_defaults() {
+        // when
+        QueueSettings settings = QueueSettings.from(Map.of());
+        // then
+        assertThat(settings.concurrency()).isEqualTo(QueueSettings.DEFAULT_CONCURRENCY);
+        assertThat(settings.visibilityTimeout()).isEqualTo(QueueSettings.DEFAULT_VISIBILITY_TIMEOUT);
+        assertThat(settings.maxAttempts()).isEqualTo(QueueSettings.DEFAULT_MAX_ATTEMPTS);
+        assertThat(settings.keyPrefix()).isEqualTo("ab");
+    }
+
+    @Test
+    void variables_override_the_defaults() {
+        // when
+        QueueSettings settings = QueueSettings.from(Map.of(
+                "WORKER_CONCURRENCY", "4", "JOB_VISIBILITY_TIMEOUT_SECONDS", " 600 ", "JOB_MAX_ATTEMPTS", "5"));
+        // then
+        assertThat(settings.concurrency()).isEqualTo(4);
+        assertThat(settings.visibilityTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.maxAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    void bad_value_names_the_variable_and_the_fix() {
+        assertThatThrownBy(() -> QueueSettings.from(Map.of("WORKER_CONCURRENCY", "sixteen")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WORKER_CONCURRENCY")
+                .hasMessageContaining("'sixteen'")
+                .hasMessageContaining("default 16");
+        assertThatThrownBy(() -> QueueSettings.from(Map.of("JOB_MAX_ATTEMPTS", "0")))
+                .hasMessageContaining("JOB_MAX_ATTEMPTS");
+    }
+}

@@ -1,0 +1,48 @@
+package com.architectbot.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.Reply.Notice;
+import com.architectbot.consultation.Reply.Tone;
+import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.conversation.Surface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RepliersTest {
+
+    private static final Reply HELLO = new Notice(Tone.INFO, "hello");
+
+    @Test
+    void reply_goes_to_the_replier_of_the_targets_surface() {
+        // given
+        List<String> delivered = new ArrayList<>();
+        Repliers repliers = new Repliers()
+                .register(Surface.SLACK, (target, reply) -> delivered.add("slack"))
+                .register(Surface.TEAMS, (target, reply) -> delivered.add("teams"));
+        // when
+        repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO);
+        // then
+        assertThat(delivered).containsExactly("teams");
+    }
+
+    @Test
+    void surface_without_a_replier_is_a_clear_error() {
+        Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply) -> {});
+        assertThatThrownBy(() -> repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no replier is registered for teams");
+    }
+
+    @Test
+    void second_replier_for_a_surface_is_refused() {
+        Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply) -> {});
+        assertThatThrownBy(() -> repliers.register(Surface.SLACK, (target, reply) -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("slack");
+    }
+}

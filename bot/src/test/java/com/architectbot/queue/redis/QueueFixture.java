@@ -1,0 +1,117 @@
+package com.architectbot.queue.redis;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.InquiryId;
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.queue.Job;
+import com.architectbot.queue.JobProcessor;
+import com.architectbot.queue.JobWorkers;
+import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.Replier;
+import com.architectbot.testing.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * One test's queue on the shared test Redis, under its own key prefix, plus the workers the test started
+ * (stopped on close).
+ */
+final class QueueFixture implements AutoCloseable {
+
+    static final Duration LONG = Duration.ofHours(1);
+    static final Duration SHORT_VISIBILITY = Duration.ofMillis(300);
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    final UnifiedJedis redis = TestRedis.client();
+    final String prefix = "test-" + UUID.randomUUID();
+    final QueueKeys keys = new QueueKeys(prefix);
+    private final List<JobWorkers> started = new ArrayList<>();
+
+    /** Settings for tests: fast polling; a visibility timeout long enough never to fire unless asked. */
+    QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts) {
+        return new QueueSettings(concurrency, visibilityTimeout, maxAttempts, prefix, Duration.ofMillis(100),
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1));
+    }
+
+    QueueSettings settings() {
+        return settings(4, LONG, 3);
+    }
+
+    RedisStreamQueue queue() {
+        return new RedisStreamQueue(redis, settings());
+    }
+
+    RedisAnsweredMarks marks() {
+        return new RedisAnsweredMarks(redis, settings());
+    }
+
+    JobWorkers startWorkers(JobProcessor processor, Replier replier, QueueSettings settings) {
+        JobWorkers workers = new JobWorkers(new RedisStreamQueue(redis, settings), new RedisAnsweredMarks(redis,
+                settings), processor, replier, settings);
+        started.add(workers);
+        return workers.start();
+    }
+
+    static Job job(String eventId) {
+        InquiryId id = new InquiryId("slack:" + eventId);
+        ThreadKey thread = new ThreadKey(Surface.SLACK, "T1", "C1", "1700000000.000100");
+        return new Job(new Inquiry(id, InquiryKind.CONSULTATION, thread, "U1", "Should we shard the orders table?"),
+                new ReplyTarget(Surface.SLACK, Map.of("channel", "C1", "thread_ts", "1700000000.000100")));
+    }
+
+    /** A processor that answers from the inquiry, as the core would. */
+    static Reply answer(Inquiry inquiry) {
+        return new Reply.Answer(new ConsultationAnswer("About " + inquiry.id() + ": " + inquiry.text(),
+                List.of(), List.of(), List.of(), List.of()));
+    }
+
+    long pending() {
+        try {
+            return redis.xpending(keys.stream(), QueueKeys.GROUP).getTotal();
+        } catch (RuntimeException e) { // no group yet: nothing was ever taken
+            return 0;
+        }
+    }
+
+    long streamLength() {
+        return redis.xlen(keys.stream());
+    }
+
+    List<StreamEntry> deadLetters() {
+        return redis.xrange(keys.deadLetters(), "-", "+");
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("still waiting after " + PATIENCE + " for: " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted while waiting for: " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        started.forEach(workers -> workers.stop(Duration.ofSeconds(2)));
+        redis.close();
+    }
+}

@@ -1,0 +1,119 @@
+package com.architectbot.queue.redis;
+
+import static com.architectbot.queue.redis.QueueFixture.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.queue.Delivery;
+import com.architectbot.queue.Job;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The Redis Stream queue on its own: format, deduplication, failures. */
+class RedisStreamQueueTest {
+
+    private final QueueFixture fixture = new QueueFixture();
+    private final RedisStreamQueue queue = fixture.queue();
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    @Test
+    void job_queued_before_any_worker_started_is_handed_out_intact() {
+        // given
+        Job job = job("Ev1");
+        queue.enqueue(job);
+        // when
+        List<Delivery> taken = queue.take("worker-1", 10, Duration.ofMillis(100));
+        // then
+        assertThat(taken).singleElement().satisfies(delivery -> {
+            assertThat(delivery.job()).isEqualTo(job);
+            assertThat(delivery.job().inquiry().text()).isEqualTo(job.inquiry().text());
+            assertThat(delivery.attempt()).isEqualTo(1);
+        });
+        assertThat(fixture.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void redelivered_inquiry_is_not_queued_again() {
+        // when
+        boolean first = queue.enqueue(job("Ev1"));
+        boolean again = queue.enqueue(job("Ev1"));
+        boolean other = queue.enqueue(job("Ev2"));
+        // then
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(other).isTrue();
+        assertThat(fixture.streamLength()).isEqualTo(2);
+        assertThat(fixture.redis.ttl(fixture.keys.enqueued(job("Ev1").inquiry().id())))
+                .isGreaterThan(QueueFixture.LONG.toSeconds() - 60);
+    }
+
+    @Test
+    void reclaimed_job_counts_the_takeover_as_another_attempt() {
+        // given
+        queue.enqueue(job("Ev1"));
+        queue.take("worker-1", 1, Duration.ofMillis(100));
+        // when
+        List<Delivery> reclaimed = queue.reclaim("worker-2", Duration.ZERO, 10);
+        // then
+        assertThat(reclaimed).singleElement().satisfies(delivery -> assertThat(delivery.attempt()).isEqualTo(2));
+    }
+
+    @Test
+    void acknowledged_job_leaves_neither_pending_entry_nor_stream_entry() {
+        // given
+        queue.enqueue(job("Ev1"));
+        Delivery delivery = queue.take("worker-1", 1, Duration.ofMillis(100)).get(0);
+        // when
+        queue.acknowledge(delivery);
+        // then
+        assertThat(fixture.pending()).isZero();
+        assertThat(fixture.streamLength()).isZero();
+    }
+
+    @Test
+    void unreadable_entry_is_moved_to_the_dead_letter_stream_and_not_handed_out() {
+        // given: an entry no version of the bot wrote
+        fixture.redis.xadd(fixture.keys.stream(), StreamEntryID.NEW_ENTRY, Map.of("job", "{not json"));
+        queue.enqueue(job("Ev1"));
+        // when
+        List<Delivery> taken = queue.take("worker-1", 10, Duration.ofMillis(100));
+        // then
+        assertThat(taken).extracting(delivery -> delivery.job().inquiry().id().value()).containsExactly("slack:Ev1");
+        assertThat(fixture.deadLetters()).singleElement().satisfies(entry -> {
+            assertThat(entry.getFields()).containsEntry("job", "{not json");
+            assertThat(entry.getFields().get("reason")).contains("unreadable");
+        });
+        assertThat(fixture.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void unreachable_redis_is_a_retryable_failure() throws IOException {
+        // given: a port nothing listens on
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (UnifiedJedis nowhere = RedisClient.create("redis://127.0.0.1:" + port)) {
+            RedisStreamQueue unreachable = new RedisStreamQueue(nowhere, fixture.settings());
+            // when / then
+            assertThatThrownBy(() -> unreachable.enqueue(job("Ev1")))
+                    .isInstanceOf(RetryableFailure.class)
+                    .hasMessageContaining("slack:Ev1");
+            assertThatThrownBy(() -> unreachable.take("worker-1", 1, Duration.ofMillis(100)))
+                    .isInstanceOf(RetryableFailure.class);
+        }
+    }
+}
