@@ -2,6 +2,7 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.config.Environment;
 import java.time.Duration;
 import java.util.Map;
 
@@ -61,12 +62,11 @@ public record QueueSettings(
     }
 
     /** The settings from these environment variables, with the defaults for what is unset. */
-    public static QueueSettings from(Map<String, String> env) {
+    public static QueueSettings from(Environment env) {
         return new QueueSettings(
-                intVariable(env, CONCURRENCY_VARIABLE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
-                Duration.ofSeconds(intVariable(env, VISIBILITY_VARIABLE,
-                        (int) DEFAULT_VISIBILITY_TIMEOUT.toSeconds(), Integer.MAX_VALUE)),
-                intVariable(env, MAX_ATTEMPTS_VARIABLE, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+                env.integer(CONCURRENCY_VARIABLE, DEFAULT_CONCURRENCY, 1),
+                env.seconds(VISIBILITY_VARIABLE, DEFAULT_VISIBILITY_TIMEOUT),
+                env.integer(MAX_ATTEMPTS_VARIABLE, DEFAULT_MAX_ATTEMPTS, 1),
                 DEFAULT_KEY_PREFIX,
                 DEFAULT_READ_BLOCK,
                 DEFAULT_RECLAIM_INTERVAL,
@@ -76,24 +76,7 @@ public record QueueSettings(
 
     /** All defaults. */
     public static QueueSettings defaults() {
-        return from(Map.of());
-    }
-
-    private static int intVariable(Map<String, String> env, String name, int fallback, int max) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the fix
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max + ", was '" + raw
-                + "'; unset it to use the default " + fallback);
+        return from(new Environment(Map.of()));
     }
 
     private static void requireRange(int value, int min, int max, String name) {
