@@ -30,13 +30,18 @@ final class JobRunner {
     private final JobProcessor processor;
     private final Replier replier;
     private final int maxAttempts;
+    private final Duration retryDelay;
+    private final String consumer;
 
-    JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, int maxAttempts) {
+    JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, QueueSettings settings,
+            String consumer) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
-        this.maxAttempts = maxAttempts;
+        this.maxAttempts = settings.maxAttempts();
+        this.retryDelay = settings.retryDelay();
+        this.consumer = requireNonNull(consumer, "consumer");
     }
 
     void run(Delivery delivery) {
@@ -87,8 +92,13 @@ final class JobRunner {
     private void failed(Delivery delivery, Exception e, long started) {
         InquiryId id = delivery.job().inquiry().id();
         if (delivery.attempt() < maxAttempts) {
-            log.warn("job {} left pending for a retry after attempt {} of {} in {} ms: {}",
-                    id, delivery.attempt(), maxAttempts, elapsedMs(started), evidence(e));
+            log.warn("job {} will be retried in {} ms after attempt {} of {} failed in {} ms: {}", id,
+                    retryDelay.toMillis(), delivery.attempt(), maxAttempts, elapsedMs(started), evidence(e));
+            try {
+                stream.retryAfter(consumer, delivery, retryDelay);
+            } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
+                log.warn("job {}: could not reschedule: {}", id, evidence(unreachable));
+            }
             return;
         }
         try {

@@ -34,4 +34,10 @@ public interface JobStream {
      * at. The job stays pending until it is acknowledged.
      */
     void deadLetter(Delivery delivery, String reason);
+
+    /**
+     * Makes a failed job reclaimable after {@code delay} instead of after the whole visibility timeout, so a
+     * passing failure costs the user seconds, not minutes.
+     */
+    void retryAfter(String consumer, Delivery delivery, Duration delay);
 }

@@ -53,8 +53,8 @@ public final class JobWorkers implements AutoCloseable {
                       QueueSettings settings) {
         this.stream = requireNonNull(stream, "stream");
         this.settings = requireNonNull(settings, "settings");
-        this.runner = new JobRunner(stream, marks, processor, replier, settings.maxAttempts());
         this.consumer = consumerName(INSTANCES.getAndIncrement());
+        this.runner = new JobRunner(stream, marks, processor, replier, settings, consumer);
         this.freeSlots = new Semaphore(settings.concurrency());
         this.outage = new OutageLog(consumer);
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param reclaimInterval how often a process looks for jobs abandoned by dead workers
  * @param enqueuedMarkTtl how long a queued inquiry id is remembered, to drop platform redeliveries
  * @param answeredMarkTtl how long an answered inquiry id is remembered, to never answer it twice
+ * @param retryDelay how long a failed job waits for its next attempt (the model client already retried
+ *     quickly); shorter than the visibility timeout, or it is the visibility timeout
  */
 public record QueueSettings(
         int concurrency,
@@ -28,7 +30,8 @@ public record QueueSettings(
         Duration readBlock,
         Duration reclaimInterval,
         Duration enqueuedMarkTtl,
-        Duration answeredMarkTtl) {
+        Duration answeredMarkTtl,
+        Duration retryDelay) {
 
     public static final String CONCURRENCY_VARIABLE = "WORKER_CONCURRENCY";
     public static final String VISIBILITY_VARIABLE = "JOB_VISIBILITY_TIMEOUT_SECONDS";
@@ -42,7 +45,9 @@ public record QueueSettings(
     public static final int MAX_MAX_ATTEMPTS = 100;
     public static final String DEFAULT_KEY_PREFIX = "ab";
     public static final Duration DEFAULT_READ_BLOCK = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_RECLAIM_INTERVAL = Duration.ofSeconds(15);
+    /** XAUTOCLAIM is cheap; a short interval keeps retries and crash recovery prompt. */
+    public static final Duration DEFAULT_RECLAIM_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(10);
     /** Slack retries for about an hour at most; a day covers every platform's redelivery. */
     public static final Duration DEFAULT_ENQUEUED_MARK_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_ANSWERED_MARK_TTL = Duration.ofDays(7);
@@ -50,6 +55,7 @@ public record QueueSettings(
     public QueueSettings {
         requireRange(concurrency, 1, MAX_CONCURRENCY, "concurrency");
         requirePositive(visibilityTimeout, "visibilityTimeout");
+        requirePositive(retryDelay, "retryDelay");
         requireRange(maxAttempts, 1, MAX_MAX_ATTEMPTS, "maxAttempts");
         requireNonNull(keyPrefix, "keyPrefix");
         if (keyPrefix.isBlank() || keyPrefix.chars().anyMatch(Character::isWhitespace)) {
@@ -71,7 +77,8 @@ public record QueueSettings(
                 DEFAULT_READ_BLOCK,
                 DEFAULT_RECLAIM_INTERVAL,
                 DEFAULT_ENQUEUED_MARK_TTL,
-                DEFAULT_ANSWERED_MARK_TTL);
+                DEFAULT_ANSWERED_MARK_TTL,
+                DEFAULT_RETRY_DELAY);
     }
 
     /** All defaults. */

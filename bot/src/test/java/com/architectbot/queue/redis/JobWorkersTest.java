@@ -138,6 +138,25 @@ class JobWorkersTest {
     }
 
     @Test
+    void a_passing_failure_is_retried_soon_not_after_the_visibility_timeout() {
+        // given: the first attempt fails; the visibility timeout is an hour
+        AtomicInteger attempts = new AtomicInteger();
+        JobProcessor flaky = inquiry -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new RetryableFailure("model rate limited");
+            }
+            return QueueFixture.answer(inquiry);
+        };
+        // when
+        fixture.startWorkers(flaky, replier, fixture.settings(4, LONG, 3));
+        queue.enqueue(job("Ev1"));
+        await("the retried job to be answered", () -> replier.delivered().size() == 1);
+        // then
+        assertThat(attempts).hasValue(2);
+        assertThat(replier.replies()).singleElement().isInstanceOf(Reply.Answer.class);
+    }
+
+    @Test
     void retryable_failures_are_retried_then_dead_lettered_with_one_apology() {
         // given
         AtomicInteger attempts = new AtomicInteger();

@@ -43,7 +43,7 @@ final class QueueFixture implements AutoCloseable {
     /** Settings for tests: fast polling; a visibility timeout long enough never to fire unless asked. */
     QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts) {
         return new QueueSettings(concurrency, visibilityTimeout, maxAttempts, prefix, Duration.ofMillis(100),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1));
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100));
     }
 
     QueueSettings settings() {
