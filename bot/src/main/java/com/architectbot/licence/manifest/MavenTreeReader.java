@@ -27,6 +27,9 @@ import org.eclipse.aether.collection.CollectResult;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.util.artifact.JavaScopes;
 
 /**
@@ -70,11 +73,19 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         session.setWorkspaceReader(new ManifestWorkspace(project, pom.toFile()));
         session.setCache(new DefaultRepositoryCache());      // the user's POM changes between checks: no shared model cache
         session.setRepositoryListener(problems);
-        CollectRequest request = new CollectRequest(new org.eclipse.aether.graph.Dependency(project, JavaScopes.COMPILE),
-                context.remoteRepositories());
         CollectResult result;
         try {
+            // as Maven does for a project: the project's own dependencies and management, read through
+            // the descriptor reader, are the collection's direct dependencies (so direct test scope counts)
+            ArtifactDescriptorResult descriptor = context.repositorySystem().readArtifactDescriptor(session,
+                    new ArtifactDescriptorRequest(project, context.remoteRepositories(), null));
+            CollectRequest request = new CollectRequest(descriptor.getDependencies(), descriptor.getManagedDependencies(),
+                    context.remoteRepositories());
+            request.setRootArtifact(project);
             result = context.repositorySystem().collectDependencies(session, request);
+        } catch (ArtifactDescriptorException e) {
+            problems.add(e);
+            return new Resolution(List.of(), problems.lines());
         } catch (DependencyCollectionException e) {
             result = e.getResult();
         }
