@@ -1,0 +1,45 @@
+package com.architectbot.licence.manifest;
+
+import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.licence.CheckInput;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+
+/** The one way a reader rejects a manifest: a user message that names the file and what is wrong. */
+final class Malformed {
+
+    private Malformed() {}
+
+    static PermanentFailure manifest(CheckInput.Manifest manifest, String what) {
+        return manifest(manifest, what, null);
+    }
+
+    static PermanentFailure manifest(CheckInput.Manifest manifest, String what, Throwable cause) {
+        String message = label(manifest) + " could not be read: " + what + ". Fix the file and try again.";
+        return new PermanentFailure(message, message, cause);
+    }
+
+    static PermanentFailure json(CheckInput.Manifest manifest, JacksonException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return manifest(manifest, "it is not valid " + format(manifest) + where + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+    }
+
+    /** How the file is named in messages: its name, or a neutral word when the user gave none. */
+    static String label(CheckInput.Manifest manifest) {
+        return manifest.fileName().isBlank() ? "the manifest" : manifest.fileName();
+    }
+
+    private static String format(CheckInput.Manifest manifest) {
+        String name = manifest.fileName().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".toml") || name.endsWith(".lock") ? "TOML" : "JSON";
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return "no detail";
+        }
+        String line = text.strip().lines().findFirst().orElse("no detail");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

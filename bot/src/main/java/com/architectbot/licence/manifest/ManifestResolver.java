@@ -1,0 +1,85 @@
+package com.architectbot.licence.manifest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.licence.CheckInput;
+import com.architectbot.licence.Dependency;
+import com.architectbot.licence.DependencyResolver;
+import com.architectbot.licence.PackageRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns manifests, lockfiles, SBOMs and single package specs into the tree to check. Lockfiles and
+ * SBOMs are taken as the exact tree; {@code pom.xml} and {@code package.json} are resolved against
+ * their registries; the rest are read as they stand. Several inputs merge, first path wins.
+ */
+public final class ManifestResolver implements DependencyResolver, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManifestResolver.class);
+
+    private final Function<String, PackageRef> specParser;
+    private final MavenTreeReader maven;
+    private final NpmRangeReader npm;
+
+    /**
+     * @param specParser reads a package URL, {@code g:a:v} or {@code name@version}; throws
+     *     {@link com.architectbot.consultation.PermanentFailure} for one it cannot read
+     */
+    public ManifestResolver(ManifestSettings settings, Function<String, PackageRef> specParser) {
+        requireNonNull(settings, "settings");
+        this.specParser = requireNonNull(specParser, "specParser");
+        this.maven = new MavenTreeReader(settings);
+        this.npm = new NpmRangeReader(new NpmPackuments(settings.npmRegistryUrl(), settings.connectTimeout(), settings.requestTimeout()));
+    }
+
+    @Override
+    public Resolution resolve(List<CheckInput> inputs, ResolveOptions options) {
+        Map<PackageRef, Dependency> dependencies = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (CheckInput input : inputs) {
+            Resolution resolution = switch (input) {
+                case CheckInput.PackageSpec spec -> new Resolution(
+                        List.of(new Dependency(specParser.apply(spec.spec()), true, List.of(), null)), List.of());
+                case CheckInput.Manifest manifest -> read(manifest, options);
+            };
+            resolution.dependencies().forEach(d -> dependencies.putIfAbsent(d.pkg(), d));
+            problems.addAll(resolution.problems());
+        }
+        return new Resolution(List.copyOf(dependencies.values()), problems);
+    }
+
+    private Resolution read(CheckInput.Manifest manifest, ResolveOptions options) {
+        ManifestFormat format = ManifestFormat.detect(manifest);
+        Resolution resolution = reader(format).read(manifest, options);
+        LOG.info("read {} as {}: {} dependencies, {} problems", manifest, format,
+                resolution.dependencies().size(), resolution.problems().size());
+        return resolution;
+    }
+
+    private ManifestReader reader(ManifestFormat format) {
+        return switch (format) {
+            case POM -> maven;
+            case PACKAGE_JSON -> npm;
+            case PACKAGE_LOCK -> new NpmLockReader();
+            case REQUIREMENTS -> new RequirementsReader();
+            case GO_MOD -> new GoModReader();
+            case CARGO_TOML -> new CargoReader.Manifest();
+            case CARGO_LOCK -> new CargoReader.Lock();
+            case GRADLE -> new GradleReader();
+            case CYCLONEDX -> new CycloneDxReader();
+            case SPDX -> new SpdxSbomReader();
+        };
+    }
+
+    /** Releases the Maven resolver's connections and locks. */
+    @Override
+    public void close() {
+        maven.close();
+    }
+}

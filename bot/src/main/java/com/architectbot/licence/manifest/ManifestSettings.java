@@ -1,0 +1,46 @@
+package com.architectbot.licence.manifest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.config.Environment;
+import com.architectbot.licence.source.RegistrySettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where manifest resolution fetches from and caches to.
+ *
+ * @param mavenRepositoryUrl the one Maven repository trees are resolved against (Central or a company
+ *     mirror); repositories declared inside POMs are ignored
+ * @param npmRegistryUrl where package.json ranges are resolved
+ * @param mavenCacheDir the bot's own local Maven repository; never the user's {@code ~/.m2}
+ * @param retries extra attempts per Maven request after a failure
+ */
+public record ManifestSettings(URI mavenRepositoryUrl, URI npmRegistryUrl, Path mavenCacheDir,
+                               Duration connectTimeout, Duration requestTimeout, int retries) {
+
+    public static final String MAVEN_CACHE_DIR = "MAVEN_CACHE_DIR";
+    public static final Path DEFAULT_MAVEN_CACHE_DIR = Path.of("data", "maven-cache");
+
+    public ManifestSettings {
+        mavenRepositoryUrl = withTrailingSlash(mavenRepositoryUrl);
+        npmRegistryUrl = withTrailingSlash(npmRegistryUrl);
+        requireNonNull(mavenCacheDir, MAVEN_CACHE_DIR);
+        requireNonNull(connectTimeout, "connectTimeout");
+        requireNonNull(requestTimeout, "requestTimeout");
+    }
+
+    /** The registries' URLs, timeout and retries are the licence look-ups' own; only the cache is ours. */
+    public static ManifestSettings from(RegistrySettings registries, Environment env) {
+        return new ManifestSettings(registries.mavenUrl(), registries.npmUrl(),
+                Path.of(env.string(MAVEN_CACHE_DIR, DEFAULT_MAVEN_CACHE_DIR.toString())),
+                registries.timeout(), registries.timeout(), registries.retries());
+    }
+
+    /** Maven Resolver and our npm client resolve paths against the base: it must end in a slash. */
+    private static URI withTrailingSlash(URI url) {
+        requireNonNull(url, "url");
+        return url.toString().endsWith("/") ? url : URI.create(url + "/");
+    }
+}

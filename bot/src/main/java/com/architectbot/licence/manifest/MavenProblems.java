@@ -1,0 +1,78 @@
+package com.architectbot.licence.manifest;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.aether.AbstractRepositoryListener;
+import org.eclipse.aether.RepositoryEvent;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+
+/**
+ * What Maven Resolver could not read while building a tree, as problem lines. Maven's own policy
+ * skips a missing or broken POM with a warning and carries on; we carry on too, but say so.
+ */
+final class MavenProblems extends AbstractRepositoryListener {
+
+    private static final int MAX_DETAIL = 300;
+
+    private final String file;
+    private final Artifact project;
+    private final URI repository;
+    private final Set<String> lines = new LinkedHashSet<>();
+
+    MavenProblems(String file, Artifact project, URI repository) {
+        this.file = file;
+        this.project = project;
+        this.repository = repository;
+    }
+
+    @Override
+    public void artifactDescriptorInvalid(RepositoryEvent event) {
+        record(event.getArtifact(), event.getException());
+    }
+
+    @Override
+    public void artifactDescriptorMissing(RepositoryEvent event) {
+        record(event.getArtifact(), event.getException());
+    }
+
+    void add(Exception exception) {
+        Artifact artifact = exception instanceof ArtifactDescriptorException e ? e.getResult().getRequest().getArtifact() : null;
+        record(artifact, exception);
+    }
+
+    List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    private synchronized void record(Artifact artifact, Exception exception) {
+        String detail = detail(exception);
+        if (artifact != null && sameProject(artifact)) {
+            lines.add(file + ": Maven could not build the effective POM from " + repository + " (" + detail
+                    + "); its dependencies are missing from the tree");
+        } else {
+            String name = artifact == null ? "a dependency" : artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
+            lines.add(file + ": Maven tree incomplete: the POM of " + name + " could not be read from " + repository
+                    + " (" + detail + "); what it depends on is missing from the tree");
+        }
+    }
+
+    private boolean sameProject(Artifact artifact) {
+        return artifact.getGroupId().equals(project.getGroupId()) && artifact.getArtifactId().equals(project.getArtifactId())
+                && artifact.getVersion().equals(project.getVersion());
+    }
+
+    private static String detail(Exception exception) {
+        if (exception == null) {
+            return "no detail";
+        }
+        Throwable deepest = exception;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String text = Malformed.firstLine(deepest.getMessage() != null ? deepest.getMessage() : exception.getMessage());
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+}
