@@ -7,6 +7,10 @@ import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.conversation.RedisThreadLocks;
 import com.architectbot.conversation.RedisThreadMemory;
+import com.architectbot.queue.JobWorkers;
+import com.architectbot.queue.Repliers;
+import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import java.time.Clock;
 import java.util.List;
@@ -22,11 +26,13 @@ public final class ArchitectBot implements AutoCloseable {
     private final BotConfig config;
     private final RedisConnection redis;
     private final InquiryHandler inquiries;
+    private final RedisStreamQueue queue;
 
     private ArchitectBot(BotConfig config, RedisConnection redis, InquiryHandler inquiries) {
         this.config = config;
         this.redis = redis;
         this.inquiries = inquiries;
+        this.queue = new RedisStreamQueue(redis.client(), config.queue());
     }
 
     public static ArchitectBot open(BotConfig config) {
@@ -51,13 +57,60 @@ public final class ArchitectBot implements AutoCloseable {
         return inquiries.process(inquiry);
     }
 
-    /** Serves HTTP and runs the workers until the process is asked to stop. */
+    /** Serves until SIGTERM, then stops gracefully (see {@link Serving#close()}). */
     public void serveUntilShutdown() throws InterruptedException {
+        Serving serving = serve();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (BotServer server = BotServer.start(config.server(), redis::isReachable, List.of())) {
-            LOG.info("Architect Bot is serving on port {}", server.port());
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
-            stopped.await();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serving.close();
+            stopped.countDown();
+        }, "graceful-shutdown"));
+        stopped.await();
+    }
+
+    /** Starts the workers, the HTTP server and the channels. */
+    public Serving serve() {
+        List<Channel> channels = List.of();
+        Repliers repliers = new Repliers();
+        channels.forEach(channel -> repliers.register(channel.surface(), channel.replier()));
+        JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
+                inquiries::process, repliers, config.queue());
+        workers.start();
+        BotServer server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels);
+        channels.forEach(Channel::start);
+        LOG.info("Architect Bot is serving on port {} with {} channel(s)", server.port(), channels.size());
+        return new Serving(server, workers, channels);
+    }
+
+    /** A running bot. */
+    public final class Serving implements AutoCloseable {
+
+        private final BotServer server;
+        private final JobWorkers workers;
+        private final List<Channel> channels;
+
+        private Serving(BotServer server, JobWorkers workers, List<Channel> channels) {
+            this.server = server;
+            this.workers = workers;
+            this.channels = channels;
+        }
+
+        public int port() {
+            return server.port();
+        }
+
+        /**
+         * Stops in order: no new requests, in-flight jobs finish within the grace period, and jobs left
+         * unfinished stay queued for another replica to reclaim.
+         */
+        @Override
+        public void close() {
+            LOG.info("Stopping: finishing in-flight jobs for up to {} s", config.server().shutdownGrace().toSeconds());
+            channels.forEach(Channel::close);
+            server.close();
+            workers.stop(config.server().shutdownGrace());
+            redis.close();
+            LOG.info("Stopped");
         }
     }
 

@@ -4,6 +4,7 @@ import com.architectbot.config.Environment;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.conversation.RedisThreadMemory;
+import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.RedisSettings;
 import org.slf4j.Logger;
 
@@ -16,7 +17,8 @@ public record BotConfig(
         RedisSettings redis,
         RedisThreadMemory.Settings memory,
         ModelSettings model,
-        ConsultationSettings consultation) {
+        ConsultationSettings consultation,
+        QueueSettings queue) {
 
     public static BotConfig fromEnvironment() {
         return from(new Environment(System.getenv()));
@@ -28,7 +30,8 @@ public record BotConfig(
                 RedisSettings.from(env),
                 RedisThreadMemory.Settings.from(env),
                 ModelSettings.from(env),
-                ConsultationSettings.from(env));
+                ConsultationSettings.from(env),
+                QueueSettings.from(env));
     }
 
     /** The effective configuration, secrets masked by each settings record's toString. */

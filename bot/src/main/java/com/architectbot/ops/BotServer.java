@@ -28,7 +28,7 @@ public final class BotServer implements AutoCloseable {
      * @param ready whether the bot can take work (Redis answers); {@code /ready} says 503 otherwise, so
      *     a load balancer sends traffic elsewhere while Redis is away
      */
-    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<HttpRoutes> channels) {
+    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;

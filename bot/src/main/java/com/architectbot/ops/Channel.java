@@ -1,0 +1,22 @@
+package com.architectbot.ops;
+
+import com.architectbot.conversation.Surface;
+import com.architectbot.queue.Replier;
+
+/**
+ * A chat platform the bot is reachable on: its HTTP routes (if any), the replier the workers deliver its
+ * answers through, and anything it runs on its own (a Socket Mode connection).
+ */
+public interface Channel extends HttpRoutes, AutoCloseable {
+
+    Surface surface();
+
+    Replier replier();
+
+    /** Starts whatever the channel runs besides its routes; called once the server is up. */
+    default void start() {}
+
+    /** Stops taking new requests. */
+    @Override
+    default void close() {}
+}
