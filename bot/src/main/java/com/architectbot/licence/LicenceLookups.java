@@ -62,13 +62,17 @@ final class LicenceLookups {
         return results;
     }
 
+    private static String readable(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+    }
+
     private Lookup await(PackageRef pkg, Future<Lookup> future, long deadline) {
         try {
             Lookup lookup = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return lookup != null ? lookup : new Lookup.Unknown("the registry gave no answer");
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Lookup.Unknown("no registry answer within " + budget.toSeconds() + " s");
+            return new Lookup.Unknown("no registry answer within " + readable(budget));
         } catch (ExecutionException e) {
             LOG.warn("licence look-up for {} failed", pkg, e.getCause());
             return new Lookup.Unknown("the look-up failed: " + e.getCause().getClass().getSimpleName());
