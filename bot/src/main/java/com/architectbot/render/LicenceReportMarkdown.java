@@ -82,10 +82,15 @@ public final class LicenceReportMarkdown {
                     .append(finding.category().id()).append(" | ")
                     .append(finding.verdict().id()).append(" | ")
                     .append(finding.obligations().stream().map(Obligation::id).collect(Collectors.joining(", "))).append(" | ")
-                    .append(finding.provenance().id())
-                    .append(finding.provenanceDetail().isEmpty() ? "" : ": " + escape(finding.provenanceDetail())).append(" | ")
+                    .append(escape(provenanceCell(finding))).append(" | ")
                     .append(finding.direct() ? "direct" : escape(String.join(" > ", finding.path()))).append(" |\n");
         }
+    }
+
+    private static String provenanceCell(LicenceFinding finding) {
+        String id = finding.provenance().id();
+        String detail = finding.provenanceDetail();
+        return detail.isEmpty() || detail.startsWith(id) ? (detail.isEmpty() ? id : detail) : id + ": " + detail;
     }
 
     private static String licenceCell(LicenceFinding finding) {

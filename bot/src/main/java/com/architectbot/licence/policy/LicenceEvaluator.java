@@ -16,21 +16,23 @@ import java.util.Set;
 
 /**
  * Judges a licence expression under a policy. A term gets its category's verdict (or a licence rule's);
- * {@code OR} takes the best option (verdict, then category, then fewest obligations, then the first
- * written) and names it; {@code AND} takes the worst verdict and every obligation. A package rule, when
+ * {@code OR} takes the best option (verdict, then category, then the category before exceptions, then
+ * fewest obligations, then the first written) and names it; {@code AND} takes the worst verdict and every obligation. A package rule, when
  * one matches, decides the verdict over all of that.
  */
 public final class LicenceEvaluator {
 
-    private static final Comparator<Evaluation> BEST_FIRST = Comparator
-            .comparing(Evaluation::verdict)
-            .thenComparing(Evaluation::category)
-            .thenComparingInt(e -> e.obligations().size());
-
     private final LicenceCategories categories;
+    private final Comparator<Evaluation> bestFirst;
 
     public LicenceEvaluator(LicenceCategories categories) {
         this.categories = requireNonNull(categories, "categories");
+        // ties go to the licence that is milder before exceptions (CDDL-1.1 over GPL-2.0-only WITH
+        // Classpath-exception-2.0), then to fewer obligations, then to the option written first
+        this.bestFirst = Comparator.comparing(Evaluation::verdict)
+                .thenComparing(Evaluation::category)
+                .thenComparing(this::categoryBeforeExceptions)
+                .thenComparingInt(e -> e.obligations().size());
     }
 
     /** @param expression null when the licence is unknown */
@@ -55,7 +57,7 @@ public final class LicenceEvaluator {
 
     private Evaluation best(Or or, LicencePolicy policy) {
         List<Evaluation> options = or.operands().stream().map(o -> evaluate(o, policy)).toList();
-        Evaluation best = options.stream().min(BEST_FIRST).orElseThrow();
+        Evaluation best = options.stream().min(bestFirst).orElseThrow();
         List<String> notes = new ArrayList<>(best.notes());
         notes.addFirst("chose " + best.chosen() + " of " + or);
         return new Evaluation(best.verdict(), best.category(), best.obligations(), best.chosen(), notes);
@@ -96,6 +98,13 @@ public final class LicenceEvaluator {
         }
         List<Obligation> obligations = LicenceObligations.of(category, id, linkingException, policy.model());
         return new Evaluation(verdict, category, obligations, term, notes);
+    }
+
+    private LicenceCategory categoryBeforeExceptions(Evaluation evaluation) {
+        return evaluation.chosen().terms()
+                .map(term -> categories.of(term.licence().id()))
+                .max(Comparator.naturalOrder())
+                .orElse(LicenceCategory.UNKNOWN);
     }
 
     private static Evaluation unknown(LicencePolicy policy) {

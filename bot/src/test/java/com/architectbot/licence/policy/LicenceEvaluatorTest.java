@@ -64,6 +64,14 @@ class LicenceEvaluatorTest {
     }
 
     @Test
+    void among_equal_verdicts_or_prefers_the_licence_that_is_milder_without_its_exception() {
+        Evaluation evaluation = evaluate("GPL-2.0-only WITH Classpath-exception-2.0 OR CDDL-1.1", DistributionModel.DISTRIBUTED);
+
+        assertThat(evaluation.chosen()).hasToString("CDDL-1.1");
+        assertThat(evaluation.verdict()).isEqualTo(Verdict.REVIEW);
+    }
+
+    @Test
     void an_exception_that_is_not_about_linking_changes_nothing() {
         Evaluation evaluation = evaluate("GPL-2.0-or-later WITH openvpn-openssl-exception", DistributionModel.DISTRIBUTED);
 
