@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Our table of licence names and URLs as registries state them, from {@code licence-aliases.tsv}. */
 final class LicenceAliases {
@@ -57,6 +58,11 @@ final class LicenceAliases {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         return new LicenceAliases(byText, byUrl);
+    }
+
+    /** Every expression the table maps to. */
+    Stream<LicenceExpression> targets() {
+        return Stream.concat(byText.values().stream(), byUrl.values().stream());
     }
 
     Optional<LicenceExpression> byText(String text) {

@@ -61,6 +61,13 @@ public final class LicenceCategories {
                 .orElse(LicenceCategory.UNKNOWN);
     }
 
+    /** The ids the table names exactly (lower case), licences and exceptions: for consistency checks. */
+    Set<String> exactIds() {
+        Set<String> ids = new HashSet<>(exact.keySet());
+        ids.addAll(linkingExceptions);
+        return ids;
+    }
+
     /** Whether the exception keeps GPL/LGPL from reaching code that links to (or is built by) the work. */
     public boolean isLinkingException(String exceptionId) {
         String key = lower(exceptionId);
