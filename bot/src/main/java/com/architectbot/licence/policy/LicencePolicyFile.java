@@ -111,8 +111,7 @@ public final class LicencePolicyFile {
         if (node.isMissingNode()) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             LicenceCategory category = LicenceCategory.fromId(entry.getKey()).orElseThrow(() -> invalid(source,
                     "categories." + entry.getKey() + " is not a category; use one of " + categoryIds()));
             Map<DistributionModel, Verdict> verdicts = into.computeIfAbsent(category, c -> new HashMap<>());
@@ -124,8 +123,7 @@ public final class LicencePolicyFile {
                 }
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> models = value.fields(); models.hasNext(); ) {
-                Map.Entry<String, JsonNode> perModel = models.next();
+            for (Map.Entry<String, JsonNode> perModel : value.properties()) {
                 String path = "categories." + entry.getKey() + "." + perModel.getKey();
                 DistributionModel model = DistributionModel.fromId(perModel.getKey()).orElseThrow(() -> invalid(source,
                         path + ": '" + perModel.getKey() + "' is not a model; use one of " + DistributionModel.ids()));
@@ -139,8 +137,7 @@ public final class LicencePolicyFile {
         if (node.isMissingNode()) {
             return rules;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             Verdict verdict = RULE_LISTS.get(entry.getKey());
             if (verdict == null || !entry.getValue().isArray()) {
                 throw invalid(source, section + "." + entry.getKey() + " must be one of allow, review, deny, each a list");

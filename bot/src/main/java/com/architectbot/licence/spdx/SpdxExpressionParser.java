@@ -40,7 +40,7 @@ public final class SpdxExpressionParser {
 
     public SpdxExpressionParser(SpdxCatalogue catalogue) {
         this.catalogue = requireNonNull(catalogue, "catalogue");
-        this.deprecated = readDeprecatedTable();
+        this.deprecated = readDeprecatedTable(DEPRECATED_TABLE);
     }
 
     /** A strict SPDX expression. */
@@ -54,11 +54,11 @@ public final class SpdxExpressionParser {
      */
     public LicenceExpression parse(String expression, boolean slashMeansOr) {
         requireNonNull(expression, "expression");
-        List<String> tokens = tokenise(expression, slashMeansOr);
+        List<String> tokens = ExpressionTokens.tokenise(expression, slashMeansOr);
         if (tokens.isEmpty()) {
             throw new SpdxParseException("empty licence expression");
         }
-        Cursor cursor = new Cursor(expression, tokens);
+        ExpressionTokens cursor = new ExpressionTokens(expression, tokens);
         LicenceExpression result = parseOr(cursor);
         if (cursor.hasNext()) {
             throw cursor.error("unexpected '" + cursor.peek() + "'");
@@ -75,7 +75,7 @@ public final class SpdxExpressionParser {
         }
     }
 
-    private LicenceExpression parseOr(Cursor cursor) {
+    private LicenceExpression parseOr(ExpressionTokens cursor) {
         List<LicenceExpression> operands = new ArrayList<>(List.of(parseAnd(cursor)));
         while (cursor.nextIs("OR")) {
             cursor.next();
@@ -84,7 +84,7 @@ public final class SpdxExpressionParser {
         return LicenceExpression.or(operands);
     }
 
-    private LicenceExpression parseAnd(Cursor cursor) {
+    private LicenceExpression parseAnd(ExpressionTokens cursor) {
         List<LicenceExpression> operands = new ArrayList<>(List.of(parseWith(cursor)));
         while (cursor.nextIs("AND")) {
             cursor.next();
@@ -93,7 +93,7 @@ public final class SpdxExpressionParser {
         return LicenceExpression.and(operands);
     }
 
-    private LicenceExpression parseWith(Cursor cursor) {
+    private LicenceExpression parseWith(ExpressionTokens cursor) {
         if (cursor.nextIs("(")) {
             cursor.next();
             LicenceExpression inner = parseOr(cursor);
@@ -142,7 +142,7 @@ public final class SpdxExpressionParser {
         return new Licence(id, true);
     }
 
-    private String exception(Cursor cursor, String token) {
+    private String exception(ExpressionTokens cursor, String token) {
         if (ADDITION_REF.matcher(token).matches()) {
             return token;
         }
@@ -150,40 +150,11 @@ public final class SpdxExpressionParser {
                 .orElseThrow(() -> cursor.error("'" + token + "' is not an SPDX exception id"));
     }
 
-    private static List<String> tokenise(String expression, boolean slashMeansOr) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (char c : expression.toCharArray()) {
-            boolean separator = Character.isWhitespace(c) || c == '(' || c == ')' || (slashMeansOr && c == '/');
-            if (!separator) {
-                word.append(c);
-                continue;
-            }
-            flush(word, tokens);
-            if (c == '(' || c == ')') {
-                tokens.add(String.valueOf(c));
-            } else if (c == '/') {
-                tokens.add("OR");
-            }
-        }
-        flush(word, tokens);
-        return tokens;
-    }
-
-    private static void flush(StringBuilder word, List<String> tokens) {
-        if (!word.isEmpty()) {
-            String text = word.toString();
-            String upper = text.toUpperCase(Locale.ROOT);
-            tokens.add(upper.equals("AND") || upper.equals("OR") || upper.equals("WITH") ? upper : text);
-            word.setLength(0);
-        }
-    }
-
-    private Map<String, String> readDeprecatedTable() {
+    private static Map<String, String> readDeprecatedTable(String resource) {
         Map<String, String> table = new HashMap<>();
-        try (InputStream in = SpdxExpressionParser.class.getResourceAsStream(DEPRECATED_TABLE)) {
+        try (InputStream in = SpdxExpressionParser.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + DEPRECATED_TABLE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -195,54 +166,7 @@ public final class SpdxExpressionParser {
             }
             return Map.copyOf(table);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEPRECATED_TABLE, e);
-        }
-    }
-
-    /** Tokens and a position. */
-    private static final class Cursor {
-        private static final List<String> RESERVED = List.of("AND", "OR", "WITH", "(", ")");
-        private final String source;
-        private final List<String> tokens;
-        private int position;
-
-        Cursor(String source, List<String> tokens) {
-            this.source = source;
-            this.tokens = tokens;
-        }
-
-        boolean hasNext() {
-            return position < tokens.size();
-        }
-
-        String peek() {
-            return tokens.get(position);
-        }
-
-        boolean nextIs(String token) {
-            return hasNext() && peek().equals(token);
-        }
-
-        String next() {
-            return tokens.get(position++);
-        }
-
-        String nextOperand(String what) {
-            if (!hasNext() || RESERVED.contains(peek())) {
-                throw error("expected " + what + (hasNext() ? " before '" + peek() + "'" : " at the end"));
-            }
-            return next();
-        }
-
-        void expect(String token) {
-            if (!nextIs(token)) {
-                throw error("expected '" + token + "'" + (hasNext() ? " before '" + peek() + "'" : " at the end"));
-            }
-            next();
-        }
-
-        SpdxParseException error(String problem) {
-            return new SpdxParseException(problem + " in licence expression '" + source + "'");
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 }
