@@ -15,13 +15,15 @@ import java.util.stream.Collectors;
 /**
  * Reads what registries declare as SPDX. Per statement, in order: a valid SPDX expression (declared); our
  * alias table ({@code licence-aliases.tsv}), by text then by URL; an SPDX licence's full name; a URL
- * that exactly one SPDX licence lists as its reference; otherwise a {@code LicenseRef-} made from the
- * text (or URL), with the original text kept. Several statements combine with OR.
+ * that exactly one SPDX licence lists as its reference; the wording of a licence text pasted whole;
+ * otherwise a {@code LicenseRef-} made from the text (or URL), with the original text kept (whitespace
+ * collapsed, cut at {@value #MAX_ORIGINAL_LENGTH} characters). Several statements combine with OR.
  */
 public final class LicenceNormaliser {
 
     private static final Pattern NOT_IDSTRING = Pattern.compile("[^A-Za-z0-9.]+");
     private static final int MAX_REF_LENGTH = 60;
+    static final int MAX_ORIGINAL_LENGTH = 200;
 
     private final SpdxCatalogue catalogue;
     private final SpdxExpressionParser parser;
@@ -82,8 +84,15 @@ public final class LicenceNormaliser {
         if (text == null) {
             return Optional.empty();
         }
-        return aliases.byText(text)
-                .or(() -> catalogue.licenceIdForName(text).map(parser::parse));
+        for (String name : LicenceTexts.candidateNames(text)) {
+            Optional<LicenceExpression> known = aliases.byText(name)
+                    .or(() -> catalogue.licenceIdForName(name).map(parser::parse))
+                    .or(() -> parser.tryParse(name, false));
+            if (known.isPresent()) {
+                return known;
+            }
+        }
+        return LicenceTexts.fingerprint(text).map(parser::parse);
     }
 
     private Optional<LicenceExpression> fromUrl(String url) {
@@ -103,9 +112,12 @@ public final class LicenceNormaliser {
         return new LicenceExpression.Licence("LicenseRef-" + (id.isEmpty() ? "unnamed" : id));
     }
 
+    /** Whole licence texts pasted into a licence field are cut: the report needs the gist, not 20 kB. */
     private static String originalText(List<LicenceStatement> statements) {
-        return statements.stream()
+        String text = statements.stream()
                 .map(s -> s.text() != null ? s.text() : s.url())
+                .map(s -> s.replaceAll("\\s+", " ").strip())
                 .collect(Collectors.joining(" | "));
+        return text.length() <= MAX_ORIGINAL_LENGTH ? text : text.substring(0, MAX_ORIGINAL_LENGTH - 1) + "…";
     }
 }

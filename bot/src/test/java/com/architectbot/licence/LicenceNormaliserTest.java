@@ -52,7 +52,11 @@ class LicenceNormaliserTest {
             "http://www.apache.org/licenses/LICENSE-2.0.txt    | Apache-2.0",
             "https://www.apache.org/licenses/LICENSE-2.0.html  | Apache-2.0",
             "https://opensource.org/licenses/MIT               | MIT",
-            "Apache-2.0 OR MIT                                 | Apache-2.0 OR MIT"})
+            "Apache-2.0 OR MIT                                 | Apache-2.0 OR MIT",
+            "License :: OSI Approved :: MIT License            | MIT",
+            "License :: OSI Approved :: Apache Software License | Apache-2.0",
+            "License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3) | LGPL-3.0-only",
+            "License :: Other/Proprietary License               | LicenseRef-Proprietary"})
     void registry_texts_map_to_spdx(String text, String expected) {
         InterpretedLicence licence = NORMALISER.interpret(declared(new LicenceStatement(text, null)), Ecosystem.MAVEN);
 
@@ -132,6 +136,28 @@ class LicenceNormaliserTest {
         assertThat(licence.provenance()).isEqualTo(Provenance.INHERITED);
         assertThat(licence.inheritedFrom()).isEqualTo(PARENT);
         assertThat(licence.detail()).isEqualTo("inherited from pkg:maven/org.acme/acme-parent@7");
+    }
+
+    @Test
+    void a_licence_text_pasted_whole_is_recognised_and_its_original_kept_short() {
+        String mitText = "Copyright (c) 2024 Somebody\n\nPermission is hereby granted, free of charge, to any person "
+                + "obtaining a copy of this software and associated documentation files (the \"Software\"), to deal "
+                + "in the Software without restriction, including without limitation the rights to use, copy, modify, "
+                + "merge, publish, distribute, sublicense, and/or sell copies of the Software.\n";
+
+        InterpretedLicence licence = NORMALISER.interpret(declared(new LicenceStatement(mitText, null)), Ecosystem.PYPI);
+
+        assertThat(licence.expression()).hasToString("MIT");
+        assertThat(licence.originalText()).hasSize(LicenceNormaliser.MAX_ORIGINAL_LENGTH).startsWith("Copyright (c) 2024 Somebody Permission");
+    }
+
+    @Test
+    void a_licence_text_is_named_by_its_title_line() {
+        InterpretedLicence licence = NORMALISER.interpret(
+                declared(new LicenceStatement("BSD 3-Clause License\n\nCopyright (c) 2020, Acme\nAll rights reserved.", null)),
+                Ecosystem.PYPI);
+
+        assertThat(licence.expression()).hasToString("BSD-3-Clause");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.spdx.Configuration;
 import org.spdx.library.ListedLicenses;
 
 class SpdxCatalogueTest {
@@ -68,6 +69,16 @@ class SpdxCatalogueTest {
         ListedLicenses.resetListedLicenses();
         // then
         assertThat(attempted).extracting(URI::getHost).contains("spdx.org");
+    }
+
+    @Test
+    void the_library_configuration_we_ship_says_offline_even_without_the_system_property() {
+        System.clearProperty(SpdxCatalogue.OFFLINE_PROPERTY);
+        try {
+            assertThat(Configuration.getInstance().getProperty(SpdxCatalogue.OFFLINE_PROPERTY)).isEqualTo("true");
+        } finally {
+            SpdxCatalogue.useBundledListOnly();
+        }
     }
 
     @Test
