@@ -2,6 +2,8 @@ package com.architectbot.consultation;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.licence.LicenceReport;
+
 /** What the bot sends back for an inquiry. Renderers switch over it without a default. */
 public sealed interface Reply {
 
@@ -9,6 +11,13 @@ public sealed interface Reply {
     record Answer(ConsultationAnswer answer) implements Reply {
         public Answer {
             requireNonNull(answer, "answer");
+        }
+    }
+
+    /** A licence check's report; each surface renders it (render.LicenceReportMarkdown and friends). */
+    record LicenceCheck(LicenceReport report) implements Reply {
+        public LicenceCheck {
+            requireNonNull(report, "report");
         }
     }
 

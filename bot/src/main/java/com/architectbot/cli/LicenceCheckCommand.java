@@ -1,0 +1,172 @@
+package com.architectbot.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.licence.CheckInput;
+import com.architectbot.licence.DependencyResolver.ResolveOptions;
+import com.architectbot.licence.LicenceReport;
+import com.architectbot.licence.LicenceReportCsv;
+import com.architectbot.licence.LicenceReportJson;
+import com.architectbot.licence.LicenceService;
+import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.licence.policy.LicencePolicy;
+import com.architectbot.render.LicenceReportMarkdown;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code license-check}: a licence check from the command line, and a CI gate. Exit 0 when nothing is a
+ * blocker, 1 when something is, 2 on bad input (a message on stderr, no stack trace), 3 when the check
+ * itself failed.
+ */
+@Command(name = "license-check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Checks the licences of packages and manifests against a distribution model.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing is a blocker", "1:at least one dependency is a blocker", "2:bad input",
+                "3:the check failed"})
+public final class LicenceCheckCommand implements Callable<Integer> {
+
+    public static final int NO_BLOCKER = 0;
+    public static final int BLOCKER = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int FAILED = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LicenceCheckCommand.class);
+    /** What looks like a file name; anything else that is not a file is read as a package spec. */
+    private static final Pattern FILE_LIKE = Pattern.compile(
+            "(?i).*\\.(xml|json|txt|toml|lock|mod|gradle|kts|spdx|cdx)$");
+
+    private final Supplier<LicenceService> services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", paramLabel = "MODEL",
+            description = "saas, distributed or internal (default: LICENCE_POLICY, else distributed)")
+    String policy;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md, json or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--direct-only", description = "check direct dependencies only")
+    boolean directOnly;
+
+    @Option(names = "--include-test-scopes", description = "include test and provided scopes")
+    boolean includeTestScopes;
+
+    @Option(names = "--policy-file", paramLabel = "PATH", description = "company policy (JSON) over the defaults")
+    Path policyFile;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "a manifest or SBOM file, a package URL (pkg:npm/react@18.2.0), g:a:v, or name@version")
+    List<String> inputs;
+
+    /** @param services builds the service on first use, so {@code --help} needs no registry */
+    public LicenceCheckCommand(Supplier<LicenceService> services) {
+        this.services = requireNonNull(services, "services");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Format output = Format.of(format);
+            DistributionModel model = policy == null ? null : DistributionModel.fromId(policy)
+                    .orElseThrow(() -> new PermanentFailure("Unknown --policy '" + policy + "': use one of "
+                            + DistributionModel.ids() + "."));
+            List<CheckInput> checkInputs = readInputs(inputs);
+            LicenceService service = services.get();
+            LicencePolicy chosen = service.policy(model, policyFile);
+            LicenceReport report = service.check(checkInputs, chosen, new ResolveOptions(directOnly, includeTestScopes));
+            out.print(output.render(report));
+            out.flush();
+            return report.hasBlocker() ? BLOCKER : NO_BLOCKER;
+        } catch (PermanentFailure e) {
+            err.println(e.userMessage());
+            err.flush();
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            LOG.error("license-check failed", e);
+            err.println("The licence check failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Nothing was checked.");
+            err.flush();
+            return FAILED;
+        }
+    }
+
+    static List<CheckInput> readInputs(List<String> arguments) {
+        List<CheckInput> checkInputs = new ArrayList<>();
+        for (String argument : arguments) {
+            checkInputs.add(readInput(argument.strip()));
+        }
+        return checkInputs;
+    }
+
+    private static CheckInput readInput(String argument) {
+        if (argument.isEmpty()) {
+            throw new PermanentFailure("An input is empty: give a file, a package URL, g:a:v or name@version.");
+        }
+        if (argument.startsWith("pkg:")) {
+            return new CheckInput.PackageSpec(argument);
+        }
+        Path path = asPath(argument);
+        if (path != null && Files.isRegularFile(path)) {
+            try {
+                return new CheckInput.Manifest(path.getFileName().toString(), Files.readString(path));
+            } catch (IOException e) {
+                throw new PermanentFailure("Cannot read " + argument + ": " + e.getMessage(), "cannot read " + argument, e);
+            }
+        }
+        if (FILE_LIKE.matcher(argument).matches()) {
+            throw new PermanentFailure("No such file: " + argument + ".");
+        }
+        return new CheckInput.PackageSpec(argument);
+    }
+
+    private static Path asPath(String argument) {
+        try {
+            return Path.of(argument);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private enum Format {
+        MD, JSON, CSV;
+
+        static Format of(String id) {
+            return switch (id == null ? "md" : id.strip().toLowerCase(Locale.ROOT)) {
+                case "md", "markdown" -> MD;
+                case "json" -> JSON;
+                case "csv" -> CSV;
+                default -> throw new PermanentFailure("Unknown --format '" + id + "': use md, json or csv.");
+            };
+        }
+
+        String render(LicenceReport report) {
+            return switch (this) {
+                case MD -> LicenceReportMarkdown.render(report);
+                case JSON -> LicenceReportJson.render(report) + System.lineSeparator();
+                case CSV -> LicenceReportCsv.render(report);
+            };
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package com.architectbot.licence;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.licence.policy.Verdict;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The result of a licence check: every dependency with its verdict, worst first, and what could not be
+ * checked. Renderers (Markdown, JSON, CSV, chat surfaces) only format it.
+ *
+ * @param policySource "defaults" or the policy file it was judged by
+ * @param listVersion the SPDX licence list version the ids come from
+ * @param problems what could not be checked, and why: unknown packages, inputs or registries away
+ */
+public record LicenceReport(
+        DistributionModel model,
+        String policySource,
+        String listVersion,
+        List<LicenceFinding> dependencies,
+        List<Problem> problems) {
+
+    public LicenceReport {
+        requireNonNull(model, "model");
+        requireNonNull(policySource, "policySource");
+        dependencies = dependencies.stream()
+                .sorted(Comparator.comparing(LicenceFinding::verdict).reversed())
+                .toList();
+        problems = List.copyOf(problems);
+    }
+
+    /** Something that could not be checked. {@code subject} is a purl, or empty when it is about the input. */
+    public record Problem(String subject, String reason) {
+        public Problem {
+            subject = subject == null ? "" : subject;
+            requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Counts per verdict; {@code unknown} counts dependencies whose licence is not known. */
+    public record Summary(int total, int ok, int review, int blocker, int unknown) {}
+
+    public Summary summary() {
+        return new Summary(dependencies.size(), count(Verdict.OK), count(Verdict.REVIEW), count(Verdict.BLOCKER),
+                (int) dependencies.stream().filter(d -> d.provenance() == Provenance.UNKNOWN).count());
+    }
+
+    public boolean hasBlocker() {
+        return count(Verdict.BLOCKER) > 0;
+    }
+
+    private int count(Verdict verdict) {
+        return (int) dependencies.stream().filter(d -> d.verdict() == verdict).count();
+    }
+}

@@ -1,0 +1,124 @@
+package com.architectbot.licence.policy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The category of every licence id, from {@code licence-categories.tsv}: exact ids first, then the
+ * longest matching prefix ({@code GPL-*}); an id the table does not know is {@link LicenceCategory#UNKNOWN}.
+ * The same table marks the exceptions that keep copyleft from reaching code that links to the work.
+ */
+public final class LicenceCategories {
+
+    static final String RESOURCE = "/licence/licence-categories.tsv";
+    private static final String LINKING_EXCEPTION = "linking-exception";
+
+    private final Map<String, LicenceCategory> exact;
+    private final List<Map.Entry<String, LicenceCategory>> prefixes;
+    private final Set<String> linkingExceptions;
+    private final List<String> linkingExceptionPrefixes;
+
+    private LicenceCategories(Map<String, LicenceCategory> exact, List<Map.Entry<String, LicenceCategory>> prefixes,
+                              Set<String> linkingExceptions, List<String> linkingExceptionPrefixes) {
+        this.exact = Map.copyOf(exact);
+        this.prefixes = prefixes.stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, LicenceCategory> e) -> e.getKey().length()).reversed())
+                .toList();
+        this.linkingExceptions = Set.copyOf(linkingExceptions);
+        this.linkingExceptionPrefixes = List.copyOf(linkingExceptionPrefixes);
+    }
+
+    private static final class Holder {
+        private static final LicenceCategories INSTANCE = load();
+    }
+
+    public static LicenceCategories bundled() {
+        return Holder.INSTANCE;
+    }
+
+    public LicenceCategory of(String licenceId) {
+        String key = lower(licenceId);
+        LicenceCategory known = exact.get(key);
+        if (known != null) {
+            return known;
+        }
+        return prefixes.stream()
+                .filter(prefix -> key.startsWith(prefix.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(LicenceCategory.UNKNOWN);
+    }
+
+    /** The ids the table names exactly (lower case), licences and exceptions: for consistency checks. */
+    Set<String> exactIds() {
+        Set<String> ids = new HashSet<>(exact.keySet());
+        ids.addAll(linkingExceptions);
+        return ids;
+    }
+
+    /** Whether the exception keeps GPL/LGPL from reaching code that links to (or is built by) the work. */
+    public boolean isLinkingException(String exceptionId) {
+        String key = lower(exceptionId);
+        return linkingExceptions.contains(key) || linkingExceptionPrefixes.stream().anyMatch(key::startsWith);
+    }
+
+    private static LicenceCategories load() {
+        Map<String, LicenceCategory> exact = new HashMap<>();
+        List<Map.Entry<String, LicenceCategory>> prefixes = new ArrayList<>();
+        Set<String> exceptions = new HashSet<>();
+        List<String> exceptionPrefixes = new ArrayList<>();
+        try (InputStream in = LicenceCategories.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                String pattern = lower(columns[0].strip());
+                boolean prefix = pattern.endsWith("*");
+                String key = prefix ? pattern.substring(0, pattern.length() - 1) : pattern;
+                String value = columns.length == 2 ? columns[1].strip() : "";
+                if (value.equals(LINKING_EXCEPTION)) {
+                    if (prefix) {
+                        exceptionPrefixes.add(key);
+                    } else {
+                        exceptions.add(key);
+                    }
+                    continue;
+                }
+                int number = lineNumber;
+                LicenceCategory category = LicenceCategory.fromId(value).orElseThrow(() -> new IllegalStateException(
+                        RESOURCE + " line " + number + ": unknown category '" + value + "'"));
+                if (prefix) {
+                    prefixes.add(Map.entry(key, category));
+                } else {
+                    exact.put(key, category);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return new LicenceCategories(exact, prefixes, exceptions, exceptionPrefixes);
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

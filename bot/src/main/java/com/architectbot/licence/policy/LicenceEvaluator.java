@@ -1,0 +1,114 @@
+package com.architectbot.licence.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.licence.spdx.LicenceExpression;
+import com.architectbot.licence.spdx.LicenceExpression.And;
+import com.architectbot.licence.spdx.LicenceExpression.Or;
+import com.architectbot.licence.spdx.LicenceExpression.Term;
+import com.architectbot.licence.spdx.LicenceExpression.WithException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges a licence expression under a policy. A term gets its category's verdict (or a licence rule's);
+ * {@code OR} takes the best option (verdict, then category, then the category before exceptions, then
+ * fewest obligations, then the first written) and names it; {@code AND} takes the worst verdict and every obligation. A package rule, when
+ * one matches, decides the verdict over all of that.
+ */
+public final class LicenceEvaluator {
+
+    private final LicenceCategories categories;
+    private final Comparator<Evaluation> bestFirst;
+
+    public LicenceEvaluator(LicenceCategories categories) {
+        this.categories = requireNonNull(categories, "categories");
+        // ties go to the licence that is milder before exceptions (CDDL-1.1 over GPL-2.0-only WITH
+        // Classpath-exception-2.0), then to fewer obligations, then to the option written first
+        this.bestFirst = Comparator.comparing(Evaluation::verdict)
+                .thenComparing(Evaluation::category)
+                .thenComparing(this::categoryBeforeExceptions)
+                .thenComparingInt(e -> e.obligations().size());
+    }
+
+    /** @param expression null when the licence is unknown */
+    public Evaluation evaluate(LicenceExpression expression, String purl, LicencePolicy policy) {
+        Evaluation licence = expression == null ? unknown(policy) : evaluate(expression, policy);
+        Optional<LicencePolicy.Rule> packageRule = policy.packageRule(purl);
+        if (packageRule.isEmpty()) {
+            return licence;
+        }
+        List<String> notes = new ArrayList<>(licence.notes());
+        notes.add("policy rule '" + packageRule.get() + "' decides this package");
+        return new Evaluation(packageRule.get().verdict(), licence.category(), licence.obligations(), licence.chosen(), notes);
+    }
+
+    private Evaluation evaluate(LicenceExpression expression, LicencePolicy policy) {
+        return switch (expression) {
+            case Or or -> best(or, policy);
+            case And and -> all(and, policy);
+            case Term term -> term(term, policy);
+        };
+    }
+
+    private Evaluation best(Or or, LicencePolicy policy) {
+        List<Evaluation> options = or.operands().stream().map(o -> evaluate(o, policy)).toList();
+        Evaluation best = options.stream().min(bestFirst).orElseThrow();
+        List<String> notes = new ArrayList<>(best.notes());
+        notes.addFirst("chose " + best.chosen() + " of " + or);
+        return new Evaluation(best.verdict(), best.category(), best.obligations(), best.chosen(), notes);
+    }
+
+    private Evaluation all(And and, LicencePolicy policy) {
+        List<Evaluation> parts = and.operands().stream().map(o -> evaluate(o, policy)).toList();
+        Verdict verdict = Verdict.OK;
+        LicenceCategory category = LicenceCategory.PUBLIC_DOMAIN;
+        Set<Obligation> obligations = new LinkedHashSet<>();
+        List<String> notes = new ArrayList<>();
+        for (Evaluation part : parts) {
+            verdict = Verdict.worst(verdict, part.verdict());
+            category = part.category().worseThan(category) ? part.category() : category;
+            obligations.addAll(part.obligations());
+            notes.addAll(part.notes());
+        }
+        LicenceExpression chosen = LicenceExpression.and(parts.stream().map(Evaluation::chosen).toList());
+        return new Evaluation(verdict, category, List.copyOf(obligations), chosen, notes);
+    }
+
+    private Evaluation term(Term term, LicencePolicy policy) {
+        String id = term.licence().id();
+        LicenceCategory own = categories.of(id);
+        LicenceCategory category = own;
+        boolean linkingException = term instanceof WithException with && categories.isLinkingException(with.exception());
+        List<String> notes = new ArrayList<>();
+        if (linkingException && (own == LicenceCategory.STRONG_COPYLEFT || own == LicenceCategory.WEAK_COPYLEFT)) {
+            category = LicenceCategory.WEAK_COPYLEFT;
+            notes.add(((WithException) term).exception() + " keeps " + id + " from reaching code that links to it: "
+                    + "treated as weak copyleft");
+        }
+        Verdict verdict = policy.verdictFor(category);
+        Optional<LicencePolicy.Rule> rule = policy.licenceRule(term.toString(), term.licence().toString(), id);
+        if (rule.isPresent()) {
+            verdict = rule.get().verdict();
+            notes.add("policy rule '" + rule.get() + "'");
+        }
+        List<Obligation> obligations = LicenceObligations.of(category, id, linkingException, policy.model());
+        return new Evaluation(verdict, category, obligations, term, notes);
+    }
+
+    private LicenceCategory categoryBeforeExceptions(Evaluation evaluation) {
+        return evaluation.chosen().terms()
+                .map(term -> categories.of(term.licence().id()))
+                .max(Comparator.naturalOrder())
+                .orElse(LicenceCategory.UNKNOWN);
+    }
+
+    private static Evaluation unknown(LicencePolicy policy) {
+        return new Evaluation(policy.verdictFor(LicenceCategory.UNKNOWN), LicenceCategory.UNKNOWN,
+                List.of(Obligation.IDENTIFY_LICENCE), null, List.of("no licence declared or found"));
+    }
+}

@@ -1,0 +1,50 @@
+package com.architectbot.licence.policy;
+
+import static com.architectbot.licence.policy.Obligation.ATTRIBUTION;
+import static com.architectbot.licence.policy.Obligation.COMMERCIAL_TERMS;
+import static com.architectbot.licence.policy.Obligation.FILE_LEVEL_COPYLEFT;
+import static com.architectbot.licence.policy.Obligation.IDENTIFY_LICENCE;
+import static com.architectbot.licence.policy.Obligation.LINKING_CONDITIONS;
+import static com.architectbot.licence.policy.Obligation.NETWORK_SOURCE_DISCLOSURE;
+import static com.architectbot.licence.policy.Obligation.SAME_LICENCE;
+import static com.architectbot.licence.policy.Obligation.SOURCE_OFFER;
+import static com.architectbot.licence.policy.Obligation.USE_RESTRICTIONS;
+
+import java.util.List;
+
+/**
+ * What a licence obliges, by category and distribution model. Copyleft obligations are triggered by
+ * distribution (AGPL's also by network use), so a SaaS backend owes less than a shipped binary.
+ */
+final class LicenceObligations {
+
+    private LicenceObligations() {}
+
+    static List<Obligation> of(LicenceCategory category, String licenceId, boolean linkingException,
+                               DistributionModel model) {
+        boolean ships = model == DistributionModel.DISTRIBUTED;
+        return switch (category) {
+            case PUBLIC_DOMAIN -> List.of();
+            case PERMISSIVE -> model == DistributionModel.INTERNAL ? List.of() : List.of(ATTRIBUTION);
+            case WEAK_COPYLEFT -> weakCopyleft(licenceId, linkingException, model);
+            case STRONG_COPYLEFT -> ships ? List.of(ATTRIBUTION, SOURCE_OFFER, SAME_LICENCE) : List.of();
+            case NETWORK_COPYLEFT -> ships
+                    ? List.of(ATTRIBUTION, SOURCE_OFFER, SAME_LICENCE, NETWORK_SOURCE_DISCLOSURE)
+                    : List.of(NETWORK_SOURCE_DISCLOSURE, SAME_LICENCE);
+            case SOURCE_AVAILABLE -> List.of(USE_RESTRICTIONS);
+            case PROPRIETARY -> List.of(COMMERCIAL_TERMS);
+            case UNKNOWN -> List.of(IDENTIFY_LICENCE);
+        };
+    }
+
+    private static List<Obligation> weakCopyleft(String licenceId, boolean linkingException, DistributionModel model) {
+        if (model != DistributionModel.DISTRIBUTED) {
+            return model == DistributionModel.SAAS ? List.of(ATTRIBUTION) : List.of();
+        }
+        if (linkingException) {
+            return List.of(ATTRIBUTION, SOURCE_OFFER);
+        }
+        boolean library = licenceId.startsWith("LGPL-");
+        return List.of(ATTRIBUTION, SOURCE_OFFER, library ? LINKING_CONDITIONS : FILE_LEVEL_COPYLEFT);
+    }
+}

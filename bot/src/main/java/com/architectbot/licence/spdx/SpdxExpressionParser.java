@@ -1,0 +1,172 @@
+package com.architectbot.licence.spdx;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.licence.spdx.LicenceExpression.Licence;
+import com.architectbot.licence.spdx.LicenceExpression.WithException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Parses SPDX licence expressions (SPDX specification, annex D): precedence {@code WITH} over {@code AND}
+ * over {@code OR}, parentheses, the {@code +} suffix, {@code LicenseRef-} and {@code DocumentRef-}
+ * ids, operators in any case. Listed ids come back as SPDX spells them; deprecated ids come back as
+ * their modern form ({@code GPL-2.0+} as {@code GPL-2.0-or-later}, {@code GPL-2.0-with-classpath-exception}
+ * as {@code GPL-2.0-only WITH Classpath-exception-2.0}), from {@code spdx-deprecated.tsv}.
+ *
+ * <p>Written here rather than taken from the SPDX library, whose parser needs a model store and a
+ * document, and creates listed licences as objects with their full texts.
+ */
+public final class SpdxExpressionParser {
+
+    private static final String DEPRECATED_TABLE = "/licence/spdx-deprecated.tsv";
+    private static final Pattern LICENCE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?LicenseRef-[A-Za-z0-9.\\-]+");
+    private static final Pattern ADDITION_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?AdditionRef-[A-Za-z0-9.\\-]+");
+    private static final List<String> GNU_FAMILIES = List.of("GPL-", "LGPL-", "AGPL-", "GFDL-");
+
+    private final SpdxCatalogue catalogue;
+    private final Map<String, String> deprecated;
+
+    public SpdxExpressionParser(SpdxCatalogue catalogue) {
+        this.catalogue = requireNonNull(catalogue, "catalogue");
+        this.deprecated = readDeprecatedTable(DEPRECATED_TABLE);
+    }
+
+    /** A strict SPDX expression. */
+    public LicenceExpression parse(String expression) {
+        return parse(expression, false);
+    }
+
+    /**
+     * @param slashMeansOr read {@code MIT/Apache-2.0} as {@code MIT OR Apache-2.0}, as crates.io's legacy
+     *     licence field means it
+     */
+    public LicenceExpression parse(String expression, boolean slashMeansOr) {
+        requireNonNull(expression, "expression");
+        List<String> tokens = ExpressionTokens.tokenise(expression, slashMeansOr);
+        if (tokens.isEmpty()) {
+            throw new SpdxParseException("empty licence expression");
+        }
+        ExpressionTokens cursor = new ExpressionTokens(expression, tokens);
+        LicenceExpression result = parseOr(cursor);
+        if (cursor.hasNext()) {
+            throw cursor.error("unexpected '" + cursor.peek() + "'");
+        }
+        return result;
+    }
+
+    /** Like {@link #parse(String, boolean)}, empty instead of an exception. */
+    public Optional<LicenceExpression> tryParse(String expression, boolean slashMeansOr) {
+        try {
+            return Optional.of(parse(expression, slashMeansOr));
+        } catch (SpdxParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private LicenceExpression parseOr(ExpressionTokens cursor) {
+        List<LicenceExpression> operands = new ArrayList<>(List.of(parseAnd(cursor)));
+        while (cursor.nextIs("OR")) {
+            cursor.next();
+            operands.add(parseAnd(cursor));
+        }
+        return LicenceExpression.or(operands);
+    }
+
+    private LicenceExpression parseAnd(ExpressionTokens cursor) {
+        List<LicenceExpression> operands = new ArrayList<>(List.of(parseWith(cursor)));
+        while (cursor.nextIs("AND")) {
+            cursor.next();
+            operands.add(parseWith(cursor));
+        }
+        return LicenceExpression.and(operands);
+    }
+
+    private LicenceExpression parseWith(ExpressionTokens cursor) {
+        if (cursor.nextIs("(")) {
+            cursor.next();
+            LicenceExpression inner = parseOr(cursor);
+            cursor.expect(")");
+            return inner;
+        }
+        LicenceExpression licence = licence(cursor.nextOperand("a licence id"));
+        if (!cursor.nextIs("WITH")) {
+            return licence;
+        }
+        cursor.next();
+        String exception = exception(cursor, cursor.nextOperand("an exception id"));
+        if (!(licence instanceof Licence plain)) {
+            throw cursor.error("'" + licence + "' already carries an exception");
+        }
+        return new WithException(plain, exception);
+    }
+
+    private LicenceExpression licence(String token) {
+        if (LICENCE_REF.matcher(token).matches()) {
+            return new Licence(token);
+        }
+        String replacement = deprecated.get(token.toLowerCase(Locale.ROOT));
+        if (replacement != null) {
+            return parse(replacement);
+        }
+        Optional<String> listed = catalogue.licenceId(token);
+        if (listed.isPresent()) {
+            return new Licence(listed.get());
+        }
+        if (token.endsWith("+") && token.length() > 1) {
+            return orLater(licence(token.substring(0, token.length() - 1)), token);
+        }
+        throw new SpdxParseException("'" + token + "' is not an SPDX licence id");
+    }
+
+    private static LicenceExpression orLater(LicenceExpression base, String token) {
+        if (!(base instanceof Licence licence) || licence.isReference()) {
+            throw new SpdxParseException("'" + token + "': '+' only follows a listed licence id");
+        }
+        String id = licence.id();
+        if (GNU_FAMILIES.stream().anyMatch(id::startsWith)) {
+            // the GNU ids spell "or later" themselves since SPDX 3.0
+            return new Licence(id.endsWith("-only") ? id.substring(0, id.length() - 5) + "-or-later" : id);
+        }
+        return new Licence(id, true);
+    }
+
+    private String exception(ExpressionTokens cursor, String token) {
+        if (ADDITION_REF.matcher(token).matches()) {
+            return token;
+        }
+        return catalogue.exceptionId(token)
+                .orElseThrow(() -> cursor.error("'" + token + "' is not an SPDX exception id"));
+    }
+
+    private static Map<String, String> readDeprecatedTable(String resource) {
+        Map<String, String> table = new HashMap<>();
+        try (InputStream in = SpdxExpressionParser.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                table.put(columns[0].strip().toLowerCase(Locale.ROOT), columns[1].strip());
+            }
+            return Map.copyOf(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}
