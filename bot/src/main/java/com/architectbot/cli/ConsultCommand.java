@@ -9,7 +9,6 @@ import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.ops.ArchitectBot;
-import com.architectbot.ops.BotConfig;
 import com.architectbot.render.MarkdownRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +43,11 @@ final class ConsultCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final Supplier<BotConfig> config;
+    private final Supplier<ArchitectBot> bot;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
-    ConsultCommand(Supplier<BotConfig> config) {
-        this.config = config;
+    ConsultCommand(Supplier<ArchitectBot> bot) {
+        this.bot = bot;
     }
 
     @Override
@@ -62,8 +61,8 @@ final class ConsultCommand implements Callable<Integer> {
                 new ThreadKey(Surface.CLI, LOCAL_TENANT, TERMINAL_CHANNEL, threadId),
                 System.getProperty("user.name", "you"),
                 question());
-        try (ArchitectBot bot = ArchitectBot.open(config.get())) {
-            Reply reply = bot.answer(inquiry);
+        try {
+            Reply reply = bot.get().answer(inquiry);
             out.print(renderer.render(reply));
             out.flush();
             err.println();
@@ -75,7 +74,7 @@ final class ConsultCommand implements Callable<Integer> {
         } catch (RetryableFailure e) {
             err.println("Could not get an answer: " + e.getMessage());
             err.println("Nothing was lost: run the same command again, or check the model settings with --help.");
-            return ExitCodes.FAILED;
+            return ExitCodes.NOT_COMPLETED;
         }
     }
 

@@ -43,11 +43,6 @@ import picocli.CommandLine.Spec;
                 "3:the check failed"})
 public final class LicenceCheckCommand implements Callable<Integer> {
 
-    public static final int NO_BLOCKER = 0;
-    public static final int BLOCKER = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int FAILED = 3;
-
     private static final Logger LOG = LoggerFactory.getLogger(LicenceCheckCommand.class);
     /** What looks like a file name; anything else that is not a file is read as a package spec. */
     private static final Pattern FILE_LIKE = Pattern.compile(
@@ -98,17 +93,17 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             LicenceReport report = service.check(checkInputs, chosen, new ResolveOptions(directOnly, includeTestScopes));
             out.print(output.render(report));
             out.flush();
-            return report.hasBlocker() ? BLOCKER : NO_BLOCKER;
+            return report.hasBlocker() ? ExitCodes.BLOCKER : ExitCodes.OK;
         } catch (PermanentFailure e) {
             err.println(e.userMessage());
             err.flush();
-            return BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         } catch (RuntimeException e) {
-            LOG.error("license-check failed", e);
-            err.println("The licence check failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ". Nothing was checked.");
+            LOG.debug("license-check failed", e);
+            err.println("The licence check could not be completed: " + e.getMessage() + ". Nothing was checked;"
+                    + " run it again.");
             err.flush();
-            return FAILED;
+            return ExitCodes.NOT_COMPLETED;
         }
     }
 

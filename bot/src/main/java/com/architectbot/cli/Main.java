@@ -1,5 +1,6 @@
 package com.architectbot.cli;
 
+import com.architectbot.ops.ArchitectBot;
 import com.architectbot.ops.BotConfig;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
@@ -20,14 +21,19 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine(BotConfig::fromEnvironment).execute(args));
+        int exitCode;
+        try (BotOnDemand bot = new BotOnDemand(BotConfig::fromEnvironment)) {
+            exitCode = commandLine(bot).execute(args);
+        }
+        System.exit(exitCode);
     }
 
-    /** The command tree; configuration is read only when a command needs it, so {@code --help} always works. */
-    public static CommandLine commandLine(Supplier<BotConfig> config) {
+    /** The command tree; the bot is opened only when a command needs it, so {@code --help} always works. */
+    static CommandLine commandLine(Supplier<ArchitectBot> bot) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(new ConsultCommand(config));
-        cli.addSubcommand(new ServeCommand(config));
+        cli.addSubcommand(new ConsultCommand(bot));
+        cli.addSubcommand(new LicenceCheckCommand(() -> bot.get().licences()));
+        cli.addSubcommand(new ServeCommand(bot));
         cli.setExecutionExceptionHandler(Main::explain);
         return cli;
     }
@@ -46,7 +52,7 @@ public final class Main implements Runnable {
         }
         err.println("architect-bot failed: " + e.getMessage());
         org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
-        return ExitCodes.FAILED;
+        return ExitCodes.NOT_COMPLETED;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,7 +1,6 @@
 package com.architectbot.cli;
 
 import com.architectbot.ops.ArchitectBot;
-import com.architectbot.ops.BotConfig;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -13,17 +12,15 @@ import picocli.CommandLine.Command;
                 "Stops gracefully on SIGTERM: in-flight jobs finish within SHUTDOWN_GRACE_SECONDS."})
 final class ServeCommand implements Callable<Integer> {
 
-    private final Supplier<BotConfig> config;
+    private final Supplier<ArchitectBot> bot;
 
-    ServeCommand(Supplier<BotConfig> config) {
-        this.config = config;
+    ServeCommand(Supplier<ArchitectBot> bot) {
+        this.bot = bot;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        try (ArchitectBot bot = ArchitectBot.open(config.get())) {
-            bot.serveUntilShutdown();
-        }
+        bot.get().serveUntilShutdown();
         return ExitCodes.OK;
     }
 }

@@ -1,18 +1,25 @@
 package com.architectbot.consultation;
 
+import com.architectbot.licence.LicenceCommand;
+import com.architectbot.licence.LicenceService;
+import java.util.List;
+
 /** Turns an inquiry into its reply: the one place that decides what each kind of request gets. */
 public final class InquiryHandler {
 
     private final ConsultationService consultations;
+    private final LicenceService licences;
 
-    public InquiryHandler(ConsultationService consultations) {
+    public InquiryHandler(ConsultationService consultations, LicenceService licences) {
         this.consultations = consultations;
+        this.licences = licences;
     }
 
     public Reply process(Inquiry inquiry) {
         return switch (inquiry.kind()) {
             case CONSULTATION -> new Reply.Answer(consultations.consult(inquiry));
-            case LICENCE_CHECK -> throw new PermanentFailure("Licence checks are not available yet.");
+            case LICENCE_CHECK -> new Reply.LicenceCheck(
+                    licences.check(LicenceCommand.parse(inquiry.text(), List.of())));
             case FORGET -> forget(inquiry);
             case HELP -> new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
         };

@@ -70,6 +70,11 @@ public final class LicenceService {
         return model == null ? policy : policy.withModel(model);
     }
 
+    /** A check asked for in chat, under the configured policy (for the command's model, when given). */
+    public LicenceReport check(LicenceCommand command) {
+        return check(command.inputs(), policy(command.model(), null), command.options());
+    }
+
     /** Checks the inputs under the policy. */
     public LicenceReport check(List<CheckInput> inputs, LicencePolicy policy, ResolveOptions options) {
         requireNonNull(policy, "policy");

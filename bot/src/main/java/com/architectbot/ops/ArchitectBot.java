@@ -5,8 +5,14 @@ import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.llm.LangChainArchitect;
+import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.RedisThreadLocks;
 import com.architectbot.conversation.RedisThreadMemory;
+import com.architectbot.licence.LicenceService;
+import com.architectbot.licence.manifest.ManifestResolver;
+import com.architectbot.licence.source.CachedLicenceRegistry;
+import com.architectbot.licence.source.PackageSpecs;
+import com.architectbot.licence.source.Registries;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.Repliers;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
@@ -15,6 +21,7 @@ import com.architectbot.redis.RedisConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,29 +34,42 @@ public final class ArchitectBot implements AutoCloseable {
     private final RedisConnection redis;
     private final InquiryHandler inquiries;
     private final RedisStreamQueue queue;
+    private final ManifestResolver manifests;
+    private final Registries registries;
+    private final LicenceService licences;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ArchitectBot(BotConfig config, RedisConnection redis, InquiryHandler inquiries) {
+    private ArchitectBot(BotConfig config, RedisConnection redis) {
         this.config = config;
         this.redis = redis;
-        this.inquiries = inquiries;
         this.queue = new RedisStreamQueue(redis.client(), config.queue());
+        this.registries = new Registries(config.registries());
+        this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
+        this.licences = new LicenceService(
+                manifests, new CachedLicenceRegistry(registries, redis.client()), config.licences());
+        var consultations = new ConsultationService(
+                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences))),
+                new RedisThreadMemory(redis, config.memory()),
+                new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
+                config.consultation(),
+                Clock.systemUTC());
+        this.inquiries = new InquiryHandler(consultations, licences);
     }
 
     public static ArchitectBot open(BotConfig config) {
         config.log(LOG);
         RedisConnection redis = RedisConnection.open(config.redis());
         try {
-            var consultations = new ConsultationService(
-                    LangChainArchitect.create(config.model(), List.of()),
-                    new RedisThreadMemory(redis, config.memory()),
-                    new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
-                    config.consultation(),
-                    Clock.systemUTC());
-            return new ArchitectBot(config, redis, new InquiryHandler(consultations));
+            return new ArchitectBot(config, redis);
         } catch (RuntimeException e) {
             redis.close();
             throw e;
         }
+    }
+
+    /** The licence check, for the CLI. */
+    public LicenceService licences() {
+        return licences;
     }
 
     /** Answers one inquiry on the calling thread: the CLI's path through the same service. */
@@ -63,6 +83,7 @@ public final class ArchitectBot implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             serving.close();
+            close(); // the JVM halts when this hook returns: release Redis (and stop an embedded one) here
             stopped.countDown();
         }, "graceful-shutdown"));
         stopped.await();
@@ -109,13 +130,18 @@ public final class ArchitectBot implements AutoCloseable {
             channels.forEach(Channel::close);
             server.close();
             workers.stop(config.server().shutdownGrace());
-            redis.close();
             LOG.info("Stopped");
         }
     }
 
+    /** Idempotent: the shutdown hook and the CLI may both close the bot. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        manifests.close();
+        registries.close();
         redis.close();
     }
 }

@@ -4,6 +4,9 @@ import com.architectbot.config.Environment;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.conversation.RedisThreadMemory;
+import com.architectbot.licence.LicenceSettings;
+import com.architectbot.licence.manifest.ManifestSettings;
+import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.RedisSettings;
 import org.slf4j.Logger;
@@ -18,20 +21,27 @@ public record BotConfig(
         RedisThreadMemory.Settings memory,
         ModelSettings model,
         ConsultationSettings consultation,
-        QueueSettings queue) {
+        QueueSettings queue,
+        RegistrySettings registries,
+        ManifestSettings manifests,
+        LicenceSettings licences) {
 
     public static BotConfig fromEnvironment() {
         return from(new Environment(System.getenv()));
     }
 
     public static BotConfig from(Environment env) {
+        RegistrySettings registries = RegistrySettings.from(env);
         return new BotConfig(
                 ServerSettings.from(env),
                 RedisSettings.from(env),
                 RedisThreadMemory.Settings.from(env),
                 ModelSettings.from(env),
                 ConsultationSettings.from(env),
-                QueueSettings.from(env));
+                QueueSettings.from(env),
+                registries,
+                ManifestSettings.from(registries, env),
+                LicenceSettings.from(env));
     }
 
     /** The effective configuration, secrets masked by each settings record's toString. */

@@ -14,6 +14,7 @@ public final class MarkdownRenderer {
         return switch (reply) {
             case Reply.Answer answer -> render(answer.answer());
             case Reply.Notice notice -> notice.text();
+            case Reply.LicenceCheck check -> LicenceReportMarkdown.render(check.report());
         };
     }
 

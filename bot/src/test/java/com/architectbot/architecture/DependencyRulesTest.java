@@ -35,6 +35,16 @@ class DependencyRulesTest {
             .because("the model sits behind the Architect port (STYLE rule 4)");
 
     @ArchTest
+    static final ArchRule the_licence_engine_knows_no_source_surface_or_renderer = noClasses()
+            .that().resideInAPackage("com.architectbot.licence")
+            .or().resideInAPackage("com.architectbot.licence.policy..")
+            .or().resideInAPackage("com.architectbot.licence.spdx..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.architectbot.licence.source..", "com.architectbot.licence.manifest..",
+                    "com.architectbot.render..", "com.architectbot.cli..", "picocli..")
+            .because("licence verdicts come from the engine alone; registries and manifests sit behind its ports");
+
+    @ArchTest
     static final ArchRule channels_do_not_know_each_other = noClasses()
             .that().resideInAnyPackage("com.architectbot.slack..", "com.architectbot.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("com.architectbot.teams..")

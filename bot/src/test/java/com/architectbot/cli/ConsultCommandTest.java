@@ -60,12 +60,12 @@ class ConsultCommandTest {
     }
 
     @Test
-    void a_model_that_times_out_gives_exit_code_1_and_a_clear_message() {
+    void a_model_that_times_out_gives_exit_code_3_and_a_clear_message() {
         model.withLatency(Duration.ofSeconds(5));
 
         int exit = run(Map.of("LLM_TIMEOUT_SECONDS", "1", "LLM_MAX_RETRIES", "0"), "consult", "Is this slow?");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(3);
         assertThat(err.toString()).contains("Could not get an answer", "no answer within 1 s (LLM_TIMEOUT_SECONDS)")
                 .doesNotContain("Exception");
     }
@@ -83,10 +83,12 @@ class ConsultCommandTest {
                 "OPENAI_API_KEY", FakeOpenAi.API_KEY,
                 "OPENAI_BASE_URL", model.baseUrl()));
         env.putAll(extra);
-        var cli = Main.commandLine(() -> BotConfig.from(new Environment(env)));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        try (var bot = new BotOnDemand(() -> BotConfig.from(new Environment(env)))) {
+            var cli = Main.commandLine(bot);
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            return cli.execute(args);
+        }
     }
 
     private static String threadIdFrom(String stderr) {
