@@ -40,8 +40,11 @@ final class TeamsReplier implements Replier {
         List<Activity> activities = messages.of(reply);
         String where = "Teams conversation via " + reference.getServiceUrl();
         try {
-            adapter.continueConversation(adapter.botAppId(), reference,
-                            turn -> turn.sendActivities(activities).thenApply(sent -> null))
+            adapter.continueConversation(adapter.botAppId(), reference, turn -> {
+                        // the SDK gives the continuation a random id and would reply to that; reply to the question
+                        turn.getActivity().setId(reference.getActivityId());
+                        return turn.sendActivities(activities).thenApply(sent -> null);
+                    })
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
             throw failure(where, e.getCause());
