@@ -63,11 +63,19 @@ final class TeamsMessages {
         attachment.setContent(card);
         message.setAttachments(List.of(attachment));
         String fallback = card.path("fallbackText").asText("");
-        message.setSummary(fallback.length() > SUMMARY_CHARS ? fallback.substring(0, SUMMARY_CHARS - 1) + "…" : fallback);
+        message.setSummary(preview(fallback));
         if (generated) {
             message.setEntities(List.of(aiGenerated()));
         }
         return message;
+    }
+
+    private static String preview(String text) {
+        if (text.length() <= SUMMARY_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(SUMMARY_CHARS - 2)) ? SUMMARY_CHARS - 2 : SUMMARY_CHARS - 1;
+        return text.substring(0, end) + "…";
     }
 
     /** Teams labels a message "AI generated" when it carries this schema.org entity. */
