@@ -45,6 +45,12 @@ class DependencyRulesTest {
             .because("licence verdicts come from the engine alone; registries and manifests sit behind its ports");
 
     @ArchTest
+    static final ArchRule only_the_teams_adapter_knows_the_bot_framework = noClasses()
+            .that().resideOutsideOfPackage("com.architectbot.teams..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..", "com.microsoft.aad..")
+            .because("the frozen Bot Framework SDK must stay replaceable by a small REST client");
+
+    @ArchTest
     static final ArchRule channels_do_not_know_each_other = noClasses()
             .that().resideInAnyPackage("com.architectbot.slack..", "com.architectbot.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("com.architectbot.teams..")

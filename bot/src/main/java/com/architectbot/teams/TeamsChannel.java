@@ -1,0 +1,138 @@
+package com.architectbot.teams;
+
+import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.ops.HttpRoutes;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Replier;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.schema.Activity;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.ServiceUnavailableResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Microsoft Teams: {@code POST /api/messages} (the Bot Framework messaging endpoint) and the replier
+ * that posts answers back. Every {@code com.microsoft.bot} type stays inside this package.
+ */
+public final class TeamsChannel implements HttpRoutes {
+
+    public static final String MESSAGING_PATH = "/api/messages";
+    /** The turn only queues and sends a typing indicator; Teams re-sends after about 15 s. */
+    static final Duration TURN_BUDGET = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsChannel.class);
+
+    private final TeamsSettings settings;
+    private final TeamsAdapter adapter;
+    private final TeamsTokenValidator tokens;
+    private final TeamsTurns turns;
+    private final TeamsMessages messages = new TeamsMessages();
+
+    public TeamsChannel(TeamsSettings settings, InquiryQueue queue) {
+        this.settings = settings;
+        this.adapter = new TeamsAdapter(settings);
+        this.tokens = settings.authenticationEnabled() ? new TeamsTokenValidator(settings) : null;
+        this.turns = new TeamsTurns(queue, messages);
+        if (settings.authenticationEnabled()) {
+            LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
+        } else {
+            LOG.warn("Teams authentication is OFF (MICROSOFT_APP_ID is not set): {} accepts unsigned requests; "
+                    + "use this only with the Bot Framework Emulator or the Agents Playground", MESSAGING_PATH);
+        }
+    }
+
+    /** Delivers queued replies into the conversation (and reply chain) they were asked in. */
+    public Replier replier() {
+        return new TeamsReplier(adapter, messages, settings.replyTimeout());
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post(MESSAGING_PATH, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (tokens != null && (authorization == null || authorization.isBlank())) {
+            throw unauthorized("no Authorization header");
+        }
+        Activity activity = parse(ctx.body());
+        ClaimsIdentity identity = authenticate(authorization, activity);
+        InvokeResponse response = runTurn(identity, activity);
+        if (response == null) {
+            ctx.status(HttpStatus.OK);
+        } else {
+            ctx.status(response.getStatus());
+            if (response.getBody() != null) {
+                ctx.json(response.getBody());
+            }
+        }
+    }
+
+    private static Activity parse(String body) {
+        try {
+            return ActivityParser.parse(body);
+        } catch (ActivityParser.Malformed e) {
+            LOG.warn("rejected a Teams request: {}", e.getMessage());
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    private ClaimsIdentity authenticate(String authorization, Activity activity) {
+        if (tokens == null) {
+            return new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE, new HashMap<>());
+        }
+        try {
+            return tokens.validate(authorization, activity.getChannelId(), activity.getServiceUrl());
+        } catch (TeamsTokenValidator.Rejected e) {
+            throw unauthorized(e.getMessage());
+        }
+    }
+
+    private InvokeResponse runTurn(ClaimsIdentity identity, Activity activity) {
+        try {
+            return adapter.processActivity(identity, activity, turns::onTurn)
+                    .get(TURN_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw turnFailed(activity, e.getCause());
+        } catch (CompletionException e) { // the SDK sometimes throws instead of failing the future
+            throw turnFailed(activity, e.getCause());
+        } catch (RetryableFailure e) {
+            throw turnFailed(activity, e);
+        } catch (TimeoutException e) {
+            throw new ServiceUnavailableResponse("turn took longer than " + TURN_BUDGET.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableResponse("shutting down");
+        }
+    }
+
+    private static RuntimeException turnFailed(Activity activity, Throwable cause) {
+        Throwable root = cause;
+        while (root instanceof CompletionException && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof RetryableFailure failure) {
+            LOG.warn("Teams activity not queued, Teams will re-send it: {}", failure.getMessage());
+            return new ServiceUnavailableResponse("try again shortly");
+        }
+        return new IllegalStateException("Teams turn failed for a " + activity.getType() + " activity", root);
+    }
+
+    private static UnauthorizedResponse unauthorized(String reason) {
+        LOG.warn("rejected an unauthenticated Teams request: {}", reason);
+        return new UnauthorizedResponse("unauthorized");
+    }
+}

@@ -1,0 +1,158 @@
+package com.architectbot.teams;
+
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.InquiryFile;
+import com.architectbot.consultation.InquiryId;
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Serialization;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Translates a Teams message activity into an {@link Inquiry}; no decisions beyond the translation. */
+final class TeamsInquiries {
+
+    static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+    /** The thread name of a personal or group chat: the whole chat is one context. */
+    static final String WHOLE_CHAT = "chat";
+    static final String NO_TENANT = "no-tenant";
+    private static final String REPLY_CHAIN_MARKER = ";messageid=";
+    private static final Pattern AT_TAG = Pattern.compile("<at>(.*?)</at>", Pattern.DOTALL);
+
+    private TeamsInquiries() {}
+
+    static Inquiry toInquiry(Activity message) {
+        String text = withoutBotMention(message);
+        List<InquiryFile> files = isPersonal(message) ? files(message) : List.of();
+        Command command = Command.of(text, !files.isEmpty());
+        return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
+                message.getFrom() == null ? "unknown" : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
+                command.arguments(), files);
+    }
+
+    /**
+     * {@code teams:<activity id>@<conversation hash>}: Teams re-sends an activity with the same id, so the
+     * id deduplicates; message ids are millisecond timestamps, so the conversation is part of the key.
+     */
+    static InquiryId inquiryId(Activity activity) {
+        String conversation = tenant(activity) + "/" + activity.getConversation().getId();
+        return new InquiryId("teams:" + activity.getId() + "@" + shortHash(conversation));
+    }
+
+    /** A reply chain in a channel; the whole chat elsewhere. Always within the tenant. */
+    static ThreadKey threadKey(Activity activity) {
+        String conversationId = activity.getConversation().getId();
+        int marker = conversationId.indexOf(REPLY_CHAIN_MARKER);
+        if (marker > 0) {
+            return new ThreadKey(Surface.TEAMS, tenant(activity), conversationId.substring(0, marker),
+                    conversationId.substring(marker + REPLY_CHAIN_MARKER.length()));
+        }
+        if ("channel".equals(activity.getConversation().getConversationType())) { // a new chain: this message is its root
+            return new ThreadKey(Surface.TEAMS, tenant(activity), conversationId, activity.getId());
+        }
+        return new ThreadKey(Surface.TEAMS, tenant(activity), conversationId, WHOLE_CHAT);
+    }
+
+    static String tenant(Activity activity) {
+        String tenant = activity.getConversation().getTenantId(); // the SDK moves channelData.tenant here
+        return tenant == null || tenant.isBlank() ? NO_TENANT : tenant;
+    }
+
+    static boolean isPersonal(Activity activity) {
+        return "personal".equals(activity.getConversation().getConversationType());
+    }
+
+    /**
+     * The text without the bot's mention. Done by hand: the mention's text ({@code <at>Name</at>}) is
+     * removed literally, since the SDK's helper uses it as a regular expression and fails on names with
+     * punctuation. Other users' mentions keep their names.
+     */
+    static String withoutBotMention(Activity activity) {
+        String text = Objects.requireNonNullElse(activity.getText(), "");
+        ChannelAccount bot = activity.getRecipient();
+        String botId = bot == null ? "" : Objects.requireNonNullElse(bot.getId(), "");
+        for (Entity entity : Objects.requireNonNullElse(activity.getEntities(), List.<Entity>of())) {
+            Optional<String> mention = mentionTextOf(entity, botId);
+            if (mention.isPresent()) {
+                text = text.replace(mention.get(), " ");
+            }
+        }
+        String botName = bot == null ? null : bot.getName();
+        Matcher tags = AT_TAG.matcher(text);
+        text = tags.replaceAll(tag -> tag.group(1).strip().equals(botName) ? " " : Matcher.quoteReplacement(tag.group(1)));
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    private static Optional<String> mentionTextOf(Entity entity, String botId) {
+        if (!"mention".equalsIgnoreCase(entity.getType())) {
+            return Optional.empty();
+        }
+        JsonNode mentioned = entity.getProperties().get("mentioned");
+        JsonNode text = entity.getProperties().get("text");
+        if (mentioned == null || text == null || !text.isTextual() || text.asText().isEmpty()
+                || !botId.equals(mentioned.path("id").asText())) {
+            return Optional.empty();
+        }
+        return Optional.of(text.asText());
+    }
+
+    private static List<InquiryFile> files(Activity message) {
+        return Objects.requireNonNullElse(message.getAttachments(), List.<Attachment>of()).stream()
+                .filter(a -> FILE_DOWNLOAD_INFO.equals(a.getContentType()) && a.getContent() != null)
+                .flatMap(a -> downloadUrl(a).map(url -> new InquiryFile(a.getName(), url)).stream())
+                .toList();
+    }
+
+    private static Optional<URI> downloadUrl(Attachment attachment) {
+        String url = Serialization.objectToTree(attachment.getContent()).path("downloadUrl").asText("");
+        try {
+            URI uri = URI.create(url);
+            return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) ? Optional.of(uri) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String shortHash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The typed commands; anything else is a question for the architect. */
+    record Command(InquiryKind kind, String arguments) {
+
+        static Command of(String text, boolean hasFiles) {
+            String[] words = text.split(" ", 2);
+            String first = words[0].toLowerCase(Locale.ROOT);
+            first = first.startsWith("/") ? first.substring(1) : first;
+            String rest = words.length > 1 ? words[1].strip() : "";
+            return switch (first) {
+                case "help" -> new Command(InquiryKind.HELP, "");
+                case "forget" -> new Command(InquiryKind.FORGET, "");
+                case "license-check", "licence-check" -> new Command(InquiryKind.LICENCE_CHECK, rest);
+                default -> hasFiles ? new Command(InquiryKind.LICENCE_CHECK, text)
+                        : text.isEmpty() ? new Command(InquiryKind.HELP, "")
+                        : new Command(InquiryKind.CONSULTATION, text);
+            };
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.architectbot.teams;
+
+import com.architectbot.consultation.Reply;
+import com.architectbot.render.AdaptiveCardRenderer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.Entity;
+import java.util.List;
+
+/** Turns rendered cards into Teams message activities. */
+final class TeamsMessages {
+
+    static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+    /** Teams' notification preview; the card's own fallback text is the full content. */
+    private static final int SUMMARY_CHARS = 120;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> EXAMPLES = List.of(
+            "We launch our multi-tenant SaaS on Postgres next month: what would stop you signing off?",
+            "license-check pkg:maven/org.apache.commons/commons-lang3@3.19.0 --policy saas",
+            "How should we roll out schema migrations without downtime?");
+
+    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+
+    /** One message per card; answers are marked as AI-generated, notices are not. */
+    List<Activity> of(Reply reply) {
+        boolean generated = switch (reply) {
+            case Reply.Answer ignored -> true;
+            case Reply.Notice ignored -> false;
+        };
+        return renderer.render(reply).stream().map(card -> message(card, generated)).toList();
+    }
+
+    /** The greeting when the bot is installed in a chat or added to a team. */
+    Activity welcome() {
+        ArrayNode body = NODES.arrayNode();
+        body.add(text("Hello, I'm Architect Bot").put("style", "heading").put("size", "Large").put("weight", "Bolder"));
+        body.add(text("A production architect on call: ask me about launch readiness, scaling, licensing, "
+                + "multi-tenancy, billing, support, updates or security. In a channel, mention me; "
+                + "I answer in the reply chain and remember it."));
+        body.add(text("Try:").put("weight", "Bolder"));
+        EXAMPLES.forEach(example -> body.add(text("• " + example)));
+        body.add(text("Commands: **help**, **license-check** <packages> [--policy saas|distributed|internal], "
+                + "**forget**. In a personal chat you can also send me a pom.xml, package.json or lockfile.")
+                .put("isSubtle", true));
+        ObjectNode card = NODES.objectNode().put("type", "AdaptiveCard").put("$schema", AdaptiveCardRenderer.SCHEMA)
+                .put("version", AdaptiveCardRenderer.VERSION)
+                .put("fallbackText", "Hello, I'm Architect Bot. Ask me an architecture question, or type help.");
+        card.set("body", body);
+        return message(card, false);
+    }
+
+    private static ObjectNode text(String text) {
+        return NODES.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+    }
+
+    private static Activity message(ObjectNode card, boolean generated) {
+        Activity message = Activity.createMessageActivity();
+        Attachment attachment = new Attachment();
+        attachment.setContentType(ADAPTIVE_CARD);
+        attachment.setContent(card);
+        message.setAttachments(List.of(attachment));
+        String fallback = card.path("fallbackText").asText("");
+        message.setSummary(preview(fallback));
+        if (generated) {
+            message.setEntities(List.of(aiGenerated()));
+        }
+        return message;
+    }
+
+    private static String preview(String text) {
+        if (text.length() <= SUMMARY_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(SUMMARY_CHARS - 2)) ? SUMMARY_CHARS - 2 : SUMMARY_CHARS - 1;
+        return text.substring(0, end) + "…";
+    }
+
+    /** Teams labels a message "AI generated" when it carries this schema.org entity. */
+    private static Entity aiGenerated() {
+        Entity entity = new Entity();
+        entity.setType("https://schema.org/Message");
+        entity.setProperties("@type", NODES.textNode("Message"));
+        entity.setProperties("@context", NODES.textNode("https://schema.org"));
+        entity.setProperties("@id", NODES.textNode(""));
+        entity.setProperties("additionalType", NODES.arrayNode().add("AIGeneratedContent"));
+        return entity;
+    }
+}

@@ -1,0 +1,107 @@
+package com.architectbot.teams;
+
+import com.architectbot.config.Environment;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Teams channel's configuration.
+ *
+ * @param appId {@code MICROSOFT_APP_ID}; empty turns authentication off (Bot Framework Emulator,
+ *     Microsoft 365 Agents Playground)
+ * @param appPassword {@code MICROSOFT_APP_PASSWORD}, the client secret of the app registration
+ * @param tenantId {@code MICROSOFT_APP_TENANT_ID}, the tenant of a single-tenant app registration; empty
+ *     for the legacy multi-tenant registrations (tokens then come from {@code botframework.com})
+ * @param channelOpenIdMetadata {@code TEAMS_OPENID_METADATA_URL}: where the Bot Connector's signing keys
+ *     are announced
+ * @param tenantOpenIdMetadata {@code TEAMS_TENANT_OPENID_METADATA_URL}: the tenant's Entra ID metadata,
+ *     for tokens issued by the tenant itself
+ * @param tokenEndpoint {@code TEAMS_TOKEN_ENDPOINT}: where the bot gets its own token for the Bot
+ *     Connector (client credentials)
+ * @param replyTimeout {@code TEAMS_REPLY_TIMEOUT_SECONDS}: how long one delivery to the Bot Connector may take
+ */
+public record TeamsSettings(
+        Optional<String> appId,
+        String appPassword,
+        Optional<String> tenantId,
+        URI channelOpenIdMetadata,
+        URI tenantOpenIdMetadata,
+        URI tokenEndpoint,
+        Duration replyTimeout) {
+
+    public static final String BOT_FRAMEWORK_OPENID_METADATA =
+            "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    /** The SDK's authority for multi-tenant bots. */
+    public static final String MULTI_TENANT_AUTHORITY = "botframework.com";
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
+    /** Files sent for a licence check; a lockfile of a large project fits. */
+    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+    public TeamsSettings {
+        appId = appId.filter(id -> !id.isBlank());
+        appPassword = appPassword == null ? "" : appPassword;
+        tenantId = tenantId.filter(id -> !id.isBlank());
+        if (appId.isPresent() && appPassword.isBlank()) {
+            throw new IllegalArgumentException("MICROSOFT_APP_PASSWORD is not set: set it to the client secret of the "
+                    + "app registration " + appId.get() + ", or unset MICROSOFT_APP_ID to run without authentication");
+        }
+    }
+
+    public static TeamsSettings from(Environment env) {
+        Optional<String> tenant = env.optional("MICROSOFT_APP_TENANT_ID");
+        String authority = tenant.orElse(MULTI_TENANT_AUTHORITY);
+        return new TeamsSettings(
+                env.optional("MICROSOFT_APP_ID"),
+                env.string("MICROSOFT_APP_PASSWORD", ""),
+                tenant,
+                uri(env, "TEAMS_OPENID_METADATA_URL", BOT_FRAMEWORK_OPENID_METADATA),
+                uri(env, "TEAMS_TENANT_OPENID_METADATA_URL",
+                        "https://login.microsoftonline.com/" + authority + "/v2.0/.well-known/openid-configuration"),
+                uri(env, "TEAMS_TOKEN_ENDPOINT",
+                        "https://login.microsoftonline.com/" + authority + "/oauth2/v2.0/token"),
+                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT));
+    }
+
+    /** Settings for a local Emulator or Agents Playground: no app id, so no authentication. */
+    public static TeamsSettings unauthenticated() {
+        return from(new Environment(Map.of()));
+    }
+
+    public boolean authenticationEnabled() {
+        return appId.isPresent();
+    }
+
+    /** Issuers of tokens that the tenant's Entra ID signs for this bot (v1 and v2 tokens). */
+    List<String> tenantIssuers() {
+        return tenantId.map(t -> List.of("https://sts.windows.net/" + t + "/",
+                "https://login.microsoftonline.com/" + t + "/v2.0")).orElse(List.of());
+    }
+
+    private static URI uri(Environment env, String name, String fallback) {
+        String value = env.string(name, fallback);
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException("no http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not valid: set it to an http(s) URL, "
+                    + "or unset it for the default", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TeamsSettings[appId=" + appId.orElse("(none: authentication off)")
+                + ", appPassword=" + (appPassword.isEmpty() ? "(none)" : "****")
+                + ", tenantId=" + tenantId.orElse("(multi-tenant)")
+                + ", channelOpenIdMetadata=" + channelOpenIdMetadata
+                + ", tenantOpenIdMetadata=" + tenantOpenIdMetadata
+                + ", tokenEndpoint=" + tokenEndpoint
+                + ", replyTimeout=" + replyTimeout + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package com.architectbot.teams;
+
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Job;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One incoming activity: a message becomes a job on the queue (plus a typing indicator), the bot being
+ * added to a conversation gets a welcome card. Nothing slow happens here: Teams re-sends what it has
+ * not seen answered within about 15 s.
+ */
+final class TeamsTurns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsTurns.class);
+    /** The typing indicator is a courtesy; it must not hold up the acknowledgement. */
+    private static final long TYPING_BUDGET_MS = 2_000;
+
+    private final InquiryQueue queue;
+    private final TeamsMessages messages;
+
+    TeamsTurns(InquiryQueue queue, TeamsMessages messages) {
+        this.queue = queue;
+        this.messages = messages;
+    }
+
+    CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        switch (Objects.requireNonNullElse(activity.getType(), "")) {
+            case ActivityTypes.MESSAGE -> onMessage(turn, activity);
+            case ActivityTypes.CONVERSATION_UPDATE -> onConversationUpdate(turn, activity);
+            default -> LOG.debug("ignored a Teams {} activity", activity.getType());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void onMessage(TurnContext turn, Activity message) {
+        Inquiry inquiry = TeamsInquiries.toInquiry(message);
+        queue.enqueue(new Job(inquiry, ReplyAddresses.of(message))); // throws when the queue is away: Teams re-sends
+        LOG.info("queued {}", inquiry);
+        sendTyping(turn);
+    }
+
+    private void onConversationUpdate(TurnContext turn, Activity update) {
+        String botId = update.getRecipient() == null ? null : update.getRecipient().getId();
+        boolean botAdded = Objects.requireNonNullElse(update.getMembersAdded(), List.<ChannelAccount>of()).stream()
+                .anyMatch(member -> Objects.equals(member.getId(), botId));
+        if (botAdded) {
+            turn.sendActivity(messages.welcome()).join();
+            LOG.info("welcomed conversation in tenant {}", TeamsInquiries.tenant(update));
+        }
+    }
+
+    private static void sendTyping(TurnContext turn) {
+        try {
+            turn.sendActivity(Activity.createTypingActivity()).get(TYPING_BUDGET_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("typing indicator not delivered: {}", e.toString());
+        }
+    }
+}

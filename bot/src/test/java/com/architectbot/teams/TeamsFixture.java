@@ -1,0 +1,154 @@
+package com.architectbot.teams;
+
+import com.architectbot.config.Environment;
+import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.ops.BotServer;
+import com.architectbot.ops.ServerSettings;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Job;
+import com.architectbot.testing.FakeBotConnector;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The real Teams channel behind the real HTTP server on port 0, the fake Bot Connector on loopback,
+ * and a queue that records jobs. Activities are built as Teams sends them.
+ */
+final class TeamsFixture implements AutoCloseable {
+
+    static final String BOT_ID = "28:bot-app-id";
+    static final String TENANT = "tenant-1";
+    static final String CHANNEL = "19:general@thread.tacv2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final FakeBotConnector connector = FakeBotConnector.start();
+    final RecordingQueue queue = new RecordingQueue();
+    final TeamsChannel channel;
+    private final BotServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TeamsFixture(Map<String, String> env) {
+        Map<String, String> variables = new HashMap<>(env);
+        if (variables.containsKey("MICROSOFT_APP_ID")) {
+            variables.put("TEAMS_OPENID_METADATA_URL", connector.baseUrl() + "/openid");
+            variables.put("TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid");
+            variables.put("TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token");
+        }
+        channel = new TeamsChannel(TeamsSettings.from(new Environment(variables)), queue);
+        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
+    }
+
+    /** Authentication off: the Emulator and Agents Playground setup. */
+    static TeamsFixture unauthenticated() {
+        return new TeamsFixture(Map.of());
+    }
+
+    static TeamsFixture authenticated() {
+        return new TeamsFixture(Map.of("MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "secret",
+                "MICROSOFT_APP_TENANT_ID", TENANT));
+    }
+
+    HttpResponse<String> post(Object activity) {
+        return post(activity instanceof String s ? s : JSON.valueToTree(activity).toString(), null);
+    }
+
+    HttpResponse<String> post(String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + TeamsChannel.MESSAGING_PATH))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new message in a team channel that mentions the bot: Teams puts the root id in the conversation id. */
+    ObjectNode channelMention(String activityId, String botName, String text) {
+        ObjectNode activity = message(activityId, CHANNEL + ";messageid=" + activityId, "channel",
+                "<at>" + botName + "</at> " + text);
+        ((ObjectNode) activity.get("recipient")).put("name", botName);
+        ObjectNode mention = activity.putArray("entities").addObject().put("type", "mention")
+                .put("text", "<at>" + botName + "</at>");
+        mention.putObject("mentioned").put("id", BOT_ID).put("name", botName);
+        ObjectNode channelData = activity.putObject("channelData");
+        channelData.putObject("channel").put("id", CHANNEL);
+        channelData.putObject("tenant").put("id", TENANT);
+        return activity;
+    }
+
+    ObjectNode personalMessage(String activityId, String text) {
+        return message(activityId, "a:personal-chat-1", "personal", text);
+    }
+
+    ObjectNode botAdded(String conversationId, String conversationType) {
+        ObjectNode activity = base("conversationUpdate", conversationId, conversationType);
+        activity.putArray("membersAdded").addObject().put("id", BOT_ID);
+        return activity;
+    }
+
+    private ObjectNode message(String activityId, String conversationId, String conversationType, String text) {
+        ObjectNode activity = base("message", conversationId, conversationType);
+        activity.put("id", activityId).put("text", text).put("textFormat", "plain");
+        return activity;
+    }
+
+    private ObjectNode base(String type, String conversationId, String conversationType) {
+        ObjectNode activity = JSON.createObjectNode()
+                .put("type", type)
+                .put("channelId", "msteams")
+                .put("serviceUrl", connector.baseUrl())
+                .put("timestamp", "2026-11-25T07:00:00.000Z")
+                .put("locale", "en-GB");
+        activity.putObject("from").put("id", "29:user-1").put("name", "Ada").put("aadObjectId", "aad-user-1");
+        activity.putObject("recipient").put("id", BOT_ID).put("name", "Architect Bot");
+        activity.putObject("conversation").put("id", conversationId).put("conversationType", conversationType)
+                .put("tenantId", TENANT);
+        return activity;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        connector.close();
+    }
+
+    /** Our own queue port, recording what the request thread enqueued. */
+    static final class RecordingQueue implements InquiryQueue {
+        final List<Job> jobs = new CopyOnWriteArrayList<>();
+        volatile boolean away;
+
+        @Override
+        public void enqueue(Job job) {
+            if (away) {
+                throw new RetryableFailure("queue unreachable (test)");
+            }
+            jobs.add(job);
+        }
+
+        Job onlyJob() {
+            if (jobs.size() != 1) {
+                throw new AssertionError("expected one job, got " + jobs.size());
+            }
+            return jobs.get(0);
+        }
+    }
+}

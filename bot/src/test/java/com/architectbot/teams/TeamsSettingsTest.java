@@ -1,0 +1,50 @@
+package com.architectbot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.architectbot.config.Environment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TeamsSettingsTest {
+
+    @Test
+    void without_an_app_id_authentication_is_off() {
+        assertThat(TeamsSettings.from(new Environment(Map.of())).authenticationEnabled()).isFalse();
+    }
+
+    @Test
+    void single_tenant_bot_gets_its_tokens_and_keys_from_its_tenant() {
+        // when
+        TeamsSettings settings = TeamsSettings.from(new Environment(Map.of(
+                "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret", "MICROSOFT_APP_TENANT_ID", "t-1")));
+
+        // then
+        assertThat(settings.authenticationEnabled()).isTrue();
+        assertThat(settings.tokenEndpoint()).hasToString("https://login.microsoftonline.com/t-1/oauth2/v2.0/token");
+        assertThat(settings.tenantOpenIdMetadata())
+                .hasToString("https://login.microsoftonline.com/t-1/v2.0/.well-known/openid-configuration");
+        assertThat(settings.tenantIssuers()).containsExactly(
+                "https://sts.windows.net/t-1/", "https://login.microsoftonline.com/t-1/v2.0");
+    }
+
+    @Test
+    void password_is_masked_in_the_logged_configuration() {
+        TeamsSettings settings = TeamsSettings.from(new Environment(Map.of(
+                "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret")));
+        assertThat(settings.toString()).doesNotContain("s3cret").contains("****");
+    }
+
+    @Test
+    void app_id_without_a_password_fails_naming_the_variable() {
+        assertThatThrownBy(() -> TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MICROSOFT_APP_PASSWORD");
+    }
+
+    @Test
+    void bad_override_url_fails_naming_the_variable() {
+        assertThatThrownBy(() -> TeamsSettings.from(new Environment(Map.of("TEAMS_TOKEN_ENDPOINT", "not a url"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TEAMS_TOKEN_ENDPOINT");
+    }
+}

@@ -1,0 +1,194 @@
+package com.architectbot.testing;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The Microsoft side of Teams on loopback: the Bot Connector REST endpoints the SDK calls
+ * ({@code POST /v3/conversations/{id}/activities[/{replyToId}]}), an OAuth2 token endpoint
+ * ({@code POST /token}), OpenID metadata with a JWKS of a test RSA key ({@code /openid}, {@code /keys}),
+ * and file downloads ({@code GET /files/{name}}). It records what the bot sent and signs the tokens
+ * that Teams would send the bot.
+ */
+public final class FakeBotConnector implements AutoCloseable {
+
+    public static final String KEY_ID = "test-signing-key";
+    public static final String BOT_TOKEN = "bot-access-token-from-fake";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A request the bot made. */
+    public record Call(String method, String path, String conversationId, String replyToId, JsonNode body,
+            String authorization) {}
+
+    private final HttpServer server;
+    private final KeyPair signingKey = rsaKey();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile int activityStatus = 200;
+
+    private FakeBotConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v3/conversations/", this::activities);
+        server.createContext("/token", this::token);
+        server.createContext("/openid", exchange -> send(exchange, 200, JSON.createObjectNode()
+                .put("issuer", "https://api.botframework.com").put("jwks_uri", baseUrl() + "/keys")));
+        server.createContext("/keys", exchange -> send(exchange, 200, jwks()));
+        server.createContext("/files/", this::file);
+        server.start();
+    }
+
+    public static FakeBotConnector start() {
+        try {
+            return new FakeBotConnector();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The activity's {@code serviceUrl}: where the bot posts its replies. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> activitiesOfType(String type) {
+        return calls.stream().filter(c -> type.equals(c.body().path("type").asText())).toList();
+    }
+
+    /** The form bodies the bot sent to the token endpoint. */
+    public List<String> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    /** From now on, posting an activity answers this status (429, 500: Teams in trouble; 403: bot removed). */
+    public void answerActivitiesWith(int status) {
+        this.activityStatus = status;
+    }
+
+    public String serveFile(String name, String content) {
+        files.put(name, content);
+        return baseUrl() + "/files/" + name;
+    }
+
+    /** A token as the Bot Connector would sign it, for this connector's service URL unless customised. */
+    public String token(Consumer<JWTCreator.Builder> customise) {
+        return token(signingKey, customise);
+    }
+
+    /** A token signed by a key the JWKS does not hold, under the same key id. */
+    public String forgedToken(Consumer<JWTCreator.Builder> customise) {
+        return token(rsaKey(), customise);
+    }
+
+    private String token(KeyPair key, Consumer<JWTCreator.Builder> customise) {
+        JWTCreator.Builder builder = JWT.create()
+                .withKeyId(KEY_ID)
+                .withIssuer("https://api.botframework.com")
+                .withAudience("app-id")
+                .withClaim("serviceurl", baseUrl())
+                .withIssuedAt(Instant.now().minusSeconds(60))
+                .withNotBefore(Instant.now().minusSeconds(60))
+                .withExpiresAt(Instant.now().plusSeconds(3600));
+        customise.accept(builder);
+        return builder.sign(Algorithm.RSA256((RSAPublicKey) key.getPublic(), (RSAPrivateKey) key.getPrivate()));
+    }
+
+    private void activities(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().substring("/v3/conversations/".length()).split("/");
+        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), parts[0],
+                parts.length > 2 ? parts[2] : null, body, exchange.getRequestHeaders().getFirst("Authorization")));
+        if (activityStatus != 200) {
+            send(exchange, activityStatus, JSON.createObjectNode().set("error",
+                    JSON.createObjectNode().put("code", "Failed").put("message", "fake failure")));
+            return;
+        }
+        send(exchange, 200, JSON.createObjectNode().put("id", "reply-" + ids.incrementAndGet()));
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        tokenRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        send(exchange, 200, JSON.createObjectNode().put("token_type", "Bearer").put("expires_in", 3600)
+                .put("access_token", BOT_TOKEN));
+    }
+
+    private void file(HttpExchange exchange) throws IOException {
+        String content = files.get(exchange.getRequestURI().getPath().substring("/files/".length()));
+        byte[] bytes = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(content == null ? 404 : 200, content == null ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private ObjectNode jwks() {
+        RSAPublicKey key = (RSAPublicKey) signingKey.getPublic();
+        ObjectNode jwk = JSON.createObjectNode().put("kty", "RSA").put("use", "sig").put("alg", "RS256")
+                .put("kid", KEY_ID).put("n", base64Url(key.getModulus())).put("e", base64Url(key.getPublicExponent()));
+        jwk.putArray("endorsements").add("msteams").add("emulator");
+        ObjectNode jwks = JSON.createObjectNode();
+        jwks.putArray("keys").add(jwk);
+        return jwks;
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0; // unsigned, as JWK wants it
+        byte[] unsigned = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static KeyPair rsaKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
