@@ -47,6 +47,11 @@ public record LicenceReport(
                 (int) dependencies.stream().filter(d -> d.provenance() == Provenance.UNKNOWN).count());
     }
 
+    /** The dependencies whose known licence is a blocker or needs review, worst first. */
+    public List<LicenceFinding> needingAttention() {
+        return dependencies.stream().filter(d -> d.verdict() != Verdict.OK && d.licence() != null).toList();
+    }
+
     public boolean hasBlocker() {
         return count(Verdict.BLOCKER) > 0;
     }

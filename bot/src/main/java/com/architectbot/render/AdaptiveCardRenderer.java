@@ -5,6 +5,8 @@ import com.architectbot.consultation.ConsultationAnswer;
 import com.architectbot.consultation.Priority;
 import com.architectbot.consultation.Recommendation;
 import com.architectbot.consultation.Reply;
+import com.architectbot.licence.LicenceReport;
+import com.architectbot.licence.policy.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,8 +40,7 @@ public final class AdaptiveCardRenderer {
         return switch (reply) {
             case Reply.Answer answer -> render(answer.answer());
             case Reply.Notice notice -> pack(notice(notice));
-            // Reply.LicenceCheck (when the licence engine lands): pack(summary and problems) as the first card,
-            // then the full table as follow-up cards through the same pack(...): sections never cut off.
+            case Reply.LicenceCheck check -> render(check.report());
         };
     }
 
@@ -67,6 +68,29 @@ public final class AdaptiveCardRenderer {
             blocks.addAll(Block.text(answer.questions().get(i), (i + 1) + ". ", false));
         }
         return pack(blocks);
+    }
+
+    /** The summary and what needs attention first; the full table follows in cards of its own. */
+    public List<ObjectNode> render(LicenceReport report) {
+        List<Block> head = new ArrayList<>();
+        head.add(Block.heading("Licence check"));
+        head.addAll(Block.text(LicenceReportMarkdown.plainSummary(report), "", report.hasBlocker()));
+        if (!report.problems().isEmpty()) {
+            head.add(Block.subheading("Not checked"));
+            report.problems().forEach(problem -> head.addAll(Block.text(
+                    (problem.subject().isEmpty() ? "" : problem.subject() + ": ") + problem.reason(), "- ", false)));
+        }
+        if (!report.needingAttention().isEmpty()) {
+            head.add(Block.subheading("Needs attention"));
+            report.needingAttention().forEach(finding -> head.addAll(Block.text(
+                    LicenceReportMarkdown.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
+        }
+        List<Block> table = new ArrayList<>();
+        table.add(Block.heading("All dependencies"));
+        report.dependencies().forEach(finding -> table.addAll(Block.text(LicenceReportMarkdown.sentence(finding), "- ", false)));
+        List<ObjectNode> cards = new ArrayList<>(pack(head));
+        cards.addAll(pack(table));
+        return List.copyOf(cards);
     }
 
     private static List<Block> notice(Reply.Notice notice) {

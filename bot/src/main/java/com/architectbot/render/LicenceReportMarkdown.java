@@ -3,7 +3,6 @@ package com.architectbot.render;
 import com.architectbot.licence.LicenceFinding;
 import com.architectbot.licence.LicenceReport;
 import com.architectbot.licence.policy.Obligation;
-import com.architectbot.licence.policy.Verdict;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,9 +49,7 @@ public final class LicenceReportMarkdown {
     }
 
     private static void attention(StringBuilder md, LicenceReport report) {
-        List<LicenceFinding> flagged = report.dependencies().stream()
-                .filter(d -> d.verdict() != Verdict.OK && d.licence() != null)
-                .toList();
+        List<LicenceFinding> flagged = report.needingAttention();
         if (flagged.isEmpty()) {
             return;
         }
@@ -71,6 +68,26 @@ public final class LicenceReportMarkdown {
             md.append('\n');
         }
         md.append('\n');
+    }
+
+    /** One finding in words, without markup: for surfaces that draw their own emphasis. */
+    public static String sentence(LicenceFinding finding) {
+        StringBuilder line = new StringBuilder(finding.verdict().id()).append(": ").append(finding.purl()).append(", ")
+                .append(finding.licence() == null ? "licence unknown" : licenceCell(finding))
+                .append(" (").append(finding.category().id()).append(')');
+        if (!finding.obligations().isEmpty()) {
+            line.append(". Obligations: ").append(finding.obligations().stream()
+                    .map(Obligation::description).collect(Collectors.joining("; ")));
+        }
+        if (!finding.direct()) {
+            line.append(". Via ").append(String.join(" > ", finding.path()));
+        }
+        return line.toString();
+    }
+
+    /** The summary line without markup. */
+    public static String plainSummary(LicenceReport report) {
+        return summaryLine(report).replace("**", "");
     }
 
     private static void table(StringBuilder md, List<LicenceFinding> findings) {

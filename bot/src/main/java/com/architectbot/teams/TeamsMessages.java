@@ -29,6 +29,7 @@ final class TeamsMessages {
         boolean generated = switch (reply) {
             case Reply.Answer ignored -> true;
             case Reply.Notice ignored -> false;
+            case Reply.LicenceCheck ignored -> false; // registry facts and policy verdicts, not model output
         };
         return renderer.render(reply).stream().map(card -> message(card, generated)).toList();
     }

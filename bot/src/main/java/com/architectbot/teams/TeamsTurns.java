@@ -45,7 +45,11 @@ final class TeamsTurns {
 
     private void onMessage(TurnContext turn, Activity message) {
         Inquiry inquiry = TeamsInquiries.toInquiry(message);
-        queue.enqueue(new Job(inquiry, ReplyAddresses.of(message))); // throws when the queue is away: Teams re-sends
+        // throws when the queue is away, so Teams re-sends; false for a re-send we already have
+        if (!queue.enqueue(new Job(inquiry, ReplyAddresses.of(message)))) {
+            LOG.info("already queued {}", inquiry);
+            return;
+        }
         LOG.info("queued {}", inquiry);
         sendTyping(turn);
     }

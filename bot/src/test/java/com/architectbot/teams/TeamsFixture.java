@@ -137,11 +137,12 @@ final class TeamsFixture implements AutoCloseable {
         volatile boolean away;
 
         @Override
-        public void enqueue(Job job) {
+        public boolean enqueue(Job job) {
             if (away) {
                 throw new RetryableFailure("queue unreachable (test)");
             }
             jobs.add(job);
+            return true;
         }
 
         Job onlyJob() {
