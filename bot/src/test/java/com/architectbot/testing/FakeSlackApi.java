@@ -181,6 +181,11 @@ public final class FakeSlackApi implements AutoCloseable {
             case "chat.postMessage" -> answer.putAll(Map.of("channel", params.getOrDefault("channel", "C1"), "ts", ts,
                     "message", Map.of("ts", ts, "text", params.getOrDefault("text", ""))));
             case "chat.postEphemeral" -> answer.put("message_ts", ts);
+            case "bots.info" -> {
+                String bot = params.getOrDefault("bot", "B0");
+                answer.put("bot", Map.of("id", bot, "app_id", "A0", "name", "a bot",
+                        "user_id", bot.equals(BOT_ID) ? BOT_USER : "U" + bot.substring(1)));
+            }
             case "files.info" -> fileInfo(params.get("file"), answer);
             case "files.getUploadURLExternal" -> {
                 String id = "F" + sequence.incrementAndGet();
