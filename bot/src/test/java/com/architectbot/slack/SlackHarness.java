@@ -71,12 +71,19 @@ final class SlackHarness implements AutoCloseable {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
-    /** An Events API envelope around the event JSON. */
+    /** An Events API envelope around the event JSON, for team T1. */
     static String envelope(String eventId, String event) {
         return """
                 {"token":"legacy","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"%s",\
                 "event_time":1700000000,"authorizations":[{"enterprise_id":null,"team_id":"T1","user_id":"UBOT",\
                 "is_bot":true,"is_enterprise_install":false}],"event":%s}""".formatted(eventId, event);
+    }
+
+    /** An envelope as Slack sends app_uninstalled and tokens_revoked: no authorizations, the team at the top. */
+    static String envelopeWithoutAuthorizations(String team, String eventId, String event) {
+        return """
+                {"token":"legacy","team_id":"%s","api_app_id":"A1","type":"event_callback","event_id":"%s",\
+                "event_time":1700000000,"event":%s}""".formatted(team, eventId, event);
     }
 
     HttpResponse<String> event(String eventId, String event, String... headers) {
