@@ -3,11 +3,11 @@ package com.architectbot.consultation;
 import com.architectbot.conversation.Surface;
 
 /** What the bot says it can do, in the words of the surface the user is on. */
-final class HelpText {
+public final class HelpText {
 
     private HelpText() {}
 
-    static String on(Surface surface) {
+    public static String on(Surface surface) {
         return switch (surface) {
             case SLACK -> """
                     I'm a production architect: ask me about launch readiness, scaling, licensing, \

@@ -1,0 +1,148 @@
+package com.architectbot.slack;
+
+import com.architectbot.ops.HttpRoutes;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Replier;
+import com.architectbot.render.BlockKitRenderer;
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #routes()}) or
+ * Socket Mode, and the {@link #replier()} that posts answers. Bolt's {@code AppConfig} reads the
+ * environment in its field initialisers; every one of those fields is set here from {@link SlackSettings},
+ * so a stray {@code SLACK_CLIENT_ID} in the environment cannot silently switch the app to OAuth mode.
+ */
+public final class SlackChannel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackChannel.class);
+
+    private final SlackSettings settings;
+    private final App app;
+    private final SlackReplier replier;
+    private final ExecutorService background;
+    private SocketModeApp socketMode;
+
+    private SlackChannel(SlackSettings settings, App app, SlackReplier replier, ExecutorService background) {
+        this.settings = settings;
+        this.app = app;
+        this.replier = replier;
+        this.background = background;
+    }
+
+    /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
+    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis) {
+        if (!settings.enabled()) {
+            LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
+                    + "(installable by OAuth) to turn it on");
+            return Optional.empty();
+        }
+        LOG.info("Slack is on: {}", settings);
+        Slack slack = SlackClients.create(settings);
+        var installations = new RedisInstallationService(redis);
+        App app = app(settings, slack, installations, new RedisOAuthStateService(redis));
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+        var intake = new SlackIntake(queue, new RecentThreads(redis, settings.contextTtl()), background);
+        var api = new SlackWebApi(settings.deliveryBudget());
+        var files = new SlackFiles(intake, api, settings.httpTimeout(), settings.apiUrl());
+        new SlackMentions(intake, files).register(app);
+        new SlackDirectMessages(intake, files).register(app);
+        new SlackAssistant(intake).register(app);
+        new SlackCommands(intake, api).register(app);
+        if (settings.oauth()) {
+            new SlackWorkspaces(installations).register(app);
+        } else {
+            SlackWorkspaces.registerSingleWorkspace(app);
+        }
+        BotTokens tokens = settings.oauth() ? BotTokens.installed(installations) : BotTokens.single(settings.botToken().orElseThrow());
+        var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer());
+        return Optional.of(new SlackChannel(settings, app, replier, background));
+    }
+
+    private static App app(SlackSettings settings, Slack slack, RedisInstallationService installations,
+                           RedisOAuthStateService states) {
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken().orElse(null))
+                .signingSecret(settings.signingSecret().orElse(null))
+                .verificationToken(null)
+                .clientId(settings.clientId().orElse(null))
+                .clientSecret(settings.clientSecret().orElse(null))
+                .redirectUri(settings.redirectUri().orElse(null))
+                .scope(SlackSettings.BOT_SCOPES)
+                .userScope(null)
+                .oauthInstallPath(SlackHttpRoutes.INSTALL)
+                .oauthStartPath(SlackHttpRoutes.INSTALL)
+                .oauthRedirectUriPath(SlackHttpRoutes.OAUTH_REDIRECT)
+                .oauthCallbackPath(SlackHttpRoutes.OAUTH_REDIRECT)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                .authTestCacheEnabled(true) // auth.test once per workspace token, not once per event
+                .allEventsApiAutoAckEnabled(true) // an unhandled event gets 200, not a 404 that Slack retries
+                .build();
+        App app = new App(config);
+        app.asOAuthApp(settings.oauth());
+        if (settings.oauth()) {
+            app.service(installations).service(states);
+        }
+        return app;
+    }
+
+    /**
+     * Starts the app: in single-workspace mode this calls {@code auth.test}, so a wrong token fails here,
+     * at start-up, not on the first mention. With {@code SLACK_APP_TOKEN} it also connects Socket Mode.
+     */
+    public void start() {
+        app.start();
+        if (settings.socketMode()) {
+            try {
+                socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app, SocketModeClient.Backend.Tyrus,
+                        settings.socketConcurrency());
+                socketMode.startAsync();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open the Slack Socket Mode connection", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start Slack Socket Mode: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The HTTP endpoints: events (unless Socket Mode carries them) and, with OAuth, install and redirect. */
+    public HttpRoutes routes() {
+        SlackHttpRoutes http = new SlackHttpRoutes(app, settings.signingSecret(), settings.oauth());
+        return routes -> {
+            if (!settings.socketMode()) {
+                http.addEvents(routes);
+            }
+            http.addOAuth(routes);
+        };
+    }
+
+    public Replier replier() {
+        return replier;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (socketMode != null) {
+                socketMode.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("closing Slack Socket Mode failed: {}", e.toString());
+        }
+        app.stop();
+        background.close();
+    }
+}

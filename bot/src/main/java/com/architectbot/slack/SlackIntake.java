@@ -1,0 +1,56 @@
+package com.architectbot.slack;
+
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Job;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every Slack entry point leaves its inquiry: on the queue, remembered as the user's latest
+ * thread. Also runs the small after-ack chores (a reaction, a status) off the request thread, where a
+ * slow Slack cannot delay the acknowledgement.
+ */
+final class SlackIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackIntake.class);
+
+    private final InquiryQueue queue;
+    private final RecentThreads recent;
+    private final Executor background;
+
+    SlackIntake(InquiryQueue queue, RecentThreads recent, Executor background) {
+        this.queue = queue;
+        this.recent = recent;
+        this.background = background;
+    }
+
+    /** Enqueues the job; if the queue is away this throws, Slack gets no ack and delivers the event again. */
+    void submit(Inquiry inquiry, ReplyTarget target) {
+        queue.enqueue(new Job(inquiry, target));
+        recent.record(inquiry.thread(), inquiry.user());
+        LOG.debug("queued {}", inquiry);
+    }
+
+    RecentThreads recent() {
+        return recent;
+    }
+
+    /** Runs a cosmetic or follow-up task after the ack; its failure is logged, never thrown at Slack. */
+    void later(String what, ThrowingTask task) {
+        background.execute(() -> {
+            try {
+                task.run();
+            } catch (Exception e) {
+                LOG.warn("{} failed: {}", what, e.toString());
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface ThrowingTask {
+        void run() throws Exception;
+    }
+}

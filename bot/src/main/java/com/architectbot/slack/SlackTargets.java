@@ -1,0 +1,32 @@
+package com.architectbot.slack;
+
+import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.conversation.Surface;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The address of a Slack reply, in the plain strings a job carries: team, channel, thread. */
+final class SlackTargets {
+
+    static final String TEAM = "team";
+    static final String CHANNEL = "channel";
+    static final String THREAD_TS = "thread_ts";
+    /** Present for Slack's AI app threads, whose "is thinking..." status the replier clears. */
+    static final String ASSISTANT = "assistant";
+
+    private SlackTargets() {}
+
+    static ReplyTarget thread(String team, String channel, String threadTs) {
+        return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, THREAD_TS, threadTs));
+    }
+
+    static ReplyTarget assistantThread(String team, String channel, String threadTs) {
+        Map<String, String> address = new HashMap<>(thread(team, channel, threadTs).address());
+        address.put(ASSISTANT, "true");
+        return new ReplyTarget(Surface.SLACK, address);
+    }
+
+    static boolean isAssistant(ReplyTarget target) {
+        return "true".equals(target.address().get(ASSISTANT));
+    }
+}

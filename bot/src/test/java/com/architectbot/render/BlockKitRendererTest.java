@@ -1,0 +1,137 @@
+package com.architectbot.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.consultation.Area;
+import com.architectbot.consultation.AreaAnalysis;
+import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.consultation.Priority;
+import com.architectbot.consultation.Recommendation;
+import com.architectbot.consultation.Reply;
+import com.architectbot.render.BlockKitRenderer.SlackMessage;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BlockKitRendererTest {
+
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+    static List<String> headers(List<SlackMessage> messages) {
+        return messages.stream().flatMap(m -> m.blocks().stream())
+                .filter(HeaderBlock.class::isInstance).map(BlockKitRenderer::textOf).toList();
+    }
+
+    static String allText(List<SlackMessage> messages) {
+        return String.join("\n", messages.stream().flatMap(m -> m.blocks().stream()).map(BlockKitRenderer::textOf).toList());
+    }
+
+    @Test
+    void an_answer_has_the_five_headed_sections_in_order() {
+        List<SlackMessage> messages = renderer.render(new Reply.Answer(MarkdownRendererTest.ANSWER));
+
+        assertThat(messages).hasSize(1);
+        assertThat(headers(messages)).containsExactly(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS,
+                Labels.RECOMMENDATIONS, Labels.QUESTIONS);
+        assertThat(allText(messages)).contains("*Scalability*\n• Run exports on a queue", "1. Which plans include exports?");
+    }
+
+    @Test
+    void critical_issues_are_marked_and_recommendations_carry_their_flag_with_blockers_first() {
+        String text = allText(renderer.render(MarkdownRendererTest.ANSWER));
+
+        assertThat(text).contains("🔴 No rate limit on exports");
+        assertThat(text).containsSubsequence(
+                "🔴 *Critical blocker:* Rate-limit exports per tenant.",
+                "🟠 *Should address before launch:* Log every export for audit.",
+                "🔵 *Future consideration:* Add a per-tenant export quota.");
+    }
+
+    @Test
+    void empty_sections_keep_their_header_and_say_so() {
+        var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
+
+        List<SlackMessage> messages = renderer.render(calm);
+
+        assertThat(headers(messages)).hasSize(5);
+        assertThat(allText(messages)).contains(Labels.NO_CRITICAL_ISSUES);
+        assertThat(messages.getFirst().blocks()).allSatisfy(b -> assertThat(BlockKitRenderer.textOf(b)).isNotBlank());
+    }
+
+    @Test
+    void model_text_cannot_ping_the_channel_or_inject_links() {
+        var sneaky = new ConsultationAnswer("Tell <!channel> & see <http://evil|here>", null, null, null, null);
+
+        String text = allText(renderer.render(sneaky));
+
+        assertThat(text).contains("Tell &lt;!channel&gt; &amp; see &lt;http://evil|here&gt;").doesNotContain("<!channel>");
+    }
+
+    @Test
+    void a_long_answer_splits_into_messages_within_slack_limits_and_loses_no_text() {
+        List<String> findings = IntStream.range(0, 400)
+                .mapToObj(i -> "Finding " + i + ": " + "the queue needs a dead-letter stream and alerting. ".repeat(3)).toList();
+        String summary = IntStream.range(0, 40).mapToObj(i -> "Paragraph " + i + " " + "word ".repeat(120))
+                .reduce((a, b) -> a + "\n\n" + b).orElseThrow();
+        var huge = new ConsultationAnswer(summary, List.of("One blocker."),
+                List.of(new AreaAnalysis(Area.SCALABILITY, findings), new AreaAnalysis(Area.SECURITY_AND_COMPLIANCE, findings)),
+                IntStream.range(0, 80).mapToObj(i -> new Recommendation("Do thing " + i, Priority.BEFORE_LAUNCH)).toList(),
+                List.of("Which region?"));
+
+        List<SlackMessage> messages = renderer.render(huge);
+
+        assertThat(messages).hasSizeGreaterThan(3);
+        for (SlackMessage message : messages) {
+            assertThat(message.blocks()).hasSizeLessThanOrEqualTo(BlockKitRenderer.MAX_BLOCKS);
+            assertThat(message.blocks().stream().mapToInt(b -> BlockKitRenderer.textOf(b).length()).sum())
+                    .isLessThanOrEqualTo(BlockKitRenderer.MAX_MESSAGE_CHARS);
+            assertThat(message.blocks()).allSatisfy(b -> assertThat(BlockKitRenderer.textOf(b).length())
+                    .isBetween(1, BlockKitRenderer.MAX_SECTION_CHARS));
+            assertThat(message.blocks().getLast()).isInstanceOf(SectionBlock.class); // no orphan header
+            assertThat(message.text()).isNotBlank().hasSizeLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_CHARS);
+        }
+        assertThat(headers(messages)).hasSize(5);
+        String text = allText(messages);
+        assertThat(words(text)).containsSubsequence(words(summary));
+        findings.forEach(f -> assertThat(text).contains(f.strip()));
+        IntStream.range(0, 80).forEach(i -> assertThat(text).contains("Do thing " + i + "\n", "Do thing " + i));
+    }
+
+    @Test
+    void an_unbroken_run_longer_than_a_section_is_split_not_cut() {
+        String url = "https://example.com/" + "a".repeat(7000);
+
+        List<SlackMessage> messages = renderer.render(new ConsultationAnswer(url, null, null, null, null));
+
+        assertThat(String.join("", messages.getFirst().blocks().subList(1, 4).stream()
+                .map(BlockKitRenderer::textOf).toList())).isEqualTo(url);
+    }
+
+    @Test
+    void a_notice_is_a_single_section() {
+        List<SlackMessage> messages = renderer.render(new Reply.Notice(Reply.Tone.FAILED, "The model timed out; ask again."));
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.blocks()).singleElement().isInstanceOf(SectionBlock.class);
+            assertThat(m.text()).isEqualTo("⚠️ The model timed out; ask again.");
+        });
+    }
+
+    @Test
+    void the_labels_fit_in_a_header() {
+        List<String> labels = List.of(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
+
+        assertThat(labels).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_HEADER_CHARS));
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.split("\\s+"));
+    }
+
+    static List<LayoutBlock> blocksOf(List<SlackMessage> messages) {
+        return messages.stream().flatMap(m -> m.blocks().stream()).toList();
+    }
+}

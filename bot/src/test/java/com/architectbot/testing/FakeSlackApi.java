@@ -1,0 +1,264 @@
+package com.architectbot.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Slack Web API on loopback: {@code POST /api/<method>} with a form or JSON body answers {@code ok:true}
+ * with a plausible payload, and every call is recorded with its parameters and token. It also serves
+ * private file downloads ({@code /files/<id>}), file uploads ({@code /upload/<id>}) and slash-command
+ * response URLs ({@code /hooks/<n>}, recorded as method {@code response_url}). A method can be scripted
+ * to answer 429 with {@code Retry-After}, or {@code ok:false} with an error.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+
+    public static final String TEAM = "T1";
+    public static final String BOT_USER = "UBOT";
+    public static final String BOT_ID = "BBOT";
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** One recorded request. {@code params} holds the form fields, or the JSON body's top-level fields as JSON text. */
+    public record Call(String method, Map<String, String> params, String token, String body) {
+        public String param(String name) {
+            return params.get(name);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Integer>> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, String[]> files = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public static FakeSlackApi start() {
+        try {
+            return new FakeSlackApi();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Web API base, as {@code SLACK_API_URL} takes it. */
+    public URI apiUrl() {
+        return URI.create(base() + "api/");
+    }
+
+    /** The real Bolt client, aimed at the fake. */
+    public MethodsClient client(String token) {
+        var config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl().toString());
+        return Slack.getInstance(config).methods(token);
+    }
+
+    /** A fresh slash-command {@code response_url} on the fake. */
+    public String responseUrl() {
+        return base() + "hooks/" + sequence.incrementAndGet();
+    }
+
+    /** The next {@code times} calls of the method get HTTP 429 with {@code Retry-After: seconds}. */
+    public void rateLimit(String method, int seconds, int times) {
+        List<Integer> queue = rateLimits.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(seconds);
+        }
+    }
+
+    /** Every call of the method answers {@code ok:false} with this error, as Slack reports API errors. */
+    public void fail(String method, String error) {
+        errors.put(method, error);
+    }
+
+    /** Makes a file known to {@code files.info} and downloadable from its private URL; returns its id. */
+    public String shareFile(String name, String content) {
+        String id = "F" + sequence.incrementAndGet();
+        files.put(id, new String[] {name, content});
+        return id;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public Call onlyCall(String method) {
+        List<Call> matching = calls(method);
+        if (matching.size() != 1) {
+            throw new AssertionError("expected one " + method + " call, got " + matching.size() + ": " + methods());
+        }
+        return matching.getFirst();
+    }
+
+    /** Waits (up to {@link #WAIT}) until the method has been called {@code count} times; returns those calls. */
+    public List<Call> await(String method, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (calls(method).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + WAIT + " for " + count + " " + method + " calls; got " + methods());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return calls(method);
+    }
+
+    public List<String> methods() {
+        return calls.stream().map(Call::method).toList();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (path.startsWith("/files/")) {
+                download(exchange, path.substring("/files/".length()));
+                return;
+            }
+            String method = path.startsWith("/api/") ? path.substring("/api/".length())
+                    : path.startsWith("/hooks/") ? "response_url" : path.substring(1);
+            Map<String, String> params = parse(exchange, body);
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            calls.add(new Call(method, params, token, body));
+            List<Integer> limits = rateLimits.getOrDefault(method, List.of());
+            if (!limits.isEmpty()) {
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(limits.removeFirst()));
+                respond(exchange, 429, Map.of("ok", false, "error", "ratelimited"));
+                return;
+            }
+            String error = errors.get(method);
+            respond(exchange, 200, error != null ? Map.of("ok", false, "error", error) : answer(method, params));
+        }
+    }
+
+    private Map<String, Object> answer(String method, Map<String, String> params) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ok", true);
+        String ts = "1700000100." + String.format("%06d", sequence.incrementAndGet());
+        switch (method) {
+            case "auth.test" -> answer.putAll(Map.of("url", "https://acme.slack.com/", "team", "Acme", "user", "architect",
+                    "team_id", TEAM, "user_id", BOT_USER, "bot_id", BOT_ID));
+            case "chat.postMessage" -> answer.putAll(Map.of("channel", params.getOrDefault("channel", "C1"), "ts", ts,
+                    "message", Map.of("ts", ts, "text", params.getOrDefault("text", ""))));
+            case "chat.postEphemeral" -> answer.put("message_ts", ts);
+            case "bots.info" -> {
+                String bot = params.getOrDefault("bot", "B0");
+                answer.put("bot", Map.of("id", bot, "app_id", "A0", "name", "a bot",
+                        "user_id", bot.equals(BOT_ID) ? BOT_USER : "U" + bot.substring(1)));
+            }
+            case "files.info" -> fileInfo(params.get("file"), answer);
+            case "files.getUploadURLExternal" -> {
+                String id = "F" + sequence.incrementAndGet();
+                answer.putAll(Map.of("upload_url", base() + "upload/" + id, "file_id", id));
+            }
+            case "files.completeUploadExternal" -> answer.put("files", List.of(Map.of("id", "F0", "title", "report")));
+            case "oauth.v2.access" -> answer.putAll(Map.of("access_token", "xoxb-installed-token", "token_type", "bot",
+                    "scope", "chat:write,commands", "bot_user_id", BOT_USER, "app_id", "A1",
+                    "team", Map.of("id", "T9", "name", "Installed Team"), "authed_user", Map.of("id", "U9")));
+            default -> { }
+        }
+        return answer;
+    }
+
+    private void fileInfo(String id, Map<String, Object> answer) {
+        String[] file = id == null ? null : files.get(id);
+        if (file == null) {
+            answer.put("ok", false);
+            answer.put("error", "file_not_found");
+            return;
+        }
+        answer.put("file", Map.of("id", id, "name", file[0], "size", file[1].length(),
+                "url_private", base() + "files/" + id, "url_private_download", base() + "files/" + id));
+    }
+
+    private void download(HttpExchange exchange, String id) throws IOException {
+        String[] file = files.get(id);
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        calls.add(new Call("download", Map.of("file", id), auth != null ? auth.substring(7) : null, ""));
+        if (file == null || auth == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        byte[] bytes = file[1].getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> parse(HttpExchange exchange, String body) throws IOException {
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        Map<String, String> params = new LinkedHashMap<>();
+        if (type.startsWith("application/json") && !body.isBlank()) {
+            JSON.readTree(body).properties().forEach(e ->
+                    params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        } else if (!body.isBlank()) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                params.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            new ArrayList<>(List.of(query.split("&"))).forEach(pair -> {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            });
+        }
+        return params;
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, Object> payload) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(payload);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
