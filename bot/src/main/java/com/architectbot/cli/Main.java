@@ -21,6 +21,9 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            System.setProperty("DEFAULT_LOG_LEVEL", "WARN"); // a terminal command prints its answer, not our logs
+        }
         int exitCode;
         try (BotOnDemand bot = new BotOnDemand(BotConfig::fromEnvironment)) {
             exitCode = commandLine(bot).execute(args);
