@@ -30,6 +30,7 @@ final class TeamsMessages {
             case Reply.Answer ignored -> true;
             case Reply.Notice ignored -> false;
             case Reply.LicenceCheck ignored -> false; // registry facts and policy verdicts, not model output
+            case Reply.Export ignored -> false;
         };
         return renderer.render(reply).stream().map(card -> message(card, generated)).toList();
     }
