@@ -3,26 +3,53 @@ package com.architectbot.consultation;
 import com.architectbot.licence.LicenceCommand;
 import com.architectbot.licence.LicenceService;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns an inquiry into its reply: the one place that decides what each kind of request gets. */
 public final class InquiryHandler {
 
     private final ConsultationService consultations;
     private final LicenceService licences;
+    private final TenantControls tenancy;
 
     public InquiryHandler(ConsultationService consultations, LicenceService licences) {
+        this(consultations, licences, TenantControls.NONE);
+    }
+
+    public InquiryHandler(ConsultationService consultations, LicenceService licences, TenantControls tenancy) {
         this.consultations = consultations;
         this.licences = licences;
+        this.tenancy = tenancy;
     }
 
     public Reply process(Inquiry inquiry) {
+        Optional<Reply> refused = tenancy.admit(inquiry); // plan limits: checked before any model call
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         return switch (inquiry.kind()) {
-            case CONSULTATION -> new Reply.Answer(consultations.consult(inquiry));
-            case LICENCE_CHECK -> new Reply.LicenceCheck(
-                    licences.check(LicenceCommand.parse(inquiry.text(), List.of())));
+            case CONSULTATION -> consult(inquiry);
+            case LICENCE_CHECK -> checkLicences(inquiry);
             case FORGET -> forget(inquiry);
             case HELP -> new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
+            case USAGE, SETTINGS, EXPORT, FORGET_ME -> tenancy.command(inquiry);
         };
+    }
+
+    private Reply consult(Inquiry inquiry) {
+        ArchitectReply reply = consultations.consult(inquiry, tenancy.preferences(inquiry.thread()).model());
+        tenancy.record(inquiry, reply.usage());
+        return new Reply.Answer(reply.answer());
+    }
+
+    private Reply checkLicences(Inquiry inquiry) {
+        LicenceCommand command = LicenceCommand.parse(inquiry.text(), List.of());
+        if (command.model() == null) { // the user named no policy: the tenant's default, else the configured one
+            command = command.withModel(tenancy.preferences(inquiry.thread()).licencePolicy().orElse(null));
+        }
+        Reply reply = new Reply.LicenceCheck(licences.check(command));
+        tenancy.record(inquiry, TokenUsage.NONE);
+        return reply;
     }
 
     private Reply forget(Inquiry inquiry) {

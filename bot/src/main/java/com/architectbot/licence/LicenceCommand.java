@@ -23,6 +23,11 @@ public record LicenceCommand(List<CheckInput> inputs, DistributionModel model, R
         inputs = List.copyOf(inputs);
     }
 
+    /** The same command judged for {@code model} (null for the configured default). */
+    public LicenceCommand withModel(DistributionModel model) {
+        return new LicenceCommand(inputs, model, options);
+    }
+
     /**
      * @throws PermanentFailure with {@link #USAGE} when nothing is to be checked or an option is unknown
      */

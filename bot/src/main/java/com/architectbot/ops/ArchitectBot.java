@@ -6,6 +6,7 @@ import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
+import com.architectbot.conversation.RedisConversationRecords;
 import com.architectbot.conversation.RedisThreadLocks;
 import com.architectbot.conversation.RedisThreadMemory;
 import com.architectbot.licence.LicenceService;
@@ -18,6 +19,11 @@ import com.architectbot.queue.Repliers;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.tenancy.Tenancy;
+import com.architectbot.tenancy.TenantEraser;
+import com.architectbot.tenancy.redis.RedisAuditLog;
+import com.architectbot.tenancy.redis.RedisTenantProfiles;
+import com.architectbot.tenancy.redis.RedisUsageMeter;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +39,9 @@ public final class ArchitectBot implements AutoCloseable {
     private final BotConfig config;
     private final RedisConnection redis;
     private final InquiryHandler inquiries;
+    /** The CLI's path: no plan limits, metering or tenancy commands for a local user. */
+    private final InquiryHandler localInquiries;
+    private final Tenancy tenancy;
     private final RedisStreamQueue queue;
     private final ManifestResolver manifests;
     private final Registries registries;
@@ -47,13 +56,19 @@ public final class ArchitectBot implements AutoCloseable {
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
                 manifests, new CachedLicenceRegistry(registries, redis.client()), config.licences());
+        this.tenancy = new Tenancy(config.tenancy(),
+                new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
+                new RedisTenantProfiles(redis.client()),
+                new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), Clock.systemUTC()),
+                new RedisConversationRecords(redis), Clock.systemUTC());
         var consultations = new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences))),
                 new RedisThreadMemory(redis, config.memory()),
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 config.consultation(),
                 Clock.systemUTC());
-        this.inquiries = new InquiryHandler(consultations, licences);
+        this.inquiries = new InquiryHandler(consultations, licences, tenancy);
+        this.localInquiries = new InquiryHandler(consultations, licences);
     }
 
     public static ArchitectBot open(BotConfig config) {
@@ -74,7 +89,12 @@ public final class ArchitectBot implements AutoCloseable {
 
     /** Answers one inquiry on the calling thread: the CLI's path through the same service. */
     public Reply answer(Inquiry inquiry) {
-        return inquiries.process(inquiry);
+        return localInquiries.process(inquiry);
+    }
+
+    /** Erases a workspace's data; channels call it when a workspace uninstalls the bot. */
+    public TenantEraser tenantEraser() {
+        return tenancy;
     }
 
     /** Serves until SIGTERM, then stops gracefully (see {@link Serving#close()}). */

@@ -9,6 +9,7 @@ import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.RedisSettings;
+import com.architectbot.tenancy.TenancySettings;
 import org.slf4j.Logger;
 
 /**
@@ -24,7 +25,8 @@ public record BotConfig(
         QueueSettings queue,
         RegistrySettings registries,
         ManifestSettings manifests,
-        LicenceSettings licences) {
+        LicenceSettings licences,
+        TenancySettings tenancy) {
 
     public static BotConfig fromEnvironment() {
         return from(new Environment(System.getenv()));
@@ -41,7 +43,8 @@ public record BotConfig(
                 QueueSettings.from(env),
                 registries,
                 ManifestSettings.from(registries, env),
-                LicenceSettings.from(env));
+                LicenceSettings.from(env),
+                TenancySettings.from(env));
     }
 
     /** The effective configuration, secrets masked by each settings record's toString. */

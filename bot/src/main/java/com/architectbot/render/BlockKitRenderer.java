@@ -54,6 +54,8 @@ public final class BlockKitRenderer {
             case Reply.Notice notice -> pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
             // TODO(integration): the summary and problems as blocks; the full table as a CSV (files.uploadV2)
             case Reply.LicenceCheck check -> pack(sections(escape(LicenceReportMarkdown.render(check.report()))));
+            // the file itself is uploaded by slack.SlackReplier; the message says what it is
+            case Reply.Export export -> pack(sections(escape(export.summary().strip())));
         };
     }
 

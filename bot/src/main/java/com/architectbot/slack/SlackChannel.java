@@ -4,6 +4,7 @@ import com.architectbot.ops.HttpRoutes;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -11,6 +12,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,12 @@ public final class SlackChannel implements AutoCloseable {
 
     /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
     public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis) {
+        return create(settings, queue, redis, TenantEraser.NONE);
+    }
+
+    /** @param eraser erases a workspace's data when it uninstalls the app */
+    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis,
+                                                TenantEraser eraser) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -59,11 +67,11 @@ public final class SlackChannel implements AutoCloseable {
         new SlackMentions(intake, files).register(app);
         new SlackDirectMessages(intake, files).register(app);
         new SlackAssistant(intake).register(app);
-        new SlackCommands(intake, api).register(app);
+        new SlackCommands(intake, api, new SlackAdmins(api, Clock.systemUTC())).register(app);
         if (settings.oauth()) {
-            new SlackWorkspaces(installations).register(app);
+            new SlackWorkspaces(installations, eraser).register(app);
         } else {
-            SlackWorkspaces.registerSingleWorkspace(app);
+            SlackWorkspaces.registerSingleWorkspace(app, eraser);
         }
         BotTokens tokens = settings.oauth() ? BotTokens.installed(installations) : BotTokens.single(settings.botToken().orElseThrow());
         var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer());

@@ -37,9 +37,14 @@ public final class SlackReplier implements Replier {
         if (target.surface() != Surface.SLACK) {
             throw new IllegalArgumentException("not a Slack reply target: " + target.surface());
         }
-        String channel = target.get(SlackTargets.CHANNEL);
-        String threadTs = target.get(SlackTargets.THREAD_TS);
         MethodsClient client = slack.methods(tokens.forTeam(target.get(SlackTargets.TEAM)));
+        String directTo = target.address().get(SlackTargets.DIRECT_TO);
+        String channel = directTo != null ? openDirectMessage(client, directTo) : target.get(SlackTargets.CHANNEL);
+        String threadTs = directTo != null ? null : target.get(SlackTargets.THREAD_TS);
+        if (reply instanceof Reply.Export export) {
+            upload(client, channel, threadTs, export);
+            return;
+        }
         for (SlackMessage message : renderer.render(reply)) {
             api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
                     .channel(channel)
@@ -52,6 +57,22 @@ public final class SlackReplier implements Replier {
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }
+    }
+
+    private String openDirectMessage(MethodsClient client, String user) {
+        return api.call("conversations.open", () -> client.conversationsOpen(r -> r.users(java.util.List.of(user))))
+                .getChannel().getId();
+    }
+
+    /** The export as a file, with its summary as the comment; {@code files.uploadV2} needs {@code files:write}. */
+    private void upload(MethodsClient client, String channel, String threadTs, Reply.Export export) {
+        api.call("files.uploadV2", () -> client.filesUploadV2(r -> r
+                .channel(channel)
+                .threadTs(threadTs)
+                .filename(export.fileName())
+                .title(export.fileName())
+                .content(export.json())
+                .initialComment(export.summary())));
     }
 
     /** Slack clears the status when the app replies; saying so explicitly costs one call and covers a slow client. */

@@ -44,7 +44,7 @@ public final class TeamsChannel implements HttpRoutes {
         this.settings = settings;
         this.adapter = new TeamsAdapter(settings);
         this.tokens = settings.authenticationEnabled() ? new TeamsTokenValidator(settings) : null;
-        this.turns = new TeamsTurns(queue, messages);
+        this.turns = new TeamsTurns(queue, messages, settings.adminIds());
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
         } else {

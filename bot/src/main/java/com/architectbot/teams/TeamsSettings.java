@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param tokenEndpoint {@code TEAMS_TOKEN_ENDPOINT}: where the bot gets its own token for the Bot
  *     Connector (client credentials)
  * @param replyTimeout {@code TEAMS_REPLY_TIMEOUT_SECONDS}: how long one delivery to the Bot Connector may take
+ * @param adminIds {@code TEAMS_ADMIN_IDS}: comma-separated Entra ID (AAD) object ids of the users who may see
+ *     usage and change settings; Teams has no workspace-admin flag a bot can read
  */
 public record TeamsSettings(
         Optional<String> appId,
@@ -30,7 +32,8 @@ public record TeamsSettings(
         URI channelOpenIdMetadata,
         URI tenantOpenIdMetadata,
         URI tokenEndpoint,
-        Duration replyTimeout) {
+        Duration replyTimeout,
+        java.util.Set<String> adminIds) {
 
     public static final String BOT_FRAMEWORK_OPENID_METADATA =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -44,6 +47,7 @@ public record TeamsSettings(
         appId = appId.filter(id -> !id.isBlank());
         appPassword = appPassword == null ? "" : appPassword;
         tenantId = tenantId.filter(id -> !id.isBlank());
+        adminIds = adminIds == null ? java.util.Set.of() : java.util.Set.copyOf(adminIds);
         if (appId.isPresent() && appPassword.isBlank()) {
             throw new IllegalArgumentException("MICROSOFT_APP_PASSWORD is not set: set it to the client secret of the "
                     + "app registration " + appId.get() + ", or unset MICROSOFT_APP_ID to run without authentication");
@@ -62,7 +66,10 @@ public record TeamsSettings(
                         "https://login.microsoftonline.com/" + authority + "/v2.0/.well-known/openid-configuration"),
                 uri(env, "TEAMS_TOKEN_ENDPOINT",
                         "https://login.microsoftonline.com/" + authority + "/oauth2/v2.0/token"),
-                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT));
+                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT),
+                java.util.Arrays.stream(env.string("TEAMS_ADMIN_IDS", "").split(","))
+                        .map(String::strip).filter(id -> !id.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /** Settings for a local Emulator or Agents Playground: no app id, so no authentication. */
@@ -102,6 +109,6 @@ public record TeamsSettings(
                 + ", channelOpenIdMetadata=" + channelOpenIdMetadata
                 + ", tenantOpenIdMetadata=" + tenantOpenIdMetadata
                 + ", tokenEndpoint=" + tokenEndpoint
-                + ", replyTimeout=" + replyTimeout + "]";
+                + ", replyTimeout=" + replyTimeout + ", admins=" + adminIds.size() + "]";
     }
 }

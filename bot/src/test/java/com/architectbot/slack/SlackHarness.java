@@ -55,11 +55,15 @@ final class SlackHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     SlackHarness(boolean oauth) {
+        this(oauth, com.architectbot.tenancy.TenantEraser.NONE);
+    }
+
+    SlackHarness(boolean oauth, com.architectbot.tenancy.TenantEraser eraser) {
         var settings = new SlackSettings(
                 oauth ? Optional.empty() : Optional.of("xoxb-test"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
                 oauth ? Optional.of("111.222") : Optional.empty(), oauth ? Optional.of("client-secret") : Optional.empty(),
                 Optional.empty(), 4, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, redis).orElseThrow();
+        channel = SlackChannel.create(settings, queue, redis, eraser).orElseThrow();
         channel.start();
         server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel.routes()));
     }

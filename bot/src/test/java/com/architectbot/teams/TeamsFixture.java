@@ -53,6 +53,11 @@ final class TeamsFixture implements AutoCloseable {
         return new TeamsFixture(Map.of());
     }
 
+    /** Authentication off, with {@code TEAMS_ADMIN_IDS} set. */
+    static TeamsFixture withAdmins(String adminIds) {
+        return new TeamsFixture(Map.of("TEAMS_ADMIN_IDS", adminIds));
+    }
+
     static TeamsFixture authenticated() {
         return new TeamsFixture(Map.of("MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "secret",
                 "MICROSOFT_APP_TENANT_ID", TENANT));
