@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * A platform-neutral request: what every channel turns its events into.
  *
- * @param files files sent with the request (a manifest for a licence check), to be fetched by a worker
- * @param attachments files sent with the request, already downloaded by the channel; usually none
+ * @param files files sent with the request (a manifest for a licence check): where they are, not their
+ *     content; a worker fetches them through the surface's {@link FileSource}
  */
 public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text,
-                      List<InquiryFile> files, List<Attachment> attachments) {
+                      List<InquiryFile> files) {
 
     public Inquiry {
         requireNonNull(id, "id");
@@ -21,17 +21,15 @@ public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String u
         requireNonNull(user, "user");
         text = text == null ? "" : text;
         files = files == null ? List.of() : List.copyOf(files);
-        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** An inquiry without files. */
     public Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text) {
-        this(id, kind, thread, user, text, List.of(), List.of());
+        this(id, kind, thread, user, text, List.of());
     }
 
     @Override
     public String toString() {
-        return "Inquiry[id=" + id + ", kind=" + kind + ", thread=" + thread + ", files=" + files.size()
-                + ", attachments=" + attachments.size() + "]"; // no message body in logs
+        return "Inquiry[id=" + id + ", kind=" + kind + ", thread=" + thread + ", files=" + files.size() + "]"; // no message body in logs
     }
 }

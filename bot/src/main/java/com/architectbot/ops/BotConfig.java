@@ -9,6 +9,8 @@ import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.RedisSettings;
+import com.architectbot.slack.SlackSettings;
+import com.architectbot.teams.TeamsSettings;
 import org.slf4j.Logger;
 
 /**
@@ -24,7 +26,9 @@ public record BotConfig(
         QueueSettings queue,
         RegistrySettings registries,
         ManifestSettings manifests,
-        LicenceSettings licences) {
+        LicenceSettings licences,
+        SlackSettings slack,
+        TeamsSettings teams) {
 
     public static BotConfig fromEnvironment() {
         return from(new Environment(System.getenv()));
@@ -41,7 +45,9 @@ public record BotConfig(
                 QueueSettings.from(env),
                 registries,
                 ManifestSettings.from(registries, env),
-                LicenceSettings.from(env));
+                LicenceSettings.from(env),
+                SlackSettings.from(env),
+                TeamsSettings.from(env));
     }
 
     /** The effective configuration, secrets masked by each settings record's toString. */

@@ -42,7 +42,7 @@ final class TeamsInquiries {
         Command command = Command.of(text, !files.isEmpty());
         return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
                 message.getFrom() == null ? "unknown" : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
-                command.arguments(), files, List.of());
+                command.arguments(), files);
     }
 
     /**

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param tokenEndpoint {@code TEAMS_TOKEN_ENDPOINT}: where the bot gets its own token for the Bot
  *     Connector (client credentials)
  * @param replyTimeout {@code TEAMS_REPLY_TIMEOUT_SECONDS}: how long one delivery to the Bot Connector may take
+ * @param emulator {@code TEAMS_ENABLED=true}: serve Teams without an app id, unauthenticated, for the Bot
+ *     Framework Emulator or the Agents Playground; without it (and without an app id) Teams stays off, so an
+ *     unauthenticated endpoint is never opened by accident
  */
 public record TeamsSettings(
         Optional<String> appId,
@@ -30,7 +33,8 @@ public record TeamsSettings(
         URI channelOpenIdMetadata,
         URI tenantOpenIdMetadata,
         URI tokenEndpoint,
-        Duration replyTimeout) {
+        Duration replyTimeout,
+        boolean emulator) {
 
     public static final String BOT_FRAMEWORK_OPENID_METADATA =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -62,16 +66,22 @@ public record TeamsSettings(
                         "https://login.microsoftonline.com/" + authority + "/v2.0/.well-known/openid-configuration"),
                 uri(env, "TEAMS_TOKEN_ENDPOINT",
                         "https://login.microsoftonline.com/" + authority + "/oauth2/v2.0/token"),
-                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT));
+                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT),
+                env.flag("TEAMS_ENABLED", false));
     }
 
     /** Settings for a local Emulator or Agents Playground: no app id, so no authentication. */
     public static TeamsSettings unauthenticated() {
-        return from(new Environment(Map.of()));
+        return from(new Environment(Map.of("TEAMS_ENABLED", "true")));
     }
 
     public boolean authenticationEnabled() {
         return appId.isPresent();
+    }
+
+    /** Whether the channel runs: with an app id, or explicitly unauthenticated ({@code TEAMS_ENABLED=true}). */
+    public boolean enabled() {
+        return appId.isPresent() || emulator;
     }
 
     /** Issuers of tokens that the tenant's Entra ID signs for this bot (v1 and v2 tokens). */
@@ -102,6 +112,6 @@ public record TeamsSettings(
                 + ", channelOpenIdMetadata=" + channelOpenIdMetadata
                 + ", tenantOpenIdMetadata=" + tenantOpenIdMetadata
                 + ", tokenEndpoint=" + tokenEndpoint
-                + ", replyTimeout=" + replyTimeout + "]";
+                + ", replyTimeout=" + replyTimeout + ", enabled=" + enabled() + "]";
     }
 }
