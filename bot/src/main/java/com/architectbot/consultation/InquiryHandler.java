@@ -1,6 +1,8 @@
 package com.architectbot.consultation;
 
+import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.LicenceCommand;
+import com.architectbot.licence.LicenceReport;
 import com.architectbot.licence.LicenceService;
 import java.util.List;
 import java.util.Optional;
@@ -10,15 +12,22 @@ public final class InquiryHandler {
 
     private final ConsultationService consultations;
     private final LicenceService licences;
+    private final FileSource files;
     private final TenantControls tenancy;
 
-    public InquiryHandler(ConsultationService consultations, LicenceService licences) {
-        this(consultations, licences, TenantControls.NONE);
+    /** Without plan limits or metering: the CLI's local user. */
+    public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files) {
+        this(consultations, licences, files, TenantControls.NONE);
     }
 
-    public InquiryHandler(ConsultationService consultations, LicenceService licences, TenantControls tenancy) {
+    /**
+     * @param files where the manifests users send with a licence check are fetched from, on the worker
+     */
+    public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files,
+            TenantControls tenancy) {
         this.consultations = consultations;
         this.licences = licences;
+        this.files = files;
         this.tenancy = tenancy;
     }
 
@@ -42,8 +51,12 @@ public final class InquiryHandler {
         return new Reply.Answer(reply.answer());
     }
 
+    /** Files first: one that cannot be read fails the check with a message saying why, before any look-up. */
     private Reply checkLicences(Inquiry inquiry) {
-        LicenceCommand command = LicenceCommand.parse(inquiry.text(), List.of());
+        List<CheckInput.Manifest> manifests = inquiry.files().stream()
+                .map(file -> files.fetch(file, inquiry.thread()))
+                .toList();
+        LicenceCommand command = LicenceCommand.parse(inquiry.text(), manifests);
         if (command.model() == null) { // the user named no policy: the tenant's default, else the configured one
             command = command.withModel(tenancy.preferences(inquiry.thread()).licencePolicy().orElse(null));
         }

@@ -1,6 +1,7 @@
 package com.architectbot.ops;
 
 import com.architectbot.consultation.ConsultationService;
+import com.architectbot.consultation.FileSources;
 import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.Reply;
@@ -19,6 +20,9 @@ import com.architectbot.queue.Repliers;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.slack.SlackChannel;
+import com.architectbot.teams.TeamsChannel;
+import java.util.ArrayList;
 import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.tenancy.redis.RedisAuditLog;
@@ -42,6 +46,7 @@ public final class ArchitectBot implements AutoCloseable {
     /** The CLI's path: no plan limits, metering or tenancy commands for a local user. */
     private final InquiryHandler localInquiries;
     private final Tenancy tenancy;
+    private final FileSources files = new FileSources();
     private final RedisStreamQueue queue;
     private final ManifestResolver manifests;
     private final Registries registries;
@@ -67,8 +72,8 @@ public final class ArchitectBot implements AutoCloseable {
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 config.consultation(),
                 Clock.systemUTC());
-        this.inquiries = new InquiryHandler(consultations, licences, tenancy);
-        this.localInquiries = new InquiryHandler(consultations, licences);
+        this.inquiries = new InquiryHandler(consultations, licences, files, tenancy);
+        this.localInquiries = new InquiryHandler(consultations, licences, files);
     }
 
     public static ArchitectBot open(BotConfig config) {
@@ -109,18 +114,39 @@ public final class ArchitectBot implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts the workers, the HTTP server and the channels. */
+    /**
+     * Starts the workers, the HTTP server and the configured channels (a channel that is not configured is
+     * absent and says so in one log line). If a channel cannot start (Slack rejects the token), everything
+     * started so far is stopped again and the failure is thrown: a bot that is half up helps nobody.
+     */
     public Serving serve() {
-        List<Channel> channels = List.of();
+        List<Channel> channels = channels();
         Repliers repliers = new Repliers();
-        channels.forEach(channel -> repliers.register(channel.surface(), channel.replier()));
+        channels.forEach(channel -> {
+            repliers.register(channel.surface(), channel.replier());
+            files.register(channel.surface(), channel.files());
+        });
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
                 inquiries::process, repliers, config.queue());
         workers.start();
-        BotServer server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels);
-        channels.forEach(Channel::start);
-        LOG.info("Architect Bot is serving on port {} with {} channel(s)", server.port(), channels.size());
+        BotServer server = null;
+        try {
+            server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels);
+            channels.forEach(Channel::start);
+        } catch (RuntimeException e) {
+            new Serving(server, workers, channels).close();
+            throw e;
+        }
+        LOG.info("Architect Bot is serving on port {} with {} channel(s): {}", server.port(), channels.size(),
+                channels.stream().map(channel -> channel.surface().id()).toList());
         return new Serving(server, workers, channels);
+    }
+
+    private List<Channel> channels() {
+        List<Channel> channels = new ArrayList<>();
+        SlackChannel.create(config.slack(), queue, redis.client(), tenancy).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue).ifPresent(channels::add);
+        return List.copyOf(channels);
     }
 
     /** A running bot. */
@@ -147,10 +173,21 @@ public final class ArchitectBot implements AutoCloseable {
         @Override
         public void close() {
             LOG.info("Stopping: finishing in-flight jobs for up to {} s", config.server().shutdownGrace().toSeconds());
-            channels.forEach(Channel::close);
-            server.close();
+            channels.forEach(Serving::closeQuietly);
+            if (server != null) {
+                server.close();
+            }
             workers.stop(config.server().shutdownGrace());
             LOG.info("Stopped");
+        }
+
+        /** One channel failing to stop must not keep the server and the workers from stopping. */
+        private static void closeQuietly(Channel channel) {
+            try {
+                channel.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the {} channel failed: {}", channel.surface().id(), e.toString());
+            }
         }
     }
 

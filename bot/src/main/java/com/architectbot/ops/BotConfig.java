@@ -9,6 +9,8 @@ import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.RedisSettings;
+import com.architectbot.slack.SlackSettings;
+import com.architectbot.teams.TeamsSettings;
 import com.architectbot.tenancy.TenancySettings;
 import org.slf4j.Logger;
 
@@ -26,6 +28,8 @@ public record BotConfig(
         RegistrySettings registries,
         ManifestSettings manifests,
         LicenceSettings licences,
+        SlackSettings slack,
+        TeamsSettings teams,
         TenancySettings tenancy) {
 
     public static BotConfig fromEnvironment() {
@@ -44,6 +48,8 @@ public record BotConfig(
                 registries,
                 ManifestSettings.from(registries, env),
                 LicenceSettings.from(env),
+                SlackSettings.from(env),
+                TeamsSettings.from(env),
                 TenancySettings.from(env));
     }
 

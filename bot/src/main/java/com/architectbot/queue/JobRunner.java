@@ -124,7 +124,7 @@ final class JobRunner {
     }
 
     private Notice apology() {
-        return new Notice(Tone.FAILED, "Sorry, I couldn't answer this after " + maxAttempts + " attempts: "
+        return new Notice(Tone.FAILED, "Sorry, I couldn't answer this after " + maxAttempts + (maxAttempts == 1 ? " attempt: " : " attempts: ")
                 + "something on my side kept failing, not your question. Please ask again in a few minutes.");
     }
 

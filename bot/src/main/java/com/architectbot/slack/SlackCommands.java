@@ -119,7 +119,7 @@ final class SlackCommands {
         var thread = new ThreadKey(Surface.SLACK, team, command.getChannelId(), COMMANDS_THREAD);
         intake.later("queueing " + ARCHITECT + " " + kind, () -> {
             UserRole role = admins.roleOf(ctx.client(), team, user);
-            intake.submit(new Inquiry(commandId(command), kind, thread, user, arguments, List.of(), List.of(), role),
+            intake.submit(new Inquiry(commandId(command), kind, thread, user, arguments, List.of(), role),
                     SlackTargets.direct(team, user));
         });
         return ctx.ack(SlackFeedback.PRIVATE_ACK);

@@ -50,7 +50,7 @@ final class TeamsInquiries {
         UserRole role = aadObjectId != null && adminIds.contains(aadObjectId) ? UserRole.ADMIN : UserRole.MEMBER;
         return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
                 message.getFrom() == null ? "unknown" : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
-                command.arguments(), files, List.of(), role);
+                command.arguments(), files, role);
     }
 
     /**

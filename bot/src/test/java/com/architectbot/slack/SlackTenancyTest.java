@@ -86,10 +86,10 @@ class SlackTenancyTest {
         assertThat(harness.slack.onlyCall("conversations.open").param("users")).isEqualTo("U1");
         assertThat(harness.slack.onlyCall("files.getUploadURLExternal").param("filename"))
                 .isEqualTo("architect-bot-export.json");
-        var complete = harness.slack.onlyCall("files.completeUploadExternal");
-        assertThat(complete.param("channel_id")).isEqualTo("DU1");
-        assertThat(complete.param("initial_comment")).isEqualTo("Your conversations: 0 messages.");
-        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+        assertThat(harness.slack.onlyCall("files.completeUploadExternal").param("channel_id")).isEqualTo("DU1");
+        var summary = harness.slack.onlyCall("chat.postMessage");
+        assertThat(summary.param("channel")).isEqualTo("DU1");
+        assertThat(summary.param("text")).contains("Your conversations: 0 messages.");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.architectbot.tenancy;
 import com.architectbot.consultation.ConsultationService;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.FileSources;
 import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
@@ -67,7 +68,7 @@ final class TenancyFixture implements AutoCloseable {
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()), ConsultationSettings.DEFAULTS, clock);
         var licences = new LicenceService(new FixedTree(Map.of("c", List.of(FixedTree.direct(COMMONS, null))), List.of()),
                 FixedRegistry.of(Map.of(COMMONS, FixedRegistry.found("Apache-2.0"))), LicenceSettings.DEFAULTS);
-        this.handler = new InquiryHandler(consultations, licences, tenancy);
+        this.handler = new InquiryHandler(consultations, licences, new FileSources(), tenancy);
     }
 
     ThreadKey thread(String ts) {
@@ -80,7 +81,7 @@ final class TenancyFixture implements AutoCloseable {
 
     Inquiry inquiry(InquiryKind kind, String user, ThreadKey thread, String text, UserRole role) {
         return new Inquiry(new InquiryId("slack:Ev" + ids.incrementAndGet() + tenant), kind, thread, user, text,
-                List.of(), List.of(), role);
+                List.of(), role);
     }
 
     @Override
