@@ -15,9 +15,11 @@ import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.Repliers;
+import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +39,7 @@ public final class ArchitectBot implements AutoCloseable {
     private final ManifestResolver manifests;
     private final Registries registries;
     private final LicenceService licences;
+    private final PrometheusMeterRegistry metrics = BotMetrics.registry();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArchitectBot(BotConfig config, RedisConnection redis) {
@@ -46,14 +49,15 @@ public final class ArchitectBot implements AutoCloseable {
         this.registries = new Registries(config.registries());
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
-                manifests, new CachedLicenceRegistry(registries, redis.client()), config.licences());
+                manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());
         var consultations = new ConsultationService(
-                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences))),
+                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 config.consultation(),
                 Clock.systemUTC());
-        this.inquiries = new InquiryHandler(consultations, licences);
+        this.inquiries = new InquiryHandler(consultations, licences, metrics);
+        QueueGauges.register(metrics, redis.client(), config.queue(), Clock.systemUTC());
     }
 
     public static ArchitectBot open(BotConfig config) {
@@ -95,9 +99,10 @@ public final class ArchitectBot implements AutoCloseable {
         Repliers repliers = new Repliers();
         channels.forEach(channel -> repliers.register(channel.surface(), channel.replier()));
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
-                inquiries::process, repliers, config.queue());
+                inquiries::process, repliers, config.queue(), metrics);
         workers.start();
-        BotServer server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels);
+        BotServer server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels,
+                metrics);
         channels.forEach(Channel::start);
         LOG.info("Architect Bot is serving on port {} with {} channel(s)", server.port(), channels.size());
         return new Serving(server, workers, channels);
