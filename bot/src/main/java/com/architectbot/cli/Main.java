@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}. */
+/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}, {@code doctor}. */
 @Command(
         name = "architect-bot",
         mixinStandardHelpOptions = true,
@@ -37,6 +37,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(new ConsultCommand(bot));
         cli.addSubcommand(new LicenceCheckCommand(() -> bot.get().licences()));
         cli.addSubcommand(new ServeCommand(bot));
+        cli.addSubcommand(new DoctorCommand(BotConfig::environment));
         cli.setExecutionExceptionHandler(Main::explain);
         return cli;
     }

@@ -4,6 +4,8 @@ import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.LicenceCommand;
 import com.architectbot.licence.LicenceReport;
 import com.architectbot.licence.LicenceService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,24 +16,28 @@ public final class InquiryHandler {
     private final LicenceService licences;
     private final FileSource files;
     private final TenantControls tenancy;
+    private final RequestMetrics metrics;
 
-    /** Without plan limits or metering: the CLI's local user. */
+    /** Without plan limits, metering or metrics: for tests. */
     public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files) {
-        this(consultations, licences, files, TenantControls.NONE);
+        this(consultations, licences, files, TenantControls.NONE, new SimpleMeterRegistry());
     }
 
     /**
      * @param files where the manifests users send with a licence check are fetched from, on the worker
+     * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
      */
     public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files,
-            TenantControls tenancy) {
+            TenantControls tenancy, MeterRegistry metrics) {
         this.consultations = consultations;
         this.licences = licences;
         this.files = files;
         this.tenancy = tenancy;
+        this.metrics = new RequestMetrics(metrics);
     }
 
     public Reply process(Inquiry inquiry) {
+        metrics.requested(inquiry); // refused ones too: the series shows demand, not only what was served
         Optional<Reply> refused = tenancy.admit(inquiry); // plan limits: checked before any model call
         if (refused.isPresent()) {
             return refused.get();

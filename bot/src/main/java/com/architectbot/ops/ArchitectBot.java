@@ -5,6 +5,7 @@ import com.architectbot.consultation.FileSources;
 import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.TenantControls;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.RedisConversationRecords;
@@ -17,18 +18,19 @@ import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.Repliers;
+import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.slack.SlackChannel;
 import com.architectbot.teams.TeamsChannel;
-import java.util.ArrayList;
 import com.architectbot.tenancy.Tenancy;
-import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,6 +53,7 @@ public final class ArchitectBot implements AutoCloseable {
     private final ManifestResolver manifests;
     private final Registries registries;
     private final LicenceService licences;
+    private final PrometheusMeterRegistry metrics = BotMetrics.registry();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArchitectBot(BotConfig config, RedisConnection redis) {
@@ -60,20 +63,21 @@ public final class ArchitectBot implements AutoCloseable {
         this.registries = new Registries(config.registries());
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
-                manifests, new CachedLicenceRegistry(registries, redis.client()), config.licences());
+                manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());
         this.tenancy = new Tenancy(config.tenancy(),
                 new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
                 new RedisTenantProfiles(redis.client()),
                 new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), Clock.systemUTC()),
                 new RedisConversationRecords(redis), Clock.systemUTC());
         var consultations = new ConsultationService(
-                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences))),
+                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 config.consultation(),
                 Clock.systemUTC());
-        this.inquiries = new InquiryHandler(consultations, licences, files, tenancy);
-        this.localInquiries = new InquiryHandler(consultations, licences, files);
+        this.inquiries = new InquiryHandler(consultations, licences, files, tenancy, metrics);
+        this.localInquiries = new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics);
+        QueueGauges.register(metrics, redis.client(), config.queue(), Clock.systemUTC());
     }
 
     public static ArchitectBot open(BotConfig config) {
@@ -95,11 +99,6 @@ public final class ArchitectBot implements AutoCloseable {
     /** Answers one inquiry on the calling thread: the CLI's path through the same service. */
     public Reply answer(Inquiry inquiry) {
         return localInquiries.process(inquiry);
-    }
-
-    /** Erases a workspace's data; channels call it when a workspace uninstalls the bot. */
-    public TenantEraser tenantEraser() {
-        return tenancy;
     }
 
     /** Serves until SIGTERM, then stops gracefully (see {@link Serving#close()}). */
@@ -127,11 +126,12 @@ public final class ArchitectBot implements AutoCloseable {
             files.register(channel.surface(), channel.files());
         });
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
-                inquiries::process, repliers, config.queue());
+                inquiries::process, repliers, config.queue(), metrics);
         workers.start();
         BotServer server = null;
         try {
-            server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels);
+            server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels,
+                    metrics);
             channels.forEach(Channel::start);
         } catch (RuntimeException e) {
             new Serving(server, workers, channels).close();

@@ -33,7 +33,12 @@ public record BotConfig(
         TenancySettings tenancy) {
 
     public static BotConfig fromEnvironment() {
-        return from(new Environment(System.getenv()));
+        return from(environment());
+    }
+
+    /** The process environment, for {@code doctor}, which validates each part on its own. */
+    public static Environment environment() {
+        return new Environment(System.getenv());
     }
 
     public static BotConfig from(Environment env) {

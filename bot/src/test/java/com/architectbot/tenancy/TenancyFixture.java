@@ -4,6 +4,7 @@ import com.architectbot.consultation.ConsultationService;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.FileSources;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
@@ -68,7 +69,7 @@ final class TenancyFixture implements AutoCloseable {
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()), ConsultationSettings.DEFAULTS, clock);
         var licences = new LicenceService(new FixedTree(Map.of("c", List.of(FixedTree.direct(COMMONS, null))), List.of()),
                 FixedRegistry.of(Map.of(COMMONS, FixedRegistry.found("Apache-2.0"))), LicenceSettings.DEFAULTS);
-        this.handler = new InquiryHandler(consultations, licences, new FileSources(), tenancy);
+        this.handler = new InquiryHandler(consultations, licences, new FileSources(), tenancy, new SimpleMeterRegistry());
     }
 
     ThreadKey thread(String ts) {

@@ -19,6 +19,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,20 +53,32 @@ public final class LangChainArchitect implements Architect {
     private final ModelSettings settings;
     private final Toolbox toolbox;
     private final ModelFailures failures;
+    private final ModelMetrics metrics;
     private final String persona;
 
-    /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
+    /** Without metrics: for tests. */
     public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools) {
+        this(model, settings, tools, new SimpleMeterRegistry());
+    }
+
+    /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
+    public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools, MeterRegistry metrics) {
         this.model = requireNonNull(model, "model");
         this.settings = requireNonNull(settings, "settings");
         this.toolbox = new Toolbox(tools);
         this.failures = new ModelFailures(settings);
+        this.metrics = new ModelMetrics(metrics, settings);
         this.persona = Prompts.render(Prompts.PRODUCTION_ARCHITECT, Map.of());
     }
 
     /** The architect on the model the settings describe. */
     public static LangChainArchitect create(ModelSettings settings, List<?> tools) {
-        return new LangChainArchitect(ChatModels.create(settings), settings, tools);
+        return create(settings, tools, new SimpleMeterRegistry());
+    }
+
+    /** The architect on the model the settings describe, recording its calls in {@code metrics}. */
+    public static LangChainArchitect create(ModelSettings settings, List<?> tools, MeterRegistry metrics) {
+        return new LangChainArchitect(ChatModels.create(settings), settings, tools, metrics);
     }
 
     @Override
@@ -137,7 +151,8 @@ public final class LangChainArchitect implements Architect {
         } else if (offer == Offer.LAST_WORD && settings.provider().toolChoiceNone()) {
             request.toolSpecifications(toolbox.specifications()).toolChoice(ToolChoice.NONE);
         }
-        ChatResponse response = model.chat(request.build());
+        ChatRequest built = request.build();
+        ChatResponse response = metrics.call(() -> model.chat(built));
         call.add(response);
         return response.aiMessage();
     }
