@@ -4,11 +4,9 @@ import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.source.SafeXml;
 import java.io.IOException;
 import java.io.StringReader;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -47,9 +45,7 @@ final class PomXml {
 
     private static org.w3c.dom.Document parse(CheckInput.Manifest manifest) {
         try {
-            DocumentBuilder builder = SafeXml.documentBuilder();
-            builder.setErrorHandler(new Strict());
-            return builder.parse(new InputSource(new StringReader(manifest.content())));
+            return SafeXml.documentBuilder().parse(new InputSource(new StringReader(manifest.content())));
         } catch (SAXParseException e) {
             throw Malformed.manifest(manifest, "it is not well-formed XML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + " (" + Malformed.firstLine(e.getMessage()) + ")", e);
@@ -81,21 +77,5 @@ final class PomXml {
 
     private static String name(Element element) {
         return element.getLocalName() != null ? element.getLocalName() : element.getTagName();
-    }
-
-    /** Turns warnings into nothing and errors into exceptions, instead of printing to stderr. */
-    private static final class Strict implements ErrorHandler {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
     }
 }

@@ -43,9 +43,7 @@ public final class SafeXml {
     /** The root element, or empty when the text is not well-formed XML or declares a DTD. */
     static Optional<Element> root(String xml) {
         try {
-            DocumentBuilder builder = documentBuilder();
-            builder.setErrorHandler(QUIET);
-            return Optional.of(builder.parse(new InputSource(new StringReader(xml))).getDocumentElement());
+            return Optional.of(documentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement());
         } catch (ParserConfigurationException | SAXException | IOException e) {
             return Optional.empty();
         }
@@ -77,9 +75,14 @@ public final class SafeXml {
         return element.getLocalName() != null ? element.getLocalName() : element.getTagName();
     }
 
-    /** A parser with every external-resource feature off: the one way we read untrusted XML. */
+    /**
+     * A parser with every external-resource feature off, that reports problems only by throwing: the one way
+     * we read untrusted XML.
+     */
     public static DocumentBuilder documentBuilder() throws ParserConfigurationException {
-        return factory().newDocumentBuilder();
+        DocumentBuilder builder = factory().newDocumentBuilder();
+        builder.setErrorHandler(QUIET);
+        return builder;
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {
