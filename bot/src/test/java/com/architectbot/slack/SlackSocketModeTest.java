@@ -126,6 +126,16 @@ class SlackSocketModeTest {
     }
 
     @Test
+    void an_event_with_no_handler_is_still_acked_so_slack_does_not_redeliver_it() {
+        socket.sendEvent("env-reaction", SlackRequests.envelope("EvR", """
+                {"type":"reaction_added","user":"U1","reaction":"eyes","item":{"type":"message","channel":"C1",\
+                "ts":"1.1"},"event_ts":"1.2"}"""));
+
+        assertThat(socket.awaitAck("env-reaction").get("envelope_id").asText()).isEqualTo("env-reaction");
+        assertThat(queue.jobs).isEmpty();
+    }
+
+    @Test
     void a_slash_command_envelope_is_acked_with_the_ephemeral_answer_and_queued() {
         socket.sendSlashCommand("env-cmd", Map.of("team_id", "T1", "team_domain", "acme",
                 "channel_id", "C7", "user_id", "U1", "user_name", "ada", "command", "/architect",
@@ -174,9 +184,10 @@ class SlackSocketModeTest {
 
         channel.close();
 
+        long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
         for (Thread thread : clientThreads) {
             try {
-                thread.join(FakeSlackApi.WAIT.toMillis());
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
