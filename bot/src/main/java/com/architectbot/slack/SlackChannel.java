@@ -162,14 +162,27 @@ public final class SlackChannel implements Channel {
     /** Closes Socket Mode (no new events) and waits for the after-ack chores (reactions, thread roots). */
     @Override
     public void close() {
+        if (socketMode != null) {
+            closeSocketMode(socketMode);
+            socketMode = null;
+        }
+        app.stop();
+        background.close();
+    }
+
+    /**
+     * {@code SocketModeApp.close()} disconnects and stops its handlers but leaves the client's message
+     * poller and session monitor threads running (and forgets the client), so the client is closed here too.
+     */
+    private static void closeSocketMode(SocketModeApp socketMode) {
+        SocketModeClient client = socketMode.getClient();
         try {
-            if (socketMode != null) {
-                socketMode.close();
+            socketMode.close();
+            if (client != null) {
+                client.close();
             }
         } catch (Exception e) {
             LOG.warn("closing Slack Socket Mode failed: {}", e.toString());
         }
-        app.stop();
-        background.close();
     }
 }

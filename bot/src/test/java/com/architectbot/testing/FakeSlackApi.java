@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The Slack Web API on loopback: {@code POST /api/<method>} with a form or JSON body answers {@code ok:true}
  * with a plausible payload, and every call is recorded with its parameters and token. It also serves
  * private file downloads ({@code /files/<id>}), file uploads ({@code /upload/<id>}) and slash-command
- * response URLs ({@code /hooks/<n>}, recorded as method {@code response_url}). A method can be scripted
+ * response URLs ({@code /hooks/<n>}, recorded as method {@code response_url}), and {@code apps.connections.open}
+ * points Socket Mode at a {@link FakeSlackSocket}. A method can be scripted
  * to answer 429 with {@code Retry-After}, or {@code ok:false} with an error.
  */
 public final class FakeSlackApi implements AutoCloseable {
@@ -53,6 +54,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final java.util.Set<String> admins = ConcurrentHashMap.newKeySet();
+    private volatile URI socketModeUrl;
 
     private FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -109,6 +111,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** {@code users.info} says these users are workspace admins; everyone else is a member. */
     public void admins(String... users) {
         admins.addAll(List.of(users));
+    }
+
+    /** {@code apps.connections.open} hands out this WebSocket URL (a {@link FakeSlackSocket}); until set it answers an error. */
+    public void socketModeUrl(URI url) {
+        socketModeUrl = url;
     }
 
     public List<Call> calls() {
@@ -203,6 +210,14 @@ public final class FakeSlackApi implements AutoCloseable {
             case "files.getUploadURLExternal" -> {
                 String id = "F" + sequence.incrementAndGet();
                 answer.putAll(Map.of("upload_url", base() + "upload/" + id, "file_id", id));
+            }
+            case "apps.connections.open" -> {
+                if (socketModeUrl == null) {
+                    answer.put("ok", false);
+                    answer.put("error", "not_allowed_token_type");
+                } else {
+                    answer.put("url", socketModeUrl.toString());
+                }
             }
             case "files.completeUploadExternal" -> answer.put("files", List.of(Map.of("id", "F0", "title", "report")));
             case "oauth.v2.access" -> answer.putAll(Map.of("access_token", "xoxb-installed-token", "token_type", "bot",
