@@ -8,6 +8,8 @@ set -uo pipefail
 runs=${1:-3}
 work=${2:-$(mktemp -d /tmp/licence-compare.XXXXXX)}
 plugin=org.codehaus.mojo:license-maven-plugin:2.7.1
+tools=${3:-plugin ours}
+java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 jar=$PWD/bot/target/architect-bot.jar
 pom=$PWD/bench/licence-200/pom.xml
 export MAVEN_OPTS=${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}
@@ -28,18 +30,17 @@ plugin_run() { # run label
 }
 
 ours_run() { # run label
-    local start port
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    local start
     start=$(date +%s.%N)
     REDIS_DATA_DIR="$work/redis-$1" REDIS_EMBEDDED_PORT=$((16400 + $1)) MAVEN_CACHE_DIR="$work/maven-cache-$1" \
-        java -jar "$jar" license-check --format json "$pom" > "$work/ours-$2-$1.json" 2> "$work/ours-$2-$1.log"
+        "$java" -jar "$jar" license-check --format json "$pom" > "$work/ours-$2-$1.json" 2> "$work/ours-$2-$1.log"
     local rc=$? elapsed; elapsed=$(seconds "$start")
     echo "ours $2 run=$1 seconds=$elapsed exit=$rc deps=$(jq '.dependencies|length' "$work/ours-$2-$1.json" 2>/dev/null) load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 for run in $(seq 1 "$runs"); do
-    plugin_run "$run" cold
-    plugin_run "$run" warm
-    ours_run "$run" cold
-    ours_run "$run" warm
+    for tool in $tools; do
+        "${tool}_run" "$run" cold
+        "${tool}_run" "$run" warm
+    done
 done
