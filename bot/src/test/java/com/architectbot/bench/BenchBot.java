@@ -1,11 +1,14 @@
 package com.architectbot.bench;
 
 import com.architectbot.config.Environment;
+import com.architectbot.consultation.Architect;
 import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.consultation.llm.LangChainArchitect;
+import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.ops.ArchitectBot;
@@ -19,6 +22,7 @@ import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +94,11 @@ final class BenchBot implements AutoCloseable {
 
     FakeOpenAi model() {
         return model;
+    }
+
+    /** The model port alone, built as ArchitectBot builds it (with the licence tool), for the model call's share. */
+    Architect architect() {
+        return LangChainArchitect.create(model.settings(), List.of(new LicenceCheckTool(bot.licences())));
     }
 
     private void delivered(ReplyTarget target, Reply reply) {

@@ -27,7 +27,7 @@ public final class ConcurrentConsultationsBenchmark {
         Runs.printMachine();
         System.out.printf("%d consultations at once, model latency %d s, %s=%d%n", count, latency.toSeconds(),
                 QueueSettings.CONCURRENCY_VARIABLE, QueueSettings.MAX_CONCURRENCY);
-        try (FakeOpenAi model = FakeOpenAi.start().withLatency(latency);
+        try (FakeOpenAi model = FakeOpenAi.start().withLatency(latency).notRecording();
                 BenchBot bot = new BenchBot(model, QueueSettings.MAX_CONCURRENCY)) {
             burst(bot, "warm-up", Math.min(200, count), latency);
             Runs all = new Runs("enqueue-to-reply");
@@ -47,14 +47,14 @@ public final class ConcurrentConsultationsBenchmark {
         String prefix = "burst-" + System.nanoTime();
         Latencies latencies = new Latencies();
         CountDownLatch replied = new CountDownLatch(count);
-        int requestsBefore = bot.model().requests().size();
+        int requestsBefore = bot.model().received();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             bot.enqueue(BenchBot.consultation(prefix + "-" + i, prefix + "-t" + i), latencies, replied);
         }
         long enqueued = System.nanoTime() - start;
         TimeUnit.NANOSECONDS.sleep(Math.max(0, start + latency.toNanos() / 2 - System.nanoTime()));
-        int waitingOnModel = bot.model().requests().size() - requestsBefore;
+        int waitingOnModel = bot.model().received() - requestsBefore;
         System.gc();
         long live = memory.getHeapMemoryUsage().getUsed();
         boolean all = replied.await(latency.toSeconds() * 4 + 60, TimeUnit.SECONDS);

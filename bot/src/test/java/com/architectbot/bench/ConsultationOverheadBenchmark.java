@@ -1,6 +1,8 @@
 package com.architectbot.bench;
 
+import com.architectbot.consultation.Architect;
 import com.architectbot.testing.FakeOpenAi;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  * once. One consultation at a time, so the figure is the added latency, not a throughput under contention.
  *
  * <ul>
+ *   <li><b>model call</b>: the model port alone ({@code LangChainArchitect} with the licence tool, no history):
+ *       the LangChain4j request with the JSON schema over loopback HTTP, the fake's reply, parsing it.</li>
  *   <li><b>core</b>: {@code InquiryHandler.process} as {@code ArchitectBot} wires it: question rules, secret
  *       redaction, the Redis thread lock, memory recall (five turns per thread, so later turns send context),
  *       the LangChain4j request with the JSON schema to the fake model on loopback, parsing the answer,
@@ -27,20 +31,33 @@ public final class ConsultationOverheadBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         Runs.printMachine();
-        try (FakeOpenAi model = FakeOpenAi.start(); BenchBot bot = new BenchBot(model, 16)) {
+        try (FakeOpenAi model = FakeOpenAi.start().notRecording(); BenchBot bot = new BenchBot(model, 16)) {
+            Architect architect = bot.architect();
+            Runs modelCall = new Runs("model call");
             Runs core = new Runs("core");
             Runs queued = new Runs("queue");
+            timeModelCalls(architect, warmup);
             run(bot, "warmup-core", warmup, false);
             run(bot, "warmup-queue", warmup, true);
             for (int r = 1; r <= runs; r++) { // alternate, so load on the shared machine hits both alike
+                modelCall.add(timeModelCalls(architect, perRun));
                 core.add(run(bot, "core-" + r, perRun, false));
                 queued.add(run(bot, "queue-" + r, perRun, true));
             }
+            modelCall.printSummary();
             core.printSummary();
             queued.printSummary();
-            System.out.println("model requests: " + model.requests().size());
+            System.out.println("model requests: " + model.received());
         }
         System.exit(0);
+    }
+
+    private static Latencies timeModelCalls(Architect architect, int calls) {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < calls; i++) {
+            latencies.time(() -> architect.consult(List.of(), BenchBot.QUESTION));
+        }
+        return latencies;
     }
 
     private static Latencies run(BenchBot bot, String name, int consultations, boolean viaQueue) throws Exception {

@@ -49,7 +49,7 @@ final class NpmProject {
         Set<String> locations = new HashSet<>();
         while (packages.size() < size) {
             Pkg parent = packages.get(random.nextInt(hoisted));
-            Pkg twin = packages.get(random.nextInt(hoisted));
+            Pkg twin = packages.get(random.nextInt(size / 5)); // a direct one, so its hoisted copy stays in the tree
             String location = parent.location() + "/node_modules/" + twin.name();
             if (parent != twin && locations.add(location)) {
                 packages.add(new Pkg(location, twin.name(), version(random) + "-0", List.of()));
