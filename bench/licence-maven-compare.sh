@@ -3,7 +3,9 @@
 # license-maven-plugin and with our CLI, cold and warm, against LIVE Maven Central. Run by hand from the
 # repository root after `mvn -B -o -q -pl bot -am package -DskipTests`; needs network to Maven Central.
 #   bench/licence-maven-compare.sh [runs=3] [workdir]
-# Prints one line per run and leaves each tool's output in the work directory for the correctness diff.
+# Prints one line per run and leaves each tool's output in the work directory for the correctness diff
+# (bench/licence-compare.py). Each run has its own local repository, Redis data and Maven cache: cold is
+# the first use of them, warm the second, warm-again a third pass with the tools alternating.
 set -uo pipefail
 runs=${1:-3}
 work=${2:-$(mktemp -d /tmp/licence-compare.XXXXXX)}
@@ -42,5 +44,11 @@ for run in $(seq 1 "$runs"); do
     for tool in $tools; do
         "${tool}_run" "$run" cold
         "${tool}_run" "$run" warm
+    done
+done
+# Warm again, the tools alternating, so that both meet the same load: the fair warm comparison.
+for run in $(seq 1 "$runs"); do
+    for tool in $tools; do
+        "${tool}_run" "$run" warm-again
     done
 done
