@@ -73,7 +73,7 @@ final class ConsultCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         } catch (RetryableFailure e) {
             err.println("Could not get an answer: " + e.getMessage());
-            err.println("Nothing was lost: run the same command again, or check the model settings with --help.");
+            err.println("Nothing was lost: run the same command again (model settings: see Configuration in README.md).");
             return ExitCodes.NOT_COMPLETED;
         }
     }

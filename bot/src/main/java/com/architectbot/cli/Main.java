@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}. */
+/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}, {@code doctor}. */
 @Command(
         name = "architect-bot",
         mixinStandardHelpOptions = true,
@@ -21,6 +21,9 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            System.setProperty("DEFAULT_LOG_LEVEL", "WARN"); // a terminal command prints its answer, not our logs
+        }
         int exitCode;
         try (BotOnDemand bot = new BotOnDemand(BotConfig::fromEnvironment)) {
             exitCode = commandLine(bot).execute(args);
@@ -34,6 +37,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(new ConsultCommand(bot));
         cli.addSubcommand(new LicenceCheckCommand(() -> bot.get().licences()));
         cli.addSubcommand(new ServeCommand(bot));
+        cli.addSubcommand(new DoctorCommand(BotConfig::environment));
         cli.setExecutionExceptionHandler(Main::explain);
         return cli;
     }

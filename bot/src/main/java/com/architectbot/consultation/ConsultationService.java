@@ -34,18 +34,26 @@ public final class ConsultationService {
      * answer already given instead of asking the model twice.
      */
     public ConsultationAnswer consult(Inquiry inquiry) {
+        return consult(inquiry, Optional.empty()).answer();
+    }
+
+    /**
+     * As {@link #consult(Inquiry)}, on the given model when present, with the tokens spent; an answer found
+     * in memory (a redelivered job) spent none.
+     */
+    public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {
         String question = redactor.redact(rules.check(inquiry.text()));
         ThreadKey thread = inquiry.thread();
         try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, settings.threadLockWait())) {
             Optional<Turn> earlier = memory.find(thread, inquiry.id().value());
             if (earlier.isPresent()) {
-                return AnswerJson.fromJson(earlier.get().answer());
+                return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);
             }
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
-            ConsultationAnswer answer = architect.consult(history, question);
+            ArchitectReply reply = architect.consult(history, question, model);
             memory.remember(thread, new Turn(
-                    inquiry.id().value(), inquiry.user(), question, AnswerJson.toJson(answer), clock.instant()));
-            return answer;
+                    inquiry.id().value(), inquiry.user(), question, AnswerJson.toJson(reply.answer()), clock.instant()));
+            return reply;
         }
     }
 

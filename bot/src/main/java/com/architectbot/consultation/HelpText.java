@@ -15,6 +15,8 @@ public final class HelpText {
                     • Mention me in a channel (I answer in the thread and remember it), or message me directly.
                     • `/architect <question>` starts a consultation here; `/architect forget` erases this \
                     conversation's context.
+                    • `/architect export` sends you your conversations as a file; `/architect forget-me` erases them \
+                    everywhere. Admins: `/architect usage`, `/architect settings [licence-policy ...] [model ...]`.
                     • `/license-check <purl | group:artifact:version | name@version ...> [--policy saas|distributed|internal]` \
                     checks open-source licences; you can also send me a pom.xml, package.json or lockfile.""";
             case TEAMS -> """
@@ -23,7 +25,9 @@ public final class HelpText {
                     • Mention me in a channel (I answer in the reply chain and remember it), or chat with me directly.
                     • `license-check <purl | group:artifact:version | name@version ...> [--policy saas|distributed|internal]` \
                     checks open-source licences; you can also send me a pom.xml, package.json or lockfile.
-                    • `forget` erases this conversation's context; `help` shows this message.""";
+                    • `forget` erases this conversation's context; `help` shows this message.
+                    • In a personal chat: `export` sends you your conversations; `forget-me` erases them everywhere. \
+                    Admins: `usage`, `settings [licence-policy ...] [model ...]`.""";
             case CLI -> """
                     architect-bot consult [--thread ID] "question"   ask the production architect
                     architect-bot license-check [--policy ...] (FILE | PURL | COORDS)...   check licences

@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * A platform-neutral request: what every channel turns its events into.
  *
- * @param files files sent with the request (a manifest for a licence check), to be fetched by a worker
- * @param attachments files sent with the request, already downloaded by the channel; usually none
+ * @param files files sent with the request (a manifest for a licence check): where they are, not their
+ *     content; a worker fetches them through the surface's {@link FileSource}
+ * @param role what the platform says the user is (admin or member); channels that cannot tell say member
  */
 public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text,
-                      List<InquiryFile> files, List<Attachment> attachments) {
+                      List<InquiryFile> files, UserRole role) {
 
     public Inquiry {
         requireNonNull(id, "id");
@@ -21,17 +22,23 @@ public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String u
         requireNonNull(user, "user");
         text = text == null ? "" : text;
         files = files == null ? List.of() : List.copyOf(files);
-        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        role = role == null ? UserRole.MEMBER : role; // jobs queued before roles existed
+    }
+
+    /** An inquiry from a member (not known to be an admin). */
+    public Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text,
+                   List<InquiryFile> files) {
+        this(id, kind, thread, user, text, files, UserRole.MEMBER);
     }
 
     /** An inquiry without files. */
     public Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text) {
-        this(id, kind, thread, user, text, List.of(), List.of());
+        this(id, kind, thread, user, text, List.of(), UserRole.MEMBER);
     }
 
     @Override
     public String toString() {
         return "Inquiry[id=" + id + ", kind=" + kind + ", thread=" + thread + ", files=" + files.size()
-                + ", attachments=" + attachments.size() + "]"; // no message body in logs
+                + ", role=" + role + "]"; // no message body in logs
     }
 }

@@ -9,7 +9,8 @@ import java.net.URI;
  * threads only record where it is; a worker fetches it through the surface's file source.
  *
  * @param name the file name as the user sent it, e.g. {@code pom.xml}
- * @param location where the surface serves it (a Teams download URL, a Slack private URL)
+ * @param location where the surface serves it: a Teams download URL, or {@code slack-file:<file id>} (the
+ *     worker looks the file up with the workspace's token)
  */
 public record InquiryFile(String name, URI location) {
 

@@ -9,5 +9,13 @@ public enum InquiryKind {
     /** Erase this thread's context. */
     FORGET,
     /** Show what the bot can do. */
-    HELP
+    HELP,
+    /** This tenant's usage this month, with its limits (admins only). */
+    USAGE,
+    /** Show or change the tenant's settings: licence policy, model (admins only). */
+    SETTINGS,
+    /** Send the user everything the bot keeps of their conversations. */
+    EXPORT,
+    /** Erase the user's conversations in every thread. */
+    FORGET_ME
 }

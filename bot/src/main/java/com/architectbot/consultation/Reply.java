@@ -29,6 +29,25 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * The user's data as a file, for a data-rights request: each surface sends it privately (Slack: a file in
+     * a direct message; Teams: an attachment in the personal chat).
+     *
+     * @param summary one line saying what the file holds
+     */
+    record Export(String fileName, String json, String summary) implements Reply {
+        public Export {
+            requireNonNull(fileName, "fileName");
+            requireNonNull(json, "json");
+            requireNonNull(summary, "summary");
+        }
+
+        @Override
+        public String toString() {
+            return "Export[" + fileName + ", " + json.length() + " chars]"; // the file holds conversations
+        }
+    }
+
     /** How a notice should look. */
     enum Tone {
         /** Help text, confirmations. */

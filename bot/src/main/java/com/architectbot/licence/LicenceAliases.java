@@ -1,14 +1,9 @@
 package com.architectbot.licence;
 
+import com.architectbot.licence.spdx.TsvResource;
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.LicenceKeys;
 import com.architectbot.licence.spdx.SpdxExpressionParser;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,32 +26,18 @@ final class LicenceAliases {
     static LicenceAliases bundled(SpdxExpressionParser parser) {
         Map<String, LicenceExpression> byText = new HashMap<>();
         Map<String, LicenceExpression> byUrl = new HashMap<>();
-        try (InputStream in = LicenceAliases.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        TsvResource.read(RESOURCE, (lineNumber, columns) -> {
+            if (columns.length != 2) {
+                throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": expected text TAB expression");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                if (columns.length != 2) {
-                    throw new IllegalStateException(RESOURCE + " line " + lineNumber + ": expected text TAB expression");
-                }
-                LicenceExpression expression = parse(parser, columns[1], lineNumber);
-                String key = columns[0].strip();
-                if (key.startsWith("http")) {
-                    byUrl.put(LicenceKeys.url(key), expression);
-                } else {
-                    byText.put(LicenceKeys.text(key), expression);
-                }
+            LicenceExpression expression = parse(parser, columns[1], lineNumber);
+            String key = columns[0].strip();
+            if (key.startsWith("http")) {
+                byUrl.put(LicenceKeys.url(key), expression);
+            } else {
+                byText.put(LicenceKeys.text(key), expression);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        });
         return new LicenceAliases(byText, byUrl);
     }
 

@@ -23,6 +23,11 @@ public record LicenceCommand(List<CheckInput> inputs, DistributionModel model, R
         inputs = List.copyOf(inputs);
     }
 
+    /** The same command judged for {@code model} (null for the configured default). */
+    public LicenceCommand withModel(DistributionModel model) {
+        return new LicenceCommand(inputs, model, options);
+    }
+
     /**
      * @throws PermanentFailure with {@link #USAGE} when nothing is to be checked or an option is unknown
      */
@@ -45,13 +50,18 @@ public record LicenceCommand(List<CheckInput> inputs, DistributionModel model, R
                 testScopes = true;
             } else if (word.startsWith("--")) {
                 throw new PermanentFailure("Unknown option '" + word + "'. " + USAGE);
-            } else {
+            } else if (attachments.isEmpty() || looksLikePackage(word)) {
                 inputs.add(new CheckInput.PackageSpec(word));
-            }
+            } // else: the words sent with a file ("please check this") are a message, not packages
         }
         if (inputs.isEmpty()) {
             throw new PermanentFailure("Tell me what to check. " + USAGE);
         }
         return new LicenceCommand(inputs, model, new ResolveOptions(directOnly, testScopes));
+    }
+
+    /** Every package form we read names a version: {@code pkg:...@v}, {@code g:a:v}, {@code name@v}. */
+    private static boolean looksLikePackage(String word) {
+        return word.indexOf('@') > 0 || word.chars().filter(c -> c == ':').count() >= 2 || word.startsWith("pkg:");
     }
 }

@@ -1,11 +1,14 @@
 package com.architectbot.ops;
 
 import com.architectbot.consultation.ConsultationService;
+import com.architectbot.consultation.FileSources;
 import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryHandler;
 import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.TenantControls;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
+import com.architectbot.conversation.RedisConversationRecords;
 import com.architectbot.conversation.RedisThreadLocks;
 import com.architectbot.conversation.RedisThreadMemory;
 import com.architectbot.licence.LicenceService;
@@ -15,10 +18,19 @@ import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.Repliers;
+import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.slack.SlackChannel;
+import com.architectbot.teams.TeamsChannel;
+import com.architectbot.tenancy.Tenancy;
+import com.architectbot.tenancy.redis.RedisAuditLog;
+import com.architectbot.tenancy.redis.RedisTenantProfiles;
+import com.architectbot.tenancy.redis.RedisUsageMeter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,10 +45,15 @@ public final class ArchitectBot implements AutoCloseable {
     private final BotConfig config;
     private final RedisConnection redis;
     private final InquiryHandler inquiries;
+    /** The CLI's path: no plan limits, metering or tenancy commands for a local user. */
+    private final InquiryHandler localInquiries;
+    private final Tenancy tenancy;
+    private final FileSources files = new FileSources();
     private final RedisStreamQueue queue;
     private final ManifestResolver manifests;
     private final Registries registries;
     private final LicenceService licences;
+    private final PrometheusMeterRegistry metrics = BotMetrics.registry();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ArchitectBot(BotConfig config, RedisConnection redis) {
@@ -46,14 +63,21 @@ public final class ArchitectBot implements AutoCloseable {
         this.registries = new Registries(config.registries());
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
-                manifests, new CachedLicenceRegistry(registries, redis.client()), config.licences());
+                manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());
+        this.tenancy = new Tenancy(config.tenancy(),
+                new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
+                new RedisTenantProfiles(redis.client()),
+                new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), Clock.systemUTC()),
+                new RedisConversationRecords(redis), Clock.systemUTC());
         var consultations = new ConsultationService(
-                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences))),
+                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 config.consultation(),
                 Clock.systemUTC());
-        this.inquiries = new InquiryHandler(consultations, licences);
+        this.inquiries = new InquiryHandler(consultations, licences, files, tenancy, metrics);
+        this.localInquiries = new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics);
+        QueueGauges.register(metrics, redis.client(), config.queue(), Clock.systemUTC());
     }
 
     public static ArchitectBot open(BotConfig config) {
@@ -74,7 +98,7 @@ public final class ArchitectBot implements AutoCloseable {
 
     /** Answers one inquiry on the calling thread: the CLI's path through the same service. */
     public Reply answer(Inquiry inquiry) {
-        return inquiries.process(inquiry);
+        return localInquiries.process(inquiry);
     }
 
     /** Serves until SIGTERM, then stops gracefully (see {@link Serving#close()}). */
@@ -89,18 +113,40 @@ public final class ArchitectBot implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts the workers, the HTTP server and the channels. */
+    /**
+     * Starts the workers, the HTTP server and the configured channels (a channel that is not configured is
+     * absent and says so in one log line). If a channel cannot start (Slack rejects the token), everything
+     * started so far is stopped again and the failure is thrown: a bot that is half up helps nobody.
+     */
     public Serving serve() {
-        List<Channel> channels = List.of();
+        List<Channel> channels = channels();
         Repliers repliers = new Repliers();
-        channels.forEach(channel -> repliers.register(channel.surface(), channel.replier()));
+        channels.forEach(channel -> {
+            repliers.register(channel.surface(), channel.replier());
+            files.register(channel.surface(), channel.files());
+        });
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
-                inquiries::process, repliers, config.queue());
+                inquiries::process, repliers, config.queue(), metrics);
         workers.start();
-        BotServer server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels);
-        channels.forEach(Channel::start);
-        LOG.info("Architect Bot is serving on port {} with {} channel(s)", server.port(), channels.size());
+        BotServer server = null;
+        try {
+            server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels,
+                    metrics);
+            channels.forEach(Channel::start);
+        } catch (RuntimeException e) {
+            new Serving(server, workers, channels).close();
+            throw e;
+        }
+        LOG.info("Architect Bot is serving on port {} with {} channel(s): {}", server.port(), channels.size(),
+                channels.stream().map(channel -> channel.surface().id()).toList());
         return new Serving(server, workers, channels);
+    }
+
+    private List<Channel> channels() {
+        List<Channel> channels = new ArrayList<>();
+        SlackChannel.create(config.slack(), queue, redis.client(), tenancy).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue).ifPresent(channels::add);
+        return List.copyOf(channels);
     }
 
     /** A running bot. */
@@ -127,10 +173,21 @@ public final class ArchitectBot implements AutoCloseable {
         @Override
         public void close() {
             LOG.info("Stopping: finishing in-flight jobs for up to {} s", config.server().shutdownGrace().toSeconds());
-            channels.forEach(Channel::close);
-            server.close();
+            channels.forEach(Serving::closeQuietly);
+            if (server != null) {
+                server.close();
+            }
             workers.stop(config.server().shutdownGrace());
             LOG.info("Stopped");
+        }
+
+        /** One channel failing to stop must not keep the server and the workers from stopping. */
+        private static void closeQuietly(Channel channel) {
+            try {
+                channel.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the {} channel failed: {}", channel.surface().id(), e.toString());
+            }
         }
     }
 

@@ -9,6 +9,9 @@ import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.RedisSettings;
+import com.architectbot.slack.SlackSettings;
+import com.architectbot.teams.TeamsSettings;
+import com.architectbot.tenancy.TenancySettings;
 import org.slf4j.Logger;
 
 /**
@@ -24,10 +27,18 @@ public record BotConfig(
         QueueSettings queue,
         RegistrySettings registries,
         ManifestSettings manifests,
-        LicenceSettings licences) {
+        LicenceSettings licences,
+        SlackSettings slack,
+        TeamsSettings teams,
+        TenancySettings tenancy) {
 
     public static BotConfig fromEnvironment() {
-        return from(new Environment(System.getenv()));
+        return from(environment());
+    }
+
+    /** The process environment, for {@code doctor}, which validates each part on its own. */
+    public static Environment environment() {
+        return new Environment(System.getenv());
     }
 
     public static BotConfig from(Environment env) {
@@ -41,7 +52,10 @@ public record BotConfig(
                 QueueSettings.from(env),
                 registries,
                 ManifestSettings.from(registries, env),
-                LicenceSettings.from(env));
+                LicenceSettings.from(env),
+                SlackSettings.from(env),
+                TeamsSettings.from(env),
+                TenancySettings.from(env));
     }
 
     /** The effective configuration, secrets masked by each settings record's toString. */

@@ -6,17 +6,22 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's one HTTP server: probes, plus each channel's routes. Exceptions are mapped to responses
+ * The bot's one HTTP server: probes, metrics, plus each channel's routes. Exceptions are mapped to responses
  * here and only here: callers get a status and a short JSON reason, never a stack trace.
  */
 public final class BotServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
+
+    /** The Prometheus text exposition format that {@link PrometheusMeterRegistry#scrape()} writes. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
 
@@ -24,17 +29,27 @@ public final class BotServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** With metrics of its own: only the HTTP series. */
+    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels) {
+        return start(settings, ready, channels, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
     /**
      * @param ready whether the bot can take work (Redis answers); {@code /ready} says 503 otherwise, so
      *     a load balancer sends traffic elsewhere while Redis is away
+     * @param metrics served at {@code GET /metrics} in the Prometheus text format; every request is timed in it
      */
-    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels) {
+    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels,
+            PrometheusMeterRegistry metrics) {
+        HttpMetrics http = new HttpMetrics(metrics);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = ServerSettings.MAX_REQUEST_BYTES;
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             config.routes.get("/ready", ctx -> readiness(ctx, ready));
+            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+            config.requestLogger.http(http::record);
             channels.forEach(channel -> channel.addTo(config.routes));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));

@@ -1,11 +1,13 @@
 package com.architectbot.ops;
 
+import com.architectbot.consultation.FileSource;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Replier;
 
 /**
  * A chat platform the bot is reachable on: its HTTP routes (if any), the replier the workers deliver its
- * answers through, and anything it runs on its own (a Socket Mode connection).
+ * answers through, the file source they fetch its users' files from, and anything it runs on its own (a
+ * Socket Mode connection).
  */
 public interface Channel extends HttpRoutes, AutoCloseable {
 
@@ -13,10 +15,12 @@ public interface Channel extends HttpRoutes, AutoCloseable {
 
     Replier replier();
 
+    FileSource files();
+
     /** Starts whatever the channel runs besides its routes; called once the server is up. */
     default void start() {}
 
-    /** Stops taking new requests. */
+    /** Stops taking new requests (a socket connection) and finishes its own after-ack chores. */
     @Override
     default void close() {}
 }

@@ -32,9 +32,10 @@ final class JobRunner {
     private final int maxAttempts;
     private final Duration retryDelay;
     private final String consumer;
+    private final JobMetrics metrics;
 
     JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, QueueSettings settings,
-            String consumer) {
+            String consumer, JobMetrics metrics) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
         this.processor = requireNonNull(processor, "processor");
@@ -42,6 +43,7 @@ final class JobRunner {
         this.maxAttempts = settings.maxAttempts();
         this.retryDelay = settings.retryDelay();
         this.consumer = requireNonNull(consumer, "consumer");
+        this.metrics = requireNonNull(metrics, "metrics");
     }
 
     void run(Delivery delivery) {
@@ -50,6 +52,7 @@ final class JobRunner {
         MDC.put(CORRELATION_ID, id.value());
         try {
             String outcome = attempt(delivery);
+            metrics.finished(outcome);
             log.info("job {} {} on attempt {} in {} ms", id, outcome, delivery.attempt(), elapsedMs(started));
         } catch (Exception e) {
             failed(delivery, e, started);
@@ -75,6 +78,7 @@ final class JobRunner {
             reply = processor.process(delivery.job().inquiry());
             outcome = "answered";
         } catch (PermanentFailure e) {
+            metrics.failed(e);
             reply = new Notice(Tone.REJECTED, e.userMessage());
             outcome = "rejected: " + evidence(e);
         }
@@ -91,7 +95,9 @@ final class JobRunner {
     /** A failed attempt stays pending so it is reclaimed, unless it was the last one. */
     private void failed(Delivery delivery, Exception e, long started) {
         InquiryId id = delivery.job().inquiry().id();
+        metrics.failed(e);
         if (delivery.attempt() < maxAttempts) {
+            metrics.finished("retried");
             log.warn("job {} will be retried in {} ms after attempt {} of {} failed in {} ms: {}", id,
                     retryDelay.toMillis(), delivery.attempt(), maxAttempts, elapsedMs(started), evidence(e));
             try {
@@ -103,9 +109,11 @@ final class JobRunner {
         }
         try {
             giveUp(delivery, evidence(e));
+            metrics.finished("dead_lettered");
             log.warn("job {} dead-lettered after attempt {} of {} in {} ms: {}",
                     id, delivery.attempt(), maxAttempts, elapsedMs(started), evidence(e));
         } catch (RuntimeException deadLetterFailure) {
+            metrics.finished("left_pending");
             log.warn("job {} left pending after its last attempt {} in {} ms: {}; dead-lettering failed: {}",
                     id, delivery.attempt(), elapsedMs(started), evidence(e), evidence(deadLetterFailure));
         }
@@ -124,7 +132,7 @@ final class JobRunner {
     }
 
     private Notice apology() {
-        return new Notice(Tone.FAILED, "Sorry, I couldn't answer this after " + maxAttempts + " attempts: "
+        return new Notice(Tone.FAILED, "Sorry, I couldn't answer this after " + maxAttempts + (maxAttempts == 1 ? " attempt: " : " attempts: ")
                 + "something on my side kept failing, not your question. Please ask again in a few minutes.");
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +51,20 @@ public final class JobWorkers implements AutoCloseable {
     /** Poller thread only. Starts due: a restarted replica at once picks up what its predecessor left. */
     private long nextReclaimNanos = System.nanoTime();
 
+    /** Without metrics: for tests. */
     public JobWorkers(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier,
                       QueueSettings settings) {
+        this(stream, marks, processor, replier, settings, new SimpleMeterRegistry());
+    }
+
+    /** @param metrics where errors by cause and outcomes are counted */
+    public JobWorkers(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier,
+                      QueueSettings settings, MeterRegistry metrics) {
         this.stream = requireNonNull(stream, "stream");
         this.settings = requireNonNull(settings, "settings");
         this.consumer = consumerName(INSTANCES.getAndIncrement());
-        this.runner = new JobRunner(stream, marks, processor, replier, settings, consumer);
+        this.runner = new JobRunner(stream, marks, processor, replier, settings, consumer,
+                new JobMetrics(metrics));
         this.freeSlots = new Semaphore(settings.concurrency());
         this.outage = new OutageLog(consumer);
     }

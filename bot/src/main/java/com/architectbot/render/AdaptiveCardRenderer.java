@@ -41,6 +41,8 @@ public final class AdaptiveCardRenderer {
             case Reply.Answer answer -> render(answer.answer());
             case Reply.Notice notice -> pack(notice(notice));
             case Reply.LicenceCheck check -> render(check.report());
+            // the file itself travels as the message's attachment (teams.TeamsMessages); the card says what it is
+            case Reply.Export export -> pack(notice(new Reply.Notice(Reply.Tone.INFO, export.summary())));
         };
     }
 

@@ -5,6 +5,9 @@ import com.architectbot.consultation.ConsultationAnswer;
 import com.architectbot.consultation.Priority;
 import com.architectbot.consultation.Recommendation;
 import com.architectbot.consultation.Reply;
+import com.architectbot.licence.LicenceReport;
+import com.architectbot.licence.LicenceReportCsv;
+import com.architectbot.licence.policy.Verdict;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -13,6 +16,7 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -21,7 +25,8 @@ import java.util.stream.IntStream;
  * validates and a renderer test can read the blocks back without parsing JSON. Slack's limits are
  * enforced here by splitting, never by cutting: a long answer becomes several messages, each within
  * {@value #MAX_BLOCKS} blocks and {@value #MAX_MESSAGE_CHARS} characters, and every text block within
- * {@value #MAX_SECTION_CHARS} characters.
+ * {@value #MAX_SECTION_CHARS} characters. A licence report shows its summary and problems as blocks, and its
+ * full table inline when it fits in one message with them, else as a CSV file ({@link #file}).
  */
 public final class BlockKitRenderer {
 
@@ -36,7 +41,14 @@ public final class BlockKitRenderer {
     /** Notification previews show only the start of the fallback text; the blocks carry the whole answer. */
     public static final int MAX_FALLBACK_CHARS = 3000;
 
+    /** More rows than this are a spreadsheet's job, not a chat message's: the table goes into the CSV. */
+    public static final int MAX_INLINE_TABLE_ROWS = 20;
+    public static final String LICENCE_CSV_NAME = "licence-report.csv";
+
     static final String NONE = "None.";
+
+    /** A file to share in the thread after the messages: the licence table as CSV. */
+    public record SlackFile(String fileName, String title, String content) {}
 
     /** One message to post: the blocks, and the plain text Slack shows in notifications and screen readers. */
     public record SlackMessage(List<LayoutBlock> blocks, String text) {
@@ -52,9 +64,73 @@ public final class BlockKitRenderer {
         return switch (reply) {
             case Reply.Answer answer -> render(answer.answer());
             case Reply.Notice notice -> pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
-            // TODO(integration): the summary and problems as blocks; the full table as a CSV (files.uploadV2)
-            case Reply.LicenceCheck check -> pack(sections(escape(LicenceReportMarkdown.render(check.report()))));
+            case Reply.LicenceCheck check -> render(check.report());
+            case Reply.Export export -> pack(sections(escape(export.summary().strip()))); // the file follows
         };
+    }
+
+    /** The file to share with the reply's messages: the full licence table when it is not inline, an export. */
+    public Optional<SlackFile> file(Reply reply) {
+        return switch (reply) {
+            case Reply.Export export -> Optional.of(new SlackFile(export.fileName(), export.fileName(), export.json()));
+            case Reply.LicenceCheck check when !tableInline(check.report()) -> Optional.of(new SlackFile(
+                    LICENCE_CSV_NAME, "Licence check: all " + check.report().dependencies().size() + " dependencies",
+                    LicenceReportCsv.render(check.report())));
+            case Reply.LicenceCheck ignored -> Optional.empty();
+            case Reply.Answer ignored -> Optional.empty();
+            case Reply.Notice ignored -> Optional.empty();
+        };
+    }
+
+    /** The summary, what could not be checked, what needs attention; then the table or a pointer to the CSV. */
+    public List<SlackMessage> render(LicenceReport report) {
+        List<LayoutBlock> blocks = licenceHead(report);
+        if (tableInline(report)) {
+            blocks.addAll(licenceTable(report));
+        } else {
+            blocks.addAll(sections("The full table of all " + report.dependencies().size()
+                    + " dependencies is in the attached `" + LICENCE_CSV_NAME + "`."));
+        }
+        blocks.addAll(sections("_Policy: " + report.model().id() + " (" + escape(report.policySource())
+                + "). SPDX licence list " + escape(String.valueOf(report.listVersion())) + "._"));
+        return pack(blocks);
+    }
+
+    private static List<LayoutBlock> licenceHead(LicenceReport report) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header("Licence check"));
+        blocks.addAll(sections((report.hasBlocker() ? "🔴 *" : "*")
+                + escape(LicenceReportMarkdown.plainSummary(report)) + "*"));
+        if (!report.problems().isEmpty()) {
+            blocks.addAll(sections("*Not checked*\n" + lines(report.problems().stream()
+                    .map(p -> "• " + (p.subject().isEmpty() ? "" : "`" + escape(p.subject()) + "`: ") + escape(p.reason()))
+                    .toList())));
+        }
+        if (!report.needingAttention().isEmpty()) {
+            blocks.addAll(sections("*Needs attention*\n" + lines(report.needingAttention().stream()
+                    .map(f -> (f.verdict() == Verdict.BLOCKER ? "🔴 " : "🟠 ") + escape(LicenceReportMarkdown.sentence(f)))
+                    .toList())));
+        }
+        return blocks;
+    }
+
+    private static List<LayoutBlock> licenceTable(LicenceReport report) {
+        if (report.dependencies().isEmpty()) {
+            return List.of();
+        }
+        return sections("*All dependencies*\n" + lines(report.dependencies().stream()
+                .map(f -> "• " + escape(LicenceReportMarkdown.sentence(f)))
+                .toList()));
+    }
+
+    /** Inline when short and, with the summary and problems, within one message; else the CSV carries it. */
+    private static boolean tableInline(LicenceReport report) {
+        if (report.dependencies().size() > MAX_INLINE_TABLE_ROWS) {
+            return false;
+        }
+        List<LayoutBlock> blocks = licenceHead(report);
+        blocks.addAll(licenceTable(report));
+        return pack(blocks).size() == 1;
     }
 
     public List<SlackMessage> render(ConsultationAnswer answer) {

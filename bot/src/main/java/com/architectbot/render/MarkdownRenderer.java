@@ -15,6 +15,7 @@ public final class MarkdownRenderer {
             case Reply.Answer answer -> render(answer.answer());
             case Reply.Notice notice -> notice.text();
             case Reply.LicenceCheck check -> LicenceReportMarkdown.render(check.report());
+            case Reply.Export export -> export.summary() + "\n\n" + export.json();
         };
     }
 

@@ -1,16 +1,21 @@
 package com.architectbot.slack;
 
-import com.architectbot.ops.HttpRoutes;
+import com.architectbot.consultation.FileSource;
+import com.architectbot.conversation.Surface;
+import com.architectbot.ops.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,30 +24,40 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #routes()}) or
- * Socket Mode, and the {@link #replier()} that posts answers. Bolt's {@code AppConfig} reads the
+ * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #addTo}) or
+ * Socket Mode, the {@link #replier()} that posts answers and the {@link #files()} that workers read shared
+ * manifests through. Bolt's {@code AppConfig} reads the
  * environment in its field initialisers; every one of those fields is set here from {@link SlackSettings},
  * so a stray {@code SLACK_CLIENT_ID} in the environment cannot silently switch the app to OAuth mode.
  */
-public final class SlackChannel implements AutoCloseable {
+public final class SlackChannel implements Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackChannel.class);
 
     private final SlackSettings settings;
     private final App app;
     private final SlackReplier replier;
+    private final SlackFiles files;
     private final ExecutorService background;
     private SocketModeApp socketMode;
 
-    private SlackChannel(SlackSettings settings, App app, SlackReplier replier, ExecutorService background) {
+    private SlackChannel(SlackSettings settings, App app, SlackReplier replier, SlackFiles files,
+                         ExecutorService background) {
         this.settings = settings;
         this.app = app;
         this.replier = replier;
+        this.files = files;
         this.background = background;
     }
 
     /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
     public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis) {
+        return create(settings, queue, redis, TenantEraser.NONE);
+    }
+
+    /** @param eraser erases a workspace's data when it uninstalls the app */
+    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis,
+                                                TenantEraser eraser) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -55,19 +70,19 @@ public final class SlackChannel implements AutoCloseable {
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         var intake = new SlackIntake(queue, new RecentThreads(redis, settings.contextTtl()), background);
         var api = new SlackWebApi(settings.deliveryBudget());
-        var files = new SlackFiles(intake, api, settings.httpTimeout(), settings.apiUrl());
-        new SlackMentions(intake, files).register(app);
-        new SlackDirectMessages(intake, files).register(app);
+        new SlackMentions(intake).register(app);
+        new SlackDirectMessages(intake).register(app);
         new SlackAssistant(intake).register(app);
-        new SlackCommands(intake, api).register(app);
+        new SlackCommands(intake, api, new SlackAdmins(api, Clock.systemUTC())).register(app);
         if (settings.oauth()) {
-            new SlackWorkspaces(installations).register(app);
+            new SlackWorkspaces(installations, eraser).register(app);
         } else {
-            SlackWorkspaces.registerSingleWorkspace(app);
+            SlackWorkspaces.registerSingleWorkspace(app, eraser);
         }
         BotTokens tokens = settings.oauth() ? BotTokens.installed(installations) : BotTokens.single(settings.botToken().orElseThrow());
         var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer());
-        return Optional.of(new SlackChannel(settings, app, replier, background));
+        var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.apiUrl());
+        return Optional.of(new SlackChannel(settings, app, replier, files, background));
     }
 
     private static App app(SlackSettings settings, Slack slack, RedisInstallationService installations,
@@ -103,6 +118,7 @@ public final class SlackChannel implements AutoCloseable {
      * Starts the app: in single-workspace mode this calls {@code auth.test}, so a wrong token fails here,
      * at start-up, not on the first mention. With {@code SLACK_APP_TOKEN} it also connects Socket Mode.
      */
+    @Override
     public void start() {
         app.start();
         if (settings.socketMode()) {
@@ -119,20 +135,31 @@ public final class SlackChannel implements AutoCloseable {
     }
 
     /** The HTTP endpoints: events (unless Socket Mode carries them) and, with OAuth, install and redirect. */
-    public HttpRoutes routes() {
+    @Override
+    public void addTo(RoutesConfig routes) {
         SlackHttpRoutes http = new SlackHttpRoutes(app, settings.signingSecret(), settings.oauth());
-        return routes -> {
-            if (!settings.socketMode()) {
-                http.addEvents(routes);
-            }
-            http.addOAuth(routes);
-        };
+        if (!settings.socketMode()) {
+            http.addEvents(routes);
+        }
+        http.addOAuth(routes);
     }
 
+    @Override
+    public Surface surface() {
+        return Surface.SLACK;
+    }
+
+    @Override
     public Replier replier() {
         return replier;
     }
 
+    @Override
+    public FileSource files() {
+        return files;
+    }
+
+    /** Closes Socket Mode (no new events) and waits for the after-ack chores (reactions, thread roots). */
     @Override
     public void close() {
         try {

@@ -12,7 +12,10 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.architectbot.consultation.UserRole;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,12 +37,21 @@ final class SlackCommands {
     private static final Pattern SUBCOMMAND_LIKE = Pattern.compile("(?i)-{0,2}[a-z][a-z-]*");
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommands.class);
 
+    /** Subcommands answered privately, in a direct message: what they show is for the asker only. */
+    private static final Map<String, InquiryKind> PRIVATE_COMMANDS = Map.of(
+            "usage", InquiryKind.USAGE, "settings", InquiryKind.SETTINGS,
+            "export", InquiryKind.EXPORT, "forget-me", InquiryKind.FORGET_ME);
+    /** The thread name of a private command's inquiry: it has no thread of its own. */
+    static final String COMMANDS_THREAD = "commands";
+
     private final SlackIntake intake;
     private final SlackWebApi api;
+    private final SlackAdmins admins;
 
-    SlackCommands(SlackIntake intake, SlackWebApi api) {
+    SlackCommands(SlackIntake intake, SlackWebApi api, SlackAdmins admins) {
         this.intake = intake;
         this.api = api;
+        this.admins = admins;
     }
 
     void register(App app) {
@@ -56,8 +68,14 @@ final class SlackCommands {
         if (lower.equals("forget")) {
             return forget(command, ctx);
         }
+        String[] words = text.split("\\s+", 2);
+        InquiryKind privateCommand = PRIVATE_COMMANDS.get(words[0].toLowerCase(Locale.ROOT));
+        if (privateCommand != null) {
+            return privately(command, ctx, privateCommand, words.length > 1 ? words[1] : "");
+        }
         if (SUBCOMMAND_LIKE.matcher(text).matches()) {
-            LOG.warn("unknown {} subcommand '{}': answered with help; known: help, forget, or a question", ARCHITECT, lower);
+            LOG.warn("unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "
+                    + "forget-me, or a question", ARCHITECT, lower);
             return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
         }
         return startThread(command, ctx, InquiryKind.CONSULTATION, text, "asked", SlackFeedback.COMMAND_ACK);
@@ -89,6 +107,22 @@ final class SlackCommands {
                 SlackTargets.thread(team, thread.channel(), thread.thread()));
         return ctx.ack("Forgetting our latest conversation in here; I'll confirm in its thread. "
                 + "(To pick another thread, mention me in it with the word `forget`.)");
+    }
+
+    /**
+     * Usage, settings, export and forget-me: acked at once, then (off the request thread, since
+     * {@code users.info} is a Web API call) queued with the user's role, to be answered in a direct message.
+     */
+    private Response privately(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String arguments) {
+        String team = team(command, ctx);
+        String user = command.getUserId();
+        var thread = new ThreadKey(Surface.SLACK, team, command.getChannelId(), COMMANDS_THREAD);
+        intake.later("queueing " + ARCHITECT + " " + kind, () -> {
+            UserRole role = admins.roleOf(ctx.client(), team, user);
+            intake.submit(new Inquiry(commandId(command), kind, thread, user, arguments, List.of(), role),
+                    SlackTargets.direct(team, user));
+        });
+        return ctx.ack(SlackFeedback.PRIVATE_ACK);
     }
 
     private Response startThread(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String text,

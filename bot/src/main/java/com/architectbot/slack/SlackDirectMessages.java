@@ -1,6 +1,7 @@
 package com.architectbot.slack;
 
 import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.InquiryFile;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
 import com.architectbot.consultation.ReplyTarget;
@@ -10,7 +11,6 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.File;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import java.util.List;
@@ -24,11 +24,9 @@ import java.util.Objects;
 final class SlackDirectMessages {
 
     private final SlackIntake intake;
-    private final SlackFiles files;
 
-    SlackDirectMessages(SlackIntake intake, SlackFiles files) {
+    SlackDirectMessages(SlackIntake intake) {
         this.intake = intake;
-        this.files = files;
     }
 
     void register(App app) {
@@ -54,25 +52,22 @@ final class SlackDirectMessages {
             return ctx.ack();
         }
         var parsed = SlackText.parse(SlackText.withoutMention(message.getText(), ctx.getBotUserId()));
-        boolean manifest = SlackFiles.anyManifest(message.getFiles());
+        List<InquiryFile> files = SlackFiles.manifests(message.getFiles());
         accept(payload, ctx, message.getChannel(), message.getUser(), message.getThreadTs(), message.getTs(),
-                manifest ? InquiryKind.LICENCE_CHECK : parsed.kind(), parsed.text(),
-                manifest ? message.getFiles() : List.of());
+                files.isEmpty() ? parsed.kind() : InquiryKind.LICENCE_CHECK, parsed.text(), files);
         return ctx.ack();
     }
 
     private void accept(EventsApiPayload<?> payload, EventContext ctx, String channel, String user, String threadTs,
-                        String ts, InquiryKind kind, String text, List<File> shared) {
+                        String ts, InquiryKind kind, String text, List<InquiryFile> files) {
         String team = Objects.requireNonNullElse(ctx.getTeamId(), payload.getTeamId());
         String root = Objects.requireNonNullElse(threadTs, ts);
         boolean assistant = ctx.isAssistantThreadEvent();
         ReplyTarget target = assistant ? SlackTargets.assistantThread(team, channel, root) : SlackTargets.thread(team, channel, root);
         var inquiry = new Inquiry(new InquiryId("slack:" + payload.getEventId()), kind,
-                new ThreadKey(Surface.SLACK, team, channel, root), user, text);
-        if (shared.isEmpty()) {
-            intake.submit(inquiry, target);
-        } else {
-            files.checkLater(ctx.client(), ctx.getBotToken(), inquiry, shared, target);
+                new ThreadKey(Surface.SLACK, team, channel, root), user, text, files);
+        if (!intake.submit(inquiry, target)) {
+            return; // a redelivery of a message already queued
         }
         if (assistant) {
             intake.later("setting the assistant status", () -> ctx.client().assistantThreadsSetStatus(r -> r

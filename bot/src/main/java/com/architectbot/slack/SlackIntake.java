@@ -5,6 +5,7 @@ import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,19 @@ final class SlackIntake {
         this.background = background;
     }
 
-    /** Enqueues the job; if the queue is away this throws, Slack gets no ack and delivers the event again. */
-    void submit(Inquiry inquiry, ReplyTarget target) {
-        queue.enqueue(new Job(inquiry, target));
+    /**
+     * Enqueues the job; if the queue is away this throws, Slack gets no ack and delivers the event again.
+     *
+     * @return false for a redelivery of an inquiry already queued: acknowledge it and do nothing more
+     */
+    boolean submit(Inquiry inquiry, ReplyTarget target) {
+        if (!queue.enqueue(new Job(inquiry, target))) {
+            LOG.debug("already queued {}", inquiry);
+            return false;
+        }
         recent.record(inquiry.thread(), inquiry.user());
         LOG.debug("queued {}", inquiry);
+        return true;
     }
 
     RecentThreads recent() {
@@ -40,13 +49,17 @@ final class SlackIntake {
 
     /** Runs a cosmetic or follow-up task after the ack; its failure is logged, never thrown at Slack. */
     void later(String what, ThrowingTask task) {
-        background.execute(() -> {
-            try {
-                task.run();
-            } catch (Exception e) {
-                LOG.warn("{} failed: {}", what, e.toString());
-            }
-        });
+        try {
+            background.execute(() -> {
+                try {
+                    task.run();
+                } catch (Exception e) {
+                    LOG.warn("{} failed: {}", what, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) { // the channel is closing: the chore is cosmetic
+            LOG.info("{} skipped: the Slack channel is stopping", what);
+        }
     }
 
     @FunctionalInterface

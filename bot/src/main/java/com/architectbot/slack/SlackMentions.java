@@ -21,11 +21,9 @@ import java.util.Objects;
 final class SlackMentions {
 
     private final SlackIntake intake;
-    private final SlackFiles files;
 
-    SlackMentions(SlackIntake intake, SlackFiles files) {
+    SlackMentions(SlackIntake intake) {
         this.intake = intake;
-        this.files = files;
     }
 
     void register(App app) {
@@ -43,13 +41,11 @@ final class SlackMentions {
         var thread = new ThreadKey(Surface.SLACK, team, mention.getChannel(), root);
         ReplyTarget target = SlackTargets.thread(team, mention.getChannel(), root);
         var id = new InquiryId("slack:" + payload.getEventId()); // stable across Slack's retries: the dedupe key
-        String text = SlackText.withoutMention(mention.getText(), ctx.getBotUserId());
-        if (SlackFiles.anyManifest(mention.getFiles())) {
-            files.checkLater(ctx.client(), ctx.getBotToken(), new Inquiry(id, InquiryKind.LICENCE_CHECK,
-                    thread, mention.getUser(), text), mention.getFiles(), target);
-        } else {
-            var parsed = SlackText.parse(text);
-            intake.submit(new Inquiry(id, parsed.kind(), thread, mention.getUser(), parsed.text()), target);
+        var parsed = SlackText.parse(SlackText.withoutMention(mention.getText(), ctx.getBotUserId()));
+        var files = SlackFiles.manifests(mention.getFiles());
+        InquiryKind kind = files.isEmpty() ? parsed.kind() : InquiryKind.LICENCE_CHECK;
+        if (!intake.submit(new Inquiry(id, kind, thread, mention.getUser(), parsed.text(), files), target)) {
+            return ctx.ack(); // a redelivery of a mention already queued
         }
         intake.later("reacting to a mention", () -> ctx.client().reactionsAdd(r -> r
                 .channel(mention.getChannel()).timestamp(mention.getTs()).name(SlackFeedback.WORKING_REACTION)));

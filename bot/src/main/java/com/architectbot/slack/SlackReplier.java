@@ -5,16 +5,25 @@ import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Replier;
 import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.render.BlockKitRenderer.SlackFile;
 import com.architectbot.render.BlockKitRenderer.SlackMessage;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import java.io.IOException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts replies in the Slack thread they belong to, as Block Kit messages in order. Rate limits are
- * waited out by {@link SlackWebApi}; a platform that keeps failing surfaces as a retryable failure,
- * and the queue delivers the job again later.
+ * Posts replies in the Slack thread they belong to (or in a direct message, for private replies), as Block Kit
+ * messages in order, then the reply's file (a licence report's full table as CSV, an export) through
+ * {@code files.uploadV2}. Rate limits are waited out by
+ * {@link SlackWebApi}; a platform that keeps failing surfaces as a retryable failure, and the queue
+ * delivers the job again later.
  */
 public final class SlackReplier implements Replier {
 
@@ -37,9 +46,10 @@ public final class SlackReplier implements Replier {
         if (target.surface() != Surface.SLACK) {
             throw new IllegalArgumentException("not a Slack reply target: " + target.surface());
         }
-        String channel = target.get(SlackTargets.CHANNEL);
-        String threadTs = target.get(SlackTargets.THREAD_TS);
         MethodsClient client = slack.methods(tokens.forTeam(target.get(SlackTargets.TEAM)));
+        String directTo = target.address().get(SlackTargets.DIRECT_TO);
+        String channel = directTo != null ? openDirectMessage(client, directTo) : target.get(SlackTargets.CHANNEL);
+        String threadTs = directTo != null ? null : target.get(SlackTargets.THREAD_TS);
         for (SlackMessage message : renderer.render(reply)) {
             api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
                     .channel(channel)
@@ -49,9 +59,52 @@ public final class SlackReplier implements Replier {
                     .unfurlLinks(false)
                     .unfurlMedia(false)));
         }
+        renderer.file(reply).ifPresent(file -> share(client, channel, threadTs, file));
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }
+    }
+
+    private String openDirectMessage(MethodsClient client, String user) {
+        return api.call("conversations.open", () -> client.conversationsOpen(r -> r.users(java.util.List.of(user))))
+                .getChannel().getId();
+    }
+
+    /**
+     * The messages are out by now: a failed upload is told in the thread instead of failing the job, whose
+     * retry would post the whole report a second time.
+     */
+    private void share(MethodsClient client, String channel, String threadTs, SlackFile file) {
+        try {
+            api.call("files.uploadV2", () -> upload(client, channel, threadTs, file));
+        } catch (RuntimeException e) {
+            LOG.warn("sharing {} in {} failed: {}", file.fileName(), channel, e.getMessage());
+            api.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                    .text("I couldn't attach " + file.fileName() + ". Please ask again in a minute.")));
+        }
+    }
+
+    /** The v2 upload is three calls; one answering {@code ok:false} comes back as that answer, for the retry rules. */
+    private static FilesUploadV2Response upload(MethodsClient client, String channel, String threadTs, SlackFile file)
+            throws IOException, SlackApiException {
+        try {
+            return client.filesUploadV2(r -> r.channel(channel).threadTs(threadTs)
+                    .filename(file.fileName()).title(file.title()).content(file.content()));
+        } catch (SlackFilesUploadV2Exception e) {
+            FilesUploadV2Response failed = new FilesUploadV2Response();
+            failed.setOk(false);
+            failed.setError(firstError(e));
+            return failed;
+        }
+    }
+
+    private static String firstError(SlackFilesUploadV2Exception e) {
+        boolean uploadRefused = e.getUploadResponses().values().stream().anyMatch(r -> r.getCode() != 200);
+        return Stream.concat(e.getGetURLResponses().stream(), Stream.ofNullable(e.getCompleteResponse()))
+                .filter(r -> !r.isOk())
+                .map(SlackApiTextResponse::getError)
+                .findFirst()
+                .orElse(uploadRefused ? "service_unavailable" : "upload_failed");
     }
 
     /** Slack clears the status when the app replies; saying so explicitly costs one call and covers a slow client. */

@@ -11,6 +11,8 @@ final class SlackTargets {
     static final String TEAM = "team";
     static final String CHANNEL = "channel";
     static final String THREAD_TS = "thread_ts";
+    /** A direct message to this user, for replies only they may see (usage, exports); no channel, no thread. */
+    static final String DIRECT_TO = "direct_to";
     /** Present for Slack's AI app threads, whose "is thinking..." status the replier clears. */
     static final String ASSISTANT = "assistant";
 
@@ -18,6 +20,10 @@ final class SlackTargets {
 
     static ReplyTarget thread(String team, String channel, String threadTs) {
         return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, THREAD_TS, threadTs));
+    }
+
+    static ReplyTarget direct(String team, String user) {
+        return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, DIRECT_TO, user));
     }
 
     static ReplyTarget assistantThread(String team, String channel, String threadTs) {

@@ -1,5 +1,8 @@
 package com.architectbot.slack;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.tenancy.TenantEraser;
+import com.architectbot.tenancy.TenantId;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -12,17 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uninstalls and token revocations: the workspace's tokens are deleted before the event is acked, so
- * if Redis is away Slack delivers the event again rather than leaving dead tokens behind.
+ * Uninstalls and token revocations: the workspace's tokens are deleted, and on uninstall everything kept
+ * about the workspace is erased, before the event is acked, so if Redis is away Slack delivers the event
+ * again rather than leaving dead tokens or data behind.
  */
 final class SlackWorkspaces {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWorkspaces.class);
 
     private final RedisInstallationService installations;
+    private final TenantEraser eraser;
 
-    SlackWorkspaces(RedisInstallationService installations) {
+    SlackWorkspaces(RedisInstallationService installations, TenantEraser eraser) {
         this.installations = installations;
+        this.eraser = eraser;
     }
 
     void register(App app) {
@@ -32,7 +38,14 @@ final class SlackWorkspaces {
 
     Response onUninstalled(EventsApiPayload<AppUninstalledEvent> payload, EventContext ctx) {
         installations.deleteAll(payload.getEnterpriseId(), payload.getTeamId());
+        eraseTenant(eraser, payload.getTeamId());
         return ctx.ack();
+    }
+
+    private static void eraseTenant(TenantEraser eraser, String team) {
+        if (team != null) {
+            eraser.erase(new TenantId(Surface.SLACK, team));
+        }
     }
 
     Response onTokensRevoked(EventsApiPayload<TokensRevokedEvent> payload, EventContext ctx) {
@@ -51,10 +64,11 @@ final class SlackWorkspaces {
     }
 
     /** With a single configured token there is nothing to delete; say loudly that the token is now dead. */
-    static void registerSingleWorkspace(App app) {
+    static void registerSingleWorkspace(App app, TenantEraser eraser) {
         app.event(AppUninstalledEvent.class, (payload, ctx) -> {
             LOG.warn("the app was uninstalled from Slack team {}: SLACK_BOT_TOKEN no longer works until it is reinstalled",
                     payload.getTeamId());
+            eraseTenant(eraser, payload.getTeamId());
             return ctx.ack();
         });
     }

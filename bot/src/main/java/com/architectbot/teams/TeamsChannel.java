@@ -1,7 +1,9 @@
 package com.architectbot.teams;
 
+import com.architectbot.consultation.FileSource;
 import com.architectbot.consultation.RetryableFailure;
-import com.architectbot.ops.HttpRoutes;
+import com.architectbot.conversation.Surface;
+import com.architectbot.ops.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.microsoft.bot.builder.InvokeResponse;
@@ -16,6 +18,7 @@ import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Microsoft Teams: {@code POST /api/messages} (the Bot Framework messaging endpoint) and the replier
- * that posts answers back. Every {@code com.microsoft.bot} type stays inside this package.
+ * Microsoft Teams: {@code POST /api/messages} (the Bot Framework messaging endpoint), the replier that
+ * posts answers back, and the file source for manifests sent in personal chats. Every
+ * {@code com.microsoft.bot} type stays inside this package.
  */
-public final class TeamsChannel implements HttpRoutes {
+public final class TeamsChannel implements Channel {
 
     public static final String MESSAGING_PATH = "/api/messages";
     /** The turn only queues and sends a typing indicator; Teams re-sends after about 15 s. */
@@ -39,12 +43,28 @@ public final class TeamsChannel implements HttpRoutes {
     private final TeamsTokenValidator tokens;
     private final TeamsTurns turns;
     private final TeamsMessages messages = new TeamsMessages();
+    private final TeamsReplier replier;
+    private final TeamsFiles files = new TeamsFiles();
+
+    /**
+     * The channel, or empty (with one log line saying how to turn it on) when Teams is not configured:
+     * neither {@code MICROSOFT_APP_ID} nor {@code TEAMS_ENABLED=true} (the Emulator, unauthenticated).
+     */
+    public static Optional<TeamsChannel> create(TeamsSettings settings, InquiryQueue queue) {
+        if (!settings.enabled()) {
+            LOG.info("Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn "
+                    + "it on, or TEAMS_ENABLED=true for the Bot Framework Emulator without authentication");
+            return Optional.empty();
+        }
+        return Optional.of(new TeamsChannel(settings, queue));
+    }
 
     public TeamsChannel(TeamsSettings settings, InquiryQueue queue) {
         this.settings = settings;
         this.adapter = new TeamsAdapter(settings);
         this.tokens = settings.authenticationEnabled() ? new TeamsTokenValidator(settings) : null;
-        this.turns = new TeamsTurns(queue, messages);
+        this.turns = new TeamsTurns(queue, messages, settings.adminIds());
+        this.replier = new TeamsReplier(adapter, messages, settings.replyTimeout());
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
         } else {
@@ -53,9 +73,20 @@ public final class TeamsChannel implements HttpRoutes {
         }
     }
 
+    @Override
+    public Surface surface() {
+        return Surface.TEAMS;
+    }
+
     /** Delivers queued replies into the conversation (and reply chain) they were asked in. */
+    @Override
     public Replier replier() {
-        return new TeamsReplier(adapter, messages, settings.replyTimeout());
+        return replier;
+    }
+
+    @Override
+    public FileSource files() {
+        return files;
     }
 
     @Override

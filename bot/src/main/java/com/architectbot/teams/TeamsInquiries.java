@@ -4,6 +4,7 @@ import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryFile;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,12 +38,19 @@ final class TeamsInquiries {
     private TeamsInquiries() {}
 
     static Inquiry toInquiry(Activity message) {
+        return toInquiry(message, java.util.Set.of());
+    }
+
+    /** @param adminIds the AAD object ids of the bot's admins ({@code TEAMS_ADMIN_IDS}) */
+    static Inquiry toInquiry(Activity message, java.util.Set<String> adminIds) {
         String text = withoutBotMention(message);
         List<InquiryFile> files = isPersonal(message) ? files(message) : List.of();
         Command command = Command.of(text, !files.isEmpty());
+        String aadObjectId = message.getFrom() == null ? null : message.getFrom().getAadObjectId();
+        UserRole role = aadObjectId != null && adminIds.contains(aadObjectId) ? UserRole.ADMIN : UserRole.MEMBER;
         return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
                 message.getFrom() == null ? "unknown" : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
-                command.arguments(), files, List.of());
+                command.arguments(), files, role);
     }
 
     /**
@@ -148,6 +156,10 @@ final class TeamsInquiries {
             return switch (first) {
                 case "help" -> new Command(InquiryKind.HELP, "");
                 case "forget" -> new Command(InquiryKind.FORGET, "");
+                case "usage" -> new Command(InquiryKind.USAGE, "");
+                case "settings" -> new Command(InquiryKind.SETTINGS, rest);
+                case "export" -> new Command(InquiryKind.EXPORT, "");
+                case "forget-me" -> new Command(InquiryKind.FORGET_ME, "");
                 case "license-check", "licence-check" -> new Command(InquiryKind.LICENCE_CHECK, rest);
                 default -> hasFiles ? new Command(InquiryKind.LICENCE_CHECK, text)
                         : text.isEmpty() ? new Command(InquiryKind.HELP, "")

@@ -30,8 +30,26 @@ final class TeamsMessages {
             case Reply.Answer ignored -> true;
             case Reply.Notice ignored -> false;
             case Reply.LicenceCheck ignored -> false; // registry facts and policy verdicts, not model output
+            case Reply.Export ignored -> false;
         };
-        return renderer.render(reply).stream().map(card -> message(card, generated)).toList();
+        List<Activity> activities = renderer.render(reply).stream().map(card -> message(card, generated)).toList();
+        if (reply instanceof Reply.Export export) {
+            activities.getLast().setAttachments(List.of(activities.getLast().getAttachments().getFirst(), file(export)));
+        }
+        return activities;
+    }
+
+    /** The export as an inline JSON attachment of the message (sent only in personal chats; see TeamsTurns). */
+    private static Attachment file(Reply.Export export) {
+        Attachment file = new Attachment();
+        file.setContentType("application/json");
+        file.setName(export.fileName());
+        try {
+            file.setContent(new com.fasterxml.jackson.databind.ObjectMapper().readTree(export.json()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the export is not JSON", e);
+        }
+        return file;
     }
 
     /** The greeting when the bot is installed in a chat or added to a team. */

@@ -3,9 +3,12 @@ package com.architectbot.teams;
 import com.architectbot.config.Environment;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The Teams channel's configuration.
@@ -22,6 +25,11 @@ import java.util.Optional;
  * @param tokenEndpoint {@code TEAMS_TOKEN_ENDPOINT}: where the bot gets its own token for the Bot
  *     Connector (client credentials)
  * @param replyTimeout {@code TEAMS_REPLY_TIMEOUT_SECONDS}: how long one delivery to the Bot Connector may take
+ * @param adminIds {@code TEAMS_ADMIN_IDS}: comma-separated Entra ID (AAD) object ids of the users who may see
+ *     usage and change settings; Teams has no workspace-admin flag a bot can read
+ * @param emulator {@code TEAMS_ENABLED=true}: serve Teams without an app id, unauthenticated, for the Bot
+ *     Framework Emulator or the Agents Playground; without it (and without an app id) Teams stays off, so an
+ *     unauthenticated endpoint is never opened by accident
  */
 public record TeamsSettings(
         Optional<String> appId,
@@ -30,7 +38,9 @@ public record TeamsSettings(
         URI channelOpenIdMetadata,
         URI tenantOpenIdMetadata,
         URI tokenEndpoint,
-        Duration replyTimeout) {
+        Duration replyTimeout,
+        Set<String> adminIds,
+        boolean emulator) {
 
     public static final String BOT_FRAMEWORK_OPENID_METADATA =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -44,6 +54,7 @@ public record TeamsSettings(
         appId = appId.filter(id -> !id.isBlank());
         appPassword = appPassword == null ? "" : appPassword;
         tenantId = tenantId.filter(id -> !id.isBlank());
+        adminIds = adminIds == null ? java.util.Set.of() : java.util.Set.copyOf(adminIds);
         if (appId.isPresent() && appPassword.isBlank()) {
             throw new IllegalArgumentException("MICROSOFT_APP_PASSWORD is not set: set it to the client secret of the "
                     + "app registration " + appId.get() + ", or unset MICROSOFT_APP_ID to run without authentication");
@@ -62,16 +73,25 @@ public record TeamsSettings(
                         "https://login.microsoftonline.com/" + authority + "/v2.0/.well-known/openid-configuration"),
                 uri(env, "TEAMS_TOKEN_ENDPOINT",
                         "https://login.microsoftonline.com/" + authority + "/oauth2/v2.0/token"),
-                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT));
+                env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT),
+                Arrays.stream(env.string("TEAMS_ADMIN_IDS", "").split(","))
+                        .map(String::strip).filter(id -> !id.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()),
+                env.flag("TEAMS_ENABLED", false));
     }
 
     /** Settings for a local Emulator or Agents Playground: no app id, so no authentication. */
     public static TeamsSettings unauthenticated() {
-        return from(new Environment(Map.of()));
+        return from(new Environment(Map.of("TEAMS_ENABLED", "true")));
     }
 
     public boolean authenticationEnabled() {
         return appId.isPresent();
+    }
+
+    /** Whether the channel runs: with an app id, or explicitly unauthenticated ({@code TEAMS_ENABLED=true}). */
+    public boolean enabled() {
+        return appId.isPresent() || emulator;
     }
 
     /** Issuers of tokens that the tenant's Entra ID signs for this bot (v1 and v2 tokens). */
@@ -102,6 +122,6 @@ public record TeamsSettings(
                 + ", channelOpenIdMetadata=" + channelOpenIdMetadata
                 + ", tenantOpenIdMetadata=" + tenantOpenIdMetadata
                 + ", tokenEndpoint=" + tokenEndpoint
-                + ", replyTimeout=" + replyTimeout + "]";
+                + ", replyTimeout=" + replyTimeout + ", admins=" + adminIds.size() + ", enabled=" + enabled() + "]";
     }
 }

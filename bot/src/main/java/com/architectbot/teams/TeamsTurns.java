@@ -1,6 +1,8 @@
 package com.architectbot.teams;
 
 import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.InquiryKind;
+import com.microsoft.bot.builder.MessageFactory;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.microsoft.bot.builder.TurnContext;
@@ -24,13 +26,21 @@ final class TeamsTurns {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsTurns.class);
     /** The typing indicator is a courtesy; it must not hold up the acknowledgement. */
     private static final long TYPING_BUDGET_MS = 2_000;
+    static final String PRIVATE_ONLY = "Your export holds your conversations, so I only send it in a personal chat: "
+            + "open a chat with me and type export.";
 
     private final InquiryQueue queue;
     private final TeamsMessages messages;
+    private final java.util.Set<String> adminIds;
 
     TeamsTurns(InquiryQueue queue, TeamsMessages messages) {
+        this(queue, messages, java.util.Set.of());
+    }
+
+    TeamsTurns(InquiryQueue queue, TeamsMessages messages, java.util.Set<String> adminIds) {
         this.queue = queue;
         this.messages = messages;
+        this.adminIds = adminIds;
     }
 
     CompletableFuture<Void> onTurn(TurnContext turn) {
@@ -44,7 +54,12 @@ final class TeamsTurns {
     }
 
     private void onMessage(TurnContext turn, Activity message) {
-        Inquiry inquiry = TeamsInquiries.toInquiry(message);
+        Inquiry inquiry = TeamsInquiries.toInquiry(message, adminIds);
+        if (inquiry.kind() == InquiryKind.EXPORT && !TeamsInquiries.isPersonal(message)) {
+            // the export would be posted where everyone in the conversation sees it: only a personal chat is private
+            turn.sendActivity(MessageFactory.text(PRIVATE_ONLY)).join();
+            return;
+        }
         // throws when the queue is away, so Teams re-sends; false for a re-send we already have
         if (!queue.enqueue(new Job(inquiry, ReplyAddresses.of(message)))) {
             LOG.info("already queued {}", inquiry);

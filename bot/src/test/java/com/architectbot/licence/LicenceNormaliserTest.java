@@ -34,6 +34,8 @@ class LicenceNormaliserTest {
             "LGPL 2.1                                          | LGPL-2.1-only",
             "CDDL + GPLv2 with classpath exception             | CDDL-1.1 OR GPL-2.0-only WITH Classpath-exception-2.0",
             "GPL2 w/ CPE                                       | GPL-2.0-only WITH Classpath-exception-2.0",
+            "The GNU General Public License, v2 with Universal FOSS Exception, v1.0 | GPL-2.0-only WITH Universal-FOSS-exception-1.0",
+            "The MIT License (MIT)                             | MIT",
             "MPL 2.0                                           | MPL-2.0",
             "Mozilla Public License Version 2.0                | MPL-2.0",
             "Public Domain                                     | LicenseRef-Public-Domain",

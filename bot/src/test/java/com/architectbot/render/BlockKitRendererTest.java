@@ -8,7 +8,9 @@ import com.architectbot.consultation.ConsultationAnswer;
 import com.architectbot.consultation.Priority;
 import com.architectbot.consultation.Recommendation;
 import com.architectbot.consultation.Reply;
+import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.render.BlockKitRenderer.SlackMessage;
+import com.architectbot.testing.LicenceReports;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -133,5 +135,36 @@ class BlockKitRendererTest {
 
     static List<LayoutBlock> blocksOf(List<SlackMessage> messages) {
         return messages.stream().flatMap(m -> m.blocks().stream()).toList();
+    }
+
+    @Test
+    void a_licence_report_shows_its_summary_problems_and_a_short_table_in_one_message_without_a_file() {
+        var report = LicenceReports.withOkDependencies(2);
+
+        List<SlackMessage> messages = renderer.render(new Reply.LicenceCheck(report));
+
+        assertThat(messages).hasSize(1);
+        String text = String.join("\n", messages.getFirst().blocks().stream().map(BlockKitRenderer::textOf).toList());
+        assertThat(text).contains("Licence check", "🔴 *Licence check, saas: 1 blocker · 0 review · 2 ok",
+                "*Not checked*", LicenceReports.NOT_CHECKED_PURL + "`: npm registry timed out",
+                "*Needs attention*", "🔴 blocker: " + LicenceReports.BLOCKER_PURL + ", SSPL-1.0",
+                "*All dependencies*", "ok: pkg:maven/org.example/lib-1@1.0.1, Apache-2.0", "_Policy: saas (defaults)");
+        assertThat(renderer.file(new Reply.LicenceCheck(report))).isEmpty();
+    }
+
+    @Test
+    void a_licence_table_too_long_for_a_message_goes_into_a_csv_file_and_the_problems_stay_in_the_message() {
+        var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 5);
+
+        List<SlackMessage> messages = renderer.render(new Reply.LicenceCheck(report));
+        var file = renderer.file(new Reply.LicenceCheck(report));
+
+        String text = String.join("\n", messages.stream().flatMap(m -> m.blocks().stream()).map(BlockKitRenderer::textOf).toList());
+        assertThat(text).contains("*Needs attention*", LicenceReports.BLOCKER_PURL,
+                "all 26 dependencies is in the attached `licence-report.csv`").doesNotContain("lib-3@");
+        assertThat(file).hasValueSatisfying(csv -> {
+            assertThat(csv.fileName()).isEqualTo("licence-report.csv");
+            assertThat(csv.content()).isEqualTo(LicenceReportCsv.render(report));
+        });
     }
 }

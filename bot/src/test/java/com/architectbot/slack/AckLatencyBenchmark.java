@@ -58,7 +58,7 @@ public final class AckLatencyBenchmark {
                 Optional.empty(), Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
         var channel = SlackChannel.create(settings, queue, redis).orElseThrow();
         channel.start();
-        var server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel.routes()));
+        var server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
         var http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);

@@ -1,11 +1,17 @@
 package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.Attachment;
+import com.architectbot.consultation.InquiryFile;
 import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.licence.CheckInput;
 import com.architectbot.queue.Job;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +21,8 @@ class SlackFilesAndAssistantTest {
             <project><dependencies><dependency><groupId>org.apache.commons</groupId>\
             <artifactId>commons-lang3</artifactId><version>3.14.0</version></dependency></dependencies></project>""";
 
+    private static final ThreadKey THREAD = new ThreadKey(Surface.SLACK, "T1", "D1", "1.6");
+
     private final SlackHarness harness = new SlackHarness();
 
     @AfterEach
@@ -23,20 +31,22 @@ class SlackFilesAndAssistantTest {
     }
 
     @Test
-    void a_manifest_sent_in_a_dm_is_downloaded_with_the_bot_token_and_queued_as_a_licence_check() {
+    void a_manifest_sent_in_a_dm_is_queued_as_a_licence_check_with_the_file_recorded_not_downloaded() {
         String file = harness.slack.shareFile("pom.xml", POM);
 
         var response = harness.event("EvFile1", """
                 {"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"--policy distributed",\
-                "files":[{"id":"%s","name":"pom.xml"}],"ts":"1700000003.000100","channel":"D1"}""".formatted(file));
+                "files":[{"id":"%s","name":"pom.xml"},{"id":"F777","name":"screenshot.png"}],\
+                "ts":"1700000003.000100","channel":"D1"}""".formatted(file));
 
         assertThat(response.statusCode()).isEqualTo(200);
         Job job = harness.awaitJob(1);
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
         assertThat(job.inquiry().id().value()).isEqualTo("slack:EvFile1");
         assertThat(job.inquiry().text()).isEqualTo("--policy distributed");
-        assertThat(job.inquiry().attachments()).containsExactly(new Attachment("pom.xml", POM));
-        assertThat(harness.slack.onlyCall("download").token()).isEqualTo("xoxb-test");
+        assertThat(job.inquiry().files()).containsExactly(new InquiryFile("pom.xml", URI.create("slack-file:" + file)));
+        assertThat(harness.slack.calls("files.info")).isEmpty();
+        assertThat(harness.slack.calls("download")).isEmpty();
     }
 
     @Test
@@ -50,19 +60,46 @@ class SlackFilesAndAssistantTest {
         Job job = harness.awaitJob(1);
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
         assertThat(job.inquiry().thread().thread()).isEqualTo("1.4");
-        assertThat(job.inquiry().attachments()).singleElement().extracting(Attachment::fileName).isEqualTo("package.json");
+        assertThat(job.inquiry().files()).singleElement().extracting(InquiryFile::name).isEqualTo("package.json");
     }
 
     @Test
-    void a_file_that_cannot_be_read_is_reported_in_the_thread_not_dropped_silently() {
-        harness.event("EvFile3", """
-                {"type":"message","subtype":"file_share","channel_type":"im","user":"U1","text":"",\
-                "files":[{"id":"F404","name":"pom.xml"}],"ts":"1.6","channel":"D1"}""");
+    void a_worker_fetches_a_shared_file_with_the_workspace_token() {
+        String file = harness.slack.shareFile("pom.xml", POM);
 
-        var told = harness.slack.await("chat.postMessage", 1).getFirst();
-        assertThat(told.param("thread_ts")).isEqualTo("1.6");
-        assertThat(told.param("text")).contains("Slack refused the request (file_not_found)");
-        assertThat(harness.queue.jobs).isEmpty();
+        var manifest = harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD);
+
+        assertThat(manifest).isEqualTo(new CheckInput.Manifest("pom.xml", POM));
+        assertThat(harness.slack.onlyCall("files.info").token()).isEqualTo("xoxb-test");
+        assertThat(harness.slack.onlyCall("download").token()).isEqualTo("xoxb-test");
+    }
+
+    @Test
+    void a_file_that_is_gone_fails_with_a_message_for_the_user() {
+        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:F404")), THREAD))
+                .isInstanceOfSatisfying(PermanentFailure.class,
+                        e -> assertThat(e.userMessage()).contains("file_not_found"));
+    }
+
+    @Test
+    void a_binary_file_fails_with_a_message_saying_it_is_not_text() {
+        String file = harness.slack.shareFile("bom.json", "PK\u0003\u0004\u0000binary");
+
+        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("bom.json", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(PermanentFailure.class,
+                        e -> assertThat(e.userMessage()).isEqualTo("bom.json is not a text file. Send a manifest such as "
+                                + "pom.xml, package.json or a lockfile."));
+    }
+
+    @Test
+    void a_file_larger_than_the_limit_fails_with_the_limit_in_the_message() {
+        String file = harness.slack.shareFile("package-lock.json", "x".repeat(SlackFiles.MAX_FILE_BYTES + 1));
+
+        assertThatThrownBy(() -> harness.channel.files().fetch(
+                new InquiryFile("package-lock.json", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(PermanentFailure.class,
+                        e -> assertThat(e.userMessage()).startsWith("package-lock.json is larger than 512 KB"));
+        assertThat(harness.slack.calls("download")).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.architectbot.ops.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -55,13 +53,17 @@ final class SlackHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     SlackHarness(boolean oauth) {
+        this(oauth, com.architectbot.tenancy.TenantEraser.NONE);
+    }
+
+    SlackHarness(boolean oauth, com.architectbot.tenancy.TenantEraser eraser) {
         var settings = new SlackSettings(
                 oauth ? Optional.empty() : Optional.of("xoxb-test"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
                 oauth ? Optional.of("111.222") : Optional.empty(), oauth ? Optional.of("client-secret") : Optional.empty(),
                 Optional.empty(), 4, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, redis).orElseThrow();
+        channel = SlackChannel.create(settings, queue, redis, eraser).orElseThrow();
         channel.start();
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel.routes()));
+        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
     }
 
     SlackHarness() {
@@ -74,10 +76,7 @@ final class SlackHarness implements AutoCloseable {
 
     /** An Events API envelope around the event JSON, for team T1. */
     static String envelope(String eventId, String event) {
-        return """
-                {"token":"legacy","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"%s",\
-                "event_time":1700000000,"authorizations":[{"enterprise_id":null,"team_id":"T1","user_id":"UBOT",\
-                "is_bot":true,"is_enterprise_install":false}],"event":%s}""".formatted(eventId, event);
+        return SlackRequests.envelope(eventId, event);
     }
 
     /** An envelope as Slack sends app_uninstalled and tokens_revoked: no authorizations, the team at the top. */
@@ -142,15 +141,8 @@ final class SlackHarness implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Slack's v0 signature, computed independently of Bolt. */
     static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SlackRequests.sign(secret, timestamp, body);
     }
 
     /** Waits (up to {@link FakeSlackApi#WAIT}) for the n-th job, for work that is queued after the ack. */

@@ -14,6 +14,7 @@ import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.render.BlockKitRenderer;
 import com.architectbot.render.Labels;
 import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.LicenceReports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -130,5 +131,34 @@ class SlackReplierTest {
         return StreamSupport.stream(blocks.spliterator(), false)
                 .filter(b -> b.path("type").asText().equals("header"))
                 .map(b -> b.path("text").path("text").asText()).toList();
+    }
+
+    @Test
+    void a_long_licence_report_is_followed_in_the_thread_by_its_full_table_as_csv() {
+        var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 1);
+
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"),
+                new Reply.LicenceCheck(report));
+
+        assertThat(slack.methods()).containsSubsequence("chat.postMessage", "files.getUploadURLExternal",
+                "files.completeUploadExternal");
+        assertThat(slack.onlyCall("files.getUploadURLExternal").param("filename")).isEqualTo("licence-report.csv");
+        var shared = slack.onlyCall("files.completeUploadExternal");
+        assertThat(shared.param("channel_id")).isEqualTo("C1");
+        assertThat(shared.param("thread_ts")).isEqualTo("1700000000.000100");
+        assertThat(shared.token()).isEqualTo("xoxb-test");
+    }
+
+    @Test
+    void a_csv_that_cannot_be_shared_is_explained_in_the_thread_and_the_report_is_not_posted_again() {
+        slack.fail("files.getUploadURLExternal", "missing_scope");
+        var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 1);
+
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"),
+                new Reply.LicenceCheck(report));
+
+        var posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(1).param("text")).startsWith("I couldn't attach licence-report.csv");
     }
 }

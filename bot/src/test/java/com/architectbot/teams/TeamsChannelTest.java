@@ -119,7 +119,7 @@ class TeamsChannelTest {
         Inquiry inquiry = teams.queue.onlyJob().inquiry();
         assertThat(inquiry.kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
         assertThat(inquiry.files()).singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("pom.xml"));
-        assertThat(new TeamsFiles().fetch(inquiry.files().getFirst()).content())
+        assertThat(new TeamsFiles().fetch(inquiry.files().getFirst(), inquiry.thread()).content())
                 .isEqualTo("<project><dependencies/></project>");
     }
 

@@ -7,6 +7,7 @@ import com.architectbot.ops.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.testing.FakeBotConnector;
+import com.architectbot.testing.TeamsActivities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -26,13 +27,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class TeamsFixture implements AutoCloseable {
 
-    static final String BOT_ID = "28:bot-app-id";
-    static final String TENANT = "tenant-1";
-    static final String CHANNEL = "19:general@thread.tacv2";
+    static final String BOT_ID = TeamsActivities.BOT_ID;
+    static final String TENANT = TeamsActivities.TENANT;
+    static final String CHANNEL = TeamsActivities.CHANNEL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final FakeBotConnector connector = FakeBotConnector.start();
     final RecordingQueue queue = new RecordingQueue();
+    private final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     final TeamsChannel channel;
     private final BotServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +53,11 @@ final class TeamsFixture implements AutoCloseable {
     /** Authentication off: the Emulator and Agents Playground setup. */
     static TeamsFixture unauthenticated() {
         return new TeamsFixture(Map.of());
+    }
+
+    /** Authentication off, with {@code TEAMS_ADMIN_IDS} set. */
+    static TeamsFixture withAdmins(String adminIds) {
+        return new TeamsFixture(Map.of("TEAMS_ADMIN_IDS", adminIds));
     }
 
     static TeamsFixture authenticated() {
@@ -83,46 +90,15 @@ final class TeamsFixture implements AutoCloseable {
 
     /** A new message in a team channel that mentions the bot: Teams puts the root id in the conversation id. */
     ObjectNode channelMention(String activityId, String botName, String text) {
-        ObjectNode activity = message(activityId, CHANNEL + ";messageid=" + activityId, "channel",
-                "<at>" + botName + "</at> " + text);
-        ((ObjectNode) activity.get("recipient")).put("name", botName);
-        ObjectNode mention = activity.putArray("entities").addObject().put("type", "mention")
-                .put("text", "<at>" + botName + "</at>");
-        mention.putObject("mentioned").put("id", BOT_ID).put("name", botName);
-        ObjectNode channelData = activity.putObject("channelData");
-        channelData.putObject("channel").put("id", CHANNEL);
-        channelData.putObject("tenant").put("id", TENANT);
-        return activity;
+        return activities.channelMention(activityId, botName, text);
     }
 
     ObjectNode personalMessage(String activityId, String text) {
-        return message(activityId, "a:personal-chat-1", "personal", text);
+        return activities.personalMessage(activityId, "a:personal-chat-1", text);
     }
 
     ObjectNode botAdded(String conversationId, String conversationType) {
-        ObjectNode activity = base("conversationUpdate", conversationId, conversationType);
-        activity.putArray("membersAdded").addObject().put("id", BOT_ID);
-        return activity;
-    }
-
-    private ObjectNode message(String activityId, String conversationId, String conversationType, String text) {
-        ObjectNode activity = base("message", conversationId, conversationType);
-        activity.put("id", activityId).put("text", text).put("textFormat", "plain");
-        return activity;
-    }
-
-    private ObjectNode base(String type, String conversationId, String conversationType) {
-        ObjectNode activity = JSON.createObjectNode()
-                .put("type", type)
-                .put("channelId", "msteams")
-                .put("serviceUrl", connector.baseUrl())
-                .put("timestamp", "2026-11-25T07:00:00.000Z")
-                .put("locale", "en-GB");
-        activity.putObject("from").put("id", "29:user-1").put("name", "Ada").put("aadObjectId", "aad-user-1");
-        activity.putObject("recipient").put("id", BOT_ID).put("name", "Architect Bot");
-        activity.putObject("conversation").put("id", conversationId).put("conversationType", conversationType)
-                .put("tenantId", TENANT);
-        return activity;
+        return activities.botAdded(conversationId, conversationType);
     }
 
     @Override

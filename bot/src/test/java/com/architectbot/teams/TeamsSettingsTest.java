@@ -47,4 +47,15 @@ class TeamsSettingsTest {
         assertThatThrownBy(() -> TeamsSettings.from(new Environment(Map.of("TEAMS_TOKEN_ENDPOINT", "not a url"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TEAMS_TOKEN_ENDPOINT");
     }
+
+    @Test
+    void without_an_app_id_teams_stays_off_unless_the_emulator_mode_is_asked_for() {
+        var queue = new TeamsFixture.RecordingQueue();
+
+        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue)).isEmpty();
+        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue))
+                .hasValueSatisfying(channel -> assertThat(channel.surface().id()).isEqualTo("teams"));
+        assertThat(TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "p")))
+                .enabled()).isTrue();
+    }
 }

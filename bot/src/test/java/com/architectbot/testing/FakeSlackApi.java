@@ -52,6 +52,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<String, String[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final java.util.Set<String> admins = ConcurrentHashMap.newKeySet();
 
     private FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -103,6 +104,11 @@ public final class FakeSlackApi implements AutoCloseable {
         String id = "F" + sequence.incrementAndGet();
         files.put(id, new String[] {name, content});
         return id;
+    }
+
+    /** {@code users.info} says these users are workspace admins; everyone else is a member. */
+    public void admins(String... users) {
+        admins.addAll(List.of(users));
     }
 
     public List<Call> calls() {
@@ -187,6 +193,13 @@ public final class FakeSlackApi implements AutoCloseable {
                         "user_id", bot.equals(BOT_ID) ? BOT_USER : "U" + bot.substring(1)));
             }
             case "files.info" -> fileInfo(params.get("file"), answer);
+            case "users.info" -> {
+                String user = params.getOrDefault("user", "U0");
+                boolean admin = admins.contains(user);
+                answer.put("user", Map.of("id", user, "name", "user", "is_admin", admin, "is_owner", false,
+                        "is_primary_owner", false));
+            }
+            case "conversations.open" -> answer.put("channel", Map.of("id", "D" + params.getOrDefault("users", "U0")));
             case "files.getUploadURLExternal" -> {
                 String id = "F" + sequence.incrementAndGet();
                 answer.putAll(Map.of("upload_url", base() + "upload/" + id, "file_id", id));

@@ -13,17 +13,48 @@ final class RedisKeys {
 
     /** The thread's turns, oldest first, each a JSON {@link Turn}. */
     static String turns(ThreadKey thread) {
-        return key(thread, "turns");
+        return turns(thread.id());
     }
 
     /** The inquiry ids of the turns in {@link #turns}, for idempotent appends. */
     static String inquiries(ThreadKey thread) {
-        return key(thread, "inquiries");
+        return inquiries(thread.id());
     }
 
     /** The thread's lock: holds the owner's random token while held. */
     static String lock(ThreadKey thread) {
         return key(thread, "lock");
+    }
+
+    /**
+     * The tenant's threads (a sorted set of thread ids scored by their last write, in ms). The tenant's
+     * index keys share the hash tag {@code {tenant:<surface>:<tenant>}}, so one script may update them together.
+     */
+    static String tenantThreads(Surface surface, String tenant) {
+        return tenantKey(surface, tenant, "threads");
+    }
+
+    /** The users who talked to the bot in the tenant, scored by their last write. */
+    static String tenantUsers(Surface surface, String tenant) {
+        return tenantKey(surface, tenant, "users");
+    }
+
+    /** The threads a user talked in, scored by their last write. */
+    static String userThreads(Surface surface, String tenant, String user) {
+        return tenantKey(surface, tenant, "user:" + user + ":threads");
+    }
+
+    /** The turns list of a thread known only by its id, as the indexes hold it. */
+    static String turns(String threadId) {
+        return PREFIX + "{" + threadId + "}:turns";
+    }
+
+    static String inquiries(String threadId) {
+        return PREFIX + "{" + threadId + "}:inquiries";
+    }
+
+    private static String tenantKey(Surface surface, String tenant, String suffix) {
+        return PREFIX + "{tenant:" + surface.id() + ":" + tenant + "}:" + suffix;
     }
 
     private static String key(ThreadKey thread, String suffix) {

@@ -111,6 +111,7 @@ public final class RedisThreadMemory implements ThreadMemory {
         List<String> args = List.of(turn.inquiryId(), toJson(turn), Integer.toString(settings.maxTurns()),
                 Long.toString(settings.ttl().toMillis()));
         redis.call(jedis -> jedis.eval(REMEMBER, keys, args));
+        RedisConversationRecords.index(redis, thread, turn, settings.ttl()); // for data-rights requests
     }
 
     @Override

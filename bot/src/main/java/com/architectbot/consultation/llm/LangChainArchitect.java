@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.AnswerJson;
 import com.architectbot.consultation.Architect;
+import com.architectbot.consultation.ArchitectReply;
 import com.architectbot.consultation.ConsultationAnswer;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.consultation.TokenUsage;
 import com.architectbot.conversation.Turn;
 import com.architectbot.prompts.Prompts;
 import dev.langchain4j.data.message.AiMessage;
@@ -16,10 +18,14 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ToolChoice;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,30 +53,44 @@ public final class LangChainArchitect implements Architect {
     private final ModelSettings settings;
     private final Toolbox toolbox;
     private final ModelFailures failures;
+    private final ModelMetrics metrics;
     private final String persona;
 
-    /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
+    /** Without metrics: for tests. */
     public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools) {
+        this(model, settings, tools, new SimpleMeterRegistry());
+    }
+
+    /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
+    public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools, MeterRegistry metrics) {
         this.model = requireNonNull(model, "model");
         this.settings = requireNonNull(settings, "settings");
         this.toolbox = new Toolbox(tools);
         this.failures = new ModelFailures(settings);
+        this.metrics = new ModelMetrics(metrics, settings);
         this.persona = Prompts.render(Prompts.PRODUCTION_ARCHITECT, Map.of());
     }
 
     /** The architect on the model the settings describe. */
     public static LangChainArchitect create(ModelSettings settings, List<?> tools) {
-        return new LangChainArchitect(ChatModels.create(settings), settings, tools);
+        return create(settings, tools, new SimpleMeterRegistry());
+    }
+
+    /** The architect on the model the settings describe, recording its calls in {@code metrics}. */
+    public static LangChainArchitect create(ModelSettings settings, List<?> tools, MeterRegistry metrics) {
+        return new LangChainArchitect(ChatModels.create(settings), settings, tools, metrics);
     }
 
     @Override
-    public ConsultationAnswer consult(List<Turn> history, String question) {
+    public ArchitectReply consult(List<Turn> history, String question, Optional<String> model) {
         requireNonNull(history, "history");
         requireNonNull(question, "question");
         long started = System.nanoTime();
         List<ChatMessage> conversation = conversation(history, question);
+        Call call = new Call(model.filter(name -> !name.isBlank()).orElse(settings.modelName()));
         try {
-            return readOrRepair(conversation, replyAfterTools(conversation));
+            ConsultationAnswer answer = readOrRepair(call, conversation, replyAfterTools(call, conversation));
+            return new ArchitectReply(answer, call.usage);
         } catch (RetryableFailure | PermanentFailure e) {
             throw e;
         } catch (RuntimeException e) {
@@ -89,18 +109,18 @@ public final class LangChainArchitect implements Architect {
         return messages;
     }
 
-    private String replyAfterTools(List<ChatMessage> conversation) {
+    private String replyAfterTools(Call call, List<ChatMessage> conversation) {
         List<ChatMessage> messages = new ArrayList<>(conversation);
-        AiMessage reply = ask(messages, toolbox.isEmpty() ? Offer.NO_TOOLS : Offer.TOOLS);
+        AiMessage reply = ask(call, messages, toolbox.isEmpty() ? Offer.NO_TOOLS : Offer.TOOLS);
         for (int round = 1; round <= MAX_TOOL_ROUNDS && reply.hasToolExecutionRequests(); round++) {
             messages.add(reply);
             messages.addAll(toolbox.execute(reply.toolExecutionRequests()));
-            reply = ask(messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD);
+            reply = ask(call, messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD);
         }
         return reply.text();
     }
 
-    private ConsultationAnswer readOrRepair(List<ChatMessage> conversation, String reply) {
+    private ConsultationAnswer readOrRepair(Call call, List<ChatMessage> conversation, String reply) {
         try {
             return AnswerJson.fromJson(reply);
         } catch (IllegalArgumentException unreadable) {
@@ -110,18 +130,18 @@ public final class LangChainArchitect implements Architect {
             messages.add(AiMessage.from(reply == null || reply.isBlank() ? EMPTY_REPLY : reply));
             messages.add(UserMessage.from(Prompts.render(Prompts.REPAIR, Map.of(
                     "error", unreadable.getMessage(), "fields", String.join(", ", AnswerSchema.FIELDS)))));
-            String repaired = ask(messages, Offer.NO_TOOLS).text();
+            String repaired = ask(call, messages, Offer.NO_TOOLS).text();
             try {
                 return AnswerJson.fromJson(repaired);
             } catch (IllegalArgumentException still) {
                 throw new PermanentFailure(UNREADABLE_ANSWER, settings.provider().id() + " model '"
-                        + settings.modelName() + "' reply unreadable after one repair: " + still.getMessage(), still);
+                        + call.model + "' reply unreadable after one repair: " + still.getMessage(), still);
             }
         }
     }
 
-    private AiMessage ask(List<ChatMessage> messages, Offer offer) {
-        ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+    private AiMessage ask(Call call, List<ChatMessage> messages, Offer offer) {
+        ChatRequest.Builder request = ChatRequest.builder().messages(messages).modelName(call.model);
         boolean schema = offer != Offer.TOOLS || settings.provider().schemaWithTools();
         if (schema) {
             request.responseFormat(AnswerSchema.responseFormat());
@@ -131,6 +151,31 @@ public final class LangChainArchitect implements Architect {
         } else if (offer == Offer.LAST_WORD && settings.provider().toolChoiceNone()) {
             request.toolSpecifications(toolbox.specifications()).toolChoice(ToolChoice.NONE);
         }
-        return model.chat(request.build()).aiMessage();
+        ChatRequest built = request.build();
+        ChatResponse response = metrics.call(() -> model.chat(built));
+        call.add(response);
+        return response.aiMessage();
+    }
+
+    /** One consultation's model name and the tokens its calls used so far. */
+    private static final class Call {
+        private final String model;
+        private TokenUsage usage;
+
+        Call(String model) {
+            this.model = model;
+            this.usage = new TokenUsage(model, 0, 0);
+        }
+
+        void add(ChatResponse response) {
+            var tokens = response.tokenUsage(); // providers may omit it; then nothing is counted
+            if (tokens != null) {
+                usage = usage.plus(count(tokens.inputTokenCount()), count(tokens.outputTokenCount()));
+            }
+        }
+
+        private static long count(Integer tokens) {
+            return tokens == null ? 0 : tokens;
+        }
     }
 }

@@ -36,8 +36,7 @@ final class ModelFailures {
             return new RetryableFailure(evidence + ": " + describe(e), e);
         }
         if (causedBy(e, ConnectException.class)) {
-            return new RetryableFailure(evidence + ": connection refused; is the server running? check "
-                    + settings.baseUrlVariable(), e);
+            return new RetryableFailure(evidence + ": connection refused. " + whatToSet(), e);
         }
         if (e instanceof AuthenticationException) {
             String check = settings.provider().apiKeyVariable().orElse(settings.baseUrlVariable());
@@ -62,6 +61,15 @@ final class ModelFailures {
             return new RetryableFailure(evidence + ": the connection broke off", e);
         }
         return permanent("The model provider failed unexpectedly; please ask again later.", evidence, e);
+    }
+
+    /** Ollama is the default when no key is set: a refused connection then usually means "nothing configured". */
+    private String whatToSet() {
+        if (settings.provider() == Provider.OLLAMA) {
+            return "Start Ollama there or set " + settings.baseUrlVariable() + "; for a hosted model set "
+                    + "OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY instead";
+        }
+        return "Is the server running? Check " + settings.baseUrlVariable();
     }
 
     /** In words a user can act on; the exception's class name means nothing to them. */

@@ -1,11 +1,10 @@
 package com.architectbot.licence.manifest;
 
 import com.architectbot.licence.CheckInput;
+import com.architectbot.licence.source.SafeXml;
 import java.io.IOException;
 import java.io.StringReader;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -48,7 +47,7 @@ final class PomXml {
 
     private static org.w3c.dom.Document parse(CheckInput.Manifest manifest) {
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
+            DocumentBuilder builder = SafeXml.documentBuilder();
             builder.setErrorHandler(new Strict());
             return builder.parse(new InputSource(new StringReader(manifest.content())));
         } catch (SAXParseException e) {
@@ -59,20 +58,6 @@ final class PomXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser refused secure settings", e);
         }
-    }
-
-    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
     }
 
     private static String firstConstant(String own, String inherited, String placeholder) {

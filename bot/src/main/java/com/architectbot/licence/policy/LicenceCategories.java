@@ -1,11 +1,7 @@
 package com.architectbot.licence.policy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.architectbot.licence.spdx.TsvResource;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,42 +75,23 @@ public final class LicenceCategories {
         List<Map.Entry<String, LicenceCategory>> prefixes = new ArrayList<>();
         Set<String> exceptions = new HashSet<>();
         List<String> exceptionPrefixes = new ArrayList<>();
-        try (InputStream in = LicenceCategories.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        TsvResource.read(RESOURCE, (lineNumber, columns) -> {
+            String pattern = lower(columns[0].strip());
+            boolean prefix = pattern.endsWith("*");
+            String key = prefix ? pattern.substring(0, pattern.length() - 1) : pattern;
+            String value = columns.length == 2 ? columns[1].strip() : "";
+            if (value.equals(LINKING_EXCEPTION)) {
+                (prefix ? exceptionPrefixes : exceptions).add(key);
+                return;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                String pattern = lower(columns[0].strip());
-                boolean prefix = pattern.endsWith("*");
-                String key = prefix ? pattern.substring(0, pattern.length() - 1) : pattern;
-                String value = columns.length == 2 ? columns[1].strip() : "";
-                if (value.equals(LINKING_EXCEPTION)) {
-                    if (prefix) {
-                        exceptionPrefixes.add(key);
-                    } else {
-                        exceptions.add(key);
-                    }
-                    continue;
-                }
-                int number = lineNumber;
-                LicenceCategory category = LicenceCategory.fromId(value).orElseThrow(() -> new IllegalStateException(
-                        RESOURCE + " line " + number + ": unknown category '" + value + "'"));
-                if (prefix) {
-                    prefixes.add(Map.entry(key, category));
-                } else {
-                    exact.put(key, category);
-                }
+            LicenceCategory category = LicenceCategory.fromId(value).orElseThrow(() -> new IllegalStateException(
+                    RESOURCE + " line " + lineNumber + ": unknown category '" + value + "'"));
+            if (prefix) {
+                prefixes.add(Map.entry(key, category));
+            } else {
+                exact.put(key, category);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        });
         return new LicenceCategories(exact, prefixes, exceptions, exceptionPrefixes);
     }
 

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Judges a licence expression under a policy. A term gets its category's verdict (or a licence rule's);
- * {@code OR} takes the best option (verdict, then category, then the category before exceptions, then
- * fewest obligations, then the first written) and names it; {@code AND} takes the worst verdict and every obligation. A package rule, when
+ * {@code OR} takes the best option (verdict, then a listed SPDX licence over a {@code LicenseRef-}, then category,
+ * then the category before exceptions, then fewest obligations, then the first written) and names it; {@code AND} takes the worst verdict and every obligation. A package rule, when
  * one matches, decides the verdict over all of that.
  */
 public final class LicenceEvaluator {
@@ -30,6 +30,8 @@ public final class LicenceEvaluator {
         // ties go to the licence that is milder before exceptions (CDDL-1.1 over GPL-2.0-only WITH
         // Classpath-exception-2.0), then to fewer obligations, then to the option written first
         this.bestFirst = Comparator.comparing(Evaluation::verdict)
+                // a listed licence is a known text; a LicenseRef ("Public Domain" in a POM) is someone's summary
+                .thenComparing(e -> e.chosen() != null && e.chosen().toString().contains("LicenseRef-"))
                 .thenComparing(Evaluation::category)
                 .thenComparing(this::categoryBeforeExceptions)
                 .thenComparingInt(e -> e.obligations().size());

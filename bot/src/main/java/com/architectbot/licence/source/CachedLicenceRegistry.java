@@ -5,6 +5,9 @@ import com.architectbot.licence.LicenceRegistry;
 import com.architectbot.licence.LicenceStatement;
 import com.architectbot.licence.PackageRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,22 +28,46 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     public static final String KEY_PREFIX = "ab:licence:";
     public static final Duration FOUND_TTL = Duration.ofDays(30);
     public static final Duration UNKNOWN_TTL = Duration.ofMinutes(10);
+    /** Look-ups by result, hit or miss (Redis away or an unreadable entry count as misses): the hit rate. */
+    public static final String LOOKUPS = "architect.licence.cache.lookups";
     private static final Logger log = LoggerFactory.getLogger(CachedLicenceRegistry.class);
 
     private final LicenceRegistry registry;
     private final UnifiedJedis redis;
     private final String keyPrefix;
     private final AtomicBoolean redisAway = new AtomicBoolean();
+    private final Counter hits;
+    private final Counter misses;
 
+    /** Without metrics: for tests. */
     public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis) {
         this(registry, redis, KEY_PREFIX);
     }
 
-    /** @param keyPrefix replaces {@link #KEY_PREFIX}, e.g. to keep tests apart */
+    public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis, MeterRegistry metrics) {
+        this(registry, redis, KEY_PREFIX, metrics);
+    }
+
+    /** Without metrics, under a key prefix of its own: for tests. */
     public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis, String keyPrefix) {
+        this(registry, redis, keyPrefix, new SimpleMeterRegistry());
+    }
+
+    /** @param keyPrefix replaces {@link #KEY_PREFIX}, e.g. to keep tests apart */
+    public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis, String keyPrefix,
+            MeterRegistry metrics) {
         this.registry = registry;
         this.redis = redis;
         this.keyPrefix = keyPrefix;
+        this.hits = lookups(metrics, "hit");
+        this.misses = lookups(metrics, "miss");
+    }
+
+    private static Counter lookups(MeterRegistry metrics, String result) {
+        return Counter.builder(LOOKUPS)
+                .description("Licence look-ups answered from the Redis cache (hit) or by a registry (miss)")
+                .tag("result", result)
+                .register(metrics);
     }
 
     @Override
@@ -49,11 +76,14 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
         String cached = read(key);
         if (cached != null) {
             try {
-                return CachedLookup.fromJson(cached);
+                Lookup hit = CachedLookup.fromJson(cached);
+                hits.increment();
+                return hit;
             } catch (JsonProcessingException | RuntimeException e) {
                 log.warn("ignoring an unreadable cache entry for {}: {}", pkg, e.getMessage());
             }
         }
+        misses.increment();
         Lookup answer = registry.lookup(pkg);
         if (!Thread.currentThread().isInterrupted()) {
             write(key, answer); // an interrupted look-up says nothing about the registry

@@ -4,12 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.licence.spdx.LicenceExpression.Licence;
 import com.architectbot.licence.spdx.LicenceExpression.WithException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,21 +146,8 @@ public final class SpdxExpressionParser {
 
     private static Map<String, String> readDeprecatedTable(String resource) {
         Map<String, String> table = new HashMap<>();
-        try (InputStream in = SpdxExpressionParser.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                table.put(columns[0].strip().toLowerCase(Locale.ROOT), columns[1].strip());
-            }
-            return Map.copyOf(table);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        TsvResource.read(resource, (lineNumber, columns) ->
+                table.put(columns[0].strip().toLowerCase(Locale.ROOT), columns[1].strip()));
+        return Map.copyOf(table);
     }
 }

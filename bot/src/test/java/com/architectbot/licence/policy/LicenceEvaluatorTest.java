@@ -30,6 +30,15 @@ class LicenceEvaluatorTest {
     }
 
     @Test
+    void or_prefers_a_listed_licence_to_an_equally_good_licence_ref() {
+        // Jersey's POM lists ten licences, "Public Domain" among them, for different files
+        Evaluation evaluation = evaluate("LicenseRef-Public-Domain OR Apache-2.0", DistributionModel.DISTRIBUTED);
+
+        assertThat(evaluation.verdict()).isEqualTo(Verdict.OK);
+        assertThat(evaluation.chosen()).hasToString("Apache-2.0");
+    }
+
+    @Test
     void and_takes_the_worst_verdict_and_every_obligation() {
         Evaluation evaluation = evaluate("MIT AND LGPL-2.1-only AND MPL-2.0", DistributionModel.DISTRIBUTED);
 

@@ -7,6 +7,7 @@ import com.architectbot.licence.LicenceRegistry.Lookup;
 import com.architectbot.licence.PackageRef;
 import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,20 @@ class CachedLicenceRegistryTest {
         // then
         assertThat(second).isEqualTo(first).isInstanceOf(Lookup.Found.class);
         assertThat(npm.requests()).hasSize(1);
+    }
+
+    @Test
+    void hits_and_misses_are_counted() {
+        // given
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        CachedLicenceRegistry counted = new CachedLicenceRegistry(registries, redis, prefix, metrics);
+        // when
+        counted.lookup(REACT);
+        counted.lookup(REACT);
+        counted.lookup(REACT);
+        // then
+        assertThat(metrics.get(CachedLicenceRegistry.LOOKUPS).tag("result", "miss").counter().count()).isEqualTo(1);
+        assertThat(metrics.get(CachedLicenceRegistry.LOOKUPS).tag("result", "hit").counter().count()).isEqualTo(2);
     }
 
     @Test

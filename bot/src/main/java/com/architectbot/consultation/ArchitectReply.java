@@ -1,0 +1,12 @@
+package com.architectbot.consultation;
+
+import static java.util.Objects.requireNonNull;
+
+/** The architect's answer and what it cost in tokens. */
+public record ArchitectReply(ConsultationAnswer answer, TokenUsage usage) {
+
+    public ArchitectReply {
+        requireNonNull(answer, "answer");
+        requireNonNull(usage, "usage");
+    }
+}

@@ -1,0 +1,14 @@
+package com.architectbot.tenancy;
+
+import java.util.List;
+
+/** An append-only log per tenant, kept for a retention period. */
+public interface AuditLog {
+
+    void append(TenantId tenant, AuditEntry entry);
+
+    /** The newest entries first, at most {@code limit}. */
+    List<AuditEntry> recent(TenantId tenant, int limit);
+
+    void erase(TenantId tenant);
+}

@@ -1,0 +1,85 @@
+package com.architectbot.tenancy;
+
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.Reply;
+import com.architectbot.conversation.ConversationRecords;
+import com.architectbot.conversation.Turn;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** A user's right to their data: a copy of their conversations, and their erasure. */
+final class DataRights {
+
+    /** The export's format, so a reader can tell versions apart. */
+    static final String FORMAT = "architect-bot-export/1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ConversationRecords records;
+    private final Clock clock;
+
+    DataRights(ConversationRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    Reply export(Inquiry inquiry) {
+        var thread = inquiry.thread();
+        Map<String, List<Turn>> turns = records.turnsOf(thread.surface(), thread.tenant(), inquiry.user());
+        if (turns.isEmpty()) {
+            return new Reply.Notice(Reply.Tone.INFO, "I keep no conversations of yours in this workspace, so there is "
+                    + "nothing to export.");
+        }
+        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("surface", thread.surface().id())
+                .put("workspace", thread.tenant()).put("user", inquiry.user()).put("exportedAt", clock.instant().toString());
+        ArrayNode threads = root.putArray("threads");
+        int count = 0;
+        for (var entry : turns.entrySet()) {
+            ObjectNode node = threads.addObject().put("thread", entry.getKey());
+            ArrayNode list = node.putArray("turns");
+            for (Turn turn : entry.getValue()) {
+                list.addObject().put("inquiryId", turn.inquiryId()).put("at", turn.at().toString())
+                        .put("question", turn.question()).set("answer", answer(turn.answer()));
+                count++;
+            }
+        }
+        String fileName = "architect-bot-export-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";
+        return new Reply.Export(fileName, write(root), "Your conversations with Architect Bot: %d message%s in %d thread%s."
+                .formatted(count, count == 1 ? "" : "s", turns.size(), turns.size() == 1 ? "" : "s"));
+    }
+
+    Reply forgetMe(Inquiry inquiry) {
+        var thread = inquiry.thread();
+        int erased = records.forgetUser(thread.surface(), thread.tenant(), inquiry.user());
+        return new Reply.Notice(Reply.Tone.INFO, erased == 0
+                ? "I kept no conversations of yours in this workspace; there was nothing to erase."
+                : "Done: I erased %d of your messages and my answers to them, in every thread of this workspace. "
+                        .formatted(erased)
+                        + "Other people's messages in shared threads stay.");
+    }
+
+    /** The answer as the JSON it was stored as; kept as text if it is not JSON. */
+    private static JsonNode answer(String stored) {
+        try {
+            return JSON.readTree(stored);
+        } catch (JsonProcessingException e) {
+            return JSON.getNodeFactory().textNode(stored);
+        }
+    }
+
+    private static String write(JsonNode root) {
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the export", e);
+        }
+    }
+}

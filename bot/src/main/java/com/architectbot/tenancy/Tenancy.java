@@ -1,0 +1,140 @@
+package com.architectbot.tenancy;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.Inquiry;
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.TenantControls;
+import com.architectbot.consultation.TenantPreferences;
+import com.architectbot.consultation.TokenUsage;
+import com.architectbot.conversation.ConversationRecords;
+import com.architectbot.conversation.ThreadKey;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tenancy and commercial controls: plan limits before any slow work, metering and the audit log after it,
+ * the admin commands ({@code usage}, {@code settings}) and the data-rights commands ({@code export},
+ * {@code forget-me}), and erasing a tenant that uninstalled the bot.
+ */
+public final class Tenancy implements TenantControls, TenantEraser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tenancy.class);
+
+    private final TenancySettings settings;
+    private final UsageMeter meter;
+    private final TenantProfiles profiles;
+    private final AuditLog audit;
+    private final ConversationRecords records;
+    private final Clock clock;
+    private final DataRights rights;
+
+    public Tenancy(TenancySettings settings, UsageMeter meter, TenantProfiles profiles, AuditLog audit,
+                   ConversationRecords records, Clock clock) {
+        this.settings = requireNonNull(settings, "settings");
+        this.meter = requireNonNull(meter, "meter");
+        this.profiles = requireNonNull(profiles, "profiles");
+        this.audit = requireNonNull(audit, "audit");
+        this.records = requireNonNull(records, "records");
+        this.clock = requireNonNull(clock, "clock");
+        this.rights = new DataRights(records, clock);
+    }
+
+    @Override
+    public Optional<Reply> admit(Inquiry inquiry) {
+        if (inquiry.kind() != InquiryKind.CONSULTATION && inquiry.kind() != InquiryKind.LICENCE_CHECK) {
+            return Optional.empty(); // only requests that cost something are limited
+        }
+        boolean usesTokens = inquiry.kind() == InquiryKind.CONSULTATION;
+        TenantId tenant = TenantId.of(inquiry.thread());
+        Plan plan = plan(tenant);
+        Admission admission = meter.admit(tenant, inquiry.user(), inquiry.id().value(), settings.plans().of(plan),
+                usesTokens, clock.instant());
+        if (admission == Admission.ADMITTED) {
+            return Optional.empty();
+        }
+        log(inquiry, "refused:" + admission.name().toLowerCase(Locale.ROOT), TokenUsage.NONE);
+        LOG.info("{} refused for tenant {}: {} on the {} plan", inquiry.id(), tenant, admission, plan.id());
+        return Optional.of(new Reply.Notice(Reply.Tone.REJECTED,
+                LimitNotice.text(admission, plan, settings.plans().of(plan), inquiry.thread().surface(), clock.instant())));
+    }
+
+    @Override
+    public TenantPreferences preferences(ThreadKey thread) {
+        TenantProfile profile = profiles.load(TenantId.of(thread));
+        return new TenantPreferences(profile.model(), profile.licencePolicy());
+    }
+
+    @Override
+    public void record(Inquiry inquiry, TokenUsage usage) {
+        UsageMeter.Metered what = switch (inquiry.kind()) {
+            case CONSULTATION -> UsageMeter.Metered.CONSULTATION;
+            case LICENCE_CHECK -> UsageMeter.Metered.LICENCE_CHECK;
+            case FORGET, HELP, USAGE, SETTINGS, EXPORT, FORGET_ME -> null;
+        };
+        if (what != null) {
+            meter.record(TenantId.of(inquiry.thread()), inquiry.user(), what, usage, clock.instant());
+        }
+        log(inquiry, "answered", usage);
+    }
+
+    @Override
+    public Reply command(Inquiry inquiry) {
+        Reply reply = switch (inquiry.kind()) {
+            case USAGE -> adminOnly(inquiry, "see this workspace's usage", this::usage);
+            case SETTINGS -> adminOnly(inquiry, "change this workspace's settings", this::settings);
+            case EXPORT -> rights.export(inquiry);
+            case FORGET_ME -> rights.forgetMe(inquiry);
+            case CONSULTATION, LICENCE_CHECK, FORGET, HELP ->
+                    throw new IllegalArgumentException(inquiry.kind() + " is not a tenancy command");
+        };
+        log(inquiry, reply instanceof Reply.Notice notice && notice.tone() == Reply.Tone.REJECTED ? "denied" : "done",
+                TokenUsage.NONE);
+        return reply;
+    }
+
+    @Override
+    public void erase(TenantId tenant) {
+        int threads = records.forgetTenant(tenant.surface(), tenant.id());
+        meter.erase(tenant);
+        profiles.erase(tenant);
+        audit.erase(tenant);
+        LOG.info("erased tenant {}: {} thread(s), usage, settings and audit log", tenant, threads);
+    }
+
+    /** The plan the tenant pays for: stored by the operator, else {@code DEFAULT_PLAN}. */
+    Plan plan(TenantId tenant) {
+        return profiles.load(tenant).plan().orElse(settings.defaultPlan());
+    }
+
+    private Reply adminOnly(Inquiry inquiry, String what, java.util.function.Function<Inquiry, Reply> command) {
+        return switch (inquiry.role()) {
+            case ADMIN -> command.apply(inquiry);
+            case MEMBER -> new Reply.Notice(Reply.Tone.REJECTED, "Only workspace admins can " + what + ". "
+                    + Commands.whoIsAdmin(inquiry.thread().surface()) + " If you need something changed, ask one of them to run "
+                    + Commands.of(inquiry.thread().surface(), inquiry.kind()) + ".");
+        };
+    }
+
+    private Reply usage(Inquiry inquiry) {
+        TenantId tenant = TenantId.of(inquiry.thread());
+        Plan plan = plan(tenant);
+        return new Reply.Notice(Reply.Tone.INFO, UsageReport.text(plan, settings.plans().of(plan), settings.prices(),
+                meter, tenant, inquiry.user(), clock.instant()));
+    }
+
+    private Reply settings(Inquiry inquiry) {
+        TenantId tenant = TenantId.of(inquiry.thread());
+        return new SettingsCommand(settings.prices()).apply(inquiry, profiles, tenant);
+    }
+
+    private void log(Inquiry inquiry, String outcome, TokenUsage usage) {
+        audit.append(TenantId.of(inquiry.thread()), new AuditEntry(clock.instant(), inquiry.user(),
+                Commands.word(inquiry.kind()), inquiry.thread().id(), outcome, usage,
+                settings.auditContent() && !inquiry.text().isEmpty() ? Optional.of(inquiry.text()) : Optional.empty()));
+    }
+}

@@ -1,0 +1,105 @@
+package com.architectbot.tenancy.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.TokenUsage;
+import com.architectbot.tenancy.AuditEntry;
+import com.architectbot.tenancy.AuditLog;
+import com.architectbot.tenancy.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The audit log as one Redis Stream per tenant ({@code ab:{tenant:slack:T1}:audit}). Entries are only
+ * appended; each append trims entries older than the retention ({@code XADD ... MINID}), so the log needs
+ * no sweeper. Entry ids are our clock's milliseconds (kept increasing when clocks of replicas disagree), so
+ * ids and the cut-off are on one time line.
+ */
+public final class RedisAuditLog implements AuditLog {
+
+    /**
+     * Appends with an id from our clock, never below the newest id, and trims below the cut-off; Redis 6.2
+     * has no {@code <ms>-*} ids, so the sequence is worked out here. KEYS: stream. ARGV: now ms, cut-off ms,
+     * then field and value pairs.
+     */
+    private static final String APPEND = """
+            local ms = tonumber(ARGV[1])
+            local seq = 0
+            local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+            if #last > 0 then
+              local id = last[1][1]
+              local dash = string.find(id, '-', 1, true)
+              local lastMs = tonumber(string.sub(id, 1, dash - 1))
+              if lastMs >= ms then
+                ms = lastMs
+                seq = tonumber(string.sub(id, dash + 1)) + 1
+              end
+            end
+            local args = {'XADD', KEYS[1], 'MINID', ARGV[2], string.format('%d-%d', ms, seq)}
+            for i = 3, #ARGV do
+              table.insert(args, ARGV[i])
+            end
+            return redis.call(unpack(args))
+            """;
+
+    private final UnifiedJedis redis;
+    private final Duration retention;
+    private final Clock clock;
+
+    public RedisAuditLog(UnifiedJedis redis, Duration retention, Clock clock) {
+        this.redis = requireNonNull(redis, "redis");
+        this.retention = requireNonNull(retention, "retention");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void append(TenantId tenant, AuditEntry entry) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("at", entry.at().toString());
+        fields.put("user", entry.user());
+        fields.put("kind", entry.kind());
+        fields.put("thread", entry.thread());
+        fields.put("outcome", entry.outcome());
+        fields.put("model", entry.tokens().model());
+        fields.put("tokens_in", Long.toString(entry.tokens().inputTokens()));
+        fields.put("tokens_out", Long.toString(entry.tokens().outputTokens()));
+        entry.text().ifPresent(text -> fields.put("text", text));
+        Instant now = clock.instant();
+        List<String> args = new ArrayList<>(List.of(Long.toString(now.toEpochMilli()),
+                Long.toString(now.minus(retention).toEpochMilli())));
+        fields.forEach((name, value) -> {
+            args.add(name);
+            args.add(value);
+        });
+        redis.eval(APPEND, List.of(new TenantKeys(tenant).audit()), args);
+    }
+
+    @Override
+    public List<AuditEntry> recent(TenantId tenant, int limit) {
+        List<StreamEntry> entries = redis.xrevrange(new TenantKeys(tenant).audit(), StreamEntryID.MAXIMUM_ID,
+                StreamEntryID.MINIMUM_ID, limit);
+        return entries.stream().map(RedisAuditLog::entry).toList();
+    }
+
+    @Override
+    public void erase(TenantId tenant) {
+        redis.del(new TenantKeys(tenant).audit());
+    }
+
+    private static AuditEntry entry(StreamEntry stream) {
+        Map<String, String> f = stream.getFields();
+        return new AuditEntry(Instant.parse(f.get("at")), f.get("user"), f.get("kind"), f.get("thread"), f.get("outcome"),
+                new TokenUsage(f.getOrDefault("model", ""), Long.parseLong(f.getOrDefault("tokens_in", "0")),
+                        Long.parseLong(f.getOrDefault("tokens_out", "0"))),
+                Optional.ofNullable(f.get("text")));
+    }
+}

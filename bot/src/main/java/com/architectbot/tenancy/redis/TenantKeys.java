@@ -1,0 +1,61 @@
+package com.architectbot.tenancy.redis;
+
+import com.architectbot.tenancy.TenantId;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The Redis keys of one tenant: {@code ab:{tenant:slack:T1}:<what>}. The hash tag is the one the conversation
+ * store's tenant indexes use, so a tenant's counters live in one cluster slot, a script may touch them together,
+ * and erasing them is one {@code DEL}. Windows are UTC clock hours, days and months.
+ */
+final class TenantKeys {
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final String prefix;
+
+    TenantKeys(TenantId tenant) {
+        this.prefix = "ab:{tenant:" + tenant + "}:";
+    }
+
+    /** Every usage key ever written for the tenant, so erasure needs no scan. */
+    String index() {
+        return prefix + "usage-keys";
+    }
+
+    String tenantRequests(Instant now) {
+        return prefix + "requests:" + HOUR.format(now);
+    }
+
+    String userRequests(Instant now, String user) {
+        return prefix + "requests:" + HOUR.format(now) + ":user:" + user;
+    }
+
+    String tenantTokens(Instant now) {
+        return prefix + "tokens:" + DAY.format(now);
+    }
+
+    String userTokens(Instant now, String user) {
+        return prefix + "tokens:" + DAY.format(now) + ":user:" + user;
+    }
+
+    String day(Instant now) {
+        return prefix + "usage:" + DAY.format(now);
+    }
+
+    String month(YearMonth month) {
+        return prefix + "usage:" + month;
+    }
+
+    String profile() {
+        return prefix + "profile";
+    }
+
+    String audit() {
+        return prefix + "audit";
+    }
+}

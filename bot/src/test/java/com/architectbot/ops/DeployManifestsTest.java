@@ -1,0 +1,390 @@
+package com.architectbot.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.architectbot.consultation.llm.ModelSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What someone deploying the bot relies on in {@code deploy/}. The Kubernetes manifests are rendered with
+ * {@code kubectl kustomize} (skipped when kubectl is not installed) and must keep the bot's contract: probes
+ * on /health and /ready, a kill only after the shutdown grace, a non-root read-only container, credentials
+ * only from the Secret, autoscaling in production. The image and compose files are read as text, and
+ * {@code .env.example} may document only variables the bot really reads.
+ */
+class DeployManifestsTest {
+
+    private static final Path ROOT = repositoryRoot();
+    private static final Path DEPLOY = ROOT.resolve("deploy");
+    private static final String SECRET = "architect-bot-secrets";
+    /** The variables that carry credentials; REDIS_URL may carry a password. */
+    private static final List<String> SECRET_VARIABLES = List.of("REDIS_URL", "SLACK_BOT_TOKEN",
+            "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET", "MICROSOFT_APP_PASSWORD",
+            "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY");
+    private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
+    private static Boolean kubectlPresent;
+
+    static Stream<String> kustomizations() {
+        return Stream.of("deploy/k8s", "deploy/k8s/overlays/dev", "deploy/k8s/overlays/production");
+    }
+
+    static Stream<String> productionKustomizations() {
+        return Stream.of("deploy/k8s", "deploy/k8s/overlays/production");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void kustomization_renders_the_bot_its_service_and_its_settings(String dir) {
+        assertThat(kinds(rendered(dir))).contains("Deployment", "Service", "ConfigMap");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void probes_ask_health_and_readiness_on_the_port_the_bot_listens_on(String dir) {
+        var docs = rendered(dir);
+        var container = botContainer(docs);
+        int port = (Integer) list(container.get("ports")).getFirst().get("containerPort");
+
+        assertThat(at(container, "livenessProbe", "httpGet").get("path")).isEqualTo("/health");
+        assertThat(at(container, "readinessProbe", "httpGet").get("path")).isEqualTo("/ready");
+        assertThat(probePort(container, "livenessProbe")).isEqualTo(port);
+        assertThat(probePort(container, "readinessProbe")).isEqualTo(port);
+        assertThat(config(docs).getOrDefault("PORT", String.valueOf(ServerSettings.DEFAULT_PORT)))
+                .isEqualTo(String.valueOf(port));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void pods_are_killed_only_after_the_pre_stop_pause_and_the_shutdown_grace(String dir) {
+        var docs = rendered(dir);
+        var pod = podSpec(docs);
+        int grace = Integer.parseInt(config(docs).getOrDefault("SHUTDOWN_GRACE_SECONDS",
+                String.valueOf(ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds())));
+
+        assertThat((Integer) pod.get("terminationGracePeriodSeconds"))
+                .isGreaterThan(grace + preStopSleepSeconds(botContainer(docs)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void a_job_is_reclaimed_only_after_its_slowest_model_call_could_have_ended(String dir) {
+        var settings = config(rendered(dir));
+        int modelTimeout = Integer.parseInt(settings.getOrDefault("LLM_TIMEOUT_SECONDS",
+                String.valueOf(ModelSettings.DEFAULT_TIMEOUT.toSeconds())));
+        int attempts = Integer.parseInt(settings.getOrDefault("LLM_MAX_RETRIES",
+                String.valueOf(ModelSettings.DEFAULT_MAX_RETRIES))) + 1;
+
+        assertThat(Integer.parseInt(settings.get("JOB_VISIBILITY_TIMEOUT_SECONDS")))
+                .isGreaterThan(modelTimeout * attempts);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void the_bot_runs_as_a_non_root_user_on_a_read_only_root_file_system(String dir) {
+        var docs = rendered(dir);
+        var pod = podSpec(docs);
+        var container = botContainer(docs);
+
+        assertThat(at(pod, "securityContext").get("runAsNonRoot")).isEqualTo(true);
+        assertThat((Integer) at(pod, "securityContext").get("runAsUser")).isPositive();
+        assertThat(at(container, "securityContext"))
+                .containsEntry("readOnlyRootFilesystem", true)
+                .containsEntry("allowPrivilegeEscalation", false);
+        assertThat(list(container.get("volumeMounts"))).extracting(mount -> mount.get("mountPath"))
+                .contains("/tmp", "/app/data");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void credentials_come_from_the_secret_and_never_from_literals(String dir) {
+        var docs = rendered(dir);
+        var container = botContainer(docs);
+        var env = list(container.get("env"));
+
+        assertThat(list(container.get("envFrom"))).anySatisfy(from -> assertThat(at(from, "secretRef"))
+                .containsEntry("name", SECRET));
+        assertThat(env).filteredOn(variable -> "REDIS_URL".equals(variable.get("name")))
+                .singleElement().satisfies(redis -> assertThat(at(redis, "valueFrom", "secretKeyRef"))
+                        .containsEntry("name", SECRET).containsEntry("key", "REDIS_URL")
+                        .doesNotContainEntry("optional", true));
+        assertThat(env).filteredOn(variable -> variable.containsKey("value"))
+                .extracting(variable -> variable.get("name")).doesNotContainAnyElementsOf(SECRET_VARIABLES);
+        assertThat(config(docs)).doesNotContainKeys(SECRET_VARIABLES.toArray(String[]::new));
+        assertThat(kinds(docs)).as("a rendered Secret would overwrite the real tokens on every apply")
+                .doesNotContain("Secret");
+    }
+
+    @ParameterizedTest
+    @MethodSource("productionKustomizations")
+    void production_runs_three_replicas_or_more_with_autoscaling_and_a_disruption_budget(String dir) {
+        var docs = rendered(dir);
+        var deployment = one(docs, "Deployment");
+        var autoscaler = at(one(docs, "HorizontalPodAutoscaler"), "spec");
+        var budget = at(one(docs, "PodDisruptionBudget"), "spec");
+
+        assertThat((Integer) at(deployment, "spec").get("replicas")).isGreaterThanOrEqualTo(3);
+        assertThat(at(autoscaler, "scaleTargetRef")).containsEntry("kind", "Deployment")
+                .containsEntry("name", at(deployment, "metadata").get("name"));
+        assertThat((Integer) autoscaler.get("minReplicas")).isGreaterThanOrEqualTo(3);
+        assertThat((Integer) autoscaler.get("maxReplicas")).isGreaterThan((Integer) autoscaler.get("minReplicas"));
+        assertThat(budget).containsKey("minAvailable").doesNotContainKey("maxUnavailable");
+        assertThat(at(deployment, "spec", "template", "metadata", "labels"))
+                .containsAllEntriesOf(at(budget, "selector", "matchLabels"));
+    }
+
+    @Test
+    void dev_runs_one_replica_next_to_an_in_cluster_redis_with_aof() {
+        var docs = rendered("deploy/k8s/overlays/dev");
+        var redis = list(at(one(docs, "StatefulSet"), "spec", "template", "spec").get("containers")).getFirst();
+
+        assertThat(at(one(docs, "Deployment"), "spec").get("replicas")).isEqualTo(1);
+        assertThat(String.join(" ", strings(redis.get("args")))).contains("--appendonly yes");
+        assertThat(kinds(docs)).doesNotContain("HorizontalPodAutoscaler", "PodDisruptionBudget");
+    }
+
+    @Test
+    void the_secret_template_lists_every_credential_with_an_empty_value() throws IOException {
+        Map<String, Object> secret = new Yaml().load(Files.readString(DEPLOY.resolve("k8s/base/secret.example.yaml")));
+
+        assertThat(secret).containsEntry("kind", "Secret");
+        assertThat(at(secret, "metadata")).containsEntry("name", SECRET);
+        assertThat(at(secret, "stringData")).containsKeys(SECRET_VARIABLES.toArray(String[]::new))
+                .allSatisfy((key, value) -> assertThat(value).as(key).isEqualTo(""));
+    }
+
+    @Test
+    void the_image_runs_the_jar_as_a_non_root_user_with_a_health_check() throws IOException {
+        List<String> stage = finalDockerStage();
+
+        assertThat(instruction(stage, "USER")).doesNotStartWith("root").doesNotStartWith("0");
+        assertThat(instruction(stage, "HEALTHCHECK")).contains("/health");
+        assertThat(instruction(stage, "ENTRYPOINT")).startsWith("[\"java\"").contains("-XX:MaxRAMPercentage",
+                "-XX:+ExitOnOutOfMemoryError", "-jar");
+        assertThat(instruction(stage, "STOPSIGNAL")).isEqualTo("SIGTERM");
+        assertThat(instruction(stage, "EXPOSE")).isEqualTo(String.valueOf(ServerSettings.DEFAULT_PORT));
+    }
+
+    @Test
+    void compose_starts_the_bot_after_a_healthy_redis_with_aof_and_stops_it_after_the_grace() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("docker-compose.yml")));
+        var redis = at(compose, "services", "redis");
+        var bot = at(compose, "services", "bot");
+
+        assertThat(String.join(" ", strings(redis.get("command")))).contains("--appendonly yes");
+        assertThat(redis).containsKey("healthcheck");
+        assertThat(bot).containsKey("healthcheck").containsEntry("env_file", ".env");
+        assertThat(at(bot, "depends_on", "redis")).containsEntry("condition", "service_healthy");
+        assertThat(seconds((String) bot.get("stop_grace_period")))
+                .isGreaterThan(ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds());
+    }
+
+    @Test
+    void every_variable_in_the_env_example_is_one_the_bot_reads() throws IOException {
+        List<String> documented = Files.readString(DEPLOY.resolve(".env.example")).lines()
+                .map(Pattern.compile("^([A-Z][A-Z0-9_]*)=")::matcher).filter(Matcher::find)
+                .map(match -> match.group(1)).toList();
+        String sources = mainSources();
+
+        assertThat(documented).contains("REDIS_URL", "SHUTDOWN_GRACE_SECONDS", "OPENAI_API_KEY");
+        assertThat(documented).as("documented in deploy/.env.example but read nowhere in */src/main")
+                .filteredOn(name -> !sources.contains("\"" + name + "\"") && !sources.contains("${" + name))
+                .isEmpty();
+    }
+
+    // --- rendering ---------------------------------------------------------------------------------------
+
+    private static List<Map<String, Object>> rendered(String dir) {
+        assumeTrue(kubectlPresent(), "kubectl is not on the PATH: the Kubernetes manifests were not rendered");
+        return RENDERED.computeIfAbsent(dir, DeployManifestsTest::kustomize);
+    }
+
+    private static synchronized boolean kubectlPresent() {
+        if (kubectlPresent == null) {
+            try {
+                kubectlPresent = run(List.of("kubectl", "version", "--client")).exitCode == 0;
+            } catch (UncheckedIOException e) { // not installed: ProcessBuilder cannot start it
+                kubectlPresent = false;
+            }
+        }
+        return kubectlPresent;
+    }
+
+    private static List<Map<String, Object>> kustomize(String dir) {
+        Result result = run(List.of("kubectl", "kustomize", dir));
+        assertThat(result.exitCode).as("kubectl kustomize %s failed: %s", dir, result.err).isZero();
+        var docs = new ArrayList<Map<String, Object>>();
+        new Yaml().loadAll(result.out).forEach(doc -> docs.add(map(doc)));
+        return docs;
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(List<String> command) {
+        try {
+            Path out = Files.createTempFile("kubectl-", ".out");
+            Path err = Files.createTempFile("kubectl-", ".err");
+            try {
+                Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!process.waitFor(KUBECTL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    fail(String.join(" ", command) + " did not finish within " + KUBECTL_TIMEOUT.toSeconds() + " s");
+                }
+                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    // --- reading manifests -------------------------------------------------------------------------------
+
+    private static List<String> kinds(List<Map<String, Object>> docs) {
+        return docs.stream().map(doc -> (String) doc.get("kind")).toList();
+    }
+
+    private static Map<String, Object> one(List<Map<String, Object>> docs, String kind) {
+        List<Map<String, Object>> found = docs.stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
+        assertThat(found).as("%s resources", kind).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static Map<String, Object> podSpec(List<Map<String, Object>> docs) {
+        return at(one(docs, "Deployment"), "spec", "template", "spec");
+    }
+
+    private static Map<String, Object> botContainer(List<Map<String, Object>> docs) {
+        return list(podSpec(docs).get("containers")).stream().filter(c -> "bot".equals(c.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("the Deployment has no container named bot"));
+    }
+
+    /** The data of the bot's ConfigMap (its name carries a content hash); ConfigMap values are strings. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> config(List<Map<String, Object>> docs) {
+        return docs.stream().filter(doc -> "ConfigMap".equals(doc.get("kind")))
+                .filter(doc -> ((String) at(doc, "metadata").get("name")).startsWith("architect-bot-config"))
+                .map(doc -> (Map<String, String>) doc.get("data")).findFirst()
+                .orElseThrow(() -> new AssertionError("no bot ConfigMap"));
+    }
+
+    private static int probePort(Map<String, Object> container, String probe) {
+        Object port = at(container, probe, "httpGet").get("port");
+        if (port instanceof Integer number) {
+            return number;
+        }
+        return list(container.get("ports")).stream().filter(p -> port.equals(p.get("name")))
+                .map(p -> (Integer) p.get("containerPort")).findFirst()
+                .orElseThrow(() -> new AssertionError(probe + " names port " + port + ", which the container lacks"));
+    }
+
+    private static int preStopSleepSeconds(Map<String, Object> container) {
+        Object lifecycle = container.get("lifecycle");
+        if (lifecycle == null) {
+            return 0;
+        }
+        List<String> command = strings(at(map(lifecycle), "preStop", "exec").get("command"));
+        assertThat(command).as("preStop").hasSize(2).first().isEqualTo("sleep");
+        return Integer.parseInt(command.get(1));
+    }
+
+    // --- reading the image and the sources ---------------------------------------------------------------
+
+    /** The runtime stage's instructions, continuation lines joined, comments dropped. */
+    private static List<String> finalDockerStage() throws IOException {
+        List<String> lines = Files.readString(DEPLOY.resolve("Dockerfile")).replaceAll("\\\\\\R", " ").lines()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        int lastFrom = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            lastFrom = lines.get(i).startsWith("FROM ") ? i : lastFrom;
+        }
+        return lines.subList(lastFrom, lines.size());
+    }
+
+    private static String instruction(List<String> stage, String name) {
+        return stage.stream().filter(line -> line.startsWith(name + " ")).reduce((first, last) -> last)
+                .map(line -> line.substring(name.length()).strip())
+                .orElseThrow(() -> new AssertionError("the image's final stage has no " + name));
+    }
+
+    private static String mainSources() throws IOException {
+        var text = new StringBuilder();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path main : modules.map(module -> module.resolve("src/main")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    for (Path file : files.filter(Files::isRegularFile)
+                            .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".xml")).toList()) {
+                        text.append(Files.readString(file)).append('\n');
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static long seconds(String composeDuration) {
+        Matcher match = Pattern.compile("(\\d+)s").matcher(Objects.requireNonNull(composeDuration));
+        assertThat(match.matches()).as("stop_grace_period %s in seconds", composeDuration).isTrue();
+        return Long.parseLong(match.group(1));
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("deploy/k8s")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no repository root with deploy/k8s above " + Path.of("").toAbsolutePath());
+    }
+
+    // --- YAML trees ----------------------------------------------------------------------------------------
+
+    private static Map<String, Object> at(Map<String, Object> node, String... path) {
+        Map<String, Object> current = node;
+        for (String key : path) {
+            assertThat(current).as("YAML path %s", String.join(".", path)).containsKey(key);
+            current = map(current.get(key));
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object node) {
+        return node == null ? List.of() : (List<Map<String, Object>>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object node) {
+        return (List<String>) node;
+    }
+}

@@ -1,0 +1,174 @@
+package com.architectbot.ops;
+
+import com.architectbot.config.Environment;
+import com.architectbot.testing.FakeBotConnector;
+import com.architectbot.testing.FakeOpenAi;
+import com.architectbot.testing.FakeRegistry;
+import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.SlackRequests;
+import com.architectbot.testing.TeamsActivities;
+import com.architectbot.testing.TestRedis;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The real bot, as {@code architect-bot serve} runs it: {@link ArchitectBot} opened from environment
+ * variables, serving on port 0, with real Redis, and every remote on loopback: the model
+ * ({@link FakeOpenAi}), the Slack Web API ({@link FakeSlackApi}), the Bot Connector with its token and
+ * OpenID endpoints ({@link FakeBotConnector}, authentication on) and Maven Central ({@link FakeRegistry}).
+ * One worker, so jobs are answered in the order they were queued: a test proves "nothing more arrives"
+ * by waiting for the answer to a later inquiry, never by sleeping.
+ */
+final class RunningBot implements AutoCloseable {
+
+    static final String SIGNING_SECRET = "e2e-signing-secret";
+    static final String BOT_TOKEN = "xoxb-e2e";
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    final FakeOpenAi model = FakeOpenAi.start();
+    final FakeSlackApi slack = FakeSlackApi.start();
+    final FakeBotConnector connector = FakeBotConnector.start();
+    final FakeRegistry maven = FakeRegistry.serving("maven");
+    final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
+    private final ArchitectBot bot;
+    private final ArchitectBot.Serving serving;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    RunningBot() {
+        bot = ArchitectBot.open(BotConfig.from(new Environment(environment())));
+        serving = bot.serve();
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", TestRedis.uri().toString(),
+                "SHUTDOWN_GRACE_SECONDS", "2", "WORKER_CONCURRENCY", "1", "JOB_MAX_ATTEMPTS", "1",
+                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
+                "LLM_MAX_RETRIES", "0"));
+        env.putAll(Map.of(
+                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
+                "SLACK_API_URL", slack.apiUrl().toString()));
+        env.putAll(Map.of(
+                "MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "app-secret",
+                "MICROSOFT_APP_TENANT_ID", TeamsActivities.TENANT,
+                "TEAMS_OPENID_METADATA_URL", connector.baseUrl() + "/openid",
+                "TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid",
+                "TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token"));
+        env.putAll(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
+        return env;
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+
+    // --- Slack
+
+    /** Posts the event to {@code POST /slack/events} as Slack does; {@code headers} are extra name, value pairs. */
+    HttpResponse<String> slackEvent(String eventId, String event, String... headers) {
+        return send(SlackRequests.signed(uri("/slack/events"), SIGNING_SECRET, SlackRequests.envelope(eventId, event),
+                "application/json", headers));
+    }
+
+    HttpResponse<String> slashCommand(String command, String text, String channel) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("token", "legacy", "team_id", FakeSlackApi.TEAM,
+                "team_domain", "acme", "channel_id", channel, "user_id", "U1", "user_name", "ada", "command", command,
+                "text", text, "response_url", slack.responseUrl(), "trigger_id", unique("trig-")));
+        form.put("api_app_id", "A1");
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(SlackRequests.signed(uri("/slack/events"), SIGNING_SECRET, body, "application/x-www-form-urlencoded"));
+    }
+
+    /**
+     * The {@code chat.postMessage} calls into one thread (any thread of the channel, roots included, when
+     * {@code threadTs} is null), once there are {@code count} of them.
+     */
+    List<FakeSlackApi.Call> awaitSlackPosts(String channel, String threadTs, int count) {
+        return await("chat.postMessage calls in " + channel + "/" + threadTs, () -> slack.calls("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.param("channel")))
+                .filter(c -> threadTs == null || threadTs.equals(c.param("thread_ts")))
+                .toList(), count);
+    }
+
+    // --- Teams
+
+    /** Posts the activity to {@code POST /api/messages} with a token the Bot Connector signed. */
+    HttpResponse<String> teamsActivity(ObjectNode activity) {
+        return send(HttpRequest.newBuilder(uri("/api/messages"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + connector.token(token -> { }))
+                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+                .build());
+    }
+
+    /** The message activities the bot sent into one conversation, once there are {@code count} of them. */
+    List<JsonNode> awaitTeamsMessages(String conversationId, int count) {
+        Predicate<FakeBotConnector.Call> inConversation = call -> conversationId.equals(call.conversationId());
+        return await("Teams messages in " + conversationId, () -> connector.activitiesOfType("message").stream()
+                .filter(inConversation).map(FakeBotConnector.Call::body).toList(), count);
+    }
+
+    // --- plumbing
+
+    private <T> List<T> await(String what, Supplier<List<T>> found, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<T> current = found.get();
+        while (current.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + WAIT + " for " + count + " " + what + "; got " + current.size()
+                        + "; Slack calls: " + slack.methods() + "; Teams calls: " + connector.calls().size());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            current = found.get();
+        }
+        return current;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + serving.port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request to the bot failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        serving.close();
+        bot.close();
+        model.close();
+        slack.close();
+        connector.close();
+        maven.close();
+    }
+}

@@ -1,0 +1,140 @@
+package com.architectbot.ops;
+
+import static com.architectbot.ops.RunningBot.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.render.Labels;
+import com.architectbot.testing.FakeOpenAi;
+import com.architectbot.testing.FakeSlackApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Slack through the real bot: signed requests in, Web API calls out, Redis, workers and the fake model between. */
+class SlackEndToEndTest {
+
+    private static RunningBot bot;
+
+    @BeforeAll
+    static void start() {
+        bot = new RunningBot();
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @Test
+    void a_mention_is_answered_in_its_thread_with_the_five_headed_sections() {
+        String channel = unique("C");
+
+        var ack = bot.slackEvent(unique("Ev"), mention(channel, "1700000000.000100", null, "How should we shard tenants?"));
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        var answer = bot.awaitSlackPosts(channel, "1700000000.000100", 1).getFirst();
+        assertThat(answer.token()).isEqualTo(RunningBot.BOT_TOKEN);
+        assertThat(answer.param("blocks")).contains(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS,
+                Labels.RECOMMENDATIONS, Labels.QUESTIONS, "Ship it behind a feature flag");
+    }
+
+    @Test
+    void a_second_mention_in_the_thread_sends_the_first_exchange_to_the_model() {
+        String channel = unique("C");
+        bot.slackEvent(unique("Ev"), mention(channel, "1700000000.000200", null, "Should we use Kafka for billing events?"));
+        bot.awaitSlackPosts(channel, "1700000000.000200", 1);
+        int asked = bot.model.requests().size();
+
+        bot.slackEvent(unique("Ev"), mention(channel, "1700000000.000300", "1700000000.000200", "And for audit logs?"));
+
+        bot.awaitSlackPosts(channel, "1700000000.000200", 2);
+        String followUp = bot.model.requests().get(asked).get("messages").toString();
+        assertThat(followUp).contains("Should we use Kafka for billing events?", "Ship it behind a feature flag",
+                "And for audit logs?");
+    }
+
+    @Test
+    void a_direct_message_is_answered_in_the_dm() {
+        String dm = unique("D");
+
+        bot.slackEvent(unique("Ev"), """
+                {"type":"message","channel_type":"im","user":"U1","text":"Is Redis enough for our job queue?",\
+                "ts":"1700000001.000100","channel":"%s","event_ts":"1700000001.000100"}""".formatted(dm));
+
+        var answer = bot.awaitSlackPosts(dm, "1700000001.000100", 1).getFirst();
+        assertThat(answer.param("blocks")).contains(Labels.SUMMARY);
+    }
+
+    @Test
+    void license_check_posts_a_report_naming_the_licence_and_the_verdict_in_a_thread_of_its_own() {
+        String channel = unique("C");
+
+        var ack = bot.slashCommand("/license-check", "pkg:maven/org.apache.commons/commons-lang3@3.14.0", channel);
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).contains("Checking those licences");
+        var posts = bot.awaitSlackPosts(channel, null, 2); // the thread's root quoting the request, then the report
+        assertThat(posts.getFirst().param("thread_ts")).isNull();
+        assertThat(posts.getFirst().param("text")).contains("asked for a licence check of");
+        var report = posts.get(1);
+        assertThat(report.param("thread_ts")).isNotNull();
+        assertThat(report.param("blocks")).contains("Licence check", "Apache-2.0",
+                "ok: pkg:maven/org.apache.commons/commons-lang3@3.14.0", "0 blocker");
+        assertThat(bot.slack.calls("files.getUploadURLExternal")).isEmpty(); // one row: the table is inline
+    }
+
+    @Test
+    void the_same_event_delivered_three_times_is_answered_once() {
+        String channel = unique("C");
+        String eventId = unique("Ev");
+        String event = mention(channel, "1700000002.000100", null, "What breaks first at 10x traffic?");
+
+        var first = bot.slackEvent(eventId, event);
+        var retry1 = bot.slackEvent(eventId, event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
+        var retry2 = bot.slackEvent(eventId, event, "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(retry1.statusCode()).isEqualTo(200);
+        assertThat(retry2.statusCode()).isEqualTo(200);
+        answerAfterward(channel); // one worker: a duplicate, had one been queued, would be answered before this
+        assertThat(bot.awaitSlackPosts(channel, "1700000002.000100", 1)).hasSize(1);
+    }
+
+    @Test
+    void a_rate_limited_answer_is_posted_after_retry_after_and_only_once() {
+        String channel = unique("C");
+        bot.slack.rateLimit("chat.postMessage", 1, 1);
+
+        bot.slackEvent(unique("Ev"), mention(channel, "1700000003.000100", null, "How do we roll out schema changes?"));
+
+        var attempts = bot.awaitSlackPosts(channel, "1700000003.000100", 2);
+        assertThat(attempts.get(1).param("blocks")).contains(Labels.SUMMARY);
+        answerAfterward(channel);
+        assertThat(bot.awaitSlackPosts(channel, "1700000003.000100", 2)).hasSize(2); // the refused try and the answer
+    }
+
+    @Test
+    void a_model_failure_reaches_the_user_as_a_short_honest_message_in_the_thread() {
+        String channel = unique("C");
+        bot.model.enqueue(FakeOpenAi.Response.error(500));
+
+        bot.slackEvent(unique("Ev"), mention(channel, "1700000004.000100", null, "Can we launch on Friday?"));
+
+        var told = bot.awaitSlackPosts(channel, "1700000004.000100", 1).getFirst();
+        assertThat(told.param("text")).startsWith("⚠️ Sorry, I couldn't answer this")
+                .contains("not your question").doesNotContain("Exception", "500");
+    }
+
+    /** Asks in another thread of the channel and waits for that answer. */
+    private static void answerAfterward(String channel) {
+        bot.slackEvent(unique("Ev"), mention(channel, "1700000009.000900", null, "One more thing?"));
+        bot.awaitSlackPosts(channel, "1700000009.000900", 1);
+    }
+
+    private static String mention(String channel, String ts, String threadTs, String question) {
+        return """
+                {"type":"app_mention","user":"U1","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}"""
+                .formatted(FakeSlackApi.BOT_USER, question, ts, threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",",
+                        channel, ts);
+    }
+}

@@ -1,0 +1,99 @@
+package com.architectbot.ops;
+
+import static com.architectbot.ops.RunningBot.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.render.Labels;
+import com.architectbot.testing.TeamsActivities;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Teams through the real bot: activities signed by the Bot Connector's key in, proactive replies out to the
+ * fake connector (with the bot's own token), Redis, workers and the fake model between.
+ */
+class TeamsEndToEndTest {
+
+    private static final String BOT_NAME = "Architect Bot";
+    private static final String CARD = "application/vnd.microsoft.card.adaptive";
+    private static RunningBot bot;
+
+    @BeforeAll
+    static void start() {
+        bot = new RunningBot();
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @Test
+    void a_channel_mention_is_answered_in_its_reply_chain_with_a_card_holding_the_five_sections() {
+        String root = unique("17");
+
+        var response = bot.teamsActivity(bot.activities.channelMention(root, BOT_NAME, "How should we shard tenants?"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = bot.awaitTeamsMessages(chain(root), 1).getFirst();
+        assertThat(answer.at("/attachments/0/contentType").asText()).isEqualTo(CARD);
+        assertThat(answer.at("/attachments/0/content/body").toString()).contains(Labels.SUMMARY, Labels.CRITICAL_ISSUES,
+                Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS, "Ship it behind a feature flag");
+        assertThat(answer.at("/replyToId").asText()).isEqualTo(root);
+        assertThat(bot.connector.tokenRequests()).isNotEmpty(); // the reply carried the bot's own token
+    }
+
+    @Test
+    void a_second_mention_in_the_chain_sends_the_first_exchange_to_the_model() {
+        String root = unique("17");
+        bot.teamsActivity(bot.activities.channelMention(root, BOT_NAME, "Should we use Kafka for billing events?"));
+        bot.awaitTeamsMessages(chain(root), 1);
+        int asked = bot.model.requests().size();
+
+        bot.teamsActivity(bot.activities.channelMention(unique("17"), root, BOT_NAME, "And for audit logs?"));
+
+        bot.awaitTeamsMessages(chain(root), 2);
+        assertThat(bot.model.requests().get(asked).get("messages").toString())
+                .contains("Should we use Kafka for billing events?", "Ship it behind a feature flag", "And for audit logs?");
+    }
+
+    @Test
+    void a_personal_chat_message_is_answered_in_the_chat() {
+        String chat = unique("a:");
+
+        bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat, "Is Redis fine as our only state store?"));
+
+        JsonNode answer = bot.awaitTeamsMessages(chat, 1).getFirst();
+        assertThat(answer.at("/attachments/0/content/body").toString()).contains(Labels.SUMMARY);
+    }
+
+    @Test
+    void license_check_answers_with_a_report_naming_the_licence_and_the_verdict() {
+        String chat = unique("a:");
+
+        bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat,
+                "license-check org.apache.commons:commons-lang3:3.14.0"));
+
+        var cards = bot.awaitTeamsMessages(chat, 2); // the summary with what needs attention, then the full table
+        assertThat(cards.getFirst().at("/attachments/0/content").toString()).contains("Licence check", "0 blocker");
+        assertThat(cards.get(1).at("/attachments/0/content").toString())
+                .contains("ok: pkg:maven/org.apache.commons/commons-lang3@3.14.0, Apache-2.0");
+    }
+
+    @Test
+    void the_bot_added_to_a_chat_says_hello_with_examples() {
+        String chat = unique("a:");
+
+        var response = bot.teamsActivity(bot.activities.botAdded(chat, "personal"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode welcome = bot.awaitTeamsMessages(chat, 1).getFirst();
+        assertThat(welcome.at("/attachments/0/content").toString()).contains("Hello, I'm Architect Bot", "license-check");
+    }
+
+    private static String chain(String root) {
+        return TeamsActivities.CHANNEL + ";messageid=" + root;
+    }
+}

@@ -1,0 +1,103 @@
+package com.architectbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.UserRole;
+import com.architectbot.conversation.Surface;
+import com.architectbot.queue.Job;
+import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.tenancy.TenantId;
+import com.architectbot.testing.FakeSlackApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SlackTenancyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<TenantId> erased = new CopyOnWriteArrayList<>();
+    private final SlackHarness harness = new SlackHarness(false, erased::add);
+    private final String channel = SlackHarness.uniqueChannel("C");
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private Job command(String user, String text) throws Exception {
+        int queued = harness.queue.jobs.size();
+        var response = harness.command(Map.of("command", "/architect", "text", text, "channel_id", channel, "user_id", user));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("text").asText()).isEqualTo(SlackFeedback.PRIVATE_ACK);
+        return harness.awaitJob(queued + 1);
+    }
+
+    @Test
+    void usage_from_a_member_is_queued_as_a_member_to_be_answered_in_a_direct_message() throws Exception {
+        Job job = command("U1", "usage");
+
+        assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.USAGE);
+        assertThat(job.inquiry().role()).isEqualTo(UserRole.MEMBER);
+        assertThat(job.replyTo().address()).containsEntry(SlackTargets.DIRECT_TO, "U1").doesNotContainKey(SlackTargets.CHANNEL);
+        assertThat(harness.slack.onlyCall("users.info").param("user")).isEqualTo("U1");
+    }
+
+    @Test
+    void settings_from_a_workspace_admin_carry_the_admin_role_and_the_arguments() throws Exception {
+        harness.slack.admins("UADMIN");
+
+        Job job = command("UADMIN", "settings licence-policy saas model gpt-4o");
+
+        assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.SETTINGS);
+        assertThat(job.inquiry().role()).isEqualTo(UserRole.ADMIN);
+        assertThat(job.inquiry().text()).isEqualTo("licence-policy saas model gpt-4o");
+        assertThat(job.inquiry().thread().tenant()).isEqualTo(FakeSlackApi.TEAM);
+    }
+
+    @Test
+    void the_admin_flag_is_looked_up_once_for_a_burst_of_commands() throws Exception {
+        command("U2", "usage");
+        command("U2", "settings");
+
+        assertThat(harness.slack.calls("users.info")).hasSize(1);
+    }
+
+    @Test
+    void export_and_forget_me_are_queued_for_the_asker() throws Exception {
+        assertThat(command("U1", "export").inquiry().kind()).isEqualTo(InquiryKind.EXPORT);
+        assertThat(command("U1", "forget-me").inquiry().kind()).isEqualTo(InquiryKind.FORGET_ME);
+    }
+
+    @Test
+    void an_export_is_uploaded_as_a_file_in_a_direct_message() {
+        var replier = new SlackReplier(SlackClients.create(harness.slack.apiUrl(), Duration.ofSeconds(5)),
+                BotTokens.single("xoxb-test"), new SlackWebApi(Duration.ofSeconds(10)), new BlockKitRenderer());
+
+        replier.deliver(SlackTargets.direct("T1", "U1"),
+                new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."));
+
+        assertThat(harness.slack.onlyCall("conversations.open").param("users")).isEqualTo("U1");
+        assertThat(harness.slack.onlyCall("files.getUploadURLExternal").param("filename"))
+                .isEqualTo("architect-bot-export.json");
+        assertThat(harness.slack.onlyCall("files.completeUploadExternal").param("channel_id")).isEqualTo("DU1");
+        var summary = harness.slack.onlyCall("chat.postMessage");
+        assertThat(summary.param("channel")).isEqualTo("DU1");
+        assertThat(summary.param("text")).contains("Your conversations: 0 messages.");
+    }
+
+    @Test
+    void uninstalling_the_app_erases_the_workspace() {
+        var response = harness.postSigned(SlackHarness.envelopeWithoutAuthorizations("T7", "EvU7",
+                "{\"type\":\"app_uninstalled\",\"event_ts\":\"1.1\"}"), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(erased).containsExactly(new TenantId(Surface.SLACK, "T7"));
+    }
+}

@@ -1,0 +1,71 @@
+package com.architectbot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.UserRole;
+import com.microsoft.bot.schema.Activity;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TeamsTenancyTest {
+
+    private TeamsFixture teams = TeamsFixture.withAdmins("aad-admin-9, aad-user-1");
+
+    @AfterEach
+    void stop() {
+        teams.close();
+    }
+
+    @Test
+    void usage_from_a_listed_admin_carries_the_admin_role() {
+        teams.post(teams.personalMessage("1700000000101", "usage"));
+
+        var inquiry = teams.queue.onlyJob().inquiry();
+        assertThat(inquiry.kind()).isEqualTo(InquiryKind.USAGE);
+        assertThat(inquiry.role()).isEqualTo(UserRole.ADMIN);
+    }
+
+    @Test
+    void settings_from_someone_not_listed_carry_the_member_role_and_the_arguments() {
+        teams.close();
+        teams = TeamsFixture.withAdmins("aad-admin-9");
+
+        teams.post(teams.personalMessage("1700000000102", "settings licence-policy saas"));
+
+        var inquiry = teams.queue.onlyJob().inquiry();
+        assertThat(inquiry.kind()).isEqualTo(InquiryKind.SETTINGS);
+        assertThat(inquiry.role()).isEqualTo(UserRole.MEMBER);
+        assertThat(inquiry.text()).isEqualTo("licence-policy saas");
+    }
+
+    @Test
+    void export_in_a_channel_is_not_queued_and_points_to_the_personal_chat() {
+        teams.post(teams.channelMention("1700000000103", "Architect Bot", "export"));
+
+        assertThat(teams.queue.jobs).isEmpty();
+        assertThat(teams.connector.activitiesOfType("message").getFirst().body().path("text").asText())
+                .isEqualTo(TeamsTurns.PRIVATE_ONLY);
+    }
+
+    @Test
+    void export_and_forget_me_in_a_personal_chat_are_queued() {
+        teams.post(teams.personalMessage("1700000000104", "export"));
+        teams.post(teams.personalMessage("1700000000105", "forget-me"));
+
+        assertThat(teams.queue.jobs).extracting(job -> job.inquiry().kind())
+                .containsExactly(InquiryKind.EXPORT, InquiryKind.FORGET_ME);
+    }
+
+    @Test
+    void an_export_is_sent_as_a_card_with_the_json_file_attached() {
+        List<Activity> activities = new TeamsMessages().of(new Reply.Export("export.json", "{\"threads\":[]}", "Your data."));
+
+        var attachments = activities.getLast().getAttachments();
+        assertThat(attachments).extracting(a -> a.getContentType())
+                .containsExactly(TeamsMessages.ADAPTIVE_CARD, "application/json");
+        assertThat(attachments.getLast().getName()).isEqualTo("export.json");
+    }
+}

@@ -1,0 +1,259 @@
+package com.architectbot.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.Reply;
+import com.architectbot.consultation.TokenUsage;
+import com.architectbot.consultation.UserRole;
+import com.architectbot.licence.policy.DistributionModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TenancyTest {
+
+    private TenancyFixture f = new TenancyFixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void metering_counts_consultations_licence_checks_and_tokens_by_model() {
+        // when: two consultations (the fake model reports 10 tokens in and 10 out per call) and a licence check
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Are we ready to launch?"));
+        f.handler.process(f.ask("U2", f.thread("2.2"), "How do we scale Postgres?"));
+        f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
+        // then
+        MonthlyUsage usage = f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)));
+        assertThat(usage.consultations()).isEqualTo(2);
+        assertThat(usage.licenceChecks()).isEqualTo(1);
+        assertThat(usage.tokens()).containsExactly(new TokenUsage(f.model.settings().modelName(), 20, 20));
+        assertThat(f.meter.current(f.tenantId, "U1", f.clock.instant()).userTokensToday()).isEqualTo(20);
+    }
+
+    @Test
+    void a_user_over_the_hourly_limit_is_told_politely_and_the_model_is_not_called() {
+        // given: a plan of two requests per hour per user
+        f.close();
+        f = new TenancyFixture(withFreePlan(new PlanLimits(2, 100, 1_000_000, 1_000_000)));
+        f.handler.process(f.ask("U1", f.thread("1.1"), "First"));
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Second"));
+        int calls = f.model.requests().size();
+        // when
+        Reply reply = f.handler.process(f.ask("U1", f.thread("1.1"), "Third"));
+        // then
+        assertThat(f.model.requests()).hasSize(calls);
+        assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
+            assertThat(notice.tone()).isEqualTo(Reply.Tone.REJECTED);
+            assertThat(notice.text()).contains("haven't answered", "2 requests per hour", "Free plan", "resets at",
+                    "admin");
+        });
+        assertThat(f.handler.process(f.ask("U2", f.thread("2.2"), "Someone else"))).isInstanceOf(Reply.Answer.class);
+        assertThat(f.audit.recent(f.tenantId, 10)).anySatisfy(e -> assertThat(e.outcome()).isEqualTo("refused:user_requests"));
+    }
+
+    @Test
+    void the_limit_resets_in_the_next_hour() {
+        // given
+        f.close();
+        f = new TenancyFixture(withFreePlan(new PlanLimits(1, 100, 1_000_000, 1_000_000)));
+        f.handler.process(f.ask("U1", f.thread("1.1"), "First"));
+        assertThat(f.handler.process(f.ask("U1", f.thread("1.1"), "Second"))).isInstanceOf(Reply.Notice.class);
+        // when
+        f.clock.advance(Duration.ofHours(1));
+        // then
+        assertThat(f.handler.process(f.ask("U1", f.thread("1.1"), "Third"))).isInstanceOf(Reply.Answer.class);
+    }
+
+    @Test
+    void a_redelivered_request_is_admitted_without_being_counted_again() {
+        // given
+        f.close();
+        f = new TenancyFixture(withFreePlan(new PlanLimits(1, 100, 1_000_000, 1_000_000)));
+        var inquiry = f.ask("U1", f.thread("1.1"), "First");
+        f.handler.process(inquiry);
+        // when / then
+        assertThat(f.handler.process(inquiry)).isInstanceOf(Reply.Answer.class);
+    }
+
+    @Test
+    void a_tenant_over_its_daily_tokens_is_refused_before_the_model_is_called() {
+        // given: 20 tokens a day for the workspace; one consultation uses them
+        f.close();
+        f = new TenancyFixture(withFreePlan(new PlanLimits(100, 100, 1_000_000, 20)));
+        f.handler.process(f.ask("U1", f.thread("1.1"), "First"));
+        int calls = f.model.requests().size();
+        // when
+        Reply reply = f.handler.process(f.ask("U2", f.thread("2.2"), "Second"));
+        // then
+        assertThat(f.model.requests()).hasSize(calls);
+        assertThat(((Reply.Notice) reply).text()).contains("this workspace has used its 20 model tokens for today",
+                "00:00 UTC tomorrow");
+        // and licence checks, which use no tokens, still run
+        assertThat(f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER)))
+                .isInstanceOf(Reply.LicenceCheck.class);
+    }
+
+    @Test
+    void usage_is_refused_politely_to_a_member() {
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.USAGE, "U1", f.thread("c"), "", UserRole.MEMBER));
+        // then
+        assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
+            assertThat(notice.tone()).isEqualTo(Reply.Tone.REJECTED);
+            assertThat(notice.text()).contains("Only workspace admins", "/architect usage");
+        });
+    }
+
+    @Test
+    void an_admin_gets_this_months_numbers_cost_and_limits() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Are we ready?"));
+        f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.USAGE, "UADMIN", f.thread("c"), "", UserRole.ADMIN));
+        // then
+        String text = ((Reply.Notice) reply).text();
+        assertThat(text).contains("Consultations: 1", "Licence checks: 1", "Free plan",
+                "Tokens on " + f.model.settings().modelName() + ": 10 in, 10 out", "Estimated cost",
+                "requests per hour: you 0 of 10 used, 10 left, workspace 2 of 50 used, 48 left");
+    }
+
+    @Test
+    void settings_change_the_licence_policy_the_next_check_uses_and_the_model() {
+        // given
+        Reply saved = f.handler.process(f.inquiry(InquiryKind.SETTINGS, "UADMIN", f.thread("c"),
+                "licence-policy saas model gpt-4o", UserRole.ADMIN));
+        assertThat(((Reply.Notice) saved).text()).contains("saas", "gpt-4o");
+        // when
+        Reply check = f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Which model answers?"));
+        // then
+        assertThat(((Reply.LicenceCheck) check).report().model()).isEqualTo(DistributionModel.SAAS);
+        assertThat(f.model.lastRequest().get("model").asText()).isEqualTo("gpt-4o");
+        assertThat(f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC))).tokens())
+                .extracting(TokenUsage::model).containsExactly("gpt-4o");
+        // and a policy named in the command still wins
+        Reply named = f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("4.4"), "c --policy internal",
+                UserRole.MEMBER));
+        assertThat(((Reply.LicenceCheck) named).report().model()).isEqualTo(DistributionModel.INTERNAL);
+    }
+
+    @Test
+    void settings_refuse_members_and_unknown_models() {
+        Reply member = f.handler.process(f.inquiry(InquiryKind.SETTINGS, "U1", f.thread("c"), "model gpt-4o", UserRole.MEMBER));
+        Reply unknown = f.handler.process(f.inquiry(InquiryKind.SETTINGS, "UADMIN", f.thread("c"), "model gpt-9", UserRole.ADMIN));
+
+        assertThat(((Reply.Notice) member).tone()).isEqualTo(Reply.Tone.REJECTED);
+        assertThat(((Reply.Notice) unknown).text()).contains("I don't know the model 'gpt-9'", "gpt-4o");
+        assertThat(f.profiles.load(f.tenantId)).isEqualTo(TenantProfile.EMPTY);
+    }
+
+    @Test
+    void audit_entries_carry_who_what_where_and_tokens_but_no_text_by_default() {
+        // when
+        f.handler.process(f.ask("U1", f.thread("1.1"), "A secret launch plan"));
+        // then
+        AuditEntry entry = f.audit.recent(f.tenantId, 1).getFirst();
+        assertThat(entry.user()).isEqualTo("U1");
+        assertThat(entry.kind()).isEqualTo("consultation");
+        assertThat(entry.thread()).isEqualTo(f.thread("1.1").id());
+        assertThat(entry.outcome()).isEqualTo("answered");
+        assertThat(entry.tokens().total()).isEqualTo(20);
+        assertThat(entry.text()).isEmpty();
+        assertThat(f.redis.client().xrange("ab:{tenant:" + f.tenantId + "}:audit", "-", "+").getFirst().getFields())
+                .doesNotContainValue("A secret launch plan");
+    }
+
+    @Test
+    void audit_entries_carry_the_text_when_audit_content_is_on() {
+        f.close();
+        var defaults = TenancySettings.defaults();
+        f = new TenancyFixture(new TenancySettings(defaults.defaultPlan(), defaults.plans(), defaults.prices(), true,
+                defaults.auditRetention(), defaults.usageRetention()));
+
+        f.handler.process(f.ask("U1", f.thread("1.1"), "A launch plan"));
+
+        assertThat(f.audit.recent(f.tenantId, 1).getFirst().text()).contains("A launch plan");
+    }
+
+    @Test
+    void audit_entries_older_than_the_retention_are_trimmed_on_write() {
+        // given: an entry written now
+        f.handler.process(f.inquiry(InquiryKind.HELP, "U1", f.thread("1.1"), "", UserRole.MEMBER));
+        f.tenancy.record(f.ask("U1", f.thread("1.1"), "q"), TokenUsage.NONE);
+        assertThat(f.audit.recent(f.tenantId, 10)).hasSize(1);
+        // when: the next write comes after the retention
+        f.clock.advance(f.settings.auditRetention().plusMinutes(1));
+        f.tenancy.record(f.ask("U2", f.thread("2.2"), "q"), TokenUsage.NONE);
+        // then
+        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::user).containsExactly("U2");
+    }
+
+    @Test
+    void export_returns_exactly_the_users_turns() throws Exception {
+        // given: U1 and U2 share a thread; U1 has another
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Mine in a shared thread"));
+        f.handler.process(f.ask("U2", f.thread("1.1"), "Theirs"));
+        f.handler.process(f.ask("U1", f.thread("2.2"), "Mine alone"));
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.EXPORT, "U1", f.thread("c"), "", UserRole.MEMBER));
+        // then
+        var export = (Reply.Export) reply;
+        JsonNode json = new ObjectMapper().readTree(export.json());
+        assertThat(export.fileName()).endsWith(".json");
+        assertThat(json.get("user").asText()).isEqualTo("U1");
+        assertThat(json.findValues("question")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("Mine in a shared thread", "Mine alone");
+        assertThat(json.findValues("answer").getFirst().get("summary").asText()).isNotBlank();
+        assertThat(export.summary()).contains("2 messages in 2 threads");
+    }
+
+    @Test
+    void forget_me_erases_the_users_turns_and_leaves_everyone_elses() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Mine"));
+        f.handler.process(f.ask("U2", f.thread("1.1"), "Theirs"));
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.FORGET_ME, "U1", f.thread("c"), "", UserRole.MEMBER));
+        // then
+        assertThat(((Reply.Notice) reply).text()).contains("erased 1 of your messages");
+        assertThat(f.memory.recall(f.thread("1.1"), 100_000)).extracting(t -> t.user()).containsExactly("U2");
+        assertThat(f.handler.process(f.inquiry(InquiryKind.EXPORT, "U1", f.thread("c"), "", UserRole.MEMBER)))
+                .isInstanceOf(Reply.Notice.class);
+    }
+
+    @Test
+    void erasing_a_tenant_removes_its_threads_usage_settings_and_audit() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
+        f.handler.process(f.inquiry(InquiryKind.SETTINGS, "UADMIN", f.thread("c"), "model gpt-4o", UserRole.ADMIN));
+        // when
+        f.tenancy.erase(f.tenantId);
+        // then
+        assertThat(f.memory.recall(f.thread("1.1"), 100_000)).isEmpty();
+        assertThat(f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC))).consultations())
+                .isZero();
+        assertThat(f.profiles.load(f.tenantId)).isEqualTo(TenantProfile.EMPTY);
+        assertThat(f.audit.recent(f.tenantId, 10)).isEmpty();
+        assertThat(f.redis.client().keys("ab:{tenant:" + f.tenantId + "}*")).isEmpty();
+    }
+
+    private static TenancySettings withFreePlan(PlanLimits free) {
+        var defaults = TenancySettings.defaults();
+        Map<Plan, PlanLimits> limits = new EnumMap<>(defaults.plans().limits());
+        limits.put(Plan.FREE, free);
+        return new TenancySettings(Plan.FREE, new Plans(limits), defaults.prices(), false, defaults.auditRetention(),
+                defaults.usageRetention());
+    }
+
+}

@@ -1,0 +1,32 @@
+package com.architectbot.testing;
+
+import com.architectbot.licence.LicenceFinding;
+import com.architectbot.licence.LicenceReport;
+import com.architectbot.licence.Provenance;
+import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.licence.policy.LicenceCategory;
+import com.architectbot.licence.policy.Obligation;
+import com.architectbot.licence.policy.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Licence reports for renderer and replier tests: one blocker, one package not checked, and {@code ok} fine ones. */
+public final class LicenceReports {
+
+    public static final String BLOCKER_PURL = "pkg:npm/mongo-thing@4.0.0";
+    public static final String NOT_CHECKED_PURL = "pkg:npm/%40acme/slow@1.0.0";
+
+    private LicenceReports() {}
+
+    public static LicenceReport withOkDependencies(int ok) {
+        List<LicenceFinding> findings = new ArrayList<>();
+        findings.add(new LicenceFinding(BLOCKER_PURL, "SSPL-1.0", "SSPL-1.0", LicenceCategory.SOURCE_AVAILABLE,
+                Verdict.BLOCKER, List.of(Obligation.USE_RESTRICTIONS), Provenance.DECLARED, "", true, List.of(), List.of()));
+        IntStream.range(0, ok).forEach(i -> findings.add(new LicenceFinding(
+                "pkg:maven/org.example/lib-" + i + "@1.0." + i, "Apache-2.0", "Apache-2.0", LicenceCategory.PERMISSIVE,
+                Verdict.OK, List.of(Obligation.ATTRIBUTION), Provenance.DECLARED, "", true, List.of(), List.of())));
+        return new LicenceReport(DistributionModel.SAAS, "defaults", "3.28.0", findings,
+                List.of(new LicenceReport.Problem(NOT_CHECKED_PURL, "npm registry timed out")));
+    }
+}
