@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fake model: an OpenAI chat-completions endpoint on 127.0.0.1 for the real LangChain4j client.
@@ -65,6 +67,8 @@ public final class FakeOpenAi implements AutoCloseable {
     private final HttpServer server;
     private final Queue<Response> script = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger received = new AtomicInteger();
+    private volatile boolean recording = true;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Response fallback = Response.answer(DEFAULT_ANSWER);
     private volatile Duration latency = Duration.ZERO;
@@ -153,6 +157,20 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops keeping request bodies (benchmarks: thousands of parsed requests would weigh on the heap being
+     * measured); {@link #received()} still counts them.
+     */
+    public FakeOpenAi notRecording() {
+        this.recording = false;
+        return this;
+    }
+
+    /** How many chat-completion requests arrived, recorded or not. */
+    public int received() {
+        return received.get();
+    }
+
     /** The request bodies received so far, in order. */
     public List<JsonNode> requests() {
         return List.copyOf(requests);
@@ -197,7 +215,12 @@ public final class FakeOpenAi implements AutoCloseable {
                 send(exchange, Response.error(404));
                 return;
             }
-            requests.add(JSON.readTree(exchange.getRequestBody()));
+            received.incrementAndGet();
+            if (recording) {
+                requests.add(JSON.readTree(exchange.getRequestBody()));
+            } else {
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            }
             Response response = script.poll();
             response = response == null ? fallback : response;
             if (pause(latency.plus(response.delay()))) {

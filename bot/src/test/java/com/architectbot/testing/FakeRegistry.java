@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * path that is a folder, so {@code /react} can serve {@code react/index.json}). A missing file is a
  * 404, as a real registry answers for an unknown package. Optional latency per request makes it a
  * stand-in for a remote registry in benchmarks. A fixture that must link back to the registry (a NuGet
- * service index) writes {@value #BASE_URL_PLACEHOLDER} where the fake's base URL goes.
+ * service index) writes {@value #BASE_URL_PLACEHOLDER} where the fake's base URL goes. Benchmarks that
+ * generate their documents serve them from a folder instead ({@link #servingFolder}).
  */
 public final class FakeRegistry implements AutoCloseable {
 
@@ -38,6 +39,8 @@ public final class FakeRegistry implements AutoCloseable {
 
     private final HttpServer server;
     private final String root;
+    /** Where documents come from instead of the classpath; null for the classpath. */
+    private final Path folder;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> rawRequests = new CopyOnWriteArrayList<>();
     private final Queue<Scripted> scripted = new ConcurrentLinkedQueue<>();
@@ -49,8 +52,9 @@ public final class FakeRegistry implements AutoCloseable {
     /** A canned answer given instead of the fixture, once. */
     private record Scripted(int status, Map<String, String> headers) {}
 
-    private FakeRegistry(String name) throws IOException {
+    private FakeRegistry(String name, Path folder) throws IOException {
         this.root = "/registry/" + name;
+        this.folder = folder;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::serve);
@@ -60,7 +64,17 @@ public final class FakeRegistry implements AutoCloseable {
     /** Serves the fixtures under {@code src/test/resources/registry/<name>/}. */
     public static FakeRegistry serving(String name) {
         try {
-            return new FakeRegistry(name);
+            return new FakeRegistry(name, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Serves the files under {@code folder} the same way: {@code GET /a/b} answers {@code folder/a/b}. */
+    public static FakeRegistry servingFolder(Path folder) {
+        try {
+            Path root = folder.toAbsolutePath().normalize();
+            return new FakeRegistry(root.toString(), root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,6 +168,9 @@ public final class FakeRegistry implements AutoCloseable {
     }
 
     private byte[] fixture(String path) throws IOException {
+        if (folder != null) {
+            return fromFolder(path);
+        }
         for (String candidate : List.of(root + path, root + path.replaceAll("/$", "") + "/index.json")) {
             if (isFolder(candidate)) {
                 continue; // a folder on the classpath reads as a listing of its files, not as a 404
@@ -162,6 +179,19 @@ public final class FakeRegistry implements AutoCloseable {
                 if (in != null) {
                     return in.readAllBytes();
                 }
+            }
+        }
+        return null;
+    }
+
+    private byte[] fromFolder(String path) throws IOException {
+        Path file = folder.resolve(path.replaceFirst("^/+", "")).normalize();
+        if (!file.startsWith(folder)) {
+            return null;
+        }
+        for (Path candidate : List.of(file, file.resolve("index.json"))) {
+            if (Files.isRegularFile(candidate)) {
+                return Files.readAllBytes(candidate);
             }
         }
         return null;
