@@ -1,6 +1,7 @@
 package com.architectbot.slack;
 
 import com.architectbot.ops.HttpRoutes;
+import com.google.gson.JsonParseException;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -11,9 +12,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * it hands Bolt's {@link SlackRequestParser} the exact raw body, the headers and the query, runs the app,
  * and writes Bolt's response back. The signature is checked over that raw body before anything parses
  * it (Bolt's {@code RequestVerification} middleware checks it again), so an unsigned payload costs one
- * HMAC and gets 401; a signed payload that is not valid JSON or form data gets 400, never 500.
+ * HMAC and gets 401; a signed payload that is not valid JSON or form data, or is not what its
+ * {@code Content-Type} says (Bolt sniffs the body and would run a JSON event sent as text/plain), gets 400,
+ * never 500.
  */
 final class SlackHttpRoutes implements HttpRoutes {
 
@@ -34,6 +39,8 @@ final class SlackHttpRoutes implements HttpRoutes {
     static final String INSTALL = "/slack/install";
     static final String OAUTH_REDIRECT = "/slack/oauth_redirect";
     private static final Logger LOG = LoggerFactory.getLogger(SlackHttpRoutes.class);
+    /** Slack's replay window, both ways: a timestamp from the future is no fresher than a stale one. */
+    private static final long MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
     private final App app;
     private final SlackRequestParser parser;
@@ -69,6 +76,10 @@ final class SlackHttpRoutes implements HttpRoutes {
             ctx.status(401).json(Map.of("error", "invalid request signature"));
             return;
         }
+        if (!bodyMatchesContentType(ctx.contentType(), ctx.body())) {
+            ctx.status(400).json(Map.of("error", "body does not match its Content-Type"));
+            return;
+        }
         run(ctx);
     }
 
@@ -77,11 +88,30 @@ final class SlackHttpRoutes implements HttpRoutes {
         String timestamp = ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
         if (signatures.isEmpty() || timestamp == null || signature == null
-                || !SlackSignature.TimestampVerifier.isValidTimestamp(timestamp)) {
+                || !fresh(timestamp)) {
             return false;
         }
         String expected = signatures.get().generate(timestamp, body);
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean fresh(String timestamp) {
+        try {
+            return Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp.strip())) <= MAX_CLOCK_SKEW_SECONDS;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Slack sends events as JSON, and slash commands, interactions and SSL checks as a form. */
+    private static boolean bodyMatchesContentType(String contentType, String body) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean jsonBody = body.stripLeading().startsWith("{");
+        return switch (mediaType) {
+            case "application/json" -> jsonBody;
+            case "application/x-www-form-urlencoded" -> !jsonBody;
+            default -> false;
+        };
     }
 
     private void run(Context ctx) throws Exception {
@@ -103,7 +133,15 @@ final class SlackHttpRoutes implements HttpRoutes {
             ctx.status(400).json(Map.of("error", "not a Slack request this app handles"));
             return;
         }
-        write(app.run(request), ctx);
+        Response response;
+        try {
+            response = app.run(request);
+        } catch (JsonParseException e) { // Bolt reads the event's fields only now: a field of the wrong type
+            LOG.info("rejected a malformed Slack event to {}: {}", ctx.path(), e.getClass().getSimpleName());
+            ctx.status(400).json(Map.of("error", "malformed Slack request"));
+            return;
+        }
+        write(response, ctx);
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

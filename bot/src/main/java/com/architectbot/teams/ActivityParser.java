@@ -7,6 +7,8 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
 import java.net.URI;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 
 /**
  * Reads a request body as an activity, strictly: valid JSON, an object, with the fields every later
@@ -33,6 +35,7 @@ final class ActivityParser {
         requireUrl(node.path("serviceUrl").asText(""));
         requireText(node.path("conversation"), "id", "conversation.id");
         requireText(node.path("recipient"), "id", "recipient.id");
+        requireLocale(node.path("locale"));
         if (ActivityTypes.MESSAGE.equals(node.path("type").asText())) {
             requireText(node, "id");
             requireText(node.path("from"), "id", "from.id");
@@ -56,6 +59,18 @@ final class ActivityParser {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new Malformed("activity has no " + name);
+        }
+    }
+
+    /** Absent, or a BCP 47 tag: the SDK builds a {@link Locale} from it and throws mid-turn otherwise. */
+    private static void requireLocale(JsonNode locale) {
+        if (locale.isMissingNode() || locale.isNull() || locale.asText().isEmpty()) {
+            return;
+        }
+        try {
+            new Locale.Builder().setLanguageTag(locale.asText());
+        } catch (IllformedLocaleException e) {
+            throw new Malformed("activity has no valid locale");
         }
     }
 

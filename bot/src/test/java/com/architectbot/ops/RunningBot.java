@@ -51,7 +51,14 @@ final class RunningBot implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RunningBot() {
-        bot = ArchitectBot.open(BotConfig.from(new Environment(environment())));
+        this(Map.of());
+    }
+
+    /** The bot with some environment variables replaced or added ({@code REDIS_URL} of a dedicated Redis). */
+    RunningBot(Map<String, String> overrides) {
+        Map<String, String> env = environment();
+        env.putAll(overrides);
+        bot = ArchitectBot.open(BotConfig.from(new Environment(env)));
         serving = bot.serve();
     }
 
@@ -147,11 +154,11 @@ final class RunningBot implements AutoCloseable {
         return current;
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + serving.port() + path);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
