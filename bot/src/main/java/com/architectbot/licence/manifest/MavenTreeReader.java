@@ -137,7 +137,9 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
                             "aether.connector.connectTimeout", (int) settings.connectTimeout().toMillis(),
                             "aether.connector.requestTimeout", (int) settings.requestTimeout().toMillis(),
                             "aether.connector.http.retryHandler.count", settings.retries(),
-                            "aether.connector.http.retryHandler.interval", RETRY_INTERVAL_MS))
+                            "aether.connector.http.retryHandler.interval", RETRY_INTERVAL_MS,
+                            // breadth-first collection fetches POMs in parallel: 3x faster cold (docs/benchmarks.md)
+                            "aether.dependencyCollector.impl", "bf"))
                     .build();
             context = Runtimes.INSTANCE.getRuntime().create(overrides);
         }
