@@ -93,6 +93,14 @@ final class RunningBot implements AutoCloseable {
                 "application/json", headers));
     }
 
+    /** An {@code app_mention} event: a question to the bot in a channel, in a thread when {@code threadTs} is set. */
+    static String mention(String channel, String ts, String threadTs, String question) {
+        return """
+                {"type":"app_mention","user":"U1","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}"""
+                .formatted(FakeSlackApi.BOT_USER, question, ts, threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",",
+                        channel, ts);
+    }
+
     HttpResponse<String> slashCommand(String command, String text, String channel) {
         Map<String, String> form = new LinkedHashMap<>(Map.of("token", "legacy", "team_id", FakeSlackApi.TEAM,
                 "team_domain", "acme", "channel_id", channel, "user_id", "U1", "user_name", "ada", "command", command,

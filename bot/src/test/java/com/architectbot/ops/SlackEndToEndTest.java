@@ -29,7 +29,7 @@ class SlackEndToEndTest {
     void a_mention_is_answered_in_its_thread_with_the_five_headed_sections() {
         String channel = unique("C");
 
-        var ack = bot.slackEvent(unique("Ev"), mention(channel, "1700000000.000100", null, "How should we shard tenants?"));
+        var ack = bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000000.000100", null, "How should we shard tenants?"));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         var answer = bot.awaitSlackPosts(channel, "1700000000.000100", 1).getFirst();
@@ -41,11 +41,11 @@ class SlackEndToEndTest {
     @Test
     void a_second_mention_in_the_thread_sends_the_first_exchange_to_the_model() {
         String channel = unique("C");
-        bot.slackEvent(unique("Ev"), mention(channel, "1700000000.000200", null, "Should we use Kafka for billing events?"));
+        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000000.000200", null, "Should we use Kafka for billing events?"));
         bot.awaitSlackPosts(channel, "1700000000.000200", 1);
         int asked = bot.model.requests().size();
 
-        bot.slackEvent(unique("Ev"), mention(channel, "1700000000.000300", "1700000000.000200", "And for audit logs?"));
+        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000000.000300", "1700000000.000200", "And for audit logs?"));
 
         bot.awaitSlackPosts(channel, "1700000000.000200", 2);
         String followUp = bot.model.requests().get(asked).get("messages").toString();
@@ -87,7 +87,7 @@ class SlackEndToEndTest {
     void the_same_event_delivered_three_times_is_answered_once() {
         String channel = unique("C");
         String eventId = unique("Ev");
-        String event = mention(channel, "1700000002.000100", null, "What breaks first at 10x traffic?");
+        String event = RunningBot.mention(channel, "1700000002.000100", null, "What breaks first at 10x traffic?");
 
         var first = bot.slackEvent(eventId, event);
         var retry1 = bot.slackEvent(eventId, event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
@@ -105,7 +105,7 @@ class SlackEndToEndTest {
         String channel = unique("C");
         bot.slack.rateLimit("chat.postMessage", 1, 1);
 
-        bot.slackEvent(unique("Ev"), mention(channel, "1700000003.000100", null, "How do we roll out schema changes?"));
+        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000003.000100", null, "How do we roll out schema changes?"));
 
         var attempts = bot.awaitSlackPosts(channel, "1700000003.000100", 2);
         assertThat(attempts.get(1).param("blocks")).contains(Labels.SUMMARY);
@@ -118,7 +118,7 @@ class SlackEndToEndTest {
         String channel = unique("C");
         bot.model.enqueue(FakeOpenAi.Response.error(500));
 
-        bot.slackEvent(unique("Ev"), mention(channel, "1700000004.000100", null, "Can we launch on Friday?"));
+        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000004.000100", null, "Can we launch on Friday?"));
 
         var told = bot.awaitSlackPosts(channel, "1700000004.000100", 1).getFirst();
         assertThat(told.param("text")).startsWith("⚠️ Sorry, I couldn't answer this")
@@ -127,14 +127,7 @@ class SlackEndToEndTest {
 
     /** Asks in another thread of the channel and waits for that answer. */
     private static void answerAfterward(String channel) {
-        bot.slackEvent(unique("Ev"), mention(channel, "1700000009.000900", null, "One more thing?"));
+        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000009.000900", null, "One more thing?"));
         bot.awaitSlackPosts(channel, "1700000009.000900", 1);
-    }
-
-    private static String mention(String channel, String ts, String threadTs, String question) {
-        return """
-                {"type":"app_mention","user":"U1","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}"""
-                .formatted(FakeSlackApi.BOT_USER, question, ts, threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",",
-                        channel, ts);
     }
 }
