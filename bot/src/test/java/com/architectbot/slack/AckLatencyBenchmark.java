@@ -7,15 +7,14 @@ import com.architectbot.ops.ServerSettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Ack latency of {@code POST /slack/events} (issue 6, item 7), measured outside the test run: an open-loop
@@ -124,18 +121,8 @@ public final class AckLatencyBenchmark {
                 .formatted(id, id, id.replaceAll("\\D", ""));
             String ts = String.valueOf(Instant.now().getEpochSecond());
             return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", sign(ts, body))
+                    .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", SlackRequests.sign(SECRET, ts, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        }
-    }
-
-    static String sign(String ts, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
