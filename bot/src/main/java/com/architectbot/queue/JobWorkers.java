@@ -162,6 +162,9 @@ public final class JobWorkers implements AutoCloseable {
             outage.succeeded();
             return batch;
         } catch (RuntimeException e) {
+            if (!isRunning()) { // stopping: an embedded Redis may be shutting down with us; not an outage
+                return List.of();
+            }
             awaitStop(outage.failed(e));
             return List.of();
         }
