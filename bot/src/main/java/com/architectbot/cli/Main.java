@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}, {@code doctor}. */
+/** The one jar's entry point: {@code consult}, {@code license-check}, {@code serve}, {@code doctor}, {@code tenant}. */
 @Command(
         name = "architect-bot",
         mixinStandardHelpOptions = true,
@@ -38,6 +38,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(new LicenceCheckCommand(() -> bot.get().licences()));
         cli.addSubcommand(new ServeCommand(bot));
         cli.addSubcommand(new DoctorCommand(BotConfig::environment));
+        cli.addSubcommand(TenantCommand.commandLine(() -> bot.get().tenancy()));
         cli.setExecutionExceptionHandler(Main::explain);
         return cli;
     }

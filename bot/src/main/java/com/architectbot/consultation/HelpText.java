@@ -16,7 +16,8 @@ public final class HelpText {
                     • `/architect <question>` starts a consultation here; `/architect forget` erases this \
                     conversation's context.
                     • `/architect export` sends you your conversations as a file; `/architect forget-me` erases them \
-                    everywhere. Admins: `/architect usage`, `/architect settings [licence-policy ...] [model ...]`.
+                    everywhere. Admins: `/architect usage`, `/architect settings [licence-policy ...] [model ...]`, \
+                    `/architect erase-all-data` (erases all of this workspace's data, after you confirm).
                     • `/license-check <purl | group:artifact:version | name@version ...> [--policy saas|distributed|internal]` \
                     checks open-source licences; you can also send me a pom.xml, package.json or lockfile.""";
             case TEAMS -> """
@@ -27,11 +28,13 @@ public final class HelpText {
                     checks open-source licences; you can also send me a pom.xml, package.json or lockfile.
                     • `forget` erases this conversation's context; `help` shows this message.
                     • In a personal chat: `export` sends you your conversations; `forget-me` erases them everywhere. \
-                    Admins: `usage`, `settings [licence-policy ...] [model ...]`.""";
+                    Admins: `usage`, `settings [licence-policy ...] [model ...]`, `erase-all-data` (erases all of \
+                    this organisation's data, after you confirm).""";
             case CLI -> """
                     architect-bot consult [--thread ID] "question"   ask the production architect
                     architect-bot license-check [--policy ...] (FILE | PURL | COORDS)...   check licences
-                    architect-bot serve   run the Slack and Teams bot""";
+                    architect-bot serve   run the Slack and Teams bot
+                    architect-bot tenant (plan|usage|erase) ...   operators: a tenant's plan, usage or erasure""";
         };
     }
 }

@@ -47,7 +47,7 @@ public final class InquiryHandler {
             case LICENCE_CHECK -> checkLicences(inquiry);
             case FORGET -> forget(inquiry);
             case HELP -> new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
-            case USAGE, SETTINGS, EXPORT, FORGET_ME -> tenancy.command(inquiry);
+            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> tenancy.command(inquiry);
         };
     }
 

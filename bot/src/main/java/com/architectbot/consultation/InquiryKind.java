@@ -17,5 +17,7 @@ public enum InquiryKind {
     /** Send the user everything the bot keeps of their conversations. */
     EXPORT,
     /** Erase the user's conversations in every thread. */
-    FORGET_ME
+    FORGET_ME,
+    /** Erase everything kept about the tenant; the text {@code confirm} confirms it (admins only). */
+    ERASE_ALL_DATA
 }

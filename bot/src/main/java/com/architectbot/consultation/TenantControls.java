@@ -18,7 +18,10 @@ public interface TenantControls {
     /** Records an answered inquiry: metering and the audit log. */
     void record(Inquiry inquiry, TokenUsage usage);
 
-    /** Answers {@link InquiryKind#USAGE}, {@link InquiryKind#SETTINGS}, {@link InquiryKind#EXPORT}, {@link InquiryKind#FORGET_ME}. */
+    /**
+     * Answers {@link InquiryKind#USAGE}, {@link InquiryKind#SETTINGS}, {@link InquiryKind#EXPORT},
+     * {@link InquiryKind#FORGET_ME} and {@link InquiryKind#ERASE_ALL_DATA}.
+     */
     Reply command(Inquiry inquiry);
 
     /** No limits, no metering, no tenancy commands: for the CLI and for tests of other features. */

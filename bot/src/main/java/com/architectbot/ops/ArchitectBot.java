@@ -96,6 +96,11 @@ public final class ArchitectBot implements AutoCloseable {
         return licences;
     }
 
+    /** The tenants' plans, usage and erasure, for the operator's {@code tenant} command. */
+    public Tenancy tenancy() {
+        return tenancy;
+    }
+
     /** Answers one inquiry on the calling thread: the CLI's path through the same service. */
     public Reply answer(Inquiry inquiry) {
         return localInquiries.process(inquiry);

@@ -40,7 +40,8 @@ final class SlackCommands {
     /** Subcommands answered privately, in a direct message: what they show is for the asker only. */
     private static final Map<String, InquiryKind> PRIVATE_COMMANDS = Map.of(
             "usage", InquiryKind.USAGE, "settings", InquiryKind.SETTINGS,
-            "export", InquiryKind.EXPORT, "forget-me", InquiryKind.FORGET_ME);
+            "export", InquiryKind.EXPORT, "forget-me", InquiryKind.FORGET_ME,
+            "erase-all-data", InquiryKind.ERASE_ALL_DATA);
     /** The thread name of a private command's inquiry: it has no thread of its own. */
     static final String COMMANDS_THREAD = "commands";
 
@@ -75,7 +76,7 @@ final class SlackCommands {
         }
         if (SUBCOMMAND_LIKE.matcher(text).matches()) {
             LOG.warn("unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "
-                    + "forget-me, or a question", ARCHITECT, lower);
+                    + "forget-me, erase-all-data, or a question", ARCHITECT, lower);
             return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
         }
         return startThread(command, ctx, InquiryKind.CONSULTATION, text, "asked", SlackFeedback.COMMAND_ACK);
@@ -110,7 +111,7 @@ final class SlackCommands {
     }
 
     /**
-     * Usage, settings, export and forget-me: acked at once, then (off the request thread, since
+     * Usage, settings, export, forget-me and erase-all-data: acked at once, then (off the request thread, since
      * {@code users.info} is a Web API call) queued with the user's role, to be answered in a direct message.
      */
     private Response privately(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String arguments) {

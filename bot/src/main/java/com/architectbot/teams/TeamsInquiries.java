@@ -160,6 +160,7 @@ final class TeamsInquiries {
                 case "settings" -> new Command(InquiryKind.SETTINGS, rest);
                 case "export" -> new Command(InquiryKind.EXPORT, "");
                 case "forget-me" -> new Command(InquiryKind.FORGET_ME, "");
+                case "erase-all-data" -> new Command(InquiryKind.ERASE_ALL_DATA, rest);
                 case "license-check", "licence-check" -> new Command(InquiryKind.LICENCE_CHECK, rest);
                 default -> hasFiles ? new Command(InquiryKind.LICENCE_CHECK, text)
                         : text.isEmpty() ? new Command(InquiryKind.HELP, "")

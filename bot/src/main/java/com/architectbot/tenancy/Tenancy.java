@@ -18,12 +18,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tenancy and commercial controls: plan limits before any slow work, metering and the audit log after it,
- * the admin commands ({@code usage}, {@code settings}) and the data-rights commands ({@code export},
- * {@code forget-me}), and erasing a tenant that uninstalled the bot.
+ * the admin commands ({@code usage}, {@code settings}, {@code erase-all-data}), the data-rights commands
+ * ({@code export}, {@code forget-me}), erasing a tenant that uninstalled the bot, and the operator's plan,
+ * usage and erasure commands.
  */
 public final class Tenancy implements TenantControls, TenantEraser {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tenancy.class);
+    /** The audit outcome of an erasure. */
+    static final String ERASED = "erased";
+    /** What an erasure removes, in words, for the operator's CLI. */
+    public static final String ERASED_DATA = ErasureTexts.WHAT;
+    /** The thread an operator's erasure is recorded in: it has none. */
+    static final String OPERATOR_THREAD = "operator";
 
     private final TenancySettings settings;
     private final UsageMeter meter;
@@ -74,7 +81,7 @@ public final class Tenancy implements TenantControls, TenantEraser {
         UsageMeter.Metered what = switch (inquiry.kind()) {
             case CONSULTATION -> UsageMeter.Metered.CONSULTATION;
             case LICENCE_CHECK -> UsageMeter.Metered.LICENCE_CHECK;
-            case FORGET, HELP, USAGE, SETTINGS, EXPORT, FORGET_ME -> null;
+            case FORGET, HELP, USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> null;
         };
         if (what != null) {
             meter.record(TenantId.of(inquiry.thread()), inquiry.user(), what, usage, clock.instant());
@@ -89,11 +96,13 @@ public final class Tenancy implements TenantControls, TenantEraser {
             case SETTINGS -> adminOnly(inquiry, "change this workspace's settings", this::settings);
             case EXPORT -> rights.export(inquiry);
             case FORGET_ME -> rights.forgetMe(inquiry);
+            case ERASE_ALL_DATA -> adminOnly(inquiry, "erase all of this workspace's data", this::eraseAllData);
             case CONSULTATION, LICENCE_CHECK, FORGET, HELP ->
                     throw new IllegalArgumentException(inquiry.kind() + " is not a tenancy command");
         };
-        log(inquiry, reply instanceof Reply.Notice notice && notice.tone() == Reply.Tone.REJECTED ? "denied" : "done",
-                TokenUsage.NONE);
+        if (!erasing(inquiry, reply)) { // an erasure has written its own entry, after erasing
+            log(inquiry, denied(reply) ? "denied" : "done", TokenUsage.NONE);
+        }
         return reply;
     }
 
@@ -104,6 +113,29 @@ public final class Tenancy implements TenantControls, TenantEraser {
         profiles.erase(tenant);
         audit.erase(tenant);
         LOG.info("erased tenant {}: {} thread(s), usage, settings and audit log", tenant, threads);
+    }
+
+    /**
+     * The operator's erasure: everything {@link #erase} removes, then one audit entry saying who erased it.
+     *
+     * @param by who erased it, for the audit entry
+     */
+    public void erase(TenantId tenant, String by) {
+        erase(tenant);
+        audit.append(tenant, erasureEntry(by, OPERATOR_THREAD));
+    }
+
+    /** Sets the plan the tenant pays for (the operator's {@code tenant plan}), keeping its admins' settings. */
+    public void setPlan(TenantId tenant, Plan plan) {
+        profiles.save(tenant, profiles.load(tenant).withPlan(Optional.of(plan)));
+        LOG.info("tenant {} is now on the {} plan", tenant, plan.id());
+    }
+
+    /** The usage report admins see with {@code usage}, for the operator; per-user figures are the operator's. */
+    public String usageReport(TenantId tenant, String operator) {
+        Plan plan = plan(tenant);
+        return UsageReport.text(plan, settings.plans().of(plan), settings.prices(), meter, tenant, operator,
+                clock.instant());
     }
 
     /** The plan the tenant pays for: stored by the operator, else {@code DEFAULT_PLAN}. */
@@ -127,6 +159,37 @@ public final class Tenancy implements TenantControls, TenantEraser {
                 meter, tenant, inquiry.user(), clock.instant()));
     }
 
+    /** Without {@code confirm}: what would go and how to confirm. With it: erased, the plan kept, and audited. */
+    private Reply eraseAllData(Inquiry inquiry) {
+        var surface = inquiry.thread().surface();
+        if (!inquiry.text().strip().equalsIgnoreCase(ErasureTexts.CONFIRM)) {
+            return new Reply.Notice(Reply.Tone.INFO, ErasureTexts.prompt(surface));
+        }
+        TenantId tenant = TenantId.of(inquiry.thread());
+        Optional<Plan> plan = profiles.load(tenant).plan();
+        erase(tenant);
+        if (plan.isPresent()) { // the plan is the operator's commercial record, not the workspace's data
+            profiles.save(tenant, TenantProfile.EMPTY.withPlan(plan));
+        }
+        audit.append(tenant, erasureEntry(inquiry.user(), inquiry.thread().id()));
+        return new Reply.Notice(Reply.Tone.INFO, ErasureTexts.done(surface));
+    }
+
+    private boolean erasing(Inquiry inquiry, Reply reply) {
+        return inquiry.kind() == InquiryKind.ERASE_ALL_DATA && !denied(reply)
+                && inquiry.text().strip().equalsIgnoreCase(ErasureTexts.CONFIRM);
+    }
+
+    private static boolean denied(Reply reply) {
+        return reply instanceof Reply.Notice notice && notice.tone() == Reply.Tone.REJECTED;
+    }
+
+    /** The one entry left after an erasure: who and when, no content. */
+    private AuditEntry erasureEntry(String by, String thread) {
+        return new AuditEntry(clock.instant(), by, Commands.word(InquiryKind.ERASE_ALL_DATA), thread, ERASED,
+                TokenUsage.NONE, Optional.empty());
+    }
+
     private Reply settings(Inquiry inquiry) {
         TenantId tenant = TenantId.of(inquiry.thread());
         return new SettingsCommand(settings.prices()).apply(inquiry, profiles, tenant);
@@ -135,6 +198,7 @@ public final class Tenancy implements TenantControls, TenantEraser {
     private void log(Inquiry inquiry, String outcome, TokenUsage usage) {
         audit.append(TenantId.of(inquiry.thread()), new AuditEntry(clock.instant(), inquiry.user(),
                 Commands.word(inquiry.kind()), inquiry.thread().id(), outcome, usage,
-                settings.auditContent() && !inquiry.text().isEmpty() ? Optional.of(inquiry.text()) : Optional.empty()));
+                settings.auditContent() && !inquiry.text().isEmpty() && inquiry.kind() != InquiryKind.ERASE_ALL_DATA
+                        ? Optional.of(inquiry.text()) : Optional.empty()));
     }
 }

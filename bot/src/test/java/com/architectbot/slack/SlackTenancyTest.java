@@ -76,6 +76,29 @@ class SlackTenancyTest {
     }
 
     @Test
+    void erase_all_data_and_its_confirmation_are_queued_with_the_admin_role_for_a_direct_message() throws Exception {
+        harness.slack.admins("UADMIN");
+
+        Job prompt = command("UADMIN", "erase-all-data");
+        Job confirmed = command("UADMIN", "erase-all-data confirm");
+
+        assertThat(prompt.inquiry().kind()).isEqualTo(InquiryKind.ERASE_ALL_DATA);
+        assertThat(prompt.inquiry().text()).isEmpty();
+        assertThat(confirmed.inquiry().kind()).isEqualTo(InquiryKind.ERASE_ALL_DATA);
+        assertThat(confirmed.inquiry().text()).isEqualTo("confirm");
+        assertThat(confirmed.inquiry().role()).isEqualTo(UserRole.ADMIN);
+        assertThat(confirmed.replyTo().address()).containsEntry(SlackTargets.DIRECT_TO, "UADMIN");
+    }
+
+    @Test
+    void erase_all_data_from_a_member_is_queued_as_a_member_so_the_core_refuses_it() throws Exception {
+        Job job = command("U1", "erase-all-data confirm");
+
+        assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.ERASE_ALL_DATA);
+        assertThat(job.inquiry().role()).isEqualTo(UserRole.MEMBER);
+    }
+
+    @Test
     void an_export_is_uploaded_as_a_file_in_a_direct_message() {
         var replier = new SlackReplier(SlackClients.create(harness.slack.apiUrl(), Duration.ofSeconds(5)),
                 BotTokens.single("xoxb-test"), new SlackWebApi(Duration.ofSeconds(10)), new BlockKitRenderer());

@@ -42,6 +42,29 @@ class TeamsTenancyTest {
     }
 
     @Test
+    void erase_all_data_and_its_confirmation_from_a_listed_admin_are_queued_as_the_admin() {
+        teams.post(teams.personalMessage("1700000000106", "erase-all-data"));
+        teams.post(teams.personalMessage("1700000000107", "erase-all-data confirm"));
+
+        assertThat(teams.queue.jobs).extracting(job -> job.inquiry().kind())
+                .containsExactly(InquiryKind.ERASE_ALL_DATA, InquiryKind.ERASE_ALL_DATA);
+        assertThat(teams.queue.jobs).extracting(job -> job.inquiry().text()).containsExactly("", "confirm");
+        assertThat(teams.queue.jobs).extracting(job -> job.inquiry().role()).containsOnly(UserRole.ADMIN);
+    }
+
+    @Test
+    void erase_all_data_from_someone_not_listed_carries_the_member_role() {
+        teams.close();
+        teams = TeamsFixture.withAdmins("aad-admin-9");
+
+        teams.post(teams.personalMessage("1700000000108", "erase-all-data confirm"));
+
+        var inquiry = teams.queue.onlyJob().inquiry();
+        assertThat(inquiry.kind()).isEqualTo(InquiryKind.ERASE_ALL_DATA);
+        assertThat(inquiry.role()).isEqualTo(UserRole.MEMBER);
+    }
+
+    @Test
     void export_in_a_channel_is_not_queued_and_points_to_the_personal_chat() {
         teams.post(teams.channelMention("1700000000103", "Architect Bot", "export"));
 

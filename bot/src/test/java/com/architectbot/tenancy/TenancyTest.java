@@ -16,6 +16,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 
 class TenancyTest {
 
@@ -246,6 +250,63 @@ class TenancyTest {
         assertThat(f.profiles.load(f.tenantId)).isEqualTo(TenantProfile.EMPTY);
         assertThat(f.audit.recent(f.tenantId, 10)).isEmpty();
         assertThat(f.redis.client().keys("ab:{tenant:" + f.tenantId + "}*")).isEmpty();
+    }
+
+    @Test
+    void erase_all_data_from_an_admin_first_says_what_would_go_and_how_to_confirm_and_erases_nothing() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", f.thread("c"), "", UserRole.ADMIN));
+        // then
+        assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
+            assertThat(notice.tone()).isEqualTo(Reply.Tone.INFO);
+            assertThat(notice.text()).contains("conversation", "usage", "audit log", "settings", "Slack installation",
+                    "`/architect erase-all-data confirm`");
+        });
+        assertThat(f.memory.recall(f.thread("1.1"), 100_000)).hasSize(1);
+        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::kind).contains("consultation", "erase-all-data");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Surface.class, names = {"SLACK", "TEAMS"})
+    void confirmed_by_an_admin_it_erases_the_tenant_keeps_the_plan_and_the_audit_holds_only_the_erasure(Surface surface) {
+        // given: a conversation, usage, a setting and a plan, and the admin has seen the prompt
+        ThreadKey chat = new ThreadKey(surface, f.tenant, "C1", "1.1");
+        TenantId tenant = TenantId.of(chat);
+        f.handler.process(f.ask("U1", chat, "Hello"));
+        f.handler.process(f.inquiry(InquiryKind.SETTINGS, "UADMIN", chat, "model gpt-4o", UserRole.ADMIN));
+        f.tenancy.setPlan(tenant, Plan.TEAM);
+        f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", chat, "", UserRole.ADMIN));
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", chat, "confirm", UserRole.ADMIN));
+        // then
+        assertThat(((Reply.Notice) reply).text()).startsWith("Done: I erased all of this workspace's data");
+        assertThat(f.memory.recall(chat, 100_000)).isEmpty();
+        assertThat(f.meter.month(tenant, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC))).consultations()).isZero();
+        assertThat(f.profiles.load(tenant)).isEqualTo(TenantProfile.EMPTY.withPlan(java.util.Optional.of(Plan.TEAM)));
+        assertThat(f.audit.recent(tenant, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.user()).isEqualTo("UADMIN");
+            assertThat(entry.kind()).isEqualTo("erase-all-data");
+            assertThat(entry.outcome()).isEqualTo("erased");
+            assertThat(entry.text()).isEmpty();
+        });
+    }
+
+    @Test
+    void erase_all_data_confirmed_by_a_member_is_refused_politely_and_erases_nothing() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
+        // when
+        Reply reply = f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "U1", f.thread("c"), "confirm", UserRole.MEMBER));
+        // then
+        assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
+            assertThat(notice.tone()).isEqualTo(Reply.Tone.REJECTED);
+            assertThat(notice.text()).contains("Only workspace admins can erase all of this workspace's data",
+                    "`/architect erase-all-data`");
+        });
+        assertThat(f.memory.recall(f.thread("1.1"), 100_000)).hasSize(1);
+        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::outcome).contains("answered", "denied");
     }
 
     private static TenancySettings withFreePlan(PlanLimits free) {
