@@ -24,6 +24,7 @@ import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.slack.SlackChannel;
 import com.architectbot.teams.TeamsChannel;
+import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
@@ -150,7 +151,8 @@ public final class ArchitectBot implements AutoCloseable {
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
         SlackChannel.create(config.slack(), queue, redis.client(), tenancy).ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue, new RedisPendingExports(redis.client(), config.teams().exportTtl()))
+                .ifPresent(channels::add);
         return List.copyOf(channels);
     }
 

@@ -45,26 +45,34 @@ public final class TeamsChannel implements Channel {
     private final TeamsMessages messages = new TeamsMessages();
     private final TeamsReplier replier;
     private final TeamsFiles files = new TeamsFiles();
+    private final FileConsents consents;
 
     /**
      * The channel, or empty (with one log line saying how to turn it on) when Teams is not configured:
      * neither {@code MICROSOFT_APP_ID} nor {@code TEAMS_ENABLED=true} (the Emulator, unauthenticated).
+     *
+     * @param exports where exports wait for the user's consent (shared by the replicas: the consent may
+     *     reach another one), kept for {@link TeamsSettings#exportTtl()}
      */
-    public static Optional<TeamsChannel> create(TeamsSettings settings, InquiryQueue queue) {
+    public static Optional<TeamsChannel> create(TeamsSettings settings, InquiryQueue queue, PendingExports exports) {
         if (!settings.enabled()) {
             LOG.info("Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn "
                     + "it on, or TEAMS_ENABLED=true for the Bot Framework Emulator without authentication");
             return Optional.empty();
         }
-        return Optional.of(new TeamsChannel(settings, queue));
+        return Optional.of(new TeamsChannel(settings, queue, exports));
     }
 
-    public TeamsChannel(TeamsSettings settings, InquiryQueue queue) {
+    public TeamsChannel(TeamsSettings settings, InquiryQueue queue, PendingExports exports) {
         this.settings = settings;
         this.adapter = new TeamsAdapter(settings);
         this.tokens = settings.authenticationEnabled() ? new TeamsTokenValidator(settings) : null;
-        this.turns = new TeamsTurns(queue, messages, settings.adminIds());
-        this.replier = new TeamsReplier(adapter, messages, settings.replyTimeout());
+        java.util.Objects.requireNonNull(exports, "exports");
+        this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
+        // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
+        this.consents = new FileConsents(exports,
+                new ExportUploads(settings.uploadTimeout(), !settings.authenticationEnabled()), messages, replier);
+        this.turns = new TeamsTurns(queue, messages, settings.adminIds(), consents);
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
         } else {
@@ -87,6 +95,12 @@ public final class TeamsChannel implements Channel {
     @Override
     public FileSource files() {
         return files;
+    }
+
+    /** Lets accepted exports that are uploading finish. */
+    @Override
+    public void close() {
+        consents.close();
     }
 
     @Override

@@ -8,12 +8,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Entity;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Turns rendered cards into Teams message activities. */
 final class TeamsMessages {
 
     static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+    static final String FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent";
+    static final String FILE_INFO = "application/vnd.microsoft.teams.card.file.info";
+    /** The key of the pending export's id in the consent card's accept and decline contexts. */
+    static final String EXPORT_ID = "exportId";
     /** Teams' notification preview; the card's own fallback text is the full content. */
     private static final int SUMMARY_CHARS = 120;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,24 +37,41 @@ final class TeamsMessages {
             case Reply.LicenceCheck ignored -> false; // registry facts and policy verdicts, not model output
             case Reply.Export ignored -> false;
         };
-        List<Activity> activities = renderer.render(reply).stream().map(card -> message(card, generated)).toList();
-        if (reply instanceof Reply.Export export) {
-            activities.getLast().setAttachments(List.of(activities.getLast().getAttachments().getFirst(), file(export)));
-        }
+        return renderer.render(reply).stream().map(card -> message(card, generated)).toList();
+    }
+
+    /**
+     * The export's summary card plus Teams' file consent card: Teams asks the user where to save the file
+     * and only then hands the bot an upload URL. The consent card carries the size and the id the export
+     * waits under ({@link PendingExports}), never the content.
+     */
+    List<Activity> export(Reply.Export export, String pendingId) {
+        List<Activity> activities = of(export);
+        Activity last = activities.getLast();
+        ObjectNode context = NODES.objectNode().put(EXPORT_ID, pendingId);
+        ObjectNode consent = NODES.objectNode()
+                .put("description", "Your conversations with Architect Bot, as JSON")
+                .put("sizeInBytes", export.json().getBytes(StandardCharsets.UTF_8).length);
+        consent.set("acceptContext", context);
+        consent.set("declineContext", context.deepCopy());
+        Attachment card = new Attachment();
+        card.setContentType(FILE_CONSENT);
+        card.setName(export.fileName());
+        card.setContent(consent);
+        last.setAttachments(List.of(last.getAttachments().getFirst(), card));
         return activities;
     }
 
-    /** The export as an inline JSON attachment of the message (sent only in personal chats; see TeamsTurns). */
-    private static Attachment file(Reply.Export export) {
-        Attachment file = new Attachment();
-        file.setContentType("application/json");
-        file.setName(export.fileName());
-        try {
-            file.setContent(new com.fasterxml.jackson.databind.ObjectMapper().readTree(export.json()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the export is not JSON", e);
-        }
-        return file;
+    /** The uploaded file as Teams shows it in the chat, with a link to open it. */
+    static Activity fileInfo(String name, String contentUrl, String uniqueId, String fileType) {
+        Attachment info = new Attachment();
+        info.setContentType(FILE_INFO);
+        info.setName(name);
+        info.setContentUrl(contentUrl);
+        info.setContent(NODES.objectNode().put("uniqueId", uniqueId).put("fileType", fileType));
+        Activity message = Activity.createMessageActivity();
+        message.setAttachments(List.of(info));
+        return message;
     }
 
     /** The greeting when the bot is installed in a chat or added to a team. */

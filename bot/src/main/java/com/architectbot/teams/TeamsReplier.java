@@ -26,18 +26,26 @@ final class TeamsReplier implements Replier {
 
     private final TeamsAdapter adapter;
     private final TeamsMessages messages;
+    private final PendingExports exports;
     private final Duration timeout;
 
-    TeamsReplier(TeamsAdapter adapter, TeamsMessages messages, Duration timeout) {
+    TeamsReplier(TeamsAdapter adapter, TeamsMessages messages, PendingExports exports, Duration timeout) {
         this.adapter = adapter;
         this.messages = messages;
+        this.exports = exports;
         this.timeout = timeout;
     }
 
     @Override
     public void deliver(ReplyTarget target, Reply reply) {
         ConversationReference reference = ReplyAddresses.reference(target);
-        List<Activity> activities = messages.of(reply);
+        List<Activity> activities = reply instanceof Reply.Export export
+                ? messages.export(export, keep(reference, export)) : messages.of(reply);
+        send(reference, activities);
+    }
+
+    /** Sends into the conversation, as a reply to the activity the reference names. */
+    void send(ConversationReference reference, List<Activity> activities) {
         String where = "Teams conversation via " + reference.getServiceUrl();
         try {
             adapter.continueConversation(adapter.botAppId(), reference, turn -> {
@@ -54,6 +62,15 @@ final class TeamsReplier implements Replier {
             Thread.currentThread().interrupt();
             throw new RetryableFailure("interrupted while replying to " + where, e);
         }
+    }
+
+    /** The file waits for the user's consent; only the user it was asked for may accept it. */
+    private String keep(ConversationReference reference, Reply.Export export) {
+        if (reference.getUser() == null || reference.getUser().getId() == null) {
+            throw new PermanentFailure("I could not tell who asked for the export; please ask again.",
+                    "Teams reply target names no user for an export", null);
+        }
+        return exports.keep(new PendingExports.Pending(reference.getUser().getId(), export.fileName(), export.json()));
     }
 
     /** 429 and 5xx are worth retrying; other refusals (bot removed, conversation gone) are final. */

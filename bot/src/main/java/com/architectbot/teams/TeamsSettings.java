@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * @param tokenEndpoint {@code TEAMS_TOKEN_ENDPOINT}: where the bot gets its own token for the Bot
  *     Connector (client credentials)
  * @param replyTimeout {@code TEAMS_REPLY_TIMEOUT_SECONDS}: how long one delivery to the Bot Connector may take
+ * @param uploadTimeout {@code TEAMS_UPLOAD_TIMEOUT_SECONDS}: how long uploading an export to the user's
+ *     OneDrive (after they accepted the file) may take
+ * @param exportTtl {@code TEAMS_EXPORT_TTL_SECONDS}: how long an export waits for the user to accept it
  * @param adminIds {@code TEAMS_ADMIN_IDS}: comma-separated Entra ID (AAD) object ids of the users who may see
  *     usage and change settings; Teams has no workspace-admin flag a bot can read
  * @param emulator {@code TEAMS_ENABLED=true}: serve Teams without an app id, unauthenticated, for the Bot
@@ -39,6 +42,8 @@ public record TeamsSettings(
         URI tenantOpenIdMetadata,
         URI tokenEndpoint,
         Duration replyTimeout,
+        Duration uploadTimeout,
+        Duration exportTtl,
         Set<String> adminIds,
         boolean emulator) {
 
@@ -47,6 +52,9 @@ public record TeamsSettings(
     /** The SDK's authority for multi-tenant bots. */
     public static final String MULTI_TENANT_AUTHORITY = "botframework.com";
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofSeconds(30);
+    /** Long enough to read the consent card and click; short because the export holds conversations. */
+    public static final Duration DEFAULT_EXPORT_TTL = Duration.ofHours(1);
     /** Files sent for a licence check; a lockfile of a large project fits. */
     public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -74,6 +82,8 @@ public record TeamsSettings(
                 uri(env, "TEAMS_TOKEN_ENDPOINT",
                         "https://login.microsoftonline.com/" + authority + "/oauth2/v2.0/token"),
                 env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT),
+                env.seconds("TEAMS_UPLOAD_TIMEOUT_SECONDS", DEFAULT_UPLOAD_TIMEOUT),
+                env.seconds("TEAMS_EXPORT_TTL_SECONDS", DEFAULT_EXPORT_TTL),
                 Arrays.stream(env.string("TEAMS_ADMIN_IDS", "").split(","))
                         .map(String::strip).filter(id -> !id.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()),
@@ -122,6 +132,7 @@ public record TeamsSettings(
                 + ", channelOpenIdMetadata=" + channelOpenIdMetadata
                 + ", tenantOpenIdMetadata=" + tenantOpenIdMetadata
                 + ", tokenEndpoint=" + tokenEndpoint
-                + ", replyTimeout=" + replyTimeout + ", admins=" + adminIds.size() + ", enabled=" + enabled() + "]";
+                + ", replyTimeout=" + replyTimeout + ", uploadTimeout=" + uploadTimeout + ", exportTtl=" + exportTtl
+                + ", admins=" + adminIds.size() + ", enabled=" + enabled() + "]";
     }
 }

@@ -32,15 +32,13 @@ final class TeamsTurns {
     private final InquiryQueue queue;
     private final TeamsMessages messages;
     private final java.util.Set<String> adminIds;
+    private final FileConsents consents;
 
-    TeamsTurns(InquiryQueue queue, TeamsMessages messages) {
-        this(queue, messages, java.util.Set.of());
-    }
-
-    TeamsTurns(InquiryQueue queue, TeamsMessages messages, java.util.Set<String> adminIds) {
+    TeamsTurns(InquiryQueue queue, TeamsMessages messages, java.util.Set<String> adminIds, FileConsents consents) {
         this.queue = queue;
         this.messages = messages;
         this.adminIds = adminIds;
+        this.consents = consents;
     }
 
     CompletableFuture<Void> onTurn(TurnContext turn) {
@@ -48,6 +46,7 @@ final class TeamsTurns {
         switch (Objects.requireNonNullElse(activity.getType(), "")) {
             case ActivityTypes.MESSAGE -> onMessage(turn, activity);
             case ActivityTypes.CONVERSATION_UPDATE -> onConversationUpdate(turn, activity);
+            case ActivityTypes.INVOKE -> onInvoke(turn, activity);
             default -> LOG.debug("ignored a Teams {} activity", activity.getType());
         }
         return CompletableFuture.completedFuture(null);
@@ -67,6 +66,15 @@ final class TeamsTurns {
         }
         LOG.info("queued {}", inquiry);
         sendTyping(turn);
+    }
+
+    /** Only file consents are handled; the SDK answers any other invoke with 501. */
+    private void onInvoke(TurnContext turn, Activity invoke) {
+        if (FileConsents.isFileConsent(invoke)) {
+            consents.onInvoke(turn, invoke);
+        } else {
+            LOG.warn("a Teams invoke '{}' got 501: only {} is handled", invoke.getName(), FileConsents.INVOKE_NAME);
+        }
     }
 
     private void onConversationUpdate(TurnContext turn, Activity update) {

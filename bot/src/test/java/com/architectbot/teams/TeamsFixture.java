@@ -6,7 +6,9 @@ import com.architectbot.ops.BotServer;
 import com.architectbot.ops.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.testing.FakeBotConnector;
+import com.architectbot.testing.TestRedis;
 import com.architectbot.testing.TeamsActivities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +36,8 @@ final class TeamsFixture implements AutoCloseable {
 
     final FakeBotConnector connector = FakeBotConnector.start();
     final RecordingQueue queue = new RecordingQueue();
+    /** Real Redis; each export waits under its own random id, so tests do not share data. */
+    final PendingExports exports = new RedisPendingExports(TestRedis.client(), Duration.ofHours(1));
     private final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     final TeamsChannel channel;
     private final BotServer server;
@@ -46,7 +50,7 @@ final class TeamsFixture implements AutoCloseable {
             variables.put("TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid");
             variables.put("TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token");
         }
-        channel = new TeamsChannel(TeamsSettings.from(new Environment(variables)), queue);
+        channel = new TeamsChannel(TeamsSettings.from(new Environment(variables)), queue, exports);
         server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
     }
 
@@ -97,12 +101,18 @@ final class TeamsFixture implements AutoCloseable {
         return activities.personalMessage(activityId, "a:personal-chat-1", text);
     }
 
+    /** The user's click on a file consent card, as Teams sends it: an invoke in the personal chat. */
+    ObjectNode fileConsent(String action, String exportId, String uploadName) {
+        return activities.fileConsent("a:personal-chat-1", action, exportId, connector.uploadUrl(uploadName));
+    }
+
     ObjectNode botAdded(String conversationId, String conversationType) {
         return activities.botAdded(conversationId, conversationType);
     }
 
     @Override
     public void close() {
+        channel.close();
         server.close();
         connector.close();
     }

@@ -51,9 +51,11 @@ class TeamsSettingsTest {
     @Test
     void without_an_app_id_teams_stays_off_unless_the_emulator_mode_is_asked_for() {
         var queue = new TeamsFixture.RecordingQueue();
+        var exports = new com.architectbot.teams.redis.RedisPendingExports(
+                com.architectbot.testing.TestRedis.client(), TeamsSettings.DEFAULT_EXPORT_TTL);
 
-        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue)).isEmpty();
-        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue))
+        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue, exports)).isEmpty();
+        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue, exports))
                 .hasValueSatisfying(channel -> assertThat(channel.surface().id()).isEqualTo("teams"));
         assertThat(TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "p")))
                 .enabled()).isTrue();

@@ -3,10 +3,7 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.UserRole;
-import com.microsoft.bot.schema.Activity;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,15 +77,5 @@ class TeamsTenancyTest {
 
         assertThat(teams.queue.jobs).extracting(job -> job.inquiry().kind())
                 .containsExactly(InquiryKind.EXPORT, InquiryKind.FORGET_ME);
-    }
-
-    @Test
-    void an_export_is_sent_as_a_card_with_the_json_file_attached() {
-        List<Activity> activities = new TeamsMessages().of(new Reply.Export("export.json", "{\"threads\":[]}", "Your data."));
-
-        var attachments = activities.getLast().getAttachments();
-        assertThat(attachments).extracting(a -> a.getContentType())
-                .containsExactly(TeamsMessages.ADAPTIVE_CARD, "application/json");
-        assertThat(attachments.getLast().getName()).isEqualTo("export.json");
     }
 }

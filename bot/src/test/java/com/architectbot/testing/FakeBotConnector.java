@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * The Microsoft side of Teams on loopback: the Bot Connector REST endpoints the SDK calls
  * ({@code POST /v3/conversations/{id}/activities[/{replyToId}]}), an OAuth2 token endpoint
  * ({@code POST /token}), OpenID metadata with a JWKS of a test RSA key ({@code /openid}, {@code /keys}),
- * and file downloads ({@code GET /files/{name}}). It records what the bot sent and signs the tokens
+ * file downloads ({@code GET /files/{name}}) and OneDrive upload sessions ({@code PUT /uploads/{name}}). It records what the bot sent and signs the tokens
  * that Teams would send the bot.
  */
 public final class FakeBotConnector implements AutoCloseable {
@@ -46,7 +46,11 @@ public final class FakeBotConnector implements AutoCloseable {
     public record Call(String method, String path, String conversationId, String replyToId, JsonNode body,
             String authorization) {}
 
+    /** A file the bot uploaded, with the headers an upload session checks. */
+    public record Upload(String path, String contentRange, String contentLength, String body) {}
+
     private final HttpServer server;
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final KeyPair signingKey = rsaKey();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
@@ -63,6 +67,7 @@ public final class FakeBotConnector implements AutoCloseable {
                 .put("issuer", "https://api.botframework.com").put("jwks_uri", baseUrl() + "/keys")));
         server.createContext("/keys", exchange -> send(exchange, 200, jwks()));
         server.createContext("/files/", this::file);
+        server.createContext("/uploads/", this::upload);
         server.start();
     }
 
@@ -95,6 +100,36 @@ public final class FakeBotConnector implements AutoCloseable {
     /** From now on, posting an activity answers this status (429, 500: Teams in trouble; 403: bot removed). */
     public void answerActivitiesWith(int status) {
         this.activityStatus = status;
+    }
+
+    /** The files the bot uploaded, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** An upload session URL, as Teams hands it out when the user accepts a file. */
+    public String uploadUrl(String name) {
+        return baseUrl() + "/uploads/" + name;
+    }
+
+    /**
+     * The first {@code count} activities of this type, once the bot has sent them (replies sent after an
+     * acknowledgement arrive a little later); fails after a generous wait instead of hanging.
+     */
+    public List<Call> awaitActivitiesOfType(String type, int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (activitiesOfType(type).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " " + type + " activities, got " + activitiesOfType(type));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return activitiesOfType(type).subList(0, count);
     }
 
     public String serveFile(String name, String content) {
@@ -150,6 +185,18 @@ public final class FakeBotConnector implements AutoCloseable {
         exchange.sendResponseHeaders(content == null ? 404 : 200, content == null ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!"PUT".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(405, -1);
+            exchange.close();
+            return;
+        }
+        uploads.add(new Upload(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Range"),
+                exchange.getRequestHeaders().getFirst("Content-Length"), body));
+        send(exchange, 201, JSON.createObjectNode().put("id", "drive-item-1").put("name", "export.json"));
     }
 
     private ObjectNode jwks() {

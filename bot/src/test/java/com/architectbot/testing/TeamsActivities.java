@@ -40,6 +40,21 @@ public final class TeamsActivities {
         return message(activityId, conversationId, "personal", text);
     }
 
+    /** A {@code fileConsent/invoke}: the user accepted or declined a file consent card. */
+    public ObjectNode fileConsent(String conversationId, String action, String exportId, String uploadUrl) {
+        ObjectNode activity = base("invoke", conversationId, "personal");
+        activity.put("id", "f:consent-" + action).put("name", "fileConsent/invoke").put("replyToId", "1700000000999");
+        ObjectNode value = activity.putObject("value").put("type", "fileUpload").put("action", action);
+        value.putObject("context").put("exportId", exportId);
+        if ("accept".equals(action)) {
+            value.putObject("uploadInfo").put("name", "architect-bot-export.json").put("uploadUrl", uploadUrl)
+                    .put("contentUrl", "https://contoso-my.sharepoint.com/personal/ada/Documents/Applications/"
+                            + "architect-bot-export.json")
+                    .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C").put("fileType", "json");
+        }
+        return activity;
+    }
+
     public ObjectNode botAdded(String conversationId, String conversationType) {
         ObjectNode activity = base("conversationUpdate", conversationId, conversationType);
         activity.putArray("membersAdded").addObject().put("id", BOT_ID);

@@ -1,0 +1,59 @@
+package com.architectbot.teams.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.architectbot.teams.PendingExports.Pending;
+import com.architectbot.testing.TestRedis;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+class RedisPendingExportsTest {
+
+    private final UnifiedJedis redis = TestRedis.client();
+    private final RedisPendingExports exports = new RedisPendingExports(redis, Duration.ofMinutes(10));
+
+    @Test
+    void a_kept_export_is_found_under_a_random_id_and_expires_by_itself() {
+        // when
+        String first = exports.keep(new Pending("29:user-1", "export.json", "{\"threads\":[]}"));
+        String second = exports.keep(new Pending("29:user-1", "export.json", "{\"threads\":[]}"));
+
+        // then
+        assertThat(first).matches("[0-9a-f]{32}").isNotEqualTo(second);
+        assertThat(exports.find(first)).contains(new Pending("29:user-1", "export.json", "{\"threads\":[]}"));
+        assertThat(redis.ttl(RedisPendingExports.KEY_PREFIX + first)).isBetween(1L, 600L);
+    }
+
+    @Test
+    void a_dropped_export_is_gone() {
+        // given
+        String id = exports.keep(new Pending("29:user-1", "export.json", "{}"));
+
+        // when
+        exports.drop(id);
+
+        // then
+        assertThat(exports.find(id)).isEmpty();
+    }
+
+    @Test
+    void ids_that_are_not_ours_are_never_looked_up() {
+        assertThat(exports.find("*")).isEmpty();
+        assertThat(exports.find("../ab:licence:x")).isEmpty();
+        assertThat(exports.find(null)).isEmpty();
+    }
+
+    @Test
+    void the_content_never_shows_in_logs() {
+        assertThat(new Pending("29:user-1", "export.json", "{\"secret question\":1}").toString())
+                .doesNotContain("secret question");
+    }
+
+    @Test
+    void a_ttl_of_zero_is_refused() {
+        assertThatThrownBy(() -> new RedisPendingExports(redis, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TTL");
+    }
+}
