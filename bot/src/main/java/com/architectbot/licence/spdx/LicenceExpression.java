@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,64 +78,73 @@ public sealed interface LicenceExpression {
     /** All of them apply (a package bundling code under several licences). */
     record And(List<LicenceExpression> operands) implements LicenceExpression {
         public And {
-            operands = List.copyOf(operands);
-            if (operands.size() < 2) {
-                throw new IllegalArgumentException("AND needs two operands or more");
-            }
+            operands = atLeastTwo(operands, "AND");
         }
 
         @Override
         public Stream<Term> terms() {
-            return operands.stream().flatMap(LicenceExpression::terms);
+            return termsOf(operands);
         }
 
         @Override
         public String toString() {
-            return operands.stream()
-                    .map(o -> o instanceof Or ? "(" + o + ")" : o.toString())
-                    .collect(Collectors.joining(" AND "));
+            return join(operands, "AND", Or.class);
         }
     }
 
     /** The user may choose any one of them. */
     record Or(List<LicenceExpression> operands) implements LicenceExpression {
         public Or {
-            operands = List.copyOf(operands);
-            if (operands.size() < 2) {
-                throw new IllegalArgumentException("OR needs two operands or more");
-            }
+            operands = atLeastTwo(operands, "OR");
         }
 
         @Override
         public Stream<Term> terms() {
-            return operands.stream().flatMap(LicenceExpression::terms);
+            return termsOf(operands);
         }
 
         @Override
         public String toString() {
-            return operands.stream()
-                    .map(o -> o instanceof And ? "(" + o + ")" : o.toString())
-                    .collect(Collectors.joining(" OR "));
+            return join(operands, "OR", And.class);
         }
+    }
+
+    private static List<LicenceExpression> atLeastTwo(List<LicenceExpression> operands, String operator) {
+        List<LicenceExpression> copy = List.copyOf(operands);
+        if (copy.size() < 2) {
+            throw new IllegalArgumentException(operator + " needs two operands or more");
+        }
+        return copy;
+    }
+
+    private static Stream<Term> termsOf(List<LicenceExpression> operands) {
+        return operands.stream().flatMap(LicenceExpression::terms);
+    }
+
+    /** The other operator nested inside is bracketed for the reader, though precedence would not need it. */
+    private static String join(List<LicenceExpression> operands, String operator,
+            Class<? extends LicenceExpression> bracketed) {
+        return operands.stream()
+                .map(o -> bracketed.isInstance(o) ? "(" + o + ")" : o.toString())
+                .collect(Collectors.joining(" " + operator + " "));
     }
 
     /** {@code a AND b AND ...}, flattened, duplicates dropped; a single operand is returned as it is. */
     static LicenceExpression and(List<? extends LicenceExpression> operands) {
-        List<LicenceExpression> flat = new ArrayList<>();
-        for (LicenceExpression operand : operands) {
-            List<LicenceExpression> parts = operand instanceof And and ? and.operands() : List.of(operand);
-            parts.stream().filter(p -> !flat.contains(p)).forEach(flat::add);
-        }
+        List<LicenceExpression> flat = flatten(operands, e -> e instanceof And and ? and.operands() : List.of(e));
         return flat.size() == 1 ? flat.getFirst() : new And(flat);
     }
 
     /** {@code a OR b OR ...}, flattened, duplicates dropped; a single operand is returned as it is. */
     static LicenceExpression or(List<? extends LicenceExpression> operands) {
-        List<LicenceExpression> flat = new ArrayList<>();
-        for (LicenceExpression operand : operands) {
-            List<LicenceExpression> parts = operand instanceof Or or ? or.operands() : List.of(operand);
-            parts.stream().filter(p -> !flat.contains(p)).forEach(flat::add);
-        }
+        List<LicenceExpression> flat = flatten(operands, e -> e instanceof Or or ? or.operands() : List.of(e));
         return flat.size() == 1 ? flat.getFirst() : new Or(flat);
+    }
+
+    private static List<LicenceExpression> flatten(List<? extends LicenceExpression> operands,
+            Function<LicenceExpression, List<LicenceExpression>> parts) {
+        List<LicenceExpression> flat = new ArrayList<>();
+        operands.stream().map(parts).flatMap(List::stream).filter(p -> !flat.contains(p)).forEach(flat::add);
+        return flat;
     }
 }
