@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class ArchitectBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchitectBot.class);
+    /** One clock for every timestamp the bot writes (turns, audit, usage windows, queue ages). */
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private final BotConfig config;
     private final RedisConnection redis;
@@ -68,17 +70,17 @@ public final class ArchitectBot implements AutoCloseable {
         this.tenancy = new Tenancy(config.tenancy(),
                 new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
                 new RedisTenantProfiles(redis.client()),
-                new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), Clock.systemUTC()),
-                new RedisConversationRecords(redis), Clock.systemUTC());
+                new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK),
+                new RedisConversationRecords(redis), CLOCK);
         var consultations = new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 config.consultation(),
-                Clock.systemUTC());
+                CLOCK);
         this.inquiries = new InquiryHandler(consultations, licences, files, tenancy, metrics);
         this.localInquiries = new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics);
-        QueueGauges.register(metrics, redis.client(), config.queue(), Clock.systemUTC());
+        QueueGauges.register(metrics, redis.client(), config.queue(), CLOCK);
     }
 
     public static ArchitectBot open(BotConfig config) {
