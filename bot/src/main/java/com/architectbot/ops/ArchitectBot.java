@@ -63,7 +63,7 @@ public final class ArchitectBot implements AutoCloseable {
         this.config = config;
         this.redis = redis;
         this.queue = new RedisStreamQueue(redis.client(), config.queue());
-        this.registries = new Registries(config.registries());
+        this.registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
                 manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());

@@ -3,10 +3,14 @@ package com.architectbot.licence.source;
 import com.architectbot.licence.DeclaredLicence;
 import com.architectbot.licence.LicenceRegistry;
 import com.architectbot.licence.PackageRef;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * A Maven repository (Central or a mirror). Fetches the artifact's POM and, as Maven's model
  * inheritance does, takes {@code <licenses>} from the nearest POM up the parent chain that declares
  * them ({@code inheritedFrom} names that parent). A {@code <relocation>} is followed to the artifact
- * it points at. Only parents are walked: imported BOMs carry no licences for their users.
+ * it points at. Only parents are walked: imported BOMs carry no licences for their users. POMs that Maven
+ * Resolver already downloaded into the bot's local repository (resolving a pom.xml's tree) are read from there,
+ * not fetched again.
  */
 final class MavenRegistry implements LicenceRegistry {
 
@@ -26,10 +32,13 @@ final class MavenRegistry implements LicenceRegistry {
 
     private final RegistryHttp http;
     private final URI base;
+    private final Path localRepository;
 
-    MavenRegistry(RegistryHttp http, URI base) {
+    /** @param localRepository the resolver's cache (same layout as the repository), or null for none */
+    MavenRegistry(RegistryHttp http, URI base, Path localRepository) {
         this.http = http;
         this.base = base;
+        this.localRepository = localRepository == null ? null : localRepository.toAbsolutePath().normalize();
     }
 
     @Override
@@ -41,7 +50,7 @@ final class MavenRegistry implements LicenceRegistry {
         PackageRef chainStart = pkg;
         Set<PackageRef> seen = new HashSet<>();
         while (seen.add(current) && seen.size() <= MAX_POMS_PER_LOOKUP) {
-            RegistryHttp.Outcome outcome = http.get(pomUri(current), "application/xml, text/xml");
+            RegistryHttp.Outcome outcome = pom(current);
             if (!(outcome instanceof RegistryHttp.Outcome.Ok ok)) {
                 return current.equals(chainStart) ? outcome.unknown(NAME) : parentMissing(current, outcome);
             }
@@ -79,13 +88,34 @@ final class MavenRegistry implements LicenceRegistry {
         };
     }
 
+    /** The local copy when the resolver has one (a released POM never changes), else the repository's. */
+    private RegistryHttp.Outcome pom(PackageRef pkg) {
+        if (localRepository != null) {
+            Path local = localRepository.resolve(pomPath(pkg, false)).normalize(); // "../" in a name stays inside
+            try {
+                if (local.startsWith(localRepository) && Files.isRegularFile(local)) {
+                    return new RegistryHttp.Outcome.Ok(Files.readString(local));
+                }
+            } catch (IOException e) {
+                log.debug("cannot read the cached POM {}: {}", local, e.getMessage()); // fetch it instead
+            }
+        }
+        return http.get(pomUri(pkg), "application/xml, text/xml");
+    }
+
     URI pomUri(PackageRef pkg) {
+        return URI.create(base + pomPath(pkg, true));
+    }
+
+    /** {@code org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom}, URL-encoded or as a file path. */
+    private static String pomPath(PackageRef pkg, boolean encoded) {
+        UnaryOperator<String> segment = encoded ? JsonDocuments::pathSegment : UnaryOperator.identity();
         String group = Arrays.stream(pkg.namespace().split("\\."))
-                .map(JsonDocuments::pathSegment)
+                .map(segment)
                 .collect(Collectors.joining("/", "", "/"));
-        String artifact = JsonDocuments.pathSegment(pkg.name());
-        String version = JsonDocuments.pathSegment(pkg.version());
-        return URI.create(base + group + artifact + "/" + version + "/" + artifact + "-" + version + ".pom");
+        String artifact = segment.apply(pkg.name());
+        String version = segment.apply(pkg.version());
+        return group + artifact + "/" + version + "/" + artifact + "-" + version + ".pom";
     }
 
     private static String coordinates(PackageRef pkg) {

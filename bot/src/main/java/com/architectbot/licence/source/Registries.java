@@ -2,6 +2,7 @@ package com.architectbot.licence.source;
 
 import com.architectbot.licence.LicenceRegistry;
 import com.architectbot.licence.PackageRef;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,13 @@ public final class Registries implements LicenceRegistry, AutoCloseable {
     private final GoRegistry go;
 
     public Registries(RegistrySettings settings) {
+        this(settings, null);
+    }
+
+    /** @param mavenLocalRepository where Maven Resolver caches POMs (read before the network), or null */
+    public Registries(RegistrySettings settings, Path mavenLocalRepository) {
         this.http = new RegistryHttp(settings);
-        this.maven = new MavenRegistry(http, settings.mavenUrl());
+        this.maven = new MavenRegistry(http, settings.mavenUrl(), mavenLocalRepository);
         this.npm = new NpmRegistry(http, settings.npmUrl());
         this.pypi = new PypiRegistry(http, settings.pypiUrl());
         this.crates = new CratesRegistry(http, settings.cratesUrl());

@@ -8,9 +8,14 @@ import com.architectbot.licence.LicenceRegistry.Lookup;
 import com.architectbot.licence.LicenceStatement;
 import com.architectbot.licence.PackageRef;
 import com.architectbot.testing.FakeRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MavenRegistryTest {
 
@@ -34,6 +39,43 @@ class MavenRegistryTest {
                 "/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom",
                 "/org/apache/commons/commons-parent/64/commons-parent-64.pom",
                 "/org/apache/apache/30/apache-30.pom");
+    }
+
+    @Test
+    void poms_the_resolver_already_cached_are_read_locally_and_the_rest_fetched(@TempDir Path cache)
+            throws IOException {
+        // given: the resolver cached the artifact and its parent, not the grandparent
+        copyToCache(cache, "org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom");
+        copyToCache(cache, "org/apache/commons/commons-parent/64/commons-parent-64.pom");
+        try (var withCache = new Registries(TestSettings.allAt(central.baseUri()), cache)) {
+            // when
+            Lookup lookup = withCache.lookup(maven("org.apache.commons", "commons-lang3", "3.14.0"));
+            // then: the same answer, one request instead of three
+            assertThat(lookup).isEqualTo(registries.lookup(maven("org.apache.commons", "commons-lang3", "3.14.0")));
+            assertThat(central.requests()).startsWith("/org/apache/apache/30/apache-30.pom").hasSize(4);
+        }
+    }
+
+    @Test
+    void a_package_name_cannot_read_outside_the_cache(@TempDir Path root) throws IOException {
+        // given: a POM outside the cache folder, named by a crafted artifact id
+        Path cache = Files.createDirectories(root.resolve("cache"));
+        Files.writeString(root.resolve("evil-1.pom"), "<project><licenses><license><name>MIT</name></license>"
+                + "</licenses></project>");
+        try (var withCache = new Registries(TestSettings.allAt(central.baseUri()), cache)) {
+            // when
+            Lookup lookup = withCache.lookup(maven("a.b.c", "../../../evil", "1")); // a/b/c/../../../evil/1/../../../evil-1.pom
+            // then: not read from disk; the registry was asked (and does not know it)
+            assertThat(lookup).isInstanceOf(Lookup.Unknown.class);
+        }
+    }
+
+    private static void copyToCache(Path cache, String path) throws IOException {
+        Path target = cache.resolve(path);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = MavenRegistryTest.class.getResourceAsStream("/registry/maven/" + path)) {
+            Files.copy(in, target);
+        }
     }
 
     @Test
