@@ -4,6 +4,7 @@ import com.architectbot.consultation.HelpText;
 import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.TypedCommand;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
@@ -15,7 +16,6 @@ import com.slack.api.bolt.response.Response;
 import com.architectbot.consultation.UserRole;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,11 +37,6 @@ final class SlackCommands {
     private static final Pattern SUBCOMMAND_LIKE = Pattern.compile("(?i)-{0,2}[a-z][a-z-]*");
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommands.class);
 
-    /** Subcommands answered privately, in a direct message: what they show is for the asker only. */
-    private static final Map<String, InquiryKind> PRIVATE_COMMANDS = Map.of(
-            "usage", InquiryKind.USAGE, "settings", InquiryKind.SETTINGS,
-            "export", InquiryKind.EXPORT, "forget-me", InquiryKind.FORGET_ME,
-            "erase-all-data", InquiryKind.ERASE_ALL_DATA);
     /** The thread name of a private command's inquiry: it has no thread of its own. */
     static final String COMMANDS_THREAD = "commands";
 
@@ -69,10 +64,9 @@ final class SlackCommands {
         if (lower.equals("forget")) {
             return forget(command, ctx);
         }
-        String[] words = text.split("\\s+", 2);
-        InquiryKind privateCommand = PRIVATE_COMMANDS.get(words[0].toLowerCase(Locale.ROOT));
-        if (privateCommand != null) {
-            return privately(command, ctx, privateCommand, words.length > 1 ? words[1] : "");
+        Optional<TypedCommand> typed = TypedCommand.parse(text).filter(TypedCommand::isPrivate);
+        if (typed.isPresent()) { // answered in a direct message: what they show is for the asker only
+            return privately(command, ctx, typed.get().kind(), typed.get().arguments());
         }
         if (SUBCOMMAND_LIKE.matcher(text).matches()) {
             LOG.warn("unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "

@@ -1,15 +1,13 @@
 package com.architectbot.slack;
 
 import com.architectbot.consultation.InquiryKind;
-import java.util.Locale;
+import com.architectbot.consultation.TypedCommand;
 import java.util.regex.Pattern;
 
 /** Translates Slack's message text: mentions out, command words to kinds, quotes in. */
 final class SlackText {
 
     private static final Pattern ANY_LEADING_MENTION = Pattern.compile("^\\s*<@[UW][A-Z0-9]+(\\|[^>]*)?>");
-
-    private static final Pattern LICENCE_COMMAND = Pattern.compile("(?i)/?licen[cs]e-check(\\s+|$)");
 
     private SlackText() {}
 
@@ -28,21 +26,17 @@ final class SlackText {
     record Parsed(InquiryKind kind, String text) {}
 
     /**
-     * "help" and "forget" on their own are commands, and so is "license-check <specs>" (as Teams users type
-     * it, and as the assistant's suggested prompt sends it); anything else is a question.
+     * A typed command ({@link TypedCommand}), else a question. Private commands (usage, export, ...) are
+     * questions here: said in a thread they would show one user's data to everyone, so Slack takes them
+     * only as {@code /architect} commands, which answer in a direct message.
      */
     static Parsed parse(String text) {
         String stripped = text.strip();
-        var command = LICENCE_COMMAND.matcher(stripped);
-        if (command.lookingAt()) {
-            return new Parsed(InquiryKind.LICENCE_CHECK, stripped.substring(command.end()).strip());
-        }
-        InquiryKind kind = switch (stripped.toLowerCase(Locale.ROOT)) {
-            case "help", "?" -> InquiryKind.HELP;
-            case "forget" -> InquiryKind.FORGET;
-            default -> InquiryKind.CONSULTATION;
-        };
-        return new Parsed(kind, stripped);
+        return TypedCommand.parse(stripped)
+                .filter(command -> !command.isPrivate())
+                .map(command -> new Parsed(command.kind(),
+                        command.kind() == InquiryKind.LICENCE_CHECK ? command.arguments() : stripped))
+                .orElseGet(() -> new Parsed(InquiryKind.CONSULTATION, stripped));
     }
 
     /** The text as a Slack block quote, escaped so a quoted question cannot ping anyone. */

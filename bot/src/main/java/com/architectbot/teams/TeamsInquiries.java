@@ -4,6 +4,7 @@ import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryFile;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.TypedCommand;
 import com.architectbot.consultation.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
@@ -19,7 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,7 +45,7 @@ final class TeamsInquiries {
     static Inquiry toInquiry(Activity message, java.util.Set<String> adminIds) {
         String text = withoutBotMention(message);
         List<InquiryFile> files = isPersonal(message) ? files(message) : List.of();
-        Command command = Command.of(text, !files.isEmpty());
+        TypedCommand command = TypedCommand.parse(text).orElseGet(() -> untyped(text, !files.isEmpty()));
         String aadObjectId = message.getFrom() == null ? null : message.getFrom().getAadObjectId();
         UserRole role = aadObjectId != null && adminIds.contains(aadObjectId) ? UserRole.ADMIN : UserRole.MEMBER;
         return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
@@ -145,27 +145,11 @@ final class TeamsInquiries {
         }
     }
 
-    /** The typed commands; anything else is a question for the architect. */
-    record Command(InquiryKind kind, String arguments) {
-
-        static Command of(String text, boolean hasFiles) {
-            String[] words = text.split(" ", 2);
-            String first = words[0].toLowerCase(Locale.ROOT);
-            first = first.startsWith("/") ? first.substring(1) : first;
-            String rest = words.length > 1 ? words[1].strip() : "";
-            return switch (first) {
-                case "help" -> new Command(InquiryKind.HELP, "");
-                case "forget" -> new Command(InquiryKind.FORGET, "");
-                case "usage" -> new Command(InquiryKind.USAGE, "");
-                case "settings" -> new Command(InquiryKind.SETTINGS, rest);
-                case "export" -> new Command(InquiryKind.EXPORT, "");
-                case "forget-me" -> new Command(InquiryKind.FORGET_ME, "");
-                case "erase-all-data" -> new Command(InquiryKind.ERASE_ALL_DATA, rest);
-                case "license-check", "licence-check" -> new Command(InquiryKind.LICENCE_CHECK, rest);
-                default -> hasFiles ? new Command(InquiryKind.LICENCE_CHECK, text)
-                        : text.isEmpty() ? new Command(InquiryKind.HELP, "")
-                        : new Command(InquiryKind.CONSULTATION, text);
-            };
+    /** Not a command: a file sent alone is a licence check, an empty mention asks for help, the rest is a question. */
+    private static TypedCommand untyped(String text, boolean hasFiles) {
+        if (hasFiles) {
+            return new TypedCommand(InquiryKind.LICENCE_CHECK, text);
         }
+        return text.isEmpty() ? new TypedCommand(InquiryKind.HELP, "") : new TypedCommand(InquiryKind.CONSULTATION, text);
     }
 }
