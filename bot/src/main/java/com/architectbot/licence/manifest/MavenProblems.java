@@ -43,13 +43,20 @@ final class MavenProblems extends AbstractRepositoryListener {
         record(artifact, exception);
     }
 
-    List<String> lines() {
+    /** A dependency whose coordinates kept an expression no POM defines: it is left out of the tree. */
+    synchronized void unresolved(Artifact artifact) {
+        lines.add(unresolvedLine(artifact));
+    }
+
+    synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
     private synchronized void record(Artifact artifact, Exception exception) {
         String detail = detail(exception);
-        if (artifact != null && sameProject(artifact)) {
+        if (artifact != null && UnresolvedExpressions.unresolved(artifact)) {
+            lines.add(unresolvedLine(artifact));
+        } else if (artifact != null && sameProject(artifact)) {
             lines.add(file + ": Maven could not build the effective POM from " + repository + " (" + detail
                     + "); its dependencies are missing from the tree");
         } else {
@@ -57,6 +64,12 @@ final class MavenProblems extends AbstractRepositoryListener {
             lines.add(file + ": Maven tree incomplete: the POM of " + name + " could not be read from " + repository
                     + " (" + detail + "); what it depends on is missing from the tree");
         }
+    }
+
+    private String unresolvedLine(Artifact artifact) {
+        String expressions = UnresolvedExpressions.expressions(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion());
+        return file + ": " + artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion()
+                + " is not checked: " + UnresolvedExpressions.notDefined(expressions);
     }
 
     private boolean sameProject(Artifact artifact) {

@@ -7,7 +7,6 @@ import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.licence.PackageRef;
 import eu.maveniverse.maven.mima.context.Context;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
-import eu.maveniverse.maven.mima.context.Runtimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +35,9 @@ import org.eclipse.aether.util.artifact.JavaScopes;
  * {@code pom.xml}: the tree Maven itself would build, through Maven Resolver (MIMA, standalone):
  * scopes, exclusions, {@code dependencyManagement}, BOM imports, nearest-wins, properties, parents.
  * Only the configured repository is used: repositories declared in POMs, user settings and mirrors
- * are ignored, and the local repository is the bot's own cache folder.
+ * are ignored, and the local repository is the bot's own cache folder. POMs are data
+ * ({@link DataOnlyMavenRuntime}): nothing of the bot's environment or disk reaches a model, and a
+ * coordinate left with an undefined {@code ${...}} is reported, never requested.
  */
 final class MavenTreeReader implements ManifestReader, AutoCloseable {
 
@@ -92,25 +93,29 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         result.getExceptions().forEach(problems::add);
         Map<PackageRef, Dependency> found = new LinkedHashMap<>();
         if (result.getRoot() != null) {
-            walk(result.getRoot(), List.of(), options, found, new HashSet<>());
+            walk(result.getRoot(), List.of(), options, found, new HashSet<>(), problems);
         }
         return new Resolution(List.copyOf(found.values()), problems.lines());
     }
 
     private static void walk(DependencyNode node, List<PackageRef> path, ResolveOptions options,
-                             Map<PackageRef, Dependency> found, Set<PackageRef> expanded) {
+                             Map<PackageRef, Dependency> found, Set<PackageRef> expanded, MavenProblems problems) {
         for (DependencyNode child : node.getChildren()) {
             org.eclipse.aether.graph.Dependency dependency = child.getDependency();
             if (dependency == null || !options.includeTestScopes() && isTestOrProvided(dependency.getScope())) {
                 continue;
             }
             Artifact artifact = dependency.getArtifact();
+            if (UnresolvedExpressions.unresolved(artifact)) {
+                problems.unresolved(artifact);
+                continue;
+            }
             PackageRef pkg = Packages.maven(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion());
             found.putIfAbsent(pkg, new Dependency(pkg, path.isEmpty(), path, null));
             if (!options.directOnly() && expanded.add(pkg)) {
                 List<PackageRef> longer = new ArrayList<>(path);
                 longer.add(pkg);
-                walk(child, List.copyOf(longer), options, found, expanded);
+                walk(child, List.copyOf(longer), options, found, expanded, problems);
             }
         }
     }
@@ -141,7 +146,7 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
                             // breadth-first collection fetches POMs in parallel: 3x faster cold (docs/benchmarks.md)
                             "aether.dependencyCollector.impl", "bf"))
                     .build();
-            context = Runtimes.INSTANCE.getRuntime().create(overrides);
+            context = new DataOnlyMavenRuntime(settings.mavenCacheDir()).create(overrides);
         }
         return context;
     }
