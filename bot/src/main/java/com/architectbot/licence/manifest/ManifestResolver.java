@@ -35,7 +35,7 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
         requireNonNull(settings, "settings");
         this.specParser = requireNonNull(specParser, "specParser");
         this.maven = new MavenTreeReader(settings);
-        this.npm = new NpmRangeReader(new NpmPackuments(settings.npmRegistryUrl(), settings.connectTimeout(), settings.requestTimeout()));
+        this.npm = new NpmRangeReader(new NpmPackuments(settings));
     }
 
     @Override

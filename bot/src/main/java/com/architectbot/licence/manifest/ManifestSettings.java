@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param npmRegistryUrl where package.json ranges are resolved
  * @param mavenCacheDir the bot's own local Maven repository; never the user's {@code ~/.m2}
  * @param retries extra attempts per Maven request after a failure
+ * @param maxBodyBytes the largest npm packument read; a larger one fails that package
  */
 public record ManifestSettings(URI mavenRepositoryUrl, URI npmRegistryUrl, Path mavenCacheDir,
-                               Duration connectTimeout, Duration requestTimeout, int retries) {
+                               Duration connectTimeout, Duration requestTimeout, int retries, int maxBodyBytes) {
 
     public static final String MAVEN_CACHE_DIR = "MAVEN_CACHE_DIR";
     public static final Path DEFAULT_MAVEN_CACHE_DIR = Path.of("data", "maven-cache");
@@ -35,7 +36,7 @@ public record ManifestSettings(URI mavenRepositoryUrl, URI npmRegistryUrl, Path 
     public static ManifestSettings from(RegistrySettings registries, Environment env) {
         return new ManifestSettings(registries.mavenUrl(), registries.npmUrl(),
                 Path.of(env.string(MAVEN_CACHE_DIR, DEFAULT_MAVEN_CACHE_DIR.toString())),
-                registries.timeout(), registries.timeout(), registries.retries());
+                registries.timeout(), registries.timeout(), registries.retries(), registries.maxBodyBytes());
     }
 
     /** Maven Resolver and our npm client resolve paths against the base: it must end in a slash. */

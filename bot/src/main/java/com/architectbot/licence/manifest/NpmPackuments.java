@@ -1,5 +1,6 @@
 package com.architectbot.licence.manifest;
 
+import com.architectbot.licence.source.ResponseBodies;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -29,12 +29,14 @@ final class NpmPackuments {
 
     private final URI registry;
     private final Duration requestTimeout;
+    private final int maxBodyBytes;
     private final HttpClient http;
 
-    NpmPackuments(URI registry, Duration connectTimeout, Duration requestTimeout) {
-        this.registry = registry;
-        this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    NpmPackuments(ManifestSettings settings) {
+        this.registry = settings.npmRegistryUrl();
+        this.requestTimeout = settings.requestTimeout();
+        this.maxBodyBytes = settings.maxBodyBytes();
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     URI registry() {
@@ -47,7 +49,7 @@ final class NpmPackuments {
         URI uri = registry.resolve(name.replace("/", "%2F"));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", ABBREVIATED).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request, ResponseBodies.capped(maxBodyBytes));
             return switch (response.statusCode()) {
                 case 200 -> new Fetch.Found(JsonManifest.parseBody(response.body()));
                 case 404 -> new Fetch.Missing();
@@ -58,7 +60,8 @@ final class NpmPackuments {
         } catch (JacksonException e) {
             return new Fetch.Failed("the answer was not valid JSON");
         } catch (IOException e) {
-            return new Fetch.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Fetch.Failed(ResponseBodies.tooLarge(e).orElseGet(() ->
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Fetch.Failed("interrupted");

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP path to every registry: a timeout per request, bounded retries with backoff for
  * timeouts, I/O errors, 429 and 5xx (honouring {@code Retry-After}), and at most
- * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host. It never throws for a
- * registry that is away: that is an {@link Outcome}.
+ * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host, and answers read up to
+ * {@link RegistrySettings#maxBodyBytes()}. It never throws for a registry that is away or answers too
+ * much: that is an {@link Outcome}.
  */
 final class RegistryHttp {
 
@@ -119,11 +120,13 @@ final class RegistryHttp {
             return new Attempt.Done(new Outcome.Failed("interrupted"));
         }
         try {
-            return classify(client.send(request, HttpResponse.BodyHandlers.ofString()));
+            return classify(client.send(request, ResponseBodies.capped(settings.maxBodyBytes())));
         } catch (HttpTimeoutException e) {
             return new Attempt.Retry("timed out after " + describe(settings.timeout()), Optional.empty());
         } catch (IOException e) {
-            return new Attempt.Retry("connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty());
+            Optional<String> tooLarge = ResponseBodies.tooLarge(e);   // the same answer again would be no smaller
+            return tooLarge.<Attempt>map(reason -> new Attempt.Done(new Outcome.Failed(reason)))
+                    .orElseGet(() -> new Attempt.Retry("connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt.Done(new Outcome.Failed("interrupted"));

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param retries extra attempts after a timeout, an I/O error, a 429 or a 5xx
  * @param retryBackoff the first wait between attempts; it doubles each time unless the registry sends
  *     {@code Retry-After}
+ * @param maxBodyBytes the largest answer read from a registry (npm packuments, POMs, metadata); a larger
+ *     one fails that package's look-up
  */
 public record RegistrySettings(
         URI mavenUrl,
@@ -27,7 +29,8 @@ public record RegistrySettings(
         Duration timeout,
         int maxConcurrentPerHost,
         int retries,
-        Duration retryBackoff) {
+        Duration retryBackoff,
+        int maxBodyBytes) {
 
     public static final String MAVEN_REPOSITORY_URL = "MAVEN_REPOSITORY_URL";
     public static final String NPM_REGISTRY_URL = "NPM_REGISTRY_URL";
@@ -39,6 +42,7 @@ public record RegistrySettings(
     public static final String REGISTRY_MAX_CONCURRENCY_PER_HOST = "REGISTRY_MAX_CONCURRENCY_PER_HOST";
     public static final String REGISTRY_RETRIES = "REGISTRY_RETRIES";
     public static final String REGISTRY_RETRY_BACKOFF_MILLIS = "REGISTRY_RETRY_BACKOFF_MILLIS";
+    public static final String REGISTRY_MAX_BODY_BYTES = "REGISTRY_MAX_BODY_BYTES";
 
     public static final String DEFAULT_MAVEN_URL = "https://repo1.maven.org/maven2/";
     public static final String DEFAULT_NPM_URL = "https://registry.npmjs.org/";
@@ -51,6 +55,10 @@ public record RegistrySettings(
     public static final int DEFAULT_MAX_CONCURRENT_PER_HOST = 8;
     public static final int DEFAULT_RETRIES = 2;
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
+    /** The abbreviated packuments of the largest npm packages are a few MiB; 32 MiB leaves room and bounds memory. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** Below this even a single POM would not fit. */
+    public static final int MIN_MAX_BODY_BYTES = 64 * 1024;
 
     public RegistrySettings {
         mavenUrl = withTrailingSlash(mavenUrl, MAVEN_REPOSITORY_URL);
@@ -72,6 +80,10 @@ public record RegistrySettings(
         if (retries < 0 || retryBackoff.isNegative()) {
             throw new IllegalArgumentException(REGISTRY_RETRIES + " and " + REGISTRY_RETRY_BACKOFF_MILLIS
                     + " must not be negative, were " + retries + " and " + retryBackoff.toMillis());
+        }
+        if (maxBodyBytes < MIN_MAX_BODY_BYTES) {
+            throw new IllegalArgumentException(REGISTRY_MAX_BODY_BYTES + " must be at least " + MIN_MAX_BODY_BYTES
+                    + ", was " + maxBodyBytes);
         }
     }
 
@@ -96,7 +108,8 @@ public record RegistrySettings(
                 env.seconds(REGISTRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT),
                 env.integer(REGISTRY_MAX_CONCURRENCY_PER_HOST, DEFAULT_MAX_CONCURRENT_PER_HOST, 1),
                 env.integer(REGISTRY_RETRIES, DEFAULT_RETRIES, 0),
-                Duration.ofMillis(env.integer(REGISTRY_RETRY_BACKOFF_MILLIS, (int) DEFAULT_RETRY_BACKOFF.toMillis(), 0)));
+                Duration.ofMillis(env.integer(REGISTRY_RETRY_BACKOFF_MILLIS, (int) DEFAULT_RETRY_BACKOFF.toMillis(), 0)),
+                env.integer(REGISTRY_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, MIN_MAX_BODY_BYTES));
     }
 
     private static URI withTrailingSlash(URI uri, String name) {

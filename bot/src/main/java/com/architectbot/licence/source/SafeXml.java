@@ -22,6 +22,10 @@ import org.xml.sax.SAXParseException;
  */
 public final class SafeXml {
 
+    /** A POM or nuspec is a handful of levels deep; DOM walks recurse per level, so deeper input is refused. */
+    public static final int MAX_ELEMENT_DEPTH = 64;
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     /** The default handler prints to stderr; a malformed document is reported by the exception alone. */
     private static final ErrorHandler QUIET = new ErrorHandler() {
         @Override
@@ -95,6 +99,7 @@ public final class SafeXml {
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setAttribute(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
         return factory;

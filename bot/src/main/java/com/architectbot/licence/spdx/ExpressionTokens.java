@@ -8,9 +8,11 @@ import java.util.Locale;
 final class ExpressionTokens {
 
     private static final List<String> RESERVED = List.of("AND", "OR", "WITH", "(", ")");
+    private static final int MAX_ECHOED_CHARS = 120;
     private final String source;
     private final List<String> tokens;
     private int position;
+    private int depth;
 
     ExpressionTokens(String source, List<String> tokens) {
         this.source = source;
@@ -47,8 +49,22 @@ final class ExpressionTokens {
         next();
     }
 
+    /** Consumes a '(' one level deeper, refusing to go past {@code maxNesting}. */
+    void open(int maxNesting) {
+        expect("(");
+        if (++depth > maxNesting) {
+            throw error("parentheses nested deeper than " + maxNesting + " levels");
+        }
+    }
+
+    void close() {
+        expect(")");
+        depth--;
+    }
+
     SpdxParseException error(String problem) {
-        return new SpdxParseException(problem + " in licence expression '" + source + "'");
+        String echoed = source.length() > MAX_ECHOED_CHARS ? source.substring(0, MAX_ECHOED_CHARS) + "…" : source;
+        return new SpdxParseException(problem + " in licence expression '" + echoed + "'");
     }
 
     static List<String> tokenise(String expression, boolean slashMeansOr) {

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class SpdxExpressionParser {
 
+    /** Far beyond any real expression (the longest in the SPDX list's examples is under 200 characters). */
+    public static final int MAX_EXPRESSION_CHARS = 2_000;
+    /** Parentheses deeper than this are an attack or an accident, not a licence; the parser recurses per level. */
+    public static final int MAX_NESTING = 32;
     private static final String DEPRECATED_TABLE = "/licence/spdx-deprecated.tsv";
     private static final Pattern LICENCE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?LicenseRef-[A-Za-z0-9.\\-]+");
     private static final Pattern ADDITION_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?AdditionRef-[A-Za-z0-9.\\-]+");
@@ -48,6 +52,10 @@ public final class SpdxExpressionParser {
      */
     public LicenceExpression parse(String expression, boolean slashMeansOr) {
         requireNonNull(expression, "expression");
+        if (expression.length() > MAX_EXPRESSION_CHARS) {
+            throw new SpdxParseException("licence expression of " + expression.length() + " characters is longer than the "
+                    + MAX_EXPRESSION_CHARS + " a licence expression may have");
+        }
         List<String> tokens = ExpressionTokens.tokenise(expression, slashMeansOr);
         if (tokens.isEmpty()) {
             throw new SpdxParseException("empty licence expression");
@@ -89,9 +97,9 @@ public final class SpdxExpressionParser {
 
     private LicenceExpression parseWith(ExpressionTokens cursor) {
         if (cursor.nextIs("(")) {
-            cursor.next();
+            cursor.open(MAX_NESTING);
             LicenceExpression inner = parseOr(cursor);
-            cursor.expect(")");
+            cursor.close();
             return inner;
         }
         LicenceExpression licence = licence(cursor.nextOperand("a licence id"));

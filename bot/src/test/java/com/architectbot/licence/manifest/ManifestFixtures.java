@@ -5,6 +5,7 @@ import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.LicenceStatement;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.testing.FakeRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,8 @@ final class ManifestFixtures {
     }
 
     static ManifestSettings settings(FakeRegistry maven, FakeRegistry npm, Path cache) {
-        return new ManifestSettings(maven.baseUri(), npm.baseUri(), cache, Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
+        return new ManifestSettings(maven.baseUri(), npm.baseUri(), cache, Duration.ofSeconds(2), Duration.ofSeconds(10), 0,
+                RegistrySettings.DEFAULT_MAX_BODY_BYTES);
     }
 
     static ManifestResolver resolver(FakeRegistry maven, FakeRegistry npm, Path cache) {

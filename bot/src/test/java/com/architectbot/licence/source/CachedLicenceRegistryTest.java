@@ -27,7 +27,7 @@ class CachedLicenceRegistryTest {
     private final FakeRegistry maven = FakeRegistry.serving("maven");
     private final Registries registries = new Registries(new RegistrySettings(
             maven.baseUri(), npm.baseUri(), npm.baseUri(), npm.baseUri(), npm.baseUri(), npm.baseUri(),
-            TestSettings.TIMEOUT, 8, 0, Duration.ofMillis(10)));
+            TestSettings.TIMEOUT, 8, 0, Duration.ofMillis(10), RegistrySettings.DEFAULT_MAX_BODY_BYTES));
     private final CachedLicenceRegistry cached = new CachedLicenceRegistry(registries, redis, prefix);
 
     @AfterEach

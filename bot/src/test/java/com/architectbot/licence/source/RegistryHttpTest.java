@@ -10,6 +10,8 @@ import com.architectbot.testing.FakeRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Timeouts, retries and per-host limits, seen through the registries that use them. */
 class RegistryHttpTest {
@@ -32,6 +35,26 @@ class RegistryHttpTest {
     @AfterEach
     void stop() {
         npm.close();
+    }
+
+    @Test
+    void an_answer_larger_than_the_cap_fails_that_package_once_without_reading_it(@TempDir Path folder) throws IOException {
+        // given: a version document bigger than the cap
+        Files.createDirectories(folder.resolve("react"));
+        Files.writeString(folder.resolve("react/18.2.0"), "{\"license\": \"MIT\", \"padding\": \""
+                + "x".repeat(RegistrySettings.MIN_MAX_BODY_BYTES) + "\"}");
+        try (FakeRegistry big = FakeRegistry.servingFolder(folder)) {
+            RegistrySettings defaults = TestSettings.allAt(big.baseUri(), TestSettings.TIMEOUT, 8, 2);
+            Registries registries = new Registries(new RegistrySettings(defaults.mavenUrl(), defaults.npmUrl(), defaults.pypiUrl(),
+                    defaults.cratesUrl(), defaults.nugetUrl(), defaults.depsDevUrl(), defaults.timeout(), 8, 2,
+                    defaults.retryBackoff(), RegistrySettings.MIN_MAX_BODY_BYTES));
+            // when
+            Lookup lookup = registries.lookup(REACT);
+            // then: a clear failure, and no retry (the same answer would be no smaller)
+            assertThat(lookup).isEqualTo(new Lookup.Unknown("npm registry unreachable: the answer is larger than the "
+                    + RegistrySettings.MIN_MAX_BODY_BYTES + " bytes a registry answer may have"));
+            assertThat(big.requests()).hasSize(1);
+        }
     }
 
     @Test

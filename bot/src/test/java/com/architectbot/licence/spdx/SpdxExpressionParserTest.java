@@ -98,4 +98,32 @@ class SpdxExpressionParserTest {
                     .noneMatch(SpdxCatalogue.LicenceInfo::deprecated);
         }
     }
+
+    @Test
+    void nesting_up_to_the_limit_parses() {
+        String nested = "(".repeat(SpdxExpressionParser.MAX_NESTING) + "MIT" + ")".repeat(SpdxExpressionParser.MAX_NESTING);
+
+        assertThat(parser.parse(nested)).isEqualTo(new Licence("MIT"));
+    }
+
+    @Test
+    void nesting_past_the_limit_is_bad_input_not_a_stack_overflow() {
+        int depth = SpdxExpressionParser.MAX_NESTING + 1;
+        String nested = "(".repeat(depth) + "MIT" + ")".repeat(depth);
+
+        assertThatThrownBy(() -> parser.parse(nested))
+                .isInstanceOf(SpdxParseException.class)
+                .hasMessageContaining("nested deeper than " + SpdxExpressionParser.MAX_NESTING);
+    }
+
+    @Test
+    void a_hundred_thousand_levels_are_refused_by_length_with_a_short_message() {
+        String nested = "(".repeat(100_000) + "MIT" + ")".repeat(100_000);
+
+        assertThatThrownBy(() -> parser.parse(nested, true))
+                .isInstanceOf(SpdxParseException.class)
+                .hasMessageContaining("longer than the " + SpdxExpressionParser.MAX_EXPRESSION_CHARS)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+        assertThat(parser.tryParse(nested, false)).isEmpty();
+    }
 }
