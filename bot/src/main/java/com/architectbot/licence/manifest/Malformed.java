@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 /** The one way a reader rejects a manifest: a user message that names the file and what is wrong. */
 final class Malformed {
 
+    private static final int MAX_ECHOED_CHARS = 120;
+
     private Malformed() {}
 
     static PermanentFailure manifest(CheckInput.Manifest manifest, String what) {
@@ -33,6 +35,11 @@ final class Malformed {
     private static String format(CheckInput.Manifest manifest) {
         String name = manifest.fileName().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".toml") || name.endsWith(".lock") ? "TOML" : "JSON";
+    }
+
+    /** A piece of the user's file quoted in a message, cut short. */
+    static String echo(String text) {
+        return text.length() > MAX_ECHOED_CHARS ? text.substring(0, MAX_ECHOED_CHARS) + "…" : text;
     }
 
     static String firstLine(String text) {

@@ -1,5 +1,6 @@
 package com.architectbot.licence.manifest;
 
+import com.architectbot.licence.source.NpmNames;
 import com.architectbot.licence.source.ResponseBodies;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,9 @@ final class NpmPackuments {
 
     /** Never throws: a registry that is away or does not know the name is a result. */
     Fetch fetch(String name) {
+        if (!NpmNames.valid(name)) {
+            return new Fetch.Failed("not a valid npm name");
+        }
         // a scoped name keeps its '@' and encodes its slash, as the registry expects
         URI uri = registry.resolve(name.replace("/", "%2F"));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", ABBREVIATED).GET().build();

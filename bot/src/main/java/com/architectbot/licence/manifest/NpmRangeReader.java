@@ -5,6 +5,7 @@ import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.source.NpmNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ final class NpmRangeReader implements ManifestReader {
 
     private record Want(String name, String range, List<PackageRef> path) {}
 
+    private static final NpmPackuments.Fetch NOT_FETCHED = new NpmPackuments.Fetch.Failed("no answer was recorded");
+
     private final NpmPackuments packuments;
 
     NpmRangeReader(NpmPackuments packuments) {
@@ -49,6 +52,7 @@ final class NpmRangeReader implements ManifestReader {
         Map<String, NpmPackuments.Fetch> fetched = new ConcurrentHashMap<>();
         Map<PackageRef, Dependency> found = new LinkedHashMap<>();
         Set<String> problems = new LinkedHashSet<>();
+        rejectInvalidNames(manifest, root, kinds);
         List<Want> level = wants(root, kinds, List.of(), file, problems);
         for (int depth = 0; !level.isEmpty(); depth++) {
             if (depth == MAX_DEPTH || found.size() >= MAX_PACKAGES) {
@@ -59,7 +63,7 @@ final class NpmRangeReader implements ManifestReader {
             fetchAll(level, fetched);
             List<Want> next = new ArrayList<>();
             for (Want want : level) {
-                Optional<PackageRef> pkg = pick(want, fetched.get(want.name()), file, problems);
+                Optional<PackageRef> pkg = pick(want, fetched.getOrDefault(want.name(), NOT_FETCHED), file, problems);
                 if (pkg.isEmpty() || found.containsKey(pkg.get()) || found.size() >= MAX_PACKAGES) {
                     continue;
                 }
@@ -107,12 +111,13 @@ final class NpmRangeReader implements ManifestReader {
                 String name = dependency.getKey();
                 String range = dependency.getValue().asText("");
                 if (range.startsWith("npm:")) {                  // an alias: "npm:real-name@range"
-                    String target = range.substring(4);
-                    int at = target.lastIndexOf('@');
-                    name = at > 0 ? target.substring(0, at) : target;
-                    range = at > 0 ? target.substring(at + 1) : "latest";
+                    String[] target = aliasTarget(range);
+                    name = target[0];
+                    range = target[1];
                 }
-                if (NpmVersions.fromRegistry(range)) {
+                if (!NpmNames.valid(name)) {             // only from a registry's packument: the user's are checked first
+                    problems.add(file + ": \"" + Malformed.echo(name) + "\" (needed by " + (path.isEmpty() ? file : path.getLast()) + ") is not a valid npm name; it is not checked");
+                } else if (NpmVersions.fromRegistry(range)) {
                     wants.add(new Want(name, range, path));
                 } else {
                     problems.add(file + ": " + name + "@" + range + " does not come from the npm registry; it is not checked");
@@ -120,6 +125,27 @@ final class NpmRangeReader implements ManifestReader {
             }
         }
         return wants;
+    }
+
+    /** An invalid name in the user's own file is bad input, as npm itself refuses the file. */
+    private static void rejectInvalidNames(CheckInput.Manifest manifest, JsonNode root, List<String> kinds) {
+        for (String kind : kinds) {
+            for (Map.Entry<String, JsonNode> dependency : JsonManifest.fields(root.get(kind))) {
+                String range = dependency.getValue().asText("");
+                String name = range.startsWith("npm:") ? aliasTarget(range)[0] : dependency.getKey();
+                if (!NpmNames.valid(name)) {
+                    throw Malformed.manifest(manifest, "\"" + Malformed.echo(name) + "\" in " + kind
+                            + " is not a valid npm package name (" + NpmNames.RULE + ")");
+                }
+            }
+        }
+    }
+
+    /** {@code npm:real-name@range} as {name, range}. */
+    private static String[] aliasTarget(String range) {
+        String target = range.substring(4);
+        int at = target.lastIndexOf('@');
+        return at > 0 ? new String[] {target.substring(0, at), target.substring(at + 1)} : new String[] {target, "latest"};
     }
 
     private void fetchAll(List<Want> level, Map<String, NpmPackuments.Fetch> fetched) {

@@ -106,6 +106,9 @@ public final class PackageSpecs {
         if (ecosystem == Ecosystem.NPM && namespace != null && !namespace.startsWith("@")) {
             namespace = "@" + namespace;
         }
+        if (ecosystem == Ecosystem.NPM && !NpmNames.valid(namespace == null ? name : namespace + "/" + name)) {
+            throw rejected(spec, "it is not a valid npm package name (" + NpmNames.RULE + ")");
+        }
         return new PackageRef(ecosystem, namespace, name, version);
     }
 

@@ -48,7 +48,8 @@ class PackageSpecsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "", "   ", "react", "react@", "@scope/name", "org.example:lib", "org.example::1.0", "a:b:c:d:e:f",
-        "pkg:npm/react", "pkg:rubygems/rails@7.1.0", "pkg:", "pkg:maven/", "two words@1.0", "a/b@1.0"
+        "pkg:npm/react", "pkg:rubygems/rails@7.1.0", "pkg:", "pkg:maven/", "two words@1.0", "a/b@1.0",
+        "..@1.0.0", "_private@1.0.0", "pkg:npm/%2e%2e@1.0.0", "@scope/<script>@1.0.0", "pkg:npm/a%3Fb@1.0.0"
     })
     void a_bad_spec_is_a_permanent_failure_that_shows_the_accepted_forms(String spec) {
         assertThatThrownBy(() -> PackageSpecs.parse(spec))
