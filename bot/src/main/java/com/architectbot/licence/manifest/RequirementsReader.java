@@ -41,12 +41,17 @@ final class RequirementsReader implements ManifestReader {
             } else if (named.matches() && !line.contains("://") && !line.contains(" @ ")) {
                 problems.add(where + "\"" + line + "\" has no pinned version; pin it as "
                         + named.group(1) + "==<version> (pip freeze or pip-compile give them) so it can be checked");
-            } else if (named.matches() || line.contains("://")) {
+            } else if (named.matches() || line.contains("://") || isLocalPath(line)) {
                 problems.add(where + "\"" + line + "\" installs from a URL or path, not from PyPI; it is not checked");
             } else {
                 throw Malformed.manifest(manifest, "line " + (i + 1) + " is not a requirement: \"" + line + "\"");
             }
         }
         return new Resolution(dependencies, problems);
+    }
+
+    /** {@code ./pkg}, {@code ../pkg}, {@code /abs/pkg}, {@code ~/pkg}: a folder on the user's machine, never read here. */
+    private static boolean isLocalPath(String line) {
+        return line.startsWith(".") || line.startsWith("/") || line.startsWith("~");
     }
 }
