@@ -25,6 +25,7 @@ class RegistrySettingsTest {
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.maxConcurrentPerHost()).isEqualTo(8);
         assertThat(settings.retries()).isEqualTo(2);
+        assertThat(settings.maxBodyBytes()).isEqualTo(32 * 1024 * 1024);
     }
 
     @Test
@@ -35,7 +36,8 @@ class RegistrySettingsTest {
                 "NUGET_URL", "https://artifactory.example.com/api/nuget/v3/nuget-remote/index.json",
                 "REGISTRY_TIMEOUT_SECONDS", "3",
                 "REGISTRY_MAX_CONCURRENCY_PER_HOST", "4",
-                "REGISTRY_RETRIES", "0"));
+                "REGISTRY_RETRIES", "0",
+                "REGISTRY_MAX_BODY_BYTES", "1048576"));
         // then
         assertThat(settings.mavenUrl()).isEqualTo(URI.create("https://nexus.example.com/repository/maven-public/"));
         assertThat(settings.nugetUrl())
@@ -43,6 +45,7 @@ class RegistrySettingsTest {
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.maxConcurrentPerHost()).isEqualTo(4);
         assertThat(settings.retries()).isZero();
+        assertThat(settings.maxBodyBytes()).isEqualTo(1_048_576);
     }
 
     @Test
@@ -54,6 +57,8 @@ class RegistrySettingsTest {
                 .hasMessageContaining("REGISTRY_TIMEOUT_SECONDS");
         assertThatThrownBy(() -> settings(Map.of("REGISTRY_MAX_CONCURRENCY_PER_HOST", "0")))
                 .hasMessageContaining("REGISTRY_MAX_CONCURRENCY_PER_HOST");
+        assertThatThrownBy(() -> settings(Map.of("REGISTRY_MAX_BODY_BYTES", "1000")))
+                .hasMessageContaining("REGISTRY_MAX_BODY_BYTES");
     }
 
     private static RegistrySettings settings(Map<String, String> env) {
