@@ -83,9 +83,11 @@ final class PomModelBuilder implements ModelBuilder {
             return source.getInputStream();
         }
 
+        /** The file name alone: where the bot keeps files is nobody's business in a problem line. */
         @Override
         public String getLocation() {
-            return Path.of(source.getLocation()).getFileName().toString();
+            String location = String.valueOf(source.getLocation());
+            return location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\')) + 1);
         }
     }
 

@@ -31,6 +31,9 @@ final class NpmRegistry implements LicenceRegistry {
     @Override
     public Lookup lookup(PackageRef pkg) {
         String name = pkg.namespace() == null ? pkg.name() : pkg.namespace() + "/" + pkg.name();
+        if (!NpmNames.valid(name)) {                     // a lockfile or SBOM can name anything; a path is not a name
+            return new Lookup.Unknown("not a valid npm package name, so it was not looked up");
+        }
         URI uri = URI.create(base + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%40", "@")
                 + "/" + JsonDocuments.pathSegment(pkg.version()));
         return JsonDocuments.read(http.get(uri, "application/json"), NAME, NpmRegistry::licence);

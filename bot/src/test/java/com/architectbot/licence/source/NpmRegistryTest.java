@@ -82,4 +82,13 @@ class NpmRegistryTest {
     private static PackageRef npm(String scope, String name, String version) {
         return new PackageRef(Ecosystem.NPM, scope, name, version);
     }
+
+    @Test
+    void a_name_that_is_no_npm_name_is_not_looked_up() {
+        // when: a lockfile or SBOM names a path instead of a package
+        Lookup lookup = registries.lookup(npm(null, "..", "1.0.0"));
+        // then
+        assertThat(lookup).isEqualTo(new Lookup.Unknown("not a valid npm package name, so it was not looked up"));
+        assertThat(npm.requests()).isEmpty();
+    }
 }
