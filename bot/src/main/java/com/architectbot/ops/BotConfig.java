@@ -20,6 +20,7 @@ import org.slf4j.Logger;
  */
 public record BotConfig(
         ServerSettings server,
+        ManagementSettings management,
         RedisSettings redis,
         RedisThreadMemory.Settings memory,
         ModelSettings model,
@@ -31,6 +32,13 @@ public record BotConfig(
         SlackSettings slack,
         TeamsSettings teams,
         TenancySettings tenancy) {
+
+    public BotConfig {
+        if (server.port() != 0 && server.port() == management.port()) {
+            throw new IllegalArgumentException(ManagementSettings.PORT_VARIABLE + "=" + management.port()
+                    + " is the public PORT: /metrics must stay off the port Slack and Teams reach; choose another port");
+        }
+    }
 
     public static BotConfig fromEnvironment() {
         return from(environment());
@@ -45,6 +53,7 @@ public record BotConfig(
         RegistrySettings registries = RegistrySettings.from(env);
         return new BotConfig(
                 ServerSettings.from(env),
+                ManagementSettings.from(env),
                 RedisSettings.from(env),
                 RedisThreadMemory.Settings.from(env),
                 ModelSettings.from(env),
