@@ -22,6 +22,7 @@ import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.redis.ValueCipher;
 import com.architectbot.slack.SlackChannel;
 import com.architectbot.teams.TeamsChannel;
 import com.architectbot.teams.redis.RedisPendingExports;
@@ -154,9 +155,10 @@ public final class ArchitectBot implements AutoCloseable {
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
-        SlackChannel.create(config.slack(), queue, redis.client(), tenancy).ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue, new RedisPendingExports(redis.client(), config.teams().exportTtl()))
-                .ifPresent(channels::add);
+        ValueCipher cipher = ValueCipher.load(config.encryption());
+        SlackChannel.create(config.slack(), queue, redis.client(), tenancy, cipher).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue,
+                new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher)).ifPresent(channels::add);
         return List.copyOf(channels);
     }
 

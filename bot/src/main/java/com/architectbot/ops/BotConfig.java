@@ -8,6 +8,7 @@ import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.redis.EncryptionSettings;
 import com.architectbot.redis.RedisSettings;
 import com.architectbot.slack.SlackSettings;
 import com.architectbot.teams.TeamsSettings;
@@ -22,6 +23,7 @@ public record BotConfig(
         ServerSettings server,
         ManagementSettings management,
         RedisSettings redis,
+        EncryptionSettings encryption,
         RedisThreadMemory.Settings memory,
         ModelSettings model,
         ConsultationSettings consultation,
@@ -55,6 +57,7 @@ public record BotConfig(
                 ServerSettings.from(env),
                 ManagementSettings.from(env),
                 RedisSettings.from(env),
+                EncryptionSettings.from(env),
                 RedisThreadMemory.Settings.from(env),
                 ModelSettings.from(env),
                 ConsultationSettings.from(env),

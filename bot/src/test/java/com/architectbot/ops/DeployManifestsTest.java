@@ -38,7 +38,8 @@ class DeployManifestsTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final String SECRET = "architect-bot-secrets";
     /** The variables that carry credentials; REDIS_URL may carry a password. */
-    private static final List<String> SECRET_VARIABLES = List.of("REDIS_URL", "SLACK_BOT_TOKEN",
+    private static final List<String> SECRET_VARIABLES = List.of("REDIS_URL", "DATA_ENCRYPTION_KEY",
+            "DATA_ENCRYPTION_KEY_PREVIOUS", "SLACK_BOT_TOKEN",
             "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET", "MICROSOFT_APP_PASSWORD",
             "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "METRICS_TOKEN");
     private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
@@ -144,10 +145,12 @@ class DeployManifestsTest {
 
         assertThat(list(container.get("envFrom"))).anySatisfy(from -> assertThat(at(from, "secretRef"))
                 .containsEntry("name", SECRET));
-        assertThat(env).filteredOn(variable -> "REDIS_URL".equals(variable.get("name")))
-                .singleElement().satisfies(redis -> assertThat(at(redis, "valueFrom", "secretKeyRef"))
-                        .containsEntry("name", SECRET).containsEntry("key", "REDIS_URL")
-                        .doesNotContainEntry("optional", true));
+        for (String required : List.of("REDIS_URL", "DATA_ENCRYPTION_KEY")) {
+            assertThat(env).filteredOn(variable -> required.equals(variable.get("name")))
+                    .singleElement().satisfies(variable -> assertThat(at(variable, "valueFrom", "secretKeyRef"))
+                            .containsEntry("name", SECRET).containsEntry("key", required)
+                            .doesNotContainEntry("optional", true));
+        }
         assertThat(env).filteredOn(variable -> variable.containsKey("value"))
                 .extracting(variable -> variable.get("name")).doesNotContainAnyElementsOf(SECRET_VARIABLES);
         assertThat(config(docs)).doesNotContainKeys(SECRET_VARIABLES.toArray(String[]::new));

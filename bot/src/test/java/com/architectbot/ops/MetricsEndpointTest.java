@@ -147,7 +147,7 @@ class MetricsEndpointTest {
         var env = new HashMap<>(Map.of(
                 "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", TestRedis.uri().toString(),
                 "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS", "1", "MANAGEMENT_PORT", "0"));
+                "SHUTDOWN_GRACE_SECONDS", "1", "MANAGEMENT_PORT", "0", "DATA_ENCRYPTION_KEY", "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         env.putAll(more);
         return BotConfig.from(new Environment(env));
     }
