@@ -11,6 +11,8 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,6 +133,19 @@ class MetricsEndpointTest {
                 .hasMessageContaining("METRICS_TOKEN is too short").hasMessageNotContaining("=short");
         assertThatThrownBy(() -> BotConfig.from(new Environment(Map.of("PORT", "8080", "MANAGEMENT_PORT", "8080"))))
                 .hasMessageContaining("MANAGEMENT_PORT=8080 is the public PORT");
+    }
+
+    @Test
+    void a_taken_management_port_stops_serve_with_a_message_naming_the_variable() throws Exception {
+        try (FakeOpenAi model = FakeOpenAi.start();
+                var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var config = config(model, Map.of("MANAGEMENT_PORT", String.valueOf(taken.getLocalPort())));
+            try (var bot = ArchitectBot.open(config)) {
+                assertThatThrownBy(bot::serve).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining("set MANAGEMENT_PORT to another port");
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,19 +58,40 @@ class RequestBodyDeadlineTest {
 
     @Test
     void a_body_trickled_a_byte_at_a_time_is_cut_off_at_the_deadline_with_408() throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        // when
+        Trickled trickled = trickle(server.port(), "/echo", "text/plain");
+        // then
+        assertThat(trickled.held()).isLessThan(GIVE_UP_WITHIN).isGreaterThanOrEqualTo(DEADLINE.minusMillis(100));
+        assertThat(trickled.answer()).startsWith("HTTP/1.1 408").doesNotContain("got ");
+    }
+
+    @Test
+    void the_running_bot_cuts_off_a_trickled_slack_event_and_keeps_answering_others() throws Exception {
+        try (var bot = new RunningBot(Map.of("REQUEST_BODY_TIMEOUT_SECONDS", String.valueOf(DEADLINE.toSeconds())))) {
+            // when
+            Trickled trickled = trickle(bot.uri("/").getPort(), "/slack/events", "application/json");
+            // then
+            assertThat(trickled.held()).isLessThan(GIVE_UP_WITHIN);
+            assertThat(trickled.answer()).startsWith("HTTP/1.1 408");
+            String channel = RunningBot.unique("C");
+            assertThat(bot.slackEvent(RunningBot.unique("Ev"), RunningBot.mention(channel, "1.1", null, "Still there?"))
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    private record Trickled(String answer, Duration held) {}
+
+    /** Sends the headers at once, then the body a byte per gap, until the server answers or closes. */
+    private static Trickled trickle(int port, String path, String contentType) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) GIVE_UP_WITHIN.plusSeconds(5).toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
-                    + BODY_BYTES + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + BODY_BYTES + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             long started = System.nanoTime();
-            // when
             String answer = trickleUntilAnswered(socket, out);
-            Duration held = Duration.ofNanos(System.nanoTime() - started);
-            // then
-            assertThat(held).isLessThan(GIVE_UP_WITHIN).isGreaterThanOrEqualTo(DEADLINE.minusMillis(100));
-            assertThat(answer).startsWith("HTTP/1.1 408").doesNotContain("got ");
+            return new Trickled(answer, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
