@@ -22,6 +22,7 @@ import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.redis.ValueCipher;
 import com.architectbot.slack.SlackChannel;
 import com.architectbot.teams.TeamsChannel;
 import com.architectbot.teams.redis.RedisPendingExports;
@@ -137,24 +138,27 @@ public final class ArchitectBot implements AutoCloseable {
                 inquiries::process, repliers, config.queue(), metrics);
         workers.start();
         BotServer server = null;
+        ManagementServer management = null;
         try {
             server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels,
                     metrics);
+            management = ManagementServer.start(config.management(), metrics);
             channels.forEach(Channel::start);
         } catch (RuntimeException e) {
-            new Serving(server, workers, channels).close();
+            new Serving(server, management, workers, channels).close();
             throw e;
         }
         LOG.info("Architect Bot is serving on port {} with {} channel(s): {}", server.port(), channels.size(),
                 channels.stream().map(channel -> channel.surface().id()).toList());
-        return new Serving(server, workers, channels);
+        return new Serving(server, management, workers, channels);
     }
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
-        SlackChannel.create(config.slack(), queue, redis.client(), tenancy).ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue, new RedisPendingExports(redis.client(), config.teams().exportTtl()))
-                .ifPresent(channels::add);
+        ValueCipher cipher = ValueCipher.load(config.encryption());
+        SlackChannel.create(config.slack(), queue, redis.client(), tenancy, cipher).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue,
+                new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher)).ifPresent(channels::add);
         return List.copyOf(channels);
     }
 
@@ -162,17 +166,24 @@ public final class ArchitectBot implements AutoCloseable {
     public final class Serving implements AutoCloseable {
 
         private final BotServer server;
+        private final ManagementServer management;
         private final JobWorkers workers;
         private final List<Channel> channels;
 
-        private Serving(BotServer server, JobWorkers workers, List<Channel> channels) {
+        private Serving(BotServer server, ManagementServer management, JobWorkers workers, List<Channel> channels) {
             this.server = server;
+            this.management = management;
             this.workers = workers;
             this.channels = channels;
         }
 
         public int port() {
             return server.port();
+        }
+
+        /** The management listener's port ({@code GET /metrics}). */
+        public int managementPort() {
+            return management.port();
         }
 
         /**
@@ -185,6 +196,9 @@ public final class ArchitectBot implements AutoCloseable {
             channels.forEach(Serving::closeQuietly);
             if (server != null) {
                 server.close();
+            }
+            if (management != null) {
+                management.close();
             }
             workers.stop(config.server().shutdownGrace());
             LOG.info("Stopped");

@@ -8,6 +8,7 @@ import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.redis.EncryptionSettings;
 import com.architectbot.redis.RedisSettings;
 import com.architectbot.slack.SlackSettings;
 import com.architectbot.teams.TeamsSettings;
@@ -20,7 +21,9 @@ import org.slf4j.Logger;
  */
 public record BotConfig(
         ServerSettings server,
+        ManagementSettings management,
         RedisSettings redis,
+        EncryptionSettings encryption,
         RedisThreadMemory.Settings memory,
         ModelSettings model,
         ConsultationSettings consultation,
@@ -31,6 +34,13 @@ public record BotConfig(
         SlackSettings slack,
         TeamsSettings teams,
         TenancySettings tenancy) {
+
+    public BotConfig {
+        if (server.port() != 0 && server.port() == management.port()) {
+            throw new IllegalArgumentException(ManagementSettings.PORT_VARIABLE + "=" + management.port()
+                    + " is the public PORT: /metrics must stay off the port Slack and Teams reach; choose another port");
+        }
+    }
 
     public static BotConfig fromEnvironment() {
         return from(environment());
@@ -45,7 +55,9 @@ public record BotConfig(
         RegistrySettings registries = RegistrySettings.from(env);
         return new BotConfig(
                 ServerSettings.from(env),
+                ManagementSettings.from(env),
                 RedisSettings.from(env),
+                EncryptionSettings.from(env),
                 RedisThreadMemory.Settings.from(env),
                 ModelSettings.from(env),
                 ConsultationSettings.from(env),

@@ -8,8 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * The bot's one meter registry, served at {@code GET /metrics}. Besides the bot's own {@code architect_*}
- * series it carries heap, threads, CPU and uptime: what a capacity question needs first. The binders chosen
+ * The bot's one meter registry, served at {@code GET /metrics} on the management listener. Besides the bot's
+ * own {@code architect_*} series it carries heap, threads, CPU and uptime: what a capacity question needs first. The binders chosen
  * hold no resources (the GC binder would need closing) and read nothing but the JVM's own beans.
  */
 final class BotMetrics {

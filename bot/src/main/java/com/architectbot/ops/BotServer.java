@@ -13,15 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's one HTTP server: probes, metrics, plus each channel's routes. Exceptions are mapped to responses
- * here and only here: callers get a status and a short JSON reason, never a stack trace.
+ * The bot's public HTTP server: probes plus each channel's routes ({@code /metrics} is on the management
+ * listener, see {@link ManagementServer}). Exceptions are mapped to responses here and only here: callers
+ * get a status and a short JSON reason, never a stack trace. A request body must arrive within
+ * {@link ServerSettings#bodyDeadline()} ({@link BodyDeadline}), or the request is answered 408.
  */
 public final class BotServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotServer.class);
-
-    /** The Prometheus text exposition format that {@link PrometheusMeterRegistry#scrape()} writes. */
-    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
 
@@ -29,7 +28,7 @@ public final class BotServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** With metrics of its own: only the HTTP series. */
+    /** With metrics of its own, which nothing reads. */
     public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels) {
         return start(settings, ready, channels, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
@@ -37,7 +36,7 @@ public final class BotServer implements AutoCloseable {
     /**
      * @param ready whether the bot can take work (Redis answers); {@code /ready} says 503 otherwise, so
      *     a load balancer sends traffic elsewhere while Redis is away
-     * @param metrics served at {@code GET /metrics} in the Prometheus text format; every request is timed in it
+     * @param metrics every request is timed in it
      */
     public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels,
             PrometheusMeterRegistry metrics) {
@@ -46,9 +45,9 @@ public final class BotServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = ServerSettings.MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setHandler(new BodyDeadline(settings.bodyDeadline())));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             config.routes.get("/ready", ctx -> readiness(ctx, ready));
-            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             config.requestLogger.http(http::record);
             channels.forEach(channel -> channel.addTo(config.routes));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -8,18 +8,34 @@ import java.time.Duration;
  *
  * @param port {@code PORT}, default 3000
  * @param shutdownGrace how long in-flight jobs may finish after SIGTERM ({@code SHUTDOWN_GRACE_SECONDS})
+ * @param bodyDeadline how long a request body may take to arrive in full ({@code REQUEST_BODY_TIMEOUT_SECONDS})
  */
-public record ServerSettings(String host, int port, Duration shutdownGrace) {
+public record ServerSettings(String host, int port, Duration shutdownGrace, Duration bodyDeadline) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     /** Chat events are small; a manifest upload is the largest body we accept. */
     public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /** Slack and Teams send a whole body in milliseconds; even {@link #MAX_REQUEST_BYTES} at 256 kB/s fits. */
+    public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(10);
+    public static final String BODY_DEADLINE_VARIABLE = "REQUEST_BODY_TIMEOUT_SECONDS";
+
+    public ServerSettings {
+        if (bodyDeadline.isNegative() || bodyDeadline.isZero()) {
+            throw new IllegalArgumentException(BODY_DEADLINE_VARIABLE + " must be positive, was " + bodyDeadline);
+        }
+    }
+
+    /** With the default body deadline. */
+    public ServerSettings(String host, int port, Duration shutdownGrace) {
+        this(host, port, shutdownGrace, DEFAULT_BODY_DEADLINE);
+    }
 
     public static ServerSettings from(Environment env) {
         return new ServerSettings(
                 env.string("HOST", "0.0.0.0"),
                 env.integer("PORT", DEFAULT_PORT, 0),
-                env.seconds("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE));
+                env.seconds("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE),
+                env.seconds(BODY_DEADLINE_VARIABLE, DEFAULT_BODY_DEADLINE));
     }
 }

@@ -7,6 +7,8 @@ import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.util.json.GsonFactory;
+import com.architectbot.redis.ValueCipher;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import redis.clients.jedis.UnifiedJedis;
  * Slack installations in Redis, one hash per workspace ({@code ab:slack:installation:<team>}, or the
  * enterprise id for an org-wide install): field {@code bot} holds the bot token record, and
  * {@code installer:<user>} each installing user's record. Deleting a workspace's data is one {@code DEL}.
- * The records hold tokens: they are never logged, and neither is this service's state.
+ * The records hold tokens: they are never logged, and neither is this service's state, and each is stored
+ * encrypted ({@link ValueCipher}). A record written before encryption, or under the previous key, is written
+ * again under the current key when it is read (only if nobody changed it meanwhile).
  */
 final class RedisInstallationService implements InstallationService {
 
@@ -26,11 +30,18 @@ final class RedisInstallationService implements InstallationService {
     private static final String LATEST = "installer";
     private static final Logger LOG = LoggerFactory.getLogger(RedisInstallationService.class);
 
+    /** Sets a field to a new value only if it still holds the value that was read. */
+    private static final String REPLACE_IF_UNCHANGED =
+            "if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) "
+                    + "end return 0";
+
     private final UnifiedJedis redis;
+    private final ValueCipher cipher;
     private final Gson gson = GsonFactory.createSnakeCase();
 
-    RedisInstallationService(UnifiedJedis redis) {
+    RedisInstallationService(UnifiedJedis redis, ValueCipher cipher) {
         this.redis = redis;
+        this.cipher = cipher;
     }
 
     @Override
@@ -49,15 +60,15 @@ final class RedisInstallationService implements InstallationService {
     public void saveInstallerAndBot(Installer installer) {
         String key = key(installer.getEnterpriseId(), installer.getTeamId(), installer.getIsEnterpriseInstall());
         String json = gson.toJson(installer);
-        redis.hset(key, INSTALLER + installer.getInstallerUserId(), json);
-        redis.hset(key, LATEST, json);
-        redis.hset(key, BOT, gson.toJson(installer.toBot()));
+        write(key, INSTALLER + installer.getInstallerUserId(), json);
+        write(key, LATEST, json);
+        write(key, BOT, gson.toJson(installer.toBot()));
         LOG.info("saved the Slack installation of team {} (enterprise {})", installer.getTeamId(), installer.getEnterpriseId());
     }
 
     @Override
     public void saveBot(Bot bot) {
-        redis.hset(key(bot.getEnterpriseId(), bot.getTeamId(), bot.getIsEnterpriseInstall()), BOT, gson.toJson(bot));
+        write(key(bot.getEnterpriseId(), bot.getTeamId(), bot.getIsEnterpriseInstall()), BOT, gson.toJson(bot));
     }
 
     @Override
@@ -73,16 +84,16 @@ final class RedisInstallationService implements InstallationService {
 
     @Override
     public Bot findBot(String enterpriseId, String teamId) {
-        String json = redis.hget(PREFIX + teamOrEnterprise(enterpriseId, teamId), BOT);
+        String json = read(PREFIX + teamOrEnterprise(enterpriseId, teamId), BOT);
         if (json == null && enterpriseId != null && teamId != null) {
-            json = redis.hget(PREFIX + enterpriseId, BOT); // an org-wide install serves every workspace of the org
+            json = read(PREFIX + enterpriseId, BOT); // an org-wide install serves every workspace of the org
         }
         return json == null ? null : gson.fromJson(json, DefaultBot.class);
     }
 
     @Override
     public Installer findInstaller(String enterpriseId, String teamId, String userId) {
-        String json = redis.hget(PREFIX + teamOrEnterprise(enterpriseId, teamId), userId == null ? LATEST : INSTALLER + userId);
+        String json = read(PREFIX + teamOrEnterprise(enterpriseId, teamId), userId == null ? LATEST : INSTALLER + userId);
         return json == null ? null : gson.fromJson(json, DefaultInstaller.class);
     }
 
@@ -90,6 +101,22 @@ final class RedisInstallationService implements InstallationService {
     public void deleteAll(String enterpriseId, String teamId) {
         redis.del(PREFIX + teamOrEnterprise(enterpriseId, teamId));
         LOG.info("deleted the Slack installation of team {} (enterprise {})", teamId, enterpriseId);
+    }
+
+    private void write(String key, String field, String json) {
+        redis.hset(key, field, cipher.seal(key + "/" + field, json));
+    }
+
+    private String read(String key, String field) {
+        String stored = redis.hget(key, field);
+        if (stored == null) {
+            return null;
+        }
+        String json = cipher.open(key + "/" + field, stored);
+        if (!cipher.isCurrent(stored)) {
+            redis.eval(REPLACE_IF_UNCHANGED, List.of(key), List.of(field, stored, cipher.seal(key + "/" + field, json)));
+        }
+        return json;
     }
 
     private static String key(String enterpriseId, String teamId, Boolean enterpriseInstall) {

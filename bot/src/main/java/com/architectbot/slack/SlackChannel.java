@@ -5,6 +5,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.ops.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
+import com.architectbot.redis.ValueCipher;
 import com.architectbot.render.BlockKitRenderer;
 import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
@@ -51,13 +52,17 @@ public final class SlackChannel implements Channel {
     }
 
     /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
-    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis) {
-        return create(settings, queue, redis, TenantEraser.NONE);
+    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis,
+                                                ValueCipher cipher) {
+        return create(settings, queue, redis, TenantEraser.NONE, cipher);
     }
 
-    /** @param eraser erases a workspace's data when it uninstalls the app */
+    /**
+     * @param eraser erases a workspace's data when it uninstalls the app
+     * @param cipher encrypts the workspaces' installation tokens in Redis
+     */
     public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis,
-                                                TenantEraser eraser) {
+                                                TenantEraser eraser, ValueCipher cipher) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -65,7 +70,7 @@ public final class SlackChannel implements Channel {
         }
         LOG.info("Slack is on: {}", settings);
         Slack slack = SlackClients.create(settings);
-        var installations = new RedisInstallationService(redis);
+        var installations = new RedisInstallationService(redis, cipher);
         App app = app(settings, slack, installations, new RedisOAuthStateService(redis));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         var intake = new SlackIntake(queue, new RecentThreads(redis, settings.contextTtl()), background);

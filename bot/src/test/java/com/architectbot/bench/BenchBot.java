@@ -58,6 +58,8 @@ final class BenchBot implements AutoCloseable {
                 "REDIS_URL", TestRedis.uri().toString(), "PORT", "0", "HOST", "127.0.0.1",
                 "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
                 "LLM_TIMEOUT_SECONDS", "60", QueueSettings.CONCURRENCY_VARIABLE, String.valueOf(workerConcurrency)));
+        env.put("MANAGEMENT_PORT", "0");
+        env.put("DATA_ENCRYPTION_KEY", "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         BotConfig config = BotConfig.from(new Environment(env));
         this.bot = ArchitectBot.open(config);
         this.redis = TestRedis.client();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,9 +38,10 @@ class DeployManifestsTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final String SECRET = "architect-bot-secrets";
     /** The variables that carry credentials; REDIS_URL may carry a password. */
-    private static final List<String> SECRET_VARIABLES = List.of("REDIS_URL", "SLACK_BOT_TOKEN",
+    private static final List<String> SECRET_VARIABLES = List.of("REDIS_URL", "DATA_ENCRYPTION_KEY",
+            "DATA_ENCRYPTION_KEY_PREVIOUS", "SLACK_BOT_TOKEN",
             "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET", "MICROSOFT_APP_PASSWORD",
-            "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY");
+            "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "METRICS_TOKEN");
     private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
     private static Boolean kubectlPresent;
@@ -63,7 +65,7 @@ class DeployManifestsTest {
     void probes_ask_health_and_readiness_on_the_port_the_bot_listens_on(String dir) {
         var docs = rendered(dir);
         var container = botContainer(docs);
-        int port = (Integer) list(container.get("ports")).getFirst().get("containerPort");
+        int port = containerPort(container, "http");
 
         assertThat(at(container, "livenessProbe", "httpGet").get("path")).isEqualTo("/health");
         assertThat(at(container, "readinessProbe", "httpGet").get("path")).isEqualTo("/ready");
@@ -71,6 +73,26 @@ class DeployManifestsTest {
         assertThat(probePort(container, "readinessProbe")).isEqualTo(port);
         assertThat(config(docs).getOrDefault("PORT", String.valueOf(ServerSettings.DEFAULT_PORT)))
                 .isEqualTo(String.valueOf(port));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void prometheus_scrapes_metrics_on_the_management_port_which_the_service_does_not_route(String dir) {
+        var docs = rendered(dir);
+        var container = botContainer(docs);
+        var annotations = at(one(docs, "Deployment"), "spec", "template", "metadata", "annotations");
+        var settings = config(docs);
+        int management = containerPort(container, "management");
+
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/metrics")
+                .containsEntry("prometheus.io/port", String.valueOf(management));
+        assertThat(settings).containsEntry("MANAGEMENT_PORT", String.valueOf(management));
+        assertThat(new ManagementSettings(settings.get("MANAGEMENT_HOST"), management, Optional.empty()).loopbackOnly())
+                .as("Prometheus scrapes the pod's address, so the listener must not be on loopback only").isFalse();
+        assertThat(management).isNotEqualTo(containerPort(container, "http"));
+        var services = docs.stream().filter(doc -> "Service".equals(doc.get("kind"))).toList();
+        assertThat(services).isNotEmpty().allSatisfy(service -> assertThat(list(at(service, "spec").get("ports")))
+                .extracting(port -> port.get("targetPort")).doesNotContain("management", management));
     }
 
     @ParameterizedTest
@@ -123,10 +145,12 @@ class DeployManifestsTest {
 
         assertThat(list(container.get("envFrom"))).anySatisfy(from -> assertThat(at(from, "secretRef"))
                 .containsEntry("name", SECRET));
-        assertThat(env).filteredOn(variable -> "REDIS_URL".equals(variable.get("name")))
-                .singleElement().satisfies(redis -> assertThat(at(redis, "valueFrom", "secretKeyRef"))
-                        .containsEntry("name", SECRET).containsEntry("key", "REDIS_URL")
-                        .doesNotContainEntry("optional", true));
+        for (String required : List.of("REDIS_URL", "DATA_ENCRYPTION_KEY")) {
+            assertThat(env).filteredOn(variable -> required.equals(variable.get("name")))
+                    .singleElement().satisfies(variable -> assertThat(at(variable, "valueFrom", "secretKeyRef"))
+                            .containsEntry("name", SECRET).containsEntry("key", required)
+                            .doesNotContainEntry("optional", true));
+        }
         assertThat(env).filteredOn(variable -> variable.containsKey("value"))
                 .extracting(variable -> variable.get("name")).doesNotContainAnyElementsOf(SECRET_VARIABLES);
         assertThat(config(docs)).doesNotContainKeys(SECRET_VARIABLES.toArray(String[]::new));
@@ -181,7 +205,7 @@ class DeployManifestsTest {
         assertThat(instruction(stage, "ENTRYPOINT")).startsWith("[\"java\"").contains("-XX:MaxRAMPercentage",
                 "-XX:+ExitOnOutOfMemoryError", "-jar");
         assertThat(instruction(stage, "STOPSIGNAL")).isEqualTo("SIGTERM");
-        assertThat(instruction(stage, "EXPOSE")).isEqualTo(String.valueOf(ServerSettings.DEFAULT_PORT));
+        assertThat(instruction(stage, "EXPOSE")).isEqualTo(ServerSettings.DEFAULT_PORT + " " + ManagementSettings.DEFAULT_PORT);
     }
 
     @Test
@@ -196,6 +220,17 @@ class DeployManifestsTest {
         assertThat(at(bot, "depends_on", "redis")).containsEntry("condition", "service_healthy");
         assertThat(seconds((String) bot.get("stop_grace_period")))
                 .isGreaterThan(ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds());
+    }
+
+    @Test
+    void compose_publishes_the_management_port_on_the_hosts_loopback_only() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("docker-compose.yml")));
+        var bot = at(compose, "services", "bot");
+        String management = "${MANAGEMENT_PORT:-" + ManagementSettings.DEFAULT_PORT + "}";
+
+        assertThat(strings(bot.get("ports"))).contains("127.0.0.1:" + management + ":" + management)
+                .noneMatch(port -> port.contains(management) && !port.startsWith("127.0.0.1:"));
+        assertThat(at(bot, "environment")).containsEntry("MANAGEMENT_HOST", "0.0.0.0");
     }
 
     @Test
@@ -301,6 +336,12 @@ class DeployManifestsTest {
         return list(container.get("ports")).stream().filter(p -> port.equals(p.get("name")))
                 .map(p -> (Integer) p.get("containerPort")).findFirst()
                 .orElseThrow(() -> new AssertionError(probe + " names port " + port + ", which the container lacks"));
+    }
+
+    private static int containerPort(Map<String, Object> container, String name) {
+        return list(container.get("ports")).stream().filter(port -> name.equals(port.get("name")))
+                .map(port -> (Integer) port.get("containerPort")).findFirst()
+                .orElseThrow(() -> new AssertionError("the bot container has no port named " + name));
     }
 
     private static int preStopSleepSeconds(Map<String, Object> container) {

@@ -1,6 +1,7 @@
 package com.architectbot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
 import com.architectbot.consultation.Inquiry;
@@ -10,15 +11,21 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MetricsEndpointTest {
+
+    private static final String TOKEN = "metrics-token-" + UUID.randomUUID();
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -32,7 +39,7 @@ class MetricsEndpointTest {
             // when
             bot.answer(new Inquiry(new InquiryId("cli:" + UUID.randomUUID()), InquiryKind.CONSULTATION,
                     new ThreadKey(Surface.CLI, tenant, "terminal", "t1"), "someone", "Should we shard?"));
-            HttpResponse<String> metrics = get(serving.port(), "/metrics");
+            HttpResponse<String> metrics = get(serving.managementPort(), "/metrics");
             // then
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -57,7 +64,7 @@ class MetricsEndpointTest {
             get(serving.port(), "/health");
             get(serving.port(), "/no/such/path/" + UUID.randomUUID());
             // when
-            String metrics = get(serving.port(), "/metrics").body();
+            String metrics = get(serving.managementPort(), "/metrics").body();
             // then
             assertThat(metrics)
                     .containsPattern("architect_http_requests_seconds_bucket\\{method=\"GET\",path=\"/health\","
@@ -71,15 +78,102 @@ class MetricsEndpointTest {
         }
     }
 
+    @Test
+    void the_public_port_does_not_serve_metrics() throws Exception {
+        try (FakeOpenAi model = FakeOpenAi.start();
+                var bot = ArchitectBot.open(config(model));
+                var serving = bot.serve()) {
+            // when
+            HttpResponse<String> response = get(serving.port(), "/metrics");
+            // then
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("architect_", "jvm_");
+            assertThat(get(serving.managementPort(), "/metrics").statusCode()).isEqualTo(200);
+            assertThat(serving.managementPort()).isNotEqualTo(serving.port());
+        }
+    }
+
+    @Test
+    void with_a_metrics_token_a_scrape_without_the_bearer_token_gets_401() throws Exception {
+        try (FakeOpenAi model = FakeOpenAi.start();
+                var bot = ArchitectBot.open(config(model, Map.of("METRICS_TOKEN", TOKEN)));
+                var serving = bot.serve()) {
+            // when
+            HttpResponse<String> none = get(serving.managementPort(), "/metrics");
+            HttpResponse<String> wrong = get(serving.managementPort(), "/metrics", "Bearer " + TOKEN.substring(1) + "x");
+            HttpResponse<String> basic = get(serving.managementPort(), "/metrics", "Basic " + TOKEN);
+            HttpResponse<String> right = get(serving.managementPort(), "/metrics", "Bearer " + TOKEN);
+            // then
+            for (HttpResponse<String> refused : List.of(none, wrong, basic)) {
+                assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+                assertThat(refused.body()).doesNotContain("architect_", "jvm_", TOKEN);
+            }
+            assertThat(right.statusCode()).isEqualTo(200);
+            assertThat(right.body()).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
+    void the_management_listener_is_on_loopback_port_9090_unless_configured() {
+        // when
+        ManagementSettings defaults = ManagementSettings.from(new Environment(Map.of()));
+        // then
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.port()).isEqualTo(9090);
+        assertThat(defaults.token()).isEmpty();
+        assertThat(defaults.loopbackOnly()).isTrue();
+        assertThat(ManagementSettings.from(new Environment(Map.of("MANAGEMENT_HOST", "0.0.0.0"))).loopbackOnly())
+                .isFalse();
+    }
+
+    @Test
+    void a_short_token_or_the_public_port_as_management_port_fails_at_start_naming_the_variable() {
+        assertThatThrownBy(() -> ManagementSettings.from(new Environment(Map.of("METRICS_TOKEN", "short"))))
+                .hasMessageContaining("METRICS_TOKEN is too short").hasMessageNotContaining("=short");
+        assertThatThrownBy(() -> BotConfig.from(new Environment(Map.of("PORT", "8080", "MANAGEMENT_PORT", "8080"))))
+                .hasMessageContaining("MANAGEMENT_PORT=8080 is the public PORT");
+    }
+
+    @Test
+    void a_taken_management_port_stops_serve_with_a_message_naming_the_variable() throws Exception {
+        try (FakeOpenAi model = FakeOpenAi.start();
+                var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var config = config(model, Map.of("MANAGEMENT_PORT", String.valueOf(taken.getLocalPort())));
+            try (var bot = ArchitectBot.open(config)) {
+                assertThatThrownBy(bot::serve).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining("set MANAGEMENT_PORT to another port");
+            }
+        }
+    }
+
+    @Test
+    void the_settings_log_line_masks_the_metrics_token() {
+        assertThat(ManagementSettings.from(new Environment(Map.of("METRICS_TOKEN", TOKEN))).toString())
+                .doesNotContain(TOKEN).contains("token=***");
+    }
+
     private static BotConfig config(FakeOpenAi model) {
-        return BotConfig.from(new Environment(Map.of(
+        return config(model, Map.of());
+    }
+
+    private static BotConfig config(FakeOpenAi model, Map<String, String> more) {
+        var env = new HashMap<>(Map.of(
                 "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", TestRedis.uri().toString(),
                 "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS", "1")));
+                "SHUTDOWN_GRACE_SECONDS", "1", "MANAGEMENT_PORT", "0", "DATA_ENCRYPTION_KEY", "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+        env.putAll(more);
+        return BotConfig.from(new Environment(env));
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

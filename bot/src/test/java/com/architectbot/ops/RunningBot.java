@@ -68,6 +68,8 @@ final class RunningBot implements AutoCloseable {
                 "SHUTDOWN_GRACE_SECONDS", "2", "WORKER_CONCURRENCY", "1", "JOB_MAX_ATTEMPTS", "1",
                 "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
                 "LLM_MAX_RETRIES", "0"));
+        env.put("MANAGEMENT_PORT", "0"); // a free port: tests must not depend on the default 9090 being free
+        env.put("DATA_ENCRYPTION_KEY", "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         env.putAll(Map.of(
                 "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
                 "SLACK_API_URL", slack.apiUrl().toString()));

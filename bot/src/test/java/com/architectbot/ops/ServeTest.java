@@ -53,7 +53,7 @@ class ServeTest {
         return BotConfig.from(new Environment(Map.of(
                 "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", redisUrl, "REDIS_CONNECT_TIMEOUT_MS", "300",
                 "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS", "1")));
+                "SHUTDOWN_GRACE_SECONDS", "1", "MANAGEMENT_PORT", "0", "DATA_ENCRYPTION_KEY", "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
     }
 
     private int get(int port, String path) throws IOException, InterruptedException {

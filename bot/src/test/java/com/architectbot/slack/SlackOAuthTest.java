@@ -1,5 +1,6 @@
 package com.architectbot.slack;
 
+import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SlackOAuthTest {
 
     private final SlackHarness harness = new SlackHarness(true);
-    private final RedisInstallationService installations = new RedisInstallationService(harness.redis);
+    private final RedisInstallationService installations = new RedisInstallationService(harness.redis, TestCipher.cipher());
 
     @AfterEach
     void stop() {
@@ -44,6 +45,9 @@ class SlackOAuthTest {
         assertThat(harness.slack.onlyCall("oauth.v2.access").param("code")).isEqualTo("the-code");
         assertThat(installations.findBot(null, "T9").getBotAccessToken()).isEqualTo("xoxb-installed-token");
         assertThat(installations.findInstaller(null, "T9", "U9")).isNotNull();
+        assertThat(harness.redis.hgetAll(RedisInstallationService.PREFIX + "T9")).as("stored encrypted")
+                .isNotEmpty().allSatisfy((field, value) -> assertThat(value).startsWith("enc:v1:")
+                        .doesNotContain("xoxb-installed-token"));
 
         harness.channel.replier().deliver(SlackTargets.thread("T9", "C1", "1.1"), new Reply.Notice(Reply.Tone.INFO, "Hello."));
 

@@ -1,5 +1,6 @@
 package com.architectbot.slack;
 
+import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class SlackSettingsTest {
 
         assertThat(settings.enabled()).isFalse();
         try (var redis = TestRedis.client()) {
-            assertThat(SlackChannel.create(settings, job -> true, redis)).isEmpty();
+            assertThat(SlackChannel.create(settings, job -> true, redis, TestCipher.cipher())).isEmpty();
         }
     }
 

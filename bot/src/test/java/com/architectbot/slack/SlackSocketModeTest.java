@@ -1,5 +1,6 @@
 package com.architectbot.slack;
 
+import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.consultation.InquiryKind;
@@ -66,7 +67,7 @@ class SlackSocketModeTest {
         var settings = new SlackSettings(Optional.of("xoxb-test"), Optional.empty(), Optional.of(APP_TOKEN),
                 slack.apiUrl(), Optional.empty(), Optional.empty(), Optional.empty(), 4, Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, redis).orElseThrow();
+        channel = SlackChannel.create(settings, queue, redis, TestCipher.cipher()).orElseThrow();
         channel.start();
     }
 

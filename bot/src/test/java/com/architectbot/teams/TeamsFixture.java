@@ -1,5 +1,6 @@
 package com.architectbot.teams;
 
+import com.architectbot.testing.TestCipher;
 import com.architectbot.config.Environment;
 import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.ops.BotServer;
@@ -37,7 +38,7 @@ final class TeamsFixture implements AutoCloseable {
     final FakeBotConnector connector = FakeBotConnector.start();
     final RecordingQueue queue = new RecordingQueue();
     /** Real Redis; each export waits under its own random id, so tests do not share data. */
-    final PendingExports exports = new RedisPendingExports(TestRedis.client(), Duration.ofHours(1));
+    final PendingExports exports = new RedisPendingExports(TestRedis.client(), Duration.ofHours(1), TestCipher.cipher());
     private final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     final TeamsChannel channel;
     private final BotServer server;

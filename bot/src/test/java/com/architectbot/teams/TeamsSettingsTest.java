@@ -52,7 +52,8 @@ class TeamsSettingsTest {
     void without_an_app_id_teams_stays_off_unless_the_emulator_mode_is_asked_for() {
         var queue = new TeamsFixture.RecordingQueue();
         var exports = new com.architectbot.teams.redis.RedisPendingExports(
-                com.architectbot.testing.TestRedis.client(), TeamsSettings.DEFAULT_EXPORT_TTL);
+                com.architectbot.testing.TestRedis.client(), TeamsSettings.DEFAULT_EXPORT_TTL,
+                com.architectbot.testing.TestCipher.cipher());
 
         assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue, exports)).isEmpty();
         assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue, exports))

@@ -31,8 +31,9 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>When {@code REDIS_URL} is unset, an embedded Redis is started on 127.0.0.1 (port
  * {@code REDIS_EMBEDDED_PORT}, default 6390) with its append-only file in {@code REDIS_DATA_DIR} (default
- * {@code ./data}), or reused when one already answers there; only a server this process started is stopped
- * on {@link #close()}.
+ * {@code ./data}), or reused when the Redis already answering there is that embedded one (its data directory
+ * is ours); any other server on the port stops start-up with a message naming {@code REDIS_EMBEDDED_PORT} and
+ * {@code REDIS_URL}. Only a server this process started is stopped on {@link #close()}.
  *
  * <p>Connection failures surface as {@link StoreUnavailableException}, translated in {@link #call}.
  */

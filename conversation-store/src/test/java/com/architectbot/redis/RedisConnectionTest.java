@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.embedded.RedisServer;
 
 class RedisConnectionTest {
 
@@ -89,6 +91,30 @@ class RedisConnectionTest {
             assertThat(serve.isReachable()).as("closing the reuser leaves the server running").isTrue();
         }
         assertThat(EmbeddedRedis.answersPing(settings.embeddedPort())).as("its starter stops it").isFalse();
+    }
+
+    @Test
+    void a_foreign_redis_on_the_embedded_port_is_refused_and_left_untouched(@TempDir Path foreignDir) throws IOException {
+        // given: somebody else's Redis, with data of its own, on the port the embedded one would use
+        int port = freeLoopbackPort();
+        RedisServer foreign = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                .setting("dir \"" + foreignDir + "\"").setting("appendonly no").setting("save \"\"")
+                .onShutdownForceStop(true).build();
+        foreign.start();
+        try (var theirs = RedisClient.create("redis://127.0.0.1:" + port)) {
+            theirs.set("their:key", "theirs");
+            long keysBefore = theirs.dbSize();
+            // when / then
+            assertThatThrownBy(() -> RedisConnection.open(embedded(port)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + port + " is not this bot's embedded Redis")
+                    .hasMessageContaining("REDIS_EMBEDDED_PORT").hasMessageContaining("REDIS_URL");
+            assertThat(theirs.dbSize()).isEqualTo(keysBefore);
+            assertThat(theirs.get("their:key")).isEqualTo("theirs");
+            assertThat(infoLines()).noneMatch(line -> line.contains("reusing"));
+        } finally {
+            foreign.stop();
+        }
     }
 
     @Test

@@ -36,12 +36,16 @@ public final class QueueGauges {
 
     public static void register(MeterRegistry metrics, UnifiedJedis redis, QueueSettings settings, Clock clock) {
         QueueGauges gauges = new QueueGauges(redis, settings, clock);
+        // Strong references: nothing else holds the gauges object, and a weakly held one is collected by the
+        // next GC, after which the series silently disappears from /metrics.
         Gauge.builder(DEPTH, gauges, QueueGauges::depth)
                 .description("Jobs in the queue: not yet taken, or taken and not yet acknowledged")
+                .strongReference(true)
                 .register(metrics);
         Gauge.builder(OLDEST_AGE, gauges, QueueGauges::oldestAgeSeconds)
                 .description("Age of the oldest job in the queue")
                 .baseUnit("seconds")
+                .strongReference(true)
                 .register(metrics);
     }
 

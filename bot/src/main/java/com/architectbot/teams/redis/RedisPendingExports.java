@@ -1,6 +1,7 @@
 package com.architectbot.teams.redis;
 
 import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.redis.ValueCipher;
 import com.architectbot.teams.PendingExports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,10 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-/** Exports waiting for consent, as Redis strings (JSON) that expire by themselves. */
+/**
+ * Exports waiting for consent, as Redis strings (JSON, encrypted with {@link ValueCipher}: an export holds a
+ * user's conversations) that expire by themselves.
+ */
 public final class RedisPendingExports implements PendingExports {
 
     public static final String KEY_PREFIX = "ab:teams:export:";
@@ -25,13 +29,15 @@ public final class RedisPendingExports implements PendingExports {
 
     private final UnifiedJedis redis;
     private final Duration ttl;
+    private final ValueCipher cipher;
 
-    public RedisPendingExports(UnifiedJedis redis, Duration ttl) {
+    public RedisPendingExports(UnifiedJedis redis, Duration ttl, ValueCipher cipher) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("the export TTL must be positive, got " + ttl);
         }
         this.redis = redis;
         this.ttl = ttl;
+        this.cipher = cipher;
     }
 
     @Override
@@ -42,7 +48,7 @@ public final class RedisPendingExports implements PendingExports {
         try {
             String value = JSON.writeValueAsString(Map.of("user", export.user(), "name", export.fileName(),
                     "json", export.json()));
-            redis.set(KEY_PREFIX + id, value, SetParams.setParams().ex(ttl.toSeconds())); // one command: never kept forever
+            redis.set(KEY_PREFIX + id, cipher.seal(KEY_PREFIX + id, value), SetParams.setParams().ex(ttl.toSeconds())); // one command: never kept forever
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a pending export is not serialisable", e);
         } catch (JedisException e) {
@@ -57,11 +63,11 @@ public final class RedisPendingExports implements PendingExports {
             return Optional.empty();
         }
         try {
-            String value = redis.get(KEY_PREFIX + id);
-            if (value == null) {
+            String stored = redis.get(KEY_PREFIX + id);
+            if (stored == null) {
                 return Optional.empty();
             }
-            JsonNode fields = JSON.readTree(value);
+            JsonNode fields = JSON.readTree(cipher.open(KEY_PREFIX + id, stored));
             return Optional.of(new Pending(fields.path("user").asText(), fields.path("name").asText(),
                     fields.path("json").asText()));
         } catch (JsonProcessingException e) {

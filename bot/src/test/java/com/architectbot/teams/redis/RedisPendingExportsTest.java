@@ -1,18 +1,22 @@
 package com.architectbot.teams.redis;
 
+import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.teams.PendingExports.Pending;
 import com.architectbot.testing.TestRedis;
+import com.architectbot.redis.DataKey;
+import com.architectbot.redis.ValueCipher;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 class RedisPendingExportsTest {
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final RedisPendingExports exports = new RedisPendingExports(redis, Duration.ofMinutes(10));
+    private final RedisPendingExports exports = new RedisPendingExports(redis, Duration.ofMinutes(10), TestCipher.cipher());
 
     @Test
     void a_kept_export_is_found_under_a_random_id_and_expires_by_itself() {
@@ -24,6 +28,21 @@ class RedisPendingExportsTest {
         assertThat(first).matches("[0-9a-f]{32}").isNotEqualTo(second);
         assertThat(exports.find(first)).contains(new Pending("29:user-1", "export.json", "{\"threads\":[]}"));
         assertThat(redis.ttl(RedisPendingExports.KEY_PREFIX + first)).isBetween(1L, 600L);
+    }
+
+    @Test
+    void an_export_is_stored_encrypted_and_a_wrong_key_fails_clearly() {
+        // given
+        String conversations = "{\"threads\":[\"canary " + java.util.UUID.randomUUID() + "\"]}";
+        // when
+        String id = exports.keep(new Pending("29:user-canary", "export.json", conversations));
+        // then
+        assertThat(redis.get(RedisPendingExports.KEY_PREFIX + id)).startsWith("enc:v1:")
+                .doesNotContain("canary").doesNotContain("29:user").doesNotContain("export.json");
+        var otherKey = new RedisPendingExports(redis, Duration.ofMinutes(10),
+                new ValueCipher(DataKey.generate(), Optional.empty()));
+        assertThatThrownBy(() -> otherKey.find(id)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DATA_ENCRYPTION_KEY").hasMessageNotContaining("canary");
     }
 
     @Test
@@ -53,7 +72,7 @@ class RedisPendingExportsTest {
 
     @Test
     void a_ttl_of_zero_is_refused() {
-        assertThatThrownBy(() -> new RedisPendingExports(redis, Duration.ZERO))
+        assertThatThrownBy(() -> new RedisPendingExports(redis, Duration.ZERO, TestCipher.cipher()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TTL");
     }
 }
