@@ -43,8 +43,9 @@ public record BotConfig(
 
     public static BotConfig from(Environment env) {
         RegistrySettings registries = RegistrySettings.from(env);
+        TeamsSettings teams = TeamsSettings.from(env);
         return new BotConfig(
-                ServerSettings.from(env),
+                ServerSettings.from(env, teams.loopbackOnly()),
                 RedisSettings.from(env),
                 RedisThreadMemory.Settings.from(env),
                 ModelSettings.from(env),
@@ -54,7 +55,7 @@ public record BotConfig(
                 ManifestSettings.from(registries, env),
                 LicenceSettings.from(env),
                 SlackSettings.from(env),
-                TeamsSettings.from(env),
+                teams,
                 TenancySettings.from(env));
     }
 
