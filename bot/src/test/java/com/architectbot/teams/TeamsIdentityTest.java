@@ -54,6 +54,17 @@ class TeamsIdentityTest {
     }
 
     @Test
+    void tenant_tokens_are_refused_while_no_caller_is_configured() {
+        try (TeamsFixture defaults = TeamsFixture.authenticated(Map.of("TEAMS_ALLOWED_CALLERS", ""))) {
+            HttpResponse<String> response = defaults.post(defaults.personalMessage("1700000000312", "Hello").toString(),
+                    "Bearer " + defaults.connector.token(tenantToken(TeamsFixture.ALLOWED_CALLER)));
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(defaults.queue.jobs).isEmpty();
+        }
+    }
+
+    @Test
     void tenant_token_naming_no_caller_gets_401() {
         assertThat(post(teams.personalMessage("1700000000302", "Hello"), token -> token.withIssuer(TENANT_ISSUER))
                 .statusCode()).isEqualTo(401);
