@@ -53,8 +53,9 @@ public record BotConfig(
 
     public static BotConfig from(Environment env) {
         RegistrySettings registries = RegistrySettings.from(env);
+        TeamsSettings teams = TeamsSettings.from(env);
         return new BotConfig(
-                ServerSettings.from(env),
+                ServerSettings.from(env, teams.loopbackOnly()),
                 ManagementSettings.from(env),
                 RedisSettings.from(env),
                 EncryptionSettings.from(env),
@@ -66,7 +67,7 @@ public record BotConfig(
                 ManifestSettings.from(registries, env),
                 LicenceSettings.from(env),
                 SlackSettings.from(env),
-                TeamsSettings.from(env),
+                teams,
                 TenancySettings.from(env));
     }
 

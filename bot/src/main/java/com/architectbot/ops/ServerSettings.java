@@ -31,11 +31,27 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, Dura
         this(host, port, shutdownGrace, DEFAULT_BODY_DEADLINE);
     }
 
-    public static ServerSettings from(Environment env) {
+    /** @param loopbackOnly Teams runs unauthenticated: {@code HOST} defaults to 127.0.0.1 and must be loopback */
+    public static ServerSettings from(Environment env, boolean loopbackOnly) {
         return new ServerSettings(
-                env.string("HOST", "0.0.0.0"),
+                loopbackOnly ? loopbackHost(env) : env.string("HOST", "0.0.0.0"),
                 env.integer("PORT", DEFAULT_PORT, 0),
                 env.seconds("SHUTDOWN_GRACE_SECONDS", DEFAULT_SHUTDOWN_GRACE),
                 env.seconds(BODY_DEADLINE_VARIABLE, DEFAULT_BODY_DEADLINE));
+    }
+
+    private static String loopbackHost(Environment env) {
+        String host = env.string("HOST", "127.0.0.1");
+        try {
+            if (java.net.InetAddress.getByName(host).isLoopbackAddress()) {
+                return host;
+            }
+        } catch (java.net.UnknownHostException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("HOST=" + host + " is not valid while Teams runs without authentication "
+                + "(TEAMS_ENABLED=true without MICROSOFT_APP_ID): anyone reaching the port could act as any user. "
+                + "Unset HOST (or set HOST=127.0.0.1) for the Emulator, or set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD "
+                + "and MICROSOFT_APP_TENANT_ID");
     }
 }

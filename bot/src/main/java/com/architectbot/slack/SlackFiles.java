@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Manifests shared as files (in a DM, or with a mention) become licence checks. The request thread only
  * records the file ids ({@link #manifests}); a worker fetches each file ({@link #fetch}): {@code files.info}
- * with the workspace's token, then the private download. The token goes only to Slack's own hosts, and
- * never along a redirect.
+ * with the workspace's token, then the private download. The token goes only to Slack's own hosts, over
+ * https (plain http only to the configured {@code SLACK_API_URL} host when that URL is http: a fake in tests),
+ * and never along a redirect.
  */
 final class SlackFiles implements FileSource {
 
@@ -46,6 +47,7 @@ final class SlackFiles implements FileSource {
     private final HttpClient http;
     private final Duration timeout;
     private final String apiHost;
+    private final boolean apiIsPlainHttp;
 
     SlackFiles(Slack slack, BotTokens tokens, SlackWebApi api, Duration timeout, URI apiUrl) {
         this.slack = slack;
@@ -53,6 +55,7 @@ final class SlackFiles implements FileSource {
         this.api = api;
         this.timeout = timeout;
         this.apiHost = apiUrl.getHost();
+        this.apiIsPlainHttp = "http".equalsIgnoreCase(apiUrl.getScheme());
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -79,9 +82,9 @@ final class SlackFiles implements FileSource {
             throw tooLarge(name);
         }
         URI url = URI.create(Optional.ofNullable(info.getUrlPrivateDownload()).orElse(info.getUrlPrivate()));
-        if (!isSlackHost(url.getHost())) {
-            throw new PermanentFailure("I can only read files stored in Slack.",
-                    "refused to send the bot token to " + url.getHost(), null);
+        if (!isSlackHost(url.getHost()) || !isSecure(url)) {
+            throw new PermanentFailure("I can only read files stored in Slack, over a secure (https) link.",
+                    "refused to send the bot token to " + url.getScheme() + "://" + url.getHost(), null);
         }
         byte[] body = download(url, token);
         if (body.length > MAX_FILE_BYTES) {
@@ -126,6 +129,11 @@ final class SlackFiles implements FileSource {
     private boolean isSlackHost(String host) {
         String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
         return h.equals(apiHost) || h.equals("files.slack.com") || h.endsWith(".slack.com") || h.endsWith(".slack-gov.com");
+    }
+
+    private boolean isSecure(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || (scheme.equals("http") && apiIsPlainHttp && apiHost.equalsIgnoreCase(url.getHost()));
     }
 
     private static PermanentFailure tooLarge(String name) {

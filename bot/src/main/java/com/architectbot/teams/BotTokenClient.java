@@ -20,13 +20,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
 
 /**
  * The bot's own credentials for calling the Bot Connector: a client-credentials grant against a
  * configurable token endpoint (the tenant's, for single-tenant bots). The SDK hard-codes
  * {@code botframework.com} and uses MSAL, which insists on https authorities; a plain OAuth2 POST
  * supports the tenant, the loopback fake in tests, and caches the token until shortly before it expires.
+ *
+ * <p>The token goes only to hosts in {@code TEAMS_CONNECTOR_HOSTS}: every Bot Connector call (replies, typing,
+ * consent answers) passes {@link #applyCredentialsFilter}, which refuses any other host before the token is
+ * attached, and follows no redirect.
  */
 final class BotTokenClient extends AppCredentials {
 
@@ -38,10 +44,13 @@ final class BotTokenClient extends AppCredentials {
     private final URI tokenEndpoint;
     private final HttpClient http;
     private final Clock clock;
+    private final AllowedHosts connectorHosts;
 
-    BotTokenClient(String appId, String appPassword, URI tokenEndpoint, String scope, HttpClient http, Clock clock) {
+    BotTokenClient(String appId, String appPassword, URI tokenEndpoint, String scope, HttpClient http, Clock clock,
+            AllowedHosts connectorHosts) {
         super(null, scope);
         setAppId(appId);
+        this.connectorHosts = connectorHosts;
         this.appPassword = appPassword;
         this.tokenEndpoint = tokenEndpoint;
         this.http = http;
@@ -52,7 +61,21 @@ final class BotTokenClient extends AppCredentials {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TOKEN_TIMEOUT).build();
         return new BotTokenClient(appId, settings.appPassword(), settings.tokenEndpoint(),
                 scope == null || scope.isBlank() ? AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE : scope,
-                http, Clock.systemUTC());
+                http, Clock.systemUTC(), settings.connectorHosts());
+    }
+
+    /** Runs before the SDK's interceptor that attaches the token: a refused host never sees it. */
+    @Override
+    public void applyCredentialsFilter(OkHttpClient.Builder builder) {
+        builder.followRedirects(false).followSslRedirects(false);
+        builder.interceptors().add(chain -> {
+            Optional<String> refusal = connectorHosts.refusal(chain.request().url().uri());
+            if (refusal.isPresent()) {
+                throw new IOException("refused to send the connector token: " + refusal.get());
+            }
+            return chain.proceed(chain.request());
+        });
+        super.applyCredentialsFilter(builder);
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.microsoft.bot.schema.Activity;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -41,10 +42,11 @@ public final class TeamsChannel implements Channel {
     private final TeamsSettings settings;
     private final TeamsAdapter adapter;
     private final TeamsTokenValidator tokens;
+    private final ActivityAdmission admission;
     private final TeamsTurns turns;
     private final TeamsMessages messages = new TeamsMessages();
     private final TeamsReplier replier;
-    private final TeamsFiles files = new TeamsFiles();
+    private final TeamsFiles files;
     private final FileConsents consents;
 
     /**
@@ -66,7 +68,9 @@ public final class TeamsChannel implements Channel {
     public TeamsChannel(TeamsSettings settings, InquiryQueue queue, PendingExports exports) {
         this.settings = settings;
         this.adapter = new TeamsAdapter(settings);
+        this.files = new TeamsFiles(settings.fileHosts());
         this.tokens = settings.authenticationEnabled() ? new TeamsTokenValidator(settings) : null;
+        this.admission = new ActivityAdmission(settings);
         java.util.Objects.requireNonNull(exports, "exports");
         this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
@@ -114,8 +118,10 @@ public final class TeamsChannel implements Channel {
             throw unauthorized("no Authorization header");
         }
         Activity activity = parse(ctx.body());
-        ClaimsIdentity identity = authenticate(authorization, activity);
-        InvokeResponse response = runTurn(identity, activity);
+        admitted(() -> admission.checkChannel(activity), activity);
+        TeamsTokenValidator.Verified caller = authenticate(authorization, activity);
+        admitted(() -> admission.admit(activity, caller.tenant()), activity);
+        InvokeResponse response = runTurn(caller.identity(), activity);
         if (response == null) {
             ctx.status(HttpStatus.OK);
         } else {
@@ -135,14 +141,27 @@ public final class TeamsChannel implements Channel {
         }
     }
 
-    private ClaimsIdentity authenticate(String authorization, Activity activity) {
+    private TeamsTokenValidator.Verified authenticate(String authorization, Activity activity) {
         if (tokens == null) {
-            return new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE, new HashMap<>());
+            return new TeamsTokenValidator.Verified(
+                    new ClaimsIdentity(AuthenticationConstants.ANONYMOUS_AUTH_TYPE, new HashMap<>()), Optional.empty());
         }
         try {
             return tokens.validate(authorization, activity.getChannelId(), activity.getServiceUrl());
         } catch (TeamsTokenValidator.Rejected e) {
             throw unauthorized(e.getMessage());
+        }
+    }
+
+    private static void admitted(Runnable check, Activity activity) {
+        try {
+            check.run();
+        } catch (ActivityAdmission.Refused e) {
+            if (e.status() == HttpStatus.UNAUTHORIZED.getCode()) {
+                throw unauthorized(e.getMessage());
+            }
+            LOG.warn("refused a Teams {} activity: {}", activity.getType(), e.getMessage());
+            throw new ForbiddenResponse("forbidden");
         }
     }
 

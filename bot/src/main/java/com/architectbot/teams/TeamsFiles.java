@@ -8,56 +8,87 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.licence.CheckInput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Fetches a file a user sent in a personal chat, on a worker (never on the request thread). Teams
- * hands the bot a short-lived, pre-authorised download URL, so no token is needed.
+ * hands the bot a short-lived, pre-authorised download URL, so no token is needed. The URL arrives in the
+ * activity, so it is checked before every request: https, on a host in {@code TEAMS_FILE_HOSTS}, resolving
+ * to public addresses only. Redirects are followed by hand (at most {@value #MAX_REDIRECTS}), each hop
+ * checked the same way, and at most {@link TeamsSettings#MAX_FILE_BYTES} are read.
  */
 public final class TeamsFiles implements FileSource {
 
+    static final int MAX_REDIRECTS = 3;
+    static final String REFUSED = "I only open files that Teams keeps in OneDrive or SharePoint, and that link "
+            + "points elsewhere, so I did not open it. Attach the manifest to a personal chat with me again, or paste "
+            + "its dependencies after license-check.";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+            .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final AllowedHosts hosts;
     private final int maxBytes;
 
-    public TeamsFiles() {
-        this(TeamsSettings.MAX_FILE_BYTES);
+    public TeamsFiles(AllowedHosts hosts) {
+        this(hosts, TeamsSettings.MAX_FILE_BYTES);
     }
 
-    TeamsFiles(int maxBytes) {
+    TeamsFiles(AllowedHosts hosts, int maxBytes) {
+        this.hosts = hosts;
         this.maxBytes = maxBytes;
     }
 
     /**
      * The file's content as a manifest to check.
      *
-     * @throws PermanentFailure when the file is too large, gone, or not text
+     * @throws PermanentFailure when the link is refused, or the file is too large, gone, or not text
      * @throws RetryableFailure when the download failed on the way
      */
     @Override
     public CheckInput.Manifest fetch(InquiryFile file, ThreadKey thread) {
-        HttpRequest request = HttpRequest.newBuilder(file.location()).timeout(TIMEOUT).GET().build();
+        URI url = file.location();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Optional<String> refusal = hosts.refusal(url);
+            if (refusal.isPresent()) {
+                throw new PermanentFailure(REFUSED, "refused to download " + file + ": " + refusal.get(), null);
+            }
+            Hop result = get(url, file);
+            if (result.body() != null) {
+                return FileSource.textManifest(file, result.body());
+            }
+            url = result.redirect();
+        }
+        throw new PermanentFailure(REFUSED, "download of " + file + " redirected more than " + MAX_REDIRECTS + " times",
+                null);
+    }
+
+    /** One response: the body, or where it redirects to (to be checked before it is followed). */
+    private record Hop(byte[] body, URI redirect) {}
+
+    private Hop get(URI url, InquiryFile file) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
-                if (response.statusCode() >= 500 || response.statusCode() == 429) {
-                    throw new RetryableFailure("download of " + file + " answered HTTP " + response.statusCode());
+                int status = response.statusCode();
+                Optional<String> location = response.headers().firstValue("Location");
+                if (status / 100 == 3 && location.isPresent()) {
+                    return new Hop(null, redirectTarget(url, location.get(), file));
                 }
-                if (response.statusCode() != 200) {
+                if (status >= 500 || status == 429) {
+                    throw new RetryableFailure("download of " + file + " answered HTTP " + status);
+                }
+                if (status != 200) {
                     throw new PermanentFailure("I could not open " + FileSource.displayName(file)
                             + ": the link has expired. Please send it again.",
-                            "download of " + file + " answered HTTP " + response.statusCode(), null);
+                            "download of " + file + " answered HTTP " + status, null);
                 }
-                byte[] content = body.readNBytes(maxBytes + 1);
-                if (content.length > maxBytes) {
-                    throw new PermanentFailure(FileSource.displayName(file) + " is larger than " + maxBytes / 1024 + " KB; "
-                            + "send the manifest or lockfile alone.");
-                }
-                return FileSource.textManifest(file, content);
+                return new Hop(capped(body, file), null);
             }
         } catch (IOException e) {
             throw new RetryableFailure("download of " + file + " failed after at most " + TIMEOUT.toSeconds() + " s", e);
@@ -65,5 +96,22 @@ public final class TeamsFiles implements FileSource {
             Thread.currentThread().interrupt();
             throw new RetryableFailure("interrupted while downloading " + file, e);
         }
+    }
+
+    private static URI redirectTarget(URI from, String location, InquiryFile file) {
+        try {
+            return from.resolve(location);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailure(REFUSED, "download of " + file + " redirected to an invalid URL", e);
+        }
+    }
+
+    private byte[] capped(InputStream body, InquiryFile file) throws IOException {
+        byte[] content = body.readNBytes(maxBytes + 1);
+        if (content.length > maxBytes) {
+            throw new PermanentFailure(FileSource.displayName(file) + " is larger than " + maxBytes / 1024 + " KB; "
+                    + "send the manifest or lockfile alone.");
+        }
+        return content;
     }
 }

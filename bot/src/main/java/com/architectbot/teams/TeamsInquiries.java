@@ -41,13 +41,19 @@ final class TeamsInquiries {
         return toInquiry(message, java.util.Set.of());
     }
 
-    /** @param adminIds the AAD object ids of the bot's admins ({@code TEAMS_ADMIN_IDS}) */
+    /**
+     * @param message an activity {@link ActivityAdmission} admitted: its tenant and sender are as verified as the
+     *     Bot Framework allows
+     * @param adminIds the AAD object ids of the bot's admins ({@code TEAMS_ADMIN_IDS}); an admin acts only within
+     *     a known tenant
+     */
     static Inquiry toInquiry(Activity message, java.util.Set<String> adminIds) {
         String text = withoutBotMention(message);
         List<InquiryFile> files = isPersonal(message) ? files(message) : List.of();
         TypedCommand command = TypedCommand.parse(text).orElseGet(() -> untyped(text, !files.isEmpty()));
         String aadObjectId = message.getFrom() == null ? null : message.getFrom().getAadObjectId();
-        UserRole role = aadObjectId != null && adminIds.contains(aadObjectId) ? UserRole.ADMIN : UserRole.MEMBER;
+        boolean admin = aadObjectId != null && adminIds.contains(aadObjectId) && !NO_TENANT.equals(tenant(message));
+        UserRole role = admin ? UserRole.ADMIN : UserRole.MEMBER;
         return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
                 message.getFrom() == null ? "unknown" : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
                 command.arguments(), files, role);
@@ -77,7 +83,7 @@ final class TeamsInquiries {
     }
 
     static String tenant(Activity activity) {
-        String tenant = activity.getConversation().getTenantId(); // the SDK moves channelData.tenant here
+        String tenant = activity.getConversation().getTenantId(); // ActivityAdmission puts the verified tenant here
         return tenant == null || tenant.isBlank() ? NO_TENANT : tenant;
     }
 

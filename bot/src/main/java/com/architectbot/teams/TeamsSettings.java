@@ -32,7 +32,14 @@ import java.util.stream.Collectors;
  *     usage and change settings; Teams has no workspace-admin flag a bot can read
  * @param emulator {@code TEAMS_ENABLED=true}: serve Teams without an app id, unauthenticated, for the Bot
  *     Framework Emulator or the Agents Playground; without it (and without an app id) Teams stays off, so an
- *     unauthenticated endpoint is never opened by accident
+ *     unauthenticated endpoint is never opened by accident. The server then listens on loopback only.
+ * @param allowedCallers {@code TEAMS_ALLOWED_CALLERS}: the app ids ({@code azp} or {@code appid} claim) that
+ *     may call the bot with a token issued by its own tenant. Empty by default: the Bot Framework SDKs document
+ *     no app id of their own for such tokens (Teams signs as {@code api.botframework.com}, which needs no entry),
+ *     so tenant-issued tokens are refused until an operator names the caller they expect
+ * @param connectorHosts {@code TEAMS_CONNECTOR_HOSTS}: where an activity's {@code serviceUrl} may point, and so
+ *     the only hosts that ever receive the bot's connector token ({@link AllowedHosts} syntax)
+ * @param fileHosts {@code TEAMS_FILE_HOSTS}: where a file sent in a personal chat may be downloaded from
  */
 public record TeamsSettings(
         Optional<String> appId,
@@ -45,7 +52,10 @@ public record TeamsSettings(
         Duration uploadTimeout,
         Duration exportTtl,
         Set<String> adminIds,
-        boolean emulator) {
+        boolean emulator,
+        Set<String> allowedCallers,
+        AllowedHosts connectorHosts,
+        AllowedHosts fileHosts) {
 
     public static final String BOT_FRAMEWORK_OPENID_METADATA =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -57,12 +67,20 @@ public record TeamsSettings(
     public static final Duration DEFAULT_EXPORT_TTL = Duration.ofHours(1);
     /** Files sent for a licence check; a lockfile of a large project fits. */
     public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    /** The Bot Connector of the public cloud, the US government clouds (GCC, GCC High, DoD) and China. */
+    public static final String DEFAULT_CONNECTOR_HOSTS = "smba.trafficmanager.net,smba.infra.gcc.teams.microsoft.com,"
+            + "smba.infra.gov.teams.microsoft.us,smba.infra.dod.teams.microsoft.us,"
+            + "*.botframework.com,*.botframework.azure.us,*.botframework.azure.cn";
+    /** Teams keeps files sent in chats in the sender's OneDrive for Business (SharePoint), in every cloud. */
+    public static final String DEFAULT_FILE_HOSTS = "*.sharepoint.com,*.sharepoint.us,*.sharepoint-mil.us,"
+            + "*.sharepoint.cn,onedrive.live.com,*.files.1drv.com";
 
     public TeamsSettings {
         appId = appId.filter(id -> !id.isBlank());
         appPassword = appPassword == null ? "" : appPassword;
         tenantId = tenantId.filter(id -> !id.isBlank());
         adminIds = adminIds == null ? java.util.Set.of() : java.util.Set.copyOf(adminIds);
+        allowedCallers = allowedCallers == null ? Set.of() : Set.copyOf(allowedCallers);
         if (appId.isPresent() && appPassword.isBlank()) {
             throw new IllegalArgumentException("MICROSOFT_APP_PASSWORD is not set: set it to the client secret of the "
                     + "app registration " + appId.get() + ", or unset MICROSOFT_APP_ID to run without authentication");
@@ -84,10 +102,17 @@ public record TeamsSettings(
                 env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT),
                 env.seconds("TEAMS_UPLOAD_TIMEOUT_SECONDS", DEFAULT_UPLOAD_TIMEOUT),
                 env.seconds("TEAMS_EXPORT_TTL_SECONDS", DEFAULT_EXPORT_TTL),
-                Arrays.stream(env.string("TEAMS_ADMIN_IDS", "").split(","))
-                        .map(String::strip).filter(id -> !id.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()),
-                env.flag("TEAMS_ENABLED", false));
+                list(env, "TEAMS_ADMIN_IDS"),
+                env.flag("TEAMS_ENABLED", false),
+                list(env, "TEAMS_ALLOWED_CALLERS"),
+                AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", env.string("TEAMS_CONNECTOR_HOSTS", DEFAULT_CONNECTOR_HOSTS)),
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", env.string("TEAMS_FILE_HOSTS", DEFAULT_FILE_HOSTS)));
+    }
+
+    private static Set<String> list(Environment env, String name) {
+        return Arrays.stream(env.string(name, "").split(","))
+                .map(String::strip).filter(id -> !id.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Settings for a local Emulator or Agents Playground: no app id, so no authentication. */
@@ -102,6 +127,14 @@ public record TeamsSettings(
     /** Whether the channel runs: with an app id, or explicitly unauthenticated ({@code TEAMS_ENABLED=true}). */
     public boolean enabled() {
         return appId.isPresent() || emulator;
+    }
+
+    /**
+     * Teams without authentication ({@code TEAMS_ENABLED=true}, no app id): anyone who reaches the port could
+     * act as any user, so the server may listen on loopback only.
+     */
+    public boolean loopbackOnly() {
+        return emulator && appId.isEmpty();
     }
 
     /** Issuers of tokens that the tenant's Entra ID signs for this bot (v1 and v2 tokens). */
@@ -133,6 +166,7 @@ public record TeamsSettings(
                 + ", tenantOpenIdMetadata=" + tenantOpenIdMetadata
                 + ", tokenEndpoint=" + tokenEndpoint
                 + ", replyTimeout=" + replyTimeout + ", uploadTimeout=" + uploadTimeout + ", exportTtl=" + exportTtl
-                + ", admins=" + adminIds.size() + ", enabled=" + enabled() + "]";
+                + ", admins=" + adminIds.size() + ", enabled=" + enabled()
+                + ", allowedCallers=" + allowedCallers + ", connectorHosts=" + connectorHosts + ", fileHosts=" + fileHosts + "]";
     }
 }

@@ -9,6 +9,9 @@ import com.microsoft.bot.connector.authentication.TokenValidationParameters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +19,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Checks the bearer token on every activity: signature (keys from the OpenID metadata), issuer, expiry,
- * audience (our app id), the channel endorsement of the signing key, and that the token was issued for
- * the activity's service URL. Two issuers are accepted: the Bot Connector ({@code api.botframework.com},
- * what Teams sends) and, for single-tenant bots, the bot's own tenant, which the SDK does not know.
+ * audience (our app id) and the channel endorsement of the signing key. Two issuers are accepted:
+ * <ul>
+ *   <li>the Bot Connector ({@code api.botframework.com}, what Teams sends): its {@code serviceurl} claim must
+ *       equal the activity's {@code serviceUrl};
+ *   <li>for single-tenant bots, the bot's own tenant, which the SDK does not know: any app in the tenant can
+ *       get such a token for our app id, so the app that asked for it ({@code azp}, or {@code appid} in v1
+ *       tokens) must be listed in {@code TEAMS_ALLOWED_CALLERS}; a {@code serviceurl} claim, when present,
+ *       must equal the activity's. The token's tenant (named by its issuer) is returned for the caller to compare.
+ * </ul>
+ * Where a token without the claim may send the bot is decided by {@code TEAMS_CONNECTOR_HOSTS}
+ * ({@link ActivityAdmission}), for every activity.
  *
  * <p>Done here rather than in the SDK's {@code JwtTokenValidation}, which reads its metadata URL from a
  * static field, knows no tenant issuers, and throws unchecked from the request thread on a malformed
@@ -33,23 +44,35 @@ final class TeamsTokenValidator {
 
     private final String appId;
     private final List<String> tenantIssuers;
+    private final Set<String> allowedCallers;
+    private final Optional<String> tenantId;
     private final JwtTokenExtractor channelTokens;
     private final JwtTokenExtractor tenantTokens;
 
     TeamsTokenValidator(TeamsSettings settings) {
         this.appId = settings.appId().orElseThrow(() -> new IllegalArgumentException("no app id: authentication is off"));
         this.tenantIssuers = settings.tenantIssuers();
+        this.allowedCallers = settings.allowedCallers();
+        this.tenantId = settings.tenantId();
         this.channelTokens = extractor(List.of(BOT_FRAMEWORK_ISSUER), settings.channelOpenIdMetadata().toString());
         this.tenantTokens = tenantIssuers.isEmpty()
                 ? null : extractor(tenantIssuers, settings.tenantOpenIdMetadata().toString());
     }
 
     /**
+     * What the token proves.
+     *
+     * @param identity the verified claims
+     * @param tenant the tenant that issued the token; empty for Bot Connector tokens, which name none
+     */
+    record Verified(ClaimsIdentity identity, Optional<String> tenant) {}
+
+    /**
      * The caller's identity.
      *
      * @throws Rejected when the token is missing, malformed, or fails any check
      */
-    ClaimsIdentity validate(String authorization, String channelId, String serviceUrl) {
+    Verified validate(String authorization, String channelId, String serviceUrl) {
         String token = bearerToken(authorization);
         String issuer = issuerOf(token);
         boolean fromChannel = BOT_FRAMEWORK_ISSUER.equals(issuer);
@@ -57,13 +80,23 @@ final class TeamsTokenValidator {
             throw new Rejected("token from an unknown issuer");
         }
         ClaimsIdentity identity = verify(fromChannel ? channelTokens : tenantTokens, authorization, channelId);
-        if (!appId.equals(identity.claims().get(AuthenticationConstants.AUDIENCE_CLAIM))) {
+        Map<String, String> claims = identity.claims();
+        if (!appId.equals(claims.get(AuthenticationConstants.AUDIENCE_CLAIM))) {
             throw new Rejected("token issued for another audience");
         }
-        if (fromChannel && !serviceUrl.equalsIgnoreCase(identity.claims().get(AuthenticationConstants.SERVICE_URL_CLAIM))) {
+        String serviceUrlClaim = claims.get(AuthenticationConstants.SERVICE_URL_CLAIM);
+        if ((fromChannel || serviceUrlClaim != null) && !serviceUrl.equalsIgnoreCase(serviceUrlClaim)) {
             throw new Rejected("token issued for another service URL");
         }
-        return identity;
+        if (fromChannel) {
+            return new Verified(identity, Optional.empty());
+        }
+        String caller = claims.getOrDefault(AuthenticationConstants.AUTHORIZED_PARTY,
+                claims.get(AuthenticationConstants.APPID_CLAIM));
+        if (caller == null || !allowedCallers.contains(caller)) {
+            throw new Rejected("tenant token requested by app " + caller + ", which is not in TEAMS_ALLOWED_CALLERS");
+        }
+        return new Verified(identity, tenantId); // the issuer, which the signature covers, names the tenant
     }
 
     private static ClaimsIdentity verify(JwtTokenExtractor extractor, String authorization, String channelId) {

@@ -80,6 +80,8 @@ final class RunningBot implements AutoCloseable {
                 "TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid",
                 "TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token"));
         env.putAll(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
+        // the fakes are on this machine: allow plain http to 127.0.0.1 (not "localhost") for the connector and files
+        env.putAll(Map.of("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1", "TEAMS_FILE_HOSTS", "http://127.0.0.1"));
         return env;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.render.Labels;
 import com.architectbot.testing.TeamsActivities;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,38 @@ class TeamsEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode welcome = bot.awaitTeamsMessages(chat, 1).getFirst();
         assertThat(welcome.at("/attachments/0/content").toString()).contains("Hello, I'm Architect Bot", "license-check");
+    }
+
+    @Test
+    void a_manifest_sent_in_a_personal_chat_is_checked() {
+        String chat = unique("a:");
+        String url = bot.connector.serveFile("ok-pom.xml", "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version></project>");
+
+        bot.teamsActivity(withFile(bot.activities.personalMessage(unique("17"), chat, ""), url));
+
+        assertThat(bot.awaitTeamsMessages(chat, 1).getFirst().toString()).contains("Licence check");
+        assertThat(bot.connector.fileRequests()).contains("/files/ok-pom.xml");
+    }
+
+    @Test
+    void a_file_link_to_a_host_off_the_list_is_not_fetched_and_the_user_is_told_why() {
+        String chat = unique("a:");
+        // the same fake on this machine, named "localhost": not in TEAMS_FILE_HOSTS (only http://127.0.0.1 is)
+        String url = bot.connector.serveFile("secret-pom.xml", "<project/>").replace("127.0.0.1", "localhost");
+
+        bot.teamsActivity(withFile(bot.activities.personalMessage(unique("17"), chat, ""), url));
+
+        assertThat(bot.awaitTeamsMessages(chat, 1).getFirst().toString())
+                .contains("I only open files that Teams keeps in OneDrive or SharePoint");
+        assertThat(bot.connector.fileRequests()).doesNotContain("/files/secret-pom.xml");
+    }
+
+    private static ObjectNode withFile(ObjectNode message, String downloadUrl) {
+        ObjectNode file = message.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.teams.file.download.info").put("name", "pom.xml");
+        file.putObject("content").put("downloadUrl", downloadUrl).put("uniqueId", "u-1").put("fileType", "xml");
+        return message;
     }
 
     private static String chain(String root) {

@@ -75,6 +75,27 @@ class SlackFilesAndAssistantTest {
     }
 
     @Test
+    void a_file_link_over_plain_http_is_refused_and_the_token_not_sent() {
+        String file = harness.slack.shareFileAt("pom.xml", "http://files.slack.com/files-pri/T1-F1/pom.xml");
+
+        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(PermanentFailure.class, e -> {
+                    assertThat(e.userMessage()).isEqualTo("I can only read files stored in Slack, over a secure (https) link.");
+                    assertThat(e.getMessage()).contains("http://files.slack.com");
+                });
+        assertThat(harness.slack.calls("download")).isEmpty();
+    }
+
+    @Test
+    void a_file_link_to_another_host_is_refused() {
+        String file = harness.slack.shareFileAt("pom.xml", "https://files.slack.com.evil.example/pom.xml");
+
+        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(PermanentFailure.class,
+                        e -> assertThat(e.getMessage()).contains("refused to send the bot token"));
+    }
+
+    @Test
     void a_file_that_is_gone_fails_with_a_message_for_the_user() {
         assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:F404")), THREAD))
                 .isInstanceOfSatisfying(PermanentFailure.class,

@@ -62,6 +62,17 @@ class SlackTenancyTest {
     }
 
     @Test
+    void an_admin_of_another_workspace_carries_the_member_role() throws Exception {
+        harness.slack.admins("UOTHER");
+        harness.slack.userOfTeam("UOTHER", "T-OTHER");
+
+        Job job = command("UOTHER", "erase-all-data confirm");
+
+        assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.ERASE_ALL_DATA);
+        assertThat(job.inquiry().role()).isEqualTo(UserRole.MEMBER);
+    }
+
+    @Test
     void the_admin_flag_is_looked_up_once_for_a_burst_of_commands() throws Exception {
         command("U2", "usage");
         command("U2", "settings");

@@ -59,7 +59,8 @@ class TeamsAuthenticationTest {
     void token_issued_by_the_bots_own_tenant_is_accepted() {
         // when
         int status = postSignedWith(bearer(token -> token
-                .withIssuer("https://login.microsoftonline.com/" + TeamsFixture.TENANT + "/v2.0")));
+                .withIssuer("https://login.microsoftonline.com/" + TeamsFixture.TENANT + "/v2.0")
+                .withClaim("azp", TeamsFixture.ALLOWED_CALLER)));
 
         // then
         assertThat(status).isEqualTo(200);

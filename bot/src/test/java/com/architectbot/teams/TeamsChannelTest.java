@@ -119,8 +119,25 @@ class TeamsChannelTest {
         Inquiry inquiry = teams.queue.onlyJob().inquiry();
         assertThat(inquiry.kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
         assertThat(inquiry.files()).singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("pom.xml"));
-        assertThat(new TeamsFiles().fetch(inquiry.files().getFirst(), inquiry.thread()).content())
+        assertThat(teams.channel.files().fetch(inquiry.files().getFirst(), inquiry.thread()).content())
                 .isEqualTo("<project><dependencies/></project>");
+    }
+
+    @Test
+    void the_emulator_channel_is_served_while_authentication_is_off() {
+        HttpResponse<String> response = teams.post(teams.personalMessage("1700000000013", "Hello").put("channelId", "emulator"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(teams.queue.jobs).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slack", "directline", "Msteams"})
+    void other_channels_get_403_even_while_authentication_is_off(String channelId) {
+        HttpResponse<String> response = teams.post(teams.personalMessage("1700000000014", "Hello").put("channelId", channelId));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(teams.queue.jobs).isEmpty();
     }
 
     @Test

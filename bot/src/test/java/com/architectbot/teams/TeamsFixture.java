@@ -44,8 +44,15 @@ final class TeamsFixture implements AutoCloseable {
     private final BotServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The app that may call with tokens of the bot's own tenant ({@code TEAMS_ALLOWED_CALLERS}). */
+    static final String ALLOWED_CALLER = "bot-framework-caller";
+    /** The fakes are on this machine: plain http to 127.0.0.1, and only there, unless a test says otherwise. */
+    static final String LOCAL_FAKES = "http://127.0.0.1";
+
     private TeamsFixture(Map<String, String> env) {
         Map<String, String> variables = new HashMap<>(env);
+        variables.putIfAbsent("TEAMS_CONNECTOR_HOSTS", LOCAL_FAKES);
+        variables.putIfAbsent("TEAMS_FILE_HOSTS", LOCAL_FAKES);
         if (variables.containsKey("MICROSOFT_APP_ID")) {
             variables.put("TEAMS_OPENID_METADATA_URL", connector.baseUrl() + "/openid");
             variables.put("TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid");
@@ -66,8 +73,25 @@ final class TeamsFixture implements AutoCloseable {
     }
 
     static TeamsFixture authenticated() {
-        return new TeamsFixture(Map.of("MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "secret",
-                "MICROSOFT_APP_TENANT_ID", TENANT));
+        return authenticated(Map.of());
+    }
+
+    /** Authentication on, with some variables added or replaced. */
+    static TeamsFixture authenticated(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of("MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "secret",
+                "MICROSOFT_APP_TENANT_ID", TENANT, "TEAMS_ALLOWED_CALLERS", ALLOWED_CALLER));
+        env.putAll(overrides);
+        return new TeamsFixture(env);
+    }
+
+    /** Authentication off, with some variables set. */
+    static TeamsFixture unauthenticated(Map<String, String> env) {
+        return new TeamsFixture(env);
+    }
+
+    /** Activities whose {@code serviceUrl} is another host than the fake connector's. */
+    TeamsActivities activitiesFrom(String serviceUrl) {
+        return new TeamsActivities(serviceUrl);
     }
 
     HttpResponse<String> post(Object activity) {

@@ -30,6 +30,26 @@ class TeamsSettingsTest {
     }
 
     @Test
+    void by_default_no_tenant_caller_is_allowed_and_only_the_real_connector_and_file_hosts_are() {
+        TeamsSettings settings = TeamsSettings.from(new Environment(Map.of(
+                "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret", "MICROSOFT_APP_TENANT_ID", "t-1")));
+
+        assertThat(settings.allowedCallers()).isEmpty();
+        assertThat(settings.connectorHosts()).hasToString("[smba.trafficmanager.net, smba.infra.gcc.teams.microsoft.com, "
+                + "smba.infra.gov.teams.microsoft.us, smba.infra.dod.teams.microsoft.us, *.botframework.com, "
+                + "*.botframework.azure.us, *.botframework.azure.cn]");
+        assertThat(settings.fileHosts()).hasToString("[*.sharepoint.com, *.sharepoint.us, *.sharepoint-mil.us, "
+                + "*.sharepoint.cn, onedrive.live.com, *.files.1drv.com]");
+        assertThat(TeamsSettings.MAX_FILE_BYTES).isEqualTo(2 * 1024 * 1024);
+    }
+
+    @Test
+    void a_malformed_connector_host_fails_naming_the_variable() {
+        assertThatThrownBy(() -> TeamsSettings.from(new Environment(Map.of("TEAMS_CONNECTOR_HOSTS", "https://x/y"))))
+                .hasMessageStartingWith("TEAMS_CONNECTOR_HOSTS entry 'https://x/y' is not valid");
+    }
+
+    @Test
     void password_is_masked_in_the_logged_configuration() {
         TeamsSettings settings = TeamsSettings.from(new Environment(Map.of(
                 "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret")));

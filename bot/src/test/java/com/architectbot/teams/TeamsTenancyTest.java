@@ -62,6 +62,18 @@ class TeamsTenancyTest {
     }
 
     @Test
+    void a_listed_admin_id_without_a_tenant_carries_the_member_role() {
+        var message = teams.personalMessage("1700000000109", "erase-all-data confirm");
+        message.withObjectProperty("conversation").remove("tenantId");
+
+        teams.post(message);
+
+        var inquiry = teams.queue.onlyJob().inquiry();
+        assertThat(inquiry.thread().tenant()).isEqualTo(TeamsInquiries.NO_TENANT);
+        assertThat(inquiry.role()).isEqualTo(UserRole.MEMBER);
+    }
+
+    @Test
     void export_in_a_channel_is_not_queued_and_points_to_the_personal_chat() {
         teams.post(teams.channelMention("1700000000103", "Architect Bot", "export"));
 

@@ -55,6 +55,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final List<String> fileRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile int activityStatus = 200;
 
@@ -179,7 +180,13 @@ public final class FakeBotConnector implements AutoCloseable {
                 .put("access_token", BOT_TOKEN));
     }
 
+    /** The paths of every file download the bot attempted here, served or not. */
+    public List<String> fileRequests() {
+        return List.copyOf(fileRequests);
+    }
+
     private void file(HttpExchange exchange) throws IOException {
+        fileRequests.add(exchange.getRequestURI().getPath());
         String content = files.get(exchange.getRequestURI().getPath().substring("/files/".length()));
         byte[] bytes = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(content == null ? 404 : 200, content == null ? -1 : bytes.length);

@@ -52,6 +52,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, List<Integer>> rateLimits = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<String, String[]> files = new ConcurrentHashMap<>();
+    private final Map<String, String> fileUrls = new ConcurrentHashMap<>();
+    private final Map<String, String> userTeams = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final java.util.Set<String> admins = ConcurrentHashMap.newKeySet();
     private volatile URI socketModeUrl;
@@ -111,6 +113,18 @@ public final class FakeSlackApi implements AutoCloseable {
     /** {@code users.info} says these users are workspace admins; everyone else is a member. */
     public void admins(String... users) {
         admins.addAll(List.of(users));
+    }
+
+    /** {@code users.info} says this user belongs to another workspace ({@code team_id}); others are in {@link #TEAM}. */
+    public void userOfTeam(String user, String team) {
+        userTeams.put(user, team);
+    }
+
+    /** Makes a file known to {@code files.info} with this private URL (where the bot would download it); returns its id. */
+    public String shareFileAt(String name, String url) {
+        String id = shareFile(name, "content");
+        fileUrls.put(id, url);
+        return id;
     }
 
     /** {@code apps.connections.open} hands out this WebSocket URL (a {@link FakeSlackSocket}); until set it answers an error. */
@@ -204,7 +218,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 String user = params.getOrDefault("user", "U0");
                 boolean admin = admins.contains(user);
                 answer.put("user", Map.of("id", user, "name", "user", "is_admin", admin, "is_owner", false,
-                        "is_primary_owner", false));
+                        "is_primary_owner", false, "team_id", userTeams.getOrDefault(user, TEAM)));
             }
             case "conversations.open" -> answer.put("channel", Map.of("id", "D" + params.getOrDefault("users", "U0")));
             case "files.getUploadURLExternal" -> {
@@ -235,8 +249,9 @@ public final class FakeSlackApi implements AutoCloseable {
             answer.put("error", "file_not_found");
             return;
         }
+        String url = fileUrls.getOrDefault(id, base() + "files/" + id);
         answer.put("file", Map.of("id", id, "name", file[0], "size", file[1].length(),
-                "url_private", base() + "files/" + id, "url_private_download", base() + "files/" + id));
+                "url_private", url, "url_private_download", url));
     }
 
     private void download(HttpExchange exchange, String id) throws IOException {
