@@ -8,6 +8,8 @@ import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.RedisContents;
 import com.architectbot.testing.TeamsActivities;
+import com.architectbot.testing.TestRedis;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class PastedSecretsTest {
 
-    private static final String BOT_NAME = "Architect Bot";
+    /** A database of its own: its usage counts stay out of the other tests' plan limits, and a scan sees only it. */
+    private static final URI REDIS = TestRedis.uri().resolve("/7");
     private static RunningBot bot;
 
     private final String githubToken = "gh" + "p_" + random(36);
@@ -36,7 +39,8 @@ class PastedSecretsTest {
 
     @BeforeAll
     static void start() {
-        bot = new RunningBot(Map.of("AUDIT_CONTENT", "true"));
+        RedisContents.flush(REDIS);
+        bot = new RunningBot(Map.of("AUDIT_CONTENT", "true", "REDIS_URL", REDIS.toString()));
     }
 
     @AfterAll
@@ -62,7 +66,7 @@ class PastedSecretsTest {
         String queued = whileTheModelIsAsked(asked);
         assertThat(queued).contains("[redacted GitHub token]", "postgres://app:[redacted password]@db.internal");
         bot.awaitSlackPosts(channel, "1700000100.000100", 1);
-        assertNoCanaryIn(queued, modelRequests(), slackCalls(), RedisContents.all(), logs.text());
+        assertNoCanaryIn(queued, modelRequests(), slackCalls(), RedisContents.all(REDIS), logs.text());
         assertThat(modelRequests()).contains("our CI uses [redacted GitHub token] and postgres://app:[redacted password]@");
         assertThat(auditOf(FakeSlackApi.TEAM)).contains("[redacted GitHub token]"); // AUDIT_CONTENT=true keeps text
     }
@@ -75,7 +79,7 @@ class PastedSecretsTest {
 
         var posts = bot.awaitSlackPosts(channel, null, 2); // the quote, then the answer
         assertThat(posts.getFirst().param("text")).contains("[redacted GitHub token]");
-        assertNoCanaryIn(slackCalls(), modelRequests(), RedisContents.all(), logs.text());
+        assertNoCanaryIn(slackCalls(), modelRequests(), RedisContents.all(REDIS), logs.text());
     }
 
     @Test
@@ -90,7 +94,7 @@ class PastedSecretsTest {
         String queued = whileTheModelIsAsked(asked);
         assertThat(queued).contains("[redacted GitHub token]");
         bot.awaitTeamsMessages(chat, 1);
-        assertNoCanaryIn(queued, modelRequests(), bot.connector.calls().toString(), RedisContents.all(), logs.text());
+        assertNoCanaryIn(queued, modelRequests(), bot.connector.calls().toString(), RedisContents.all(REDIS), logs.text());
         assertThat(auditOf(TeamsActivities.TENANT)).contains("[redacted GitHub token]");
     }
 
@@ -102,7 +106,7 @@ class PastedSecretsTest {
         bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000101.000100", null, question));
 
         assertThat(bot.awaitSlackPosts(channel, "1700000101.000100", 1).getFirst().param("text")).startsWith("⚠️");
-        assertNoCanaryIn(RedisContents.stream("ab:jobs:dead"), RedisContents.all(), logs.text(), slackCalls());
+        assertNoCanaryIn(RedisContents.stream(REDIS, "ab:jobs:dead"), RedisContents.all(REDIS), logs.text(), slackCalls());
     }
 
     /** The job stream while the (slowed) model is answering the next request: the job is in it, pending. */
@@ -112,7 +116,7 @@ class PastedSecretsTest {
             assertThat(System.nanoTime()).as("the model was never asked").isLessThan(deadline);
             Thread.onSpinWait();
         }
-        return RedisContents.stream("ab:jobs");
+        return RedisContents.stream(REDIS, "ab:jobs");
     }
 
     private void assertNoCanaryIn(String... places) {
@@ -131,7 +135,7 @@ class PastedSecretsTest {
     }
 
     private static String auditOf(String tenant) {
-        return Arrays.stream(RedisContents.all().split("\n"))
+        return Arrays.stream(RedisContents.all(REDIS).split("\n"))
                 .filter(line -> line.contains(tenant) && line.contains("audit = "))
                 .reduce("", String::concat);
     }

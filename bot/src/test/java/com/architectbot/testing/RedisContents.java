@@ -1,7 +1,9 @@
 package com.architectbot.testing;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
@@ -15,9 +17,14 @@ public final class RedisContents {
 
     private RedisContents() {}
 
-    /** One line per key: the key, then its value. */
+    /** One line per key of the test Redis's default database: the key, then its value. */
     public static String all() {
-        try (UnifiedJedis redis = TestRedis.client()) {
+        return all(TestRedis.uri());
+    }
+
+    /** One line per key of the database at {@code url}: the key, then its value. */
+    public static String all(URI url) {
+        try (UnifiedJedis redis = RedisClient.create(url)) {
             StringBuilder dump = new StringBuilder();
             for (String key : keys(redis)) {
                 dump.append(key).append(" = ").append(value(redis, key)).append('\n');
@@ -27,9 +34,16 @@ public final class RedisContents {
     }
 
     /** The entries of one stream, as XRANGE returns them. */
-    public static String stream(String key) {
-        try (UnifiedJedis redis = TestRedis.client()) {
+    public static String stream(URI url, String key) {
+        try (UnifiedJedis redis = RedisClient.create(url)) {
             return redis.xrange(key, (StreamEntryID) null, (StreamEntryID) null).toString();
+        }
+    }
+
+    /** Empties the database at {@code url}. */
+    public static void flush(URI url) {
+        try (UnifiedJedis redis = RedisClient.create(url)) {
+            redis.flushDB();
         }
     }
 
