@@ -16,7 +16,6 @@ public final class ConsultationService {
     private final ThreadLocks locks;
     private final ConsultationSettings settings;
     private final QuestionRules rules;
-    private final SecretRedactor redactor = new SecretRedactor();
     private final Clock clock;
 
     public ConsultationService(
@@ -42,7 +41,7 @@ public final class ConsultationService {
      * in memory (a redelivered job) spent none.
      */
     public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {
-        String question = redactor.redact(rules.check(inquiry.text()));
+        String question = rules.check(inquiry.text()); // redacted when the inquiry was built
         ThreadKey thread = inquiry.thread();
         try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, settings.threadLockWait())) {
             Optional<Turn> earlier = memory.find(thread, inquiry.id().value());

@@ -6,7 +6,9 @@ import com.architectbot.conversation.ThreadKey;
 import java.util.List;
 
 /**
- * A platform-neutral request: what every channel turns its events into.
+ * A platform-neutral request: what every channel turns its events into. Its text has been through the
+ * {@link SecretRedactor} the moment it exists, so nothing that holds an inquiry (the queue, the dead letters,
+ * thread memory, the audit log, the model, a log line) can hold a pasted secret.
  *
  * @param files files sent with the request (a manifest for a licence check): where they are, not their
  *     content; a worker fetches them through the surface's {@link FileSource}
@@ -20,7 +22,7 @@ public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String u
         requireNonNull(kind, "kind");
         requireNonNull(thread, "thread");
         requireNonNull(user, "user");
-        text = text == null ? "" : text;
+        text = text == null ? "" : SecretRedactor.redact(text);
         files = files == null ? List.of() : List.copyOf(files);
         role = role == null ? UserRole.MEMBER : role; // jobs queued before roles existed
     }
@@ -34,6 +36,11 @@ public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String u
     /** An inquiry without files. */
     public Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text) {
         this(id, kind, thread, user, text, List.of(), UserRole.MEMBER);
+    }
+
+    /** The same inquiry, answered in another thread (a slash command's, once its quote has started one). */
+    public Inquiry inThread(ThreadKey other) {
+        return new Inquiry(id, kind, other, user, text, files, role);
     }
 
     @Override

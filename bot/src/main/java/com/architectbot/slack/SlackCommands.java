@@ -125,12 +125,14 @@ final class SlackCommands {
         String team = team(command, ctx);
         String channel = command.getChannelId();
         String user = command.getUserId();
+        // built before the quote is posted, so the channel sees the redacted text
+        var inquiry = new Inquiry(commandId(command), kind,
+                new ThreadKey(Surface.SLACK, team, channel, COMMANDS_THREAD), user, text);
         intake.later("starting a thread for " + command.getCommand(), () -> {
             try {
                 var root = api.call("chat.postMessage", () -> ctx.client().chatPostMessage(r -> r.channel(channel)
-                        .text("<@" + user + "> " + verb + ":\n" + SlackText.quote(text))));
-                var thread = new ThreadKey(Surface.SLACK, team, channel, root.getTs());
-                intake.submit(new Inquiry(commandId(command), kind, thread, user, text),
+                        .text("<@" + user + "> " + verb + ":\n" + SlackText.quote(inquiry.text()))));
+                intake.submit(inquiry.inThread(new ThreadKey(Surface.SLACK, team, channel, root.getTs())),
                         SlackTargets.thread(team, channel, root.getTs()));
             } catch (PermanentFailure e) {
                 ctx.respond("I can't post in this conversation (" + e.userMessage() + "). Invite me with "

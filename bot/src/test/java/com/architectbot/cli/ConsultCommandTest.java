@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.config.Environment;
 import com.architectbot.ops.BotConfig;
+import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeOpenAi;
+import com.architectbot.testing.RedisContents;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +71,27 @@ class ConsultCommandTest {
         assertThat(exit).isEqualTo(3);
         assertThat(err.toString()).contains("Could not get an answer", "no answer within 1 s (LLM_TIMEOUT_SECONDS)")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void a_pasted_secret_is_redacted_before_the_model_redis_or_the_logs_see_it() {
+        String token = "gh" + "p_" + UUID.randomUUID().toString().replace("-", "") + "abcd";
+        String password = "Pw" + UUID.randomUUID().toString().substring(0, 12);
+
+        int exit;
+        String logged;
+        try (var logs = new CapturedLogs()) {
+            exit = run("consult", "Is it fine that CI uses", token, "and https://ci:" + password + "@nexus.acme.io/repo?");
+            logged = logs.text();
+        }
+
+        assertThat(exit).isZero();
+        assertThat(model.lastRequest().toString())
+                .contains("CI uses [redacted GitHub token] and https://ci:[redacted password]@nexus.acme.io/repo?");
+        for (String place : new String[] {model.requests().toString(), RedisContents.all(), logged, out.toString(),
+                err.toString()}) {
+            assertThat(place).doesNotContain(token).doesNotContain(password);
+        }
     }
 
     private int run(String... args) {

@@ -8,6 +8,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.FakeSlackSocket;
 import com.architectbot.testing.SlackRequests;
@@ -124,6 +125,20 @@ class SlackSocketModeTest {
         assertThat(job.inquiry().user()).isEqualTo("U1");
         assertThat(job.inquiry().thread()).isEqualTo(new ThreadKey(Surface.SLACK, "T1", "C1", "1700000000.000100"));
         assertThat(job.replyTo().get("thread_ts")).isEqualTo("1700000000.000100");
+    }
+
+    @Test
+    void a_secret_in_a_socket_mode_mention_is_redacted_before_the_job_is_queued_or_logged() {
+        String token = "gl" + "pat-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (var logs = new CapturedLogs()) {
+            socket.sendEvent("env-secret", SlackRequests.envelope("EvS",
+                    mention("1700000000.000300", "1700000000.000100", "the deploy key is " + token)));
+
+            Job job = awaitJob("the deploy key is [redacted GitLab token]");
+
+            assertThat(job.inquiry().text()).doesNotContain(token);
+            assertThat(logs.text()).doesNotContain(token);
+        }
     }
 
     @Test
