@@ -20,8 +20,10 @@ import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.Repliers;
 import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.slack.RecentThreads;
 import com.architectbot.slack.SlackChannel;
 import com.architectbot.teams.TeamsChannel;
 import com.architectbot.teams.redis.RedisPendingExports;
@@ -33,6 +35,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -53,6 +56,9 @@ public final class ArchitectBot implements AutoCloseable {
     private final Tenancy tenancy;
     private final FileSources files = new FileSources();
     private final RedisStreamQueue queue;
+    private final RedisAuditLog audit;
+    private final RedisDeadLetters deadLetters;
+    private final RedisPendingExports exports;
     private final ManifestResolver manifests;
     private final Registries registries;
     private final LicenceService licences;
@@ -62,16 +68,19 @@ public final class ArchitectBot implements AutoCloseable {
     private ArchitectBot(BotConfig config, RedisConnection redis) {
         this.config = config;
         this.redis = redis;
-        this.queue = new RedisStreamQueue(redis.client(), config.queue());
+        this.queue = new RedisStreamQueue(redis.client(), config.queue(), CLOCK);
+        this.audit = new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK);
+        this.deadLetters = new RedisDeadLetters(redis.client(), config.queue(), CLOCK);
+        this.exports = new RedisPendingExports(redis.client(), config.teams().exportTtl(), CLOCK);
         this.registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
                 manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());
         this.tenancy = new Tenancy(config.tenancy(),
                 new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
-                new RedisTenantProfiles(redis.client()),
-                new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK),
-                new RedisConversationRecords(redis), CLOCK);
+                new RedisTenantProfiles(redis.client()), audit, new RedisConversationRecords(redis),
+                List.of(deadLetters, exports, new RecentThreads(redis.client(), config.slack().contextTtl(), CLOCK)),
+                CLOCK);
         var consultations = new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
@@ -136,25 +145,26 @@ public final class ArchitectBot implements AutoCloseable {
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
                 inquiries::process, repliers, config.queue(), metrics);
         workers.start();
+        RetentionSweep sweep = RetentionSweep.start(RetentionSweep.INTERVAL,
+                Map.of("audit entries", audit::trimExpired, "dead letters", deadLetters::trimExpired));
         BotServer server = null;
         try {
             server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels,
                     metrics);
             channels.forEach(Channel::start);
         } catch (RuntimeException e) {
-            new Serving(server, workers, channels).close();
+            new Serving(server, workers, channels, sweep).close();
             throw e;
         }
         LOG.info("Architect Bot is serving on port {} with {} channel(s): {}", server.port(), channels.size(),
                 channels.stream().map(channel -> channel.surface().id()).toList());
-        return new Serving(server, workers, channels);
+        return new Serving(server, workers, channels, sweep);
     }
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
         SlackChannel.create(config.slack(), queue, redis.client(), tenancy).ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue, new RedisPendingExports(redis.client(), config.teams().exportTtl()))
-                .ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue, exports).ifPresent(channels::add);
         return List.copyOf(channels);
     }
 
@@ -164,11 +174,13 @@ public final class ArchitectBot implements AutoCloseable {
         private final BotServer server;
         private final JobWorkers workers;
         private final List<Channel> channels;
+        private final RetentionSweep sweep;
 
-        private Serving(BotServer server, JobWorkers workers, List<Channel> channels) {
+        private Serving(BotServer server, JobWorkers workers, List<Channel> channels, RetentionSweep sweep) {
             this.server = server;
             this.workers = workers;
             this.channels = channels;
+            this.sweep = sweep;
         }
 
         public int port() {
@@ -187,6 +199,7 @@ public final class ArchitectBot implements AutoCloseable {
                 server.close();
             }
             workers.stop(config.server().shutdownGrace());
+            sweep.close();
             LOG.info("Stopped");
         }
 
