@@ -35,6 +35,8 @@ public final class RedisDeadLetters implements PersonalData {
     /** Failure evidence is short; anything longer is cut, in case a message quoted more than it should. */
     static final int MAX_REASON_CHARS = 500;
     private static final int PAGE = 500;
+    /** The field in which earlier releases kept the whole job, text included. */
+    private static final String LEGACY_JOB = "job";
 
     private final UnifiedJedis redis;
     private final String stream;
@@ -78,6 +80,19 @@ public final class RedisDeadLetters implements PersonalData {
         erase(fields -> tenant.toString().equals(fields.get("tenant")));
     }
 
+    /** An entry's tenant and user; entries of earlier releases held the whole job instead. */
+    private static Map<String, String> owner(Map<String, String> fields) {
+        if (!fields.containsKey(LEGACY_JOB)) {
+            return fields;
+        }
+        try {
+            Inquiry inquiry = JobJson.read(fields.get(LEGACY_JOB)).inquiry();
+            return Map.of("tenant", TenantId.of(inquiry.thread()).toString(), "user", inquiry.user());
+        } catch (IllegalArgumentException unreadable) { // nobody's that we can tell: trimmed with its age
+            return Map.of();
+        }
+    }
+
     private void write(Map<String, String> fields, String reason, String entry) {
         fields.put("reason", reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…");
         fields.put("entry", entry);
@@ -95,7 +110,7 @@ public final class RedisDeadLetters implements PersonalData {
         do {
             StreamEntryID start = from;
             page = retryable("reading " + stream, () -> redis.xrange(stream, start, StreamEntryID.MAXIMUM_ID, PAGE));
-            StreamEntryID[] matching = page.stream().filter(entry -> matches.test(entry.getFields()))
+            StreamEntryID[] matching = page.stream().filter(entry -> matches.test(owner(entry.getFields())))
                     .map(StreamEntry::getID).toArray(StreamEntryID[]::new);
             if (matching.length > 0) {
                 retryable("erasing from " + stream, () -> redis.xdel(stream, matching));

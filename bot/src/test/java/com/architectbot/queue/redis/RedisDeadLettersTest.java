@@ -77,6 +77,18 @@ class RedisDeadLettersTest {
         assertThat(fixture.deadLetters()).extracting(entry -> entry.getFields().get("reason")).containsExactly("c");
     }
 
+    @Test
+    void erasure_also_reaches_dead_letters_of_earlier_releases_which_held_the_whole_job() {
+        // given: an entry as earlier releases wrote it
+        fixture.redis.xadd(fixture.keys.deadLetters(), redis.clients.jedis.StreamEntryID.NEW_ENTRY,
+                Map.of("job", JobJson.write(job("T1", "U1")), "reason", "old"));
+        queue(Clock.systemUTC()).deadLetter(new Delivery("2-0", job("T1", "U2"), 3), "new");
+        // when
+        deadLetters().eraseUser(new TenantId(Surface.SLACK, "T1"), "U1");
+        // then
+        assertThat(fixture.deadLetters()).extracting(entry -> entry.getFields().get("reason")).containsExactly("new");
+    }
+
     private RedisStreamQueue queue(Clock clock) {
         return new RedisStreamQueue(fixture.redis, fixture.settings(), clock);
     }
