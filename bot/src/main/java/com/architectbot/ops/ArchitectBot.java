@@ -20,9 +20,11 @@ import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.Repliers;
 import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.ValueCipher;
+import com.architectbot.slack.RecentThreads;
 import com.architectbot.slack.SlackChannel;
 import com.architectbot.teams.TeamsChannel;
 import com.architectbot.teams.redis.RedisPendingExports;
@@ -34,6 +36,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -54,6 +57,10 @@ public final class ArchitectBot implements AutoCloseable {
     private final Tenancy tenancy;
     private final FileSources files = new FileSources();
     private final RedisStreamQueue queue;
+    private final RedisAuditLog audit;
+    private final RedisDeadLetters deadLetters;
+    private final ValueCipher cipher;
+    private final RedisPendingExports exports;
     private final ManifestResolver manifests;
     private final Registries registries;
     private final LicenceService licences;
@@ -63,16 +70,20 @@ public final class ArchitectBot implements AutoCloseable {
     private ArchitectBot(BotConfig config, RedisConnection redis) {
         this.config = config;
         this.redis = redis;
-        this.queue = new RedisStreamQueue(redis.client(), config.queue());
+        this.queue = new RedisStreamQueue(redis.client(), config.queue(), CLOCK);
+        this.audit = new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK);
+        this.deadLetters = new RedisDeadLetters(redis.client(), config.queue(), CLOCK);
+        this.cipher = ValueCipher.load(config.encryption());
+        this.exports = new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher, CLOCK);
         this.registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
                 manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());
         this.tenancy = new Tenancy(config.tenancy(),
                 new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
-                new RedisTenantProfiles(redis.client()),
-                new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK),
-                new RedisConversationRecords(redis), CLOCK);
+                new RedisTenantProfiles(redis.client()), audit, new RedisConversationRecords(redis),
+                List.of(deadLetters, exports, new RecentThreads(redis.client(), config.slack().contextTtl(), CLOCK)),
+                CLOCK);
         var consultations = new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
@@ -137,6 +148,8 @@ public final class ArchitectBot implements AutoCloseable {
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
                 inquiries::process, repliers, config.queue(), metrics);
         workers.start();
+        RetentionSweep sweep = RetentionSweep.start(RetentionSweep.INTERVAL,
+                Map.of("audit entries", audit::trimExpired, "dead letters", deadLetters::trimExpired));
         BotServer server = null;
         ManagementServer management = null;
         try {
@@ -145,20 +158,18 @@ public final class ArchitectBot implements AutoCloseable {
             management = ManagementServer.start(config.management(), metrics);
             channels.forEach(Channel::start);
         } catch (RuntimeException e) {
-            new Serving(server, management, workers, channels).close();
+            new Serving(server, management, workers, channels, sweep).close();
             throw e;
         }
         LOG.info("Architect Bot is serving on port {} with {} channel(s): {}", server.port(), channels.size(),
                 channels.stream().map(channel -> channel.surface().id()).toList());
-        return new Serving(server, management, workers, channels);
+        return new Serving(server, management, workers, channels, sweep);
     }
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
-        ValueCipher cipher = ValueCipher.load(config.encryption());
         SlackChannel.create(config.slack(), queue, redis.client(), tenancy, cipher).ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue,
-                new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher)).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue, exports).ifPresent(channels::add);
         return List.copyOf(channels);
     }
 
@@ -169,12 +180,15 @@ public final class ArchitectBot implements AutoCloseable {
         private final ManagementServer management;
         private final JobWorkers workers;
         private final List<Channel> channels;
+        private final RetentionSweep sweep;
 
-        private Serving(BotServer server, ManagementServer management, JobWorkers workers, List<Channel> channels) {
+        private Serving(BotServer server, ManagementServer management, JobWorkers workers, List<Channel> channels,
+                RetentionSweep sweep) {
             this.server = server;
             this.management = management;
             this.workers = workers;
             this.channels = channels;
+            this.sweep = sweep;
         }
 
         public int port() {
@@ -201,6 +215,7 @@ public final class ArchitectBot implements AutoCloseable {
                 management.close();
             }
             workers.stop(config.server().shutdownGrace());
+            sweep.close();
             LOG.info("Stopped");
         }
 

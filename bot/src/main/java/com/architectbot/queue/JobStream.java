@@ -30,8 +30,8 @@ public interface JobStream {
     void acknowledge(Delivery delivery);
 
     /**
-     * Copies the job to the dead-letter stream with the reason and the attempt count, for a person to look
-     * at. The job stays pending until it is acknowledged.
+     * Records the failed job in the dead-letter stream for a person to look at: its ids, kind, reason and
+     * attempt count, never its text. The job stays pending until it is acknowledged.
      */
     void deadLetter(Delivery delivery, String reason);
 

@@ -73,7 +73,7 @@ public final class SlackChannel implements Channel {
         var installations = new RedisInstallationService(redis, cipher);
         App app = app(settings, slack, installations, new RedisOAuthStateService(redis));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-        var intake = new SlackIntake(queue, new RecentThreads(redis, settings.contextTtl()), background);
+        var intake = new SlackIntake(queue, new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC()), background);
         var api = new SlackWebApi(settings.deliveryBudget());
         new SlackMentions(intake).register(app);
         new SlackDirectMessages(intake).register(app);

@@ -34,11 +34,11 @@ final class SlackIntake {
      * @return false for a redelivery of an inquiry already queued: acknowledge it and do nothing more
      */
     boolean submit(Inquiry inquiry, ReplyTarget target) {
+        recent.record(inquiry.thread(), inquiry.user()); // first: a queued forget-me must find it to erase it
         if (!queue.enqueue(new Job(inquiry, target))) {
             LOG.debug("already queued {}", inquiry);
             return false;
         }
-        recent.record(inquiry.thread(), inquiry.user());
         LOG.debug("queued {}", inquiry);
         return true;
     }

@@ -21,10 +21,12 @@ public interface PendingExports {
     /**
      * An export waiting for consent.
      *
+     * @param tenant the Teams tenant it was asked in, so erasing the tenant erases it
      * @param user the Teams user id it belongs to: only they may accept it
      */
-    record Pending(String user, String fileName, String json) {
+    record Pending(String tenant, String user, String fileName, String json) {
         public Pending {
+            java.util.Objects.requireNonNull(tenant, "tenant");
             java.util.Objects.requireNonNull(user, "user");
             java.util.Objects.requireNonNull(fileName, "fileName");
             java.util.Objects.requireNonNull(json, "json");

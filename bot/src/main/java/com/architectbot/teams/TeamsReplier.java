@@ -70,7 +70,9 @@ final class TeamsReplier implements Replier {
             throw new PermanentFailure("I could not tell who asked for the export; please ask again.",
                     "Teams reply target names no user for an export", null);
         }
-        return exports.keep(new PendingExports.Pending(reference.getUser().getId(), export.fileName(), export.json()));
+        String tenant = reference.getConversation().getTenantId();
+        return exports.keep(new PendingExports.Pending(tenant == null || tenant.isBlank() ? TeamsInquiries.NO_TENANT : tenant,
+                reference.getUser().getId(), export.fileName(), export.json()));
     }
 
     /** 429 and 5xx are worth retrying; other refusals (bot removed, conversation gone) are final. */

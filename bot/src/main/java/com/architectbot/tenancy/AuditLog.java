@@ -10,5 +10,8 @@ public interface AuditLog {
     /** The newest entries first, at most {@code limit}. */
     List<AuditEntry> recent(TenantId tenant, int limit);
 
+    /** Erases the user's entries from the tenant's log; everyone else's stay. */
+    void eraseUser(TenantId tenant, String user);
+
     void erase(TenantId tenant);
 }

@@ -59,11 +59,11 @@ final class DataRights {
     Reply forgetMe(Inquiry inquiry) {
         var thread = inquiry.thread();
         int erased = records.forgetUser(thread.surface(), thread.tenant(), inquiry.user());
-        return new Reply.Notice(Reply.Tone.INFO, erased == 0
-                ? "I kept no conversations of yours in this workspace; there was nothing to erase."
+        return new Reply.Notice(Reply.Tone.INFO, (erased == 0
+                ? "I kept no conversations of yours in this workspace. "
                 : "Done: I erased %d of your messages and my answers to them, in every thread of this workspace. "
-                        .formatted(erased)
-                        + "Other people's messages in shared threads stay.");
+                        .formatted(erased) + "Other people's messages in shared threads stay. ")
+                + "Your usage counters, your entries in the audit log and anything waiting for you are erased too.");
     }
 
     /** The answer as the JSON it was stored as; kept as text if it is not JSON. */

@@ -11,6 +11,7 @@ import com.architectbot.consultation.TokenUsage;
 import com.architectbot.conversation.ConversationRecords;
 import com.architectbot.conversation.ThreadKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ public final class Tenancy implements TenantControls, TenantEraser {
     public static final String ERASED_DATA = ErasureTexts.WHAT;
     /** The thread an operator's erasure is recorded in: it has none. */
     static final String OPERATOR_THREAD = "operator";
+    /** Who and where a {@code forget-me} is recorded as: the entry says that it happened, not whose it was. */
+    static final String FORGOTTEN = "forgotten";
 
     private final TenancySettings settings;
     private final UsageMeter meter;
@@ -39,14 +42,22 @@ public final class Tenancy implements TenantControls, TenantEraser {
     private final ConversationRecords records;
     private final Clock clock;
     private final DataRights rights;
+    private final List<PersonalData> elsewhere;
 
     public Tenancy(TenancySettings settings, UsageMeter meter, TenantProfiles profiles, AuditLog audit,
                    ConversationRecords records, Clock clock) {
+        this(settings, meter, profiles, audit, records, List.of(), clock);
+    }
+
+    /** @param elsewhere the other stores that keep something about a tenant's users, erased with them */
+    public Tenancy(TenancySettings settings, UsageMeter meter, TenantProfiles profiles, AuditLog audit,
+                   ConversationRecords records, List<PersonalData> elsewhere, Clock clock) {
         this.settings = requireNonNull(settings, "settings");
         this.meter = requireNonNull(meter, "meter");
         this.profiles = requireNonNull(profiles, "profiles");
         this.audit = requireNonNull(audit, "audit");
         this.records = requireNonNull(records, "records");
+        this.elsewhere = List.copyOf(elsewhere);
         this.clock = requireNonNull(clock, "clock");
         this.rights = new DataRights(records, clock);
     }
@@ -95,15 +106,27 @@ public final class Tenancy implements TenantControls, TenantEraser {
             case USAGE -> adminOnly(inquiry, "see this workspace's usage", this::usage);
             case SETTINGS -> adminOnly(inquiry, "change this workspace's settings", this::settings);
             case EXPORT -> rights.export(inquiry);
-            case FORGET_ME -> rights.forgetMe(inquiry);
+            case FORGET_ME -> forgetMe(inquiry);
             case ERASE_ALL_DATA -> adminOnly(inquiry, "erase all of this workspace's data", this::eraseAllData);
             case CONSULTATION, LICENCE_CHECK, FORGET, HELP ->
                     throw new IllegalArgumentException(inquiry.kind() + " is not a tenancy command");
         };
-        if (!erasing(inquiry, reply)) { // an erasure has written its own entry, after erasing
+        if (inquiry.kind() == InquiryKind.FORGET_ME) {
+            audit.append(TenantId.of(inquiry.thread()), new AuditEntry(clock.instant(), FORGOTTEN,
+                    Commands.word(InquiryKind.FORGET_ME), FORGOTTEN, ERASED, TokenUsage.NONE, Optional.empty()));
+        } else if (!erasing(inquiry, reply)) { // an erasure has written its own entry, after erasing
             log(inquiry, denied(reply) ? "denied" : "done", TokenUsage.NONE);
         }
         return reply;
+    }
+
+    /** Everything kept under the user's name in this tenant, in every store; the conversations go last. */
+    private Reply forgetMe(Inquiry inquiry) {
+        TenantId tenant = TenantId.of(inquiry.thread());
+        meter.eraseUser(tenant, inquiry.user());
+        audit.eraseUser(tenant, inquiry.user());
+        elsewhere.forEach(store -> store.eraseUser(tenant, inquiry.user()));
+        return rights.forgetMe(inquiry);
     }
 
     @Override
@@ -112,7 +135,9 @@ public final class Tenancy implements TenantControls, TenantEraser {
         meter.erase(tenant);
         profiles.erase(tenant);
         audit.erase(tenant);
-        LOG.info("erased tenant {}: {} thread(s), usage, settings and audit log", tenant, threads);
+        elsewhere.forEach(store -> store.eraseTenant(tenant));
+        LOG.info("erased tenant {}: {} thread(s), usage, settings, audit log and {} other store(s)", tenant, threads,
+                elsewhere.size());
     }
 
     /**

@@ -20,6 +20,9 @@ public interface UsageMeter {
 
     Consumption current(TenantId tenant, String user, Instant now);
 
+    /** Erases the user's own counters (their requests this hour, their tokens today); the tenant's totals stay. */
+    void eraseUser(TenantId tenant, String user);
+
     /** Erases every counter of the tenant. */
     void erase(TenantId tenant);
 

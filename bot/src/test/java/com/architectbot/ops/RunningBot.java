@@ -99,15 +99,25 @@ final class RunningBot implements AutoCloseable {
 
     /** An {@code app_mention} event: a question to the bot in a channel, in a thread when {@code threadTs} is set. */
     static String mention(String channel, String ts, String threadTs, String question) {
+        return mention("U1", channel, ts, threadTs, question);
+    }
+
+    /** The same, from this user. */
+    static String mention(String user, String channel, String ts, String threadTs, String question) {
         return """
-                {"type":"app_mention","user":"U1","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}"""
-                .formatted(FakeSlackApi.BOT_USER, question, ts, threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",",
-                        channel, ts);
+                {"type":"app_mention","user":"%s","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}"""
+                .formatted(user, FakeSlackApi.BOT_USER, question, ts,
+                        threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",", channel, ts);
     }
 
     HttpResponse<String> slashCommand(String command, String text, String channel) {
+        return slashCommand(command, text, channel, "U1");
+    }
+
+    /** The same, from this user. */
+    HttpResponse<String> slashCommand(String command, String text, String channel, String user) {
         Map<String, String> form = new LinkedHashMap<>(Map.of("token", "legacy", "team_id", FakeSlackApi.TEAM,
-                "team_domain", "acme", "channel_id", channel, "user_id", "U1", "user_name", "ada", "command", command,
+                "team_domain", "acme", "channel_id", channel, "user_id", user, "user_name", "ada", "command", command,
                 "text", text, "response_url", slack.responseUrl(), "trigger_id", unique("trig-")));
         form.put("api_app_id", "A1");
         String body = form.entrySet().stream()

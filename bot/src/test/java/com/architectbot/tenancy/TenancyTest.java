@@ -237,6 +237,56 @@ class TenancyTest {
     }
 
     @Test
+    void forget_me_erases_the_users_usage_counters_and_audit_entries_and_leaves_the_tenants_and_everyone_elses() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Mine"));
+        f.handler.process(f.ask("U2", f.thread("2.2"), "Theirs"));
+        // when
+        f.handler.process(f.inquiry(InquiryKind.FORGET_ME, "U1", f.thread("c"), "", UserRole.MEMBER));
+        // then
+        var now = f.clock.instant();
+        assertThat(f.meter.current(f.tenantId, "U1", now).userRequestsThisHour()).isZero();
+        assertThat(f.meter.current(f.tenantId, "U1", now).userTokensToday()).isZero();
+        assertThat(f.meter.current(f.tenantId, "U2", now).userTokensToday()).isEqualTo(20);
+        assertThat(f.meter.current(f.tenantId, "U2", now).tenantTokensToday()).isEqualTo(40);
+        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::user).doesNotContain("U1").contains("U2");
+        assertThat(f.audit.recent(f.tenantId, 1)).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo("forget-me");
+            assertThat(entry.user()).isEqualTo(Tenancy.FORGOTTEN);
+        });
+        assertThat(f.redis.client().keys("ab:{tenant:" + f.tenantId + "}*U1*")).isEmpty();
+    }
+
+    @Test
+    void the_usage_index_holds_only_live_keys_and_expires_with_them() {
+        // given: a request this hour, then one two months later
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Now"));
+        String index = "ab:{tenant:" + f.tenantId + "}:usage-index";
+        assertThat(f.redis.client().zcard(index)).isEqualTo(6); // two hour sets, three day keys, the month
+        f.clock.advance(Duration.ofDays(60));
+        // when
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Later"));
+        // then: of the first request only its month is left; the second added its own six
+        assertThat(f.redis.client().zcount(index, Double.NEGATIVE_INFINITY, f.clock.millis())).isZero();
+        assertThat(f.redis.client().zcard(index)).isEqualTo(7);
+        assertThat(f.redis.client().pttl(index)).isPositive()
+                .isLessThanOrEqualTo(TenancySettings.DEFAULT_USAGE_RETENTION.toMillis());
+    }
+
+    @Test
+    void an_idle_tenants_audit_log_is_trimmed_by_time_and_expires() {
+        // given
+        f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
+        String stream = "ab:{tenant:" + f.tenantId + "}:audit";
+        assertThat(f.redis.client().pttl(stream)).isPositive().isLessThanOrEqualTo(f.settings.auditRetention().toMillis());
+        // when: nothing is written for longer than the retention, and the sweep runs
+        f.clock.advance(f.settings.auditRetention().plusDays(1));
+        f.audit.trimExpired();
+        // then
+        assertThat(f.audit.recent(f.tenantId, 10)).isEmpty();
+    }
+
+    @Test
     void erasing_a_tenant_removes_its_threads_usage_settings_and_audit() {
         // given
         f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));

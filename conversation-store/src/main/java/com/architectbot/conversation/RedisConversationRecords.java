@@ -113,6 +113,9 @@ public final class RedisConversationRecords implements ConversationRecords {
             Object count = redis.call(jedis -> jedis.eval(FORGET_USER,
                     List.of(RedisKeys.turns(threadId), RedisKeys.inquiries(threadId)), List.of(user)));
             removed += ((Number) count).intValue();
+            if (!redis.call(jedis -> jedis.exists(RedisKeys.turns(threadId)))) { // only theirs: the thread is gone
+                redis.call(jedis -> jedis.zrem(RedisKeys.tenantThreads(surface, tenant), threadId));
+            }
         }
         redis.call(jedis -> jedis.del(userThreads));
         redis.call(jedis -> jedis.zrem(RedisKeys.tenantUsers(surface, tenant), user));

@@ -11,9 +11,9 @@ import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobStream;
 import com.architectbot.queue.QueueSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,18 +46,23 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
      * the claim survive (Redis went away mid-way), it lapses soon, so the platform's redelivery gets through.
      */
     static final Duration ENQUEUE_CLAIM_TTL = Duration.ofSeconds(30);
-    /** The dead-letter stream keeps only the newest entries: enough to investigate, never unbounded. */
-    static final long DEAD_LETTER_MAX_LENGTH = 10_000;
 
     private final UnifiedJedis redis;
     private final QueueKeys keys;
     private final QueueSettings settings;
+    private final RedisDeadLetters deadLetters;
     private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
 
     public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
+        this(redis, settings, Clock.systemUTC());
+    }
+
+    /** @param clock stamps dead letters */
+    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings, Clock clock) {
         this.redis = requireNonNull(redis, "redis");
         this.settings = requireNonNull(settings, "settings");
         this.keys = new QueueKeys(settings.keyPrefix());
+        this.deadLetters = new RedisDeadLetters(redis, settings, clock);
     }
 
     @Override
@@ -131,12 +136,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
 
     @Override
     public void deadLetter(Delivery delivery, String reason) {
-        retryable("dead-lettering " + delivery.job().inquiry().id(), () -> redis.xadd(keys.deadLetters(),
-                XAddParams.xAddParams().maxLen(DEAD_LETTER_MAX_LENGTH).approximateTrimming(),
-                Map.of(JOB_FIELD, JobJson.write(delivery.job()),
-                        "reason", reason,
-                        "attempts", Long.toString(delivery.attempt()),
-                        "entry", delivery.entryId())));
+        deadLetters.add(delivery.job().inquiry(), reason, delivery.attempt(), delivery.entryId());
     }
 
     /** How often Redis has handed out this entry, counting the claim that just happened. */
@@ -157,12 +157,8 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     /** An entry no worker can read will never succeed: park it, unacknowledged no longer. */
     private void quarantine(StreamEntry entry, String reason) {
         log.error("job entry {} on {} moved to {}: {}", entry.getID(), keys.stream(), keys.deadLetters(), reason);
+        deadLetters.addUnreadable(reason, entry.getID().toString()); // its content may be anyone's text: not kept
         retryable("quarantining entry " + entry.getID(), () -> {
-            Map<String, String> fields = new HashMap<>(entry.getFields());
-            fields.put("reason", reason);
-            fields.put("entry", entry.getID().toString());
-            redis.xadd(keys.deadLetters(),
-                    XAddParams.xAddParams().maxLen(DEAD_LETTER_MAX_LENGTH).approximateTrimming(), fields);
             redis.xack(keys.stream(), GROUP, entry.getID());
             redis.xdel(keys.stream(), entry.getID());
         });

@@ -14,16 +14,17 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Usage in Redis. Requests are admitted into an hour's set of request ids (so a redelivered job is not
  * counted twice); tokens are day counters; what was answered goes into a day hash and a month hash
- * ({@code consultations}, {@code licence_checks}, {@code in:<model>}, {@code out:<model>}). Every key expires.
+ * ({@code consultations}, {@code licence_checks}, {@code in:<model>}, {@code out:<model>}). Every key expires,
+ * and an index of the live keys (scored by their expiry) lets erasure find them without a scan.
  */
 public final class RedisUsageMeter implements UsageMeter {
 
@@ -32,43 +33,59 @@ public final class RedisUsageMeter implements UsageMeter {
     static final Duration DAY_TTL = Duration.ofDays(35);
 
     /**
-     * KEYS: tenant hour set, user hour set, tenant day tokens, user day tokens, key index.
-     * ARGV: request id, user requests limit, tenant requests limit, user tokens limit, tenant tokens limit, hour ttl ms.
+     * Adds keys to the index (the last key), scored by their expiry; drops the expired ones; keeps the index
+     * as long as its longest-lived member. Prepended to the scripts below, whose ARGV[1] is now in ms.
      */
-    private static final String ADMIT = """
-            if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return 'ADMITTED' end
-            if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[2]) then return 'USER_REQUESTS' end
-            if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 'TENANT_REQUESTS' end
-            if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[4]) then return 'USER_TOKENS' end
-            if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[5]) then return 'TENANT_TOKENS' end
-            redis.call('SADD', KEYS[1], ARGV[1])
-            redis.call('SADD', KEYS[2], ARGV[1])
-            redis.call('PEXPIRE', KEYS[1], ARGV[6])
-            redis.call('PEXPIRE', KEYS[2], ARGV[6])
-            redis.call('SADD', KEYS[5], KEYS[1], KEYS[2])
+    private static final String INDEXING = """
+            local function index(keys, ttl, indexTtl)
+              local now = tonumber(ARGV[1])
+              for _, key in ipairs(keys) do
+                redis.call('ZADD', KEYS[#KEYS], now + tonumber(ttl), key)
+              end
+              redis.call('ZREMRANGEBYSCORE', KEYS[#KEYS], '-inf', now)
+              redis.call('PEXPIRE', KEYS[#KEYS], indexTtl)
+            end
+            """;
+
+    /**
+     * KEYS: tenant hour set, user hour set, tenant day tokens, user day tokens, key index. ARGV: now ms, request
+     * id, user requests limit, tenant requests limit, user tokens limit, tenant tokens limit, hour ttl ms, index ttl ms.
+     */
+    private static final String ADMIT = INDEXING + """
+            if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 'ADMITTED' end
+            if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then return 'USER_REQUESTS' end
+            if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 'TENANT_REQUESTS' end
+            if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[5]) then return 'USER_TOKENS' end
+            if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[6]) then return 'TENANT_TOKENS' end
+            redis.call('SADD', KEYS[1], ARGV[2])
+            redis.call('SADD', KEYS[2], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[7])
+            redis.call('PEXPIRE', KEYS[2], ARGV[7])
+            index({KEYS[1], KEYS[2]}, ARGV[7], ARGV[8])
             return 'ADMITTED'
             """;
 
     /**
      * KEYS: day hash, month hash, tenant day tokens, user day tokens, key index.
-     * ARGV: counter field, model, tokens in, tokens out, day ttl ms, month ttl ms.
+     * ARGV: now ms, counter field, model, tokens in, tokens out, day ttl ms, month ttl ms, index ttl ms.
      */
-    private static final String RECORD = """
-            local total = tonumber(ARGV[3]) + tonumber(ARGV[4])
+    private static final String RECORD = INDEXING + """
+            local total = tonumber(ARGV[4]) + tonumber(ARGV[5])
             for i = 1, 2 do
-              redis.call('HINCRBY', KEYS[i], ARGV[1], 1)
+              redis.call('HINCRBY', KEYS[i], ARGV[2], 1)
               if total > 0 then
-                redis.call('HINCRBY', KEYS[i], 'in:' .. ARGV[2], ARGV[3])
-                redis.call('HINCRBY', KEYS[i], 'out:' .. ARGV[2], ARGV[4])
+                redis.call('HINCRBY', KEYS[i], 'in:' .. ARGV[3], ARGV[4])
+                redis.call('HINCRBY', KEYS[i], 'out:' .. ARGV[3], ARGV[5])
               end
             end
-            redis.call('PEXPIRE', KEYS[1], ARGV[5])
-            redis.call('PEXPIRE', KEYS[2], ARGV[6])
+            redis.call('PEXPIRE', KEYS[1], ARGV[6])
+            redis.call('PEXPIRE', KEYS[2], ARGV[7])
             for i = 3, 4 do
               redis.call('INCRBY', KEYS[i], total)
-              redis.call('PEXPIRE', KEYS[i], ARGV[5])
+              redis.call('PEXPIRE', KEYS[i], ARGV[6])
             end
-            redis.call('SADD', KEYS[5], KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+            index({KEYS[1], KEYS[3], KEYS[4]}, ARGV[6], ARGV[8])
+            index({KEYS[2]}, ARGV[7], ARGV[8])
             return total
             """;
 
@@ -89,11 +106,11 @@ public final class RedisUsageMeter implements UsageMeter {
         Object result = redis.eval(ADMIT,
                 List.of(keys.tenantRequests(now), keys.userRequests(now, user), keys.tenantTokens(now),
                         keys.userTokens(now, user), keys.index()),
-                List.of(requestId, Long.toString(limits.requestsPerHourPerUser()),
+                List.of(Long.toString(now.toEpochMilli()), requestId, Long.toString(limits.requestsPerHourPerUser()),
                         Long.toString(limits.requestsPerHourPerTenant()),
                         Long.toString(usesTokens ? limits.tokensPerDayPerUser() : noLimit),
                         Long.toString(usesTokens ? limits.tokensPerDayPerTenant() : noLimit),
-                        Long.toString(HOUR_TTL.toMillis())));
+                        Long.toString(HOUR_TTL.toMillis()), Long.toString(indexTtl().toMillis())));
         return Admission.valueOf(String.valueOf(result));
     }
 
@@ -107,8 +124,9 @@ public final class RedisUsageMeter implements UsageMeter {
         redis.eval(RECORD,
                 List.of(keys.day(now), keys.month(YearMonth.from(now.atZone(ZoneOffset.UTC))), keys.tenantTokens(now),
                         keys.userTokens(now, user), keys.index()),
-                List.of(counter, tokens.model(), Long.toString(tokens.inputTokens()), Long.toString(tokens.outputTokens()),
-                        Long.toString(DAY_TTL.toMillis()), Long.toString(monthTtl.toMillis())));
+                List.of(Long.toString(now.toEpochMilli()), counter, tokens.model(), Long.toString(tokens.inputTokens()),
+                        Long.toString(tokens.outputTokens()), Long.toString(DAY_TTL.toMillis()),
+                        Long.toString(monthTtl.toMillis()), Long.toString(indexTtl().toMillis())));
     }
 
     @Override
@@ -133,13 +151,29 @@ public final class RedisUsageMeter implements UsageMeter {
     }
 
     @Override
+    public void eraseUser(TenantId tenant, String user) {
+        TenantKeys keys = new TenantKeys(tenant);
+        String[] own = redis.zrange(keys.index(), 0, -1).stream().filter(key -> keys.isUserKey(key, user))
+                .toArray(String[]::new);
+        if (own.length > 0) {
+            redis.del(own); // one slot: one DEL, also on a cluster
+            redis.zrem(keys.index(), own);
+        }
+    }
+
+    @Override
     public void erase(TenantId tenant) {
         TenantKeys keys = new TenantKeys(tenant);
-        Set<String> written = redis.smembers(keys.index());
-        if (!written.isEmpty()) {
-            redis.del(written.toArray(String[]::new)); // one slot: one DEL, also on a cluster
-        }
-        redis.del(keys.index());
+        List<String> written = new ArrayList<>(redis.zrange(keys.index(), 0, -1));
+        written.addAll(redis.smembers(keys.legacyIndex()));
+        written.add(keys.index());
+        written.add(keys.legacyIndex());
+        redis.del(written.toArray(String[]::new)); // one slot: one DEL, also on a cluster
+    }
+
+    /** The index lives as long as the longest-lived key it may hold. */
+    private Duration indexTtl() {
+        return Collections.max(List.of(HOUR_TTL, DAY_TTL, monthTtl));
     }
 
     private static long number(String value) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * The Redis keys of one tenant: {@code ab:{tenant:slack:T1}:<what>}. The hash tag is the one the conversation
@@ -22,9 +23,23 @@ final class TenantKeys {
         this.prefix = "ab:{tenant:" + tenant + "}:";
     }
 
-    /** Every usage key ever written for the tenant, so erasure needs no scan. */
+    /**
+     * The tenant's usage keys that have not expired (a sorted set scored by each key's expiry, in ms), so
+     * erasure needs no scan. Expired members are dropped on every write, so it is as small as what it indexes.
+     */
     String index() {
+        return prefix + "usage-index";
+    }
+
+    /** The unbounded set of every usage key that the first releases kept: only erased now. */
+    String legacyIndex() {
         return prefix + "usage-keys";
+    }
+
+    /** Whether the key is one of the user's own counters ({@link #userRequests}, {@link #userTokens}). */
+    boolean isUserKey(String key, String user) {
+        return Pattern.compile(Pattern.quote(prefix) + "(requests:\\d{10}|tokens:\\d{4}-\\d{2}-\\d{2}):user:"
+                + Pattern.quote(user)).matcher(key).matches();
     }
 
     String tenantRequests(Instant now) {

@@ -177,7 +177,7 @@ class JobWorkersTest {
         assertThat(fixture.deadLetters()).singleElement().satisfies(entry -> {
             assertThat(entry.getFields()).containsEntry("attempts", "3");
             assertThat(entry.getFields().get("reason")).contains("model timed out");
-            assertThat(entry.getFields().get("job")).contains("slack:Ev1");
+            assertThat(entry.getFields()).containsEntry("inquiry", "slack:Ev1").doesNotContainKey("job");
         });
         assertThat(fixture.streamLength()).isZero();
     }
