@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -42,8 +42,11 @@ public final class JobWorkers implements AutoCloseable {
     private final QueueSettings settings;
     private final String consumer;
     private final Semaphore freeSlots;
-    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    /** The jobs running now, by the thread running each: the ones the heartbeat keeps alive. */
+    private final Map<Thread, Delivery> inFlight = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Counted down once nothing runs any more: the heartbeat outlives the poller to cover the grace period. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final OutageLog outage;
     private volatile Thread poller;
     /** Set once stop() stopped waiting: from then on nothing more may start in this process. */
@@ -76,8 +79,10 @@ public final class JobWorkers implements AutoCloseable {
         }
         poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
         poller.start(); // only now: the poller runs while isRunning(), which needs the field set
-        log.info("job workers {} started: concurrency {}, visibility timeout {}, max attempts {}",
-                consumer, settings.concurrency(), settings.visibilityTimeout(), settings.maxAttempts());
+        Thread.ofVirtual().name(consumer + "-heartbeat").start(this::heartbeat);
+        log.info("job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
+                + "max orphanings {}, deadline {}", consumer, settings.concurrency(), settings.visibilityTimeout(),
+                settings.heartbeatInterval(), settings.maxAttempts(), settings.maxOrphanings(), settings.deadline());
         return this;
     }
 
@@ -111,6 +116,7 @@ public final class JobWorkers implements AutoCloseable {
             }
             if (freeSlots.tryAcquire(settings.concurrency(), remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
                 freeSlots.release(settings.concurrency());
+                stopped.countDown();
                 log.info("job workers {} stopped", consumer);
                 return;
             }
@@ -118,7 +124,8 @@ public final class JobWorkers implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         abandoned = true;
-        List<Thread> unfinished = new ArrayList<>(inFlight);
+        stopped.countDown(); // unheartbeated from now on: another worker reclaims what is left
+        List<Thread> unfinished = new ArrayList<>(inFlight.keySet());
         unfinished.forEach(Thread::interrupt);
         log.warn("job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
                 consumer, unfinished.size(), grace);
@@ -142,6 +149,31 @@ public final class JobWorkers implements AutoCloseable {
                     return;
                 }
                 batch.forEach(this::dispatch); // even when stopping: these are ours now, and the grace covers them
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Keeps the jobs in flight from being reclaimed while this process works on them. A missed beat is only
+     * logged: the next one is due long before the visibility timeout, and should the beats stay away that
+     * long, another worker takes over, which the answered marks make safe.
+     */
+    private void heartbeat() {
+        try {
+            while (!stopped.await(settings.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+                List<Delivery> held = List.copyOf(inFlight.values());
+                try {
+                    int renewed = stream.heartbeat(consumer, held);
+                    if (renewed < held.size()) {
+                        log.warn("job workers {}: {} of {} job(s) were reclaimed by another worker while running here",
+                                consumer, held.size() - renewed, held.size());
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("job workers {}: heartbeat of {} job(s) failed: {}", consumer, held.size(),
+                            JobRunner.evidence(e));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,7 +221,7 @@ public final class JobWorkers implements AutoCloseable {
                 freeSlots.release();
             }
         });
-        inFlight.add(job);
+        inFlight.put(job, delivery);
         job.start();
     }
 

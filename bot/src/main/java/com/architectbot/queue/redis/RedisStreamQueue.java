@@ -52,12 +52,14 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private final UnifiedJedis redis;
     private final QueueKeys keys;
     private final QueueSettings settings;
+    private final StreamHeartbeat heartbeat;
     private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
 
     public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
         this.redis = requireNonNull(redis, "redis");
         this.settings = requireNonNull(settings, "settings");
         this.keys = new QueueKeys(settings.keyPrefix());
+        this.heartbeat = new StreamHeartbeat(redis, keys);
     }
 
     @Override
@@ -109,6 +111,28 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
             }
         }
         return deliveries;
+    }
+
+    @Override
+    public int heartbeat(String consumer, List<Delivery> held) {
+        return heartbeat.renew(consumer, held);
+    }
+
+    @Override
+    public long failures(Delivery delivery) {
+        String count = retryable("counting failures of " + delivery.job().inquiry().id(),
+                () -> redis.get(keys.failures(delivery.job().inquiry().id())));
+        return count == null ? 0 : Long.parseLong(count);
+    }
+
+    @Override
+    public long recordFailure(Delivery delivery) {
+        String key = keys.failures(delivery.job().inquiry().id());
+        return retryable("counting a failure of " + delivery.job().inquiry().id(), () -> {
+            long failures = redis.incr(key);
+            redis.expire(key, settings.answeredMarkTtl().toSeconds());
+            return failures;
+        });
     }
 
     @Override
