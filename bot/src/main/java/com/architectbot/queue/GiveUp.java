@@ -47,6 +47,12 @@ final class GiveUp {
                 + "something on my side kept failing, not your question. Please ask again in a few minutes.";
     }
 
+    /** After the job's deadline passed. */
+    static String afterDeadline(java.time.Duration budget) {
+        return "Sorry, I couldn't answer this within " + budget.toSeconds() + " seconds: something on my side was "
+                + "too slow, not your question. Please ask again in a few minutes.";
+    }
+
     /** After an error that trying again would only repeat (a stack overflow, say). */
     static String afterError() {
         return "Sorry, I couldn't answer this: something on my side failed, not your question. "

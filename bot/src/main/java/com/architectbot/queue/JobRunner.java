@@ -2,12 +2,15 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.consultation.Deadline;
+import com.architectbot.consultation.DeadlineExceeded;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.Reply.Notice;
 import com.architectbot.consultation.Reply.Tone;
 import com.architectbot.consultation.RetryableFailure;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ final class JobRunner {
     private final JobProcessor processor;
     private final Replier replier;
     private final GiveUp giveUp;
+    private final JobDeadline deadlines;
     private final int maxAttempts;
     private final int maxOrphanings;
     private final Duration retryDelay;
@@ -37,12 +41,13 @@ final class JobRunner {
     private final JobMetrics metrics;
 
     JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, QueueSettings settings,
-            String consumer, JobMetrics metrics) {
+            String consumer, JobMetrics metrics, Clock clock) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
         this.giveUp = new GiveUp(stream, marks, replier);
+        this.deadlines = new JobDeadline(settings.deadline(), clock);
         this.maxAttempts = settings.maxAttempts();
         this.maxOrphanings = settings.maxOrphanings();
         this.retryDelay = settings.retryDelay();
@@ -85,11 +90,17 @@ final class JobRunner {
                     GiveUp.afterTries(orphanings + failures));
             return "dead-lettered: orphaned " + orphanings + " times";
         }
+        Deadline deadline = deadlines.of(delivery);
         Reply reply;
         String outcome;
         try {
-            reply = processor.process(delivery.job().inquiry());
+            deadline.check("the job started");
+            reply = deadlines.run(deadline, () -> processor.process(delivery.job().inquiry()));
             outcome = "answered";
+        } catch (DeadlineExceeded e) { // the user has waited long enough: one apology, no retry
+            metrics.failed(e);
+            giveUp.giveUp(delivery, evidence(e), GiveUp.afterDeadline(deadlines.budget()));
+            return "dead-lettered: past its deadline";
         } catch (PermanentFailure e) {
             metrics.failed(e);
             reply = new Notice(Tone.REJECTED, e.userMessage());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class JobWorkers implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings");
         this.consumer = consumerName(INSTANCES.getAndIncrement());
         this.runner = new JobRunner(stream, marks, processor, replier, settings, consumer,
-                new JobMetrics(metrics));
+                new JobMetrics(metrics), Clock.systemUTC());
         this.freeSlots = new Semaphore(settings.concurrency());
         this.outage = new OutageLog(consumer);
     }
