@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How the job queue and its workers behave. Five values come from the environment ({@link #from}); the
+ * How the job queue and its workers behave. Six values come from the environment ({@link #from}); the
  * rest are named defaults that tests shorten.
  *
  * @param concurrency how many jobs one process works on at once ({@value #CONCURRENCY_VARIABLE})
@@ -28,6 +28,9 @@ import java.util.Map;
  *     rarely the question's fault, but finite, so a question that kills every worker still ends
  * @param deadline how long after it was queued a job may still be worked on: model calls, retries, tool calls
  *     and delivery ({@value #DEADLINE_VARIABLE}); past it the user gets one apology
+ * @param replicaAcks how many Redis replicas must acknowledge a queued job and an answered mark before the
+ *     write counts as done ({@value #REPLICA_ACKS_VARIABLE}): 0 on a single Redis, 1 behind Sentinel, so a
+ *     failover loses neither an acknowledged question nor the mark that keeps it from being answered twice
  */
 public record QueueSettings(
         int concurrency,
@@ -40,13 +43,16 @@ public record QueueSettings(
         Duration answeredMarkTtl,
         Duration retryDelay,
         int maxOrphanings,
-        Duration deadline) {
+        Duration deadline,
+        int replicaAcks) {
 
     public static final String CONCURRENCY_VARIABLE = "WORKER_CONCURRENCY";
     public static final String VISIBILITY_VARIABLE = "JOB_VISIBILITY_TIMEOUT_SECONDS";
     public static final String MAX_ATTEMPTS_VARIABLE = "JOB_MAX_ATTEMPTS";
     public static final String MAX_ORPHANINGS_VARIABLE = "JOB_MAX_ORPHANINGS";
     public static final String DEADLINE_VARIABLE = "CONSULTATION_DEADLINE_SECONDS";
+    public static final String REPLICA_ACKS_VARIABLE = "REDIS_WAIT_REPLICAS";
+    public static final int MAX_REPLICA_ACKS = 16;
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final int MAX_CONCURRENCY = 1024;
@@ -94,6 +100,7 @@ public record QueueSettings(
         requirePositive(answeredMarkTtl, "answeredMarkTtl");
         requireRange(maxOrphanings, 1, MAX_MAX_ORPHANINGS, "maxOrphanings");
         requirePositive(deadline, "deadline");
+        requireRange(replicaAcks, 0, MAX_REPLICA_ACKS, "replicaAcks");
     }
 
     /** The settings of earlier releases, with the default orphanings and deadline. */
@@ -101,7 +108,7 @@ public record QueueSettings(
             Duration readBlock, Duration reclaimInterval, Duration enqueuedMarkTtl, Duration answeredMarkTtl,
             Duration retryDelay) {
         this(concurrency, visibilityTimeout, maxAttempts, keyPrefix, readBlock, reclaimInterval, enqueuedMarkTtl,
-                answeredMarkTtl, retryDelay, DEFAULT_MAX_ORPHANINGS, DEFAULT_DEADLINE);
+                answeredMarkTtl, retryDelay, DEFAULT_MAX_ORPHANINGS, DEFAULT_DEADLINE, 0);
     }
 
     /**
@@ -125,7 +132,8 @@ public record QueueSettings(
                 DEFAULT_ANSWERED_MARK_TTL,
                 DEFAULT_RETRY_DELAY,
                 env.integer(MAX_ORPHANINGS_VARIABLE, DEFAULT_MAX_ORPHANINGS, 1),
-                env.seconds(DEADLINE_VARIABLE, DEFAULT_DEADLINE));
+                env.seconds(DEADLINE_VARIABLE, DEFAULT_DEADLINE),
+                env.integer(REPLICA_ACKS_VARIABLE, 0, 0));
     }
 
     /** All defaults. */

@@ -22,6 +22,7 @@ class QueueSettingsTest {
         assertThat(settings.visibilityTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxOrphanings()).isEqualTo(10);
         assertThat(settings.deadline()).isEqualTo(Duration.ofSeconds(240));
+        assertThat(settings.replicaAcks()).isZero();
     }
 
     @Test
@@ -41,6 +42,9 @@ class QueueSettingsTest {
         assertThat(settings.deadline()).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> settings(Map.of("JOB_MAX_ORPHANINGS", "0")))
                 .hasMessageContaining("JOB_MAX_ORPHANINGS");
+        assertThat(settings(Map.of("REDIS_WAIT_REPLICAS", "1")).replicaAcks()).isEqualTo(1);
+        assertThatThrownBy(() -> settings(Map.of("REDIS_WAIT_REPLICAS", "-1")))
+                .hasMessageContaining("REDIS_WAIT_REPLICAS");
         assertThatThrownBy(() -> settings(Map.of("CONSULTATION_DEADLINE_SECONDS", "soon")))
                 .hasMessageContaining("CONSULTATION_DEADLINE_SECONDS");
     }

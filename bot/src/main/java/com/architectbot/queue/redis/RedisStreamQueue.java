@@ -53,6 +53,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private final QueueKeys keys;
     private final QueueSettings settings;
     private final StreamHeartbeat heartbeat;
+    private final ReplicaAcks acks;
     private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
 
     public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
@@ -60,6 +61,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
         this.settings = requireNonNull(settings, "settings");
         this.keys = new QueueKeys(settings.keyPrefix());
         this.heartbeat = new StreamHeartbeat(redis, keys);
+        this.acks = new ReplicaAcks(redis, settings.replicaAcks());
     }
 
     @Override
@@ -72,7 +74,9 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
             return false;
         }
         try {
-            redis.xadd(keys.stream(), XAddParams.xAddParams(), Map.of(JOB_FIELD, JobJson.write(job)));
+            // the platform is acknowledged next and will not send this again: a replica must have it too
+            acks.write("queueing " + id, keys.stream(),
+                    pipeline -> pipeline.xadd(keys.stream(), XAddParams.xAddParams(), Map.of(JOB_FIELD, JobJson.write(job))));
         } catch (RuntimeException e) {
             forgetClaim(mark);
             throw new RetryableFailure("could not queue " + id + " on " + keys.stream(), e);

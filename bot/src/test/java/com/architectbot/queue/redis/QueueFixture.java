@@ -50,7 +50,7 @@ final class QueueFixture implements AutoCloseable {
             Duration deadline) {
         return new QueueSettings(concurrency, visibilityTimeout, maxAttempts, prefix, Duration.ofMillis(100),
                 Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100),
-                maxOrphanings, deadline);
+                maxOrphanings, deadline, 0);
     }
 
     QueueSettings settings() {
