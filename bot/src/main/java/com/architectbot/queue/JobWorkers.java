@@ -80,7 +80,9 @@ public final class JobWorkers implements AutoCloseable {
         }
         poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
         poller.start(); // only now: the poller runs while isRunning(), which needs the field set
-        Thread.ofVirtual().name(consumer + "-heartbeat").start(this::heartbeat);
+        Heartbeat heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval());
+        Thread.ofVirtual().name(consumer + "-heartbeat").start(() -> heartbeat.beatUntil(stopped,
+                () -> List.copyOf(inFlight.values())));
         log.info("job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
                 + "max orphanings {}, deadline {}", consumer, settings.concurrency(), settings.visibilityTimeout(),
                 settings.heartbeatInterval(), settings.maxAttempts(), settings.maxOrphanings(), settings.deadline());
@@ -150,31 +152,6 @@ public final class JobWorkers implements AutoCloseable {
                     return;
                 }
                 batch.forEach(this::dispatch); // even when stopping: these are ours now, and the grace covers them
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Keeps the jobs in flight from being reclaimed while this process works on them. A missed beat is only
-     * logged: the next one is due long before the visibility timeout, and should the beats stay away that
-     * long, another worker takes over, which the answered marks make safe.
-     */
-    private void heartbeat() {
-        try {
-            while (!stopped.await(settings.heartbeatInterval().toNanos(), TimeUnit.NANOSECONDS)) {
-                List<Delivery> held = List.copyOf(inFlight.values());
-                try {
-                    int renewed = stream.heartbeat(consumer, held);
-                    if (renewed < held.size()) {
-                        log.warn("job workers {}: {} of {} job(s) were reclaimed by another worker while running here",
-                                consumer, held.size() - renewed, held.size());
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("job workers {}: heartbeat of {} job(s) failed: {}", consumer, held.size(),
-                            JobRunner.evidence(e));
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
