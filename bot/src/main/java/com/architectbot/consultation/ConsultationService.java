@@ -43,7 +43,7 @@ public final class ConsultationService {
     public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {
         String question = rules.check(inquiry.text()); // redacted when the inquiry was built
         ThreadKey thread = inquiry.thread();
-        try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, settings.threadLockWait())) {
+        try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, inquiry.id().value(), settings.threadLockWait())) {
             Optional<Turn> earlier = memory.find(thread, inquiry.id().value());
             if (earlier.isPresent()) {
                 return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);

@@ -87,7 +87,9 @@ public final class ArchitectBot implements AutoCloseable {
         var consultations = new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
-                new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
+                // a lock outlives a dead holder as long as its job does: both free by the time it is reclaimed
+                new RedisThreadLocks(redis, new RedisThreadLocks.Settings(config.queue().visibilityTimeout(),
+                        RedisThreadLocks.Settings.DEFAULT_POLL_INTERVAL)),
                 config.consultation(),
                 CLOCK);
         this.inquiries = new InquiryHandler(consultations, licences, files, tenancy, metrics);

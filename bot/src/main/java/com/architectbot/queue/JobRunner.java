@@ -2,12 +2,15 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.consultation.Deadline;
+import com.architectbot.consultation.DeadlineExceeded;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.Reply.Notice;
 import com.architectbot.consultation.Reply.Tone;
 import com.architectbot.consultation.RetryableFailure;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +32,24 @@ final class JobRunner {
     private final AnsweredMarks marks;
     private final JobProcessor processor;
     private final Replier replier;
+    private final GiveUp giveUp;
+    private final JobDeadline deadlines;
     private final int maxAttempts;
+    private final int maxOrphanings;
     private final Duration retryDelay;
     private final String consumer;
     private final JobMetrics metrics;
 
     JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, QueueSettings settings,
-            String consumer, JobMetrics metrics) {
+            String consumer, JobMetrics metrics, Clock clock) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
+        this.giveUp = new GiveUp(stream, marks, replier);
+        this.deadlines = new JobDeadline(settings.deadline(), clock);
         this.maxAttempts = settings.maxAttempts();
+        this.maxOrphanings = settings.maxOrphanings();
         this.retryDelay = settings.retryDelay();
         this.consumer = requireNonNull(consumer, "consumer");
         this.metrics = requireNonNull(metrics, "metrics");
@@ -56,6 +65,8 @@ final class JobRunner {
             log.info("job {} {} on attempt {} in {} ms", id, outcome, delivery.attempt(), elapsedMs(started));
         } catch (Exception e) {
             failed(delivery, e, started);
+        } catch (Throwable error) { // an Error (a stack overflow): trying again would only repeat it
+            crashed(delivery, error, started);
         } finally {
             MDC.remove(CORRELATION_ID);
         }
@@ -68,15 +79,28 @@ final class JobRunner {
             stream.acknowledge(delivery);
             return "skipped: already answered";
         }
-        if (delivery.attempt() > maxAttempts) { // the workers of the earlier attempts died mid-job
-            giveUp(delivery, "all " + maxAttempts + " attempts were taken by workers that stopped mid-job");
+        long failures = delivery.attempt() == 1 ? 0 : stream.failures(delivery);
+        long orphanings = Math.max(0, delivery.attempt() - 1 - failures); // every other delivery: a worker died
+        if (failures >= maxAttempts) { // the worker of the last failure died before dead-lettering it
+            giveUp.giveUp(delivery, "all " + maxAttempts + " attempts failed", GiveUp.afterTries(failures));
             return "dead-lettered: attempts used up";
         }
+        if (orphanings >= maxOrphanings) { // a question that kills its workers must end too
+            giveUp.giveUp(delivery, "its workers stopped mid-job " + orphanings + " times",
+                    GiveUp.afterTries(orphanings + failures));
+            return "dead-lettered: orphaned " + orphanings + " times";
+        }
+        Deadline deadline = deadlines.of(delivery);
         Reply reply;
         String outcome;
         try {
-            reply = processor.process(delivery.job().inquiry());
+            deadline.check("the job started");
+            reply = deadlines.run(deadline, () -> processor.process(delivery.job().inquiry()));
             outcome = "answered";
+        } catch (DeadlineExceeded e) { // the user has waited long enough: one apology, no retry
+            metrics.failed(e);
+            giveUp.giveUp(delivery, evidence(e), GiveUp.afterDeadline(deadlines.budget()));
+            return "dead-lettered: past its deadline";
         } catch (PermanentFailure e) {
             metrics.failed(e);
             reply = new Notice(Tone.REJECTED, e.userMessage());
@@ -92,14 +116,26 @@ final class JobRunner {
         return outcome;
     }
 
-    /** A failed attempt stays pending so it is reclaimed, unless it was the last one. */
+    /**
+     * A failed attempt is counted, then stays pending so it is reclaimed soon, unless the job has failed
+     * {@code maxAttempts} times.
+     */
     private void failed(Delivery delivery, Exception e, long started) {
         InquiryId id = delivery.job().inquiry().id();
         metrics.failed(e);
-        if (delivery.attempt() < maxAttempts) {
+        long failures;
+        try {
+            failures = stream.recordFailure(delivery);
+        } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
+            metrics.finished("left_pending");
+            log.warn("job {} left pending after it failed in {} ms: {}; counting the failure failed: {}", id,
+                    elapsedMs(started), evidence(e), evidence(unreachable));
+            return;
+        }
+        if (failures < maxAttempts) {
             metrics.finished("retried");
-            log.warn("job {} will be retried in {} ms after attempt {} of {} failed in {} ms: {}", id,
-                    retryDelay.toMillis(), delivery.attempt(), maxAttempts, elapsedMs(started), evidence(e));
+            log.warn("job {} will be retried in {} ms after failure {} of {} in {} ms: {}", id,
+                    retryDelay.toMillis(), failures, maxAttempts, elapsedMs(started), evidence(e));
             try {
                 stream.retryAfter(consumer, delivery, retryDelay);
             } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
@@ -107,33 +143,29 @@ final class JobRunner {
             }
             return;
         }
+        end(delivery, evidence(e), GiveUp.afterTries(failures), started);
+    }
+
+    /** An {@link Error} in a job is permanent: the user gets an apology at once, never a hang or a repeat. */
+    private void crashed(Delivery delivery, Throwable error, long started) {
+        metrics.failed(error);
+        log.error("job {} stopped by {} in {} ms; not retried", delivery.job().inquiry().id(), evidence(error),
+                elapsedMs(started));
+        end(delivery, evidence(error), GiveUp.afterError(), started);
+    }
+
+    private void end(Delivery delivery, String reason, String apology, long started) {
+        InquiryId id = delivery.job().inquiry().id();
         try {
-            giveUp(delivery, evidence(e));
+            giveUp.giveUp(delivery, reason, apology);
             metrics.finished("dead_lettered");
-            log.warn("job {} dead-lettered after attempt {} of {} in {} ms: {}",
-                    id, delivery.attempt(), maxAttempts, elapsedMs(started), evidence(e));
+            log.warn("job {} dead-lettered on delivery {} in {} ms: {}", id, delivery.attempt(), elapsedMs(started),
+                    reason);
         } catch (RuntimeException deadLetterFailure) {
             metrics.finished("left_pending");
-            log.warn("job {} left pending after its last attempt {} in {} ms: {}; dead-lettering failed: {}",
-                    id, delivery.attempt(), elapsedMs(started), evidence(e), evidence(deadLetterFailure));
+            log.warn("job {} left pending on delivery {} in {} ms: {}; dead-lettering failed: {}",
+                    id, delivery.attempt(), elapsedMs(started), reason, evidence(deadLetterFailure));
         }
-    }
-
-    /** Parks the job for a person to look at and tells the user, once. */
-    private void giveUp(Delivery delivery, String reason) {
-        stream.deadLetter(delivery, reason);
-        try {
-            replier.deliver(delivery.job().replyTo(), apology());
-        } catch (RuntimeException e) {
-            log.warn("job {}: the apology could not be delivered: {}", delivery.job().inquiry().id(), evidence(e));
-        }
-        marks.markAnswered(delivery.job().inquiry().id());
-        stream.acknowledge(delivery);
-    }
-
-    private Notice apology() {
-        return new Notice(Tone.FAILED, "Sorry, I couldn't answer this after " + maxAttempts + (maxAttempts == 1 ? " attempt: " : " attempts: ")
-                + "something on my side kept failing, not your question. Please ask again in a few minutes.");
     }
 
     /**

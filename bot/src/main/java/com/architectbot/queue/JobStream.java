@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The workers' end of the queue. A job handed out stays pending, owned by the consumer that took it, until
- * it is acknowledged; a pending job idle for longer than the visibility timeout can be reclaimed by any
- * consumer, which is how a job outlives the worker that crashed on it.
+ * it is acknowledged. Its owner heartbeats it while working on it; a pending job whose heartbeats stopped
+ * for longer than the visibility timeout can be reclaimed by any consumer, which is how a job outlives the
+ * worker that crashed on it.
  */
 public interface JobStream {
 
@@ -20,11 +21,30 @@ public interface JobStream {
 
     /**
      * Takes over up to {@code max} pending jobs that have been idle for at least {@code idle}, counting the
-     * takeover as another attempt.
+     * takeover as another delivery.
      *
      * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
      */
     List<Delivery> reclaim(String consumer, Duration idle, int max);
+
+    /**
+     * Tells the queue that this consumer is still working on these jobs, so they are not reclaimed. A job
+     * another consumer has reclaimed meanwhile stays with that consumer.
+     *
+     * @return how many of the jobs were still this consumer's
+     * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
+     */
+    int heartbeat(String consumer, List<Delivery> held);
+
+    /** How many failed attempts this job has caused so far (not counting deliveries to workers that died). */
+    long failures(Delivery delivery);
+
+    /**
+     * Counts one more failed attempt of this job, and returns the count.
+     *
+     * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
+     */
+    long recordFailure(Delivery delivery);
 
     /** Removes a finished job from the queue. Acknowledging twice is harmless. */
     void acknowledge(Delivery delivery);

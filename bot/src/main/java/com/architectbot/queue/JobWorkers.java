@@ -4,10 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -42,8 +43,11 @@ public final class JobWorkers implements AutoCloseable {
     private final QueueSettings settings;
     private final String consumer;
     private final Semaphore freeSlots;
-    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    /** The jobs running now, by the thread running each: the ones the heartbeat keeps alive. */
+    private final Map<Thread, Delivery> inFlight = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Counted down once nothing runs any more: the heartbeat outlives the poller to cover the grace period. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final OutageLog outage;
     private volatile Thread poller;
     /** Set once stop() stopped waiting: from then on nothing more may start in this process. */
@@ -64,7 +68,7 @@ public final class JobWorkers implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings");
         this.consumer = consumerName(INSTANCES.getAndIncrement());
         this.runner = new JobRunner(stream, marks, processor, replier, settings, consumer,
-                new JobMetrics(metrics));
+                new JobMetrics(metrics), Clock.systemUTC());
         this.freeSlots = new Semaphore(settings.concurrency());
         this.outage = new OutageLog(consumer);
     }
@@ -76,8 +80,12 @@ public final class JobWorkers implements AutoCloseable {
         }
         poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
         poller.start(); // only now: the poller runs while isRunning(), which needs the field set
-        log.info("job workers {} started: concurrency {}, visibility timeout {}, max attempts {}",
-                consumer, settings.concurrency(), settings.visibilityTimeout(), settings.maxAttempts());
+        Heartbeat heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval());
+        Thread.ofVirtual().name(consumer + "-heartbeat").start(() -> heartbeat.beatUntil(stopped,
+                () -> List.copyOf(inFlight.values())));
+        log.info("job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
+                + "max orphanings {}, deadline {}", consumer, settings.concurrency(), settings.visibilityTimeout(),
+                settings.heartbeatInterval(), settings.maxAttempts(), settings.maxOrphanings(), settings.deadline());
         return this;
     }
 
@@ -111,6 +119,7 @@ public final class JobWorkers implements AutoCloseable {
             }
             if (freeSlots.tryAcquire(settings.concurrency(), remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
                 freeSlots.release(settings.concurrency());
+                stopped.countDown();
                 log.info("job workers {} stopped", consumer);
                 return;
             }
@@ -118,7 +127,8 @@ public final class JobWorkers implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         abandoned = true;
-        List<Thread> unfinished = new ArrayList<>(inFlight);
+        stopped.countDown(); // unheartbeated from now on: another worker reclaims what is left
+        List<Thread> unfinished = new ArrayList<>(inFlight.keySet());
         unfinished.forEach(Thread::interrupt);
         log.warn("job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
                 consumer, unfinished.size(), grace);
@@ -189,7 +199,7 @@ public final class JobWorkers implements AutoCloseable {
                 freeSlots.release();
             }
         });
-        inFlight.add(job);
+        inFlight.put(job, delivery);
         job.start();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.architectbot.consultation.llm.ModelSettings;
+import com.architectbot.queue.QueueSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,15 +110,18 @@ class DeployManifestsTest {
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void a_job_is_reclaimed_only_after_its_slowest_model_call_could_have_ended(String dir) {
+    void a_consultation_has_time_for_its_slowest_model_call_and_a_dead_replicas_job_resumes_within_a_minute(
+            String dir) {
         var settings = config(rendered(dir));
         int modelTimeout = Integer.parseInt(settings.getOrDefault("LLM_TIMEOUT_SECONDS",
                 String.valueOf(ModelSettings.DEFAULT_TIMEOUT.toSeconds())));
         int attempts = Integer.parseInt(settings.getOrDefault("LLM_MAX_RETRIES",
                 String.valueOf(ModelSettings.DEFAULT_MAX_RETRIES))) + 1;
 
-        assertThat(Integer.parseInt(settings.get("JOB_VISIBILITY_TIMEOUT_SECONDS")))
-                .isGreaterThan(modelTimeout * attempts);
+        assertThat(Integer.parseInt(settings.getOrDefault("CONSULTATION_DEADLINE_SECONDS",
+                String.valueOf(QueueSettings.DEFAULT_DEADLINE.toSeconds())))).isGreaterThan(modelTimeout * attempts);
+        assertThat(Integer.parseInt(settings.getOrDefault("JOB_VISIBILITY_TIMEOUT_SECONDS",
+                String.valueOf(QueueSettings.DEFAULT_VISIBILITY_TIMEOUT.toSeconds())))).isLessThanOrEqualTo(60);
     }
 
     @ParameterizedTest

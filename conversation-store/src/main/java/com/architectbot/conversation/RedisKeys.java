@@ -21,9 +21,19 @@ final class RedisKeys {
         return inquiries(thread.id());
     }
 
-    /** The thread's lock: holds the owner's random token while held. */
+    /** The thread's lock: holds the holder's id (an inquiry id) while held. */
     static String lock(ThreadKey thread) {
         return key(thread, "lock");
+    }
+
+    /** The holders waiting for the thread's lock, and the one holding it, scored by when they first asked (ms). */
+    static String lockLine(ThreadKey thread) {
+        return key(thread, "lock:line");
+    }
+
+    /** When each holder in {@link #lockLine} last showed it is alive (ms), so a dead one loses its place. */
+    static String lockSeen(ThreadKey thread) {
+        return key(thread, "lock:seen");
     }
 
     /**

@@ -6,6 +6,7 @@ import com.architectbot.consultation.AnswerJson;
 import com.architectbot.consultation.Architect;
 import com.architectbot.consultation.ArchitectReply;
 import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.consultation.Deadline;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.consultation.TokenUsage;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One consultation is: the persona, the thread's earlier turns and the question; then up to
  * {@link #MAX_TOOL_ROUNDS} rounds of tool calls; then the structured answer. An unreadable answer gets
- * one repair request before the user is told to ask again.
+ * one repair request before the user is told to ask again. Under a {@link Deadline} (a queued job), no call
+ * starts once it has passed; the queue interrupts a call still running then, which aborts its HTTP request
+ * and the client's retries.
  */
 public final class LangChainArchitect implements Architect {
 
@@ -141,6 +144,7 @@ public final class LangChainArchitect implements Architect {
     }
 
     private AiMessage ask(Call call, List<ChatMessage> messages, Offer offer) {
+        Deadline.current().ifPresent(deadline -> deadline.check("model call " + (call.calls + 1)));
         ChatRequest.Builder request = ChatRequest.builder().messages(messages).modelName(call.model);
         boolean schema = offer != Offer.TOOLS || settings.provider().schemaWithTools();
         if (schema) {
@@ -153,6 +157,7 @@ public final class LangChainArchitect implements Architect {
         }
         ChatRequest built = request.build();
         ChatResponse response = metrics.call(() -> model.chat(built));
+        call.calls++;
         call.add(response);
         return response.aiMessage();
     }
@@ -161,6 +166,7 @@ public final class LangChainArchitect implements Architect {
     private static final class Call {
         private final String model;
         private TokenUsage usage;
+        private int calls;
 
         Call(String model) {
             this.model = model;

@@ -33,6 +33,11 @@ record QueueKeys(String prefix) {
         return mark(id, "answered");
     }
 
+    /** How many failed attempts the inquiry's job caused: deaths of its workers are not counted here. */
+    String failures(InquiryId id) {
+        return mark(id, "failures");
+    }
+
     private String mark(InquiryId id, String kind) {
         return prefix + ":{" + id.value() + "}:" + kind;
     }

@@ -15,11 +15,13 @@ public final class RedisAnsweredMarks implements AnsweredMarks {
     private final UnifiedJedis redis;
     private final QueueKeys keys;
     private final long ttlSeconds;
+    private final ReplicaAcks acks;
 
     public RedisAnsweredMarks(UnifiedJedis redis, QueueSettings settings) {
         this.redis = requireNonNull(redis, "redis");
         this.keys = new QueueKeys(settings.keyPrefix());
         this.ttlSeconds = settings.answeredMarkTtl().toSeconds();
+        this.acks = new ReplicaAcks(redis, settings.replicaAcks());
     }
 
     @Override
@@ -29,7 +31,8 @@ public final class RedisAnsweredMarks implements AnsweredMarks {
 
     @Override
     public void markAnswered(InquiryId id) {
-        retryable("marking " + id + " answered",
-                () -> redis.set(keys.answered(id), "1", SetParams.setParams().nx().ex(ttlSeconds)));
+        String mark = keys.answered(id);
+        acks.write("marking " + id + " answered", mark,
+                pipeline -> pipeline.set(mark, "1", SetParams.setParams().nx().ex(ttlSeconds)));
     }
 }

@@ -51,6 +51,8 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private final QueueKeys keys;
     private final QueueSettings settings;
     private final RedisDeadLetters deadLetters;
+    private final StreamHeartbeat heartbeat;
+    private final ReplicaAcks acks;
     private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
 
     public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
@@ -63,6 +65,8 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
         this.settings = requireNonNull(settings, "settings");
         this.keys = new QueueKeys(settings.keyPrefix());
         this.deadLetters = new RedisDeadLetters(redis, settings, clock);
+        this.heartbeat = new StreamHeartbeat(redis, keys);
+        this.acks = new ReplicaAcks(redis, settings.replicaAcks());
     }
 
     @Override
@@ -75,7 +79,9 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
             return false;
         }
         try {
-            redis.xadd(keys.stream(), XAddParams.xAddParams(), Map.of(JOB_FIELD, JobJson.write(job)));
+            // the platform is acknowledged next and will not send this again: a replica must have it too
+            acks.write("queueing " + id, keys.stream(),
+                    pipeline -> pipeline.xadd(keys.stream(), XAddParams.xAddParams(), Map.of(JOB_FIELD, JobJson.write(job))));
         } catch (RuntimeException e) {
             forgetClaim(mark);
             throw new RetryableFailure("could not queue " + id + " on " + keys.stream(), e);
@@ -114,6 +120,28 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
             }
         }
         return deliveries;
+    }
+
+    @Override
+    public int heartbeat(String consumer, List<Delivery> held) {
+        return heartbeat.renew(consumer, held);
+    }
+
+    @Override
+    public long failures(Delivery delivery) {
+        String count = retryable("counting failures of " + delivery.job().inquiry().id(),
+                () -> redis.get(keys.failures(delivery.job().inquiry().id())));
+        return count == null ? 0 : Long.parseLong(count);
+    }
+
+    @Override
+    public long recordFailure(Delivery delivery) {
+        String key = keys.failures(delivery.job().inquiry().id());
+        return retryable("counting a failure of " + delivery.job().inquiry().id(), () -> {
+            long failures = redis.incr(key);
+            redis.expire(key, settings.answeredMarkTtl().toSeconds());
+            return failures;
+        });
     }
 
     @Override

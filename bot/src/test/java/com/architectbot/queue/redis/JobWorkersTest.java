@@ -183,27 +183,6 @@ class JobWorkersTest {
     }
 
     @Test
-    void job_whose_attempts_were_used_up_by_dead_workers_is_dead_lettered_without_running() {
-        // given: three workers in turn took the job and died
-        queue.enqueue(job("Ev1"));
-        queue.take("dead-1", 1, Duration.ofMillis(100));
-        queue.reclaim("dead-2", Duration.ZERO, 1);
-        queue.reclaim("dead-3", Duration.ZERO, 1);
-        AtomicInteger attempts = new AtomicInteger();
-        // when
-        fixture.startWorkers(inquiry -> {
-            attempts.incrementAndGet();
-            return QueueFixture.answer(inquiry);
-        }, replier, fixture.settings(4, SHORT_VISIBILITY, 3));
-        await("the job to be dead-lettered", () -> !fixture.deadLetters().isEmpty() && fixture.pending() == 0);
-        // then
-        assertThat(attempts).hasValue(0);
-        assertThat(replier.replies()).singleElement()
-                .isInstanceOfSatisfying(Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
-        assertThat(fixture.deadLetters().get(0).getFields()).containsEntry("attempts", "4");
-    }
-
-    @Test
     void permanent_failure_tells_the_user_why_as_a_rejected_notice() {
         // given
         JobProcessor rejecting = inquiry -> {

@@ -42,8 +42,15 @@ final class QueueFixture implements AutoCloseable {
 
     /** Settings for tests: fast polling; a visibility timeout long enough never to fire unless asked. */
     QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts) {
+        return settings(concurrency, visibilityTimeout, maxAttempts, QueueSettings.DEFAULT_MAX_ORPHANINGS,
+                QueueSettings.DEFAULT_DEADLINE);
+    }
+
+    QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts, int maxOrphanings,
+            Duration deadline) {
         return new QueueSettings(concurrency, visibilityTimeout, maxAttempts, prefix, Duration.ofMillis(100),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100));
+                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100),
+                maxOrphanings, deadline, 0);
     }
 
     QueueSettings settings() {

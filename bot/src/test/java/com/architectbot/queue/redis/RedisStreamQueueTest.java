@@ -4,9 +4,11 @@ import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.Job;
+import com.architectbot.queue.QueueSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -43,6 +45,27 @@ class RedisStreamQueueTest {
             assertThat(delivery.attempt()).isEqualTo(1);
         });
         assertThat(fixture.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void writes_that_wait_for_a_replica_still_succeed_on_a_redis_without_one() {
+        // given: settings asking one replica to acknowledge; the test Redis has none
+        QueueSettings base = fixture.settings();
+        QueueSettings waiting = new QueueSettings(base.concurrency(), base.visibilityTimeout(), base.maxAttempts(),
+                base.keyPrefix(), base.readBlock(), base.reclaimInterval(), base.enqueuedMarkTtl(),
+                base.answeredMarkTtl(), base.retryDelay(), base.maxOrphanings(), base.deadline(), 1);
+        RedisStreamQueue waitingQueue = new RedisStreamQueue(fixture.redis, waiting);
+        RedisAnsweredMarks marks = new RedisAnsweredMarks(fixture.redis, waiting);
+        // when
+        long start = System.nanoTime();
+        boolean queued = waitingQueue.enqueue(job("Ev1"));
+        marks.markAnswered(new InquiryId("slack:Ev1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // then: both written, each after waiting its bounded time for the missing replica
+        assertThat(queued).isTrue();
+        assertThat(fixture.streamLength()).isEqualTo(1);
+        assertThat(marks.isAnswered(new InquiryId("slack:Ev1"))).isTrue();
+        assertThat(took).isGreaterThanOrEqualTo(ReplicaAcks.TIMEOUT.multipliedBy(2));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package com.architectbot.queue;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.consultation.Reply.Notice;
+import com.architectbot.consultation.Reply.Tone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a job that will not be answered: parks it on the dead-letter stream for a person to look at, tells
+ * the user once, marks it answered so no other worker tries again, and acknowledges it.
+ */
+final class GiveUp {
+
+    private static final Logger log = LoggerFactory.getLogger(GiveUp.class);
+
+    private final JobStream stream;
+    private final AnsweredMarks marks;
+    private final Replier replier;
+
+    GiveUp(JobStream stream, AnsweredMarks marks, Replier replier) {
+        this.stream = requireNonNull(stream, "stream");
+        this.marks = requireNonNull(marks, "marks");
+        this.replier = requireNonNull(replier, "replier");
+    }
+
+    /**
+     * @param reason for the dead-letter entry: evidence, never user content
+     * @param apology what the user reads
+     */
+    void giveUp(Delivery delivery, String reason, String apology) {
+        stream.deadLetter(delivery, reason);
+        try {
+            replier.deliver(delivery.job().replyTo(), new Notice(Tone.FAILED, apology));
+        } catch (RuntimeException e) {
+            log.warn("job {}: the apology could not be delivered: {}", delivery.job().inquiry().id(),
+                    JobRunner.evidence(e));
+        }
+        marks.markAnswered(delivery.job().inquiry().id());
+        stream.acknowledge(delivery);
+    }
+
+    /** After the job failed this often, or its workers died this often. */
+    static String afterTries(long tries) {
+        return "Sorry, I couldn't answer this after " + tries + (tries == 1 ? " attempt: " : " attempts: ")
+                + "something on my side kept failing, not your question. Please ask again in a few minutes.";
+    }
+
+    /** After the job's deadline passed. */
+    static String afterDeadline(java.time.Duration budget) {
+        return "Sorry, I couldn't answer this within " + budget.toSeconds() + " seconds: something on my side was "
+                + "too slow, not your question. Please ask again in a few minutes.";
+    }
+
+    /** After an error that trying again would only repeat (a stack overflow, say). */
+    static String afterError() {
+        return "Sorry, I couldn't answer this: something on my side failed, not your question. "
+                + "Please ask again, perhaps in other words.";
+    }
+}

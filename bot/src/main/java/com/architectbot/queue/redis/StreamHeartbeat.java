@@ -1,0 +1,53 @@
+package com.architectbot.queue.redis;
+
+import static com.architectbot.queue.redis.QueueKeys.GROUP;
+import static com.architectbot.queue.redis.RedisFailures.retryable;
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.queue.Delivery;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Renews the idle time of the pending jobs a consumer holds, so only the jobs of a consumer that stopped
+ * heartbeating turn idle enough to be reclaimed. A plain {@code XCLAIM ... 0 JUSTID} would also take back a
+ * job another consumer has reclaimed meanwhile (this one was presumed dead, say after a long pause); the
+ * script claims only the entries this consumer still owns. {@code JUSTID} leaves the delivery count alone.
+ */
+final class StreamHeartbeat {
+
+    /** KEYS: stream. ARGV: group, consumer, entry ids. Returns how many entries were still the consumer's. */
+    private static final String RENEW_OWN = """
+            local renewed = 0
+            for i = 3, #ARGV do
+              local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
+              if pending[1] and pending[1][2] == ARGV[2] then
+                redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
+                renewed = renewed + 1
+              end
+            end
+            return renewed
+            """;
+
+    private final UnifiedJedis redis;
+    private final QueueKeys keys;
+
+    StreamHeartbeat(UnifiedJedis redis, QueueKeys keys) {
+        this.redis = requireNonNull(redis, "redis");
+        this.keys = requireNonNull(keys, "keys");
+    }
+
+    int renew(String consumer, List<Delivery> held) {
+        if (held.isEmpty()) {
+            return 0;
+        }
+        List<String> args = new ArrayList<>(held.size() + 2);
+        args.add(GROUP);
+        args.add(consumer);
+        held.forEach(delivery -> args.add(delivery.entryId()));
+        Object renewed = retryable("heartbeating " + held.size() + " job(s) on " + keys.stream(),
+                () -> redis.eval(RENEW_OWN, List.of(keys.stream()), args));
+        return ((Long) renewed).intValue();
+    }
+}
