@@ -24,9 +24,14 @@ final class JobRunner {
 
     /** The MDC key that ties every log line of one job together. */
     static final String CORRELATION_ID = "inquiryId";
+    /** The names of a job's replies in its delivered parts: each is delivered part by part, at most once. */
+    private static final String THREAD = "thread";
+    private static final String ANSWER = "answer";
+    private static final String APOLOGY = "apology";
 
     private final JobStream stream;
     private final AnsweredMarks marks;
+    private final DeliveredParts parts;
     private final JobProcessor processor;
     private final Replier replier;
     private final int maxAttempts;
@@ -34,10 +39,11 @@ final class JobRunner {
     private final String consumer;
     private final JobMetrics metrics;
 
-    JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, QueueSettings settings,
-            String consumer, JobMetrics metrics) {
+    JobRunner(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor, Replier replier,
+            QueueSettings settings, String consumer, JobMetrics metrics) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
+        this.parts = requireNonNull(parts, "parts");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
         this.maxAttempts = settings.maxAttempts();
@@ -72,10 +78,12 @@ final class JobRunner {
             giveUp(delivery, "all " + maxAttempts + " attempts were taken by workers that stopped mid-job");
             return "dead-lettered: attempts used up";
         }
+        Job job = delivery.job();
         Reply reply;
         String outcome;
         try {
-            reply = processor.process(delivery.job().inquiry());
+            job = replier.prepare(job, parts(id, THREAD)); // a slash command's thread root, posted once
+            reply = processor.process(job.inquiry());
             outcome = "answered";
         } catch (PermanentFailure e) {
             metrics.failed(e);
@@ -86,7 +94,7 @@ final class JobRunner {
             stream.acknowledge(delivery);
             return "skipped: answered by another worker meanwhile";
         }
-        replier.deliver(delivery.job().replyTo(), reply);
+        replier.deliver(job.replyTo(), reply, parts(id, ANSWER)); // parts out before a crash are not posted again
         marks.markAnswered(id);
         stream.acknowledge(delivery);
         return outcome;
@@ -122,13 +130,19 @@ final class JobRunner {
     /** Parks the job for a person to look at and tells the user, once. */
     private void giveUp(Delivery delivery, String reason) {
         stream.deadLetter(delivery, reason);
+        InquiryId id = delivery.job().inquiry().id();
         try {
-            replier.deliver(delivery.job().replyTo(), apology());
+            Job job = replier.prepare(delivery.job(), parts(id, THREAD));
+            replier.deliver(job.replyTo(), apology(), parts(id, APOLOGY));
         } catch (RuntimeException e) {
-            log.warn("job {}: the apology could not be delivered: {}", delivery.job().inquiry().id(), evidence(e));
+            log.warn("job {}: the apology could not be delivered: {}", id, evidence(e));
         }
-        marks.markAnswered(delivery.job().inquiry().id());
+        marks.markAnswered(id);
         stream.acknowledge(delivery);
+    }
+
+    private ReplyParts parts(InquiryId id, String reply) {
+        return new ReplyParts(id, reply, parts);
     }
 
     private Notice apology() {

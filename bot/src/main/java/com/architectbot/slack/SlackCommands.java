@@ -5,7 +5,7 @@ import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
 import com.architectbot.consultation.TypedCommand;
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -23,11 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /architect} and {@code /license-check}. A slash command is acked at once with an ephemeral
- * "working on it"; then, off the request thread, the bot posts the request as a new thread root (the
- * question quoted) and queues the inquiry for that thread, so the answer and any follow-up mentions
- * share one thread and one context. Slack never retries slash commands, so failures after the ack are
- * told to the user through the command's response URL.
+ * {@code /architect} and {@code /license-check}. A question is queued, then acked with an ephemeral
+ * "working on it"; the worker posts it as a new thread root (the question quoted) and answers in that
+ * thread, so the answer and any follow-up mentions share one thread and one context. Slack never retries
+ * slash commands, so nothing that could be lost happens after the ack.
  */
 final class SlackCommands {
 
@@ -39,14 +38,14 @@ final class SlackCommands {
 
     /** The thread name of a private command's inquiry: it has no thread of its own. */
     static final String COMMANDS_THREAD = "commands";
+    /** The thread name of a queued command until its worker posts the thread root and the real thread exists. */
+    static final String PENDING_THREAD = "pending:";
 
     private final SlackIntake intake;
-    private final SlackWebApi api;
     private final SlackAdmins admins;
 
-    SlackCommands(SlackIntake intake, SlackWebApi api, SlackAdmins admins) {
+    SlackCommands(SlackIntake intake, SlackAdmins admins) {
         this.intake = intake;
-        this.api = api;
         this.admins = admins;
     }
 
@@ -73,7 +72,7 @@ final class SlackCommands {
                     + "forget-me, erase-all-data, or a question", ARCHITECT, lower);
             return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
         }
-        return startThread(command, ctx, InquiryKind.CONSULTATION, text, "asked", SlackFeedback.COMMAND_ACK);
+        return startThread(command, ctx, InquiryKind.CONSULTATION, text, SlackFeedback.COMMAND_ACK);
     }
 
     Response licenceCheck(SlashCommandPayload command, SlashCommandContext ctx) {
@@ -81,8 +80,7 @@ final class SlackCommands {
         if (text.isEmpty() || text.equalsIgnoreCase("help")) {
             return ctx.ack(HelpText.on(Surface.SLACK));
         }
-        return startThread(command, ctx, InquiryKind.LICENCE_CHECK, text, "asked for a licence check of",
-                SlackFeedback.LICENCE_ACK);
+        return startThread(command, ctx, InquiryKind.LICENCE_CHECK, text, SlackFeedback.LICENCE_ACK);
     }
 
     /**
@@ -120,26 +118,23 @@ final class SlackCommands {
         return ctx.ack(SlackFeedback.PRIVATE_ACK);
     }
 
+    /**
+     * Queued before the ack, since Slack never sends a slash command twice; the worker posts the thread root
+     * (see {@link SlackThreadRoots}). A queue that is away gets an honest ack instead of Slack's error page.
+     */
     private Response startThread(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String text,
-                                 String verb, String ack) {
+                                 String ack) {
         String team = team(command, ctx);
         String channel = command.getChannelId();
-        String user = command.getUserId();
-        intake.later("starting a thread for " + command.getCommand(), () -> {
-            try {
-                var root = api.call("chat.postMessage", () -> ctx.client().chatPostMessage(r -> r.channel(channel)
-                        .text("<@" + user + "> " + verb + ":\n" + SlackText.quote(text))));
-                var thread = new ThreadKey(Surface.SLACK, team, channel, root.getTs());
-                intake.submit(new Inquiry(commandId(command), kind, thread, user, text),
-                        SlackTargets.thread(team, channel, root.getTs()));
-            } catch (PermanentFailure e) {
-                ctx.respond("I can't post in this conversation (" + e.userMessage() + "). Invite me with "
-                        + "`/invite @Architect Bot`, or message me directly.");
-            } catch (RuntimeException e) {
-                ctx.respond("Sorry, I couldn't queue that just now. Please try again in a minute.");
-                throw e;
-            }
-        });
+        InquiryId id = commandId(command);
+        var pending = new ThreadKey(Surface.SLACK, team, channel, PENDING_THREAD + id.value());
+        try {
+            intake.submit(SlackThreadRoots.queued(new Inquiry(id, kind, pending, command.getUserId(), text), team,
+                    channel, command.getResponseUrl()));
+        } catch (RetryableFailure e) {
+            LOG.warn("{} not queued: {}", command.getCommand(), e.getMessage());
+            return ctx.ack("Sorry, I couldn't queue that just now. Please try again in a minute.");
+        }
         return ctx.ack(ack);
     }
 

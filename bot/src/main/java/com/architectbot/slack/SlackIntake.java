@@ -34,11 +34,20 @@ final class SlackIntake {
      * @return false for a redelivery of an inquiry already queued: acknowledge it and do nothing more
      */
     boolean submit(Inquiry inquiry, ReplyTarget target) {
-        if (!queue.enqueue(new Job(inquiry, target))) {
+        return submit(new Job(inquiry, target));
+    }
+
+    /** Enqueues the job, as {@link #submit(Inquiry, ReplyTarget)}. */
+    boolean submit(Job job) {
+        Inquiry inquiry = job.inquiry();
+        ReplyTarget target = job.replyTo();
+        if (!queue.enqueue(job)) {
             LOG.debug("already queued {}", inquiry);
             return false;
         }
-        recent.record(inquiry.thread(), inquiry.user());
+        if (!SlackTargets.isNewThread(target)) { // a slash command's thread is recorded once its root is posted
+            recent.record(inquiry.thread(), inquiry.user());
+        }
         LOG.debug("queued {}", inquiry);
         return true;
     }

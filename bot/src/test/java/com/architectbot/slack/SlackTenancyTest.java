@@ -7,11 +7,9 @@ import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
-import com.architectbot.render.BlockKitRenderer;
 import com.architectbot.tenancy.TenantId;
 import com.architectbot.testing.FakeSlackApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,8 +98,7 @@ class SlackTenancyTest {
 
     @Test
     void an_export_is_uploaded_as_a_file_in_a_direct_message() {
-        var replier = new SlackReplier(SlackClients.create(harness.slack.apiUrl(), Duration.ofSeconds(5)),
-                BotTokens.single("xoxb-test"), new SlackWebApi(Duration.ofSeconds(10)), new BlockKitRenderer());
+        var replier = harness.channel.replier();
 
         replier.deliver(SlackTargets.direct("T1", "U1"),
                 new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."));
