@@ -74,7 +74,7 @@ public final class SlackChannel implements Channel {
         new SlackMentions(intake).register(app);
         new SlackDirectMessages(intake).register(app);
         new SlackAssistant(intake).register(app);
-        new SlackCommands(intake, new SlackAdmins(api, Clock.systemUTC())).register(app);
+        new SlackCommands(intake).register(app);
         if (settings.oauth()) {
             new SlackWorkspaces(installations, eraser).register(app);
         } else {
@@ -82,7 +82,7 @@ public final class SlackChannel implements Channel {
         }
         BotTokens tokens = settings.oauth() ? BotTokens.installed(installations) : BotTokens.single(settings.botToken().orElseThrow());
         var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer(),
-                new SlackThreadRoots(slack, recent, settings.apiUrl()));
+                new SlackCommandJobs(slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.apiUrl()));
         var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.apiUrl());
         return Optional.of(new SlackChannel(settings, app, replier, files, background));
     }

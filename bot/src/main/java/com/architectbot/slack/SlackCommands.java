@@ -8,12 +8,12 @@ import com.architectbot.consultation.TypedCommand;
 import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.queue.Job;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.architectbot.consultation.UserRole;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,11 +42,9 @@ final class SlackCommands {
     static final String PENDING_THREAD = "pending:";
 
     private final SlackIntake intake;
-    private final SlackAdmins admins;
 
-    SlackCommands(SlackIntake intake, SlackAdmins admins) {
+    SlackCommands(SlackIntake intake) {
         this.intake = intake;
-        this.admins = admins;
     }
 
     void register(App app) {
@@ -103,34 +101,36 @@ final class SlackCommands {
     }
 
     /**
-     * Usage, settings, export, forget-me and erase-all-data: acked at once, then (off the request thread, since
-     * {@code users.info} is a Web API call) queued with the user's role, to be answered in a direct message.
+     * Usage, settings, export, forget-me and erase-all-data, answered in a direct message: queued before the
+     * ack; the worker asks Slack for the user's role ({@code users.info} is a Web API call, too slow for
+     * the request thread) before the core decides what an admin may do.
      */
     private Response privately(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String arguments) {
         String team = team(command, ctx);
         String user = command.getUserId();
         var thread = new ThreadKey(Surface.SLACK, team, command.getChannelId(), COMMANDS_THREAD);
-        intake.later("queueing " + ARCHITECT + " " + kind, () -> {
-            UserRole role = admins.roleOf(ctx.client(), team, user);
-            intake.submit(new Inquiry(commandId(command), kind, thread, user, arguments, List.of(), role),
-                    SlackTargets.direct(team, user));
-        });
-        return ctx.ack(SlackFeedback.PRIVATE_ACK);
+        return queue(command, ctx, SlackCommandJobs.privately(new Inquiry(commandId(command), kind, thread, user,
+                arguments), team), SlackFeedback.PRIVATE_ACK);
     }
 
-    /**
-     * Queued before the ack, since Slack never sends a slash command twice; the worker posts the thread root
-     * (see {@link SlackThreadRoots}). A queue that is away gets an honest ack instead of Slack's error page.
-     */
+    /** A question in a new thread, whose root the worker posts (see {@link SlackCommandJobs}). */
     private Response startThread(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String text,
                                  String ack) {
         String team = team(command, ctx);
         String channel = command.getChannelId();
         InquiryId id = commandId(command);
         var pending = new ThreadKey(Surface.SLACK, team, channel, PENDING_THREAD + id.value());
+        return queue(command, ctx, SlackCommandJobs.inNewThread(new Inquiry(id, kind, pending, command.getUserId(),
+                text), team, channel, command.getResponseUrl()), ack);
+    }
+
+    /**
+     * Queued before the ack, since Slack never sends a slash command twice: one lost after the ack would be
+     * lost for good. A queue that is away gets an honest ack instead of Slack's error page.
+     */
+    private Response queue(SlashCommandPayload command, SlashCommandContext ctx, Job job, String ack) {
         try {
-            intake.submit(SlackThreadRoots.queued(new Inquiry(id, kind, pending, command.getUserId(), text), team,
-                    channel, command.getResponseUrl()));
+            intake.submit(job);
         } catch (RetryableFailure e) {
             LOG.warn("{} not queued: {}", command.getCommand(), e.getMessage());
             return ctx.ack("Sorry, I couldn't queue that just now. Please try again in a minute.");

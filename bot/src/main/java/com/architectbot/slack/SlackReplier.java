@@ -38,15 +38,15 @@ public final class SlackReplier implements Replier {
     private final SlackWebApi api;
     private final BlockKitRenderer renderer;
     private final SlackSentMessages sent;
-    private final SlackThreadRoots roots;
+    private final SlackCommandJobs commands;
 
-    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, BlockKitRenderer renderer, SlackThreadRoots roots) {
+    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, BlockKitRenderer renderer, SlackCommandJobs commands) {
         this.slack = slack;
         this.tokens = tokens;
         this.api = api;
         this.renderer = renderer;
         this.sent = new SlackSentMessages(api);
-        this.roots = roots;
+        this.commands = commands;
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class SlackReplier implements Replier {
             throw new IllegalArgumentException("not a Slack reply target: " + target.surface());
         }
         if (SlackTargets.isNewThread(target)) { // its thread root could not be posted: tell the asker privately
-            roots.respond(target, renderer.render(reply), parts);
+            commands.respond(target, renderer.render(reply), parts);
             return;
         }
         MethodsClient client = slack.methods(tokens.forTeam(target.get(SlackTargets.TEAM)));
@@ -73,15 +73,15 @@ public final class SlackReplier implements Replier {
         }
     }
 
-    /** Posts a slash command's thread root, once, and addresses the job to that thread. */
+    /** A slash command's job: its thread root posted once and the job addressed to it, or the asker's role. */
     @Override
     public Job prepare(Job job, ReplyParts parts) {
-        if (!SlackTargets.isNewThread(job.replyTo())) {
+        if (!SlackCommandJobs.isUnprepared(job)) {
             return job;
         }
         MethodsClient client = slack.methods(tokens.forTeam(job.replyTo().get(SlackTargets.TEAM)));
-        return roots.open(job, parts, (channel, text) -> post(client, channel, null, text, null, parts,
-                SlackThreadRoots.ROOT));
+        return commands.prepare(job, parts, client, (channel, text) -> post(client, channel, null, text, null, parts,
+                SlackCommandJobs.ROOT));
     }
 
     /** Posts one message of a reply, marked with its part so a successor can find it; returns its ts. */

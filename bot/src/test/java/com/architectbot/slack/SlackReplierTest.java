@@ -57,9 +57,10 @@ class SlackReplierTest {
 
     private SlackReplier replier(Duration budget) {
         var client = SlackClients.create(slack.apiUrl(), Duration.ofSeconds(5));
-        return new SlackReplier(client, BotTokens.single("xoxb-test"), new SlackWebApi(budget, waits::add),
-                new BlockKitRenderer(), new SlackThreadRoots(client, new RecentThreads(redis, Duration.ofHours(1)),
-                slack.apiUrl()));
+        var api = new SlackWebApi(budget, waits::add);
+        return new SlackReplier(client, BotTokens.single("xoxb-test"), api, new BlockKitRenderer(),
+                new SlackCommandJobs(client, new RecentThreads(redis, Duration.ofHours(1)),
+                        new SlackAdmins(api, java.time.Clock.systemUTC()), slack.apiUrl()));
     }
 
     @Test

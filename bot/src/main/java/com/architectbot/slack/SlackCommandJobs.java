@@ -5,6 +5,7 @@ import com.architectbot.consultation.InquiryKind;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.consultation.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.Job;
@@ -13,6 +14,7 @@ import com.architectbot.render.BlockKitRenderer.SlackMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -21,12 +23,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The thread a slash command starts. The command is queued before it is acked (Slack never sends a slash
- * command twice, so one lost after the ack is lost for good); the worker then posts the thread root, the
- * question quoted, and answers in that thread, so the answer and any follow-up mention share one thread and
- * one context. The root is a part of the job like any answer message: posted once, however often the job runs.
+ * What a slash command's job still needs from Slack when a worker takes it. A command is queued before it is
+ * acked (Slack never sends a slash command twice, so one lost after the ack is lost for good), and the
+ * request thread has time for nothing slower. So the worker posts a question's thread root, the question
+ * quoted, and answers in that thread, so the answer and any follow-up mention share one thread and one
+ * context; the root is a part of the job like any answer message, posted once however often the job runs.
+ * For a private command, the worker asks Slack for the asker's role.
  */
-final class SlackThreadRoots {
+final class SlackCommandJobs {
 
     static final String ROOT = "root";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,21 +43,45 @@ final class SlackThreadRoots {
 
     private final Slack slack;
     private final RecentThreads recent;
+    private final SlackAdmins admins;
     private final String apiHost;
 
-    SlackThreadRoots(Slack slack, RecentThreads recent, URI apiUrl) {
+    SlackCommandJobs(Slack slack, RecentThreads recent, SlackAdmins admins, URI apiUrl) {
         this.slack = slack;
         this.recent = recent;
+        this.admins = admins;
         this.apiHost = apiUrl.getHost().toLowerCase(Locale.ROOT);
     }
 
-    /** What a queued slash command looks like until its worker has posted the thread root. */
-    static Job queued(Inquiry inquiry, String team, String channel, String responseUrl) {
+    /** A question queued until its worker has posted the thread root. */
+    static Job inNewThread(Inquiry inquiry, String team, String channel, String responseUrl) {
         return new Job(inquiry, SlackTargets.newThread(team, channel, responseUrl));
     }
 
+    /** A private command queued until its worker has asked Slack for the asker's role. */
+    static Job privately(Inquiry inquiry, String team) {
+        return new Job(inquiry, SlackTargets.directWithRoleUnchecked(team, inquiry.user()));
+    }
+
+    /** Whether the job still needs something from Slack before it is processed. */
+    static boolean isUnprepared(Job job) {
+        return SlackTargets.isNewThread(job.replyTo()) || SlackTargets.isRoleUnchecked(job.replyTo());
+    }
+
+    /** The job as the core should see it: in its own thread, or with the asker's role as Slack tells it. */
+    Job prepare(Job job, ReplyParts parts, MethodsClient client, RootPoster poster) {
+        if (SlackTargets.isRoleUnchecked(job.replyTo())) {
+            Inquiry inquiry = job.inquiry();
+            String team = job.replyTo().get(SlackTargets.TEAM);
+            UserRole role = admins.roleOf(client, team, inquiry.user());
+            return new Job(new Inquiry(inquiry.id(), inquiry.kind(), inquiry.thread(), inquiry.user(), inquiry.text(),
+                    inquiry.files(), role), SlackTargets.direct(team, inquiry.user()));
+        }
+        return open(job, parts, poster);
+    }
+
     /** Posts the root (or finds the one an earlier attempt posted) and returns the job addressed to its thread. */
-    Job open(Job job, ReplyParts parts, RootPoster poster) {
+    private Job open(Job job, ReplyParts parts, RootPoster poster) {
         Inquiry inquiry = job.inquiry();
         String team = job.replyTo().get(SlackTargets.TEAM);
         String channel = job.replyTo().get(SlackTargets.CHANNEL);
