@@ -14,7 +14,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
