@@ -21,6 +21,7 @@ import com.architectbot.queue.Repliers;
 import com.architectbot.queue.redis.QueueGauges;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisDeadLetters;
+import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.ValueCipher;
@@ -148,6 +149,7 @@ public final class ArchitectBot implements AutoCloseable {
             files.register(channel.surface(), channel.files());
         });
         JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
+                new RedisDeliveredParts(redis.client(), config.queue()),
                 inquiries::process, repliers, config.queue(), metrics);
         workers.start();
         RetentionSweep sweep = RetentionSweep.start(RetentionSweep.INTERVAL,

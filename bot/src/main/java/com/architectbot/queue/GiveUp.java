@@ -2,6 +2,7 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.Reply.Notice;
 import com.architectbot.consultation.Reply.Tone;
 import org.slf4j.Logger;
@@ -17,11 +18,13 @@ final class GiveUp {
 
     private final JobStream stream;
     private final AnsweredMarks marks;
+    private final DeliveredParts parts;
     private final Replier replier;
 
-    GiveUp(JobStream stream, AnsweredMarks marks, Replier replier) {
+    GiveUp(JobStream stream, AnsweredMarks marks, DeliveredParts parts, Replier replier) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
+        this.parts = requireNonNull(parts, "parts");
         this.replier = requireNonNull(replier, "replier");
     }
 
@@ -31,13 +34,14 @@ final class GiveUp {
      */
     void giveUp(Delivery delivery, String reason, String apology) {
         stream.deadLetter(delivery, reason);
-        try {
-            replier.deliver(delivery.job().replyTo(), new Notice(Tone.FAILED, apology));
+        InquiryId id = delivery.job().inquiry().id();
+        try { // a slash command's thread root may not be out yet; each part goes out at most once
+            Job job = replier.prepare(delivery.job(), new ReplyParts(id, JobRunner.THREAD, parts));
+            replier.deliver(job.replyTo(), new Notice(Tone.FAILED, apology), new ReplyParts(id, JobRunner.APOLOGY, parts));
         } catch (RuntimeException e) {
-            log.warn("job {}: the apology could not be delivered: {}", delivery.job().inquiry().id(),
-                    JobRunner.evidence(e));
+            log.warn("job {}: the apology could not be delivered: {}", id, JobRunner.evidence(e));
         }
-        marks.markAnswered(delivery.job().inquiry().id());
+        marks.markAnswered(id);
         stream.acknowledge(delivery);
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.Deadline;
 import com.architectbot.consultation.DeadlineExceeded;
+import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.Reply;
@@ -27,9 +28,14 @@ final class JobRunner {
 
     /** The MDC key that ties every log line of one job together. */
     static final String CORRELATION_ID = "inquiryId";
+    /** The names of a job's replies in its delivered parts: each is delivered part by part, at most once. */
+    static final String THREAD = "thread";
+    static final String ANSWER = "answer";
+    static final String APOLOGY = "apology";
 
     private final JobStream stream;
     private final AnsweredMarks marks;
+    private final DeliveredParts parts;
     private final JobProcessor processor;
     private final Replier replier;
     private final GiveUp giveUp;
@@ -40,13 +46,14 @@ final class JobRunner {
     private final String consumer;
     private final JobMetrics metrics;
 
-    JobRunner(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier, QueueSettings settings,
-            String consumer, JobMetrics metrics, Clock clock) {
+    JobRunner(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor, Replier replier,
+            QueueSettings settings, String consumer, JobMetrics metrics, Clock clock) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
+        this.parts = requireNonNull(parts, "parts");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
-        this.giveUp = new GiveUp(stream, marks, replier);
+        this.giveUp = new GiveUp(stream, marks, parts, replier);
         this.deadlines = new JobDeadline(settings.deadline(), clock);
         this.maxAttempts = settings.maxAttempts();
         this.maxOrphanings = settings.maxOrphanings();
@@ -91,11 +98,14 @@ final class JobRunner {
             return "dead-lettered: orphaned " + orphanings + " times";
         }
         Deadline deadline = deadlines.of(delivery);
+        Job job = delivery.job();
         Reply reply;
         String outcome;
         try {
             deadline.check("the job started");
-            reply = deadlines.run(deadline, () -> processor.process(delivery.job().inquiry()));
+            job = replier.prepare(job, parts(id, THREAD)); // a slash command's thread root, posted once
+            Inquiry inquiry = job.inquiry();
+            reply = deadlines.run(deadline, () -> processor.process(inquiry));
             outcome = "answered";
         } catch (DeadlineExceeded e) { // the user has waited long enough: one apology, no retry
             metrics.failed(e);
@@ -110,7 +120,7 @@ final class JobRunner {
             stream.acknowledge(delivery);
             return "skipped: answered by another worker meanwhile";
         }
-        replier.deliver(delivery.job().replyTo(), reply);
+        replier.deliver(job.replyTo(), reply, parts(id, ANSWER)); // parts out before a crash are not posted again
         marks.markAnswered(id);
         stream.acknowledge(delivery);
         return outcome;
@@ -166,6 +176,10 @@ final class JobRunner {
             log.warn("job {} left pending on delivery {} in {} ms: {}; dead-lettering failed: {}",
                     id, delivery.attempt(), elapsedMs(started), reason, evidence(deadLetterFailure));
         }
+    }
+
+    private ReplyParts parts(InquiryId id, String reply) {
+        return new ReplyParts(id, reply, parts);
     }
 
     /**

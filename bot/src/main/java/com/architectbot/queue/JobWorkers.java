@@ -56,18 +56,21 @@ public final class JobWorkers implements AutoCloseable {
     private long nextReclaimNanos = System.nanoTime();
 
     /** Without metrics: for tests. */
-    public JobWorkers(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier,
-                      QueueSettings settings) {
-        this(stream, marks, processor, replier, settings, new SimpleMeterRegistry());
+    public JobWorkers(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor,
+                      Replier replier, QueueSettings settings) {
+        this(stream, marks, parts, processor, replier, settings, new SimpleMeterRegistry());
     }
 
-    /** @param metrics where errors by cause and outcomes are counted */
-    public JobWorkers(JobStream stream, AnsweredMarks marks, JobProcessor processor, Replier replier,
-                      QueueSettings settings, MeterRegistry metrics) {
+    /**
+     * @param parts what was delivered of each reply, so a job delivered again posts only what is missing
+     * @param metrics where errors by cause and outcomes are counted
+     */
+    public JobWorkers(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor,
+                      Replier replier, QueueSettings settings, MeterRegistry metrics) {
         this.stream = requireNonNull(stream, "stream");
         this.settings = requireNonNull(settings, "settings");
         this.consumer = consumerName(INSTANCES.getAndIncrement());
-        this.runner = new JobRunner(stream, marks, processor, replier, settings, consumer,
+        this.runner = new JobRunner(stream, marks, parts, processor, replier, settings, consumer,
                 new JobMetrics(metrics), Clock.systemUTC());
         this.freeSlots = new Semaphore(settings.concurrency());
         this.outage = new OutageLog(consumer);

@@ -37,13 +37,23 @@ public final class Repliers implements Replier {
      * @throws IllegalStateException when no replier is registered for that surface
      */
     @Override
-    public void deliver(ReplyTarget target, Reply reply) {
+    public void deliver(ReplyTarget target, Reply reply, ReplyParts parts) {
+        of(target).deliver(target, reply, parts);
+    }
+
+    /** Lets the replier of the job's surface prepare it. */
+    @Override
+    public Job prepare(Job job, ReplyParts parts) {
+        return of(job.replyTo()).prepare(job, parts);
+    }
+
+    private Replier of(ReplyTarget target) {
         Replier replier = bySurface.get(target.surface());
         if (replier == null) {
             throw new IllegalStateException("no replier is registered for " + target.surface().id()
                     + " (registered: " + bySurface.keySet() + "); the " + target.surface().id()
                     + " channel must call Repliers.register at start-up");
         }
-        replier.deliver(target, reply);
+        return replier;
     }
 }

@@ -73,19 +73,21 @@ public final class SlackChannel implements Channel {
         var installations = new RedisInstallationService(redis, cipher);
         App app = app(settings, slack, installations, new RedisOAuthStateService(redis));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-        var intake = new SlackIntake(queue, new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC()), background);
+        var recent = new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC());
+        var intake = new SlackIntake(queue, recent, background);
         var api = new SlackWebApi(settings.deliveryBudget());
         new SlackMentions(intake).register(app);
         new SlackDirectMessages(intake).register(app);
         new SlackAssistant(intake).register(app);
-        new SlackCommands(intake, api, new SlackAdmins(api, Clock.systemUTC())).register(app);
+        new SlackCommands(intake).register(app);
         if (settings.oauth()) {
             new SlackWorkspaces(installations, eraser).register(app);
         } else {
             SlackWorkspaces.registerSingleWorkspace(app, eraser);
         }
         BotTokens tokens = settings.oauth() ? BotTokens.installed(installations) : BotTokens.single(settings.botToken().orElseThrow());
-        var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer());
+        var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer(),
+                new SlackCommandJobs(slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.apiUrl()));
         var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.apiUrl());
         return Optional.of(new SlackChannel(settings, app, replier, files, background));
     }

@@ -5,16 +5,15 @@ import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.InquiryKind;
 import com.architectbot.consultation.TypedCommand;
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.queue.Job;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import com.architectbot.consultation.UserRole;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,11 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /architect} and {@code /license-check}. A slash command is acked at once with an ephemeral
- * "working on it"; then, off the request thread, the bot posts the request as a new thread root (the
- * question quoted) and queues the inquiry for that thread, so the answer and any follow-up mentions
- * share one thread and one context. Slack never retries slash commands, so failures after the ack are
- * told to the user through the command's response URL.
+ * {@code /architect} and {@code /license-check}. A question is queued, then acked with an ephemeral
+ * "working on it"; the worker posts it as a new thread root (the question quoted) and answers in that
+ * thread, so the answer and any follow-up mentions share one thread and one context. Slack never retries
+ * slash commands, so nothing that could be lost happens after the ack.
  */
 final class SlackCommands {
 
@@ -39,15 +37,13 @@ final class SlackCommands {
 
     /** The thread name of a private command's inquiry: it has no thread of its own. */
     static final String COMMANDS_THREAD = "commands";
+    /** The thread name of a queued command until its worker posts the thread root and the real thread exists. */
+    static final String PENDING_THREAD = "pending:";
 
     private final SlackIntake intake;
-    private final SlackWebApi api;
-    private final SlackAdmins admins;
 
-    SlackCommands(SlackIntake intake, SlackWebApi api, SlackAdmins admins) {
+    SlackCommands(SlackIntake intake) {
         this.intake = intake;
-        this.api = api;
-        this.admins = admins;
     }
 
     void register(App app) {
@@ -73,7 +69,7 @@ final class SlackCommands {
                     + "forget-me, erase-all-data, or a question", ARCHITECT, lower);
             return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
         }
-        return startThread(command, ctx, InquiryKind.CONSULTATION, text, "asked", SlackFeedback.COMMAND_ACK);
+        return startThread(command, ctx, InquiryKind.CONSULTATION, text, SlackFeedback.COMMAND_ACK);
     }
 
     Response licenceCheck(SlashCommandPayload command, SlashCommandContext ctx) {
@@ -81,8 +77,7 @@ final class SlackCommands {
         if (text.isEmpty() || text.equalsIgnoreCase("help")) {
             return ctx.ack(HelpText.on(Surface.SLACK));
         }
-        return startThread(command, ctx, InquiryKind.LICENCE_CHECK, text, "asked for a licence check of",
-                SlackFeedback.LICENCE_ACK);
+        return startThread(command, ctx, InquiryKind.LICENCE_CHECK, text, SlackFeedback.LICENCE_ACK);
     }
 
     /**
@@ -105,43 +100,40 @@ final class SlackCommands {
     }
 
     /**
-     * Usage, settings, export, forget-me and erase-all-data: acked at once, then (off the request thread, since
-     * {@code users.info} is a Web API call) queued with the user's role, to be answered in a direct message.
+     * Usage, settings, export, forget-me and erase-all-data, answered in a direct message: queued before the
+     * ack; the worker asks Slack for the user's role ({@code users.info} is a Web API call, too slow for
+     * the request thread) before the core decides what an admin may do.
      */
     private Response privately(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String arguments) {
         String team = team(command, ctx);
         String user = command.getUserId();
         var thread = new ThreadKey(Surface.SLACK, team, command.getChannelId(), COMMANDS_THREAD);
-        intake.later("queueing " + ARCHITECT + " " + kind, () -> {
-            UserRole role = admins.roleOf(ctx.client(), team, user);
-            intake.submit(new Inquiry(commandId(command), kind, thread, user, arguments, List.of(), role),
-                    SlackTargets.direct(team, user));
-        });
-        return ctx.ack(SlackFeedback.PRIVATE_ACK);
+        return queue(command, ctx, SlackCommandJobs.privately(new Inquiry(commandId(command), kind, thread, user,
+                arguments), team), SlackFeedback.PRIVATE_ACK);
     }
 
+    /** A question in a new thread, whose root the worker posts (see {@link SlackCommandJobs}). */
     private Response startThread(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String text,
-                                 String verb, String ack) {
+                                 String ack) {
         String team = team(command, ctx);
         String channel = command.getChannelId();
-        String user = command.getUserId();
-        // built before the quote is posted, so the channel sees the redacted text
-        var inquiry = new Inquiry(commandId(command), kind,
-                new ThreadKey(Surface.SLACK, team, channel, COMMANDS_THREAD), user, text);
-        intake.later("starting a thread for " + command.getCommand(), () -> {
-            try {
-                var root = api.call("chat.postMessage", () -> ctx.client().chatPostMessage(r -> r.channel(channel)
-                        .text("<@" + user + "> " + verb + ":\n" + SlackText.quote(inquiry.text()))));
-                intake.submit(inquiry.inThread(new ThreadKey(Surface.SLACK, team, channel, root.getTs())),
-                        SlackTargets.thread(team, channel, root.getTs()));
-            } catch (PermanentFailure e) {
-                ctx.respond("I can't post in this conversation (" + e.userMessage() + "). Invite me with "
-                        + "`/invite @Architect Bot`, or message me directly.");
-            } catch (RuntimeException e) {
-                ctx.respond("Sorry, I couldn't queue that just now. Please try again in a minute.");
-                throw e;
-            }
-        });
+        InquiryId id = commandId(command);
+        var pending = new ThreadKey(Surface.SLACK, team, channel, PENDING_THREAD + id.value());
+        return queue(command, ctx, SlackCommandJobs.inNewThread(new Inquiry(id, kind, pending, command.getUserId(),
+                text), team, channel, command.getResponseUrl()), ack);
+    }
+
+    /**
+     * Queued before the ack, since Slack never sends a slash command twice: one lost after the ack would be
+     * lost for good. A queue that is away gets an honest ack instead of Slack's error page.
+     */
+    private Response queue(SlashCommandPayload command, SlashCommandContext ctx, Job job, String ack) {
+        try {
+            intake.submit(job);
+        } catch (RetryableFailure e) {
+            LOG.warn("{} not queued: {}", command.getCommand(), e.getMessage());
+            return ctx.ack("Sorry, I couldn't queue that just now. Please try again in a minute.");
+        }
         return ctx.ack(ack);
     }
 

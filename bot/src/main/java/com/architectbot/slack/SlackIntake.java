@@ -34,8 +34,18 @@ final class SlackIntake {
      * @return false for a redelivery of an inquiry already queued: acknowledge it and do nothing more
      */
     boolean submit(Inquiry inquiry, ReplyTarget target) {
-        recent.record(inquiry.thread(), inquiry.user()); // first: a queued forget-me must find it to erase it
-        if (!queue.enqueue(new Job(inquiry, target))) {
+        return submit(new Job(inquiry, target));
+    }
+
+    /** Enqueues the job, as {@link #submit(Inquiry, ReplyTarget)}. */
+    boolean submit(Job job) {
+        Inquiry inquiry = job.inquiry();
+        ReplyTarget target = job.replyTo();
+        // first: a queued forget-me must find it to erase it; a slash command's thread is recorded once its root is posted
+        if (!SlackTargets.isNewThread(target)) {
+            recent.record(inquiry.thread(), inquiry.user());
+        }
+        if (!queue.enqueue(job)) {
             LOG.debug("already queued {}", inquiry);
             return false;
         }

@@ -3,7 +3,9 @@ package com.architectbot.slack;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.conversation.Surface;
+import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
+import com.architectbot.queue.ReplyParts;
 import com.architectbot.render.BlockKitRenderer;
 import com.architectbot.render.BlockKitRenderer.SlackFile;
 import com.architectbot.render.BlockKitRenderer.SlackMessage;
@@ -13,7 +15,9 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,55 +37,90 @@ public final class SlackReplier implements Replier {
     private final BotTokens tokens;
     private final SlackWebApi api;
     private final BlockKitRenderer renderer;
+    private final SlackSentMessages sent;
+    private final SlackCommandJobs commands;
 
-    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, BlockKitRenderer renderer) {
+    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, BlockKitRenderer renderer, SlackCommandJobs commands) {
         this.slack = slack;
         this.tokens = tokens;
         this.api = api;
         this.renderer = renderer;
+        this.sent = new SlackSentMessages(api);
+        this.commands = commands;
     }
 
     @Override
-    public void deliver(ReplyTarget target, Reply reply) {
+    public void deliver(ReplyTarget target, Reply reply, ReplyParts parts) {
         if (target.surface() != Surface.SLACK) {
             throw new IllegalArgumentException("not a Slack reply target: " + target.surface());
+        }
+        if (SlackTargets.isNewThread(target)) { // its thread root could not be posted: tell the asker privately
+            commands.respond(target, renderer.render(reply), parts);
+            return;
         }
         MethodsClient client = slack.methods(tokens.forTeam(target.get(SlackTargets.TEAM)));
         String directTo = target.address().get(SlackTargets.DIRECT_TO);
         String channel = directTo != null ? openDirectMessage(client, directTo) : target.get(SlackTargets.CHANNEL);
         String threadTs = directTo != null ? null : target.get(SlackTargets.THREAD_TS);
-        for (SlackMessage message : renderer.render(reply)) {
-            api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                    .channel(channel)
-                    .threadTs(threadTs)
-                    .text(message.text())
-                    .blocks(message.blocks())
-                    .unfurlLinks(false)
-                    .unfurlMedia(false)));
+        List<SlackMessage> messages = renderer.render(reply);
+        for (int i = 0; i < messages.size(); i++) {
+            SlackMessage message = messages.get(i);
+            post(client, channel, threadTs, message.text(), message.blocks(), parts, "message-" + (i + 1));
         }
-        renderer.file(reply).ifPresent(file -> share(client, channel, threadTs, file));
+        renderer.file(reply).ifPresent(file -> share(client, channel, threadTs, file, parts));
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }
     }
 
+    /** A slash command's job: its thread root posted once and the job addressed to it, or the asker's role. */
+    @Override
+    public Job prepare(Job job, ReplyParts parts) {
+        if (!SlackCommandJobs.isUnprepared(job)) {
+            return job;
+        }
+        MethodsClient client = slack.methods(tokens.forTeam(job.replyTo().get(SlackTargets.TEAM)));
+        return commands.prepare(job, parts, client, (channel, text) -> post(client, channel, null, text, null, parts,
+                SlackCommandJobs.ROOT));
+    }
+
+    /** Posts one message of a reply, marked with its part so a successor can find it; returns its ts. */
+    private String post(MethodsClient client, String channel, String threadTs, String text, List<LayoutBlock> blocks,
+                        ReplyParts parts, String part) {
+        return parts.once(part, () -> sent.find(client, channel, threadTs, parts, part),
+                () -> api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                        .channel(channel)
+                        .threadTs(threadTs)
+                        .text(text)
+                        .blocks(blocks)
+                        .metadata(SlackSentMessages.metadata(parts, part))
+                        .unfurlLinks(false)
+                        .unfurlMedia(false))).getTs());
+    }
+
     private String openDirectMessage(MethodsClient client, String user) {
-        return api.call("conversations.open", () -> client.conversationsOpen(r -> r.users(java.util.List.of(user))))
+        return api.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
                 .getChannel().getId();
     }
 
     /**
      * The messages are out by now: a failed upload is told in the thread instead of failing the job, whose
-     * retry would post the whole report a second time.
+     * retry would post the whole report a second time. An upload cut short by a crash is uploaded again
+     * (Slack's file shares carry no metadata to look for), so the file, unlike the messages, is at least once.
      */
-    private void share(MethodsClient client, String channel, String threadTs, SlackFile file) {
+    private void share(MethodsClient client, String channel, String threadTs, SlackFile file, ReplyParts parts) {
         try {
-            api.call("files.uploadV2", () -> upload(client, channel, threadTs, file));
+            parts.once("file", ReplyParts.Lookup.NONE, () -> fileId(api.call("files.uploadV2",
+                    () -> upload(client, channel, threadTs, file))));
         } catch (RuntimeException e) {
             LOG.warn("sharing {} in {} failed: {}", file.fileName(), channel, e.getMessage());
-            api.call("chat.postMessage", () -> client.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                    .text("I couldn't attach " + file.fileName() + ". Please ask again in a minute.")));
+            post(client, channel, threadTs, "I couldn't attach " + file.fileName() + ". Please ask again in a minute.",
+                    null, parts, "file-failed");
         }
+    }
+
+    private static String fileId(FilesUploadV2Response response) {
+        return response.getFile() != null && response.getFile().getId() != null ? response.getFile().getId() : "file";
     }
 
     /** The v2 upload is three calls; one answering {@code ok:false} comes back as that answer, for the retry rules. */

@@ -39,8 +39,8 @@ public record SlackSettings(
     public static final Duration DEFAULT_DELIVERY_BUDGET = Duration.ofSeconds(120);
     public static final Duration DEFAULT_CONTEXT_TTL = Duration.ofDays(30);
     /** The bot scopes the app asks for when installed through OAuth; keep in step with deploy/slack/manifest.yml. */
-    public static final String BOT_SCOPES = "app_mentions:read,assistant:write,chat:write,commands,files:read,"
-            + "files:write,im:history,im:read,im:write,reactions:write,users:read";
+    public static final String BOT_SCOPES = "app_mentions:read,assistant:write,channels:history,chat:write,commands,"
+            + "files:read,files:write,groups:history,im:history,im:read,im:write,mpim:history,reactions:write,users:read";
 
     public SlackSettings {
         if (botToken.isPresent() && clientId.isPresent()) {

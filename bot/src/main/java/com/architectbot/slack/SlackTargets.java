@@ -15,6 +15,12 @@ final class SlackTargets {
     static final String DIRECT_TO = "direct_to";
     /** Present for Slack's AI app threads, whose "is thinking..." status the replier clears. */
     static final String ASSISTANT = "assistant";
+    /** A slash command's thread, whose root the worker has yet to post in the channel (see SlackCommandJobs). */
+    static final String NEW_THREAD = "new_thread";
+    /** Where a slash command can still be answered privately when its thread root cannot be posted. */
+    static final String RESPONSE_URL = "response_url";
+    /** A private command's reply, whose asker's role the worker has yet to ask Slack for. */
+    static final String ROLE_UNCHECKED = "role_unchecked";
 
     private SlackTargets() {}
 
@@ -30,6 +36,23 @@ final class SlackTargets {
         Map<String, String> address = new HashMap<>(thread(team, channel, threadTs).address());
         address.put(ASSISTANT, "true");
         return new ReplyTarget(Surface.SLACK, address);
+    }
+
+    static ReplyTarget newThread(String team, String channel, String responseUrl) {
+        return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, NEW_THREAD, "true",
+                RESPONSE_URL, responseUrl));
+    }
+
+    static ReplyTarget directWithRoleUnchecked(String team, String user) {
+        return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, DIRECT_TO, user, ROLE_UNCHECKED, "true"));
+    }
+
+    static boolean isRoleUnchecked(ReplyTarget target) {
+        return "true".equals(target.address().get(ROLE_UNCHECKED));
+    }
+
+    static boolean isNewThread(ReplyTarget target) {
+        return "true".equals(target.address().get(NEW_THREAD));
     }
 
     static boolean isAssistant(ReplyTarget target) {

@@ -4,12 +4,17 @@ import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.consultation.InquiryId;
 import com.architectbot.queue.Replier;
+import com.architectbot.queue.ReplyParts;
+import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ResourceResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +23,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * Posts a reply as a proactive message into the conversation the inquiry came from: for a channel,
  * the reply chain (the reference's conversation id keeps its {@code ;messageid=}).
+ *
+ * <p>Each activity is one recorded part: sent with its Bot Connector id recorded, it is never sent again.
+ * What Teams cannot promise is the part whose send was cut short (the worker died, or the connection broke,
+ * after the POST left and before its answer came back): Bot Connector assigns activity ids itself, so none
+ * can be recorded before the send, and it offers bots no way to read a conversation's activities to look
+ * for it. Such a part is sent again, so in that window of one request a Teams reply may show twice but is
+ * never lost; a refusal Bot Connector answered (4xx) is certain and is not in doubt.
  */
 final class TeamsReplier implements Replier {
 
@@ -37,21 +49,35 @@ final class TeamsReplier implements Replier {
     }
 
     @Override
-    public void deliver(ReplyTarget target, Reply reply) {
+    public void deliver(ReplyTarget target, Reply reply, ReplyParts parts) {
         ConversationReference reference = ReplyAddresses.reference(target);
         List<Activity> activities = reply instanceof Reply.Export export
                 ? messages.export(export, keep(reference, export)) : messages.of(reply);
-        send(reference, activities);
+        send(reference, activities, parts);
     }
 
-    /** Sends into the conversation, as a reply to the activity the reference names. */
+    /** Sends activities that belong to no queued job (a file card after a consent): nothing retries them. */
     void send(ConversationReference reference, List<Activity> activities) {
+        send(reference, activities, ReplyParts.unrecorded(new InquiryId("teams-unqueued"), "reply"));
+    }
+
+    /** Sends into the conversation, as replies to the activity the reference names, one recorded part each. */
+    private void send(ConversationReference reference, List<Activity> activities, ReplyParts parts) {
         String where = "Teams conversation via " + reference.getServiceUrl();
         try {
             adapter.continueConversation(adapter.botAppId(), reference, turn -> {
                         // the SDK gives the continuation a random id and would reply to that; reply to the question
                         turn.getActivity().setId(reference.getActivityId());
-                        return turn.sendActivities(activities).thenApply(sent -> null);
+                        try {
+                            for (int i = 0; i < activities.size(); i++) {
+                                Activity activity = activities.get(i);
+                                parts.once("activity-" + (i + 1), ReplyParts.Lookup.NONE,
+                                        () -> sendOne(turn, activity, where));
+                            }
+                            return CompletableFuture.<Void>completedFuture(null);
+                        } catch (RuntimeException e) {
+                            return CompletableFuture.<Void>failedFuture(e);
+                        }
                     })
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
@@ -61,6 +87,16 @@ final class TeamsReplier implements Replier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryableFailure("interrupted while replying to " + where, e);
+        }
+    }
+
+    /** Returns the id Bot Connector gave the activity; a refusal is typed here, so a certain one is not in doubt. */
+    private static String sendOne(TurnContext turn, Activity activity, String where) {
+        try {
+            ResourceResponse sent = turn.sendActivity(activity).join();
+            return sent != null && sent.getId() != null ? sent.getId() : "sent";
+        } catch (CompletionException e) {
+            throw failure(where, e);
         }
     }
 
@@ -80,6 +116,9 @@ final class TeamsReplier implements Replier {
         Throwable root = cause;
         while (root instanceof CompletionException && root.getCause() != null) {
             root = root.getCause();
+        }
+        if (root instanceof PermanentFailure || root instanceof RetryableFailure) { // typed by sendOne already
+            return (RuntimeException) root;
         }
         if (root instanceof ErrorResponseException refused && refused.response() != null) {
             int status = refused.response().code();

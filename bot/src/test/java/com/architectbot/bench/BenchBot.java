@@ -17,6 +17,7 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
@@ -68,8 +69,9 @@ final class BenchBot implements AutoCloseable {
                 "bench" + System.nanoTime(), Duration.ofMillis(200), q.reclaimInterval(), q.enqueuedMarkTtl(),
                 q.answeredMarkTtl(), q.retryDelay());
         this.queue = new RedisStreamQueue(redis, settings);
-        this.workers = new JobWorkers(queue, new RedisAnsweredMarks(redis, settings), bot::answer,
-                (target, reply) -> delivered(target, reply), settings).start();
+        this.workers = new JobWorkers(queue, new RedisAnsweredMarks(redis, settings),
+                new RedisDeliveredParts(redis, settings), bot::answer,
+                (target, reply, parts) -> delivered(target, reply), settings).start();
     }
 
     /** A consultation in thread {@code thread}, with a unique id. */

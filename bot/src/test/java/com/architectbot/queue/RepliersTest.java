@@ -22,8 +22,8 @@ class RepliersTest {
         // given
         List<String> delivered = new ArrayList<>();
         Repliers repliers = new Repliers()
-                .register(Surface.SLACK, (target, reply) -> delivered.add("slack"))
-                .register(Surface.TEAMS, (target, reply) -> delivered.add("teams"));
+                .register(Surface.SLACK, (target, reply, parts) -> delivered.add("slack"))
+                .register(Surface.TEAMS, (target, reply, parts) -> delivered.add("teams"));
         // when
         repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO);
         // then
@@ -32,7 +32,7 @@ class RepliersTest {
 
     @Test
     void surface_without_a_replier_is_a_clear_error() {
-        Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply) -> {});
+        Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply, parts) -> {});
         assertThatThrownBy(() -> repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no replier is registered for teams");
@@ -40,8 +40,8 @@ class RepliersTest {
 
     @Test
     void second_replier_for_a_surface_is_refused() {
-        Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply) -> {});
-        assertThatThrownBy(() -> repliers.register(Surface.SLACK, (target, reply) -> {}))
+        Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply, parts) -> {});
+        assertThatThrownBy(() -> repliers.register(Surface.SLACK, (target, reply, parts) -> {}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("slack");
     }

@@ -3,7 +3,18 @@ package com.architectbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.consultation.InquiryKind;
+import com.architectbot.consultation.Reply;
+import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.Job;
+import com.architectbot.queue.JobWorkers;
+import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisDeliveredParts;
+import com.architectbot.queue.redis.RedisStreamQueue;
+import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.WorkerDeath;
+import java.time.Duration;
+import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +26,10 @@ class SlackCommandsTest {
 
     private final SlackHarness harness = new SlackHarness();
     private final String channel = SlackHarness.uniqueChannel("C");
+    /** Quick retries, so a job whose worker died is taken up again within the test. */
+    private final QueueSettings settings = new QueueSettings(2, Duration.ofHours(1), 3, "test-" + UUID.randomUUID(),
+            Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100));
+    private final DeliveredParts record = new RedisDeliveredParts(harness.redis, settings);
 
     @AfterEach
     void stop() {
@@ -41,19 +56,50 @@ class SlackCommandsTest {
     }
 
     @Test
-    void a_question_is_acked_at_once_then_posted_as_a_quoted_thread_root_and_queued_for_that_thread() throws Exception {
+    void a_question_is_queued_before_the_ack_and_nothing_is_posted_until_a_worker_takes_it() throws Exception {
         assertThat(ackText("/architect", "Should we go multi-region before launch?")).isEqualTo(SlackFeedback.COMMAND_ACK);
 
-        Job job = harness.awaitJob(1);
-        var root = harness.slack.onlyCall("chat.postMessage");
-        assertThat(root.param("channel")).isEqualTo(channel);
-        assertThat(root.param("thread_ts")).isNull();
-        assertThat(root.param("text")).isEqualTo("<@U1> asked:\n> Should we go multi-region before launch?");
+        Job job = harness.queue.jobs.getFirst(); // no waiting: it was queued before the ack
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.CONSULTATION);
         assertThat(job.inquiry().text()).isEqualTo("Should we go multi-region before launch?");
         assertThat(job.inquiry().id().value()).startsWith("slack:cmd:trig-");
-        assertThat(job.inquiry().thread().channel()).isEqualTo(channel);
-        assertThat(job.inquiry().thread().thread()).isEqualTo(job.replyTo().get("thread_ts")).startsWith("1700000100.");
+        assertThat(SlackTargets.isNewThread(job.replyTo())).isTrue();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void the_worker_posts_the_quoted_thread_root_and_answers_in_that_thread() throws Exception {
+        ackText("/architect", "Should we go multi-region before launch?");
+
+        runJobs(record);
+
+        var posts = harness.slack.await("chat.postMessage", 2);
+        assertThat(posts.getFirst().param("channel")).isEqualTo(channel);
+        assertThat(posts.getFirst().param("thread_ts")).isNull();
+        assertThat(posts.getFirst().param("text")).isEqualTo("<@U1> asked:\n> Should we go multi-region before launch?");
+        String rootTs = posts.get(1).param("thread_ts");
+        assertThat(rootTs).startsWith("1700000100.");
+        assertThat(posts.get(1).param("text")).contains("Answered in thread " + rootTs);
+        assertThat(new RecentThreads(harness.redis, Duration.ofDays(1)).last("T1", channel, "U1"))
+                .hasValueSatisfying(thread -> assertThat(thread.thread()).isEqualTo(rootTs));
+    }
+
+    @Test
+    void a_slash_command_whose_worker_dies_after_posting_the_root_is_still_answered_once() throws Exception {
+        // given: acked, then the worker dies right after Slack accepted the thread root, before recording it
+        ackText("/architect", "How do we version our API?");
+        var dying = new WorkerDeath(record, "thread/root");
+
+        // when: the job is reclaimed
+        runJobs(dying);
+
+        // then: the root was found on Slack; one root, one answer in its thread
+        var posts = harness.slack.await("chat.postMessage", 2);
+        assertThat(dying.died()).isTrue();
+        assertThat(harness.slack.calls("conversations.history")).isNotEmpty();
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(1).param("thread_ts")).startsWith("1700000100.");
+        assertThat(posts.get(1).param("text")).contains("Answered in thread " + posts.get(1).param("thread_ts"));
     }
 
     @Test
@@ -62,10 +108,12 @@ class SlackCommandsTest {
 
         assertThat(ackText("/license-check", args)).isEqualTo(SlackFeedback.LICENCE_ACK);
 
-        Job job = harness.awaitJob(1);
+        Job job = harness.queue.jobs.getFirst();
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
         assertThat(job.inquiry().text()).isEqualTo(args);
-        assertThat(harness.slack.onlyCall("chat.postMessage").param("text")).contains("asked for a licence check of", args);
+        runJobs(record);
+        assertThat(harness.slack.await("chat.postMessage", 2).getFirst().param("text"))
+                .contains("asked for a licence check of", args);
     }
 
     @Test
@@ -73,10 +121,50 @@ class SlackCommandsTest {
         harness.slack.fail("chat.postMessage", "not_in_channel");
 
         ackText("/architect", "How do we version our API?");
+        runJobs(record);
 
         var followUp = harness.slack.await("response_url", 1).getFirst();
         assertThat(followUp.param("text")).contains("I can't post in this conversation", "/invite");
+    }
+
+    @Test
+    void a_queue_that_is_away_gets_an_honest_ack_instead_of_a_lost_command() throws Exception {
+        harness.queue.away = true;
+
+        assertThat(ackText("/architect", "How do we version our API?")).contains("couldn't queue that");
         assertThat(harness.queue.jobs).isEmpty();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void a_response_url_that_is_not_slacks_is_never_called() throws Exception {
+        harness.slack.fail("chat.postMessage", "not_in_channel");
+        var response = harness.command(Map.of("command", "/architect", "text", "How do we version our API?",
+                "channel_id", channel, "user_id", "U1", "response_url", "https://attacker.example/steal"));
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        runJobs(record);
+
+        harness.slack.await("chat.postMessage", 1);
+        assertThat(harness.slack.calls("response_url")).isEmpty();
+    }
+
+    /** Runs the queued jobs on real workers and a real queue until they are done, as a replica would. */
+    private void runJobs(DeliveredParts parts) {
+        var queue = new RedisStreamQueue(harness.redis, settings);
+        harness.queue.jobs.forEach(queue::enqueue);
+        try (JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(harness.redis, settings), parts,
+                inquiry -> new Reply.Notice(Reply.Tone.INFO, "Answered in thread " + inquiry.thread().thread()),
+                harness.channel.replier(), settings).start()) {
+            var marks = new RedisAnsweredMarks(harness.redis, settings);
+            long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
+            while (!marks.isAnswered(harness.queue.jobs.getLast().inquiry().id()) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     @Test

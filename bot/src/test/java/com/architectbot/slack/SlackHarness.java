@@ -38,9 +38,14 @@ final class SlackHarness implements AutoCloseable {
     /** Our own port, implemented in the test: it records jobs in order. */
     static final class RecordingQueue implements InquiryQueue {
         final List<Job> jobs = new CopyOnWriteArrayList<>();
+        /** While set, enqueueing fails as it does when Redis is away. */
+        volatile boolean away;
 
         @Override
         public boolean enqueue(Job job) {
+            if (away) {
+                throw new com.architectbot.consultation.RetryableFailure("the queue is away (test)");
+            }
             jobs.add(job);
             return true;
         }

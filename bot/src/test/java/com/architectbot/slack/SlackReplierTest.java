@@ -11,7 +11,14 @@ import com.architectbot.consultation.Priority;
 import com.architectbot.consultation.Recommendation;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.consultation.InquiryId;
+import com.architectbot.queue.PartState;
+import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.testing.WorkerDeath;
+import java.util.UUID;
 import com.architectbot.render.Labels;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.LicenceReports;
@@ -23,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
+import redis.clients.jedis.UnifiedJedis;
+import com.architectbot.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 
 class SlackReplierTest {
@@ -37,16 +46,21 @@ class SlackReplierTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakeSlackApi slack = FakeSlackApi.start();
+    private final UnifiedJedis redis = TestRedis.client();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
         slack.close();
+        redis.close();
     }
 
     private SlackReplier replier(Duration budget) {
-        return new SlackReplier(SlackClients.create(slack.apiUrl(), Duration.ofSeconds(5)), BotTokens.single("xoxb-test"),
-                new SlackWebApi(budget, waits::add), new BlockKitRenderer());
+        var client = SlackClients.create(slack.apiUrl(), Duration.ofSeconds(5));
+        var api = new SlackWebApi(budget, waits::add);
+        return new SlackReplier(client, BotTokens.single("xoxb-test"), api, new BlockKitRenderer(),
+                new SlackCommandJobs(client, new RecentThreads(redis, Duration.ofHours(1)),
+                        new SlackAdmins(api, java.time.Clock.systemUTC()), slack.apiUrl()));
     }
 
     @Test
@@ -160,5 +174,105 @@ class SlackReplierTest {
         var posts = slack.calls("chat.postMessage");
         assertThat(posts).hasSize(2);
         assertThat(posts.get(1).param("text")).startsWith("I couldn't attach licence-report.csv");
+    }
+
+    private final RedisDeliveredParts record = new RedisDeliveredParts(redis, new QueueSettings(1, Duration.ofHours(1),
+            3, "test-" + UUID.randomUUID(), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
+            Duration.ofHours(1), Duration.ofSeconds(1)));
+
+    private static Reply.Answer longAnswer() {
+        var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();
+        return new Reply.Answer(new ConsultationAnswer("Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY,
+                findings)), null, null));
+    }
+
+    private List<String> postedParts() throws Exception {
+        List<String> parts = new java.util.ArrayList<>();
+        for (var post : slack.calls("chat.postMessage")) {
+            parts.add(JSON.readTree(post.param("metadata")).path("event_payload").path("part").asText());
+        }
+        return parts;
+    }
+
+    @Test
+    void every_message_carries_metadata_naming_its_inquiry_and_part() throws Exception {
+        var parts = new ReplyParts(new InquiryId("slack:Ev1"), "answer", record);
+
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), longAnswer(), parts);
+
+        var first = JSON.readTree(slack.calls("chat.postMessage").getFirst().param("metadata"));
+        assertThat(first.path("event_type").asText()).isEqualTo(SlackSentMessages.EVENT_TYPE);
+        assertThat(first.path("event_payload").path("inquiry_id").asText()).isEqualTo("slack:Ev1");
+        assertThat(postedParts()).hasSizeGreaterThan(2).startsWith("answer/message-1", "answer/message-2");
+    }
+
+    @Test
+    void a_crash_between_posting_part_k_and_recording_it_leaves_each_part_posted_once() throws Exception {
+        // given: a worker that dies right after Slack accepted part 2, before recording it
+        var id = new InquiryId("slack:Ev2");
+        var target = SlackTargets.thread("T1", "C1", "1.2");
+        var dying = new WorkerDeath(record, "answer/message-2");
+        assertThatThrownBy(() -> replier(Duration.ofSeconds(30)).deliver(target, longAnswer(),
+                new ReplyParts(id, "answer", dying))).isInstanceOf(WorkerDeath.Died.class);
+        int messages = new BlockKitRenderer().render(longAnswer()).size();
+
+        // when: the job is reclaimed and delivered again
+        replier(Duration.ofSeconds(30)).deliver(target, longAnswer(), new ReplyParts(id, "answer", record));
+
+        // then: part 2 was found on Slack by its metadata; every part is in the thread once, in order
+        assertThat(slack.calls("conversations.replies")).singleElement()
+                .satisfies(c -> assertThat(c.param("include_all_metadata")).isIn("true", "1"));
+        assertThat(postedParts()).doesNotHaveDuplicates().hasSize(messages)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, messages).mapToObj(i -> "answer/message-" + i).toList());
+    }
+
+    @Test
+    void part_2_failing_for_good_does_not_post_part_1_again() throws Exception {
+        // given: Slack refuses the second message
+        var id = new InquiryId("slack:Ev3");
+        var target = SlackTargets.thread("T1", "C1", "1.2");
+        slack.failCall("chat.postMessage", 2, "msg_too_long");
+        assertThatThrownBy(() -> replier(Duration.ofSeconds(30)).deliver(target, longAnswer(),
+                new ReplyParts(id, "answer", record))).isInstanceOf(PermanentFailure.class);
+
+        // when: the job is tried again
+        replier(Duration.ofSeconds(30)).deliver(target, longAnswer(), new ReplyParts(id, "answer", record));
+
+        // then: part 1 stands as posted; part 2, refused for certain, is posted without a search
+        List<String> parts = postedParts();
+        assertThat(parts.stream().filter("answer/message-1"::equals)).hasSize(1);
+        assertThat(parts.subList(0, 3)).containsExactly("answer/message-1", "answer/message-2", "answer/message-2");
+        assertThat(slack.calls("conversations.replies")).isEmpty();
+    }
+
+    @Test
+    void a_part_in_doubt_that_slack_does_not_have_is_posted() throws Exception {
+        var id = new InquiryId("slack:Ev4");
+        record.record(id, "answer/message-1", new PartState.Sending());
+
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.direct("T1", "U1"),
+                new Reply.Notice(Reply.Tone.INFO, "Done."), new ReplyParts(id, "answer", record));
+
+        assertThat(slack.onlyCall("conversations.history").param("channel")).isEqualTo("DU1");
+        assertThat(postedParts()).containsExactly("answer/message-1");
+        assertThat(record.state(id, "answer/message-1")).isInstanceOf(PartState.Sent.class);
+    }
+
+    @Test
+    void a_message_of_another_inquiry_with_the_same_part_name_is_not_taken_for_ours() throws Exception {
+        // given: the thread holds part 1 of another inquiry's answer
+        var target = SlackTargets.thread("T1", "C1", "1.2");
+        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Earlier answer."),
+                new ReplyParts(new InquiryId("slack:EvOther"), "answer", record));
+        var id = new InquiryId("slack:Ev5");
+        record.record(id, "answer/message-1", new PartState.Sending());
+
+        // when
+        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Done."),
+                new ReplyParts(id, "answer", record));
+
+        // then
+        assertThat(slack.calls("chat.postMessage")).hasSize(2);
+        assertThat(slack.calls("chat.postMessage").getLast().param("text")).contains("Done.");
     }
 }

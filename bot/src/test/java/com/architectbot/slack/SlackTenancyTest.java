@@ -7,11 +7,10 @@ import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
-import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.queue.ReplyParts;
 import com.architectbot.tenancy.TenantId;
 import com.architectbot.testing.FakeSlackApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,12 +30,29 @@ class SlackTenancyTest {
         harness.close();
     }
 
+    /** Sends the command, then prepares its job as the worker that takes it does, and returns the job then. */
     private Job command(String user, String text) throws Exception {
         int queued = harness.queue.jobs.size();
         var response = harness.command(Map.of("command", "/architect", "text", text, "channel_id", channel, "user_id", user));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("text").asText()).isEqualTo(SlackFeedback.PRIVATE_ACK);
-        return harness.awaitJob(queued + 1);
+        assertThat(harness.queue.jobs).hasSize(queued + 1); // queued before the ack
+        Job job = harness.queue.jobs.getLast();
+        return harness.channel.replier().prepare(job, ReplyParts.unrecorded(job.inquiry().id(), "thread"));
+    }
+
+    @Test
+    void a_private_command_is_queued_before_the_ack_and_its_role_is_asked_for_by_the_worker() throws Exception {
+        harness.slack.admins("UADMIN");
+        harness.command(Map.of("command", "/architect", "text", "usage", "channel_id", channel, "user_id", "UADMIN"));
+
+        Job queued = harness.queue.jobs.getLast();
+
+        assertThat(queued.inquiry().role()).isEqualTo(UserRole.MEMBER); // never assumed: not asked yet
+        assertThat(harness.slack.calls("users.info")).isEmpty();
+        Job prepared = harness.channel.replier().prepare(queued, ReplyParts.unrecorded(queued.inquiry().id(), "thread"));
+        assertThat(prepared.inquiry().role()).isEqualTo(UserRole.ADMIN);
+        assertThat(prepared.replyTo()).isEqualTo(SlackTargets.direct(FakeSlackApi.TEAM, "UADMIN"));
     }
 
     @Test
@@ -111,8 +127,7 @@ class SlackTenancyTest {
 
     @Test
     void an_export_is_uploaded_as_a_file_in_a_direct_message() {
-        var replier = new SlackReplier(SlackClients.create(harness.slack.apiUrl(), Duration.ofSeconds(5)),
-                BotTokens.single("xoxb-test"), new SlackWebApi(Duration.ofSeconds(10)), new BlockKitRenderer());
+        var replier = harness.channel.replier();
 
         replier.deliver(SlackTargets.direct("T1", "U1"),
                 new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."));

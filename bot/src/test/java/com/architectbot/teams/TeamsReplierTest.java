@@ -12,7 +12,17 @@ import com.architectbot.consultation.Recommendation;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.consultation.InquiryId;
+import com.architectbot.queue.PartState;
+import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.Labels;
+import com.architectbot.testing.TestRedis;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import redis.clients.jedis.UnifiedJedis;
 import com.architectbot.testing.FakeBotConnector;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -98,5 +108,59 @@ class TeamsReplierTest {
         // when / then
         assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER)))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("403");
+    }
+
+    private final UnifiedJedis redis = TestRedis.client();
+    private final RedisDeliveredParts record = new RedisDeliveredParts(redis, new QueueSettings(1, Duration.ofHours(1),
+            3, "test-" + UUID.randomUUID(), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
+            Duration.ofHours(1), Duration.ofSeconds(1)));
+
+    private static Reply.Answer longAnswer() {
+        var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();
+        return new Reply.Answer(new ConsultationAnswer("Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY,
+                findings)), null, null));
+    }
+
+    @AfterEach
+    void closeRedis() {
+        redis.close();
+    }
+
+    @Test
+    void a_reclaimed_job_does_not_post_a_part_twice() {
+        // given: a reply of several cards, the second of which Bot Connector refuses once
+        ReplyTarget target = askedInChannel("1700000000104");
+        var parts = new ReplyParts(new InquiryId("teams:1700000000104"), "answer", record);
+        teams.connector.answerActivityWith(2, 403);
+        assertThatThrownBy(() -> teams.channel.replier().deliver(target, longAnswer(), parts))
+                .isInstanceOf(PermanentFailure.class);
+
+        // when: the job is delivered again, and once more as if its worker died before marking it answered
+        teams.channel.replier().deliver(target, longAnswer(), parts);
+        teams.channel.replier().deliver(target, longAnswer(), parts);
+
+        // then: every card went out once; only the refused one was sent twice
+        List<String> sent = teams.connector.activitiesOfType("message").stream()
+                .map(c -> c.body().path("summary").asText()).toList(); // "Part k of n" and its first line
+        assertThat(sent.size()).isGreaterThan(2);
+        assertThat(sent.subList(2, sent.size())).doesNotHaveDuplicates();
+        assertThat(sent.get(1)).isEqualTo(sent.get(2));
+        assertThat(sent.stream().filter(sent.getFirst()::equals)).hasSize(1);
+    }
+
+    @Test
+    void a_part_in_doubt_is_sent_again_since_bot_connector_cannot_be_asked_for_it() {
+        // given: a worker died mid-send; Bot Connector offers no way to read the conversation back
+        ReplyTarget target = askedInChannel("1700000000105");
+        var id = new InquiryId("teams:1700000000105");
+        record.record(id, "answer/activity-1", new PartState.Sending());
+
+        // when
+        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), new ReplyParts(id, "answer", record));
+
+        // then: sent (at least once beats never), and recorded with the id Bot Connector gave it
+        assertThat(teams.connector.activitiesOfType("message")).hasSize(1);
+        assertThat(record.state(id, "answer/activity-1")).isInstanceOfSatisfying(PartState.Sent.class,
+                sent -> assertThat(sent.messageId()).startsWith("reply-"));
     }
 }

@@ -57,6 +57,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final List<String> fileRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final java.util.Map<Integer, Integer> statusOfCall = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int activityStatus = 200;
 
     private FakeBotConnector() throws IOException {
@@ -101,6 +102,11 @@ public final class FakeBotConnector implements AutoCloseable {
     /** From now on, posting an activity answers this status (429, 500: Teams in trouble; 403: bot removed). */
     public void answerActivitiesWith(int status) {
         this.activityStatus = status;
+    }
+
+    /** Only the {@code callNumber}-th message activity sent (from 1; typing indicators do not count) gets this status. */
+    public void answerActivityWith(int callNumber, int status) {
+        statusOfCall.put(callNumber, status);
     }
 
     /** The files the bot uploaded, in order. */
@@ -166,8 +172,9 @@ public final class FakeBotConnector implements AutoCloseable {
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), parts[0],
                 parts.length > 2 ? parts[2] : null, body, exchange.getRequestHeaders().getFirst("Authorization")));
-        if (activityStatus != 200) {
-            send(exchange, activityStatus, JSON.createObjectNode().set("error",
+        int status = statusOfCall.getOrDefault(activitiesOfType("message").size(), activityStatus);
+        if (status != 200) {
+            send(exchange, status, JSON.createObjectNode().set("error",
                     JSON.createObjectNode().put("code", "Failed").put("message", "fake failure")));
             return;
         }

@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * private file downloads ({@code /files/<id>}), file uploads ({@code /upload/<id>}) and slash-command
  * response URLs ({@code /hooks/<n>}, recorded as method {@code response_url}), and {@code apps.connections.open}
  * points Socket Mode at a {@link FakeSlackSocket}. A method can be scripted
- * to answer 429 with {@code Retry-After}, or {@code ok:false} with an error.
+ * to answer 429 with {@code Retry-After}, or {@code ok:false} with an error. The messages it accepted from
+ * {@code chat.postMessage} are served back, with their metadata, by {@code conversations.replies} (a thread)
+ * and {@code conversations.history} (a channel's top-level messages, newest first), as Slack does.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -51,6 +53,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, List<Integer>> rateLimits = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, String>> errorsOnCall = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> posted = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> fileUrls = new ConcurrentHashMap<>();
     private final Map<String, String> userTeams = new ConcurrentHashMap<>();
@@ -101,6 +105,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** Every call of the method answers {@code ok:false} with this error, as Slack reports API errors. */
     public void fail(String method, String error) {
         errors.put(method, error);
+    }
+
+    /** Only the {@code callNumber}-th call (from 1) of the method answers {@code ok:false} with this error. */
+    public void failCall(String method, int callNumber, String error) {
+        errorsOnCall.computeIfAbsent(method, m -> new ConcurrentHashMap<>()).put(callNumber, error);
     }
 
     /** Makes a file known to {@code files.info} and downloadable from its private URL; returns its id. */
@@ -193,7 +202,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 respond(exchange, 429, Map.of("ok", false, "error", "ratelimited"));
                 return;
             }
-            String error = errors.get(method);
+            String error = errors.getOrDefault(method,
+                    errorsOnCall.getOrDefault(method, Map.of()).get(calls(method).size()));
             respond(exchange, 200, error != null ? Map.of("ok", false, "error", error) : answer(method, params));
         }
     }
@@ -206,7 +216,14 @@ public final class FakeSlackApi implements AutoCloseable {
             case "auth.test" -> answer.putAll(Map.of("url", "https://acme.slack.com/", "team", "Acme", "user", "architect",
                     "team_id", TEAM, "user_id", BOT_USER, "bot_id", BOT_ID));
             case "chat.postMessage" -> answer.putAll(Map.of("channel", params.getOrDefault("channel", "C1"), "ts", ts,
-                    "message", Map.of("ts", ts, "text", params.getOrDefault("text", ""))));
+                    "message", remember(ts, params)));
+            case "conversations.replies" -> answer.put("messages", posted.stream()
+                    .filter(m -> m.get("channel").equals(params.get("channel")))
+                    .filter(m -> params.get("ts").equals(m.get("ts")) || params.get("ts").equals(m.get("thread_ts")))
+                    .map(m -> shown(m, params)).toList());
+            case "conversations.history" -> answer.put("messages", posted.reversed().stream()
+                    .filter(m -> m.get("channel").equals(params.get("channel")) && !m.containsKey("thread_ts"))
+                    .map(m -> shown(m, params)).toList());
             case "chat.postEphemeral" -> answer.put("message_ts", ts);
             case "bots.info" -> {
                 String bot = params.getOrDefault("bot", "B0");
@@ -240,6 +257,33 @@ public final class FakeSlackApi implements AutoCloseable {
             default -> { }
         }
         return answer;
+    }
+
+    /** Keeps an accepted message as Slack would show it: with its metadata parsed, as an object. */
+    private Map<String, Object> remember(String ts, Map<String, String> params) {
+        Map<String, Object> message = new LinkedHashMap<>(Map.of("type", "message", "ts", ts, "bot_id", BOT_ID,
+                "channel", params.getOrDefault("channel", "C1"), "text", params.getOrDefault("text", "")));
+        if (params.get("thread_ts") != null) {
+            message.put("thread_ts", params.get("thread_ts"));
+        }
+        if (params.get("metadata") != null) {
+            try {
+                message.put("metadata", JSON.readValue(params.get("metadata"), Map.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        posted.add(message);
+        return message;
+    }
+
+    /** Slack leaves metadata out unless {@code include_all_metadata} asks for it. */
+    private static Map<String, Object> shown(Map<String, Object> message, Map<String, String> params) {
+        Map<String, Object> copy = new LinkedHashMap<>(message);
+        if (!"true".equals(params.get("include_all_metadata")) && !"1".equals(params.get("include_all_metadata"))) {
+            copy.remove("metadata");
+        }
+        return copy;
     }
 
     private void fileInfo(String id, Map<String, Object> answer) {

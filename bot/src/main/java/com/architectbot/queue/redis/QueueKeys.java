@@ -38,6 +38,11 @@ record QueueKeys(String prefix) {
         return mark(id, "failures");
     }
 
+    /** A hash of the parts of the inquiry's replies that were sent, or are being sent. */
+    String parts(InquiryId id) {
+        return mark(id, "parts");
+    }
+
     private String mark(InquiryId id, String kind) {
         return prefix + ":{" + id.value() + "}:" + kind;
     }

@@ -39,7 +39,7 @@ class JobErrorMetricsTest {
         };
         QueueSettings settings = fixture.settings();
         JobWorkers workers = new JobWorkers(new RedisStreamQueue(fixture.redis, settings),
-                new RedisAnsweredMarks(fixture.redis, settings), failing, replier, settings, metrics).start();
+                new RedisAnsweredMarks(fixture.redis, settings), new RedisDeliveredParts(fixture.redis, settings), failing, replier, settings, metrics).start();
         try {
             // when
             fixture.queue().enqueue(job("Ev1"));

@@ -262,7 +262,8 @@ class JobWorkersTest {
              UnifiedJedis throughProxy = RedisClient.create(proxy.uri())) {
             // given: workers that reach Redis through a connection that is about to break
             JobWorkers workers = new JobWorkers(new RedisStreamQueue(throughProxy, fixture.settings()),
-                    new RedisAnsweredMarks(throughProxy, fixture.settings()), QueueFixture::answer, replier,
+                    new RedisAnsweredMarks(throughProxy, fixture.settings()),
+                    new RedisDeliveredParts(throughProxy, fixture.settings()), QueueFixture::answer, replier,
                     fixture.settings());
             workers.start();
             try {

@@ -67,7 +67,7 @@ final class QueueFixture implements AutoCloseable {
 
     JobWorkers startWorkers(JobProcessor processor, Replier replier, QueueSettings settings) {
         JobWorkers workers = new JobWorkers(new RedisStreamQueue(redis, settings), new RedisAnsweredMarks(redis,
-                settings), processor, replier, settings);
+                settings), new RedisDeliveredParts(redis, settings), processor, replier, settings);
         started.add(workers);
         return workers.start();
     }

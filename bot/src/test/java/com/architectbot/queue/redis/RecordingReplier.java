@@ -3,6 +3,7 @@ package com.architectbot.queue.redis;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.ReplyTarget;
 import com.architectbot.queue.Replier;
+import com.architectbot.queue.ReplyParts;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,7 +15,7 @@ final class RecordingReplier implements Replier {
     private final List<Delivered> delivered = new CopyOnWriteArrayList<>();
 
     @Override
-    public void deliver(ReplyTarget target, Reply reply) {
+    public void deliver(ReplyTarget target, Reply reply, ReplyParts parts) {
         delivered.add(new Delivered(target, reply));
     }
 

@@ -1,0 +1,26 @@
+package com.architectbot.queue;
+
+import static java.util.Objects.requireNonNull;
+
+/** What is known of one part of a reply (one platform message): the states a part goes through, in order. */
+public sealed interface PartState {
+
+    /** Never sent, or sent and refused by the platform for certain. */
+    record Unsent() implements PartState {}
+
+    /**
+     * A send began and its outcome was never recorded: the worker died or lost the connection mid-send, so
+     * the part may or may not be on the platform. The next attempt checks the platform before sending again.
+     */
+    record Sending() implements PartState {}
+
+    /** On the platform, under this id (a Slack message ts, a Teams activity id). */
+    record Sent(String messageId) implements PartState {
+        public Sent {
+            requireNonNull(messageId, "messageId");
+            if (messageId.isBlank()) {
+                throw new IllegalArgumentException("a sent part needs the platform's message id");
+            }
+        }
+    }
+}
