@@ -60,6 +60,8 @@ public final class StoredKeys {
             key("thread turns", THREAD + "turns", Erasure.USER, Bound.TTL),
             key("thread inquiry ids", THREAD + "inquiries", Erasure.USER, Bound.TTL),
             key("thread lock", THREAD + "lock", Erasure.IN_FLIGHT, Bound.TTL),
+            key("line of inquiries waiting for a thread's lock", THREAD + "lock:line", Erasure.IN_FLIGHT, Bound.TTL),
+            key("when each waiting inquiry was last seen", THREAD + "lock:seen", Erasure.IN_FLIGHT, Bound.TTL),
             key("tenant's threads", TENANT + "threads", Erasure.TENANT, Bound.TTL),
             key("tenant's users", TENANT + "users", Erasure.USER, Bound.TTL),
             key("user's threads", TENANT + "user:(?<user>.+):threads", Erasure.USER, Bound.TTL),
@@ -83,6 +85,8 @@ public final class StoredKeys {
             key("job queue", "ab:jobs", Erasure.IN_FLIGHT, Bound.SIZE),
             key("inquiry queued mark", INQUIRY + "enqueued", Erasure.NONE, Bound.TTL),
             key("inquiry answered mark", INQUIRY + "answered", Erasure.NONE, Bound.TTL),
+            key("failures an inquiry's job caused", INQUIRY + "failures", Erasure.NONE, Bound.TTL),
+            key("parts of an inquiry's replies already delivered", INQUIRY + "parts", Erasure.NONE, Bound.TTL),
             key("licence cache", Pattern.quote(CachedLicenceRegistry.KEY_PREFIX) + ".+", Erasure.NONE, Bound.TTL),
             key("Slack installation", "ab:slack:installation:.+", Erasure.UNINSTALL, Bound.SIZE),
             key("Slack OAuth state", "ab:slack:oauth-state:.+", Erasure.NONE, Bound.TTL));

@@ -1,9 +1,7 @@
 package com.architectbot.teams;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,30 +10,25 @@ import java.time.Duration;
 
 /**
  * Uploads an accepted export to the URL Teams handed out (a pre-authorised OneDrive upload session), in
- * one PUT. The URL arrives in a request, so it is checked: https only, except plain http to this machine
- * when authentication is off (the Emulator and our tests). Redirects are not followed.
+ * one PUT. The URL arrives in a request, so it must pass the same allow-list as file downloads
+ * ({@code TEAMS_FILE_HOSTS}: https, OneDrive/SharePoint hosts that resolve to public addresses). Redirects are
+ * not followed.
  */
 final class ExportUploads {
 
     private final HttpClient http;
     private final Duration timeout;
-    private final boolean loopbackHttpAllowed;
+    private final AllowedHosts hosts;
 
-    ExportUploads(Duration timeout, boolean loopbackHttpAllowed) {
+    ExportUploads(Duration timeout, AllowedHosts hosts) {
         this.timeout = timeout;
-        this.loopbackHttpAllowed = loopbackHttpAllowed;
+        this.hosts = hosts;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Whether the bot may send the user's file to this URL. */
     boolean acceptable(URI url) {
-        if (url == null || url.getHost() == null) {
-            return false;
-        }
-        if ("https".equals(url.getScheme())) {
-            return true;
-        }
-        return "http".equals(url.getScheme()) && loopbackHttpAllowed && isLoopback(url.getHost());
+        return hosts.refusal(url).isEmpty();
     }
 
     /**
@@ -44,8 +37,9 @@ final class ExportUploads {
      * @throws Failed when the URL is not acceptable, the upload is refused, or it takes too long
      */
     void upload(URI url, String json) {
-        if (!acceptable(url)) {
-            throw new Failed("upload URL refused: not https (scheme " + (url == null ? null : url.getScheme()) + ")", null);
+        var refusal = hosts.refusal(url);
+        if (refusal.isPresent()) {
+            throw new Failed("upload URL refused: " + refusal.get(), null);
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
@@ -64,14 +58,6 @@ final class ExportUploads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed("interrupted during " + where, e);
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

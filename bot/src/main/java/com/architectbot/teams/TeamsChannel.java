@@ -75,7 +75,7 @@ public final class TeamsChannel implements Channel {
         this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
         this.consents = new FileConsents(exports,
-                new ExportUploads(settings.uploadTimeout(), !settings.authenticationEnabled()), messages, replier);
+                new ExportUploads(settings.uploadTimeout(), settings.fileHosts()), messages, replier);
         this.turns = new TeamsTurns(queue, messages, settings.adminIds(), consents);
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);

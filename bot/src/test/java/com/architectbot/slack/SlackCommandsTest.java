@@ -80,7 +80,7 @@ class SlackCommandsTest {
         String rootTs = posts.get(1).param("thread_ts");
         assertThat(rootTs).startsWith("1700000100.");
         assertThat(posts.get(1).param("text")).contains("Answered in thread " + rootTs);
-        assertThat(new RecentThreads(harness.redis, Duration.ofDays(1)).last("T1", channel, "U1"))
+        assertThat(new RecentThreads(harness.redis, Duration.ofDays(1), java.time.Clock.systemUTC()).last("T1", channel, "U1"))
                 .hasValueSatisfying(thread -> assertThat(thread.thread()).isEqualTo(rootTs));
     }
 

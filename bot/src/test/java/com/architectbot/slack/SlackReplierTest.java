@@ -59,7 +59,7 @@ class SlackReplierTest {
         var client = SlackClients.create(slack.apiUrl(), Duration.ofSeconds(5));
         var api = new SlackWebApi(budget, waits::add);
         return new SlackReplier(client, BotTokens.single("xoxb-test"), api, new BlockKitRenderer(),
-                new SlackCommandJobs(client, new RecentThreads(redis, Duration.ofHours(1)),
+                new SlackCommandJobs(client, new RecentThreads(redis, Duration.ofHours(1), java.time.Clock.systemUTC()),
                         new SlackAdmins(api, java.time.Clock.systemUTC()), slack.apiUrl()));
     }
 

@@ -130,15 +130,19 @@ class TeamsExportTest {
     }
 
     @Test
-    void upload_urls_must_be_https_except_to_this_machine_without_authentication() {
-        ExportUploads emulator = new ExportUploads(Duration.ofSeconds(1), true);
-        ExportUploads production = new ExportUploads(Duration.ofSeconds(1), false);
+    void upload_urls_must_pass_the_file_host_allow_list() {
+        ExportUploads local = new ExportUploads(Duration.ofSeconds(1),
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://127.0.0.1"));
+        ExportUploads production = new ExportUploads(Duration.ofSeconds(1),
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", "*.sharepoint.com"));
 
-        assertThat(emulator.acceptable(URI.create("http://127.0.0.1:8080/u"))).isTrue();
-        assertThat(emulator.acceptable(URI.create("http://example.com/u"))).isFalse();
-        assertThat(emulator.acceptable(URI.create("file:///etc/passwd"))).isFalse();
+        assertThat(local.acceptable(URI.create("http://127.0.0.1:8080/u"))).isTrue();
+        assertThat(local.acceptable(URI.create("http://example.com/u"))).isFalse();
+        assertThat(local.acceptable(URI.create("file:///etc/passwd"))).isFalse();
         assertThat(production.acceptable(URI.create("http://127.0.0.1:8080/u"))).isFalse();
-        assertThat(production.acceptable(URI.create("https://contoso-my.sharepoint.com/u"))).isTrue();
+        assertThat(production.acceptable(URI.create("https://127.0.0.1:8080/u"))).isFalse();
+        assertThat(production.acceptable(URI.create("https://attacker.example/u"))).isFalse();
+        assertThat(production.acceptable(URI.create("https://localhost.sharepoint.com.attacker.example/u"))).isFalse();
     }
 
     @Test

@@ -89,9 +89,9 @@ class JobDeadlineTest {
         // given
         AtomicBoolean interruptedAfter = new AtomicBoolean(true);
         JobProcessor quick = QueueFixture::answer;
-        Replier checking = (target, reply) -> {
+        Replier checking = (target, reply, parts) -> {
             interruptedAfter.set(Thread.currentThread().isInterrupted());
-            replier.deliver(target, reply);
+            replier.deliver(target, reply, parts);
         };
         // when
         fixture.startWorkers(quick, checking, settings());
