@@ -63,6 +63,15 @@ class ConsultCommandTest {
     }
 
     @Test
+    void a_question_over_max_question_chars_is_refused_with_the_limit_and_never_reaches_the_model() {
+        int exit = run(Map.of("MAX_QUESTION_CHARS", "100"), "consult", "Should we shard? ".repeat(10));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("the limit is 100").doesNotContain("Exception");
+        assertThat(model.requests()).isEmpty();
+    }
+
+    @Test
     void a_model_that_times_out_gives_exit_code_3_and_a_clear_message() {
         model.withLatency(Duration.ofSeconds(5));
 
