@@ -5,6 +5,7 @@ import com.architectbot.conversation.ThreadLocks;
 import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.Turn;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public final class ConsultationService {
     public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {
         String question = rules.check(inquiry.text()); // redacted when the inquiry was built
         ThreadKey thread = inquiry.thread();
-        try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, inquiry.id().value(), settings.threadLockWait())) {
+        try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, inquiry.id().value(), lockWait())) {
             Optional<Turn> earlier = memory.find(thread, inquiry.id().value());
             if (earlier.isPresent()) {
                 return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);
@@ -54,6 +55,14 @@ public final class ConsultationService {
                     inquiry.id().value(), inquiry.user(), question, AnswerJson.toJson(reply.answer()), clock.instant()));
             return reply;
         }
+    }
+
+    /**
+     * A queued job waits its turn until its own deadline, so a follow-up behind a slow answer keeps its place
+     * in line instead of timing out and losing it; without a deadline (the CLI), the settings' wait.
+     */
+    private Duration lockWait() {
+        return Deadline.current().map(Deadline::remaining).orElse(settings.threadLockWait());
     }
 
     /** Erases the thread's context. Returns whether there was any. */

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class GiveUp {
 
     private static final Logger log = LoggerFactory.getLogger(GiveUp.class);
+    /** The apology's name in the job's delivered parts. */
+    private static final String APOLOGY = "apology";
 
     private final JobStream stream;
     private final AnsweredMarks marks;
@@ -35,9 +37,9 @@ final class GiveUp {
     void giveUp(Delivery delivery, String reason, String apology) {
         stream.deadLetter(delivery, reason);
         InquiryId id = delivery.job().inquiry().id();
-        try { // a slash command's thread root may not be out yet; each part goes out at most once
-            Job job = replier.prepare(delivery.job(), new ReplyParts(id, JobRunner.THREAD, parts));
-            replier.deliver(job.replyTo(), new Notice(Tone.FAILED, apology), new ReplyParts(id, JobRunner.APOLOGY, parts));
+        try { // to the job's own target: a slash command whose thread root never came out is answered privately
+            replier.deliver(delivery.job().replyTo(), new Notice(Tone.FAILED, apology),
+                    new ReplyParts(id, APOLOGY, parts));
         } catch (RuntimeException e) {
             log.warn("job {}: the apology could not be delivered: {}", id, JobRunner.evidence(e));
         }

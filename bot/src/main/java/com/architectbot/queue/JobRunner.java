@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.Deadline;
 import com.architectbot.consultation.DeadlineExceeded;
-import com.architectbot.consultation.Inquiry;
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.Reply;
@@ -29,9 +28,8 @@ final class JobRunner {
     /** The MDC key that ties every log line of one job together. */
     static final String CORRELATION_ID = "inquiryId";
     /** The names of a job's replies in its delivered parts: each is delivered part by part, at most once. */
-    static final String THREAD = "thread";
+    static final String THREAD_ROOT = "thread";
     static final String ANSWER = "answer";
-    static final String APOLOGY = "apology";
 
     private final JobStream stream;
     private final AnsweredMarks marks;
@@ -89,29 +87,38 @@ final class JobRunner {
         long failures = delivery.attempt() == 1 ? 0 : stream.failures(delivery);
         long orphanings = Math.max(0, delivery.attempt() - 1 - failures); // every other delivery: a worker died
         if (failures >= maxAttempts) { // the worker of the last failure died before dead-lettering it
-            giveUp.giveUp(delivery, "all " + maxAttempts + " attempts failed", GiveUp.afterTries(failures));
-            return "dead-lettered: attempts used up";
+            return abandon(delivery, "all " + maxAttempts + " attempts failed", GiveUp.afterTries(failures),
+                    "dead-lettered: attempts used up");
         }
         if (orphanings >= maxOrphanings) { // a question that kills its workers must end too
-            giveUp.giveUp(delivery, "its workers stopped mid-job " + orphanings + " times",
-                    GiveUp.afterTries(orphanings + failures));
-            return "dead-lettered: orphaned " + orphanings + " times";
+            return abandon(delivery, "its workers stopped mid-job " + orphanings + " times",
+                    GiveUp.afterTries(orphanings + failures), "dead-lettered: orphaned " + orphanings + " times");
         }
         Deadline deadline = deadlines.of(delivery);
+        try {
+            deadline.check("the job started");
+            return deadlines.run(deadline, () -> answer(delivery, deadline));
+        } catch (DeadlineExceeded e) { // the user has waited long enough: one apology, no retry
+            metrics.failed(e);
+            return abandon(delivery, evidence(e), GiveUp.afterDeadline(deadlines.budget()),
+                    "dead-lettered: past its deadline");
+        }
+    }
+
+    /** Everything the job's deadline bounds: the thread root, the processing and the delivery of the reply. */
+    private String answer(Delivery delivery, Deadline deadline) {
+        InquiryId id = delivery.job().inquiry().id();
         Job job = delivery.job();
         Reply reply;
         String outcome;
         try {
-            deadline.check("the job started");
-            job = replier.prepare(job, parts(id, THREAD)); // a slash command's thread root, posted once
-            Inquiry inquiry = job.inquiry();
-            reply = deadlines.run(deadline, () -> processor.process(inquiry));
+            job = replier.prepare(job, parts(id, THREAD_ROOT)); // a slash command's thread root, posted once
+            reply = processor.process(job.inquiry());
             outcome = "answered";
-        } catch (DeadlineExceeded e) { // the user has waited long enough: one apology, no retry
-            metrics.failed(e);
-            giveUp.giveUp(delivery, evidence(e), GiveUp.afterDeadline(deadlines.budget()));
-            return "dead-lettered: past its deadline";
         } catch (PermanentFailure e) {
+            if (e instanceof DeadlineExceeded || deadline.passed()) {
+                throw e;
+            }
             metrics.failed(e);
             reply = new Notice(Tone.REJECTED, e.userMessage());
             outcome = "rejected: " + evidence(e);
@@ -124,6 +131,17 @@ final class JobRunner {
         marks.markAnswered(id);
         stream.acknowledge(delivery);
         return outcome;
+    }
+
+    /** Gives up from within an attempt; Redis failing meanwhile leaves the job pending, not counted against it. */
+    private String abandon(Delivery delivery, String reason, String apology, String outcome) {
+        try {
+            giveUp.giveUp(delivery, reason, apology);
+            return outcome;
+        } catch (RuntimeException e) {
+            log.warn("job {}: giving up failed, so it stays pending: {}", delivery.job().inquiry().id(), evidence(e));
+            return "left-pending: giving up failed";
+        }
     }
 
     /**

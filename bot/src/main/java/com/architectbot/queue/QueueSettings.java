@@ -28,9 +28,10 @@ import java.util.Map;
  *     rarely the question's fault, but finite, so a question that kills every worker still ends
  * @param deadline how long after it was queued a job may still be worked on: model calls, retries, tool calls
  *     and delivery ({@value #DEADLINE_VARIABLE}); past it the user gets one apology
- * @param replicaAcks how many Redis replicas must acknowledge a queued job and an answered mark before the
- *     write counts as done ({@value #REPLICA_ACKS_VARIABLE}): 0 on a single Redis, 1 behind Sentinel, so a
- *     failover loses neither an acknowledged question nor the mark that keeps it from being answered twice
+ * @param replicaAcks how many Redis replicas a queued job and an answered mark wait for, up to 100 ms, before
+ *     the write counts as done ({@value #REPLICA_ACKS_VARIABLE}): 0 on a single Redis, 1 behind Sentinel, so a
+ *     failover rarely loses an acknowledged question or the mark that keeps it from being answered twice (best
+ *     effort: a replica that does not answer in time is logged, not waited for)
  */
 public record QueueSettings(
         int concurrency,

@@ -45,12 +45,14 @@ final class SlackCommandJobs {
     private final RecentThreads recent;
     private final SlackAdmins admins;
     private final String apiHost;
+    private final String apiScheme;
 
     SlackCommandJobs(Slack slack, RecentThreads recent, SlackAdmins admins, URI apiUrl) {
         this.slack = slack;
         this.recent = recent;
         this.admins = admins;
         this.apiHost = apiUrl.getHost().toLowerCase(Locale.ROOT);
+        this.apiScheme = apiUrl.getScheme();
     }
 
     /** A question queued until its worker has posted the thread root. */
@@ -128,7 +130,10 @@ final class SlackCommandJobs {
         }
     }
 
-    /** The response URL comes in the command: it is used only when it points at Slack (or the configured API host). */
+    /**
+     * The response URL comes in the command: it is used only when it is https on Slack's hooks host, or on the
+     * configured API host with the configured scheme.
+     */
     private URI slackUrl(String value) {
         URI url;
         try {
@@ -138,7 +143,8 @@ final class SlackCommandJobs {
         }
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         boolean slackHost = "https".equals(url.getScheme()) && host.equals("hooks.slack.com");
-        if (!slackHost && !host.equals(apiHost)) {
+        boolean apiHostAsConfigured = host.equals(apiHost) && apiScheme.equals(url.getScheme());
+        if (!slackHost && !apiHostAsConfigured) {
             throw new PermanentFailure("I could not answer this command.", "response URL host " + host
                     + " is not Slack's", null);
         }

@@ -67,6 +67,34 @@ class JobDeadlineTest {
     }
 
     @Test
+    void a_delivery_slower_than_the_deadline_is_cut_off_with_one_apology() {
+        // given: a platform that hangs on the answer, but takes the apology
+        Replier hanging = (target, reply, parts) -> {
+            if (reply instanceof Reply.Answer) {
+                try {
+                    Thread.sleep(Duration.ofSeconds(20));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new com.architectbot.consultation.RetryableFailure("delivery interrupted", e);
+                }
+            }
+            replier.deliver(target, reply, parts);
+        };
+        // when
+        long start = System.nanoTime();
+        fixture.startWorkers(QueueFixture::answer, hanging, settings());
+        queue.enqueue(job("Ev1"));
+        await("the apology", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        // then: the deadline bounds delivery too
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(replier.replies()).singleElement()
+                .isInstanceOfSatisfying(Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
+        assertThat(fixture.deadLetters()).singleElement()
+                .satisfies(entry -> assertThat(entry.getFields().get("reason")).contains("deadline"));
+    }
+
+    @Test
     void a_job_whose_deadline_passed_while_it_was_queued_is_not_started_and_gets_one_apology() throws Exception {
         // given: a job queued longer ago than its deadline
         queue.enqueue(job("Ev1"));
