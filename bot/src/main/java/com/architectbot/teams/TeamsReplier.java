@@ -64,6 +64,7 @@ final class TeamsReplier implements Replier {
     /** Sends into the conversation, as replies to the activity the reference names, one recorded part each. */
     private void send(ConversationReference reference, List<Activity> activities, ReplyParts parts) {
         String where = "Teams conversation via " + reference.getServiceUrl();
+        long until = System.nanoTime() + timeout.toNanos(); // the SDK may run the sends on this thread: bound each
         try {
             adapter.continueConversation(adapter.botAppId(), reference, turn -> {
                         // the SDK gives the continuation a random id and would reply to that; reply to the question
@@ -72,7 +73,7 @@ final class TeamsReplier implements Replier {
                             for (int i = 0; i < activities.size(); i++) {
                                 Activity activity = activities.get(i);
                                 parts.once("activity-" + (i + 1), ReplyParts.Lookup.NONE,
-                                        () -> sendOne(turn, activity, where));
+                                        () -> sendOne(turn, activity, where, until));
                             }
                             return CompletableFuture.<Void>completedFuture(null);
                         } catch (RuntimeException e) {
@@ -91,12 +92,18 @@ final class TeamsReplier implements Replier {
     }
 
     /** Returns the id Bot Connector gave the activity; a refusal is typed here, so a certain one is not in doubt. */
-    private static String sendOne(TurnContext turn, Activity activity, String where) {
+    private String sendOne(TurnContext turn, Activity activity, String where, long untilNanos) {
         try {
-            ResourceResponse sent = turn.sendActivity(activity).join();
+            ResourceResponse sent = turn.sendActivity(activity)
+                    .get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return sent != null && sent.getId() != null ? sent.getId() : "sent";
-        } catch (CompletionException e) {
-            throw failure(where, e);
+        } catch (ExecutionException | CompletionException e) {
+            throw failure(where, e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException e) {
+            throw new RetryableFailure("reply to " + where + " not accepted within " + timeout.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableFailure("interrupted while replying to " + where, e);
         }
     }
 
