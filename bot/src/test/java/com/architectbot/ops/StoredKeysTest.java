@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.ops.StoredKeys.Bound;
 import com.architectbot.ops.StoredKeys.StoredKey;
+import com.architectbot.testing.RedisContents;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.TeamsActivities;
@@ -15,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.embedded.RedisServer;
 
 /**
@@ -189,14 +186,7 @@ class StoredKeysTest {
     }
 
     private List<String> allKeys() {
-        Set<String> keys = new TreeSet<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().count(500));
-            keys.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return List.copyOf(keys);
+        return RedisContents.keys(redis);
     }
 
     private List<String> keysOf(String surface, String tenant) {

@@ -47,7 +47,8 @@ public final class RedisContents {
         }
     }
 
-    private static List<String> keys(UnifiedJedis redis) {
+    /** Every key in the database, by SCAN (never KEYS), sorted. */
+    public static List<String> keys(UnifiedJedis redis) {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
@@ -55,7 +56,7 @@ public final class RedisContents {
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return keys;
+        return keys.stream().distinct().sorted().toList();
     }
 
     private static String value(UnifiedJedis redis, String key) {
