@@ -51,7 +51,7 @@ final class JobRunner {
         this.parts = requireNonNull(parts, "parts");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
-        this.giveUp = new GiveUp(stream, marks, parts, replier);
+        this.giveUp = new GiveUp(stream, marks, parts, replier, consumer);
         this.deadlines = new JobDeadline(settings.deadline(), clock);
         this.maxAttempts = settings.maxAttempts();
         this.maxOrphanings = settings.maxOrphanings();
@@ -112,7 +112,7 @@ final class JobRunner {
         Reply reply;
         String outcome;
         try {
-            job = replier.prepare(job, parts(id, THREAD_ROOT)); // a slash command's thread root, posted once
+            job = replier.prepare(job, parts(delivery, THREAD_ROOT)); // a slash command's thread root, posted once
             reply = processor.process(job.inquiry());
             outcome = "answered";
         } catch (PermanentFailure e) {
@@ -127,7 +127,7 @@ final class JobRunner {
             stream.acknowledge(delivery);
             return "skipped: answered by another worker meanwhile";
         }
-        replier.deliver(job.replyTo(), reply, parts(id, ANSWER)); // parts out before a crash are not posted again
+        replier.deliver(job.replyTo(), reply, parts(delivery, ANSWER)); // parts out before a crash are not posted again
         marks.markAnswered(id);
         stream.acknowledge(delivery);
         return outcome;
@@ -196,8 +196,8 @@ final class JobRunner {
         }
     }
 
-    private ReplyParts parts(InquiryId id, String reply) {
-        return new ReplyParts(id, reply, parts);
+    private ReplyParts parts(Delivery delivery, String reply) {
+        return new ReplyParts(delivery.job().inquiry().id(), reply, parts, ReplyParts.owner(consumer, delivery));
     }
 
     /**
