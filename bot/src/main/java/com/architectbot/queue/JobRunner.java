@@ -69,6 +69,11 @@ final class JobRunner {
             metrics.finished(outcome);
             log.info("job {} {} on attempt {} in {} ms", id, outcome, delivery.attempt(), elapsedMs(started));
         } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) { // taken over by another worker, or stopping: hands off
+                metrics.finished("left_pending");
+                log.warn("job {} stopped here on attempt {}: {}", id, delivery.attempt(), evidence(e));
+                return;
+            }
             failed(delivery, e, started);
         } catch (Throwable error) { // an Error (a stack overflow): trying again would only repeat it
             crashed(delivery, error, started);

@@ -123,7 +123,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     }
 
     @Override
-    public int heartbeat(String consumer, List<Delivery> held) {
+    public List<String> heartbeat(String consumer, List<Delivery> held) {
         return heartbeat.renew(consumer, held);
     }
 
