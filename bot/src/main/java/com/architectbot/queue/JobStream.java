@@ -57,7 +57,8 @@ public interface JobStream {
 
     /**
      * Makes a failed job reclaimable after {@code delay} instead of after the whole visibility timeout, so a
-     * passing failure costs the user seconds, not minutes.
+     * passing failure costs the user seconds, not minutes. A job another consumer took over meanwhile stays
+     * with that consumer, untouched.
      */
     void retryAfter(String consumer, Delivery delivery, Duration delay);
 }

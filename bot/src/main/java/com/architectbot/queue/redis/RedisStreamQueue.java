@@ -25,7 +25,6 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -149,9 +148,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     public void retryAfter(String consumer, Delivery delivery, Duration delay) {
         // Reclaiming goes by idle time: backdate this entry's so it turns idle enough after `delay`.
         long idle = Math.max(0, settings.visibilityTimeout().minus(delay).toMillis());
-        retryable("rescheduling " + delivery.job().inquiry().id(), () -> redis.xclaimJustId(
-                keys.stream(), GROUP, consumer, 0, XClaimParams.xClaimParams().idle(idle),
-                new StreamEntryID(delivery.entryId())));
+        heartbeat.backdate(consumer, delivery, idle);
     }
 
     @Override

@@ -124,6 +124,18 @@ class JobLivenessTest {
     }
 
     @Test
+    void rescheduling_a_failed_job_does_not_take_back_a_job_another_worker_reclaimed() {
+        // given: the job was reclaimed from a worker presumed dead, whose attempt then failed
+        queue.enqueue(job("Ev1"));
+        List<Delivery> first = queue.take("presumed-dead", 1, Duration.ofMillis(100));
+        assertThat(queue.reclaim("alive", Duration.ZERO, 1)).hasSize(1);
+        // when
+        queue.retryAfter("presumed-dead", first.get(0), Duration.ZERO);
+        // then
+        assertThat(pendingOwners()).containsExactly("alive");
+    }
+
+    @Test
     void a_job_whose_workers_died_more_often_than_it_may_fail_is_still_answered() {
         // given: two workers took the job in turn and died; then it fails once on its own
         queue.enqueue(job("Ev1"));
