@@ -43,7 +43,7 @@ final class GiveUp {
             replier.deliver(delivery.job().replyTo(), new Notice(Tone.FAILED, apology),
                     new ReplyParts(id, APOLOGY, parts, ReplyParts.owner(consumer, delivery)));
         } catch (RuntimeException e) {
-            log.warn("job {}: the apology could not be delivered: {}", id, JobRunner.evidence(e));
+            log.warn("job {}: the apology could not be delivered: {}", id, Evidence.of(e));
         }
         marks.markAnswered(id);
         stream.acknowledge(delivery);

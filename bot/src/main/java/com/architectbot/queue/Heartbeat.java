@@ -57,7 +57,7 @@ final class Heartbeat {
                 lost.accept(held.stream().filter(delivery -> taken.contains(delivery.entryId())).toList());
             }
         } catch (RuntimeException e) {
-            log.warn("job workers {}: heartbeat of {} job(s) failed: {}", consumer, held.size(), JobRunner.evidence(e));
+            log.warn("job workers {}: heartbeat of {} job(s) failed: {}", consumer, held.size(), Evidence.of(e));
         }
     }
 }
