@@ -20,4 +20,13 @@ public interface DeliveredParts {
      * @throws com.architectbot.consultation.RetryableFailure when the record cannot be written
      */
     void record(InquiryId id, String part, PartState state);
+
+    /**
+     * Moves the part from {@code expected} to {@code sending} in one step, and only if nobody changed it
+     * since it was read as {@code expected}: of two workers racing for a part, exactly one gets it.
+     *
+     * @return false when the part is no longer {@code expected} (another worker took it meanwhile)
+     * @throws com.architectbot.consultation.RetryableFailure when the record cannot be written
+     */
+    boolean claim(InquiryId id, String part, PartState expected, PartState.Sending sending);
 }

@@ -22,8 +22,10 @@ final class GiveUp {
     private final AnsweredMarks marks;
     private final DeliveredParts parts;
     private final Replier replier;
+    private final String consumer;
 
-    GiveUp(JobStream stream, AnsweredMarks marks, DeliveredParts parts, Replier replier) {
+    GiveUp(JobStream stream, AnsweredMarks marks, DeliveredParts parts, Replier replier, String consumer) {
+        this.consumer = requireNonNull(consumer, "consumer");
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
         this.parts = requireNonNull(parts, "parts");
@@ -39,9 +41,9 @@ final class GiveUp {
         InquiryId id = delivery.job().inquiry().id();
         try { // to the job's own target: a slash command whose thread root never came out is answered privately
             replier.deliver(delivery.job().replyTo(), new Notice(Tone.FAILED, apology),
-                    new ReplyParts(id, APOLOGY, parts));
+                    new ReplyParts(id, APOLOGY, parts, ReplyParts.owner(consumer, delivery)));
         } catch (RuntimeException e) {
-            log.warn("job {}: the apology could not be delivered: {}", id, JobRunner.evidence(e));
+            log.warn("job {}: the apology could not be delivered: {}", id, Evidence.of(e));
         }
         marks.markAnswered(id);
         stream.acknowledge(delivery);

@@ -53,7 +53,7 @@ final class JobDeadline {
                 throw e;
             }
             throw new DeadlineExceeded("deadline " + deadline.at() + " passed during the job: "
-                    + JobRunner.evidence(e), e);
+                    + Evidence.of(e), e);
         } finally {
             watchdog.standDown();
             watching.interrupt();

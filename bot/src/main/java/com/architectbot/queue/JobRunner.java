@@ -9,7 +9,6 @@ import com.architectbot.consultation.PermanentFailure;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.Reply.Notice;
 import com.architectbot.consultation.Reply.Tone;
-import com.architectbot.consultation.RetryableFailure;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -51,7 +50,7 @@ final class JobRunner {
         this.parts = requireNonNull(parts, "parts");
         this.processor = requireNonNull(processor, "processor");
         this.replier = requireNonNull(replier, "replier");
-        this.giveUp = new GiveUp(stream, marks, parts, replier);
+        this.giveUp = new GiveUp(stream, marks, parts, replier, consumer);
         this.deadlines = new JobDeadline(settings.deadline(), clock);
         this.maxAttempts = settings.maxAttempts();
         this.maxOrphanings = settings.maxOrphanings();
@@ -69,6 +68,11 @@ final class JobRunner {
             metrics.finished(outcome);
             log.info("job {} {} on attempt {} in {} ms", id, outcome, delivery.attempt(), elapsedMs(started));
         } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) { // taken over by another worker, or stopping: hands off
+                metrics.finished("left_pending");
+                log.warn("job {} stopped here on attempt {}: {}", id, delivery.attempt(), Evidence.of(e));
+                return;
+            }
             failed(delivery, e, started);
         } catch (Throwable error) { // an Error (a stack overflow): trying again would only repeat it
             crashed(delivery, error, started);
@@ -100,7 +104,7 @@ final class JobRunner {
             return deadlines.run(deadline, () -> answer(delivery, deadline));
         } catch (DeadlineExceeded e) { // the user has waited long enough: one apology, no retry
             metrics.failed(e);
-            return abandon(delivery, evidence(e), GiveUp.afterDeadline(deadlines.budget()),
+            return abandon(delivery, Evidence.of(e), GiveUp.afterDeadline(deadlines.budget()),
                     "dead-lettered: past its deadline");
         }
     }
@@ -112,7 +116,7 @@ final class JobRunner {
         Reply reply;
         String outcome;
         try {
-            job = replier.prepare(job, parts(id, THREAD_ROOT)); // a slash command's thread root, posted once
+            job = replier.prepare(job, parts(delivery, THREAD_ROOT)); // a slash command's thread root, posted once
             reply = processor.process(job.inquiry());
             outcome = "answered";
         } catch (PermanentFailure e) {
@@ -121,13 +125,13 @@ final class JobRunner {
             }
             metrics.failed(e);
             reply = new Notice(Tone.REJECTED, e.userMessage());
-            outcome = "rejected: " + evidence(e);
+            outcome = "rejected: " + Evidence.of(e);
         }
         if (marks.isAnswered(id)) { // this worker was presumed dead and another one answered meanwhile
             stream.acknowledge(delivery);
             return "skipped: answered by another worker meanwhile";
         }
-        replier.deliver(job.replyTo(), reply, parts(id, ANSWER)); // parts out before a crash are not posted again
+        replier.deliver(job.replyTo(), reply, parts(delivery, ANSWER)); // parts out before a crash are not posted again
         marks.markAnswered(id);
         stream.acknowledge(delivery);
         return outcome;
@@ -139,7 +143,7 @@ final class JobRunner {
             giveUp.giveUp(delivery, reason, apology);
             return outcome;
         } catch (RuntimeException e) {
-            log.warn("job {}: giving up failed, so it stays pending: {}", delivery.job().inquiry().id(), evidence(e));
+            log.warn("job {}: giving up failed, so it stays pending: {}", delivery.job().inquiry().id(), Evidence.of(e));
             return "left-pending: giving up failed";
         }
     }
@@ -157,29 +161,29 @@ final class JobRunner {
         } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
             metrics.finished("left_pending");
             log.warn("job {} left pending after it failed in {} ms: {}; counting the failure failed: {}", id,
-                    elapsedMs(started), evidence(e), evidence(unreachable));
+                    elapsedMs(started), Evidence.of(e), Evidence.of(unreachable));
             return;
         }
         if (failures < maxAttempts) {
             metrics.finished("retried");
             log.warn("job {} will be retried in {} ms after failure {} of {} in {} ms: {}", id,
-                    retryDelay.toMillis(), failures, maxAttempts, elapsedMs(started), evidence(e));
+                    retryDelay.toMillis(), failures, maxAttempts, elapsedMs(started), Evidence.of(e));
             try {
                 stream.retryAfter(consumer, delivery, retryDelay);
             } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
-                log.warn("job {}: could not reschedule: {}", id, evidence(unreachable));
+                log.warn("job {}: could not reschedule: {}", id, Evidence.of(unreachable));
             }
             return;
         }
-        end(delivery, evidence(e), GiveUp.afterTries(failures), started);
+        end(delivery, Evidence.of(e), GiveUp.afterTries(failures), started);
     }
 
     /** An {@link Error} in a job is permanent: the user gets an apology at once, never a hang or a repeat. */
     private void crashed(Delivery delivery, Throwable error, long started) {
         metrics.failed(error);
-        log.error("job {} stopped by {} in {} ms; not retried", delivery.job().inquiry().id(), evidence(error),
+        log.error("job {} stopped by {} in {} ms; not retried", delivery.job().inquiry().id(), Evidence.of(error),
                 elapsedMs(started));
-        end(delivery, evidence(error), GiveUp.afterError(), started);
+        end(delivery, Evidence.of(error), GiveUp.afterError(), started);
     }
 
     private void end(Delivery delivery, String reason, String apology, long started) {
@@ -192,25 +196,12 @@ final class JobRunner {
         } catch (RuntimeException deadLetterFailure) {
             metrics.finished("left_pending");
             log.warn("job {} left pending on delivery {} in {} ms: {}; dead-lettering failed: {}",
-                    id, delivery.attempt(), elapsedMs(started), reason, evidence(deadLetterFailure));
+                    id, delivery.attempt(), elapsedMs(started), reason, Evidence.of(deadLetterFailure));
         }
     }
 
-    private ReplyParts parts(InquiryId id, String reply) {
-        return new ReplyParts(id, reply, parts);
-    }
-
-    /**
-     * What a log line may say about a failure. Our own failure types promise messages without user content;
-     * any other exception may quote it (a JSON parser quoting the model's output), so only its type and
-     * where it was thrown are logged.
-     */
-    static String evidence(Throwable e) {
-        if (e instanceof RetryableFailure || e instanceof PermanentFailure) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        StackTraceElement[] trace = e.getStackTrace();
-        return e.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
+    private ReplyParts parts(Delivery delivery, String reply) {
+        return new ReplyParts(delivery.job().inquiry().id(), reply, parts, ReplyParts.owner(consumer, delivery));
     }
 
     private static long elapsedMs(long startedNanos) {

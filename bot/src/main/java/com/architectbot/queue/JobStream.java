@@ -31,10 +31,10 @@ public interface JobStream {
      * Tells the queue that this consumer is still working on these jobs, so they are not reclaimed. A job
      * another consumer has reclaimed meanwhile stays with that consumer.
      *
-     * @return how many of the jobs were still this consumer's
+     * @return the entry ids of the jobs that were no longer this consumer's (another took them over)
      * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
      */
-    int heartbeat(String consumer, List<Delivery> held);
+    List<String> heartbeat(String consumer, List<Delivery> held);
 
     /** How many failed attempts this job has caused so far (not counting deliveries to workers that died). */
     long failures(Delivery delivery);
@@ -57,7 +57,8 @@ public interface JobStream {
 
     /**
      * Makes a failed job reclaimable after {@code delay} instead of after the whole visibility timeout, so a
-     * passing failure costs the user seconds, not minutes.
+     * passing failure costs the user seconds, not minutes. A job another consumer took over meanwhile stays
+     * with that consumer, untouched.
      */
     void retryAfter(String consumer, Delivery delivery, Duration delay);
 }

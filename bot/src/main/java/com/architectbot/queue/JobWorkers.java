@@ -83,7 +83,7 @@ public final class JobWorkers implements AutoCloseable {
         }
         poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
         poller.start(); // only now: the poller runs while isRunning(), which needs the field set
-        Heartbeat heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval());
+        Heartbeat heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval(), this::interrupt);
         Thread.ofVirtual().name(consumer + "-heartbeat").start(() -> heartbeat.beatUntil(stopped,
                 () -> List.copyOf(inFlight.values())));
         log.info("job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
@@ -204,6 +204,15 @@ public final class JobWorkers implements AutoCloseable {
         });
         inFlight.put(job, delivery);
         job.start();
+    }
+
+    /** Stops the jobs another worker took over: they must do nothing more here (post, mark, acknowledge). */
+    private void interrupt(List<Delivery> taken) {
+        inFlight.forEach((thread, delivery) -> {
+            if (taken.contains(delivery)) {
+                thread.interrupt();
+            }
+        });
     }
 
     private void awaitStop(Duration delay) throws InterruptedException {

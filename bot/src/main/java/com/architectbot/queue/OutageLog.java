@@ -29,7 +29,7 @@ final class OutageLog {
         if (failingSinceNanos == HEALTHY) {
             failingSinceNanos = System.nanoTime();
             log.warn("job workers {} cannot reach the job queue; retrying every {} at most until it is back: {}",
-                    consumer, MAX_RETRY_DELAY, JobRunner.evidence(e));
+                    consumer, MAX_RETRY_DELAY, Evidence.of(e));
         }
         int doublings = Math.min(consecutiveFailures++, 16);
         Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << doublings);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.queue.PartState.Sending;
 import com.architectbot.queue.PartState.Sent;
 import com.architectbot.queue.PartState.Unsent;
@@ -19,13 +20,26 @@ import java.util.function.Supplier;
  * {@link #once}; this is the one place that decides whether a message goes out.
  *
  * @param reply what the parts belong to, unique within the inquiry (e.g. {@code answer}, {@code apology})
+ * @param owner who sends, unique per delivery of the job (consumer and attempt): of two workers holding the
+ *     same job at once (one was presumed dead and is still running), only the one that claims a part posts it
  */
-public record ReplyParts(InquiryId inquiry, String reply, DeliveredParts record) {
+public record ReplyParts(InquiryId inquiry, String reply, DeliveredParts record, String owner) {
 
     public ReplyParts {
         requireNonNull(inquiry, "inquiry");
         requireNonNull(reply, "reply");
         requireNonNull(record, "record");
+        requireNonNull(owner, "owner");
+    }
+
+    /** Parts of a reply sent by an owner nobody else shares the record with. */
+    public ReplyParts(InquiryId inquiry, String reply, DeliveredParts record) {
+        this(inquiry, reply, record, Sending.UNKNOWN);
+    }
+
+    /** The owner of one delivery of a queued job: the consumer it was handed to and the attempt. */
+    public static String owner(String consumer, Delivery delivery) {
+        return consumer + "#" + delivery.attempt();
     }
 
     /** Looks for a part on the platform: its message id, or empty when the platform has no such message. */
@@ -52,6 +66,8 @@ public record ReplyParts(InquiryId inquiry, String reply, DeliveredParts record)
      * @param post sends the part and returns the platform's message id; a {@link PermanentFailure} says
      *     the platform refused it for certain, so the part counts as unsent; any other failure leaves the
      *     outcome unknown
+     * @throws RetryableFailure when another worker took the part between reading and claiming it: it may be
+     *     posting it right now, so this one must not; by the next attempt the part is sent or in doubt
      */
     public String once(String part, Lookup lookup, Supplier<String> post) {
         String key = reply + "/" + part;
@@ -66,7 +82,9 @@ public record ReplyParts(InquiryId inquiry, String reply, DeliveredParts record)
                 return found.get();
             }
         }
-        record.record(inquiry, key, new Sending());
+        if (!record.claim(inquiry, key, state, new Sending(owner))) {
+            throw new RetryableFailure("part " + key + " of " + inquiry + " was taken by another worker");
+        }
         String messageId;
         try {
             messageId = post.get();
@@ -88,7 +106,17 @@ public record ReplyParts(InquiryId inquiry, String reply, DeliveredParts record)
 
         @Override
         public void record(InquiryId id, String part, PartState state) {
-            states.put(part, state);
+            if (state instanceof Unsent) {
+                states.remove(part); // as in Redis: unsent is no entry, which claim() expects
+            } else {
+                states.put(part, state);
+            }
+        }
+
+        @Override
+        public boolean claim(InquiryId id, String part, PartState expected, Sending sending) {
+            return expected instanceof Unsent ? states.putIfAbsent(part, sending) == null
+                    : states.replace(part, expected, sending);
         }
     }
 }

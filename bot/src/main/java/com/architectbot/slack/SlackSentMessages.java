@@ -7,6 +7,7 @@ import com.slack.api.model.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * Marks every message the bot posts with Slack message metadata naming its inquiry and part, and finds such
  * a message again: a worker that died mid-post left no record of whether Slack took the message, and
  * posting again could answer twice. A thread is searched with {@code conversations.replies}, a channel or
- * direct message with {@code conversations.history}, both with {@code include_all_metadata}.
+ * direct message with {@code conversations.history}, both with {@code include_all_metadata}. Anyone's app can
+ * post a message carrying our metadata, so a match counts only when it was posted by this bot: its
+ * {@code bot_id} is the one {@code auth.test} names for the token, asked only once a message matches, at
+ * most once per look-up (look-ups happen only for parts in doubt, which are rare).
  */
 final class SlackSentMessages {
 
@@ -44,11 +48,12 @@ final class SlackSentMessages {
      */
     Optional<String> find(MethodsClient client, String channel, String threadTs, ReplyParts parts, String part) {
         try {
+            Supplier<String> ownBotId = memoized(() -> ownBotId(client));
             String cursor = null;
             for (int page = 0; page < MAX_PAGES; page++) {
                 Page found = threadTs == null ? history(client, channel, cursor) : replies(client, channel, threadTs, cursor);
                 Optional<String> ts = found.messages().stream().filter(m -> isPart(m, parts, part))
-                        .map(Message::getTs).findFirst();
+                        .filter(m -> ownBotId.get().equals(m.getBotId())).map(Message::getTs).findFirst();
                 if (ts.isPresent() || found.next() == null || found.next().isEmpty()) {
                     return ts;
                 }
@@ -60,6 +65,19 @@ final class SlackSentMessages {
                     e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private String ownBotId(MethodsClient client) {
+        String botId = api.call("auth.test", () -> client.authTest(r -> r)).getBotId();
+        if (botId == null || botId.isBlank()) {
+            throw new PermanentFailure("Slack's auth.test named no bot id for this token.");
+        }
+        return botId;
+    }
+
+    private static Supplier<String> memoized(Supplier<String> source) {
+        String[] value = new String[1];
+        return () -> value[0] != null ? value[0] : (value[0] = source.get());
     }
 
     private record Page(List<Message> messages, String next) {}

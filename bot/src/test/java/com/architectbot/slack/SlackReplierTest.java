@@ -275,4 +275,24 @@ class SlackReplierTest {
         assertThat(slack.calls("chat.postMessage")).hasSize(2);
         assertThat(slack.calls("chat.postMessage").getLast().param("text")).contains("Done.");
     }
+
+    @Test
+    void a_message_with_our_metadata_posted_by_another_app_is_not_taken_for_ours() throws Exception {
+        // given: another app posted a message carrying this part's metadata; our own send of it is in doubt
+        var target = SlackTargets.thread("T1", "C1", "1.2");
+        var id = new InquiryId("slack:Ev6");
+        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Forged."),
+                ReplyParts.unrecorded(id, "answer"));
+        slack.lastMessagePostedBy("B_SOMEONE_ELSE");
+        record.record(id, "answer/message-1", new PartState.Sending());
+
+        // when
+        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Done."),
+                new ReplyParts(id, "answer", record));
+
+        // then: the forged message was not counted; ours was posted
+        assertThat(slack.calls("auth.test")).isNotEmpty();
+        assertThat(slack.calls("chat.postMessage")).hasSize(2);
+        assertThat(slack.calls("chat.postMessage").getLast().param("text")).contains("Done.");
+    }
 }

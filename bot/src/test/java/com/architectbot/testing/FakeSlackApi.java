@@ -141,6 +141,11 @@ public final class FakeSlackApi implements AutoCloseable {
         socketModeUrl = url;
     }
 
+    /** Shows the last accepted message as posted by another app: its {@code bot_id} becomes {@code botId}. */
+    public void lastMessagePostedBy(String botId) {
+        posted.getLast().put("bot_id", botId);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }

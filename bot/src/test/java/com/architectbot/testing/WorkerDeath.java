@@ -42,6 +42,11 @@ public final class WorkerDeath implements DeliveredParts {
         record.record(id, part, state);
     }
 
+    @Override
+    public boolean claim(InquiryId id, String part, PartState expected, PartState.Sending sending) {
+        return record.claim(id, part, expected, sending);
+    }
+
     public boolean died() {
         return died.get();
     }

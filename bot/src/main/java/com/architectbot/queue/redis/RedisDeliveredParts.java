@@ -12,16 +12,27 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Delivered parts as one Redis hash per inquiry ({@code <prefix>:{<inquiry id>}:parts}, field = part, value
- * {@code sending} or {@code sent:<message id>}), expiring with the inquiry's answered mark. Each write sets
- * the field and renews the expiry in one script, so no hash outlives its expiry.
+ * {@code sending:<owner>} or {@code sent:<message id>}), expiring with the inquiry's answered mark. Each write sets
+ * the field and renews the expiry in one script, so no hash outlives its expiry. A claim compares and sets
+ * in one script, so of two workers racing for a part exactly one gets it.
  */
 public final class RedisDeliveredParts implements DeliveredParts {
 
     private static final String SENDING = "sending";
+    private static final String SENDING_BY = "sending:";
     private static final String SENT = "sent:";
     private static final String SET_AND_EXPIRE = """
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             return redis.call('EXPIRE', KEYS[1], ARGV[3])""";
+    /** ARGV: part, expected value ('' for none), new value, ttl. 1 when set, 0 when the part had changed. */
+    private static final String COMPARE_AND_SET = """
+            local current = redis.call('HGET', KEYS[1], ARGV[1]) or ''
+            if current ~= ARGV[2] then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+            redis.call('EXPIRE', KEYS[1], ARGV[4])
+            return 1""";
 
     private final UnifiedJedis redis;
     private final QueueKeys keys;
@@ -39,7 +50,11 @@ public final class RedisDeliveredParts implements DeliveredParts {
         if (value == null) {
             return new PartState.Unsent();
         }
-        return value.startsWith(SENT) ? new PartState.Sent(value.substring(SENT.length())) : new PartState.Sending();
+        if (value.startsWith(SENT)) {
+            return new PartState.Sent(value.substring(SENT.length()));
+        }
+        return new PartState.Sending(value.startsWith(SENDING_BY) ? value.substring(SENDING_BY.length())
+                : PartState.Sending.UNKNOWN);
     }
 
     @Override
@@ -47,9 +62,25 @@ public final class RedisDeliveredParts implements DeliveredParts {
         String key = keys.parts(id);
         switch (state) {
             case PartState.Unsent unsent -> retryable("clearing part " + part + " of " + id, () -> redis.hdel(key, part));
-            case PartState.Sending sending -> write(id, key, part, SENDING);
-            case PartState.Sent sent -> write(id, key, part, SENT + sent.messageId());
+            case PartState.Sending sending -> write(id, key, part, encode(sending));
+            case PartState.Sent sent -> write(id, key, part, encode(sent));
         }
+    }
+
+    @Override
+    public boolean claim(InquiryId id, String part, PartState expected, PartState.Sending sending) {
+        Object set = retryable("claiming part " + part + " of " + id, () -> redis.eval(COMPARE_AND_SET,
+                List.of(keys.parts(id)), List.of(part, encode(expected), encode(sending), String.valueOf(ttlSeconds))));
+        return Long.valueOf(1).equals(set);
+    }
+
+    private static String encode(PartState state) {
+        return switch (state) {
+            case PartState.Unsent unsent -> "";
+            case PartState.Sending sending -> sending.owner().equals(PartState.Sending.UNKNOWN) ? SENDING
+                    : SENDING_BY + sending.owner();
+            case PartState.Sent sent -> SENT + sent.messageId();
+        };
     }
 
     private void write(InquiryId id, String key, String part, String value) {

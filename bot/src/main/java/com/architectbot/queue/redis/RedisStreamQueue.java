@@ -24,9 +24,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -53,13 +51,14 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private final RedisDeadLetters deadLetters;
     private final StreamHeartbeat heartbeat;
     private final ReplicaAcks acks;
+    private final JobEntries entries;
     private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
 
     public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
         this(redis, settings, Clock.systemUTC());
     }
 
-    /** @param clock stamps dead letters */
+    /** @param clock stamps dead letters and tells which entries are old enough to trim */
     public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings, Clock clock) {
         this.redis = requireNonNull(redis, "redis");
         this.settings = requireNonNull(settings, "settings");
@@ -67,6 +66,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
         this.deadLetters = new RedisDeadLetters(redis, settings, clock);
         this.heartbeat = new StreamHeartbeat(redis, keys);
         this.acks = new ReplicaAcks(redis, settings.replicaAcks());
+        this.entries = new JobEntries(redis, keys, settings.deadline(), clock);
     }
 
     @Override
@@ -81,7 +81,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
         try {
             // the platform is acknowledged next and will not send this again: a replica must have it too
             acks.write("queueing " + id, keys.stream(),
-                    pipeline -> pipeline.xadd(keys.stream(), XAddParams.xAddParams(), Map.of(JOB_FIELD, JobJson.write(job))));
+                    pipeline -> pipeline.xadd(keys.stream(), entries.addParams(), Map.of(JOB_FIELD, JobJson.write(job))));
         } catch (RuntimeException e) {
             forgetClaim(mark);
             throw new RetryableFailure("could not queue " + id + " on " + keys.stream(), e);
@@ -123,7 +123,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     }
 
     @Override
-    public int heartbeat(String consumer, List<Delivery> held) {
+    public List<String> heartbeat(String consumer, List<Delivery> held) {
         return heartbeat.renew(consumer, held);
     }
 
@@ -148,18 +148,13 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     public void retryAfter(String consumer, Delivery delivery, Duration delay) {
         // Reclaiming goes by idle time: backdate this entry's so it turns idle enough after `delay`.
         long idle = Math.max(0, settings.visibilityTimeout().minus(delay).toMillis());
-        retryable("rescheduling " + delivery.job().inquiry().id(), () -> redis.xclaimJustId(
-                keys.stream(), GROUP, consumer, 0, XClaimParams.xClaimParams().idle(idle),
-                new StreamEntryID(delivery.entryId())));
+        heartbeat.backdate(consumer, delivery, idle);
     }
 
     @Override
     public void acknowledge(Delivery delivery) {
         StreamEntryID id = new StreamEntryID(delivery.entryId());
-        retryable("acknowledging " + delivery.job().inquiry().id(), () -> {
-            redis.xack(keys.stream(), GROUP, id);
-            redis.xdel(keys.stream(), id); // acknowledged entries serve no one: keep the stream small
-        });
+        retryable("acknowledging " + delivery.job().inquiry().id(), () -> entries.remove(id));
     }
 
     @Override
@@ -186,10 +181,7 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private void quarantine(StreamEntry entry, String reason) {
         log.error("job entry {} on {} moved to {}: {}", entry.getID(), keys.stream(), keys.deadLetters(), reason);
         deadLetters.addUnreadable(reason, entry.getID().toString()); // its content may be anyone's text: not kept
-        retryable("quarantining entry " + entry.getID(), () -> {
-            redis.xack(keys.stream(), GROUP, entry.getID());
-            redis.xdel(keys.stream(), entry.getID());
-        });
+        retryable("quarantining entry " + entry.getID(), () -> entries.remove(entry.getID()));
     }
 
     /** Runs a group command, creating the stream and group first if they are missing (first start, FLUSHDB). */

@@ -13,9 +13,13 @@ import com.architectbot.consultation.Reply.Tone;
 import com.architectbot.consultation.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.JobProcessor;
+import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,13 +80,59 @@ class JobLivenessTest {
         List<Delivery> first = queue.take("presumed-dead", 1, Duration.ofMillis(100));
         List<Delivery> reclaimed = queue.reclaim("alive", Duration.ZERO, 1);
         // when: the first worker wakes up and heartbeats, and so does the one that reclaimed it
-        int staleBeats = queue.heartbeat("presumed-dead", first);
-        int liveBeats = queue.heartbeat("alive", reclaimed);
+        List<String> staleLost = queue.heartbeat("presumed-dead", first);
+        List<String> liveLost = queue.heartbeat("alive", reclaimed);
         // then
-        assertThat(staleBeats).isZero();
-        assertThat(liveBeats).isEqualTo(1);
+        assertThat(staleLost).containsExactly(first.get(0).entryId());
+        assertThat(liveLost).isEmpty();
         assertThat(fixture.redis.xpending(fixture.keys.stream(), QueueKeys.GROUP).getConsumerMessageCount())
                 .containsOnlyKeys("alive");
+    }
+
+    @Test
+    void a_worker_whose_job_was_reclaimed_is_stopped_and_posts_nothing_more() {
+        // given: worker A is stalled in its job; meanwhile another worker reclaims it, as after a long pause
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        JobProcessor stalled = inquiry -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                Thread.currentThread().interrupt();
+                throw new RetryableFailure("model call interrupted");
+            }
+            return QueueFixture.answer(inquiry); // what a worker nobody stopped would go on to post
+        };
+        Duration visibility = Duration.ofSeconds(3); // beats often; its own reclaiming waits longer than this test
+        JobWorkers a = fixture.startWorkers(stalled, replier, fixture.settings(4, visibility, 3));
+        queue.enqueue(job("Ev1"));
+        await("A to start", () -> started.getCount() == 0);
+        assertThat(queue.reclaim("thief", Duration.ZERO, 1)).hasSize(1);
+        // when: A's next heartbeat finds the job is no longer A's
+        await("A's job to be interrupted", interrupted::get);
+        // then: A posts nothing, counts no failure, and leaves the job with its new owner
+        a.stop(Duration.ofSeconds(5)); // waits for A's job to end
+        assertThat(replier.delivered()).isEmpty();
+        assertThat(fixture.redis.exists(fixture.keys.failures(job("Ev1").inquiry().id()))).isFalse();
+        assertThat(pendingOwners()).containsExactly("thief");
+    }
+
+    private java.util.Set<String> pendingOwners() {
+        return fixture.redis.xpending(fixture.keys.stream(), QueueKeys.GROUP).getConsumerMessageCount().keySet();
+    }
+
+    @Test
+    void rescheduling_a_failed_job_does_not_take_back_a_job_another_worker_reclaimed() {
+        // given: the job was reclaimed from a worker presumed dead, whose attempt then failed
+        queue.enqueue(job("Ev1"));
+        List<Delivery> first = queue.take("presumed-dead", 1, Duration.ofMillis(100));
+        assertThat(queue.reclaim("alive", Duration.ZERO, 1)).hasSize(1);
+        // when
+        queue.retryAfter("presumed-dead", first.get(0), Duration.ZERO);
+        // then
+        assertThat(pendingOwners()).containsExactly("alive");
     }
 
     @Test

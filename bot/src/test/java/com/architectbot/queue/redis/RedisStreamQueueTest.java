@@ -107,6 +107,35 @@ class RedisStreamQueueTest {
     }
 
     @Test
+    void queueing_trims_entries_older_than_twice_the_deadline_and_keeps_recent_ones() {
+        // given: 250 entries queued long ago, then a job queued now
+        for (int i = 1; i <= 250; i++) {
+            fixture.redis.xadd(fixture.keys.stream(), new StreamEntryID(1000, i), Map.of("job", "old"));
+        }
+        queue.enqueue(job("Ev1"));
+        // when
+        queue.enqueue(job("Ev2"));
+        // then: whole nodes of old entries are gone (trimming is approximate); both recent jobs stay
+        assertThat(fixture.streamLength()).isLessThanOrEqualTo(100);
+        assertThat(queue.take("worker-1", 500, Duration.ofMillis(100)).stream()
+                .map(delivery -> delivery.job().inquiry().id().value()))
+                .containsExactly("slack:Ev1", "slack:Ev2");
+    }
+
+    @Test
+    void entries_queued_within_twice_the_deadline_are_never_trimmed() {
+        // given: 250 entries queued just inside the retention
+        long recent = System.currentTimeMillis() - fixture.settings().deadline().toMillis();
+        for (int i = 1; i <= 250; i++) {
+            fixture.redis.xadd(fixture.keys.stream(), new StreamEntryID(recent, i), Map.of("job", "recent"));
+        }
+        // when
+        queue.enqueue(job("Ev1"));
+        // then
+        assertThat(fixture.streamLength()).isEqualTo(251);
+    }
+
+    @Test
     void unreadable_entry_is_moved_to_the_dead_letter_stream_and_not_handed_out() {
         // given: an entry no version of the bot wrote
         fixture.redis.xadd(fixture.keys.stream(), StreamEntryID.NEW_ENTRY, Map.of("job", "{not json"));
