@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The bot's public HTTP server: probes plus each channel's routes ({@code /metrics} is on the management
  * listener, see {@link ManagementServer}). Exceptions are mapped to responses here and only here: callers
  * get a status and a short JSON reason, never a stack trace. A request body must arrive within
- * {@link ServerSettings#bodyDeadline()} ({@link BodyDeadline}), or the request is answered 408.
+ * {@link ServerSettings#bodyDeadline()} ({@link BodyDeadline}), or the request is answered 408; one declared larger
+ * than {@link ServerSettings#MAX_REQUEST_BYTES} is answered 413 ({@link OversizedBody}).
  */
 public final class BotServer implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class BotServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = ServerSettings.MAX_REQUEST_BYTES;
-            config.jetty.modifyServer(server -> server.setHandler(new BodyDeadline(settings.bodyDeadline())));
+            config.jetty.modifyServer(server -> server.setHandler(bodyLimits(settings)));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             config.routes.get("/ready", ctx -> readiness(ctx, ready));
             config.requestLogger.http(http::record);
@@ -60,6 +61,13 @@ public final class BotServer implements AutoCloseable {
         });
         app.start(settings.host(), settings.port());
         return new BotServer(app);
+    }
+
+    /** Javalin's handler goes innermost: a body is timed, then refused if declared too large, then read. */
+    private static BodyDeadline bodyLimits(ServerSettings settings) {
+        BodyDeadline deadline = new BodyDeadline(settings.bodyDeadline());
+        deadline.setHandler(new OversizedBody(ServerSettings.MAX_REQUEST_BYTES, ServerSettings.MAX_DRAINED_BYTES));
+        return deadline;
     }
 
     private static void readiness(Context ctx, BooleanSupplier ready) {

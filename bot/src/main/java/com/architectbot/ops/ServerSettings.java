@@ -16,6 +16,11 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, Dura
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
     /** Chat events are small; a manifest upload is the largest body we accept. */
     public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    /**
+     * A refused body up to this size is read to its end before the 413, so the client gets the status rather
+     * than a reset connection; like any body, it must arrive within the body deadline.
+     */
+    public static final long MAX_DRAINED_BYTES = 8 * MAX_REQUEST_BYTES;
     /** Slack and Teams send a whole body in milliseconds; even {@link #MAX_REQUEST_BYTES} at 256 kB/s fits. */
     public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(10);
     public static final String BODY_DEADLINE_VARIABLE = "REQUEST_BODY_TIMEOUT_SECONDS";
