@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
 public final class SecretRedactor {
 
     /** Values that stand for a secret without being one: {@code ${DB_PASSWORD}}, {@code <your token>}, a label. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\[redacted.*|\\$\\{.*|\\$\\(.*|\\{\\{.*|<.*|%\\(.*"
-            + "|%[a-z_]+%|\\$[a-z_][a-z0-9_]*|\\*+|x{3,}|\\.{3}|…|true|false|null|none|nil|undefined|changeme");
+    /**
+     * Values that stand for a secret without being one: {@code ${DB_PASSWORD}}, {@code <your token>}, a label. Each
+     * is anchored as the whole value, so {@code <hunter2} or {@code ${X}hunter2} are secrets; {@code $VAR} only in
+     * capitals, as {@code $abc123} may be a password that starts with a dollar.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i:\\[redacted.*)|<[^<>\\n]*+>|\\$\\{\\{[^}]*+\\}\\}"
+            + "|\\$\\{[^}]*+\\}|\\$\\([^)]*+\\)|\\{\\{(?:[^}]|\\}(?!\\}))*+\\}\\}|%\\([a-z_]++\\)s|\\$[A-Z_][A-Z0-9_]*+"
+            + "|(?i:%[a-z_]+%|\\*+|x{3,}|\\.{3}|…|true|false|null|none|nil|undefined|changeme)");
 
     private SecretRedactor() {}
 

@@ -17,20 +17,43 @@ final class SecretRules {
 
     /** A host after a URL's {@code @}: a name starting with a letter, an IPv4 address or [IPv6]. */
     private static final String HOST = "(?:[a-z][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,20}|\\d{1,3}(?:\\.\\d{1,3}){3}"
-            + "|\\[[0-9a-f:.]{2,45}\\])(?::\\d{1,5})?(?:[/?#\\s\"'<>),;]|$)";
+            + "|\\[[0-9a-f:.]{2,45}\\])(?::\\d{1,5})?(?:[/?#\\s\"'<>),;`.*_|!\\]]|$)";
 
-    /** A value after {@code key:} or {@code key=}: quoted (the quotes stay), or up to whitespace, {@code ;} or {@code &}. */
-    private static final String VALUE = "[ \\t]*(?::=|=>|[:=])[ \\t]*(?:\"(?<secret>(?:[^\"\\\\\\n]|\\\\.){1,1024})\""
-            + "|'(?<secret2>[^'\\n]{1,1024})'|(?<secret3>[^\\s\"'`;&]{0,1023}[^\\s\"'`;&,})\\]]))";
+    /** Spacing around a separator, including the {@code &nbsp;} Teams sends for a space. */
+    private static final String GAP = "(?:[ \\t]|&nbsp;){0,16}";
+    /** A quoted value, quotes kept; unbounded but possessive and unrolled, so each character is looked at once. */
+    private static String quoted(String first, String second) {
+        return "\"(?<" + first + ">[^\"\\\\\\n]++(?:\\\\.[^\"\\\\\\n]*+)*+|(?:\\\\.[^\"\\\\\\n]*+)++)\""
+                + "|'(?<" + second + ">[^'\\n]++)'";
+    }
+
+    /**
+     * A value after {@code key:} or {@code key=}. After {@code :} (YAML, headers) an unquoted value runs to the end
+     * of the line: {@code password: correct horse battery staple}. After {@code =} it stops at whitespace,
+     * {@code ;} or {@code &} (connection strings, query strings) but not at an HTML entity such as {@code &amp;}, and
+     * trailing {@code ,})]} stay out unless more value follows. Every repeat is possessive, so a failed match
+     * never retries shorter values: linear in the input, whatever its length, and an overlong value is redacted whole.
+     */
+    private static final String VALUE = GAP + "(?:(?::=|=>|=)" + GAP + "(?:" + quoted("secret", "secret2")
+            + "|(?<secret3>(?:[^\\s\"'`;&,})\\]]++|&(?:[a-z]{2,8}|#\\d{1,7});|[,})\\]]++(?=[^\\s\"'`;&,})\\]]))++))"
+            + "|:" + GAP + "(?:" + quoted("secret5", "secret6") + "|(?<secret4>[^\\s\"'][^\\r\\n]*+)))";
 
     static final List<SecretRule> ALL = List.of(
-            SecretRule.of("private key", "-----BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
-                    + "(?:-----END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----|\\z)"),
+            SecretRule.of("private key", "----- ?BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)? ?-----[\\s\\S]*?"
+                    + "(?:----- ?END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)? ?-----|\\z)"),
             SecretRule.of("private key", "PuTTY-User-Key-File-\\d: [\\s\\S]*?(?:Private-MAC: [0-9a-f]{1,128}|\\z)"),
             SecretRule.of("JWT", START + "eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}(?:\\.[A-Za-z0-9_-]{0,4096})?"),
-            // the password may hold '@' and '/': the host is after the last '@' that is followed by a host
-            SecretRule.of("password", "(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@?#\"'<>]{0,256}:"
-                    + "(?!\\d{1,5}(?:[/?#\\s]|$))(?<secret>[^\\s\"'<>]{1,256})@(?=" + HOST + ")"),
+            // the password may hold '@', '/' and quotes: the host is after the last '@' that is followed by a host.
+            // ":8443/path/@scope" is a port and a path, but ":12345/abc@host" is a password. One bounded greedy run
+            // per "scheme://user:" start, so the backtracking is at most 4096 steps per URL.
+            SecretRule.of("password", "(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\\s:/@?#\"'<>]{0,256}:"
+                    + "(?!\\d{1,5}(?:[?#\\s]|$|/[^\\s@]{0,256}/@))(?<secret>[^\\s<>]{1,4096})@(?=" + HOST + ")"),
+            SecretRule.of("password", "(?<![\\w-])(?:-u|--user)[ \\t=]{1,4}[\"']?[^\\s:\"']{1,256}:(?<secret>[^\\s\"']{1,4096})"),
+            // only a cookie whose name says session or auth: "theme=dark" tells nothing and stays readable. Each earlier
+            // cookie is skipped possessively (at most 16, 256 characters each) and the name is checked by a bounded
+            // look-ahead, so a header costs a few thousand steps at most. Limit: the first such cookie of a header.
+            SecretRule.of("cookie", "(?i)\\b(?:set-)?cookie:[ \\t]{0,16}+(?:[^;\\n]{0,256}+;[ \\t]?+){0,16}?"
+                    + "(?=[\\w.-]{0,40}?(?:sess|sid|auth|token|jwt|remember|xsrf|csrf))[\\w.-]{1,64}+=(?<secret>[^;\\s]{1,4096}+)"),
             SecretRule.of("Anthropic key", START + "sk-ant-[A-Za-z0-9_-]{20,512}"),
             SecretRule.of("OpenAI key", START + "sk-(?=[A-Za-z0-9_-]{0,511}[0-9])[A-Za-z0-9_-]{20,512}"),
             SecretRule.of("Stripe key", START + "(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})"),
@@ -64,8 +87,8 @@ final class SecretRules {
             SecretRule.of("token", "(?i)\\bbearer[ \\t]+(?<secret>(?=[a-z0-9._~+/-]{0,4095}[0-9])[a-z0-9._~+/-]{16,4096}=*)"),
             SecretRule.of("credentials", "(?i)\\bbasic[ \\t]+(?<secret>(?=[a-z0-9+/]{0,4095}[0-9+/=])[a-z0-9+/]{12,4096}={0,2})"),
             SecretRule.of("password", "(?i)\\blogin[ \\t]+\\S{1,256}[ \\t]+password[ \\t]+(?<secret>\\S{1,512})"),
-            field("password", "password|passwd|passphrase|[_.-]pwd|[_.-]pass"),
-            field("secret", "secret|secret[_-]?key|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
+            field("password", "password|passwd|passphrase|pwd|[_.-]pass"),
+            field("secret", "secret|secret[_-]?key|token|_auth|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
                     + "|signing[_-]?key|encryption[_-]?key"));
 
     private SecretRules() {}

@@ -2,6 +2,7 @@ package com.architectbot.licence;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.consultation.SecretRedactor;
 import com.architectbot.licence.policy.DistributionModel;
 import com.architectbot.licence.policy.Verdict;
 import java.util.Comparator;
@@ -31,11 +32,15 @@ public record LicenceReport(
         problems = List.copyOf(problems);
     }
 
-    /** Something that could not be checked. {@code subject} is a purl, or empty when it is about the input. */
+    /**
+     * Something that could not be checked. {@code subject} is a purl, or empty when it is about the input.
+     * Both often quote the user's manifest (an index URL with a token, a git URL with a PAT), and every
+     * renderer posts them, so secrets are removed here, once, as they enter the report.
+     */
     public record Problem(String subject, String reason) {
         public Problem {
-            subject = subject == null ? "" : subject;
-            requireNonNull(reason, "reason");
+            subject = subject == null ? "" : SecretRedactor.redact(subject);
+            reason = SecretRedactor.redact(requireNonNull(reason, "reason"));
         }
     }
 

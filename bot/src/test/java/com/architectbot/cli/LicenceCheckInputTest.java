@@ -145,6 +145,23 @@ class LicenceCheckInputTest {
         assertThat(npm.requests()).contains("/deep-licence/1.0.0");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"markdown", "json"})
+    void tokens_in_requirements_lines_never_reach_the_report_but_harmless_lines_still_do(String format) throws Exception {
+        // given: built here so no real-looking token is committed
+        String pypiToken = "pypi-Ag" + "Xy7".repeat(20);
+        String githubToken = "ghp_" + "Ab3d".repeat(9);
+        Path requirements = Files.writeString(directory.resolve("requirements.txt"), String.join("\n",
+                "--extra-index-url https://__token__:" + pypiToken + "@pkgs.corp/simple",
+                "private-lib @ git+https://" + githubToken + "@github.com/org/x.git",
+                "unpinned-harmless-lib", ""));
+        // when
+        Run run = run("--format", format, requirements.toString());
+        // then
+        assertThat(run.out() + run.err()).doesNotContain(pypiToken, githubToken, "Xy7Xy7", "Ab3dAb3d");
+        assertThat(run.out()).contains("unpinned-harmless-lib", "pkgs.corp/simple", "github.com/org/x.git");
+    }
+
     private Run run(String... args) {
         URI maven = central.baseUri();
         URI other = npm.baseUri();

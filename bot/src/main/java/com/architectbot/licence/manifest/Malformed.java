@@ -1,6 +1,7 @@
 package com.architectbot.licence.manifest;
 
 import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.consultation.SecretRedactor;
 import com.architectbot.licence.CheckInput;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -17,7 +18,8 @@ final class Malformed {
     }
 
     static PermanentFailure manifest(CheckInput.Manifest manifest, String what, Throwable cause) {
-        String message = label(manifest) + " could not be read: " + what + ". Fix the file and try again.";
+        // "what" may quote the file, and the message is posted to the thread: remove pasted secrets first
+        String message = SecretRedactor.redact(label(manifest) + " could not be read: " + what + ". Fix the file and try again.");
         return new PermanentFailure(message, message, cause);
     }
 
