@@ -43,6 +43,9 @@ final class Replica {
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("MANAGEMENT_PORT", "0"); // two replicas on one machine: not both on 9090
+        builder.environment().put("DATA_ENCRYPTION_KEY", // replicas sharing a Redis share the key
+                "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             process = builder.start();
