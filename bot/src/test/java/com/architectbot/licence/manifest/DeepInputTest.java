@@ -9,7 +9,7 @@ import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,22 +23,13 @@ class DeepInputTest {
     @TempDir
     Path cache;
 
-    private FakeRegistry central;
-    private FakeRegistry npm;
+    @AutoClose
+    private final ResolverOnFakes fakes = new ResolverOnFakes();
     private ManifestResolver resolver;
 
     @BeforeEach
     void start() {
-        central = FakeRegistry.serving("maven-tree");
-        npm = FakeRegistry.serving("npm-tree");
-        resolver = ManifestFixtures.resolver(central, npm, cache);
-    }
-
-    @AfterEach
-    void stop() {
-        resolver.close();
-        central.close();
-        npm.close();
+        resolver = fakes.resolver(cache);
     }
 
     @ParameterizedTest
@@ -52,7 +43,7 @@ class DeepInputTest {
                 .satisfies(e -> assertThat(((PermanentFailure) e).userMessage())
                         .startsWith(fileName + " could not be read")
                         .hasSizeLessThan(1_000));
-        assertThat(central.requests()).isEmpty();
+        assertThat(fakes.central.requests()).isEmpty();
     }
 
     private static String deep(String fileName) {

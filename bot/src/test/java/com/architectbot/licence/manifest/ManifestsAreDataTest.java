@@ -10,7 +10,7 @@ import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,27 +28,18 @@ class ManifestsAreDataTest {
     @TempDir
     Path disk;
 
-    private FakeRegistry central;
-    private FakeRegistry npm;
+    @AutoClose
+    private final ResolverOnFakes fakes = new ResolverOnFakes();
     private ManifestResolver resolver;
 
     @BeforeEach
     void start() throws Exception {
-        central = FakeRegistry.serving("maven-tree");
-        npm = FakeRegistry.serving("npm-tree");
-        resolver = ManifestFixtures.resolver(central, npm, cache);
+        resolver = fakes.resolver(cache);
         Files.writeString(disk.resolve("extra.txt"), CANARY + "==6.6.6\n");
         Files.createDirectories(disk.resolve("pkg"));
         Files.writeString(disk.resolve("pkg/package.json"), "{\"name\": \"" + CANARY + "\", \"version\": \"6.6.6\"}");
         Files.writeString(disk.resolve("pkg/go.mod"), "module example.com/" + CANARY + "\n");
         Files.writeString(disk.resolve("pkg/Cargo.toml"), "[package]\nname = \"" + CANARY + "\"\nversion = \"6.6.6\"\n");
-    }
-
-    @AfterEach
-    void stop() {
-        resolver.close();
-        central.close();
-        npm.close();
     }
 
     @Test
@@ -75,7 +66,7 @@ class ManifestsAreDataTest {
 
         assertThat(resolution.dependencies()).isEmpty();
         assertThat(resolution.problems()).hasSize(3).allSatisfy(p -> assertThat(p).contains("does not come from the npm registry"));
-        assertThat(npm.requests()).isEmpty();
+        assertThat(fakes.npm.requests()).isEmpty();
         assertNotRead(resolution);
     }
 
@@ -127,7 +118,7 @@ class ManifestsAreDataTest {
 
     private void assertNotRead(Resolution resolution) {
         assertThat(resolution.dependencies() + String.join("\n", resolution.problems())).doesNotContain(CANARY);
-        assertThat(npm.requests()).noneSatisfy(r -> assertThat(r).contains(CANARY));
-        assertThat(central.requests()).noneSatisfy(r -> assertThat(r).contains(CANARY));
+        assertThat(fakes.npm.requests()).noneSatisfy(r -> assertThat(r).contains(CANARY));
+        assertThat(fakes.central.requests()).noneSatisfy(r -> assertThat(r).contains(CANARY));
     }
 }

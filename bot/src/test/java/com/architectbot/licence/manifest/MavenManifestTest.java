@@ -16,7 +16,7 @@ import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +29,13 @@ class MavenManifestTest {
     @TempDir
     Path cache;
 
-    private FakeRegistry central;
-    private FakeRegistry npm;
+    @AutoClose
+    private final ResolverOnFakes fakes = new ResolverOnFakes();
     private ManifestResolver resolver;
 
     @BeforeEach
     void start() {
-        central = FakeRegistry.serving("maven-tree");
-        npm = FakeRegistry.serving("npm-tree");
-        resolver = ManifestFixtures.resolver(central, npm, cache);
-    }
-
-    @AfterEach
-    void stop() {
-        resolver.close();
-        central.close();
-        npm.close();
+        resolver = fakes.resolver(cache);
     }
 
     @Test
@@ -68,7 +59,7 @@ class MavenManifestTest {
         Resolution resolution = resolver.resolve(List.of(POM), ResolveOptions.DEFAULT);
         // then: the pom gives jackson-databind no version; jackson-bom 2.17.2 does
         assertThat(packages(resolution)).contains(maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.2"));
-        assertThat(central.requests()).contains("/com/fasterxml/jackson/jackson-bom/2.17.2/jackson-bom-2.17.2.pom");
+        assertThat(fakes.central.requests()).contains("/com/fasterxml/jackson/jackson-bom/2.17.2/jackson-bom-2.17.2.pom");
     }
 
     @Test
@@ -87,7 +78,7 @@ class MavenManifestTest {
         Resolution resolution = resolver.resolve(List.of(POM), new ResolveOptions(false, true));
         // then
         assertThat(packages(resolution)).extracting(p -> p.name()).doesNotContain("jackson-annotations");
-        assertThat(central.requests()).noneMatch(path -> path.contains("jackson-annotations"));
+        assertThat(fakes.central.requests()).noneMatch(path -> path.contains("jackson-annotations"));
     }
 
     @Test
@@ -123,7 +114,7 @@ class MavenManifestTest {
     @Test
     void unreachable_repository_gives_a_partial_result_that_says_what_is_missing() {
         // given
-        central.setDown(true);
+        fakes.central.setDown(true);
         // when
         Resolution resolution = resolver.resolve(List.of(POM, manifest("package-lock.json")), ResolveOptions.DEFAULT);
         // then: the lockfile still counts; the pom's tree is reported missing, with the repository and why
@@ -131,7 +122,7 @@ class MavenManifestTest {
         assertThat(packages(resolution)).noneMatch(p -> p.namespace() != null && p.namespace().startsWith("com.fasterxml"));
         assertThat(resolution.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem)
                 .startsWith("pom.xml: ")
-                .contains(central.baseUri().toString())
+                .contains(fakes.central.baseUri().toString())
                 .contains("missing from the tree"));
         assertThat(String.join("\n", resolution.problems())).contains("503");
     }
@@ -158,6 +149,6 @@ class MavenManifestTest {
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("DOCTYPE")
                 .hasMessageNotContaining("s3cr3t");
-        assertThat(central.requests()).isEmpty();
+        assertThat(fakes.central.requests()).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,24 +29,19 @@ class PomIsDataTest {
     @TempDir
     Path disk;
 
-    private FakeRegistry central;
-    private FakeRegistry npm;
+    @AutoClose
+    private final ResolverOnFakes fakes = new ResolverOnFakes();
     private ManifestResolver resolver;
 
     @BeforeEach
     void start() {
-        central = FakeRegistry.serving("maven-tree");
-        npm = FakeRegistry.serving("npm-tree");
-        resolver = ManifestFixtures.resolver(central, npm, cache);
+        resolver = fakes.resolver(cache);
         System.setProperty("architect.canary", PROPERTY_CANARY);
     }
 
     @AfterEach
     void stop() {
         System.clearProperty("architect.canary");
-        resolver.close();
-        central.close();
-        npm.close();
     }
 
     @Test
@@ -73,7 +69,7 @@ class PomIsDataTest {
                 .anySatisfy(p -> assertThat(p).contains("${java.version}"))
                 .anySatisfy(p -> assertThat(p).contains("${architect.canary}"));
         assertNothingLeaked(resolution, secrets());
-        assertThat(central.rawRequests()).noneSatisfy(r -> assertThat(r).containsAnyOf("${", "%7B", "from-"));
+        assertThat(fakes.central.rawRequests()).noneSatisfy(r -> assertThat(r).containsAnyOf("${", "%7B", "from-"));
     }
 
     @Test
@@ -94,10 +90,10 @@ class PomIsDataTest {
         // when
         Resolution resolution = resolver.resolve(List.of(pom), ResolveOptions.DEFAULT);
         // then: the parent was fetched from the repository, where leak.version is not defined
-        assertThat(central.requests()).contains("/org/slf4j/slf4j-parent/1.7.36/slf4j-parent-1.7.36.pom");
+        assertThat(fakes.central.requests()).contains("/org/slf4j/slf4j-parent/1.7.36/slf4j-parent-1.7.36.pom");
         assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("org.slf4j:slf4j-api:${leak.version} is not checked"));
         assertNothingLeaked(resolution, List.of(DISK_CANARY));
-        assertThat(central.rawRequests()).noneSatisfy(r -> assertThat(r).contains(DISK_CANARY));
+        assertThat(fakes.central.rawRequests()).noneSatisfy(r -> assertThat(r).contains(DISK_CANARY));
     }
 
     @Test
