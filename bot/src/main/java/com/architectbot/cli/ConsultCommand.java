@@ -1,11 +1,11 @@
 package com.architectbot.cli;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.ops.ArchitectBot;

@@ -2,14 +2,14 @@ package com.architectbot.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.licence.LicenceReport;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.policy.LicencePolicy;
 import com.architectbot.render.LicenceReportMarkdown;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package com.architectbot.consultation;
 
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

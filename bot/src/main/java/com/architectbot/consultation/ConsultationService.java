@@ -1,5 +1,11 @@
 package com.architectbot.consultation;
 
+import com.architectbot.core.Deadline;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.ArchitectReply;
+import com.architectbot.core.answer.ConsultationAnswer;
+
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadLocks;
 import com.architectbot.conversation.ThreadMemory;

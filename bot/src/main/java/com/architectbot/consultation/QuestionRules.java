@@ -1,5 +1,7 @@
 package com.architectbot.consultation;
 
+import com.architectbot.core.PermanentFailure;
+
 /** What makes a question acceptable before any slow work is spent on it. */
 public final class QuestionRules {
 

@@ -6,7 +6,7 @@ import java.util.List;
 public interface DependencyResolver {
 
     /**
-     * @throws com.architectbot.consultation.PermanentFailure when an input cannot be read (a malformed
+     * @throws com.architectbot.core.PermanentFailure when an input cannot be read (a malformed
      *     manifest, an unparseable coordinate); its user message says which input and why
      */
     Resolution resolve(List<CheckInput> inputs, ResolveOptions options);

@@ -1,5 +1,7 @@
 package com.architectbot.licence;
 
+import com.architectbot.core.report.Provenance;
+
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.licence.spdx.LicenceExpression;

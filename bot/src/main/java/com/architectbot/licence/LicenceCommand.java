@@ -1,8 +1,8 @@
 package com.architectbot.licence;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import java.util.ArrayList;
 import java.util.List;
 

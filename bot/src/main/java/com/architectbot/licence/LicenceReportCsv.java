@@ -1,6 +1,9 @@
 package com.architectbot.licence;
 
-import com.architectbot.licence.policy.Obligation;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+
+import com.architectbot.core.report.Obligation;
 import java.util.List;
 import java.util.stream.Collectors;
 

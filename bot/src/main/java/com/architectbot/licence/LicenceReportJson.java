@@ -1,6 +1,9 @@
 package com.architectbot.licence;
 
-import com.architectbot.licence.policy.Obligation;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+
+import com.architectbot.core.report.Obligation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,11 +1,15 @@
 package com.architectbot.licence;
 
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Provenance;
+
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.licence.LicenceRegistry.Lookup;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.policy.Evaluation;
 import com.architectbot.licence.policy.LicenceCategories;
 import com.architectbot.licence.policy.LicenceEvaluator;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The licence check use case: resolve the inputs to a dependency tree, ask the registry for every
  * licence the input does not carry (concurrently, on virtual threads, within one time budget), read
  * each as SPDX, judge it under the policy, and report. Registry trouble makes a partial report, never
- * a failure; only unreadable input fails ({@link com.architectbot.consultation.PermanentFailure}).
+ * a failure; only unreadable input fails ({@link com.architectbot.core.PermanentFailure}).
  */
 public final class LicenceService {
 

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static java.util.stream.Collectors.toSet;
 
 import com.architectbot.config.Environment;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

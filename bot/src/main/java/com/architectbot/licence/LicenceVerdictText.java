@@ -1,9 +1,12 @@
 package com.architectbot.licence;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.licence.policy.DistributionModel;
-import com.architectbot.licence.policy.Obligation;
-import com.architectbot.licence.policy.Verdict;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,11 +1,15 @@
 package com.architectbot.ops;
 
+import com.architectbot.server.BotServer;
+import com.architectbot.server.Channel;
+import com.architectbot.server.ManagementServer;
+
 import com.architectbot.consultation.ConsultationService;
-import com.architectbot.consultation.FileSources;
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryHandler;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.TenantControls;
+import com.architectbot.core.FileSources;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryHandler;
+import com.architectbot.core.Reply;
+import com.architectbot.core.TenantControls;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.RedisConversationRecords;

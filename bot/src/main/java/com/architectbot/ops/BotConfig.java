@@ -1,5 +1,8 @@
 package com.architectbot.ops;
 
+import com.architectbot.server.ManagementSettings;
+import com.architectbot.server.ServerSettings;
+
 import com.architectbot.config.Environment;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.llm.ModelSettings;

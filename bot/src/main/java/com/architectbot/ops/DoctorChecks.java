@@ -1,8 +1,8 @@
 package com.architectbot.ops;
 
 import com.architectbot.config.Environment;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.consultation.llm.ModelProbe;
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.licence.source.RegistrySettings;

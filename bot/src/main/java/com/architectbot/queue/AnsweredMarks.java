@@ -1,6 +1,6 @@
 package com.architectbot.queue;
 
-import com.architectbot.consultation.InquiryId;
+import com.architectbot.core.InquiryId;
 
 /**
  * Remembers which inquiries were answered, so a job delivered twice (a worker that died between replying

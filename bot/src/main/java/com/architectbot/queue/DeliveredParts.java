@@ -1,6 +1,6 @@
 package com.architectbot.queue;
 
-import com.architectbot.consultation.InquiryId;
+import com.architectbot.core.InquiryId;
 
 /**
  * What became of each part of the replies to one inquiry, kept with the job for as long as its answered
@@ -17,7 +17,7 @@ public interface DeliveredParts {
     /**
      * Records the part's new state before the call returns.
      *
-     * @throws com.architectbot.consultation.RetryableFailure when the record cannot be written
+     * @throws com.architectbot.core.RetryableFailure when the record cannot be written
      */
     void record(InquiryId id, String part, PartState state);
 
@@ -26,7 +26,7 @@ public interface DeliveredParts {
      * since it was read as {@code expected}: of two workers racing for a part, exactly one gets it.
      *
      * @return false when the part is no longer {@code expected} (another worker took it meanwhile)
-     * @throws com.architectbot.consultation.RetryableFailure when the record cannot be written
+     * @throws com.architectbot.core.RetryableFailure when the record cannot be written
      */
     boolean claim(InquiryId id, String part, PartState expected, PartState.Sending sending);
 }

@@ -1,7 +1,7 @@
 package com.architectbot.queue;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 
 /**
  * What a log line may say about a failure. Our own failure types promise messages without user content;

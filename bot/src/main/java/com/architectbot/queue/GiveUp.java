@@ -2,9 +2,9 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.Reply.Notice;
-import com.architectbot.consultation.Reply.Tone;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.Reply.Notice;
+import com.architectbot.core.Reply.Tone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

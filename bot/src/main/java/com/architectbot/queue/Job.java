@@ -2,8 +2,8 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.ReplyTarget;
 
 /** A unit of slow work: an inquiry and where its reply goes. */
 public record Job(Inquiry inquiry, ReplyTarget replyTo) {

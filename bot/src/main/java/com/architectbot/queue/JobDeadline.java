@@ -2,8 +2,8 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.Deadline;
-import com.architectbot.consultation.DeadlineExceeded;
+import com.architectbot.core.Deadline;
+import com.architectbot.core.DeadlineExceeded;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

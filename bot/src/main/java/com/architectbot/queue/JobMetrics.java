@@ -2,8 +2,8 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,7 +1,7 @@
 package com.architectbot.queue;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.Reply;
 
 /**
  * The slow work behind an inquiry (model calls, registry look-ups), run by the queue's workers. The
@@ -14,9 +14,9 @@ public interface JobProcessor {
      * Works out the reply to one inquiry. A job may be processed more than once (after a crash or a
      * retryable failure), so any side effect must tolerate a repeat.
      *
-     * @throws com.architectbot.consultation.RetryableFailure when trying again later may succeed: the job is
+     * @throws com.architectbot.core.RetryableFailure when trying again later may succeed: the job is
      *     redelivered after the visibility timeout, up to the maximum number of attempts
-     * @throws com.architectbot.consultation.PermanentFailure when trying again will not help: the user is told
+     * @throws com.architectbot.core.PermanentFailure when trying again will not help: the user is told
      *     its {@code userMessage()} and the job is done
      */
     Reply process(Inquiry inquiry);

@@ -2,13 +2,13 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.Deadline;
-import com.architectbot.consultation.DeadlineExceeded;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.Reply.Notice;
-import com.architectbot.consultation.Reply.Tone;
+import com.architectbot.core.Deadline;
+import com.architectbot.core.DeadlineExceeded;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
+import com.architectbot.core.Reply.Notice;
+import com.architectbot.core.Reply.Tone;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

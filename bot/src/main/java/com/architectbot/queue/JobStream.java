@@ -15,7 +15,7 @@ public interface JobStream {
      * Hands out up to {@code max} jobs nobody has taken yet, waiting up to {@code block} for the first.
      *
      * @param consumer the taker's name, unique per worker process
-     * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
+     * @throws com.architectbot.core.RetryableFailure when the queue cannot be reached
      */
     List<Delivery> take(String consumer, int max, Duration block);
 
@@ -23,7 +23,7 @@ public interface JobStream {
      * Takes over up to {@code max} pending jobs that have been idle for at least {@code idle}, counting the
      * takeover as another delivery.
      *
-     * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
+     * @throws com.architectbot.core.RetryableFailure when the queue cannot be reached
      */
     List<Delivery> reclaim(String consumer, Duration idle, int max);
 
@@ -32,7 +32,7 @@ public interface JobStream {
      * another consumer has reclaimed meanwhile stays with that consumer.
      *
      * @return the entry ids of the jobs that were no longer this consumer's (another took them over)
-     * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
+     * @throws com.architectbot.core.RetryableFailure when the queue cannot be reached
      */
     List<String> heartbeat(String consumer, List<Delivery> held);
 
@@ -42,7 +42,7 @@ public interface JobStream {
     /**
      * Counts one more failed attempt of this job, and returns the count.
      *
-     * @throws com.architectbot.consultation.RetryableFailure when the queue cannot be reached
+     * @throws com.architectbot.core.RetryableFailure when the queue cannot be reached
      */
     long recordFailure(Delivery delivery);
 

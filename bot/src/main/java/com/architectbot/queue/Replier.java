@@ -1,8 +1,8 @@
 package com.architectbot.queue;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 
 /** Delivers replies on one surface; each channel registers one. */
 public interface Replier {
@@ -12,7 +12,7 @@ public interface Replier {
      * out through {@link ReplyParts#once}, so delivering the same reply again (a reclaimed job) posts only
      * the parts that are not on the platform yet.
      *
-     * @throws com.architectbot.consultation.RetryableFailure when the platform could not be reached
+     * @throws com.architectbot.core.RetryableFailure when the platform could not be reached
      *     or asked us to slow down past the delivery budget
      */
     void deliver(ReplyTarget target, Reply reply, ReplyParts parts);

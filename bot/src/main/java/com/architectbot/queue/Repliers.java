@@ -2,8 +2,8 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,9 +2,9 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.PartState.Sending;
 import com.architectbot.queue.PartState.Sent;
 import com.architectbot.queue.PartState.Unsent;

@@ -1,12 +1,12 @@
 package com.architectbot.render;
 
-import com.architectbot.consultation.AreaAnalysis;
-import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Priority;
-import com.architectbot.consultation.Recommendation;
-import com.architectbot.consultation.Reply;
-import com.architectbot.licence.LicenceReport;
-import com.architectbot.licence.policy.Verdict;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.Recommendation;
+import com.architectbot.core.Reply;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Verdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

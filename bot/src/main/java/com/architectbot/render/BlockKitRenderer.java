@@ -1,13 +1,13 @@
 package com.architectbot.render;
 
-import com.architectbot.consultation.AreaAnalysis;
-import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Priority;
-import com.architectbot.consultation.Recommendation;
-import com.architectbot.consultation.Reply;
-import com.architectbot.licence.LicenceReport;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.Recommendation;
+import com.architectbot.core.Reply;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.LicenceReportCsv;
-import com.architectbot.licence.policy.Verdict;
+import com.architectbot.core.report.Verdict;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;

@@ -1,7 +1,7 @@
 package com.architectbot.render;
 
-import com.architectbot.consultation.Area;
-import com.architectbot.consultation.Priority;
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.Priority;
 
 /** The words every surface shows for the answer's closed sets. */
 public final class Labels {

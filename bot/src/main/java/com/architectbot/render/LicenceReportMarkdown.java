@@ -1,8 +1,8 @@
 package com.architectbot.render;
 
-import com.architectbot.licence.LicenceFinding;
-import com.architectbot.licence.LicenceReport;
-import com.architectbot.licence.policy.Obligation;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Obligation;
 import java.util.List;
 import java.util.stream.Collectors;
 

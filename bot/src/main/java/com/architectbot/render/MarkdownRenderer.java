@@ -1,9 +1,9 @@
 package com.architectbot.render;
 
-import com.architectbot.consultation.AreaAnalysis;
-import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Recommendation;
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Recommendation;
+import com.architectbot.core.Reply;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.service.InstallationService;
 

@@ -1,6 +1,6 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.UserRole;
+import com.architectbot.core.UserRole;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.User;
 import java.time.Clock;

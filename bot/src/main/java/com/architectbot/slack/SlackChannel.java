@@ -1,8 +1,8 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.FileSource;
+import com.architectbot.core.FileSource;
 import com.architectbot.conversation.Surface;
-import com.architectbot.ops.Channel;
+import com.architectbot.server.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.architectbot.redis.ValueCipher;

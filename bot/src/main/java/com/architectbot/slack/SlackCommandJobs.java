@@ -1,11 +1,11 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.ReplyTarget;
-import com.architectbot.consultation.RetryableFailure;
-import com.architectbot.consultation.UserRole;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.Job;

@@ -1,11 +1,11 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.HelpText;
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.TypedCommand;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.HelpText;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.TypedCommand;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.Job;

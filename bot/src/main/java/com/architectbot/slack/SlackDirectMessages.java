@@ -1,10 +1,10 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryFile;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryFile;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;

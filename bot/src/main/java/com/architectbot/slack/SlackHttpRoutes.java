@@ -1,6 +1,6 @@
 package com.architectbot.slack;
 
-import com.architectbot.ops.HttpRoutes;
+import com.architectbot.server.HttpRoutes;
 import com.google.gson.JsonParseException;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;

@@ -1,7 +1,7 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import java.util.concurrent.Executor;

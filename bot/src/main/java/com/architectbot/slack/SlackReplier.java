@@ -1,7 +1,7 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;

@@ -1,6 +1,6 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.queue.ReplyParts;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.Message;

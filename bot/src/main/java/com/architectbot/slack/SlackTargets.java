@@ -1,6 +1,6 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.architectbot.slack;
 
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.TypedCommand;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.TypedCommand;
 import java.util.regex.Pattern;
 
 /** Translates Slack's message text: mentions out, command words to kinds, quotes in. */

@@ -1,6 +1,6 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;

@@ -1,6 +1,6 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.bot.schema.Activity;

@@ -1,9 +1,9 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.FileSource;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.FileSource;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.conversation.Surface;
-import com.architectbot.ops.Channel;
+import com.architectbot.server.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.microsoft.bot.builder.InvokeResponse;

@@ -1,9 +1,9 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.FileSource;
-import com.architectbot.consultation.InquiryFile;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.FileSource;
+import com.architectbot.core.InquiryFile;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.licence.CheckInput;
 import java.io.IOException;

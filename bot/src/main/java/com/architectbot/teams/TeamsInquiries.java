@@ -1,11 +1,11 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryFile;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.TypedCommand;
-import com.architectbot.consultation.UserRole;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryFile;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.TypedCommand;
+import com.architectbot.core.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.Reply;
 import com.architectbot.render.AdaptiveCardRenderer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,10 +1,10 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
-import com.architectbot.consultation.RetryableFailure;
-import com.architectbot.consultation.InquiryId;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.InquiryId;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.microsoft.bot.builder.TurnContext;

@@ -1,7 +1,7 @@
 package com.architectbot.teams;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryKind;
 import com.microsoft.bot.builder.MessageFactory;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;

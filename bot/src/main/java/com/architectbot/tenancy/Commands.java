@@ -1,6 +1,6 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import java.util.Locale;
 

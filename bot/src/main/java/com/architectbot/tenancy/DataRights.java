@@ -1,7 +1,7 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.Reply;
 import com.architectbot.conversation.ConversationRecords;
 import com.architectbot.conversation.Turn;
 import com.fasterxml.jackson.core.JsonProcessingException;

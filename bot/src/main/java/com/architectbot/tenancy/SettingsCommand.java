@@ -1,8 +1,8 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.Reply;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.Reply;
+import com.architectbot.core.report.DistributionModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

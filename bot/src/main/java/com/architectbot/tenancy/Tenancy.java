@@ -2,12 +2,12 @@ package com.architectbot.tenancy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.TenantControls;
-import com.architectbot.consultation.TenantPreferences;
-import com.architectbot.consultation.TokenUsage;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.Reply;
+import com.architectbot.core.TenantControls;
+import com.architectbot.core.TenantPreferences;
+import com.architectbot.core.TokenUsage;
 import com.architectbot.conversation.ConversationRecords;
 import com.architectbot.conversation.ThreadKey;
 import java.time.Clock;

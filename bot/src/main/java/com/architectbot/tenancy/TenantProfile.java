@@ -2,7 +2,7 @@ package com.architectbot.tenancy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import java.util.Optional;
 
 /** What is stored about a tenant: its plan and its admins' choices; empty means the default. */

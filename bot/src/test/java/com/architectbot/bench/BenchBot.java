@@ -2,11 +2,11 @@ package com.architectbot.bench;
 
 import com.architectbot.config.Environment;
 import com.architectbot.consultation.Architect;
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.Surface;

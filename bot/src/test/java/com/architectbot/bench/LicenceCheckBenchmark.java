@@ -3,7 +3,7 @@ package com.architectbot.bench;
 import com.architectbot.config.Environment;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.licence.LicenceReport;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.policy.LicencePolicy;
 import com.architectbot.ops.ArchitectBot;

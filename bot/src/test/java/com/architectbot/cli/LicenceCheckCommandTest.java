@@ -11,7 +11,7 @@ import com.architectbot.licence.FixedTree;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.PackageRef;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.manifest.ManifestSettings;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.licence.source.RegistrySettings;

@@ -1,5 +1,11 @@
 package com.architectbot.consultation;
 
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.Recommendation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

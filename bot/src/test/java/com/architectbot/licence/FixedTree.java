@@ -1,6 +1,6 @@
 package com.architectbot.licence;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

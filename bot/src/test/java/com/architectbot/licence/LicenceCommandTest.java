@@ -3,8 +3,8 @@ package com.architectbot.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.report.DistributionModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package com.architectbot.licence;
 
+import com.architectbot.core.report.Provenance;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.licence.spdx.SpdxCatalogue;

@@ -1,11 +1,15 @@
 package com.architectbot.licence;
 
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Provenance;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.licence.policy.DistributionModel;
-import com.architectbot.licence.policy.LicenceCategory;
-import com.architectbot.licence.policy.Obligation;
-import com.architectbot.licence.policy.Verdict;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package com.architectbot.licence;
 
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Provenance;
+
 import static com.architectbot.licence.FixedRegistry.found;
 import static com.architectbot.licence.FixedTree.direct;
 import static com.architectbot.licence.FixedTree.via;
@@ -7,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.licence.LicenceRegistry.Lookup;
-import com.architectbot.licence.policy.DistributionModel;
-import com.architectbot.licence.policy.LicenceCategory;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.licence.policy.LicencePolicy;
-import com.architectbot.licence.policy.Verdict;
+import com.architectbot.core.report.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package com.architectbot.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.licence.policy.LicenceCategories;
-import com.architectbot.licence.policy.LicenceCategory;
+import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.SpdxCatalogue;
 import com.architectbot.licence.spdx.SpdxExpressionParser;

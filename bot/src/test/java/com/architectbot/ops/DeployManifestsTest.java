@@ -1,5 +1,8 @@
 package com.architectbot.ops;
 
+import com.architectbot.server.ManagementSettings;
+import com.architectbot.server.ServerSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

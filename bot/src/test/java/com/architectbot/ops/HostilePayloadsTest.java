@@ -1,5 +1,7 @@
 package com.architectbot.ops;
 
+import com.architectbot.server.ServerSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.testing.SlackRequests;

@@ -1,12 +1,14 @@
 package com.architectbot.ops;
 
+import com.architectbot.server.ManagementSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.testing.FakeOpenAi;

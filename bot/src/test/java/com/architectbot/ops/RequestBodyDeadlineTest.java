@@ -1,5 +1,9 @@
 package com.architectbot.ops;
 
+import com.architectbot.server.BotServer;
+import com.architectbot.server.HttpRoutes;
+import com.architectbot.server.ServerSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

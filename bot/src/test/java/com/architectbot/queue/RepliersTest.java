@@ -3,10 +3,10 @@ package com.architectbot.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.Reply.Notice;
-import com.architectbot.consultation.Reply.Tone;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Reply;
+import com.architectbot.core.Reply.Notice;
+import com.architectbot.core.Reply.Tone;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,12 @@ package com.architectbot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.Area;
-import com.architectbot.consultation.AreaAnalysis;
-import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Priority;
-import com.architectbot.consultation.Recommendation;
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.Recommendation;
+import com.architectbot.core.Reply;
 import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.render.BlockKitRenderer.SlackMessage;
 import com.architectbot.testing.LicenceReports;

@@ -2,8 +2,8 @@ package com.architectbot.slack;
 
 import com.architectbot.testing.TestCipher;
 import com.architectbot.bench.OpenLoop;
-import com.architectbot.ops.BotServer;
-import com.architectbot.ops.ServerSettings;
+import com.architectbot.server.BotServer;
+import com.architectbot.server.ServerSettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeSlackApi;

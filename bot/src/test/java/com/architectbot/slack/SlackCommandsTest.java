@@ -2,8 +2,8 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.Reply;
 import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobWorkers;

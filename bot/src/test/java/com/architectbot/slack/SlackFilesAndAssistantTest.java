@@ -3,9 +3,9 @@ package com.architectbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.InquiryFile;
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.InquiryFile;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.licence.CheckInput;

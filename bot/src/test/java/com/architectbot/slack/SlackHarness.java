@@ -1,8 +1,8 @@
 package com.architectbot.slack;
 
 import com.architectbot.testing.TestCipher;
-import com.architectbot.ops.BotServer;
-import com.architectbot.ops.ServerSettings;
+import com.architectbot.server.BotServer;
+import com.architectbot.server.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.testing.FakeSlackApi;
@@ -44,7 +44,7 @@ final class SlackHarness implements AutoCloseable {
         @Override
         public boolean enqueue(Job job) {
             if (away) {
-                throw new com.architectbot.consultation.RetryableFailure("the queue is away (test)");
+                throw new com.architectbot.core.RetryableFailure("the queue is away (test)");
             }
             jobs.add(job);
             return true;

@@ -4,8 +4,8 @@ import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;

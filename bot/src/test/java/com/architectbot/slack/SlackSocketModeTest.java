@@ -3,7 +3,7 @@ package com.architectbot.slack;
 import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.InquiryQueue;

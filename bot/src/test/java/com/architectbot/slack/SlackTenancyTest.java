@@ -2,9 +2,9 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.UserRole;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.Reply;
+import com.architectbot.core.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;

@@ -2,7 +2,7 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.InquiryKind;
 import org.junit.jupiter.api.Test;
 
 class SlackTextTest {

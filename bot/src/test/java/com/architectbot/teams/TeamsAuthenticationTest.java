@@ -2,7 +2,7 @@ package com.architectbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.Reply;
+import com.architectbot.core.Reply;
 import com.architectbot.testing.FakeBotConnector;
 import java.time.Instant;
 import java.util.function.Consumer;

@@ -2,8 +2,8 @@ package com.architectbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.testing.FakeBotConnector;

@@ -2,8 +2,8 @@ package com.architectbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.testing.FakeBotConnector;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

@@ -3,8 +3,8 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.InquiryFile;
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.InquiryFile;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.sun.net.httpserver.HttpExchange;

@@ -2,9 +2,9 @@ package com.architectbot.teams;
 
 import com.architectbot.testing.TestCipher;
 import com.architectbot.config.Environment;
-import com.architectbot.consultation.RetryableFailure;
-import com.architectbot.ops.BotServer;
-import com.architectbot.ops.ServerSettings;
+import com.architectbot.core.RetryableFailure;
+import com.architectbot.server.BotServer;
+import com.architectbot.server.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.teams.redis.RedisPendingExports;

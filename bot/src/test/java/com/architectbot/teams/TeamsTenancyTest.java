@@ -2,8 +2,8 @@ package com.architectbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.UserRole;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.UserRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,11 +2,11 @@ package com.architectbot.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryKind;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.TokenUsage;
-import com.architectbot.consultation.UserRole;
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.InquiryKind;
+import com.architectbot.core.Reply;
+import com.architectbot.core.TokenUsage;
+import com.architectbot.core.UserRole;
+import com.architectbot.core.report.DistributionModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

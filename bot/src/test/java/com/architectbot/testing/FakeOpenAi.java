@@ -3,11 +3,11 @@ package com.architectbot.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.AnswerJson;
-import com.architectbot.consultation.Area;
-import com.architectbot.consultation.AreaAnalysis;
-import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Priority;
-import com.architectbot.consultation.Recommendation;
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.Recommendation;
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.consultation.llm.Provider;
 import com.fasterxml.jackson.databind.JsonNode;

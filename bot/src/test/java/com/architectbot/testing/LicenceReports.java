@@ -1,12 +1,12 @@
 package com.architectbot.testing;
 
-import com.architectbot.licence.LicenceFinding;
-import com.architectbot.licence.LicenceReport;
-import com.architectbot.licence.Provenance;
-import com.architectbot.licence.policy.DistributionModel;
-import com.architectbot.licence.policy.LicenceCategory;
-import com.architectbot.licence.policy.Obligation;
-import com.architectbot.licence.policy.Verdict;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Provenance;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

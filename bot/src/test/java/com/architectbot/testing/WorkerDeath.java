@@ -1,6 +1,6 @@
 package com.architectbot.testing;
 
-import com.architectbot.consultation.InquiryId;
+import com.architectbot.core.InquiryId;
 import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.PartState;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,7 +1,7 @@
 package com.architectbot.consultation.llm;
 
-import com.architectbot.consultation.Area;
-import com.architectbot.consultation.Priority;
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.Priority;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;

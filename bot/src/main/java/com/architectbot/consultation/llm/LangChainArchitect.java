@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.AnswerJson;
 import com.architectbot.consultation.Architect;
-import com.architectbot.consultation.ArchitectReply;
-import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Deadline;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
-import com.architectbot.consultation.TokenUsage;
+import com.architectbot.core.answer.ArchitectReply;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.Deadline;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.TokenUsage;
 import com.architectbot.conversation.Turn;
 import com.architectbot.prompts.Prompts;
 import dev.langchain4j.data.message.AiMessage;

@@ -1,7 +1,7 @@
 package com.architectbot.consultation.llm;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;

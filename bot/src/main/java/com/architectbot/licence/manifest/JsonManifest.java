@@ -18,7 +18,7 @@ final class JsonManifest {
 
     private JsonManifest() {}
 
-    /** @throws com.architectbot.consultation.PermanentFailure naming the file, line and column */
+    /** @throws com.architectbot.core.PermanentFailure naming the file, line and column */
     static JsonNode parse(CheckInput.Manifest manifest) {
         try {
             JsonNode node = MAPPER.readTree(manifest.content());

@@ -30,7 +30,7 @@ enum ManifestFormat {
     private static final Pattern CARGO_LOCK_PACKAGE = Pattern.compile("(?m)^\\[\\[package]]\\s*$");
     private static final Pattern CARGO_TABLE = Pattern.compile("(?m)^\\[(package|dependencies|workspace)]\\s*$");
 
-    /** @throws com.architectbot.consultation.PermanentFailure when neither name nor content tells */
+    /** @throws com.architectbot.core.PermanentFailure when neither name nor content tells */
     static ManifestFormat detect(CheckInput.Manifest manifest) {
         return byName(manifest.fileName())
                 .or(() -> byContent(manifest.content()))

@@ -8,7 +8,7 @@ import com.architectbot.licence.DependencyResolver.ResolveOptions;
 interface ManifestReader {
 
     /**
-     * @throws com.architectbot.consultation.PermanentFailure when the file is malformed
+     * @throws com.architectbot.core.PermanentFailure when the file is malformed
      */
     Resolution read(CheckInput.Manifest manifest, ResolveOptions options);
 }

@@ -29,7 +29,7 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
 
     /**
      * @param specParser reads a package URL, {@code g:a:v} or {@code name@version}; throws
-     *     {@link com.architectbot.consultation.PermanentFailure} for one it cannot read
+     *     {@link com.architectbot.core.PermanentFailure} for one it cannot read
      */
     public ManifestResolver(ManifestSettings settings, Function<String, PackageRef> specParser) {
         requireNonNull(settings, "settings");

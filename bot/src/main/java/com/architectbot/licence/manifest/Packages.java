@@ -1,6 +1,6 @@
 package com.architectbot.licence.manifest;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.PackageRef;
 import com.architectbot.licence.source.PackageSpecs;

@@ -1,5 +1,7 @@
 package com.architectbot.licence.policy;
 
+import com.architectbot.core.report.LicenceCategory;
+
 import com.architectbot.licence.spdx.TsvResource;
 
 import java.util.ArrayList;

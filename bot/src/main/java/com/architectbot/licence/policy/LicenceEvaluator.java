@@ -1,5 +1,9 @@
 package com.architectbot.licence.policy;
 
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
+
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.licence.spdx.LicenceExpression;

@@ -1,14 +1,18 @@
 package com.architectbot.licence.policy;
 
-import static com.architectbot.licence.policy.Obligation.ATTRIBUTION;
-import static com.architectbot.licence.policy.Obligation.COMMERCIAL_TERMS;
-import static com.architectbot.licence.policy.Obligation.FILE_LEVEL_COPYLEFT;
-import static com.architectbot.licence.policy.Obligation.IDENTIFY_LICENCE;
-import static com.architectbot.licence.policy.Obligation.LINKING_CONDITIONS;
-import static com.architectbot.licence.policy.Obligation.NETWORK_SOURCE_DISCLOSURE;
-import static com.architectbot.licence.policy.Obligation.SAME_LICENCE;
-import static com.architectbot.licence.policy.Obligation.SOURCE_OFFER;
-import static com.architectbot.licence.policy.Obligation.USE_RESTRICTIONS;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+
+import static com.architectbot.core.report.Obligation.ATTRIBUTION;
+import static com.architectbot.core.report.Obligation.COMMERCIAL_TERMS;
+import static com.architectbot.core.report.Obligation.FILE_LEVEL_COPYLEFT;
+import static com.architectbot.core.report.Obligation.IDENTIFY_LICENCE;
+import static com.architectbot.core.report.Obligation.LINKING_CONDITIONS;
+import static com.architectbot.core.report.Obligation.NETWORK_SOURCE_DISCLOSURE;
+import static com.architectbot.core.report.Obligation.SAME_LICENCE;
+import static com.architectbot.core.report.Obligation.SOURCE_OFFER;
+import static com.architectbot.core.report.Obligation.USE_RESTRICTIONS;
 
 import java.util.List;
 

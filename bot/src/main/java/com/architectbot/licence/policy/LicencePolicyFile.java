@@ -1,6 +1,10 @@
 package com.architectbot.licence.policy;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Verdict;
+
+import com.architectbot.core.PermanentFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package com.architectbot.queue.redis;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.InquiryId;
+import com.architectbot.core.InquiryId;
 
 /**
  * The Redis names of one queue. Per-inquiry marks carry the inquiry id as a hash tag ({@code {...}}), so

@@ -3,7 +3,7 @@ package com.architectbot.queue.redis;
 import static com.architectbot.queue.redis.RedisFailures.retryable;
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.InquiryId;
+import com.architectbot.core.InquiryId;
 import com.architectbot.queue.AnsweredMarks;
 import com.architectbot.queue.QueueSettings;
 import redis.clients.jedis.UnifiedJedis;

@@ -3,7 +3,7 @@ package com.architectbot.queue.redis;
 import static com.architectbot.queue.redis.RedisFailures.retryable;
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.Inquiry;
+import com.architectbot.core.Inquiry;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.tenancy.PersonalData;
 import com.architectbot.tenancy.TenantId;

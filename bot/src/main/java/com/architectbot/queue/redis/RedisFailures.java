@@ -1,6 +1,6 @@
 package com.architectbot.queue.redis;
 
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.RetryableFailure;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisException;
 

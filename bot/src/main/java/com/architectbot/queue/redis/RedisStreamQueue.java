@@ -4,8 +4,8 @@ import static com.architectbot.queue.redis.QueueKeys.GROUP;
 import static com.architectbot.queue.redis.RedisFailures.retryable;
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;

@@ -1,6 +1,6 @@
 package com.architectbot.teams.redis;
 
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.redis.ValueCipher;
 import com.architectbot.conversation.Surface;
 import com.architectbot.teams.PendingExports;

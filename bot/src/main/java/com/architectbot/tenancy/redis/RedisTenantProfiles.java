@@ -2,7 +2,7 @@ package com.architectbot.tenancy.redis;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.licence.policy.DistributionModel;
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.tenancy.Plan;
 import com.architectbot.tenancy.TenantId;
 import com.architectbot.tenancy.TenantProfile;

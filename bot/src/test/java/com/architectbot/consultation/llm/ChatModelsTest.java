@@ -3,7 +3,7 @@ package com.architectbot.consultation.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.consultation.AnswerJson;
-import com.architectbot.consultation.ConsultationAnswer;
+import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package com.architectbot.licence.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.testing.FakeRegistry;

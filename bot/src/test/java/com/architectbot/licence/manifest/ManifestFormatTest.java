@@ -4,7 +4,7 @@ import static com.architectbot.licence.manifest.ManifestFixtures.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.CheckInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,10 +1,15 @@
 package com.architectbot.licence.policy;
 
-import static com.architectbot.licence.policy.Obligation.ATTRIBUTION;
-import static com.architectbot.licence.policy.Obligation.FILE_LEVEL_COPYLEFT;
-import static com.architectbot.licence.policy.Obligation.LINKING_CONDITIONS;
-import static com.architectbot.licence.policy.Obligation.NETWORK_SOURCE_DISCLOSURE;
-import static com.architectbot.licence.policy.Obligation.SOURCE_OFFER;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
+
+import static com.architectbot.core.report.Obligation.ATTRIBUTION;
+import static com.architectbot.core.report.Obligation.FILE_LEVEL_COPYLEFT;
+import static com.architectbot.core.report.Obligation.LINKING_CONDITIONS;
+import static com.architectbot.core.report.Obligation.NETWORK_SOURCE_DISCLOSURE;
+import static com.architectbot.core.report.Obligation.SOURCE_OFFER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.licence.spdx.SpdxCatalogue;

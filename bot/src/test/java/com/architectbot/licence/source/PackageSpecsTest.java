@@ -3,7 +3,7 @@ package com.architectbot.licence.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.PermanentFailure;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.PackageRef;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,11 +6,11 @@ import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.Deadline;
-import com.architectbot.consultation.DeadlineExceeded;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.Reply.Notice;
-import com.architectbot.consultation.Reply.Tone;
+import com.architectbot.core.Deadline;
+import com.architectbot.core.DeadlineExceeded;
+import com.architectbot.core.Reply;
+import com.architectbot.core.Reply.Notice;
+import com.architectbot.core.Reply.Tone;
 import com.architectbot.consultation.llm.ChatModels;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.queue.JobProcessor;
@@ -75,7 +75,7 @@ class JobDeadlineTest {
                     Thread.sleep(Duration.ofSeconds(20));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new com.architectbot.consultation.RetryableFailure("delivery interrupted", e);
+                    throw new com.architectbot.core.RetryableFailure("delivery interrupted", e);
                 }
             }
             replier.deliver(target, reply, parts);

@@ -4,9 +4,9 @@ import static com.architectbot.queue.redis.QueueFixture.await;
 import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.PartState;

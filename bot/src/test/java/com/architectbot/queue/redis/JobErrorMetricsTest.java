@@ -4,8 +4,8 @@ import static com.architectbot.queue.redis.QueueFixture.await;
 import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;

@@ -6,11 +6,11 @@ import static com.architectbot.queue.redis.QueueFixture.await;
 import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.Reply.Notice;
-import com.architectbot.consultation.Reply.Tone;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.Reply;
+import com.architectbot.core.Reply.Notice;
+import com.architectbot.core.Reply.Tone;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;

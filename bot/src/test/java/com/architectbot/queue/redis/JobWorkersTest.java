@@ -6,12 +6,12 @@ import static com.architectbot.queue.redis.QueueFixture.await;
 import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.PermanentFailure;
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.Reply.Notice;
-import com.architectbot.consultation.Reply.Tone;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
+import com.architectbot.core.Reply.Notice;
+import com.architectbot.core.Reply.Tone;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobProcessor;

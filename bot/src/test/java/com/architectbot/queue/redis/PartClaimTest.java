@@ -3,8 +3,8 @@ package com.architectbot.queue.redis;
 import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;

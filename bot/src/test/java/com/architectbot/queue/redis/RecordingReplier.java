@@ -1,7 +1,7 @@
 package com.architectbot.queue.redis;
 
-import com.architectbot.consultation.Reply;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.Reply;
+import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.architectbot.queue.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.consultation.Inquiry;
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.InquiryKind;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.Delivery;
@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import com.architectbot.consultation.ReplyTarget;
+import com.architectbot.core.ReplyTarget;
 
 /** What a dead letter keeps (ids, never text), how long, and that erasure reaches it. */
 class RedisDeadLettersTest {

@@ -4,8 +4,8 @@ import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.consultation.InquiryId;
-import com.architectbot.consultation.RetryableFailure;
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.QueueSettings;

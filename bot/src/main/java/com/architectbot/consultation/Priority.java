@@ -1,8 +1,0 @@
-package com.architectbot.consultation;
-
-/** How urgently a recommendation must be acted on; the persona's three flags. */
-public enum Priority {
-    CRITICAL_BLOCKER,
-    BEFORE_LAUNCH,
-    FUTURE
-}

@@ -1,0 +1,53 @@
+package com.architectbot.core;
+
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.licence.CheckInput;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where a worker fetches the files users send with an inquiry. Request threads only record where a file
+ * is ({@link InquiryFile}); the download happens on the worker, so nothing is lost if the process stops
+ * after the platform's ack, and jobs stay small. Each surface implements it (with its own credentials).
+ */
+@FunctionalInterface
+public interface FileSource {
+
+    /**
+     * The file's content as a manifest for a licence check.
+     *
+     * @param thread the conversation the file was sent in: its tenant picks the credentials
+     * @throws PermanentFailure when the file cannot be used (too large, not text, gone); its user message
+     *     says what to send instead
+     * @throws RetryableFailure when the file host could not be reached
+     */
+    CheckInput.Manifest fetch(InquiryFile file, ThreadKey thread);
+
+    /**
+     * The downloaded bytes as a manifest, or a {@link PermanentFailure} telling the user the file is not text:
+     * one rule for every surface.
+     */
+    static CheckInput.Manifest textManifest(InquiryFile file, byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            if (text.indexOf('\0') < 0) {
+                return new CheckInput.Manifest(file.name(), text);
+            }
+        } catch (CharacterCodingException e) {
+            // not UTF-8: treated as binary below
+        }
+        throw new PermanentFailure(displayName(file) + " is not a text file. Send a manifest such as pom.xml, "
+                + "package.json or a lockfile.", "fetched " + file + " is not UTF-8 text", null);
+    }
+
+    /** The file's name for a user message, or a neutral stand-in when it came without one. */
+    static String displayName(InquiryFile file) {
+        return file.name().isBlank() ? "The file you sent" : file.name();
+    }
+}

@@ -1,0 +1,83 @@
+package com.architectbot.core;
+
+import com.architectbot.consultation.ConsultationService;
+import com.architectbot.core.answer.ArchitectReply;
+
+import com.architectbot.licence.CheckInput;
+import com.architectbot.licence.LicenceCommand;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.licence.LicenceService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns an inquiry into its reply: the one place that decides what each kind of request gets. */
+public final class InquiryHandler {
+
+    private final ConsultationService consultations;
+    private final LicenceService licences;
+    private final FileSource files;
+    private final TenantControls tenancy;
+    private final RequestMetrics metrics;
+
+    /** Without plan limits, metering or metrics: for tests. */
+    public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files) {
+        this(consultations, licences, files, TenantControls.NONE, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param files where the manifests users send with a licence check are fetched from, on the worker
+     * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
+     */
+    public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files,
+            TenantControls tenancy, MeterRegistry metrics) {
+        this.consultations = consultations;
+        this.licences = licences;
+        this.files = files;
+        this.tenancy = tenancy;
+        this.metrics = new RequestMetrics(metrics);
+    }
+
+    public Reply process(Inquiry inquiry) {
+        metrics.requested(inquiry); // refused ones too: the series shows demand, not only what was served
+        Optional<Reply> refused = tenancy.admit(inquiry); // plan limits: checked before any model call
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return switch (inquiry.kind()) {
+            case CONSULTATION -> consult(inquiry);
+            case LICENCE_CHECK -> checkLicences(inquiry);
+            case FORGET -> forget(inquiry);
+            case HELP -> new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
+            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> tenancy.command(inquiry);
+        };
+    }
+
+    private Reply consult(Inquiry inquiry) {
+        ArchitectReply reply = consultations.consult(inquiry, tenancy.preferences(inquiry.thread()).model());
+        tenancy.record(inquiry, reply.usage());
+        return new Reply.Answer(reply.answer());
+    }
+
+    /** Files first: one that cannot be read fails the check with a message saying why, before any look-up. */
+    private Reply checkLicences(Inquiry inquiry) {
+        List<CheckInput.Manifest> manifests = inquiry.files().stream()
+                .map(file -> files.fetch(file, inquiry.thread()))
+                .toList();
+        LicenceCommand command = LicenceCommand.parse(inquiry.text(), manifests);
+        if (command.model() == null) { // the user named no policy: the tenant's default, else the configured one
+            command = command.withModel(tenancy.preferences(inquiry.thread()).licencePolicy().orElse(null));
+        }
+        Reply reply = new Reply.LicenceCheck(licences.check(command));
+        tenancy.record(inquiry, TokenUsage.NONE);
+        return reply;
+    }
+
+    private Reply forget(Inquiry inquiry) {
+        boolean hadContext = consultations.forget(inquiry.thread());
+        return new Reply.Notice(Reply.Tone.INFO, hadContext
+                ? "Done: I've forgotten this conversation. Your next message starts fresh."
+                : "There was nothing to forget: I had no context for this conversation.");
+    }
+}

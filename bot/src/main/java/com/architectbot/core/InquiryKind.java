@@ -1,0 +1,23 @@
+package com.architectbot.core;
+
+/** What the user asked for. */
+public enum InquiryKind {
+    /** An architecture question for the production architect. */
+    CONSULTATION,
+    /** A licence check of packages or a manifest. */
+    LICENCE_CHECK,
+    /** Erase this thread's context. */
+    FORGET,
+    /** Show what the bot can do. */
+    HELP,
+    /** This tenant's usage this month, with its limits (admins only). */
+    USAGE,
+    /** Show or change the tenant's settings: licence policy, model (admins only). */
+    SETTINGS,
+    /** Send the user everything the bot keeps of their conversations. */
+    EXPORT,
+    /** Erase the user's conversations in every thread. */
+    FORGET_ME,
+    /** Erase everything kept about the tenant; the text {@code confirm} confirms it (admins only). */
+    ERASE_ALL_DATA
+}

@@ -1,0 +1,62 @@
+package com.architectbot.core;
+
+import com.architectbot.core.answer.ConsultationAnswer;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.core.report.LicenceReport;
+
+/** What the bot sends back for an inquiry. Renderers switch over it without a default. */
+public sealed interface Reply {
+
+    /** A consultation answer. */
+    record Answer(ConsultationAnswer answer) implements Reply {
+        public Answer {
+            requireNonNull(answer, "answer");
+        }
+    }
+
+    /** A licence check's report; each surface renders it (render.LicenceReportMarkdown and friends). */
+    record LicenceCheck(LicenceReport report) implements Reply {
+        public LicenceCheck {
+            requireNonNull(report, "report");
+        }
+    }
+
+    /** A short message: help, a confirmation, or why the request could not be answered. */
+    record Notice(Tone tone, String text) implements Reply {
+        public Notice {
+            requireNonNull(tone, "tone");
+            requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * The user's data as a file, for a data-rights request: each surface sends it privately (Slack: a file in
+     * a direct message; Teams: an attachment in the personal chat).
+     *
+     * @param summary one line saying what the file holds
+     */
+    record Export(String fileName, String json, String summary) implements Reply {
+        public Export {
+            requireNonNull(fileName, "fileName");
+            requireNonNull(json, "json");
+            requireNonNull(summary, "summary");
+        }
+
+        @Override
+        public String toString() {
+            return "Export[" + fileName + ", " + json.length() + " chars]"; // the file holds conversations
+        }
+    }
+
+    /** How a notice should look. */
+    enum Tone {
+        /** Help text, confirmations. */
+        INFO,
+        /** The request was not acceptable as it was; the text says how to fix it. */
+        REJECTED,
+        /** Something failed on our side; the text apologises and says what to do. */
+        FAILED
+    }
+}

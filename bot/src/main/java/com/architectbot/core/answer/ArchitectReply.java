@@ -1,0 +1,14 @@
+package com.architectbot.core.answer;
+
+import com.architectbot.core.TokenUsage;
+
+import static java.util.Objects.requireNonNull;
+
+/** The architect's answer and what it cost in tokens. */
+public record ArchitectReply(ConsultationAnswer answer, TokenUsage usage) {
+
+    public ArchitectReply {
+        requireNonNull(answer, "answer");
+        requireNonNull(usage, "usage");
+    }
+}

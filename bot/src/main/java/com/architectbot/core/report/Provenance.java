@@ -1,0 +1,17 @@
+package com.architectbot.core.report;
+
+/** Where a dependency's licence expression comes from. Reports show it next to the licence. */
+public enum Provenance {
+    /** The package's own metadata states a valid SPDX expression. */
+    DECLARED,
+    /** Taken from a parent (a parent POM); {@link InterpretedLicence#inheritedFrom()} says which. */
+    INHERITED,
+    /** The metadata states free text or a URL that our table or the SPDX names map to an id. */
+    MAPPED,
+    /** The registry did not say, or could not be asked. */
+    UNKNOWN;
+
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

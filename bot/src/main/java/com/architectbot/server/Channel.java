@@ -1,0 +1,26 @@
+package com.architectbot.server;
+
+import com.architectbot.core.FileSource;
+import com.architectbot.conversation.Surface;
+import com.architectbot.queue.Replier;
+
+/**
+ * A chat platform the bot is reachable on: its HTTP routes (if any), the replier the workers deliver its
+ * answers through, the file source they fetch its users' files from, and anything it runs on its own (a
+ * Socket Mode connection).
+ */
+public interface Channel extends HttpRoutes, AutoCloseable {
+
+    Surface surface();
+
+    Replier replier();
+
+    FileSource files();
+
+    /** Starts whatever the channel runs besides its routes; called once the server is up. */
+    default void start() {}
+
+    /** Stops taking new requests (a socket connection) and finishes its own after-ack chores. */
+    @Override
+    default void close() {}
+}
