@@ -1,8 +1,9 @@
 package com.architectbot.consultation;
 
+import com.architectbot.core.Consultations;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.Inquiry;
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.ConsultationAnswer;
 
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Answers a question in the context of its thread, one message of a thread at a time. */
-public final class ConsultationService {
+public final class ConsultationService implements Consultations {
 
     private final Architect architect;
     private final ThreadMemory memory;
@@ -47,6 +48,7 @@ public final class ConsultationService {
      * As {@link #consult(Inquiry)}, on the given model when present, with the tokens spent; an answer found
      * in memory (a redelivered job) spent none.
      */
+    @Override
     public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {
         String question = rules.check(inquiry.text()); // redacted when the inquiry was built
         ThreadKey thread = inquiry.thread();
@@ -72,6 +74,7 @@ public final class ConsultationService {
     }
 
     /** Erases the thread's context. Returns whether there was any. */
+    @Override
     public boolean forget(ThreadKey thread) {
         return memory.forget(thread);
     }

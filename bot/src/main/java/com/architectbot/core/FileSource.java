@@ -1,7 +1,6 @@
 package com.architectbot.core;
 
 import com.architectbot.conversation.ThreadKey;
-import com.architectbot.licence.CheckInput;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,13 +22,13 @@ public interface FileSource {
      *     says what to send instead
      * @throws RetryableFailure when the file host could not be reached
      */
-    CheckInput.Manifest fetch(InquiryFile file, ThreadKey thread);
+    FileText fetch(InquiryFile file, ThreadKey thread);
 
     /**
      * The downloaded bytes as a manifest, or a {@link PermanentFailure} telling the user the file is not text:
      * one rule for every surface.
      */
-    static CheckInput.Manifest textManifest(InquiryFile file, byte[] content) {
+    static FileText textManifest(InquiryFile file, byte[] content) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -37,7 +36,7 @@ public interface FileSource {
                     .decode(ByteBuffer.wrap(content))
                     .toString();
             if (text.indexOf('\0') < 0) {
-                return new CheckInput.Manifest(file.name(), text);
+                return new FileText(file.name(), text);
             }
         } catch (CharacterCodingException e) {
             // not UTF-8: treated as binary below

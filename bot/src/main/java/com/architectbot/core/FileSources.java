@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
-import com.architectbot.licence.CheckInput;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,7 +32,7 @@ public final class FileSources implements FileSource {
      *     recorded the file is not running here): the user is asked to send the file again
      */
     @Override
-    public CheckInput.Manifest fetch(InquiryFile file, ThreadKey thread) {
+    public FileText fetch(InquiryFile file, ThreadKey thread) {
         FileSource source = bySurface.get(thread.surface());
         if (source == null) {
             throw new PermanentFailure("I can't read files sent on " + thread.surface().id() + " right now. "

@@ -1,5 +1,7 @@
 package com.architectbot.core;
 
+import com.architectbot.core.redaction.SecretRedactor;
+
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.conversation.ThreadKey;

@@ -1,28 +1,27 @@
 package com.architectbot.core;
 
-import com.architectbot.consultation.ConsultationService;
-import com.architectbot.core.answer.ArchitectReply;
+import com.architectbot.core.answer.TokenUsage;
 
-import com.architectbot.licence.CheckInput;
-import com.architectbot.licence.LicenceCommand;
-import com.architectbot.core.report.LicenceReport;
-import com.architectbot.licence.LicenceService;
+import com.architectbot.core.answer.ArchitectReply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns an inquiry into its reply: the one place that decides what each kind of request gets. */
+/**
+ * Turns an inquiry into its reply: the one place that decides what each kind of request gets. It knows the
+ * features only through their ports ({@link Consultations}, {@link LicenceChecks}, {@link TenantControls}).
+ */
 public final class InquiryHandler {
 
-    private final ConsultationService consultations;
-    private final LicenceService licences;
+    private final Consultations consultations;
+    private final LicenceChecks licences;
     private final FileSource files;
     private final TenantControls tenancy;
     private final RequestMetrics metrics;
 
     /** Without plan limits, metering or metrics: for tests. */
-    public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files) {
+    public InquiryHandler(Consultations consultations, LicenceChecks licences, FileSource files) {
         this(consultations, licences, files, TenantControls.NONE, new SimpleMeterRegistry());
     }
 
@@ -30,7 +29,7 @@ public final class InquiryHandler {
      * @param files where the manifests users send with a licence check are fetched from, on the worker
      * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
      */
-    public InquiryHandler(ConsultationService consultations, LicenceService licences, FileSource files,
+    public InquiryHandler(Consultations consultations, LicenceChecks licences, FileSource files,
             TenantControls tenancy, MeterRegistry metrics) {
         this.consultations = consultations;
         this.licences = licences;
@@ -62,14 +61,11 @@ public final class InquiryHandler {
 
     /** Files first: one that cannot be read fails the check with a message saying why, before any look-up. */
     private Reply checkLicences(Inquiry inquiry) {
-        List<CheckInput.Manifest> manifests = inquiry.files().stream()
+        List<FileText> manifests = inquiry.files().stream()
                 .map(file -> files.fetch(file, inquiry.thread()))
                 .toList();
-        LicenceCommand command = LicenceCommand.parse(inquiry.text(), manifests);
-        if (command.model() == null) { // the user named no policy: the tenant's default, else the configured one
-            command = command.withModel(tenancy.preferences(inquiry.thread()).licencePolicy().orElse(null));
-        }
-        Reply reply = new Reply.LicenceCheck(licences.check(command));
+        Reply reply = new Reply.LicenceCheck(licences.check(
+                inquiry.text(), manifests, tenancy.preferences(inquiry.thread()).licencePolicy()));
         tenancy.record(inquiry, TokenUsage.NONE);
         return reply;
     }

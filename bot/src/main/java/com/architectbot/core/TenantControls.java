@@ -1,5 +1,7 @@
 package com.architectbot.core;
 
+import com.architectbot.core.answer.TokenUsage;
+
 import com.architectbot.conversation.ThreadKey;
 import java.util.Optional;
 

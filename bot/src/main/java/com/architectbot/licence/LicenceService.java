@@ -1,5 +1,7 @@
 package com.architectbot.licence;
 
+import com.architectbot.core.FileText;
+import com.architectbot.core.LicenceChecks;
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Provenance;
@@ -19,6 +21,7 @@ import com.architectbot.licence.spdx.SpdxCatalogue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * each as SPDX, judge it under the policy, and report. Registry trouble makes a partial report, never
  * a failure; only unreadable input fails ({@link com.architectbot.core.PermanentFailure}).
  */
-public final class LicenceService {
+public final class LicenceService implements LicenceChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenceService.class);
 
@@ -74,6 +77,15 @@ public final class LicenceService {
         return model == null ? policy : policy.withModel(model);
     }
 
+    /** A check asked for in chat: the request's policy, else the tenant's, else the configured one. */
+    @Override
+    public LicenceReport check(String request, List<FileText> files, Optional<DistributionModel> tenantPolicy) {
+        LicenceCommand command = LicenceCommand.parse(request, files.stream()
+                .map(file -> new CheckInput.Manifest(file.fileName(), file.content()))
+                .toList());
+        return check(command.model() != null ? command : command.withModel(tenantPolicy.orElse(null)));
+    }
+
     /** A check asked for in chat, under the configured policy (for the command's model, when given). */
     public LicenceReport check(LicenceCommand command) {
         return check(command.inputs(), policy(command.model(), null), command.options());
@@ -107,7 +119,8 @@ public final class LicenceService {
      *
      * @param model "saas", "distributed", "internal", or null/blank for the default
      */
-    public String checkPackagesForAgent(List<String> packageSpecs, String model) {
+    @Override
+    public String checkForAgent(List<String> packageSpecs, String model) {
         return LicenceVerdictText.forAgent(packageSpecs, model, this);
     }
 

@@ -6,7 +6,7 @@ import com.architectbot.server.ServerSettings;
 import com.architectbot.config.Environment;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.llm.ModelSettings;
-import com.architectbot.conversation.RedisThreadMemory;
+import com.architectbot.conversation.redis.RedisThreadMemory;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.RegistrySettings;

@@ -5,7 +5,7 @@ import com.architectbot.core.InquiryFile;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.conversation.ThreadKey;
-import com.architectbot.licence.CheckInput;
+import com.architectbot.core.FileText;
 import com.slack.api.Slack;
 import com.slack.api.model.File;
 import java.io.IOException;
@@ -70,7 +70,7 @@ final class SlackFiles implements FileSource {
     }
 
     @Override
-    public CheckInput.Manifest fetch(InquiryFile file, ThreadKey thread) {
+    public FileText fetch(InquiryFile file, ThreadKey thread) {
         if (!SCHEME.equals(file.location().getScheme())) {
             throw new IllegalArgumentException("not a Slack file: " + file);
         }

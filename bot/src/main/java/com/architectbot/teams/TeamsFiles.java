@@ -5,7 +5,7 @@ import com.architectbot.core.InquiryFile;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.conversation.ThreadKey;
-import com.architectbot.licence.CheckInput;
+import com.architectbot.core.FileText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -50,7 +50,7 @@ public final class TeamsFiles implements FileSource {
      * @throws RetryableFailure when the download failed on the way
      */
     @Override
-    public CheckInput.Manifest fetch(InquiryFile file, ThreadKey thread) {
+    public FileText fetch(InquiryFile file, ThreadKey thread) {
         URI url = file.location();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             Optional<String> refusal = hosts.refusal(url);

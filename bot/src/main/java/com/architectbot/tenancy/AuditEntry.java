@@ -2,7 +2,7 @@ package com.architectbot.tenancy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;

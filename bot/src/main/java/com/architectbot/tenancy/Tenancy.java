@@ -7,7 +7,7 @@ import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
 import com.architectbot.core.TenantControls;
 import com.architectbot.core.TenantPreferences;
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.conversation.ConversationRecords;
 import com.architectbot.conversation.ThreadKey;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import java.time.Instant;
 import java.time.YearMonth;
 

@@ -1,7 +1,5 @@
 package com.architectbot.core;
 
-import com.architectbot.core.InquiryKind;
-import com.architectbot.core.TypedCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -156,7 +156,7 @@ class LicenceServiceTest {
         FixedRegistry registry = FixedRegistry.of(Map.of(ENGINE, found("AGPL-3.0-only"), COMMONS, found("Apache-2.0")));
         LicenceService service = new LicenceService(tree, registry, SETTINGS);
 
-        String text = service.checkPackagesForAgent(
+        String text = service.checkForAgent(
                 List.of("pkg:maven/org.example/engine@2.0", "pkg:maven/org.apache.commons/commons-lang3@3.14.0"), "saas");
 
         assertThat(text).startsWith("Licence check (policy: saas, defaults): 1 blocker, 0 review, 1 ok, of 2 dependencies.");
@@ -164,7 +164,7 @@ class LicenceServiceTest {
                 + "obligations: network-source-disclosure, same-licence");
         assertThat(text).contains("- pkg:maven/org.apache.commons/commons-lang3@3.14.0: OK - Apache-2.0 (permissive, declared)");
         assertThat(text).contains("cite them");
-        assertThat(service.checkPackagesForAgent(List.of("nonsense"), null)).startsWith("The licence check could not read the request:");
-        assertThat(service.checkPackagesForAgent(List.of("x"), "cloud")).contains("saas, distributed, internal");
+        assertThat(service.checkForAgent(List.of("nonsense"), null)).startsWith("The licence check could not read the request:");
+        assertThat(service.checkForAgent(List.of("x"), "cloud")).contains("saas, distributed, internal");
     }
 }

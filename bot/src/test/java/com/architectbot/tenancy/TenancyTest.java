@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.UserRole;
 import com.architectbot.core.report.DistributionModel;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -9,7 +9,7 @@ import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.conversation.Turn;
 import com.architectbot.prompts.Prompts;
 import dev.langchain4j.data.message.AiMessage;

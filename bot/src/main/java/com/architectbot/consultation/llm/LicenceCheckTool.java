@@ -1,6 +1,6 @@
 package com.architectbot.consultation.llm;
 
-import com.architectbot.licence.LicenceService;
+import com.architectbot.core.LicenceChecks;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.List;
  */
 public final class LicenceCheckTool {
 
-    private final LicenceService licences;
+    private final LicenceChecks licences;
 
-    public LicenceCheckTool(LicenceService licences) {
+    public LicenceCheckTool(LicenceChecks licences) {
         this.licences = licences;
     }
 
@@ -25,6 +25,6 @@ public final class LicenceCheckTool {
                     + "Maven coordinates (group:artifact:version) or npm name@version") List<String> packages,
             @P(value = "How the product is distributed: saas, distributed or internal; empty for the company "
                     + "default", required = false) String distributionModel) {
-        return licences.checkPackagesForAgent(packages, distributionModel);
+        return licences.checkForAgent(packages, distributionModel);
     }
 }

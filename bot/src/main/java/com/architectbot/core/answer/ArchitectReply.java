@@ -1,6 +1,5 @@
 package com.architectbot.core.answer;
 
-import com.architectbot.core.TokenUsage;
 
 import static java.util.Objects.requireNonNull;
 

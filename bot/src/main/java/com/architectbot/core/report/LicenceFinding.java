@@ -2,9 +2,6 @@ package com.architectbot.core.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.core.report.LicenceCategory;
-import com.architectbot.core.report.Obligation;
-import com.architectbot.core.report.Verdict;
 import java.util.List;
 
 /**

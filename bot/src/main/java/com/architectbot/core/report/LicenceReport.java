@@ -2,9 +2,7 @@ package com.architectbot.core.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.core.SecretRedactor;
-import com.architectbot.core.report.DistributionModel;
-import com.architectbot.core.report.Verdict;
+import com.architectbot.core.redaction.SecretRedactor;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.architectbot.licence.manifest;
 
 import com.architectbot.core.PermanentFailure;
-import com.architectbot.core.SecretRedactor;
+import com.architectbot.core.redaction.SecretRedactor;
 import com.architectbot.licence.CheckInput;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

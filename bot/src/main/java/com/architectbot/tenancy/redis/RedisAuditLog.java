@@ -2,7 +2,7 @@ package com.architectbot.tenancy.redis;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.core.TokenUsage;
+import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.tenancy.AuditEntry;
 import com.architectbot.tenancy.AuditLog;
 import com.architectbot.tenancy.TenantId;

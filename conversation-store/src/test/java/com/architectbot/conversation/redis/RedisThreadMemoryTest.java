@@ -1,4 +1,11 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.StoreUnavailableException;
+
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.ThreadMemory;
+import com.architectbot.conversation.redis.ThreadMemoryContract;
+import com.architectbot.conversation.TokenEstimator;
 
 import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;

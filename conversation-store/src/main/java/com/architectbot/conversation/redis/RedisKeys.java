@@ -1,4 +1,7 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 
 /**
  * The Redis keys of one thread. Every key carries the thread id as a hash tag ({@code ab:{slack:T1:C1:1700.1}:turns}),

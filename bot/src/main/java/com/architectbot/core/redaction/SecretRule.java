@@ -1,4 +1,4 @@
-package com.architectbot.core;
+package com.architectbot.core.redaction;
 
 import static java.util.Objects.requireNonNull;
 

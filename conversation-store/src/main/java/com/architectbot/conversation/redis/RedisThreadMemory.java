@@ -1,4 +1,9 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.ThreadMemory;
+import com.architectbot.conversation.TokenEstimator;
+import com.architectbot.conversation.Turn;
 
 import com.architectbot.config.Environment;
 import static java.util.Objects.requireNonNull;

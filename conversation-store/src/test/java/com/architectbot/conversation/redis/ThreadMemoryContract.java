@@ -1,4 +1,10 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.TokenEstimator;
+import com.architectbot.conversation.Turn;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.ThreadMemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

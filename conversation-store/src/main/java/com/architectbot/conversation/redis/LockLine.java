@@ -1,4 +1,6 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.ThreadKey;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,9 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.StoreUnavailableException;
+import com.architectbot.conversation.ThreadBusyException;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.ThreadLocks;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,6 +1,5 @@
-package com.architectbot.core;
+package com.architectbot.core.redaction;
 
-import com.architectbot.core.SecretRedactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,9 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.ConversationRecords;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.Turn;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,8 @@
-package com.architectbot.conversation;
+package com.architectbot.conversation.redis;
+
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.Turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
