@@ -1,5 +1,7 @@
 package com.architectbot.ops;
 
+import com.architectbot.config.StoreVariables;
+
 import com.architectbot.server.ManagementSettings;
 import com.architectbot.server.ServerSettings;
 
@@ -60,9 +62,10 @@ public record BotConfig(
         return new BotConfig(
                 ServerSettings.from(env, teams.loopbackOnly()),
                 ManagementSettings.from(env),
-                RedisSettings.from(env),
-                EncryptionSettings.from(env),
-                RedisThreadMemory.Settings.from(env),
+                StoreVariables.redis(env),
+                StoreVariables.encryption(env),
+                RedisThreadMemory.Settings.withTtl(
+                        env.days(RedisThreadMemory.Settings.TTL_DAYS_VARIABLE, RedisThreadMemory.Settings.DEFAULT_TTL)),
                 ModelSettings.from(env),
                 ConsultationSettings.from(env),
                 QueueSettings.from(env),

@@ -1,5 +1,7 @@
 package com.architectbot.ops;
 
+import com.architectbot.config.StoreVariables;
+
 import com.architectbot.config.Environment;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
@@ -57,7 +59,7 @@ public final class DoctorChecks {
     }
 
     private static Finding redis(Environment env) {
-        RedisSettings settings = RedisSettings.from(env);
+        RedisSettings settings = StoreVariables.redis(env);
         if (settings.embedded()) {
             return Finding.skipped("Redis", "REDIS_URL is unset: serve starts an embedded Redis on 127.0.0.1:"
                     + settings.embeddedPort() + " (one replica only; set REDIS_URL for production)");

@@ -2,7 +2,6 @@ package com.architectbot.redis;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.config.Environment;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -38,13 +37,5 @@ public record EncryptionSettings(Optional<DataKey> current, Optional<DataKey> pr
             throw new IllegalArgumentException(KEY_VARIABLE + " and " + PREVIOUS_KEY_VARIABLE + " have the same key id '"
                     + current.get().id() + "': give the new key a new id");
         }
-    }
-
-    public static EncryptionSettings from(Environment env) {
-        return new EncryptionSettings(
-                env.optional(KEY_VARIABLE).map(text -> DataKey.parse(KEY_VARIABLE, text)),
-                env.optional(PREVIOUS_KEY_VARIABLE).map(text -> DataKey.parse(PREVIOUS_KEY_VARIABLE, text)),
-                Path.of(env.string(RedisSettings.DATA_DIR_VARIABLE, RedisSettings.DEFAULT_DATA_DIR)).resolve(KEY_FILE_NAME),
-                env.isSet(RedisSettings.URL_VARIABLE));
     }
 }

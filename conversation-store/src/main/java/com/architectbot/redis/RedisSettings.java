@@ -2,13 +2,11 @@ package com.architectbot.redis;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.config.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * Where Redis is and how long to wait for it.
+ * Where Redis is and how long to wait for it. The bot reads these variables (its {@code StoreVariables}):
  *
  * <ul>
  *   <li>{@code REDIS_URL}: the server to use (see {@link RedisUrl} for the accepted forms). Unset or blank:
@@ -47,23 +45,10 @@ public record RedisSettings(RedisUrl url, Path dataDir, int embeddedPort, Durati
         requirePositive(socketTimeout, SOCKET_TIMEOUT_VARIABLE);
     }
 
-    /**
-     * Reads the settings from environment variables (the caller passes {@code System.getenv()}).
-     *
-     * @throws IllegalArgumentException naming the variable when a value is malformed
-     */
-    public static RedisSettings from(Environment env) {
-        return new RedisSettings(
-                env.optional(URL_VARIABLE).map(RedisUrl::parse).orElse(null),
-                Path.of(env.string(DATA_DIR_VARIABLE, DEFAULT_DATA_DIR)),
-                env.integer(PORT_VARIABLE, DEFAULT_EMBEDDED_PORT, 1),
-                Duration.ofMillis(env.integer(CONNECT_TIMEOUT_VARIABLE, (int) DEFAULT_CONNECT_TIMEOUT.toMillis(), 1)),
-                Duration.ofMillis(env.integer(SOCKET_TIMEOUT_VARIABLE, (int) DEFAULT_SOCKET_TIMEOUT.toMillis(), 1)));
-    }
-
     /** Settings for one given server URL, with default timeouts. */
     public static RedisSettings forUrl(String url) {
-        return from(new Environment(Map.of(URL_VARIABLE, url)));
+        return new RedisSettings(RedisUrl.parse(url), Path.of(DEFAULT_DATA_DIR), DEFAULT_EMBEDDED_PORT,
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT);
     }
 
     /** Whether no {@code REDIS_URL} was given, so the embedded server is used. */

@@ -1,6 +1,5 @@
 package com.architectbot.redis;
 
-import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -161,16 +161,13 @@ class RedisConnectionTest {
     }
 
     private RedisSettings embedded(int port) {
-        return RedisSettings.from(new Environment(Map.of("REDIS_EMBEDDED_PORT", Integer.toString(port),
-                "REDIS_DATA_DIR", dataDir.toString())));
+        return new RedisSettings(null, dataDir, port, RedisSettings.DEFAULT_CONNECT_TIMEOUT,
+                RedisSettings.DEFAULT_SOCKET_TIMEOUT);
     }
 
     private static RedisSettings external(String url) {
-        var env = new HashMap<String, String>();
-        env.put("REDIS_URL", url);
-        env.put("REDIS_CONNECT_TIMEOUT_MS", "500");
-        env.put("REDIS_SOCKET_TIMEOUT_MS", "500");
-        return RedisSettings.from(new Environment(env));
+        return new RedisSettings(RedisUrl.parse(url), Path.of(RedisSettings.DEFAULT_DATA_DIR),
+                RedisSettings.DEFAULT_EMBEDDED_PORT, Duration.ofMillis(500), Duration.ofMillis(500));
     }
 
     private List<String> infoLines() {

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.architectbot.config.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -86,29 +85,8 @@ class ValueCipherTest {
     }
 
     @Test
-    void keys_are_read_from_the_environment_with_or_without_an_id() {
-        String material = Base64.getEncoder().encodeToString(new byte[32]);
-        var settings = EncryptionSettings.from(new Environment(Map.of(
-                "DATA_ENCRYPTION_KEY", "2026-12:" + material, "DATA_ENCRYPTION_KEY_PREVIOUS", material)));
-
-        assertThat(settings.current()).map(DataKey::id).hasValue("2026-12");
-        assertThat(settings.previous()).map(DataKey::id).get().asString().matches("[0-9a-f]{16}");
-        assertThat(settings.toString()).doesNotContain(material);
-    }
-
-    @Test
-    void a_malformed_key_fails_at_start_naming_the_variable_but_not_the_value() {
-        assertThatThrownBy(() -> EncryptionSettings.from(new Environment(Map.of("DATA_ENCRYPTION_KEY", "k1:tooShortSecret"))))
-                .hasMessageStartingWith("DATA_ENCRYPTION_KEY is not valid").hasMessageContaining("openssl rand -base64 32")
-                .hasMessageNotContaining("tooShortSecret");
-        assertThatThrownBy(() -> EncryptionSettings.from(new Environment(Map.of("DATA_ENCRYPTION_KEY_PREVIOUS",
-                Base64.getEncoder().encodeToString(new byte[32])))))
-                .hasMessageContaining("DATA_ENCRYPTION_KEY_PREVIOUS is set without DATA_ENCRYPTION_KEY");
-    }
-
-    @Test
     void without_a_configured_key_one_is_created_in_the_data_directory_for_the_owner_only_and_kept() throws Exception {
-        var settings = EncryptionSettings.from(new Environment(Map.of("REDIS_DATA_DIR", dataDir.toString())));
+        var settings = new EncryptionSettings(Optional.empty(), Optional.empty(), dataDir.resolve(EncryptionSettings.KEY_FILE_NAME), false);
         // when
         ValueCipher first = ValueCipher.load(settings);
         String stored = first.seal(CONTEXT, SECRET);
@@ -121,8 +99,7 @@ class ValueCipherTest {
 
     @Test
     void with_a_shared_redis_and_no_configured_key_the_key_file_comes_with_a_warning_to_set_the_variable() {
-        var settings = EncryptionSettings.from(new Environment(Map.of("REDIS_DATA_DIR", dataDir.toString(),
-                "REDIS_URL", "redis://redis.example.com:6379")));
+        var settings = new EncryptionSettings(Optional.empty(), Optional.empty(), dataDir.resolve(EncryptionSettings.KEY_FILE_NAME), true);
         Logger logger = (Logger) LoggerFactory.getLogger(DataKeyFile.class);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();

@@ -5,7 +5,6 @@ import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.TokenEstimator;
 import com.architectbot.conversation.Turn;
 
-import com.architectbot.config.Environment;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.redis.RedisConnection;
@@ -193,12 +192,12 @@ public final class RedisThreadMemory implements ThreadMemory {
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_TTL, DEFAULT_MAX_TURNS, TokenEstimator.approximate());
+            return withTtl(DEFAULT_TTL);
         }
 
-        /** Reads {@code CONTEXT_TTL_DAYS} (the caller passes {@code System.getenv()}); the rest are defaults. */
-        public static Settings from(Environment env) {
-            return new Settings(env.days(TTL_DAYS_VARIABLE, DEFAULT_TTL), DEFAULT_MAX_TURNS, TokenEstimator.approximate());
+        /** How long a thread is kept after its last message ({@code CONTEXT_TTL_DAYS}); the rest are defaults. */
+        public static Settings withTtl(Duration ttl) {
+            return new Settings(ttl, DEFAULT_MAX_TURNS, TokenEstimator.approximate());
         }
     }
 }

@@ -7,7 +7,7 @@ import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.redis.ThreadMemoryContract;
 import com.architectbot.conversation.TokenEstimator;
 
-import com.architectbot.config.Environment;
+import com.architectbot.redis.RedisUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +17,7 @@ import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -118,8 +119,9 @@ class RedisThreadMemoryTest extends ThreadMemoryContract {
     void an_unreachable_redis_surfaces_as_store_unavailable() throws IOException {
         // given
         int closedPort = closedLoopbackPort();
-        try (var down = RedisConnection.open(RedisSettings.from(new Environment(Map.of(
-                "REDIS_URL", "redis://bot:s3cret@127.0.0.1:" + closedPort, "REDIS_CONNECT_TIMEOUT_MS", "500"))))) {
+        try (var down = RedisConnection.open(new RedisSettings(
+                RedisUrl.parse("redis://bot:s3cret@127.0.0.1:" + closedPort), Path.of(RedisSettings.DEFAULT_DATA_DIR),
+                RedisSettings.DEFAULT_EMBEDDED_PORT, Duration.ofMillis(500), RedisSettings.DEFAULT_SOCKET_TIMEOUT))) {
             var memoryOnDown = new RedisThreadMemory(down, RedisThreadMemory.Settings.defaults());
             // when / then
             assertThatThrownBy(() -> memoryOnDown.recall(thread("1700000000.001500"), 100))
