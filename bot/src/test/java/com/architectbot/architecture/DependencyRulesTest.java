@@ -1,67 +1,112 @@
 package com.architectbot.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
-/** The dependency rules of STYLE.md, kept in a test so they survive deadlines. */
+/**
+ * The house's dependency rules (docs/architecture.md), kept in a test so they survive deadlines: adapters point
+ * at features, features at the core, and nothing points back.
+ */
 @AnalyzeClasses(packages = "com.architectbot", importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRulesTest {
 
-    private static final String[] PLATFORMS = {"com.slack..", "com.microsoft.bot..", "io.javalin.."};
-    private static final String[] CORE = {"com.architectbot.consultation", "com.architectbot.licence"};
+    private static final String CORE = "com.architectbot.core..";
+    private static final String[] FEATURES = {
+        "com.architectbot.consultation..", "com.architectbot.licence..", "com.architectbot.tenancy.."
+    };
+    private static final String[] CHANNELS = {"com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli.."};
+    private static final String[] OUTER = {
+        "com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli..", "com.architectbot.server..",
+        "com.architectbot.ops..", "com.architectbot.queue..", "com.architectbot.render.."
+    };
 
     @ArchTest
-    static final ArchRule the_core_knows_no_platform = noClasses()
-            .that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(PLATFORMS)
-            .because("adapters translate; the core decides (STYLE rule 2)");
+    static final ArchRule top_level_packages_form_no_cycle =
+            slices().matching("com.architectbot.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule only_adapters_talk_to_redis = noClasses()
-            .that().resideOutsideOfPackages(
-                    "com.architectbot.conversation..", "com.architectbot.redis..", "com.architectbot.testing..",
-                    "..redis..", "..source..", "com.architectbot.ops..", "com.architectbot.slack..")
+    static final ArchRule no_package_forms_a_cycle =
+            slices().matching("com.architectbot.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule the_core_uses_only_itself_and_the_memory_ports = classes()
+            .that().resideInAPackage(CORE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    CORE, "com.architectbot.conversation", "java..", "io.micrometer.core..", "org.slf4j..")
+            .because("inquiries, replies, failures and the router are what every feature shares; they use none");
+
+    @ArchTest
+    static final ArchRule features_use_the_core_not_each_other = CompositeArchRule.of(Arrays.stream(FEATURES)
+            .map(feature -> (ArchRule) noClasses()
+                    .that().resideInAPackage(feature)
+                    .should().dependOnClassesThat().resideInAnyPackage(others(FEATURES, feature)))
+            .toList())
+            .because("features meet in the core's ports (Consultations, LicenceChecks, TenantControls)");
+
+    @ArchTest
+    static final ArchRule features_know_no_adapter_server_or_queue = noClasses()
+            .that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage(OUTER)
+            .because("dependencies point inward: adapters -> features -> core");
+
+    @ArchTest
+    static final ArchRule channels_do_not_know_each_other = CompositeArchRule.of(Arrays.stream(CHANNELS)
+            .map(channel -> (ArchRule) noClasses()
+                    .that().resideInAPackage(channel)
+                    .should().dependOnClassesThat().resideInAnyPackage(others(CHANNELS, channel)))
+            .toList())
+            .because("each channel is an adapter of its own");
+
+    @ArchTest
+    static final ArchRule redis_code_lives_in_redis_packages = noClasses()
+            .that().resideOutsideOfPackage("..redis..")
             .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
-            .because("Redis sits behind ports the core owns (STYLE rule 4)");
+            .because("Redis sits behind ports; its implementations are in the redis sub-packages");
 
     @ArchTest
-    static final ArchRule only_the_llm_adapter_talks_to_langchain4j = noClasses()
-            .that().resideOutsideOfPackage("com.architectbot.consultation.llm..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..")
-            .because("the model sits behind the Architect port (STYLE rule 4)");
-
-    @ArchTest
-    static final ArchRule the_licence_engine_knows_no_source_surface_or_renderer = noClasses()
-            .that().resideInAPackage("com.architectbot.licence")
-            .or().resideInAPackage("com.architectbot.licence.policy..")
-            .or().resideInAPackage("com.architectbot.licence.spdx..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "com.architectbot.licence.source..", "com.architectbot.licence.manifest..",
-                    "com.architectbot.render..", "com.architectbot.cli..", "picocli..")
-            .because("licence verdicts come from the engine alone; registries and manifests sit behind its ports");
+    static final ArchRule only_the_slack_adapter_knows_the_slack_sdk = noClasses()
+            .that().resideOutsideOfPackage("com.architectbot.slack..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..")
+            .because("platform SDKs stay in their adapter");
 
     @ArchTest
     static final ArchRule only_the_teams_adapter_knows_the_bot_framework = noClasses()
             .that().resideOutsideOfPackage("com.architectbot.teams..")
             .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..", "com.microsoft.aad..")
-            .because("the frozen Bot Framework SDK must stay replaceable by a small REST client");
+            .because("platform SDKs stay in their adapter");
 
     @ArchTest
-    static final ArchRule channels_do_not_know_each_other = noClasses()
-            .that().resideInAnyPackage("com.architectbot.slack..", "com.architectbot.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.architectbot.teams..")
-            .because("each channel is an adapter of its own");
+    static final ArchRule only_the_llm_adapter_talks_to_langchain4j = noClasses()
+            .that().resideOutsideOfPackage("com.architectbot.consultation.llm..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..")
+            .because("the model sits behind the Architect port");
 
     @ArchTest
-    static final ArchRule the_core_does_not_know_its_channels = noClasses()
-            .that().resideInAnyPackage("com.architectbot.consultation..", "com.architectbot.licence..",
-                    "com.architectbot.queue..", "com.architectbot.render..")
+    static final ArchRule features_and_queue_know_no_http_server = noClasses()
+            .that().resideInAnyPackage(FEATURES).or().resideInAnyPackage(CORE, "com.architectbot.queue..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+            .because("only the server and the channels' routes speak HTTP to callers");
+
+    @ArchTest
+    static final ArchRule the_licence_engine_knows_no_source_or_reader = noClasses()
+            .that().resideInAPackage("com.architectbot.licence")
+            .or().resideInAPackage("com.architectbot.licence.policy..")
+            .or().resideInAPackage("com.architectbot.licence.spdx..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli..",
-                    "com.architectbot.ops..")
-            .because("dependencies point inward");
+                    "com.architectbot.licence.source..", "com.architectbot.licence.manifest..",
+                    "com.architectbot.licence.redis..", "picocli..")
+            .because("licence verdicts come from the engine alone; registries and manifests sit behind its ports");
+
+    private static String[] others(String[] all, String one) {
+        return Stream.of(all).filter(other -> !other.equals(one)).toArray(String[]::new);
+    }
 }

@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.core.FileText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,7 +71,7 @@ class SlackFilesAndAssistantTest {
 
         var manifest = harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD);
 
-        assertThat(manifest).isEqualTo(new CheckInput.Manifest("pom.xml", POM));
+        assertThat(manifest).isEqualTo(new FileText("pom.xml", POM));
         assertThat(harness.slack.onlyCall("files.info").token()).isEqualTo("xoxb-test");
         assertThat(harness.slack.onlyCall("download").token()).isEqualTo("xoxb-test");
     }
