@@ -1,7 +1,5 @@
 package com.architectbot.queue;
 
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.consultation.InquiryId;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -9,25 +7,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What follows an attempt that threw: a failure is counted and retried until the job has failed
- * {@code maxAttempts} times, then given up; an {@link Error} is given up at once. Each logs one line.
+ * {@code maxAttempts} times, then given up; an {@link Error} is given up at once. Each logs one line. The
+ * runner, which checked its arguments, builds it.
  */
-final class FailedAttempts {
+record FailedAttempts(JobStream stream, GiveUp giveUp, QueueSettings settings, String consumer, JobMetrics metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(FailedAttempts.class);
-
-    private final JobStream stream;
-    private final GiveUp giveUp;
-    private final QueueSettings settings;
-    private final String consumer;
-    private final JobMetrics metrics;
-
-    FailedAttempts(JobStream stream, GiveUp giveUp, QueueSettings settings, String consumer, JobMetrics metrics) {
-        this.stream = requireNonNull(stream, "stream");
-        this.giveUp = requireNonNull(giveUp, "giveUp");
-        this.settings = requireNonNull(settings, "settings");
-        this.consumer = requireNonNull(consumer, "consumer");
-        this.metrics = requireNonNull(metrics, "metrics");
-    }
 
     /** Counted, then pending so it is reclaimed soon, unless the job has failed {@code maxAttempts} times. */
     void failed(Delivery delivery, Exception e, long started) {
