@@ -17,7 +17,7 @@ import com.architectbot.conversation.redis.RedisThreadLocks;
 import com.architectbot.conversation.redis.RedisThreadMemory;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.manifest.ManifestResolver;
-import com.architectbot.licence.source.CachedLicenceRegistry;
+import com.architectbot.licence.redis.CachedLicenceRegistry;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.queue.JobWorkers;
@@ -29,8 +29,9 @@ import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.ValueCipher;
-import com.architectbot.slack.RecentThreads;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.slack.SlackChannel;
+import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.teams.TeamsChannel;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.Tenancy;
@@ -176,7 +177,8 @@ public final class ArchitectBot implements AutoCloseable {
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
-        SlackChannel.create(config.slack(), queue, redis.client(), tenancy, cipher).ifPresent(channels::add);
+        SlackChannel.create(config.slack(), queue,
+                SlackStores.on(redis.client(), cipher, config.slack().contextTtl()), tenancy).ifPresent(channels::add);
         TeamsChannel.create(config.teams(), queue, exports).ifPresent(channels::add);
         return List.copyOf(channels);
     }

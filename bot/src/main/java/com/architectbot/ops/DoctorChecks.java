@@ -66,7 +66,7 @@ public final class DoctorChecks {
         }
         long started = System.nanoTime();
         try (RedisConnection redis = RedisConnection.open(settings)) {
-            String answer = redis.call(client -> client.ping());
+            String answer = redis.ping();
             return Finding.ok("Redis", answer + " from " + redis.endpoint() + " in " + millisSince(started) + " ms");
         }
     }

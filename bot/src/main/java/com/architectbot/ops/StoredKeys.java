@@ -2,7 +2,7 @@ package com.architectbot.ops;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.licence.source.CachedLicenceRegistry;
+import com.architectbot.licence.redis.CachedLicenceRegistry;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What the workers record: {@value #ERRORS} by cause and {@value #JOBS} by outcome. Causes are a closed
+ * What the workers record: {@value #ERRORS} by cause and {@value #JOBS} by {@link JobOutcome}. Causes are a closed
  * set decided by type, never by message: {@code permanent}, {@code timeout} (anything in the cause chain
  * named {@code *TimeoutException}: the model client's, the JDK HTTP client's, a socket's),
  * {@code retryable}, and {@code unexpected} for any other exception.
@@ -32,16 +32,10 @@ final class JobMetrics {
                 .increment();
     }
 
-    /**
-     * @param logged the outcome as the runner logs it ({@code "rejected: ..."}); its first word is the tag:
-     *     answered, rejected, skipped, retried, dead_lettered or left_pending
-     */
-    void finished(String logged) {
-        int colon = logged.indexOf(':');
-        String outcome = (colon < 0 ? logged : logged.substring(0, colon)).replace('-', '_');
+    void finished(JobOutcome outcome) {
         Counter.builder(JOBS)
                 .description("Job attempts, by outcome")
-                .tag("outcome", outcome)
+                .tag("outcome", outcome.tag())
                 .register(registry)
                 .increment();
     }

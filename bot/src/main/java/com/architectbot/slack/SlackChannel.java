@@ -1,11 +1,14 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.RedisInstallationService;
+import com.architectbot.slack.redis.RedisOAuthStateService;
+import com.architectbot.slack.redis.SlackStores;
+
 import com.architectbot.core.FileSource;
 import com.architectbot.conversation.Surface;
 import com.architectbot.server.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
-import com.architectbot.redis.ValueCipher;
 import com.architectbot.render.BlockKitRenderer;
 import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
@@ -22,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #addTo}) or
@@ -52,17 +54,16 @@ public final class SlackChannel implements Channel {
     }
 
     /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
-    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis,
-                                                ValueCipher cipher) {
-        return create(settings, queue, redis, TenantEraser.NONE, cipher);
+    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, SlackStores stores) {
+        return create(settings, queue, stores, TenantEraser.NONE);
     }
 
     /**
+     * @param stores the installations, OAuth states and recent threads, in Redis
      * @param eraser erases a workspace's data when it uninstalls the app
-     * @param cipher encrypts the workspaces' installation tokens in Redis
      */
-    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, UnifiedJedis redis,
-                                                TenantEraser eraser, ValueCipher cipher) {
+    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, SlackStores stores,
+                                                TenantEraser eraser) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -70,10 +71,10 @@ public final class SlackChannel implements Channel {
         }
         LOG.info("Slack is on: {}", settings);
         Slack slack = SlackClients.create(settings);
-        var installations = new RedisInstallationService(redis, cipher);
-        App app = app(settings, slack, installations, new RedisOAuthStateService(redis));
+        var installations = stores.installations();
+        App app = app(settings, slack, installations, stores.oauthStates());
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-        var recent = new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC());
+        var recent = stores.recentThreads();
         var intake = new SlackIntake(queue, recent, background);
         var api = new SlackWebApi(settings.deliveryBudget());
         new SlackMentions(intake).register(app);

@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.RecentThreads;
+
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.PermanentFailure;

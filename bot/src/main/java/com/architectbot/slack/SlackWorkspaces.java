@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.RedisInstallationService;
+
 import com.architectbot.conversation.Surface;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.tenancy.TenantId;

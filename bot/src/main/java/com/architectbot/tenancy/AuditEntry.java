@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param kind the inquiry kind or command, e.g. {@code consultation}, {@code settings}
  * @param thread the conversation key
- * @param outcome {@code answered}, {@code refused:<limit>}, {@code denied}, {@code changed} and the like
+ * @param outcome {@code answered}, {@code refused:<limit>}, {@code done}, {@code denied} or {@code erased}, as
+ *     {@link AuditTrail} words them
  * @param text the message text, only when {@code AUDIT_CONTENT=true}
  */
 public record AuditEntry(Instant at, String user, String kind, String thread, String outcome, TokenUsage tokens,

@@ -1,5 +1,7 @@
 package com.architectbot.tenancy;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
 import com.architectbot.conversation.ConversationRecords;
@@ -16,26 +18,29 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-/** A user's right to their data: a copy of their conversations, and their erasure. */
-final class DataRights {
+/**
+ * A user's right to their data: a copy of their conversations ({@code export}), and their erasure from every
+ * store that keeps something under their name ({@code forget-me}).
+ *
+ * @param stores every store besides the conversations that keeps something about a tenant's users
+ */
+record DataRights(ConversationRecords records, List<PersonalData> stores, Clock clock) {
 
     /** The export's format, so a reader can tell versions apart. */
     static final String FORMAT = "architect-bot-export/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ConversationRecords records;
-    private final Clock clock;
-
-    DataRights(ConversationRecords records, Clock clock) {
-        this.records = records;
-        this.clock = clock;
+    DataRights {
+        requireNonNull(records, "records");
+        stores = List.copyOf(stores);
+        requireNonNull(clock, "clock");
     }
 
-    Reply export(Inquiry inquiry) {
+    CommandOutcome export(Inquiry inquiry) {
         var thread = inquiry.thread();
         Map<String, List<Turn>> turns = records.turnsOf(thread.surface(), thread.tenant(), inquiry.user());
         if (turns.isEmpty()) {
-            return new Reply.Notice(Reply.Tone.INFO, "I keep no conversations of yours in this workspace, so there is "
+            return new CommandOutcome.Shown("I keep no conversations of yours in this workspace, so there is "
                     + "nothing to export.");
         }
         ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("surface", thread.surface().id())
@@ -52,18 +57,17 @@ final class DataRights {
             }
         }
         String fileName = "architect-bot-export-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";
-        return new Reply.Export(fileName, write(root), "Your conversations with Architect Bot: %d message%s in %d thread%s."
-                .formatted(count, count == 1 ? "" : "s", turns.size(), turns.size() == 1 ? "" : "s"));
+        return new CommandOutcome.Exported(new Reply.Export(fileName, write(root), "Your conversations with Architect "
+                + "Bot: %d message%s in %d thread%s.".formatted(count, count == 1 ? "" : "s", turns.size(),
+                turns.size() == 1 ? "" : "s")));
     }
 
-    Reply forgetMe(Inquiry inquiry) {
+    /** Everything kept under the user's name in this tenant, in every store; the conversations go last. */
+    CommandOutcome.Forgotten forgetMe(Inquiry inquiry) {
         var thread = inquiry.thread();
-        int erased = records.forgetUser(thread.surface(), thread.tenant(), inquiry.user());
-        return new Reply.Notice(Reply.Tone.INFO, (erased == 0
-                ? "I kept no conversations of yours in this workspace. "
-                : "Done: I erased %d of your messages and my answers to them, in every thread of this workspace. "
-                        .formatted(erased) + "Other people's messages in shared threads stay. ")
-                + "Your usage counters, your entries in the audit log and anything waiting for you are erased too.");
+        TenantId tenant = TenantId.of(thread);
+        stores.forEach(store -> store.eraseUser(tenant, inquiry.user()));
+        return new CommandOutcome.Forgotten(records.forgetUser(thread.surface(), thread.tenant(), inquiry.user()));
     }
 
     /** The answer as the JSON it was stored as; kept as text if it is not JSON. */

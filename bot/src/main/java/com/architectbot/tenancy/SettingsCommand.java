@@ -1,7 +1,9 @@
 package com.architectbot.tenancy;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.core.Inquiry;
-import com.architectbot.core.Reply;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.report.DistributionModel;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.TreeSet;
 /**
  * {@code settings [licence-policy saas|distributed|internal|default] [model <name>|default]}: shows the
  * tenant's settings, or changes them. A model must be in the price table, so every choice has a cost estimate.
+ * The settings it keeps are the tenant's preferences for every later inquiry.
  */
 final class SettingsCommand {
 
@@ -19,12 +22,20 @@ final class SettingsCommand {
     private static final String DEFAULT = "default";
 
     private final PriceTable prices;
+    private final TenantProfiles profiles;
 
-    SettingsCommand(PriceTable prices) {
-        this.prices = prices;
+    SettingsCommand(PriceTable prices, TenantProfiles profiles) {
+        this.prices = requireNonNull(prices, "prices");
+        this.profiles = requireNonNull(profiles, "profiles");
     }
 
-    Reply apply(Inquiry inquiry, TenantProfiles profiles, TenantId tenant) {
+    /** The tenant's own choices, for the inquiries that use them. */
+    TenantPreferences preferences(TenantId tenant) {
+        TenantProfile profile = profiles.load(tenant);
+        return new TenantPreferences(profile.model(), profile.licencePolicy());
+    }
+
+    CommandOutcome apply(Inquiry inquiry, TenantId tenant) {
         TenantProfile profile = profiles.load(tenant);
         List<String> words = inquiry.text().isBlank() ? List.of() : List.of(inquiry.text().strip().split("\\s+"));
         if (words.size() % 2 != 0) {
@@ -58,13 +69,13 @@ final class SettingsCommand {
         if (!changed.equals(profile)) {
             profiles.save(tenant, changed);
         }
-        return new Reply.Notice(Reply.Tone.INFO, (words.isEmpty() ? "Settings of this workspace" : "Saved. Settings of "
+        return new CommandOutcome.Shown((words.isEmpty() ? "Settings of this workspace" : "Saved. Settings of "
                 + "this workspace") + ":\n• Licence policy for licence checks: "
                 + changed.licencePolicy().map(DistributionModel::id).orElse("the bot's default")
                 + "\n• Model for consultations: " + changed.model().orElse("the bot's default") + "\n" + USAGE);
     }
 
-    private static Reply rejected(String text) {
-        return new Reply.Notice(Reply.Tone.REJECTED, text);
+    private static CommandOutcome rejected(String text) {
+        return new CommandOutcome.Denied(text);
     }
 }

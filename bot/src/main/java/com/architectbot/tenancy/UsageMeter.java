@@ -1,11 +1,17 @@
 package com.architectbot.tenancy;
 
+import com.architectbot.core.InquiryKind;
 import com.architectbot.core.answer.TokenUsage;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Optional;
 
-/** Counts what each tenant uses, and admits requests within their plan's windows. */
-public interface UsageMeter {
+/**
+ * Counts what each tenant uses, and admits requests within their plan's windows. Its counters name users,
+ * so {@code forget-me} and the tenant's erasure clear them as {@link PersonalData}: a user's own counters, or
+ * every counter of the tenant.
+ */
+public interface UsageMeter extends PersonalData {
 
     /**
      * Admits the request if it fits this hour's request limits and today's token limits, counting it in the
@@ -20,12 +26,23 @@ public interface UsageMeter {
 
     Consumption current(TenantId tenant, String user, Instant now);
 
-    /** Erases the user's own counters (their requests this hour, their tokens today); the tenant's totals stay. */
-    void eraseUser(TenantId tenant, String user);
+    /** What is counted, and limited: the requests that cost something. */
+    enum Metered {
+        CONSULTATION,
+        LICENCE_CHECK;
 
-    /** Erases every counter of the tenant. */
-    void erase(TenantId tenant);
+        /** What the kind of inquiry counts as; commands, help and {@code forget} count as nothing. */
+        static Optional<Metered> of(InquiryKind kind) {
+            return switch (kind) {
+                case CONSULTATION -> Optional.of(CONSULTATION);
+                case LICENCE_CHECK -> Optional.of(LICENCE_CHECK);
+                case FORGET, HELP, USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> Optional.empty();
+            };
+        }
 
-    /** What is counted. */
-    enum Metered { CONSULTATION, LICENCE_CHECK }
+        /** Whether it spends model tokens, so the daily token limits apply. */
+        boolean usesTokens() {
+            return this == CONSULTATION;
+        }
+    }
 }

@@ -5,19 +5,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The house's dependency rules (docs/architecture.md), kept in a test so they survive deadlines: adapters point
  * at features, features at the core, and nothing points back.
  */
-@AnalyzeClasses(packages = "com.architectbot", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "com.architectbot", importOptions = DependencyRulesTest.MainCodeOnly.class)
 class DependencyRulesTest {
+
+    /** Main classes of every module: not test classes, whether from a folder or another module's test jar. */
+    static final class MainCodeOnly implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.matches(Pattern.compile(".*-tests\\.jar.*"));
+        }
+    }
 
     private static final String CORE = "com.architectbot.core..";
     private static final String[] FEATURES = {

@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.SlackStores;
+
 import com.architectbot.testing.TestCipher;
 import com.architectbot.bench.OpenLoop;
 import com.architectbot.server.BotServer;
@@ -42,7 +44,7 @@ public final class AckLatencyBenchmark {
                 defaults.enqueuedMarkTtl(), defaults.answeredMarkTtl(), defaults.retryDelay()));
         var settings = new SlackSettings(Optional.of("xoxb-load"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
-        var channel = SlackChannel.create(settings, queue, redis, TestCipher.cipher()).orElseThrow();
+        var channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())).orElseThrow();
         channel.start();
         var server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");

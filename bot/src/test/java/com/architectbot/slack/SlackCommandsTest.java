@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.RecentThreads;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.InquiryKind;

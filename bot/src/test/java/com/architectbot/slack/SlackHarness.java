@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.SlackStores;
+
 import com.architectbot.testing.TestCipher;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
@@ -67,7 +69,7 @@ final class SlackHarness implements AutoCloseable {
                 oauth ? Optional.empty() : Optional.of("xoxb-test"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
                 oauth ? Optional.of("111.222") : Optional.empty(), oauth ? Optional.of("client-secret") : Optional.empty(),
                 Optional.empty(), 4, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, redis, eraser, TestCipher.cipher()).orElseThrow();
+        channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()), eraser).orElseThrow();
         channel.start();
         server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
     }

@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.RedisInstallationService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

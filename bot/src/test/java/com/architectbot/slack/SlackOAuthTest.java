@@ -1,5 +1,8 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.RedisInstallationService;
+import com.architectbot.slack.redis.RedisOAuthStateService;
+
 import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

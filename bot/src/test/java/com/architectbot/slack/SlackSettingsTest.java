@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.SlackStores;
+
 import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +31,7 @@ class SlackSettingsTest {
 
         assertThat(settings.enabled()).isFalse();
         try (var redis = TestRedis.client()) {
-            assertThat(SlackChannel.create(settings, job -> true, redis, TestCipher.cipher())).isEmpty();
+            assertThat(SlackChannel.create(settings, job -> true, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()))).isEmpty();
         }
     }
 

@@ -1,5 +1,7 @@
 package com.architectbot.slack;
 
+import com.architectbot.slack.redis.SlackStores;
+
 import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +70,7 @@ class SlackSocketModeTest {
         var settings = new SlackSettings(Optional.of("xoxb-test"), Optional.empty(), Optional.of(APP_TOKEN),
                 slack.apiUrl(), Optional.empty(), Optional.empty(), Optional.empty(), 4, Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, redis, TestCipher.cipher()).orElseThrow();
+        channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())).orElseThrow();
         channel.start();
     }
 

@@ -252,7 +252,7 @@ class TenancyTest {
         assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::user).doesNotContain("U1").contains("U2");
         assertThat(f.audit.recent(f.tenantId, 1)).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo("forget-me");
-            assertThat(entry.user()).isEqualTo(Tenancy.FORGOTTEN);
+            assertThat(entry.user()).isEqualTo(AuditTrail.FORGOTTEN);
         });
         assertThat(f.redis.client().keys("ab:{tenant:" + f.tenantId + "}*U1*")).isEmpty();
     }

@@ -2,7 +2,6 @@ package com.architectbot.redis;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.conversation.StoreUnavailableException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +91,11 @@ public final class RedisConnection implements AutoCloseable {
         } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw unavailable(endpoint, e);
         }
+    }
+
+    /** The server's answer to PING ("PONG"). */
+    public String ping() {
+        return call(UnifiedJedis::ping);
     }
 
     /** For the readiness probe: whether Redis answers PING within the socket timeout. */

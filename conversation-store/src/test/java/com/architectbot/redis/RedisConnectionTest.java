@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.architectbot.conversation.StoreUnavailableException;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.InetAddress;

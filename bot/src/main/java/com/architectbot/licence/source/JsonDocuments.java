@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reading the JSON answers of npm, PyPI, crates.io and deps.dev the same way. */
-final class JsonDocuments {
+public final class JsonDocuments {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(JsonDocuments.class);
 
     private JsonDocuments() {}

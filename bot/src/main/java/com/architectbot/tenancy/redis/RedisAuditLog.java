@@ -137,7 +137,7 @@ public final class RedisAuditLog implements AuditLog {
     }
 
     @Override
-    public void erase(TenantId tenant) {
+    public void eraseTenant(TenantId tenant) {
         String stream = new TenantKeys(tenant).audit();
         redis.del(stream);
         redis.zrem(STREAMS, stream);

@@ -162,7 +162,7 @@ public final class RedisUsageMeter implements UsageMeter {
     }
 
     @Override
-    public void erase(TenantId tenant) {
+    public void eraseTenant(TenantId tenant) {
         TenantKeys keys = new TenantKeys(tenant);
         List<String> written = new ArrayList<>(redis.zrange(keys.index(), 0, -1));
         written.addAll(redis.smembers(keys.legacyIndex()));

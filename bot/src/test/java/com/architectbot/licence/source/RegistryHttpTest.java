@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Timeouts, retries and per-host limits, seen through the registries that use them. */
-class RegistryHttpTest {
+public class RegistryHttpTest {
 
     private static final PackageRef REACT = new PackageRef(Ecosystem.NPM, null, "react", "18.2.0");
 
@@ -178,7 +178,7 @@ class RegistryHttpTest {
         }
     }
 
-    static URI closedPort() throws IOException {
+    public static URI closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
         }

@@ -4,17 +4,17 @@ import java.net.URI;
 import java.time.Duration;
 
 /** Settings aiming every registry at one loopback fake, with short waits so failures are quick. */
-final class TestSettings {
+public final class TestSettings {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private TestSettings() {}
 
-    static RegistrySettings allAt(URI base) {
+    public static RegistrySettings allAt(URI base) {
         return allAt(base, TIMEOUT, 8, 1);
     }
 
-    static RegistrySettings allAt(URI base, Duration timeout, int perHost, int retries) {
+    public static RegistrySettings allAt(URI base, Duration timeout, int perHost, int retries) {
         return new RegistrySettings(base, base, base, base, base, base, timeout, perHost, retries, Duration.ofMillis(10),
                 RegistrySettings.DEFAULT_MAX_BODY_BYTES);
     }

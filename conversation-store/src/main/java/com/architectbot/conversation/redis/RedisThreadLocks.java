@@ -1,6 +1,6 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.conversation.StoreUnavailableException;
+import com.architectbot.redis.StoreUnavailableException;
 import com.architectbot.conversation.ThreadBusyException;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadLocks;

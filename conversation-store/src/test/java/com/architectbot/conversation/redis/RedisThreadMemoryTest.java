@@ -1,10 +1,9 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.conversation.StoreUnavailableException;
+import com.architectbot.redis.StoreUnavailableException;
 
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadMemory;
-import com.architectbot.conversation.redis.ThreadMemoryContract;
 import com.architectbot.conversation.TokenEstimator;
 
 import com.architectbot.redis.RedisUrl;

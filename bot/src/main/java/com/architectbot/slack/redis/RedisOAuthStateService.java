@@ -1,4 +1,4 @@
-package com.architectbot.slack;
+package com.architectbot.slack.redis;
 
 import com.slack.api.bolt.service.OAuthStateService;
 import redis.clients.jedis.UnifiedJedis;
@@ -8,13 +8,13 @@ import redis.clients.jedis.params.SetParams;
  * OAuth {@code state} values in Redis ({@code ab:slack:oauth-state:<state>}), so an install started on one
  * replica can finish on another. Each expires after Bolt's ten minutes and is deleted once used.
  */
-final class RedisOAuthStateService implements OAuthStateService {
+public final class RedisOAuthStateService implements OAuthStateService {
 
-    static final String PREFIX = "ab:slack:oauth-state:";
+    public static final String PREFIX = "ab:slack:oauth-state:";
 
     private final UnifiedJedis redis;
 
-    RedisOAuthStateService(UnifiedJedis redis) {
+    public RedisOAuthStateService(UnifiedJedis redis) {
         this.redis = redis;
     }
 

@@ -1,4 +1,4 @@
-package com.architectbot.slack;
+package com.architectbot.slack.redis;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
@@ -46,12 +46,12 @@ public final class RecentThreads implements PersonalData {
         this.clock = clock;
     }
 
-    void record(ThreadKey thread, String user) {
+    public void record(ThreadKey thread, String user) {
         redis.eval(RECORD, List.of(key(thread.tenant(), thread.channel(), user), index(thread.tenant())),
                 List.of(thread.thread(), Long.toString(clock.millis()), Long.toString(ttl.toMillis())));
     }
 
-    Optional<ThreadKey> last(String team, String channel, String user) {
+    public Optional<ThreadKey> last(String team, String channel, String user) {
         return Optional.ofNullable(redis.get(key(team, channel, user)))
                 .map(root -> new ThreadKey(Surface.SLACK, team, channel, root));
     }

@@ -1,4 +1,7 @@
-package com.architectbot.licence.source;
+package com.architectbot.licence.redis;
+
+import com.architectbot.licence.source.JsonDocuments;
+import com.architectbot.licence.source.PackageSpecs;
 
 import com.architectbot.licence.DeclaredLicence;
 import com.architectbot.licence.LicenceRegistry;

@@ -1,4 +1,4 @@
-package com.architectbot.conversation;
+package com.architectbot.redis;
 
 /**
  * Redis could not be reached (refused, timed out, dropped the connection). The work can be retried once it

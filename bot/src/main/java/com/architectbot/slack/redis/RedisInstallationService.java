@@ -1,4 +1,4 @@
-package com.architectbot.slack;
+package com.architectbot.slack.redis;
 
 import com.google.gson.Gson;
 import com.slack.api.bolt.model.Bot;
@@ -22,9 +22,9 @@ import redis.clients.jedis.UnifiedJedis;
  * encrypted ({@link ValueCipher}). A record written before encryption, or under the previous key, is written
  * again under the current key when it is read (only if nobody changed it meanwhile).
  */
-final class RedisInstallationService implements InstallationService {
+public final class RedisInstallationService implements InstallationService {
 
-    static final String PREFIX = "ab:slack:installation:";
+    public static final String PREFIX = "ab:slack:installation:";
     private static final String BOT = "bot";
     private static final String INSTALLER = "installer:";
     private static final String LATEST = "installer";
@@ -39,7 +39,7 @@ final class RedisInstallationService implements InstallationService {
     private final ValueCipher cipher;
     private final Gson gson = GsonFactory.createSnakeCase();
 
-    RedisInstallationService(UnifiedJedis redis, ValueCipher cipher) {
+    public RedisInstallationService(UnifiedJedis redis, ValueCipher cipher) {
         this.redis = redis;
         this.cipher = cipher;
     }

@@ -1,4 +1,10 @@
-package com.architectbot.licence.source;
+package com.architectbot.licence.redis;
+
+import com.architectbot.licence.source.Registries;
+import com.architectbot.licence.source.RegistryHttpTest;
+import com.architectbot.licence.source.RegistrySettings;
+import com.architectbot.licence.source.TestSettings;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
