@@ -1,5 +1,6 @@
 package com.architectbot.queue;
 
+import com.architectbot.core.Backoff;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ final class OutageLog {
 
     static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
     static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+    private static final Backoff BACKOFF = Backoff.doubling(FIRST_RETRY_DELAY, MAX_RETRY_DELAY);
     private static final long HEALTHY = -1;
 
     private final String consumer;
@@ -31,9 +33,7 @@ final class OutageLog {
             log.warn("job workers {} cannot reach the job queue; retrying every {} at most until it is back: {}",
                     consumer, MAX_RETRY_DELAY, Evidence.of(e));
         }
-        int doublings = Math.min(consecutiveFailures++, 16);
-        Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << doublings);
-        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+        return BACKOFF.after(++consecutiveFailures);
     }
 
     /** Records a successful queue call, closing the outage if there was one. */

@@ -1,6 +1,8 @@
 package com.architectbot.slack;
 
 import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Backoff;
+import com.architectbot.core.RetryAfter;
 import com.architectbot.core.RetryableFailure;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -32,6 +34,7 @@ final class SlackWebApi {
 
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Backoff BACKOFF = Backoff.doubling(FIRST_BACKOFF, FIRST_BACKOFF.multipliedBy(16));
     static final int MAX_TRANSIENT_FAILURES = 3;
     /** Errors Slack documents as temporary: worth another try. */
     private static final Set<String> TRANSIENT_ERRORS = Set.of(
@@ -67,23 +70,23 @@ final class SlackWebApi {
                             method + " failed: " + response.getError() + (response.getNeeded() == null ? ""
                                     : " (needs scope " + response.getNeeded() + ")"), null);
                 }
-                wait = backoff(++transientFailures);
+                wait = BACKOFF.after(++transientFailures);
                 last = new IllegalStateException(method + " answered " + response.getError());
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
                 last = e;
                 if (status == 429) {
-                    wait = retryAfter(e);
+                    wait = RetryAfter.parse(e.getResponse().header("Retry-After")).orElse(DEFAULT_RETRY_AFTER);
                     LOG.info("{} rate limited; retrying after {}", method, wait);
                 } else if (status >= 500) {
-                    wait = backoff(++transientFailures);
+                    wait = BACKOFF.after(++transientFailures);
                 } else {
                     throw new PermanentFailure("Slack refused the request (HTTP " + status + ").",
                             method + " failed with HTTP " + status, e);
                 }
             } catch (IOException e) {
                 last = e;
-                wait = backoff(++transientFailures);
+                wait = BACKOFF.after(++transientFailures);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             if (transientFailures > MAX_TRANSIENT_FAILURES || elapsed.plus(wait).compareTo(budget) > 0) {
@@ -92,19 +95,6 @@ final class SlackWebApi {
             }
             sleep(method, wait);
         }
-    }
-
-    private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException bad) {
-            return DEFAULT_RETRY_AFTER;
-        }
-    }
-
-    private static Duration backoff(int failures) {
-        return FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 4));
     }
 
     private void sleep(String method, Duration wait) {

@@ -2,13 +2,9 @@ package com.architectbot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.aad.msal4j.IAccount;
-import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.ITenantProfile;
-import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.connector.authentication.Authenticator;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,49 +15,56 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.OkHttpClient;
 
 /**
- * The bot's own credentials for calling the Bot Connector: a client-credentials grant against a
- * configurable token endpoint (the tenant's, for single-tenant bots). The SDK hard-codes
- * {@code botframework.com} and uses MSAL, which insists on https authorities; a plain OAuth2 POST
- * supports the tenant, the loopback fake in tests, and caches the token until shortly before it expires.
+ * The bot's own credentials for calling the Bot Connector: the SDK's {@link MicrosoftAppCredentials} (app id,
+ * secret, scope, and the interceptor that attaches the token), with the client-credentials grant sent to
+ * {@link TeamsSettings#tokenEndpoint()} (the tenant's, for single-tenant bots) and cached until shortly before
+ * it expires.
+ *
+ * <p>Why not the SDK's own grant: its {@code CredentialsAuthenticator} builds an MSAL application from the
+ * authority alone, and MSAL accepts only https authorities and sends instance discovery for any host it does
+ * not know to {@code login.microsoftonline.com}, with no switch the SDK exposes. So it cannot be pointed at a
+ * fake on loopback; this class sends the same form POST itself, and tests fake it at the wire.
  *
  * <p>The token goes only to hosts in {@code TEAMS_CONNECTOR_HOSTS}: every Bot Connector call (replies, typing,
  * consent answers) passes {@link #applyCredentialsFilter}, which refuses any other host before the token is
  * attached, and follows no redirect.
  */
-final class BotTokenClient extends AppCredentials {
+final class BotTokenClient extends MicrosoftAppCredentials {
 
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(10);
+    /** What OAuth2 assumes when the endpoint does not say how long a token lives. */
+    private static final long DEFAULT_EXPIRES_IN_SECONDS = 3600;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String appPassword;
     private final URI tokenEndpoint;
     private final HttpClient http;
     private final Clock clock;
     private final AllowedHosts connectorHosts;
+    /** One cached token; concurrent refreshes are harmless (both tokens are valid). */
+    private volatile Token current;
 
-    BotTokenClient(String appId, String appPassword, URI tokenEndpoint, String scope, HttpClient http, Clock clock,
+    BotTokenClient(String appId, String appPassword, String scope, URI tokenEndpoint, HttpClient http, Clock clock,
             AllowedHosts connectorHosts) {
-        super(null, scope);
-        setAppId(appId);
-        this.connectorHosts = connectorHosts;
-        this.appPassword = appPassword;
+        super(appId, appPassword, null, scope);
         this.tokenEndpoint = tokenEndpoint;
         this.http = http;
         this.clock = clock;
+        this.connectorHosts = connectorHosts;
     }
 
+    /** {@code scope} as the adapter asks for it; blank means the Bot Connector's default. */
     static BotTokenClient of(TeamsSettings settings, String appId, String scope) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TOKEN_TIMEOUT).build();
-        return new BotTokenClient(appId, settings.appPassword(), settings.tokenEndpoint(),
+        return new BotTokenClient(appId, settings.appPassword(),
                 scope == null || scope.isBlank() ? AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE : scope,
-                http, Clock.systemUTC(), settings.connectorHosts());
+                settings.tokenEndpoint(),
+                HttpClient.newBuilder().connectTimeout(TOKEN_TIMEOUT).build(), Clock.systemUTC(),
+                settings.connectorHosts());
     }
 
     /** Runs before the SDK's interceptor that attaches the token: a refused host never sees it. */
@@ -78,32 +81,23 @@ final class BotTokenClient extends AppCredentials {
         super.applyCredentialsFilter(builder);
     }
 
+    /** The one method the SDK's interceptor asks for the token; the superclass's MSAL grant is never built. */
     @Override
-    protected Authenticator buildAuthenticator() {
-        return new CachingGrant();
-    }
-
-    /** One cached token; concurrent refreshes are harmless (both tokens are valid). */
-    private final class CachingGrant implements Authenticator {
-        private volatile Token current;
-
-        @Override
-        public CompletableFuture<IAuthenticationResult> acquireToken() {
-            Token token = current;
-            if (token == null || clock.instant().isAfter(token.expiresAt().minus(REFRESH_MARGIN))) {
-                return requestToken().thenApply(fresh -> {
-                    current = fresh;
-                    return fresh;
-                });
-            }
-            return CompletableFuture.completedFuture(token);
+    public CompletableFuture<String> getToken() {
+        Token token = current;
+        if (token != null && clock.instant().isBefore(token.expiresAt().minus(REFRESH_MARGIN))) {
+            return CompletableFuture.completedFuture(token.value());
         }
+        return requestToken().thenApply(fresh -> {
+            current = fresh;
+            return fresh.value();
+        });
     }
 
     private CompletableFuture<Token> requestToken() {
         String form = "grant_type=client_credentials"
                 + "&client_id=" + encode(getAppId())
-                + "&client_secret=" + encode(appPassword)
+                + "&client_secret=" + encode(getAppPassword())
                 + "&scope=" + encode(oAuthScope());
         HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
                 .timeout(TOKEN_TIMEOUT)
@@ -124,8 +118,8 @@ final class BotTokenClient extends AppCredentials {
             if (accessToken.isEmpty()) {
                 throw new AuthenticationException("token endpoint " + tokenEndpoint + " returned no access_token");
             }
-            long expiresIn = body.path("expires_in").asLong(3600);
-            return new Token(accessToken, clock.instant().plusSeconds(expiresIn), oAuthScope());
+            long expiresIn = body.path("expires_in").asLong(DEFAULT_EXPIRES_IN_SECONDS);
+            return new Token(accessToken, clock.instant().plusSeconds(expiresIn));
         } catch (IOException e) {
             throw new AuthenticationException("token endpoint " + tokenEndpoint + " returned malformed JSON", e);
         }
@@ -135,33 +129,7 @@ final class BotTokenClient extends AppCredentials {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** MSAL's result type is what the SDK's {@code Authenticator} port returns; only the token is read. */
-    private record Token(String accessToken, Instant expiresAt, String scopes) implements IAuthenticationResult {
-        @Override
-        public String idToken() {
-            return null;
-        }
-
-        @Override
-        public IAccount account() {
-            return null;
-        }
-
-        @Override
-        public ITenantProfile tenantProfile() {
-            return null;
-        }
-
-        @Override
-        public String environment() {
-            return null;
-        }
-
-        @Override
-        public Date expiresOnDate() {
-            return Date.from(expiresAt);
-        }
-
+    private record Token(String value, Instant expiresAt) {
         @Override
         public String toString() {
             return "Token[expiresAt=" + expiresAt + "]";

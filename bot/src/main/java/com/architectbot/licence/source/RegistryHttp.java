@@ -1,5 +1,7 @@
 package com.architectbot.licence.source;
 
+import com.architectbot.core.Backoff;
+import com.architectbot.core.RetryAfter;
 import com.architectbot.licence.LicenceRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -8,16 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +58,12 @@ final class RegistryHttp {
     private final HttpClient client;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final RegistrySettings settings;
+    private final Backoff backoff;
     private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
 
     RegistryHttp(RegistrySettings settings) {
         this.settings = settings;
+        this.backoff = Backoff.doubling(settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024)).withJitter();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -88,7 +88,7 @@ final class RegistryHttp {
                 }
                 case Attempt.Retry retry -> {
                     lastProblem = retry.problem();
-                    wait = retry.retryAfter().orElse(backoff(attempt));
+                    wait = retry.retryAfter().orElse(backoff.after(attempt));
                 }
             }
             log.debug("attempt {}/{} on {} failed: {}", attempt, attempts, uri.getHost(), lastProblem);
@@ -144,7 +144,7 @@ final class RegistryHttp {
             return new Attempt.Done(new Outcome.NotFound());
         }
         if (status == 429 || status >= 500) {
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(RegistryHttp::retryAfter);
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
             if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
                 return new Attempt.Done(new Outcome.Failed(
                         "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s"));
@@ -157,28 +157,6 @@ final class RegistryHttp {
     void close() {
         client.close();
         executor.close();
-    }
-
-    /** {@code Retry-After} is either seconds or an HTTP date. */
-    static Optional<Duration> retryAfter(String value) {
-        String trimmed = value.strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private Duration backoff(int attempt) {
-        long base = settings.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
-        long jitter = base == 0 ? 0 : ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        return Duration.ofMillis(base + jitter);
     }
 
     /** "10 s", or "200 ms" below a second. */

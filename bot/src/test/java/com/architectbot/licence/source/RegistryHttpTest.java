@@ -160,14 +160,17 @@ public class RegistryHttpTest {
     }
 
     @Test
-    void retry_after_is_read_as_seconds_or_as_an_http_date() {
+    void a_retry_after_given_as_an_http_date_beyond_the_limit_is_not_waited_for() {
         // given
-        String inOneMinute = ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(1).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        String inAnHour = ZonedDateTime.now(ZoneOffset.UTC).plusHours(1).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        npm.answerNext(1, 503, Map.of("Retry-After", inAnHour));
+        Registries registries = new Registries(TestSettings.allAt(npm.baseUri()));
+        // when
+        Lookup lookup = registries.lookup(REACT);
         // then
-        assertThat(RegistryHttp.retryAfter("7")).contains(Duration.ofSeconds(7));
-        assertThat(RegistryHttp.retryAfter(inOneMinute)).hasValueSatisfying(
-                wait -> assertThat(wait).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(60)));
-        assertThat(RegistryHttp.retryAfter("soon")).isEmpty();
+        assertThat(lookup).isInstanceOfSatisfying(Lookup.Unknown.class, unknown -> assertThat(unknown.reason())
+                .matches("npm registry unreachable: HTTP 503, asked to wait 35\\d\\d s"));
+        assertThat(npm.requests()).hasSize(1);
     }
 
     private static Lookup join(Future<Lookup> future) {
