@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.consultation.Area;
 import com.architectbot.consultation.AreaAnalysis;
 import com.architectbot.consultation.ConsultationAnswer;
-import com.architectbot.consultation.Priority;
-import com.architectbot.consultation.Recommendation;
 import com.architectbot.consultation.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,53 +42,46 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         return true;
     }
 
-    private static final ConsultationAnswer REPLICA_ANSWER = new ConsultationAnswer(
-            "Not ready: one region, no replica.",
-            List.of("The database has no replica."),
-            List.of(new AreaAnalysis(Area.SCALABILITY, List.of("Writes are bound to one node."))),
-            List.of(new Recommendation("Publish a status page.", Priority.FUTURE),
-                    new Recommendation("Add a replica.", Priority.CRITICAL_BLOCKER),
-                    new Recommendation("Load-test the sign-up path.", Priority.BEFORE_LAUNCH)),
-            List.of("What is your recovery point objective?"));
-
     @Test
     void answer_is_one_schema_1_5_card_with_the_five_sections_in_order() {
         // when
-        List<ObjectNode> cards = renderer.render(new Reply.Answer(REPLICA_ANSWER));
+        List<ObjectNode> cards = renderer.render(new Reply.Answer(ANSWER));
 
         // then
         assertThat(cards).hasSize(1);
         ObjectNode card = cards.getFirst();
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("version").asText()).isEqualTo("1.5");
-        assertThat(bodyTexts(card)).containsSubsequence(Labels.SUMMARY, "Not ready: one region, no replica.",
-                Labels.CRITICAL_ISSUES, "• The database has no replica.", Labels.ANALYSIS, Labels.of(Area.SCALABILITY),
-                "• Writes are bound to one node.", Labels.RECOMMENDATIONS,
-                "• **Critical blocker:** Add a replica.", "• **Should address before launch:** Load-test the sign-up path.",
-                "• **Future consideration:** Publish a status page.",
-                Labels.QUESTIONS, "1. What is your recovery point objective?");
+        assertThat(bodyTexts(card)).containsSubsequence(Labels.SUMMARY, ANSWER.summary(),
+                Labels.CRITICAL_ISSUES, "• No rate limit on exports: one tenant can starve the database.",
+                Labels.ANALYSIS, Labels.of(Area.SCALABILITY), "• Run exports on a queue, not the request thread.",
+                Labels.RECOMMENDATIONS, "• **Critical blocker:** Rate-limit exports per tenant.",
+                "• **Should address before launch:** Log every export for audit.",
+                "• **Future consideration:** Add a per-tenant export quota.",
+                Labels.QUESTIONS, "1. Which plans include exports?");
     }
 
     @Test
     void critical_issues_and_blockers_are_emphasised_and_nothing_else() {
         // when
-        ObjectNode card = renderer.render(new Reply.Answer(REPLICA_ANSWER)).getFirst();
+        ObjectNode card = renderer.render(new Reply.Answer(ANSWER)).getFirst();
 
         // then
         List<String> attention = StreamSupport.stream(card.path("body").spliterator(), false)
                 .filter(block -> "attention".equals(block.path("color").asText()))
                 .map(block -> block.path("text").asText()).toList();
-        assertThat(attention).containsExactly("• The database has no replica.", "• **Critical blocker:** Add a replica.");
+        assertThat(attention).containsExactly("• No rate limit on exports: one tenant can starve the database.",
+                "• **Critical blocker:** Rate-limit exports per tenant.");
     }
 
     @Test
     void card_carries_its_content_as_markdown_fallback() {
         // when
-        ObjectNode card = renderer.render(new Reply.Answer(REPLICA_ANSWER)).getFirst();
+        ObjectNode card = renderer.render(new Reply.Answer(ANSWER)).getFirst();
 
         // then
         assertThat(card.path("fallbackText").asText())
-                .contains("## " + Labels.SUMMARY, "- **Critical blocker:** Add a replica.", "1. What is your");
+                .contains("## " + Labels.SUMMARY, "- **Critical blocker:** Rate-limit exports per tenant.", "1. Which plans");
     }
 
     @Test
