@@ -16,11 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
 
-    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
-
-    @Override
-    Renderer<ObjectNode> renderer() {
-        return renderer;
+    AdaptiveCardRendererTest() {
+        super(new AdaptiveCardRenderer(), true);
     }
 
     @Override
@@ -35,11 +32,6 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         assertThat(card.path("body").size()).isPositive();
         assertThat(card.toString().getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES);
-    }
-
-    @Override
-    boolean limitsMessageSize() {
-        return true;
     }
 
     @Test

@@ -19,11 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class BlockKitRendererTest extends RendererContract<SlackMessage> {
 
-    private final BlockKitRenderer renderer = new BlockKitRenderer();
-
-    @Override
-    Renderer<SlackMessage> renderer() {
-        return renderer;
+    BlockKitRendererTest() {
+        super(new BlockKitRenderer(), true);
     }
 
     @Override
@@ -40,11 +37,6 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
                 .isBetween(1, b instanceof HeaderBlock ? BlockKitRenderer.MAX_HEADER_CHARS : BlockKitRenderer.MAX_SECTION_CHARS));
         assertThat(message.blocks().getLast()).isInstanceOf(SectionBlock.class); // no orphan header
         assertThat(message.text()).isNotBlank().hasSizeLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_CHARS);
-    }
-
-    @Override
-    boolean limitsMessageSize() {
-        return true;
     }
 
     static List<String> headers(List<SlackMessage> messages) {

@@ -9,11 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest extends RendererContract<String> {
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
-    @Override
-    Renderer<String> renderer() {
-        return renderer;
+    MarkdownRendererTest() {
+        super(new MarkdownRenderer(), false);
     }
 
     @Override
@@ -24,11 +21,6 @@ class MarkdownRendererTest extends RendererContract<String> {
     @Override
     void assertWithinLimits(String message) {
         assertThat(message).isNotBlank(); // a terminal has no size limit
-    }
-
-    @Override
-    boolean limitsMessageSize() {
-        return false;
     }
 
     @Test

@@ -33,8 +33,18 @@ abstract class RendererContract<M> {
     static final List<String> SECTIONS =
             List.of(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
 
-    /** The renderer under test. */
-    abstract Renderer<M> renderer();
+    final Renderer<M> renderer;
+    private final boolean limitsMessageSize;
+
+    /**
+     * @param renderer the renderer under test
+     * @param limitsMessageSize whether the surface limits a message's size, so that an extreme answer must
+     *     come as several messages
+     */
+    RendererContract(Renderer<M> renderer, boolean limitsMessageSize) {
+        this.renderer = renderer;
+        this.limitsMessageSize = limitsMessageSize;
+    }
 
     /** The text a user sees in one message, block by block, in order; no part labels. */
     abstract List<String> texts(M message);
@@ -42,12 +52,9 @@ abstract class RendererContract<M> {
     /** Fails unless the message keeps every limit of its surface. */
     abstract void assertWithinLimits(M message);
 
-    /** Whether the surface limits a message's size, so that an extreme answer must come as several. */
-    abstract boolean limitsMessageSize();
-
     @Test
     void every_section_and_every_item_of_an_answer_reaches_the_user_in_order() {
-        List<M> messages = renderer().render(new Reply.Answer(ANSWER));
+        List<M> messages = renderer.render(new Reply.Answer(ANSWER));
 
         messages.forEach(this::assertWithinLimits);
         assertThat(messages).hasSize(1);
@@ -63,7 +70,7 @@ abstract class RendererContract<M> {
     void an_answer_with_empty_sections_still_shows_all_five_and_says_there_are_no_critical_issues() {
         var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
 
-        List<M> messages = renderer().render(calm);
+        List<M> messages = renderer.render(calm);
 
         messages.forEach(this::assertWithinLimits);
         assertInOrder(visible(messages), List.of(Labels.SUMMARY, "All good.", Labels.CRITICAL_ISSUES,
@@ -74,10 +81,10 @@ abstract class RendererContract<M> {
     void an_extreme_answer_is_split_within_the_limits_and_loses_nothing() {
         ConsultationAnswer huge = extremeAnswer();
 
-        List<M> messages = renderer().render(huge);
+        List<M> messages = renderer.render(huge);
 
         messages.forEach(this::assertWithinLimits);
-        if (limitsMessageSize()) {
+        if (limitsMessageSize) {
             assertThat(messages).hasSizeGreaterThan(1);
         }
         List<String> expected = new ArrayList<>(List.of(Labels.SUMMARY, huge.summary(), Labels.CRITICAL_ISSUES));
@@ -99,7 +106,7 @@ abstract class RendererContract<M> {
     void a_notice_reaches_the_user_whole() {
         String text = "The model timed out after 60 s; ask again in a minute.";
 
-        List<M> messages = renderer().render(new Reply.Notice(Reply.Tone.FAILED, text));
+        List<M> messages = renderer.render(new Reply.Notice(Reply.Tone.FAILED, text));
 
         messages.forEach(this::assertWithinLimits);
         assertThat(messages).hasSize(1);
