@@ -141,7 +141,7 @@ abstract class RendererContract<M> {
         return Labels.of(recommendation.priority()) + ": " + recommendation.text();
     }
 
-    /** All the text the user sees, across messages, with emphasis markup dropped. */
+    /** All the text the user sees, across messages, in order. */
     private String visible(List<M> messages) {
         return String.join("\n", messages.stream().flatMap(m -> texts(m).stream()).toList());
     }
