@@ -10,6 +10,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.ops.ArchitectBot;
 import com.architectbot.render.MarkdownRenderer;
+import com.architectbot.render.Renderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class ConsultCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final Supplier<ArchitectBot> bot;
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final Renderer<String> renderer = new MarkdownRenderer();
 
     ConsultCommand(Supplier<ArchitectBot> bot) {
         this.bot = bot;
@@ -63,7 +64,7 @@ final class ConsultCommand implements Callable<Integer> {
                 question());
         try {
             Reply reply = bot.get().answer(inquiry);
-            out.print(renderer.render(reply));
+            renderer.render(reply).forEach(out::print);
             out.flush();
             err.println();
             err.println("Follow up in this conversation with: consult --thread " + threadId + " \"...\"");

@@ -7,11 +7,15 @@ import com.architectbot.core.answer.Priority;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -30,9 +34,7 @@ public final class AnswerJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addModule(new SimpleModule("lenient-enums")
-                    .addDeserializer(Area.class, new LenientEnum<>(Area.class))
-                    .addDeserializer(Priority.class, new LenientEnum<>(Priority.class)))
+            .addModule(new SimpleModule("lenient-enums").setDeserializerModifier(new LenientEnums()))
             .build();
 
     private AnswerJson() {}
@@ -106,16 +108,25 @@ public final class AnswerJson {
         return path.toString();
     }
 
-    /** Accepts {@code "before launch"}, {@code "Before-Launch"} or {@code "should address before launch"}. */
-    private static final class LenientEnum<E extends Enum<E>> extends JsonDeserializer<E> {
-        private final Class<E> type;
+    /** Every enum of the answer ({@link Area}, {@link Priority} and any added later) is read leniently. */
+    private static final class LenientEnums extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription description, JsonDeserializer<?> standard) {
+            return new LenientEnum(type.getRawClass());
+        }
+    }
 
-        LenientEnum(Class<E> type) {
+    /** Accepts {@code "before launch"}, {@code "Before-Launch"} or {@code "should address before launch"}. */
+    private static final class LenientEnum extends JsonDeserializer<Enum<?>> {
+        private final Class<?> type;
+
+        LenientEnum(Class<?> type) {
             this.type = type;
         }
 
         @Override
-        public E deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public Enum<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String raw = parser.getValueAsString();
             String key = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
             return find(constant -> constant.name().equals(key))
@@ -124,8 +135,8 @@ public final class AnswerJson {
                             raw, type, "not one of " + Arrays.toString(type.getEnumConstants())));
         }
 
-        private Optional<E> find(Predicate<E> test) {
-            return Arrays.stream(type.getEnumConstants()).filter(test).findFirst();
+        private Optional<Enum<?>> find(Predicate<Enum<?>> test) {
+            return Arrays.stream(type.getEnumConstants()).<Enum<?>>map(constant -> (Enum<?>) constant).filter(test).findFirst();
         }
     }
 }

@@ -7,19 +7,27 @@ import com.architectbot.core.Reply;
 import java.util.Comparator;
 import java.util.List;
 
-/** Renders replies as Markdown: the CLI's output, and the text fallback of the chat surfaces. */
-public final class MarkdownRenderer {
+/**
+ * Renders replies as Markdown for the terminal: one document per reply, since a terminal has no message
+ * size limit to split at.
+ */
+public final class MarkdownRenderer implements Renderer<String> {
 
-    public String render(Reply reply) {
+    @Override
+    public List<String> render(Reply reply) {
+        return List.of(markdown(reply));
+    }
+
+    private static String markdown(Reply reply) {
         return switch (reply) {
-            case Reply.Answer answer -> render(answer.answer());
+            case Reply.Answer answer -> answer(answer.answer());
             case Reply.Notice notice -> notice.text();
             case Reply.LicenceCheck check -> LicenceReportMarkdown.render(check.report());
             case Reply.Export export -> export.summary() + "\n\n" + export.json();
         };
     }
 
-    public String render(ConsultationAnswer answer) {
+    private static String answer(ConsultationAnswer answer) {
         StringBuilder md = new StringBuilder();
         section(md, Labels.SUMMARY).append(answer.summary().strip()).append("\n\n");
         section(md, Labels.CRITICAL_ISSUES);

@@ -6,9 +6,9 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
-import com.architectbot.render.BlockKitRenderer;
-import com.architectbot.render.BlockKitRenderer.SlackFile;
-import com.architectbot.render.BlockKitRenderer.SlackMessage;
+import com.architectbot.render.Renderer;
+import com.architectbot.render.SlackFile;
+import com.architectbot.render.SlackMessage;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -36,11 +36,11 @@ public final class SlackReplier implements Replier {
     private final Slack slack;
     private final BotTokens tokens;
     private final SlackWebApi api;
-    private final BlockKitRenderer renderer;
+    private final Renderer<SlackMessage> renderer;
     private final SlackSentMessages sent;
     private final SlackCommandJobs commands;
 
-    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, BlockKitRenderer renderer, SlackCommandJobs commands) {
+    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, Renderer<SlackMessage> renderer, SlackCommandJobs commands) {
         this.slack = slack;
         this.tokens = tokens;
         this.api = api;
@@ -67,7 +67,7 @@ public final class SlackReplier implements Replier {
             SlackMessage message = messages.get(i);
             post(client, channel, threadTs, message.text(), message.blocks(), parts, "message-" + (i + 1));
         }
-        renderer.file(reply).ifPresent(file -> share(client, channel, threadTs, file, parts));
+        SlackFile.of(reply).ifPresent(file -> share(client, channel, threadTs, file, parts));
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }

@@ -2,6 +2,7 @@ package com.architectbot.teams;
 
 import com.architectbot.core.Reply;
 import com.architectbot.render.AdaptiveCardRenderer;
+import com.architectbot.render.Renderer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ final class TeamsMessages {
             "license-check pkg:maven/org.apache.commons/commons-lang3@3.19.0 --policy saas",
             "How should we roll out schema migrations without downtime?");
 
-    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+    private final Renderer<ObjectNode> renderer = new AdaptiveCardRenderer();
 
     /** One message per card; answers are marked as AI-generated, notices are not. */
     List<Activity> of(Reply reply) {

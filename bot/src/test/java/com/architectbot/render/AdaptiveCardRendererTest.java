@@ -5,30 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
-import com.architectbot.core.answer.Priority;
-import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-class AdaptiveCardRendererTest {
+class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
 
-    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+    AdaptiveCardRendererTest() {
+        super(new AdaptiveCardRenderer(), true);
+    }
 
-    private static final ConsultationAnswer ANSWER = new ConsultationAnswer(
-            "Not ready: one region, no replica.",
-            List.of("The database has no replica."),
-            List.of(new AreaAnalysis(Area.SCALABILITY, List.of("Writes are bound to one node."))),
-            List.of(new Recommendation("Publish a status page.", Priority.FUTURE),
-                    new Recommendation("Add a replica.", Priority.CRITICAL_BLOCKER),
-                    new Recommendation("Load-test the sign-up path.", Priority.BEFORE_LAUNCH)),
-            List.of("What is your recovery point objective?"));
+    @Override
+    List<String> texts(ObjectNode card) {
+        List<String> texts = bodyTexts(card);
+        return texts.size() > 1 && texts.getFirst().matches("Part \\d+ of \\d+") ? texts.subList(1, texts.size()) : texts;
+    }
+
+    @Override
+    void assertWithinLimits(ObjectNode card) {
+        assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(card.path("body").size()).isPositive();
+        assertThat(card.toString().getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES);
+    }
 
     @Test
     void answer_is_one_schema_1_5_card_with_the_five_sections_in_order() {
@@ -40,12 +44,13 @@ class AdaptiveCardRendererTest {
         ObjectNode card = cards.getFirst();
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("version").asText()).isEqualTo("1.5");
-        assertThat(texts(card)).containsSubsequence(Labels.SUMMARY, "Not ready: one region, no replica.",
-                Labels.CRITICAL_ISSUES, "• The database has no replica.", Labels.ANALYSIS, Labels.of(Area.SCALABILITY),
-                "• Writes are bound to one node.", Labels.RECOMMENDATIONS,
-                "• **Critical blocker:** Add a replica.", "• **Should address before launch:** Load-test the sign-up path.",
-                "• **Future consideration:** Publish a status page.",
-                Labels.QUESTIONS, "1. What is your recovery point objective?");
+        assertThat(bodyTexts(card)).containsSubsequence(Labels.SUMMARY, ANSWER.summary(),
+                Labels.CRITICAL_ISSUES, "• No rate limit on exports: one tenant can starve the database.",
+                Labels.ANALYSIS, Labels.of(Area.SCALABILITY), "• Run exports on a queue, not the request thread.",
+                Labels.RECOMMENDATIONS, "• **Critical blocker:** Rate-limit exports per tenant.",
+                "• **Should address before launch:** Log every export for audit.",
+                "• **Future consideration:** Add a per-tenant export quota.",
+                Labels.QUESTIONS, "1. Which plans include exports?");
     }
 
     @Test
@@ -57,7 +62,8 @@ class AdaptiveCardRendererTest {
         List<String> attention = StreamSupport.stream(card.path("body").spliterator(), false)
                 .filter(block -> "attention".equals(block.path("color").asText()))
                 .map(block -> block.path("text").asText()).toList();
-        assertThat(attention).containsExactly("• The database has no replica.", "• **Critical blocker:** Add a replica.");
+        assertThat(attention).containsExactly("• No rate limit on exports: one tenant can starve the database.",
+                "• **Critical blocker:** Rate-limit exports per tenant.");
     }
 
     @Test
@@ -67,33 +73,36 @@ class AdaptiveCardRendererTest {
 
         // then
         assertThat(card.path("fallbackText").asText())
-                .contains("## " + Labels.SUMMARY, "- **Critical blocker:** Add a replica.", "1. What is your");
+                .contains("## " + Labels.SUMMARY, "- **Critical blocker:** Rate-limit exports per tenant.", "1. Which plans");
     }
 
     @Test
-    void long_answer_is_split_into_cards_under_the_limit_and_nothing_is_lost() {
-        // given 300 findings of about 500 bytes, and one finding longer than a text block may be
-        List<String> findings = new ArrayList<>(IntStream.range(0, 300)
-                .mapToObj(i -> "finding-" + i + " " + "é".repeat(250)).toList());
-        String huge = IntStream.range(0, 3000).mapToObj(i -> "w" + i).reduce((a, b) -> a + " " + b).orElseThrow();
-        findings.add(huge);
-        ConsultationAnswer answer = new ConsultationAnswer("Long.", List.of(),
-                List.of(new AreaAnalysis(Area.PRODUCTION_READINESS, findings)), List.of(), List.of("Last question?"));
-
+    void a_split_answer_marks_each_card_with_its_part() {
         // when
-        List<ObjectNode> cards = renderer.render(new Reply.Answer(answer));
+        List<ObjectNode> cards = renderer.render(RendererContract.extremeAnswer());
 
         // then
         assertThat(cards).hasSizeGreaterThan(1);
-        cards.forEach(card -> assertThat(card.toString().getBytes(StandardCharsets.UTF_8).length)
-                .isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES));
-        String all = String.join(" ", cards.stream().flatMap(c -> texts(c).stream())
-                .filter(text -> !text.startsWith("Part ")).toList());
-        assertThat(IntStream.range(0, 300).filter(i -> !all.contains("finding-" + i + " ")).boxed().toList())
-                .as("findings missing").isEmpty();
-        assertThat(all.contains(huge)).as("the long finding is whole, across blocks").isTrue();
-        assertThat(all).endsWith("1. Last question?");
-        assertThat(texts(cards.get(1)).getFirst()).isEqualTo("Part 2 of " + cards.size());
+        IntStream.range(0, cards.size()).forEach(i -> {
+            assertThat(bodyTexts(cards.get(i)).getFirst()).isEqualTo("Part " + (i + 1) + " of " + cards.size());
+            assertThat(cards.get(i).path("fallbackText").asText()).startsWith("_Part " + (i + 1) + " of ");
+        });
+    }
+
+    @Test
+    void a_finding_longer_than_a_text_block_continues_in_the_next_blocks_whole() {
+        // given
+        String huge = IntStream.range(0, 3000).mapToObj(i -> "w" + i).reduce((a, b) -> a + " " + b).orElseThrow();
+        var answer = new ConsultationAnswer("Long.", List.of(),
+                List.of(new AreaAnalysis(Area.PRODUCTION_READINESS, List.of(huge))), List.of(), List.of());
+
+        // when
+        List<String> texts = renderer.render(answer).stream().flatMap(card -> texts(card).stream()).toList();
+
+        // then
+        assertThat(texts).allSatisfy(text -> assertThat(text.length())
+                .isLessThanOrEqualTo(AdaptiveCardBlocks.MAX_BLOCK_CHARS + "• ".length()));
+        assertThat(String.join(" ", texts)).contains("• " + huge);
     }
 
     @Test
@@ -109,7 +118,7 @@ class AdaptiveCardRendererTest {
         });
     }
 
-    private static List<String> texts(JsonNode card) {
+    private static List<String> bodyTexts(JsonNode card) {
         return StreamSupport.stream(card.path("body").spliterator(), false).map(b -> b.path("text").asText()).toList();
     }
 }

@@ -1,7 +1,6 @@
 package com.architectbot.consultation.llm;
 
-import com.architectbot.core.answer.Area;
-import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.ConsultationAnswer;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
@@ -10,41 +9,47 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The JSON schema of {@code ConsultationAnswer}, written by hand so each field carries guidance for the
- * model. Every field is required (strict structured outputs demand it); empty sections are empty arrays.
+ * The JSON schema of {@link ConsultationAnswer}, read from the record and the records and enums it is made
+ * of: a component is a property of the same name, a {@code List} an array of its element type, an enum its
+ * constants' names, a record a nested object. Adding a field to the record adds it to the schema. Only the
+ * guidance for the model is written here, and a component without guidance fails the class's loading, so
+ * a new field cannot reach the model unexplained. Every field is required (strict structured outputs
+ * demand it); empty sections are empty arrays.
  */
 public final class AnswerSchema {
 
-    /** The top-level fields, in the order the persona's five sections come. */
-    public static final List<String> FIELDS =
-            List.of("summary", "criticalIssues", "analysis", "recommendations", "questions");
+    /** The top-level fields, in the order the persona's five sections come: the record's components. */
+    public static final List<String> FIELDS = names(ConsultationAnswer.class);
+
+    /** What the model is told about the answer and about each component ({@code Record.component}). */
+    static final Map<String, String> GUIDANCE = Map.ofEntries(
+            Map.entry("ConsultationAnswer", "A production architect's answer in five sections."),
+            Map.entry("ConsultationAnswer.summary",
+                    "Executive summary: the key findings and the top recommendation in 2-3 sentences."),
+            Map.entry("ConsultationAnswer.criticalIssues",
+                    "Critical issues that must be fixed before customers rely on this; empty if none."),
+            Map.entry("ConsultationAnswer.analysis",
+                    "Detailed analysis, one entry per expertise area that applies; omit the areas that do not."),
+            Map.entry("ConsultationAnswer.recommendations", "Specific, actionable next steps, most important first."),
+            Map.entry("ConsultationAnswer.questions",
+                    "Questions about the business context that would sharpen the advice; empty if none."),
+            Map.entry("AreaAnalysis.area", "The expertise area."),
+            Map.entry("AreaAnalysis.findings", "What you found in this area, one finding per item."),
+            Map.entry("Recommendation.text", "The next step, concrete enough to act on."),
+            Map.entry("Recommendation.priority", "CRITICAL_BLOCKER: must be fixed before launch, it blocks;"
+                    + " BEFORE_LAUNCH: should be addressed before launch; FUTURE: a future consideration."));
 
     private static final JsonSchema SCHEMA = JsonSchema.builder()
             .name("consultation_answer")
-            .rootElement(JsonObjectSchema.builder()
-                    .description("A production architect's answer in five sections.")
-                    .addProperty(FIELDS.get(0), text(
-                            "Executive summary: the key findings and the top recommendation in 2-3 sentences."))
-                    .addProperty(FIELDS.get(1), texts(
-                            "Critical issues that must be fixed before customers rely on this; empty if none."))
-                    .addProperty(FIELDS.get(2), JsonArraySchema.builder()
-                            .description("Detailed analysis, one entry per expertise area that applies; omit the"
-                                    + " areas that do not.")
-                            .items(areaAnalysis())
-                            .build())
-                    .addProperty(FIELDS.get(3), JsonArraySchema.builder()
-                            .description("Specific, actionable next steps, most important first.")
-                            .items(recommendation())
-                            .build())
-                    .addProperty(FIELDS.get(4), texts(
-                            "Questions about the business context that would sharpen the advice; empty if none."))
-                    .required(FIELDS)
-                    .additionalProperties(false)
-                    .build())
+            .rootElement(object(ConsultationAnswer.class, GUIDANCE.get("ConsultationAnswer")))
             .build();
 
     private AnswerSchema() {}
@@ -58,40 +63,46 @@ public final class AnswerSchema {
         return ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(SCHEMA).build();
     }
 
-    private static JsonSchemaElement areaAnalysis() {
-        return JsonObjectSchema.builder()
-                .addProperty("area", JsonEnumSchema.builder()
-                        .description("The expertise area.")
-                        .enumValues(names(Area.values()))
-                        .build())
-                .addProperty("findings", texts("What you found in this area, one finding per item."))
-                .required("area", "findings")
-                .additionalProperties(false)
-                .build();
+    static JsonObjectSchema object(Class<?> record, String description) {
+        JsonObjectSchema.Builder object = JsonObjectSchema.builder().description(description);
+        for (RecordComponent component : record.getRecordComponents()) {
+            object.addProperty(component.getName(), element(component.getGenericType(), guidance(record, component)));
+        }
+        return object.required(names(record)).additionalProperties(false).build();
     }
 
-    private static JsonSchemaElement recommendation() {
-        return JsonObjectSchema.builder()
-                .addProperty("text", text("The next step, concrete enough to act on."))
-                .addProperty("priority", JsonEnumSchema.builder()
-                        .description("CRITICAL_BLOCKER: must be fixed before launch, it blocks; BEFORE_LAUNCH:"
-                                + " should be addressed before launch; FUTURE: a future consideration.")
-                        .enumValues(names(Priority.values()))
-                        .build())
-                .required("text", "priority")
-                .additionalProperties(false)
-                .build();
+    /** Texts, enums, records and lists of them: all an answer is made of. */
+    private static JsonSchemaElement element(Type type, String description) {
+        if (type == String.class) {
+            return JsonStringSchema.builder().description(description).build();
+        }
+        if (type instanceof Class<?> enumType && enumType.isEnum()) {
+            return JsonEnumSchema.builder().description(description).enumValues(constants(enumType)).build();
+        }
+        if (type instanceof Class<?> record && record.isRecord()) {
+            return object(record, description);
+        }
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+            return JsonArraySchema.builder().description(description)
+                    .items(element(list.getActualTypeArguments()[0], null)).build();
+        }
+        throw new IllegalStateException("no JSON schema for " + type.getTypeName() + " in the answer");
     }
 
-    private static JsonSchemaElement text(String description) {
-        return JsonStringSchema.builder().description(description).build();
+    private static String guidance(Class<?> record, RecordComponent component) {
+        String key = record.getSimpleName() + "." + component.getName();
+        String guidance = GUIDANCE.get(key);
+        if (guidance == null) {
+            throw new IllegalStateException("no guidance for the model on " + key + ": add it to AnswerSchema.GUIDANCE");
+        }
+        return guidance;
     }
 
-    private static JsonSchemaElement texts(String description) {
-        return JsonArraySchema.builder().description(description).items(new JsonStringSchema()).build();
+    private static List<String> names(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
+    private static List<String> constants(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
     }
 }

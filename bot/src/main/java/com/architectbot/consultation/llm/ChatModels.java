@@ -11,6 +11,11 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
  * Builds the LangChain4j chat model for the configured provider: always on the JDK HTTP client, with
  * request and response logging off (they would log questions and keys), and the client's own retries
  * set from {@link ModelSettings#maxRetries()}.
+ *
+ * <p>The four builders take the same settings under the same names but share no type: each provider's
+ * library declares its own builder class, so the calls cannot be written once without reflection. The
+ * repetition below is theirs; what differs per provider is the output-token setting's name, OpenAI's strict
+ * schema, Ollama's missing key and Gemini's single logging switch.
  */
 public final class ChatModels {
 
@@ -56,12 +61,12 @@ public final class ChatModels {
 
     private static ChatModel gemini(ModelSettings settings) {
         return GoogleAiGeminiChatModel.builder()
-                .maxRetries(settings.maxRetries())
                 .httpClientBuilder(JdkHttpClient.builder())
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
                 .modelName(settings.modelName())
                 .timeout(settings.timeout())
+                .maxRetries(settings.maxRetries())
                 .maxOutputTokens(settings.maxOutputTokens())
                 .logRequestsAndResponses(false)
                 .build();
@@ -69,11 +74,11 @@ public final class ChatModels {
 
     private static ChatModel ollama(ModelSettings settings) {
         return OllamaChatModel.builder()
-                .maxRetries(settings.maxRetries())
                 .httpClientBuilder(JdkHttpClient.builder())
                 .baseUrl(settings.baseUrl())
                 .modelName(settings.modelName())
                 .timeout(settings.timeout())
+                .maxRetries(settings.maxRetries())
                 .numPredict(settings.maxOutputTokens())
                 .logRequests(false)
                 .logResponses(false)

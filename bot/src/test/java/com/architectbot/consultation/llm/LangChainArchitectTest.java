@@ -16,10 +16,15 @@ import com.architectbot.prompts.Prompts;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeOpenAi.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,7 +72,7 @@ class LangChainArchitectTest {
     }
 
     @Test
-    void response_format_carries_the_answer_schema() {
+    void response_format_carries_the_answer_schema_read_from_the_record() {
         // when
         architect().consult(List.of(), QUESTION);
         // then
@@ -75,11 +80,24 @@ class LangChainArchitectTest {
         assertThat(format.get("type").asText()).isEqualTo("json_schema");
         JsonNode schema = format.at("/json_schema/schema");
         assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
-        assertThat(schema.get("required")).extracting(JsonNode::asText)
-                .containsExactly("summary", "criticalIssues", "analysis", "recommendations", "questions");
+        assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactlyElementsOf(fieldNames());
         assertThat(schema.at("/properties/recommendations/items/properties/priority/enum"))
-                .extracting(JsonNode::asText).containsExactly("CRITICAL_BLOCKER", "BEFORE_LAUNCH", "FUTURE");
+                .extracting(JsonNode::asText).containsExactlyElementsOf(Arrays.stream(Priority.values()).map(Enum::name).toList());
         assertThat(schema.at("/properties/analysis/items/properties/area/enum")).hasSize(Area.values().length);
+    }
+
+    @Test
+    void the_schema_the_model_gets_is_unchanged_for_todays_answer_record() throws IOException {
+        // given the schema as sent before it was read from the record
+        JsonNode before;
+        try (InputStream in = LangChainArchitectTest.class.getResourceAsStream("/model/answer-schema.json")) {
+            before = new ObjectMapper().readTree(in);
+        }
+        // when
+        architect().consult(List.of(), QUESTION);
+        // then
+        assertThat(model.lastRequest().at("/response_format/json_schema").toString())
+                .as("same fields, guidance and order").isEqualTo(before.toString());
     }
 
     @Test
@@ -156,7 +174,7 @@ class LangChainArchitectTest {
         assertThat(repair.get(repair.size() - 2).get("content").asText())
                 .isEqualTo("Sure! Here is my advice: add SSO.");
         assertThat(repair.get(repair.size() - 1).get("content").asText())
-                .contains("could not be read").contains("not valid JSON").contains("summary, criticalIssues");
+                .contains("could not be read").contains("not valid JSON").contains(String.join(", ", fieldNames()));
         assertThat(model.requests().get(1).get("response_format")).isNotNull();
     }
 
@@ -234,6 +252,11 @@ class LangChainArchitectTest {
         assertThat(model.requests().get(LangChainArchitect.MAX_TOOL_ROUNDS).get("tool_choice").asText())
                 .isEqualTo("none");
         assertThat(answer).isEqualTo(ANSWER);
+    }
+
+    /** The answer's fields, as the record names them. */
+    private static List<String> fieldNames() {
+        return Arrays.stream(ConsultationAnswer.class.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 
     private LangChainArchitect architect() {

@@ -1,0 +1,86 @@
+package com.architectbot.render;
+
+import static com.architectbot.render.BlockKitBlocks.escape;
+import static com.architectbot.render.BlockKitBlocks.header;
+import static com.architectbot.render.BlockKitBlocks.lines;
+import static com.architectbot.render.BlockKitBlocks.pack;
+import static com.architectbot.render.BlockKitBlocks.sections;
+import static com.architectbot.render.BlockKitRenderer.LICENCE_CSV_NAME;
+import static com.architectbot.render.BlockKitRenderer.MAX_INLINE_TABLE_ROWS;
+
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.licence.LicenceReportCsv;
+import com.architectbot.core.report.Verdict;
+import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A licence report in Slack: its summary and problems as blocks, and its full table inline when it fits
+ * in one message with them, else as a CSV file shared after the messages.
+ */
+final class BlockKitLicenceReport {
+
+    private BlockKitLicenceReport() {}
+
+    /** The summary, what could not be checked, what needs attention; then the table or a pointer to the CSV. */
+    static List<SlackMessage> render(LicenceReport report) {
+        List<LayoutBlock> blocks = head(report);
+        if (tableInline(report)) {
+            blocks.addAll(table(report));
+        } else {
+            blocks.addAll(sections("The full table of all " + report.dependencies().size()
+                    + " dependencies is in the attached `" + LICENCE_CSV_NAME + "`."));
+        }
+        blocks.addAll(sections("_Policy: " + report.model().id() + " (" + escape(report.policySource())
+                + "). SPDX licence list " + escape(String.valueOf(report.listVersion())) + "._"));
+        return pack(blocks);
+    }
+
+    /** The full table as CSV when it is not inline. */
+    static Optional<SlackFile> csvFile(LicenceReport report) {
+        if (tableInline(report)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SlackFile(LICENCE_CSV_NAME,
+                "Licence check: all " + report.dependencies().size() + " dependencies", LicenceReportCsv.render(report)));
+    }
+
+    private static List<LayoutBlock> head(LicenceReport report) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header("Licence check"));
+        blocks.addAll(sections((report.hasBlocker() ? "🔴 *" : "*")
+                + escape(LicenceReportMarkdown.plainSummary(report)) + "*"));
+        if (!report.problems().isEmpty()) {
+            blocks.addAll(sections("*Not checked*\n" + lines(report.problems().stream()
+                    .map(p -> "• " + (p.subject().isEmpty() ? "" : "`" + escape(p.subject()) + "`: ") + escape(p.reason()))
+                    .toList())));
+        }
+        if (!report.needingAttention().isEmpty()) {
+            blocks.addAll(sections("*Needs attention*\n" + lines(report.needingAttention().stream()
+                    .map(f -> (f.verdict() == Verdict.BLOCKER ? "🔴 " : "🟠 ") + escape(LicenceReportMarkdown.sentence(f)))
+                    .toList())));
+        }
+        return blocks;
+    }
+
+    private static List<LayoutBlock> table(LicenceReport report) {
+        if (report.dependencies().isEmpty()) {
+            return List.of();
+        }
+        return sections("*All dependencies*\n" + lines(report.dependencies().stream()
+                .map(f -> "• " + escape(LicenceReportMarkdown.sentence(f)))
+                .toList()));
+    }
+
+    /** Inline when short and, with the summary and problems, within one message; else the CSV carries it. */
+    private static boolean tableInline(LicenceReport report) {
+        if (report.dependencies().size() > MAX_INLINE_TABLE_ROWS) {
+            return false;
+        }
+        List<LayoutBlock> blocks = head(report);
+        blocks.addAll(table(report));
+        return pack(blocks).size() == 1;
+    }
+}
