@@ -9,14 +9,14 @@ import java.util.List;
  * than the limit (a long URL) is cut mid-word. Joining the pieces with the separator they were split on
  * gives the text back.
  */
-final class TextChunks {
+public final class TextChunks {
 
     private static final String[] BOUNDARIES = {"\n\n", "\n", " "};
 
     private TextChunks() {}
 
     /** Pieces of at most {@code limit} characters, in order; a text that fits comes back whole. */
-    static List<String> split(String text, int limit) {
+    public static List<String> split(String text, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }

@@ -9,7 +9,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.server.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
-import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;

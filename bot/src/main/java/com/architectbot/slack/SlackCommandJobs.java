@@ -12,7 +12,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;
-import com.architectbot.render.SlackMessage;
+import com.architectbot.slack.blockkit.SlackMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;

@@ -1,7 +1,7 @@
 package com.architectbot.teams;
 
 import com.architectbot.core.Reply;
-import com.architectbot.render.AdaptiveCardRenderer;
+import com.architectbot.teams.cards.AdaptiveCardRenderer;
 import com.architectbot.render.Renderer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -14,12 +14,12 @@ class MarkdownRendererTest extends RendererContract<String> {
     }
 
     @Override
-    List<String> texts(String message) {
+    protected List<String> texts(String message) {
         return List.of(message);
     }
 
     @Override
-    void assertWithinLimits(String message) {
+    protected void assertWithinLimits(String message) {
         assertThat(message).isNotBlank(); // a terminal has no size limit
     }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * and every message within the surface's limits, an answer past them split into several messages that
  * together lose nothing. Each renderer's test extends this and says how to read its messages back.
  */
-abstract class RendererContract<M> {
+public abstract class RendererContract<M> {
 
-    static final ConsultationAnswer ANSWER = new ConsultationAnswer(
+    public static final ConsultationAnswer ANSWER = new ConsultationAnswer(
             "Exports will be your most expensive endpoint. Meter them before launch.",
             List.of("No rate limit on exports: one tenant can starve the database."),
             List.of(new AreaAnalysis(Area.SCALABILITY, List.of("Run exports on a queue, not the request thread."))),
@@ -30,10 +30,10 @@ abstract class RendererContract<M> {
                     new Recommendation("Log every export for audit.", Priority.BEFORE_LAUNCH)),
             List.of("Which plans include exports?"));
 
-    static final List<String> SECTIONS =
+    public static final List<String> SECTIONS =
             List.of(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
 
-    final Renderer<M> renderer;
+    protected final Renderer<M> renderer;
     private final boolean limitsMessageSize;
 
     /**
@@ -41,16 +41,16 @@ abstract class RendererContract<M> {
      * @param limitsMessageSize whether the surface limits a message's size, so that an extreme answer must
      *     come as several messages
      */
-    RendererContract(Renderer<M> renderer, boolean limitsMessageSize) {
+    protected RendererContract(Renderer<M> renderer, boolean limitsMessageSize) {
         this.renderer = renderer;
         this.limitsMessageSize = limitsMessageSize;
     }
 
     /** The text a user sees in one message, block by block, in order; no part labels. */
-    abstract List<String> texts(M message);
+    protected abstract List<String> texts(M message);
 
     /** Fails unless the message keeps every limit of its surface. */
-    abstract void assertWithinLimits(M message);
+    protected abstract void assertWithinLimits(M message);
 
     @Test
     void every_section_and_every_item_of_an_answer_reaches_the_user_in_order() {
@@ -117,7 +117,7 @@ abstract class RendererContract<M> {
      * Long paragraphs, hundreds of findings in two areas, a run longer than any text block (a URL),
      * non-Latin text and emoji, a recommendation longer than a block, and mixed priorities.
      */
-    static ConsultationAnswer extremeAnswer() {
+    public static ConsultationAnswer extremeAnswer() {
         String summary = String.join("\n\n", IntStream.range(0, 40)
                 .mapToObj(i -> "Paragraph " + i + " " + "word ".repeat(120).strip()).toList());
         List<String> findings = new ArrayList<>(IntStream.range(0, 300)
@@ -137,7 +137,7 @@ abstract class RendererContract<M> {
     }
 
     /** How a recommendation reads to the user, markup aside: its flag, then its text. */
-    static String flagged(Recommendation recommendation) {
+    public static String flagged(Recommendation recommendation) {
         return Labels.of(recommendation.priority()) + ": " + recommendation.text();
     }
 

@@ -18,7 +18,7 @@ import com.architectbot.queue.PartState;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
-import com.architectbot.render.BlockKitRenderer;
+import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.testing.WorkerDeath;
 import java.util.UUID;
 import com.architectbot.render.Labels;

@@ -1,4 +1,8 @@
-package com.architectbot.render;
+package com.architectbot.teams.cards;
+
+import com.architectbot.render.Labels;
+import com.architectbot.render.RendererContract;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,13 +25,13 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
     }
 
     @Override
-    List<String> texts(ObjectNode card) {
+    protected List<String> texts(ObjectNode card) {
         List<String> texts = bodyTexts(card);
         return texts.size() > 1 && texts.getFirst().matches("Part \\d+ of \\d+") ? texts.subList(1, texts.size()) : texts;
     }
 
     @Override
-    void assertWithinLimits(ObjectNode card) {
+    protected void assertWithinLimits(ObjectNode card) {
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("body").size()).isPositive();
         assertThat(card.toString().getBytes(StandardCharsets.UTF_8).length)

@@ -1,10 +1,16 @@
-package com.architectbot.render;
+package com.architectbot.teams.cards;
 
-import static com.architectbot.render.AdaptiveCardBlocks.colored;
-import static com.architectbot.render.AdaptiveCardBlocks.heading;
-import static com.architectbot.render.AdaptiveCardBlocks.pack;
-import static com.architectbot.render.AdaptiveCardBlocks.subheading;
-import static com.architectbot.render.AdaptiveCardBlocks.text;
+import com.architectbot.render.LicenceReportMarkdown;
+
+import com.architectbot.render.Labels;
+
+import com.architectbot.render.Renderer;
+
+import static com.architectbot.teams.cards.AdaptiveCardBlocks.colored;
+import static com.architectbot.teams.cards.AdaptiveCardBlocks.heading;
+import static com.architectbot.teams.cards.AdaptiveCardBlocks.pack;
+import static com.architectbot.teams.cards.AdaptiveCardBlocks.subheading;
+import static com.architectbot.teams.cards.AdaptiveCardBlocks.text;
 
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
@@ -13,7 +19,7 @@ import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.Reply;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Verdict;
-import com.architectbot.render.AdaptiveCardBlocks.Block;
+import com.architectbot.teams.cards.AdaptiveCardBlocks.Block;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,13 @@
-package com.architectbot.render;
+package com.architectbot.slack.blockkit;
 
-import static com.architectbot.render.BlockKitBlocks.escape;
-import static com.architectbot.render.BlockKitBlocks.header;
-import static com.architectbot.render.BlockKitBlocks.lines;
-import static com.architectbot.render.BlockKitBlocks.pack;
-import static com.architectbot.render.BlockKitBlocks.sections;
+import com.architectbot.render.Labels;
+import com.architectbot.render.Renderer;
+
+import static com.architectbot.slack.blockkit.BlockKitBlocks.escape;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.header;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.lines;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.pack;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.sections;
 
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;

@@ -1,4 +1,4 @@
-package com.architectbot.render;
+package com.architectbot.slack.blockkit;
 
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;

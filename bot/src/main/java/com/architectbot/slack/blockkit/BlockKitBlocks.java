@@ -1,10 +1,12 @@
-package com.architectbot.render;
+package com.architectbot.slack.blockkit;
 
-import static com.architectbot.render.BlockKitRenderer.MAX_BLOCKS;
-import static com.architectbot.render.BlockKitRenderer.MAX_FALLBACK_CHARS;
-import static com.architectbot.render.BlockKitRenderer.MAX_HEADER_CHARS;
-import static com.architectbot.render.BlockKitRenderer.MAX_MESSAGE_CHARS;
-import static com.architectbot.render.BlockKitRenderer.MAX_SECTION_CHARS;
+import com.architectbot.render.TextChunks;
+
+import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_BLOCKS;
+import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_FALLBACK_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_HEADER_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_MESSAGE_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_SECTION_CHARS;
 
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;

@@ -1,4 +1,8 @@
-package com.architectbot.render;
+package com.architectbot.slack.blockkit;
+
+import com.architectbot.render.Labels;
+import com.architectbot.render.RendererContract;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +28,12 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
     }
 
     @Override
-    List<String> texts(SlackMessage message) {
+    protected List<String> texts(SlackMessage message) {
         return message.blocks().stream().map(BlockKitBlocks::textOf).toList();
     }
 
     @Override
-    void assertWithinLimits(SlackMessage message) {
+    protected void assertWithinLimits(SlackMessage message) {
         assertThat(message.blocks()).hasSizeBetween(1, BlockKitRenderer.MAX_BLOCKS);
         assertThat(message.blocks().stream().mapToInt(b -> BlockKitBlocks.textOf(b).length()).sum())
                 .isLessThanOrEqualTo(BlockKitRenderer.MAX_MESSAGE_CHARS);

@@ -1,12 +1,14 @@
-package com.architectbot.render;
+package com.architectbot.slack.blockkit;
 
-import static com.architectbot.render.BlockKitBlocks.escape;
-import static com.architectbot.render.BlockKitBlocks.header;
-import static com.architectbot.render.BlockKitBlocks.lines;
-import static com.architectbot.render.BlockKitBlocks.pack;
-import static com.architectbot.render.BlockKitBlocks.sections;
-import static com.architectbot.render.BlockKitRenderer.LICENCE_CSV_NAME;
-import static com.architectbot.render.BlockKitRenderer.MAX_INLINE_TABLE_ROWS;
+import com.architectbot.render.LicenceReportMarkdown;
+
+import static com.architectbot.slack.blockkit.BlockKitBlocks.escape;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.header;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.lines;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.pack;
+import static com.architectbot.slack.blockkit.BlockKitBlocks.sections;
+import static com.architectbot.slack.blockkit.BlockKitRenderer.LICENCE_CSV_NAME;
+import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_INLINE_TABLE_ROWS;
 
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.LicenceReportCsv;

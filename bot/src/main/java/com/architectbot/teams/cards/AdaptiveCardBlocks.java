@@ -1,6 +1,8 @@
-package com.architectbot.render;
+package com.architectbot.teams.cards;
 
-import static com.architectbot.render.AdaptiveCardRenderer.MAX_CARD_BYTES;
+import com.architectbot.render.TextChunks;
+
+import static com.architectbot.teams.cards.AdaptiveCardRenderer.MAX_CARD_BYTES;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.architectbot.render;
+package com.architectbot.slack.blockkit;
 
 import com.architectbot.core.Reply;
 import java.util.Optional;
