@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -96,18 +97,21 @@ class DeployManifestsTest {
         assertThat((String) botContainer(docs).get("image")).as("a tagged image, not :latest").contains(":");
     }
 
-    @Test
-    void a_kustomization_field_the_renderer_does_not_know_fails_the_test_instead_of_being_ignored(
-            @TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("kustomization.yaml"), """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                replicas:
-                  - name: architect-bot
-                    count: 5
-                """);
+    @ParameterizedTest
+    @MethodSource("unknownKustomizeFields")
+    void a_kustomization_field_the_renderer_does_not_know_fails_the_test_instead_of_being_ignored(String field,
+            String yaml, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" + yaml);
 
-        assertThatThrownBy(() -> Kustomization.render(dir)).hasMessageContaining("replicas");
+        assertThatThrownBy(() -> Kustomization.render(dir)).hasMessageContaining(field);
+    }
+
+    static Stream<Arguments> unknownKustomizeFields() {
+        return Stream.of(Arguments.of("replicas", "replicas:\n  - name: architect-bot\n    count: 5\n"),
+                Arguments.of("files", "configMapGenerator:\n  - name: settings\n    files: [app.properties]\n"),
+                Arguments.of("digest", "images:\n  - name: architect-bot\n    digest: sha256:00\n"),
+                Arguments.of("target", "patches:\n  - path: p.yaml\n    target: {kind: Deployment}\n"));
     }
 
     @ParameterizedTest

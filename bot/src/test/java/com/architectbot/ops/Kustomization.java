@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class Kustomization {
 
-    private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "resources", "namespace", "labels",
-            "configMapGenerator", "images", "patches");
+    private static final String[] FIELDS = {
+        "apiVersion", "kind", "resources", "namespace", "labels", "configMapGenerator", "images", "patches"
+    };
     /** The strategic-merge keys of the lists in our pod specs; other lists are replaced whole, as Kubernetes does. */
     private static final Map<String, String> MERGE_KEYS = Map.of("containers", "name", "env", "name", "ports", "name",
             "volumes", "name", "volumeMounts", "mountPath", "topologySpreadConstraints", "topologyKey");
@@ -46,9 +47,7 @@ final class Kustomization {
 
     private static Kustomization load(Path dir) {
         Map<String, Object> file = YamlTree.map(new Yaml().load(read(dir.resolve("kustomization.yaml"))));
-        Set<String> unknown = new HashSet<>(file.keySet());
-        unknown.removeAll(FIELDS);
-        check(unknown.isEmpty(), dir + "/kustomization.yaml uses fields this renderer does not know: " + unknown);
+        only(file, dir + "/kustomization.yaml", FIELDS);
         check("Kustomization".equals(file.get("kind")), dir + "/kustomization.yaml is not a Kustomization");
         Kustomization result = new Kustomization();
         for (String resource : YamlTree.strings(file.get("resources"))) {
@@ -77,6 +76,7 @@ final class Kustomization {
     }
 
     private void generate(Map<String, Object> generator) {
+        only(generator, "configMapGenerator", "name", "literals", "behavior");
         String name = (String) generator.get("name");
         Map<String, Object> data = new TreeMap<>();
         for (String literal : YamlTree.strings(generator.get("literals"))) {
@@ -102,8 +102,7 @@ final class Kustomization {
     }
 
     private void patch(Path dir, Map<String, Object> entry) {
-        check(entry.keySet().stream().allMatch(key -> key.equals("path") || key.equals("patch")),
-                "patches with " + entry.keySet() + ": only path and patch are known here");
+        only(entry, "patches", "path", "patch");
         String text = entry.get("path") instanceof String path ? read(dir.resolve(path)) : (String) entry.get("patch");
         Map<String, Object> patch = YamlTree.map(new Yaml().load(text));
         String kind = (String) patch.get("kind");
@@ -118,6 +117,7 @@ final class Kustomization {
     }
 
     private void label(Map<String, Object> labels) {
+        only(labels, "labels", "pairs", "includeSelectors", "includeTemplates");
         check(Boolean.FALSE.equals(labels.getOrDefault("includeSelectors", false)), "labels on selectors");
         Map<String, Object> pairs = YamlTree.child(labels, "pairs");
         boolean templates = Boolean.TRUE.equals(labels.get("includeTemplates"));
@@ -131,6 +131,7 @@ final class Kustomization {
     }
 
     private void retag(Map<String, Object> image) {
+        only(image, "images", "name", "newName", "newTag");
         String name = (String) image.get("name");
         String renamed = image.getOrDefault("newName", name) + ":" + image.get("newTag");
         for (Map<String, Object> container : containers()) {
@@ -189,6 +190,13 @@ final class Kustomization {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** Fails on a field of a {@code section} entry that the renderer would otherwise ignore. */
+    private static void only(Map<String, Object> entry, String section, String... known) {
+        Set<String> unknown = new HashSet<>(entry.keySet());
+        unknown.removeAll(Set.of(known));
+        check(unknown.isEmpty(), section + " uses fields this renderer does not know: " + unknown);
     }
 
     private static void check(boolean condition, String problem) {
