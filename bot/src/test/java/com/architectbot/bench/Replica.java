@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * One {@code architect-bot serve} process from the built jar, as an operator runs it: its own JVM, its own
@@ -57,13 +58,8 @@ final class Replica {
 
     /** Waits until {@code GET /ready} answers 200. */
     Replica awaitReady() {
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        while (!isReady()) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException(name + " did not become ready within " + START_PATIENCE + "; see " + log);
-            }
-            pause(Duration.ofMillis(50));
-        }
+        Awaitility.await(name + " to become ready; see " + log).atMost(START_PATIENCE).pollInterval(Duration.ofMillis(50))
+                .failFast(name + " exited; see " + log, () -> !process.isAlive()).until(this::isReady);
         return this;
     }
 

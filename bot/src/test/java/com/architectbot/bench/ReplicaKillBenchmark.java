@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -38,6 +39,7 @@ public final class ReplicaKillBenchmark {
     static final String CHANNEL = "CKILL";
     private static final Duration MODEL_LATENCY = Duration.ofSeconds(3);
     private static final Duration ANSWER_PATIENCE = Duration.ofMinutes(4);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final FakeSlackApi slack;
     private final FakeOpenAi model;
@@ -110,7 +112,8 @@ public final class ReplicaKillBenchmark {
      */
     private Optional<Long> killMidConsultation(List<Replica> replicas, int round) {
         Question first = ask(anyReady(replicas), null);
-        Replica owner = await("a replica to take round " + round + "'s question", () -> owner(replicas));
+        Replica owner = patiently("a replica to take round " + round + "'s question")
+                .until(() -> owner(replicas), Optional::isPresent).orElseThrow();
         Replica.pause(Duration.ofSeconds(1)); // mid model call
         long killed = System.nanoTime();
         owner.kill();
@@ -119,9 +122,9 @@ public final class ReplicaKillBenchmark {
         Replica survivor = replicas.stream().filter(r -> r != owner).findFirst().orElseThrow();
         ask(survivor, first.thread()); // a follow-up: lines up behind the killed inquiry for the thread's lock
         ask(survivor, null);
-        awaitTrue("the killed consultation's answer", () -> posts(first.thread()).size() >= 1);
+        patiently("the killed consultation's answer").until(() -> posts(first.thread()).size() >= 1);
         long recovered = System.nanoTime() - killed;
-        awaitTrue("round " + round + "'s answers", this::allAnswered);
+        patiently("round " + round + "'s answers").until(this::allAnswered);
         owner.awaitReady();
         System.out.printf(Locale.ROOT, "round %d: killed %s %s; answered %.1f s after the kill (load %s)%n", round,
                 owner.name(), midConsultation ? "mid-consultation" : "after it had answered (not counted)",
@@ -141,16 +144,18 @@ public final class ReplicaKillBenchmark {
             for (int i = 0; i < 3; i++) { // the victim's own questions: its workers take them at once
                 ask(victim, null);
             }
-            long readySince = System.nanoTime();
-            while (owner(List.of(victim)).isEmpty() && System.nanoTime() - readySince < Duration.ofSeconds(2).toNanos()) {
-                Replica.pause(Duration.ofMillis(20));
+            try { // up to 2 s for the victim to hold work; it is killed either way
+                Awaitility.await("the victim to take work").atMost(Duration.ofSeconds(2)).pollInterval(POLL)
+                        .until(() -> owner(List.of(victim)).isPresent());
+            } catch (ConditionTimeoutException e) {
+                // killed without work: the line below says so
             }
             System.out.printf(Locale.ROOT, "crash loop %d: killed %s %s work%n", cycle, victim.name(),
                     owner(List.of(victim)).isPresent() ? "holding" : "without");
             victim.kill();
         }
         victim.start();
-        awaitTrue("every answer after the crash loop", this::allAnswered);
+        patiently("every answer after the crash loop").until(this::allAnswered);
         victim.awaitReady();
     }
 
@@ -237,20 +242,7 @@ public final class ReplicaKillBenchmark {
         return ready.get(ThreadLocalRandom.current().nextInt(ready.size()));
     }
 
-    private static <T> T await(String what, Supplier<Optional<T>> found) {
-        long deadline = System.nanoTime() + ANSWER_PATIENCE.toNanos();
-        Optional<T> current = found.get();
-        while (current.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("waited " + ANSWER_PATIENCE + " for " + what);
-            }
-            Replica.pause(Duration.ofMillis(20));
-            current = found.get();
-        }
-        return current.get();
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) {
-        await(what, () -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty());
+    private static ConditionFactory patiently(String what) {
+        return Awaitility.await(what).atMost(ANSWER_PATIENCE).pollInterval(POLL);
     }
 }

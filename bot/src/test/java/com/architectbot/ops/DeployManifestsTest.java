@@ -3,35 +3,37 @@ package com.architectbot.ops;
 import com.architectbot.server.ManagementSettings;
 import com.architectbot.server.ServerSettings;
 
+import static com.architectbot.ops.YamlTree.map;
+import static com.architectbot.ops.YamlTree.maps;
+import static com.architectbot.ops.YamlTree.strings;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.queue.QueueSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * What someone deploying the bot relies on in {@code deploy/}. The Kubernetes manifests are rendered with
- * {@code kubectl kustomize} (skipped when kubectl is not installed) and must keep the bot's contract: probes
+ * What someone deploying the bot relies on in {@code deploy/}. The Kubernetes manifests are rendered as
+ * {@code kubectl kustomize} renders them (by {@link Kustomization}, so no tool needs installing), must be
+ * well-formed Kubernetes objects and must keep the bot's contract: probes
  * on /health and /ready, a kill only after the shutdown grace, a non-root read-only container, credentials
  * only from the Secret, autoscaling in production. The image and compose files are read as text, and
  * {@code .env.example} may document only variables the bot really reads.
@@ -46,9 +48,13 @@ class DeployManifestsTest {
             "DATA_ENCRYPTION_KEY_PREVIOUS", "SLACK_BOT_TOKEN",
             "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET", "MICROSOFT_APP_PASSWORD",
             "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "METRICS_TOKEN");
-    private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(60);
+    /** The apiVersion of each kind the manifests may render; another kind fails until it is added here. */
+    private static final Map<String, String> API_VERSIONS = Map.of("Deployment", "apps/v1", "StatefulSet", "apps/v1",
+            "Service", "v1", "ConfigMap", "v1", "HorizontalPodAutoscaler", "autoscaling/v2",
+            "PodDisruptionBudget", "policy/v1");
+    /** A DNS-1123 label: what Kubernetes accepts as the name of a Service, and so of every object here. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
-    private static Boolean kubectlPresent;
 
     static Stream<String> kustomizations() {
         return Stream.of("deploy/k8s", "deploy/k8s/overlays/dev", "deploy/k8s/overlays/production");
@@ -62,6 +68,53 @@ class DeployManifestsTest {
     @MethodSource("kustomizations")
     void kustomization_renders_the_bot_its_service_and_its_settings(String dir) {
         assertThat(kinds(rendered(dir))).contains("Deployment", "Service", "ConfigMap");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void every_rendered_object_is_a_kubernetes_object_with_a_valid_name_in_the_overlays_namespace(String dir) {
+        String namespace = dir.endsWith("dev") ? "architect-bot-dev" : "architect-bot";
+
+        assertThat(rendered(dir)).isNotEmpty().allSatisfy(doc -> {
+            assertThat(API_VERSIONS).as("kind %s", doc.get("kind")).containsEntry((String) doc.get("kind"),
+                    (String) doc.get("apiVersion"));
+            assertThat((String) at(doc, "metadata").get("name")).matches(NAME);
+            assertThat(at(doc, "metadata")).containsEntry("namespace", namespace);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void workloads_select_their_own_pods_the_service_selects_the_bot_and_the_bot_reads_the_rendered_config(
+            String dir) {
+        var docs = rendered(dir);
+        var podLabels = at(one(docs, "Deployment"), "spec", "template", "metadata", "labels");
+        var configMap = docs.stream().filter(doc -> "ConfigMap".equals(doc.get("kind"))).findFirst().orElseThrow();
+
+        assertThat(docs).filteredOn(doc -> List.of("Deployment", "StatefulSet").contains(doc.get("kind")))
+                .isNotEmpty().allSatisfy(workload -> assertThat(at(workload, "spec", "template", "metadata", "labels"))
+                        .containsAllEntriesOf(at(workload, "spec", "selector", "matchLabels")));
+        assertThat(podLabels).containsAllEntriesOf(at(named(docs, "Service", "architect-bot"), "spec", "selector"));
+        assertThat(maps(botContainer(docs).get("envFrom"))).anySatisfy(from -> assertThat(at(from, "configMapRef"))
+                .containsEntry("name", at(configMap, "metadata").get("name")));
+        assertThat((String) botContainer(docs).get("image")).as("a tagged image, not :latest").contains(":");
+    }
+
+    @ParameterizedTest
+    @MethodSource("unknownKustomizeFields")
+    void a_kustomization_field_the_renderer_does_not_know_fails_the_test_instead_of_being_ignored(String field,
+            String yaml, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" + yaml);
+
+        assertThatThrownBy(() -> Kustomization.render(dir)).hasMessageContaining(field);
+    }
+
+    static Stream<Arguments> unknownKustomizeFields() {
+        return Stream.of(Arguments.of("replicas", "replicas:\n  - name: architect-bot\n    count: 5\n"),
+                Arguments.of("files", "configMapGenerator:\n  - name: settings\n    files: [app.properties]\n"),
+                Arguments.of("digest", "images:\n  - name: architect-bot\n    digest: sha256:00\n"),
+                Arguments.of("target", "patches:\n  - path: p.yaml\n    target: {kind: Deployment}\n"));
     }
 
     @ParameterizedTest
@@ -95,7 +148,7 @@ class DeployManifestsTest {
                 .as("Prometheus scrapes the pod's address, so the listener must not be on loopback only").isFalse();
         assertThat(management).isNotEqualTo(containerPort(container, "http"));
         var services = docs.stream().filter(doc -> "Service".equals(doc.get("kind"))).toList();
-        assertThat(services).isNotEmpty().allSatisfy(service -> assertThat(list(at(service, "spec").get("ports")))
+        assertThat(services).isNotEmpty().allSatisfy(service -> assertThat(maps(at(service, "spec").get("ports")))
                 .extracting(port -> port.get("targetPort")).doesNotContain("management", management));
     }
 
@@ -139,7 +192,7 @@ class DeployManifestsTest {
         assertThat(at(container, "securityContext"))
                 .containsEntry("readOnlyRootFilesystem", true)
                 .containsEntry("allowPrivilegeEscalation", false);
-        assertThat(list(container.get("volumeMounts"))).extracting(mount -> mount.get("mountPath"))
+        assertThat(maps(container.get("volumeMounts"))).extracting(mount -> mount.get("mountPath"))
                 .contains("/tmp", "/app/data");
     }
 
@@ -148,9 +201,9 @@ class DeployManifestsTest {
     void credentials_come_from_the_secret_and_never_from_literals(String dir) {
         var docs = rendered(dir);
         var container = botContainer(docs);
-        var env = list(container.get("env"));
+        var env = maps(container.get("env"));
 
-        assertThat(list(container.get("envFrom"))).anySatisfy(from -> assertThat(at(from, "secretRef"))
+        assertThat(maps(container.get("envFrom"))).anySatisfy(from -> assertThat(at(from, "secretRef"))
                 .containsEntry("name", SECRET));
         for (String required : List.of("REDIS_URL", "DATA_ENCRYPTION_KEY")) {
             assertThat(env).filteredOn(variable -> required.equals(variable.get("name")))
@@ -186,7 +239,7 @@ class DeployManifestsTest {
     @Test
     void dev_runs_one_replica_next_to_an_in_cluster_redis_with_aof() {
         var docs = rendered("deploy/k8s/overlays/dev");
-        var redis = list(at(one(docs, "StatefulSet"), "spec", "template", "spec").get("containers")).getFirst();
+        var redis = maps(at(one(docs, "StatefulSet"), "spec", "template", "spec").get("containers")).getFirst();
 
         assertThat(at(one(docs, "Deployment"), "spec").get("replicas")).isEqualTo(1);
         assertThat(String.join(" ", strings(redis.get("args")))).contains("--appendonly yes");
@@ -256,53 +309,7 @@ class DeployManifestsTest {
     // --- rendering ---------------------------------------------------------------------------------------
 
     private static List<Map<String, Object>> rendered(String dir) {
-        assumeTrue(kubectlPresent(), "kubectl is not on the PATH: the Kubernetes manifests were not rendered");
-        return RENDERED.computeIfAbsent(dir, DeployManifestsTest::kustomize);
-    }
-
-    private static synchronized boolean kubectlPresent() {
-        if (kubectlPresent == null) {
-            try {
-                kubectlPresent = run(List.of("kubectl", "version", "--client")).exitCode == 0;
-            } catch (UncheckedIOException e) { // not installed: ProcessBuilder cannot start it
-                kubectlPresent = false;
-            }
-        }
-        return kubectlPresent;
-    }
-
-    private static List<Map<String, Object>> kustomize(String dir) {
-        Result result = run(List.of("kubectl", "kustomize", dir));
-        assertThat(result.exitCode).as("kubectl kustomize %s failed: %s", dir, result.err).isZero();
-        var docs = new ArrayList<Map<String, Object>>();
-        new Yaml().loadAll(result.out).forEach(doc -> docs.add(map(doc)));
-        return docs;
-    }
-
-    private record Result(int exitCode, String out, String err) {}
-
-    private static Result run(List<String> command) {
-        try {
-            Path out = Files.createTempFile("kubectl-", ".out");
-            Path err = Files.createTempFile("kubectl-", ".err");
-            try {
-                Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!process.waitFor(KUBECTL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    fail(String.join(" ", command) + " did not finish within " + KUBECTL_TIMEOUT.toSeconds() + " s");
-                }
-                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        }
+        return RENDERED.computeIfAbsent(dir, relative -> Kustomization.render(ROOT.resolve(relative)));
     }
 
     // --- reading manifests -------------------------------------------------------------------------------
@@ -317,12 +324,18 @@ class DeployManifestsTest {
         return found.getFirst();
     }
 
+    private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
+        return docs.stream().filter(doc -> kind.equals(doc.get("kind")))
+                .filter(doc -> name.equals(at(doc, "metadata").get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
+    }
+
     private static Map<String, Object> podSpec(List<Map<String, Object>> docs) {
         return at(one(docs, "Deployment"), "spec", "template", "spec");
     }
 
     private static Map<String, Object> botContainer(List<Map<String, Object>> docs) {
-        return list(podSpec(docs).get("containers")).stream().filter(c -> "bot".equals(c.get("name")))
+        return maps(podSpec(docs).get("containers")).stream().filter(c -> "bot".equals(c.get("name")))
                 .findFirst().orElseThrow(() -> new AssertionError("the Deployment has no container named bot"));
     }
 
@@ -340,13 +353,13 @@ class DeployManifestsTest {
         if (port instanceof Integer number) {
             return number;
         }
-        return list(container.get("ports")).stream().filter(p -> port.equals(p.get("name")))
+        return maps(container.get("ports")).stream().filter(p -> port.equals(p.get("name")))
                 .map(p -> (Integer) p.get("containerPort")).findFirst()
                 .orElseThrow(() -> new AssertionError(probe + " names port " + port + ", which the container lacks"));
     }
 
     private static int containerPort(Map<String, Object> container, String name) {
-        return list(container.get("ports")).stream().filter(port -> name.equals(port.get("name")))
+        return maps(container.get("ports")).stream().filter(port -> name.equals(port.get("name")))
                 .map(port -> (Integer) port.get("containerPort")).findFirst()
                 .orElseThrow(() -> new AssertionError("the bot container has no port named " + name));
     }
@@ -419,20 +432,5 @@ class DeployManifestsTest {
             current = map(current.get(key));
         }
         return current;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return (Map<String, Object>) node;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object node) {
-        return node == null ? List.of() : (List<Map<String, Object>>) node;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object node) {
-        return (List<String>) node;
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,11 +112,8 @@ class PastedSecretsTest {
 
     /** The job stream while the (slowed) model is answering the next request: the job is in it, pending. */
     private static String whileTheModelIsAsked(int asked) {
-        long deadline = System.nanoTime() + RunningBot.WAIT.toNanos();
-        while (bot.model.received() == asked) {
-            assertThat(System.nanoTime()).as("the model was never asked").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        Awaitility.await("the model to be asked").atMost(RunningBot.WAIT).pollInterval(Duration.ofMillis(1))
+                .until(() -> bot.model.received() != asked);
         return RedisContents.stream(REDIS, "ab:jobs");
     }
 

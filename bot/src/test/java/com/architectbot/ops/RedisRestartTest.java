@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.embedded.RedisServer;
@@ -18,6 +19,7 @@ import redis.embedded.RedisServer;
 class RedisRestartTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     @TempDir
     Path data;
@@ -62,14 +64,9 @@ class RedisRestartTest {
         return bot.send(HttpRequest.newBuilder(bot.uri(path)).build()).statusCode();
     }
 
-    private static void awaitStatus(RunningBot bot, String path, IntPredicate expected) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        int last = status(bot, path);
-        while (!expected.test(last)) {
-            assertThat(System.nanoTime()).as("waited %s for %s; last status %d", PATIENCE, path, last).isLessThan(deadline);
-            Thread.sleep(100);
-            last = status(bot, path);
-        }
+    private static void awaitStatus(RunningBot bot, String path, IntPredicate expected) {
+        Awaitility.await("the expected status of " + path).atMost(PATIENCE).pollInterval(POLL)
+                .until(() -> status(bot, path), expected::test);
     }
 
     private static int freePort() throws IOException {

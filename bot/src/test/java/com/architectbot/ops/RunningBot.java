@@ -1,5 +1,7 @@
 package com.architectbot.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.architectbot.config.Environment;
 import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.FakeOpenAi;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * The real bot, as {@code architect-bot serve} runs it: {@link ArchitectBot} opened from environment
@@ -40,6 +43,7 @@ final class RunningBot implements AutoCloseable {
     static final String SIGNING_SECRET = "e2e-signing-secret";
     static final String BOT_TOKEN = "xoxb-e2e";
     static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     final FakeOpenAi model = FakeOpenAi.start();
     final FakeSlackApi slack = FakeSlackApi.start();
@@ -158,22 +162,10 @@ final class RunningBot implements AutoCloseable {
     // --- plumbing
 
     private <T> List<T> await(String what, Supplier<List<T>> found, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<T> current = found.get();
-        while (current.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT + " for " + count + " " + what + "; got " + current.size()
-                        + "; Slack calls: " + slack.methods() + "; Teams calls: " + connector.calls().size());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            current = found.get();
-        }
-        return current;
+        Awaitility.await(count + " " + what).atMost(WAIT).pollInterval(POLL).untilAsserted(() -> assertThat(found.get())
+                .as(() -> "Slack calls: " + slack.methods() + "; Teams calls: " + connector.calls().size())
+                .hasSizeGreaterThanOrEqualTo(count));
+        return found.get();
     }
 
     URI uri(String path) {

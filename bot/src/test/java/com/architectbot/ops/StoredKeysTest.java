@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,7 @@ import redis.embedded.RedisServer;
 class StoredKeysTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final String SLACK_FORGOTTEN = "UFORGOTTEN";
     private static final String SLACK_KEPT = "UKEPT";
     private static final String TEAMS_FORGOTTEN = "29:user-1";
@@ -181,7 +182,7 @@ class StoredKeysTest {
 
     /** Every job done and acknowledged (an acknowledged job leaves the stream), no lock held. */
     private void awaitQuiet() {
-        await("the queue to drain", () -> redis.xlen("ab:jobs") == 0
+        Awaitility.await("the queue to drain").atMost(PATIENCE).pollInterval(POLL).until(() -> redis.xlen("ab:jobs") == 0
                 && allKeys().stream().noneMatch(key -> key.endsWith(":lock")));
     }
 
@@ -207,19 +208,6 @@ class StoredKeysTest {
             case "none" -> "";
             default -> throw new AssertionError("a key of an unexpected type: " + key);
         };
-    }
-
-    private static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", PATIENCE, what).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 
     private static int freePort() throws IOException {

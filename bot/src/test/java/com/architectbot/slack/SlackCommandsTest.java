@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,13 +160,8 @@ class SlackCommandsTest {
                 inquiry -> new Reply.Notice(Reply.Tone.INFO, "Answered in thread " + inquiry.thread().thread()),
                 harness.channel.replier(), settings).start()) {
             var marks = new RedisAnsweredMarks(harness.redis, settings);
-            long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
-            while (!marks.isAnswered(harness.queue.jobs.getLast().inquiry().id()) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            Awaitility.await("the last job to be answered").atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
+                    .until(() -> marks.isAnswered(harness.queue.jobs.getLast().inquiry().id()));
         }
     }
 

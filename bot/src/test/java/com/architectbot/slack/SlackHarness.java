@@ -2,6 +2,8 @@ package com.architectbot.slack;
 
 import com.architectbot.slack.redis.SlackStores;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.architectbot.testing.TestCipher;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -155,19 +158,8 @@ final class SlackHarness implements AutoCloseable {
 
     /** Waits (up to {@link FakeSlackApi#WAIT}) for the n-th job, for work that is queued after the ack. */
     Job awaitJob(int count) {
-        long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
-        while (queue.jobs.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + FakeSlackApi.WAIT + " for job " + count + "; have " + queue.jobs.size()
-                        + "; Slack calls: " + slack.methods());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Awaitility.await("job " + count).atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL).untilAsserted(() ->
+                assertThat(queue.jobs).as(() -> "Slack calls: " + slack.methods()).hasSizeGreaterThanOrEqualTo(count));
         return queue.jobs.get(count - 1);
     }
 

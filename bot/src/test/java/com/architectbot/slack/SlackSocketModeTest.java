@@ -2,8 +2,9 @@ package com.architectbot.slack;
 
 import com.architectbot.slack.redis.SlackStores;
 
-import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectbot.testing.TestCipher;
 
 import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -90,19 +92,10 @@ class SlackSocketModeTest {
     }
 
     private Job awaitJob(String text) {
-        long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
-        while (queue.jobs.stream().noneMatch(j -> j.inquiry().text().equals(text))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no job with text " + text + "; jobs: " + queue.jobs.size());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        return queue.jobs.stream().filter(j -> j.inquiry().text().equals(text)).findFirst().orElseThrow();
+        return Awaitility.await("a job with text " + text).atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
+                .until(() -> queue.jobs.stream().filter(j -> j.inquiry().text().equals(text)).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     @Test
@@ -202,15 +195,7 @@ class SlackSocketModeTest {
 
         channel.close();
 
-        long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
-        for (Thread thread : clientThreads) {
-            try {
-                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        assertThat(clientThreads).noneMatch(Thread::isAlive);
+        Awaitility.await("the client threads to stop").atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
+                .untilAsserted(() -> assertThat(clientThreads).noneMatch(Thread::isAlive));
     }
 }

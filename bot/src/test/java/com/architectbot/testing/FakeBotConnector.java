@@ -1,5 +1,7 @@
 package com.architectbot.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -19,6 +21,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 
 /**
  * The Microsoft side of Teams on loopback: the Bot Connector REST endpoints the SDK calls
@@ -41,6 +45,8 @@ public final class FakeBotConnector implements AutoCloseable {
     public static final String KEY_ID = "test-signing-key";
     public static final String BOT_TOKEN = "bot-access-token-from-fake";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     /** A request the bot made. */
     public record Call(String method, String path, String conversationId, String replyToId, JsonNode body,
@@ -124,18 +130,8 @@ public final class FakeBotConnector implements AutoCloseable {
      * acknowledgement arrive a little later); fails after a generous wait instead of hanging.
      */
     public List<Call> awaitActivitiesOfType(String type, int count) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (activitiesOfType(type).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " " + type + " activities, got " + activitiesOfType(type));
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Awaitility.await(count + " " + type + " activities").atMost(WAIT).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(activitiesOfType(type)).hasSizeGreaterThanOrEqualTo(count));
         return activitiesOfType(type).subList(0, count);
     }
 

@@ -1,5 +1,7 @@
 package com.architectbot.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 
 /**
  * The Slack Web API on loopback: {@code POST /api/<method>} with a form or JSON body answers {@code ok:true}
@@ -39,6 +42,8 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_USER = "UBOT";
     public static final String BOT_ID = "BBOT";
     public static final Duration WAIT = Duration.ofSeconds(10);
+    /** How often a wait looks again. */
+    public static final Duration POLL = Duration.ofMillis(10);
 
     /** One recorded request. {@code params} holds the form fields, or the JSON body's top-level fields as JSON text. */
     public record Call(String method, Map<String, String> params, String token, String body) {
@@ -164,18 +169,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Waits (up to {@link #WAIT}) until the method has been called {@code count} times; returns those calls. */
     public List<Call> await(String method, int count) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (calls(method).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT + " for " + count + " " + method + " calls; got " + methods());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        Awaitility.await(count + " " + method + " calls").atMost(WAIT).pollInterval(POLL).untilAsserted(() ->
+                assertThat(calls(method)).as(() -> "calls so far: " + methods()).hasSizeGreaterThanOrEqualTo(count));
         return calls(method);
     }
 

@@ -1,5 +1,7 @@
 package com.architectbot.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * Slack's Socket Mode server on loopback: a WebSocket at {@code ws://127.0.0.1:<port>/link} that greets each
@@ -87,38 +90,27 @@ public final class FakeSlackSocket implements AutoCloseable {
 
     /** Waits (up to {@link FakeSlackApi#WAIT}) for the client's ack of the envelope. */
     public JsonNode awaitAck(String envelopeId) {
-        await(() -> acks.containsKey(envelopeId), "the ack of envelope " + envelopeId + "; acks so far: " + acks.keySet());
+        waitFor("the ack of envelope " + envelopeId).untilAsserted(() -> assertThat(acks).containsKey(envelopeId));
         return acks.get(envelopeId);
     }
 
     /** Waits for a client connection; returns the newest one. */
     public WsContext awaitConnected() {
-        await(() -> !open.isEmpty(), "a Socket Mode connection");
+        waitFor("a Socket Mode connection").until(() -> !open.isEmpty());
         return open.getLast();
     }
 
     /** Waits until every connection this server had is closed, and at least one was. */
     public void awaitAllClosed() {
-        await(() -> open.isEmpty() && !closed.isEmpty(), "every Socket Mode connection to close");
+        waitFor("every Socket Mode connection to close").until(() -> open.isEmpty() && !closed.isEmpty());
     }
 
     public int openConnections() {
         return open.size();
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + FakeSlackApi.WAIT + " for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+    private static ConditionFactory waitFor(String what) {
+        return Awaitility.await(what).atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL);
     }
 
     private static JsonNode readTree(String json) {

@@ -1,7 +1,5 @@
 package com.architectbot.queue.redis;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -34,6 +33,7 @@ final class QueueFixture implements AutoCloseable {
     static final Duration LONG = Duration.ofHours(1);
     static final Duration SHORT_VISIBILITY = Duration.ofMillis(300);
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(10);
 
     final UnifiedJedis redis = TestRedis.client();
     final String prefix = "test-" + UUID.randomUUID();
@@ -102,18 +102,7 @@ final class QueueFixture implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("still waiting after " + PATIENCE + " for: " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted while waiting for: " + what);
-            }
-        }
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(POLL).until(condition::getAsBoolean);
     }
 
     @Override
