@@ -1,6 +1,5 @@
 package com.architectbot.queue;
 
-import com.architectbot.consultation.InquiryId;
 import com.architectbot.consultation.Reply;
 import com.architectbot.consultation.ReplyTarget;
 
@@ -16,11 +15,6 @@ public interface Replier {
      *     or asked us to slow down past the delivery budget
      */
     void deliver(ReplyTarget target, Reply reply, ReplyParts parts);
-
-    /** Delivers once, with nothing recorded beyond this call: for replies that are not queued jobs. */
-    default void deliver(ReplyTarget target, Reply reply) {
-        deliver(target, reply, ReplyParts.unrecorded(new InquiryId("unqueued"), "reply"));
-    }
 
     /**
      * Creates the place the job's reply goes, when the job asks for one that does not exist yet (a Slack

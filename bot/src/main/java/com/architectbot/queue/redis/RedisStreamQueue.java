@@ -54,16 +54,15 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private final JobEntries entries;
     private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
 
-    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
-        this(redis, settings, Clock.systemUTC());
-    }
-
-    /** @param clock stamps dead letters and tells which entries are old enough to trim */
-    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings, Clock clock) {
+    /**
+     * @param deadLetters where jobs that failed for good, and entries no worker can read, are parked
+     * @param clock tells which entries are old enough to trim
+     */
+    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings, RedisDeadLetters deadLetters, Clock clock) {
         this.redis = requireNonNull(redis, "redis");
         this.settings = requireNonNull(settings, "settings");
         this.keys = new QueueKeys(settings.keyPrefix());
-        this.deadLetters = new RedisDeadLetters(redis, settings, clock);
+        this.deadLetters = requireNonNull(deadLetters, "deadLetters");
         this.heartbeat = new StreamHeartbeat(redis, keys);
         this.acks = new ReplicaAcks(redis, settings.replicaAcks());
         this.entries = new JobEntries(redis, keys, settings.deadline(), clock);

@@ -19,21 +19,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The workers deliver each reply part by part, and a job run again posts only what is not out yet. */
 class JobDeliveryTest {
 
-    private final QueueFixture fixture = new QueueFixture();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     private final QueueSettings settings = fixture.settings();
     private final RedisStreamQueue queue = fixture.queue();
     private final Platform platform = new Platform();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     /**
      * A platform that shows every reply as two messages, can be searched for a message by part, and can be

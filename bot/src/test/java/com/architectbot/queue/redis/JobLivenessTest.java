@@ -21,20 +21,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Heartbeats, deaths counted apart from failures, and errors that must not hang a job. */
 class JobLivenessTest {
 
-    private final QueueFixture fixture = new QueueFixture();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     private final RedisStreamQueue queue = fixture.queue();
-    private final RecordingReplier replier = new RecordingReplier();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+    private final RecordingReplier replier = fixture.replier;
 
     @Test
     void heartbeats_keep_a_job_that_runs_for_many_visibility_timeouts_from_being_reclaimed() {
