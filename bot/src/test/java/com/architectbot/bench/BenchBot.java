@@ -23,6 +23,7 @@ import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ final class BenchBot implements AutoCloseable {
                 Clock.systemUTC());
         this.workers = new JobWorkers(queue, new RedisAnsweredMarks(redis, settings),
                 new RedisDeliveredParts(redis, settings), bot::answer,
-                (target, reply, parts) -> delivered(target, reply), settings).start();
+                (target, reply, parts) -> delivered(target, reply), settings, new SimpleMeterRegistry()).start();
     }
 
     /** A consultation in thread {@code thread}, with a unique id. */

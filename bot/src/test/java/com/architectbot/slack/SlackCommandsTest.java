@@ -15,6 +15,7 @@ import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.WorkerDeath;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -160,7 +161,7 @@ class SlackCommandsTest {
         harness.queue.jobs.forEach(queue::enqueue);
         try (JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(harness.redis, settings), parts,
                 inquiry -> new Reply.Notice(Reply.Tone.INFO, "Answered in thread " + inquiry.thread().thread()),
-                harness.channel.replier(), settings).start()) {
+                harness.channel.replier(), settings, new SimpleMeterRegistry()).start()) {
             var marks = new RedisAnsweredMarks(harness.redis, settings);
             long deadline = System.nanoTime() + FakeSlackApi.WAIT.toNanos();
             while (!marks.isAnswered(harness.queue.jobs.getLast().inquiry().id()) && System.nanoTime() < deadline) {

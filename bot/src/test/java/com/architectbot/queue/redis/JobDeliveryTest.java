@@ -14,6 +14,7 @@ import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.testing.WorkerDeath;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,8 @@ class JobDeliveryTest {
     }
 
     private JobWorkers start(DeliveredParts parts) {
-        return new JobWorkers(queue, fixture.marks(), parts, QueueFixture::answer, platform, settings).start();
+        return new JobWorkers(queue, fixture.marks(), parts, QueueFixture::answer, platform, settings,
+                new SimpleMeterRegistry()).start();
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -261,7 +262,7 @@ class JobWorkersTest {
             JobWorkers workers = new JobWorkers(QueueFixture.queue(throughProxy, fixture.settings(), Clock.systemUTC()),
                     new RedisAnsweredMarks(throughProxy, fixture.settings()),
                     new RedisDeliveredParts(throughProxy, fixture.settings()), QueueFixture::answer, replier,
-                    fixture.settings());
+                    fixture.settings(), new SimpleMeterRegistry());
             workers.start();
             try {
                 queue.enqueue(job("Ev1"));

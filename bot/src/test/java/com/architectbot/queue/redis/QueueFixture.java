@@ -15,6 +15,7 @@ import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.Replier;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ final class QueueFixture implements AfterEachCallback, AutoCloseable {
 
     JobWorkers startWorkers(JobProcessor processor, Replier replier, QueueSettings settings) {
         JobWorkers workers = new JobWorkers(queue(redis, settings, Clock.systemUTC()), new RedisAnsweredMarks(redis,
-                settings), new RedisDeliveredParts(redis, settings), processor, replier, settings);
+                settings), new RedisDeliveredParts(redis, settings), processor, replier, settings,
+                new SimpleMeterRegistry());
         started.add(workers);
         return workers.start();
     }
