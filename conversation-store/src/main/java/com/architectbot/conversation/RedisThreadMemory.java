@@ -51,14 +51,13 @@ public final class RedisThreadMemory implements ThreadMemory {
             """;
 
     private static final Logger log = LoggerFactory.getLogger(RedisThreadMemory.class);
-
-    private final RedisConnection redis;
-    private final Settings settings;
-    /** The stored turns' format, read by {@link RedisConversationRecords} too. */
     private static final ObjectMapper TURN_JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final RedisConnection redis;
+    private final Settings settings;
 
     public RedisThreadMemory(RedisConnection redis, Settings settings) {
         this.redis = requireNonNull(redis, "redis");
@@ -153,7 +152,7 @@ public final class RedisThreadMemory implements ThreadMemory {
         }
     }
 
-    /** Reads stored turns, skipping (and never logging) the ones that cannot be read. */
+    /** Reads stored turns, for {@link RedisConversationRecords} too, skipping the ones that cannot be read. */
     static List<Turn> fromJson(List<String> raw) {
         var turns = new ArrayList<Turn>(raw.size());
         for (String text : raw) {
