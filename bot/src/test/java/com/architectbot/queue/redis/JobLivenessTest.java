@@ -39,8 +39,7 @@ class JobLivenessTest {
 
     @Test
     void heartbeats_keep_a_job_that_runs_for_many_visibility_timeouts_from_being_reclaimed() {
-        // given: worker A runs a job for five of its visibility timeouts; worker B reclaims idle jobs eagerly.
-        // The timeout is long enough that a beat (every sixth of it) may run late on a busy machine.
+        // given: worker A runs a job for five of its visibility timeouts; worker B reclaims idle jobs eagerly
         AtomicInteger bRan = new AtomicInteger();
         JobProcessor slow = inquiry -> {
             sleep(VISIBILITY.multipliedBy(5));
