@@ -76,9 +76,9 @@ public final class ArchitectBot implements AutoCloseable {
     private ArchitectBot(BotConfig config, RedisConnection redis) {
         this.config = config;
         this.redis = redis;
-        this.queue = new RedisStreamQueue(redis.client(), config.queue(), CLOCK);
-        this.audit = new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK);
         this.deadLetters = new RedisDeadLetters(redis.client(), config.queue(), CLOCK);
+        this.queue = new RedisStreamQueue(redis.client(), config.queue(), deadLetters, CLOCK);
+        this.audit = new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), CLOCK);
         this.cipher = ValueCipher.load(config.encryption());
         this.exports = new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher, CLOCK);
         this.registries = new Registries(config.registries(), config.manifests().mavenCacheDir());

@@ -2,11 +2,10 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.redis.LeaseRenewal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,15 +36,12 @@ final class Heartbeat {
         this.interval = requireNonNull(interval, "interval");
     }
 
-    /** Beats for the jobs {@code held} names at each beat, until {@code stopped} is counted down. */
-    void beatUntil(CountDownLatch stopped, Supplier<List<Delivery>> held) {
-        try {
-            while (!stopped.await(interval.toNanos(), TimeUnit.NANOSECONDS)) {
-                beat(held.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Starts beating for the jobs {@code held} names at each beat, until the returned renewal is stopped. */
+    LeaseRenewal start(Supplier<List<Delivery>> held) {
+        return LeaseRenewal.start(consumer + "-heartbeat", interval, () -> {
+            beat(held.get());
+            return true; // a missed beat is no lost lease: the next one is due long before the visibility timeout
+        });
     }
 
     private void beat(List<Delivery> held) {

@@ -2,20 +2,16 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.redis.LeaseRenewal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * The queue's workers in one process: take jobs, run each on its own virtual thread, at most
  * {@link QueueSettings#concurrency()} at a time, and take over jobs that dead workers left behind.
  *
- * <p>Why one polling thread and a semaphore rather than N loops that each read one job: every loop would
- * hold a Redis connection blocked in XREADGROUP, so sixteen loops would drain the client's connection pool
- * (eight by default) and starve the request threads that enqueue. One poller holds one connection, reads as
- * many jobs as there are free slots, and hands each to a cheap virtual thread; the semaphore's permits are
- * the free slots. Reclaiming runs in the same loop for the same reason, and because a separate reclaimer
- * would compete with the poller for slots and rarely win one while the poller waits for new jobs.
+ * <p>Why one polling thread and {@linkplain JobSlots slots} rather than N loops that each read one job:
+ * every loop would hold a Redis connection blocked in XREADGROUP, so sixteen loops would drain the client's
+ * connection pool (eight by default) and starve the request threads that enqueue. One poller holds one
+ * connection, reads as many jobs as there are free slots, and hands each to a cheap virtual thread. Reclaiming
+ * runs in the same loop for the same reason, and because a separate reclaimer would compete with the poller
+ * for slots and rarely win one while the poller waits for new jobs.
  */
 public final class JobWorkers implements AutoCloseable {
 
@@ -42,24 +38,16 @@ public final class JobWorkers implements AutoCloseable {
     private final JobRunner runner;
     private final QueueSettings settings;
     private final String consumer;
-    private final Semaphore freeSlots;
-    /** The jobs running now, by the thread running each: the ones the heartbeat keeps alive. */
-    private final Map<Thread, Delivery> inFlight = new ConcurrentHashMap<>();
+    private final JobSlots slots;
     private final CountDownLatch stopping = new CountDownLatch(1);
-    /** Counted down once nothing runs any more: the heartbeat outlives the poller to cover the grace period. */
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final OutageLog outage;
     private volatile Thread poller;
+    /** Stopped once nothing runs any more: the heartbeat outlives the poller to cover the grace period. */
+    private volatile LeaseRenewal heartbeat;
     /** Set once stop() stopped waiting: from then on nothing more may start in this process. */
     private volatile boolean abandoned;
     /** Poller thread only. Starts due: a restarted replica at once picks up what its predecessor left. */
     private long nextReclaimNanos = System.nanoTime();
-
-    /** Without metrics: for tests. */
-    public JobWorkers(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor,
-                      Replier replier, QueueSettings settings) {
-        this(stream, marks, parts, processor, replier, settings, new SimpleMeterRegistry());
-    }
 
     /**
      * @param parts what was delivered of each reply, so a job delivered again posts only what is missing
@@ -72,7 +60,7 @@ public final class JobWorkers implements AutoCloseable {
         this.consumer = consumerName(INSTANCES.getAndIncrement());
         this.runner = new JobRunner(stream, marks, parts, processor, replier, settings, consumer,
                 new JobMetrics(metrics), Clock.systemUTC());
-        this.freeSlots = new Semaphore(settings.concurrency());
+        this.slots = new JobSlots(settings.concurrency());
         this.outage = new OutageLog(consumer);
     }
 
@@ -83,9 +71,7 @@ public final class JobWorkers implements AutoCloseable {
         }
         poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
         poller.start(); // only now: the poller runs while isRunning(), which needs the field set
-        Heartbeat heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval(), this::interrupt);
-        Thread.ofVirtual().name(consumer + "-heartbeat").start(() -> heartbeat.beatUntil(stopped,
-                () -> List.copyOf(inFlight.values())));
+        heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval(), slots::interrupt).start(slots::held);
         log.info("job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
                 + "max orphanings {}, deadline {}", consumer, settings.concurrency(), settings.visibilityTimeout(),
                 settings.heartbeatInterval(), settings.maxAttempts(), settings.maxOrphanings(), settings.deadline());
@@ -120,9 +106,8 @@ public final class JobWorkers implements AutoCloseable {
             if (current != null && !current.join(remaining(deadline))) {
                 log.warn("job workers {}: the poller did not stop within {}", consumer, grace);
             }
-            if (freeSlots.tryAcquire(settings.concurrency(), remaining(deadline).toNanos(), TimeUnit.NANOSECONDS)) {
-                freeSlots.release(settings.concurrency());
-                stopped.countDown();
+            if (slots.awaitAllFree(remaining(deadline))) {
+                stopHeartbeat();
                 log.info("job workers {} stopped", consumer);
                 return;
             }
@@ -130,17 +115,22 @@ public final class JobWorkers implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         abandoned = true;
-        stopped.countDown(); // unheartbeated from now on: another worker reclaims what is left
-        List<Thread> unfinished = new ArrayList<>(inFlight.keySet());
-        unfinished.forEach(Thread::interrupt);
+        stopHeartbeat(); // unheartbeated from now on: another worker reclaims what is left
         log.warn("job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
-                consumer, unfinished.size(), grace);
+                consumer, slots.interruptAll(), grace);
+    }
+
+    private void stopHeartbeat() {
+        LeaseRenewal beating = heartbeat;
+        if (beating != null) {
+            beating.stop();
+        }
     }
 
     private void poll() {
         try {
             while (isRunning()) {
-                int free = awaitFreeSlots();
+                int free = slots.take(this::isRunning, settings.readBlock());
                 if (free == 0) {
                     return;
                 }
@@ -148,13 +138,14 @@ public final class JobWorkers implements AutoCloseable {
                 try {
                     batch = fetch(free);
                 } finally {
-                    freeSlots.release(free - batch.size());
+                    slots.giveBack(free - batch.size());
                 }
                 if (abandoned) { // taken after the grace period ran out: leave them pending for another worker
-                    freeSlots.release(batch.size());
+                    slots.giveBack(batch.size());
                     return;
                 }
-                batch.forEach(this::dispatch); // even when stopping: these are ours now, and the grace covers them
+                // even when stopping: these are ours now, and the grace covers them
+                batch.forEach(delivery -> slots.run(consumer + "-job", delivery, runner::run));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -181,38 +172,6 @@ public final class JobWorkers implements AutoCloseable {
             awaitStop(outage.failed(e));
             return List.of();
         }
-    }
-
-    /** Waits for at least one free slot and takes all that are free; 0 once stopping. */
-    private int awaitFreeSlots() throws InterruptedException {
-        while (isRunning()) {
-            if (freeSlots.tryAcquire(settings.readBlock().toNanos(), TimeUnit.NANOSECONDS)) {
-                return 1 + freeSlots.drainPermits();
-            }
-        }
-        return 0;
-    }
-
-    private void dispatch(Delivery delivery) {
-        Thread job = Thread.ofVirtual().name(consumer + "-job").unstarted(() -> {
-            try {
-                runner.run(delivery);
-            } finally {
-                inFlight.remove(Thread.currentThread());
-                freeSlots.release();
-            }
-        });
-        inFlight.put(job, delivery);
-        job.start();
-    }
-
-    /** Stops the jobs another worker took over: they must do nothing more here (post, mark, acknowledge). */
-    private void interrupt(List<Delivery> taken) {
-        inFlight.forEach((thread, delivery) -> {
-            if (taken.contains(delivery)) {
-                thread.interrupt();
-            }
-        });
     }
 
     private void awaitStop(Duration delay) throws InterruptedException {

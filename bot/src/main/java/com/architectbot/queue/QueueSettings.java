@@ -104,14 +104,6 @@ public record QueueSettings(
         requireRange(replicaAcks, 0, MAX_REPLICA_ACKS, "replicaAcks");
     }
 
-    /** The settings of earlier releases, with the default orphanings and deadline. */
-    public QueueSettings(int concurrency, Duration visibilityTimeout, int maxAttempts, String keyPrefix,
-            Duration readBlock, Duration reclaimInterval, Duration enqueuedMarkTtl, Duration answeredMarkTtl,
-            Duration retryDelay) {
-        this(concurrency, visibilityTimeout, maxAttempts, keyPrefix, readBlock, reclaimInterval, enqueuedMarkTtl,
-                answeredMarkTtl, retryDelay, DEFAULT_MAX_ORPHANINGS, DEFAULT_DEADLINE, 0);
-    }
-
     /**
      * How often a worker tells Redis that the jobs it holds (and their threads' locks) are alive: a fixed
      * fraction of the visibility timeout, so it is below it by construction.

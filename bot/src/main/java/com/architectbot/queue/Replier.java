@@ -17,11 +17,6 @@ public interface Replier {
      */
     void deliver(ReplyTarget target, Reply reply, ReplyParts parts);
 
-    /** Delivers once, with nothing recorded beyond this call: for replies that are not queued jobs. */
-    default void deliver(ReplyTarget target, Reply reply) {
-        deliver(target, reply, ReplyParts.unrecorded(new InquiryId("unqueued"), "reply"));
-    }
-
     /**
      * Creates the place the job's reply goes, when the job asks for one that does not exist yet (a Slack
      * slash command's thread, whose root the worker posts), and returns the job addressed to it. Runs

@@ -3,8 +3,6 @@ package com.architectbot.server;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.config.Environment;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -44,11 +42,7 @@ public record ManagementSettings(String host, int port, Optional<String> token) 
 
     /** Whether only this machine can connect: a loopback address or {@code localhost}. */
     public boolean loopbackOnly() {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return ServerSettings.isLoopback(host);
     }
 
     @Override

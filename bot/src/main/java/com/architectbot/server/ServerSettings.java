@@ -1,6 +1,8 @@
 package com.architectbot.server;
 
 import com.architectbot.config.Environment;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -31,11 +33,6 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, Dura
         }
     }
 
-    /** With the default body deadline. */
-    public ServerSettings(String host, int port, Duration shutdownGrace) {
-        this(host, port, shutdownGrace, DEFAULT_BODY_DEADLINE);
-    }
-
     /** @param loopbackOnly Teams runs unauthenticated: {@code HOST} defaults to 127.0.0.1 and must be loopback */
     public static ServerSettings from(Environment env, boolean loopbackOnly) {
         return new ServerSettings(
@@ -47,16 +44,21 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, Dura
 
     private static String loopbackHost(Environment env) {
         String host = env.string("HOST", "127.0.0.1");
-        try {
-            if (java.net.InetAddress.getByName(host).isLoopbackAddress()) {
-                return host;
-            }
-        } catch (java.net.UnknownHostException e) {
-            // refused below
+        if (isLoopback(host)) {
+            return host;
         }
         throw new IllegalArgumentException("HOST=" + host + " is not valid while Teams runs without authentication "
                 + "(TEAMS_ENABLED=true without MICROSOFT_APP_ID): anyone reaching the port could act as any user. "
                 + "Unset HOST (or set HOST=127.0.0.1) for the Emulator, or set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD "
                 + "and MICROSOFT_APP_TENANT_ID");
+    }
+
+    /** Whether a listener on {@code host} lets only this machine connect: a loopback address or {@code localhost}. */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -16,11 +16,15 @@ import com.architectbot.ops.BotConfig;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -64,14 +68,13 @@ final class BenchBot implements AutoCloseable {
         BotConfig config = BotConfig.from(new Environment(env));
         this.bot = ArchitectBot.open(config);
         this.redis = TestRedis.client();
-        QueueSettings q = config.queue();
-        QueueSettings settings = new QueueSettings(q.concurrency(), q.visibilityTimeout(), q.maxAttempts(),
-                "bench" + System.nanoTime(), Duration.ofMillis(200), q.reclaimInterval(), q.enqueuedMarkTtl(),
-                q.answeredMarkTtl(), q.retryDelay());
-        this.queue = new RedisStreamQueue(redis, settings);
+        QueueSettings settings = TestQueueSettings.from(config.queue()).keyPrefix("bench" + System.nanoTime())
+                .readBlock(Duration.ofMillis(200)).build();
+        this.queue = new RedisStreamQueue(redis, settings, new RedisDeadLetters(redis, settings, Clock.systemUTC()),
+                Clock.systemUTC());
         this.workers = new JobWorkers(queue, new RedisAnsweredMarks(redis, settings),
                 new RedisDeliveredParts(redis, settings), bot::answer,
-                (target, reply, parts) -> delivered(target, reply), settings).start();
+                (target, reply, parts) -> delivered(target, reply), settings, new SimpleMeterRegistry()).start();
     }
 
     /** A consultation in thread {@code thread}, with a unique id. */

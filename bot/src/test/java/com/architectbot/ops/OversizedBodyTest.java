@@ -38,7 +38,7 @@ class OversizedBodyTest {
     @BeforeEach
     void start() {
         HttpRoutes echo = routes -> routes.post("/echo", ctx -> ctx.result("got " + ctx.body().length() + " bytes"));
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(echo));
+        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(echo));
     }
 
     @AfterEach

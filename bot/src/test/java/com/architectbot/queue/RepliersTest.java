@@ -25,7 +25,7 @@ class RepliersTest {
                 .register(Surface.SLACK, (target, reply, parts) -> delivered.add("slack"))
                 .register(Surface.TEAMS, (target, reply, parts) -> delivered.add("teams"));
         // when
-        repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO);
+        repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO, TestReplyParts.unrecorded());
         // then
         assertThat(delivered).containsExactly("teams");
     }
@@ -33,7 +33,7 @@ class RepliersTest {
     @Test
     void surface_without_a_replier_is_a_clear_error() {
         Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply, parts) -> {});
-        assertThatThrownBy(() -> repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO))
+        assertThatThrownBy(() -> repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO, TestReplyParts.unrecorded()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no replier is registered for teams");
     }

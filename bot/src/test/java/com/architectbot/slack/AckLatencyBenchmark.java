@@ -1,7 +1,8 @@
 package com.architectbot.slack;
 
 import com.architectbot.slack.redis.SlackStores;
-
+import com.architectbot.queue.TestQueueSettings;
+import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.bench.OpenLoop;
 import com.architectbot.server.BotServer;
@@ -14,6 +15,7 @@ import com.architectbot.testing.TestRedis;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,15 +40,14 @@ public final class AckLatencyBenchmark {
         OpenLoop.Plan plan = OpenLoop.Plan.parse(args, "100,500");
         var slack = FakeSlackApi.start();
         var redis = TestRedis.client();
-        QueueSettings defaults = QueueSettings.defaults();
-        var queue = new RedisStreamQueue(redis, new QueueSettings(defaults.concurrency(), defaults.visibilityTimeout(),
-                defaults.maxAttempts(), "ackbench" + System.nanoTime(), defaults.readBlock(), defaults.reclaimInterval(),
-                defaults.enqueuedMarkTtl(), defaults.answeredMarkTtl(), defaults.retryDelay()));
+        QueueSettings queueSettings = TestQueueSettings.defaults("ackbench" + System.nanoTime()).build();
+        var queue = new RedisStreamQueue(redis, queueSettings,
+                new RedisDeadLetters(redis, queueSettings, Clock.systemUTC()), Clock.systemUTC());
         var settings = new SlackSettings(Optional.of("xoxb-load"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
                 Optional.empty(), Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
         var channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())).orElseThrow();
         channel.start();
-        var server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
+        var server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(channel));
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
         try (OpenLoop load = new OpenLoop()) {
             // One event first, answered before the load starts: Bolt caches auth.test only once one call has

@@ -10,11 +10,15 @@ import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.redis.RedisAnsweredMarks;
+import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.WorkerDeath;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +34,9 @@ class SlackCommandsTest {
     private final SlackHarness harness = new SlackHarness();
     private final String channel = SlackHarness.uniqueChannel("C");
     /** Quick retries, so a job whose worker died is taken up again within the test. */
-    private final QueueSettings settings = new QueueSettings(2, Duration.ofHours(1), 3, "test-" + UUID.randomUUID(),
-            Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100));
+    private final QueueSettings settings = TestQueueSettings.defaults("test-" + UUID.randomUUID())
+            .concurrency(2).visibilityTimeout(Duration.ofHours(1)).maxAttempts(3).readBlock(Duration.ofMillis(100))
+            .reclaimInterval(Duration.ofMillis(50)).markTtls(Duration.ofHours(1)).retryDelay(Duration.ofMillis(100)).build();
     private final DeliveredParts record = new RedisDeliveredParts(harness.redis, settings);
 
     @AfterEach
@@ -154,11 +159,12 @@ class SlackCommandsTest {
 
     /** Runs the queued jobs on real workers and a real queue until they are done, as a replica would. */
     private void runJobs(DeliveredParts parts) {
-        var queue = new RedisStreamQueue(harness.redis, settings);
+        var queue = new RedisStreamQueue(harness.redis, settings,
+                new RedisDeadLetters(harness.redis, settings, Clock.systemUTC()), Clock.systemUTC());
         harness.queue.jobs.forEach(queue::enqueue);
         try (JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(harness.redis, settings), parts,
                 inquiry -> new Reply.Notice(Reply.Tone.INFO, "Answered in thread " + inquiry.thread().thread()),
-                harness.channel.replier(), settings).start()) {
+                harness.channel.replier(), settings, new SimpleMeterRegistry()).start()) {
             var marks = new RedisAnsweredMarks(harness.redis, settings);
             Awaitility.await("the last job to be answered").atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
                     .until(() -> marks.isAnswered(harness.queue.jobs.getLast().inquiry().id()));

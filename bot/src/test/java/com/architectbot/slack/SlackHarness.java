@@ -74,7 +74,7 @@ final class SlackHarness implements AutoCloseable {
                 Optional.empty(), 4, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
         channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()), eraser).orElseThrow();
         channel.start();
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
+        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(channel));
     }
 
     SlackHarness() {

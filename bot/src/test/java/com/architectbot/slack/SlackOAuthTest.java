@@ -2,7 +2,7 @@ package com.architectbot.slack;
 
 import com.architectbot.slack.redis.RedisInstallationService;
 import com.architectbot.slack.redis.RedisOAuthStateService;
-
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +52,7 @@ class SlackOAuthTest {
                 .isNotEmpty().allSatisfy((field, value) -> assertThat(value).startsWith("enc:v1:")
                         .doesNotContain("xoxb-installed-token"));
 
-        harness.channel.replier().deliver(SlackTargets.thread("T9", "C1", "1.1"), new Reply.Notice(Reply.Tone.INFO, "Hello."));
+        harness.channel.replier().deliver(SlackTargets.thread("T9", "C1", "1.1"), new Reply.Notice(Reply.Tone.INFO, "Hello."), TestReplyParts.unrecorded());
 
         assertThat(harness.slack.onlyCall("chat.postMessage").token()).isEqualTo("xoxb-installed-token");
     }
@@ -68,7 +68,7 @@ class SlackOAuthTest {
         assertThat(installations.findBot(null, "T9")).isNull();
         assertThat(harness.redis.exists(RedisInstallationService.PREFIX + "T9")).isFalse();
         assertThatThrownBy(() -> harness.channel.replier()
-                .deliver(SlackTargets.thread("T9", "C1", "1.1"), new Reply.Notice(Reply.Tone.INFO, "Hello.")))
+                .deliver(SlackTargets.thread("T9", "C1", "1.1"), new Reply.Notice(Reply.Tone.INFO, "Hello."), TestReplyParts.unrecorded()))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("no Slack installation for team T9");
     }
 

@@ -14,9 +14,11 @@ import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.Reply;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.InquiryId;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.testing.WorkerDeath;
@@ -67,7 +69,7 @@ class SlackReplierTest {
 
     @Test
     void answer_is_posted_in_the_thread_with_the_five_section_headers() throws Exception {
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"), new Reply.Answer(ANSWER));
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"), new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
 
         var call = slack.onlyCall("chat.postMessage");
         assertThat(call.token()).isEqualTo("xoxb-test");
@@ -83,7 +85,7 @@ class SlackReplierTest {
         var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();
         var longAnswer = new ConsultationAnswer("Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null);
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Answer(longAnswer));
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Answer(longAnswer), TestReplyParts.unrecorded());
 
         var posts = slack.calls("chat.postMessage");
         assertThat(posts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.param("thread_ts")).isEqualTo("1.2"));
@@ -99,7 +101,7 @@ class SlackReplierTest {
     void a_429_is_waited_out_for_its_retry_after_and_retried() {
         slack.rateLimit("chat.postMessage", 2, 1);
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."));
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded());
 
         assertThat(slack.calls("chat.postMessage")).hasSize(2);
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
@@ -110,7 +112,7 @@ class SlackReplierTest {
         slack.rateLimit("chat.postMessage", 30, 5);
 
         assertThatThrownBy(() -> replier(Duration.ofSeconds(10))
-                .deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done.")))
+                .deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded()))
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("chat.postMessage");
         assertThat(waits).isEmpty();
     }
@@ -120,7 +122,7 @@ class SlackReplierTest {
         slack.fail("chat.postMessage", "channel_not_found");
 
         assertThatThrownBy(() -> replier(Duration.ofSeconds(10))
-                .deliver(SlackTargets.thread("T1", "C404", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done.")))
+                .deliver(SlackTargets.thread("T1", "C404", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded()))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("channel_not_found");
     }
 
@@ -129,14 +131,14 @@ class SlackReplierTest {
         slack.fail("chat.postMessage", "service_unavailable");
 
         assertThatThrownBy(() -> replier(Duration.ofSeconds(60))
-                .deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done.")))
+                .deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded()))
                 .isInstanceOf(RetryableFailure.class);
         assertThat(slack.calls("chat.postMessage")).hasSize(SlackWebApi.MAX_TRANSIENT_FAILURES + 1);
     }
 
     @Test
     void an_assistant_thread_gets_its_thinking_status_cleared_after_the_answer() {
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.assistantThread("T1", "D1", "1.2"), new Reply.Answer(ANSWER));
+        replier(Duration.ofSeconds(30)).deliver(SlackTargets.assistantThread("T1", "D1", "1.2"), new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
 
         assertThat(slack.methods()).containsExactly("chat.postMessage", "assistant.threads.setStatus");
         assertThat(slack.onlyCall("assistant.threads.setStatus").param("status")).isEmpty();
@@ -154,7 +156,7 @@ class SlackReplierTest {
         var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 1);
 
         replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"),
-                new Reply.LicenceCheck(report));
+                new Reply.LicenceCheck(report), TestReplyParts.unrecorded());
 
         assertThat(slack.methods()).containsSubsequence("chat.postMessage", "files.getUploadURLExternal",
                 "files.completeUploadExternal");
@@ -171,16 +173,15 @@ class SlackReplierTest {
         var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 1);
 
         replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"),
-                new Reply.LicenceCheck(report));
+                new Reply.LicenceCheck(report), TestReplyParts.unrecorded());
 
         var posts = slack.calls("chat.postMessage");
         assertThat(posts).hasSize(2);
         assertThat(posts.get(1).param("text")).startsWith("I couldn't attach licence-report.csv");
     }
 
-    private final RedisDeliveredParts record = new RedisDeliveredParts(redis, new QueueSettings(1, Duration.ofHours(1),
-            3, "test-" + UUID.randomUUID(), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
-            Duration.ofHours(1), Duration.ofSeconds(1)));
+    private final RedisDeliveredParts record = new RedisDeliveredParts(redis,
+            TestQueueSettings.defaults("test-" + UUID.randomUUID()).markTtls(Duration.ofHours(1)).build());
 
     private static Reply.Answer longAnswer() {
         var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();

@@ -8,6 +8,7 @@ import com.architectbot.core.UserRole;
 import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.tenancy.TenantId;
 import com.architectbot.testing.FakeSlackApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,7 +131,7 @@ class SlackTenancyTest {
         var replier = harness.channel.replier();
 
         replier.deliver(SlackTargets.direct("T1", "U1"),
-                new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."));
+                new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."), TestReplyParts.unrecorded());
 
         assertThat(harness.slack.onlyCall("conversations.open").param("users")).isEqualTo("U1");
         assertThat(harness.slack.onlyCall("files.getUploadURLExternal").param("filename"))

@@ -3,6 +3,7 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.Reply;
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.testing.FakeBotConnector;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -45,7 +46,7 @@ class TeamsAuthenticationTest {
         postSignedWith(bearer(token -> {}));
 
         // when
-        teams.channel.replier().deliver(teams.queue.onlyJob().replyTo(), new Reply.Answer(TeamsReplierTest.ANSWER));
+        teams.channel.replier().deliver(teams.queue.onlyJob().replyTo(), new Reply.Answer(TeamsReplierTest.ANSWER), TestReplyParts.unrecorded());
 
         // then
         assertThat(teams.connector.activitiesOfType("message")).singleElement()

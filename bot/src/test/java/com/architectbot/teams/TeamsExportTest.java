@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.testing.FakeBotConnector;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -28,7 +29,7 @@ class TeamsExportTest {
     private String exportOffered() {
         teams.post(teams.personalMessage("1700000000300", "export"));
         ReplyTarget target = teams.queue.onlyJob().replyTo();
-        teams.channel.replier().deliver(target, new Reply.Export("architect-bot-export.json", JSON, "Your 1 conversation."));
+        teams.channel.replier().deliver(target, new Reply.Export("architect-bot-export.json", JSON, "Your 1 conversation."), TestReplyParts.unrecorded());
         JsonNode consent = consentCard();
         return consent.at("/content/acceptContext/exportId").asText();
     }

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ final class TeamsFixture implements AutoCloseable {
     final FakeBotConnector connector = FakeBotConnector.start();
     final RecordingQueue queue = new RecordingQueue();
     /** Real Redis; each export waits under its own random id, so tests do not share data. */
-    final PendingExports exports = new RedisPendingExports(TestRedis.client(), Duration.ofHours(1), TestCipher.cipher());
+    final PendingExports exports = new RedisPendingExports(TestRedis.client(), Duration.ofHours(1), TestCipher.cipher(),
+            Clock.systemUTC());
     private final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     final TeamsChannel channel;
     private final BotServer server;
@@ -59,7 +61,7 @@ final class TeamsFixture implements AutoCloseable {
             variables.put("TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token");
         }
         channel = new TeamsChannel(TeamsSettings.from(new Environment(variables)), queue, exports);
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), () -> true, List.of(channel));
+        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(channel));
     }
 
     /** Authentication off: the Emulator and Agents Playground setup. */

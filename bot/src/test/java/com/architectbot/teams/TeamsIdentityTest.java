@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.testing.FakeBotConnector;
 import com.auth0.jwt.JWTCreator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -163,7 +164,7 @@ class TeamsIdentityTest {
         String tampered = stored.get(ReplyAddresses.REFERENCE).replace(teams.connector.baseUrl(), foreignUrl);
         ReplyTarget target = new ReplyTarget(Surface.TEAMS, Map.of(ReplyAddresses.REFERENCE, tampered));
 
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(TeamsReplierTest.ANSWER)))
+        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(TeamsReplierTest.ANSWER), TestReplyParts.unrecorded()))
                 .hasStackTraceContaining("refused to send the connector token: host localhost is not in TEAMS_CONNECTOR_HOSTS");
 
         assertThat(foreign.calls()).isEmpty();

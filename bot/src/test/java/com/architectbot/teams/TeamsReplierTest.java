@@ -13,9 +13,11 @@ import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.InquiryId;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.Labels;
 import com.architectbot.testing.TestRedis;
@@ -57,7 +59,7 @@ class TeamsReplierTest {
         ReplyTarget target = askedInChannel("1700000000100");
 
         // when
-        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER));
+        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
 
         // then
         FakeBotConnector.Call reply = teams.connector.activitiesOfType("message").getFirst();
@@ -78,7 +80,7 @@ class TeamsReplierTest {
 
         // when
         teams.channel.replier().deliver(target, new Reply.Notice(Reply.Tone.FAILED,
-                "Sorry: the model did not answer in time. Please ask again in a minute."));
+                "Sorry: the model did not answer in time. Please ask again in a minute."), TestReplyParts.unrecorded());
 
         // then
         FakeBotConnector.Call reply = teams.connector.activitiesOfType("message").getFirst();
@@ -95,7 +97,7 @@ class TeamsReplierTest {
         teams.connector.answerActivitiesWith(503);
 
         // when / then
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER)))
+        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
                 .isInstanceOf(RetryableFailure.class).hasMessageContaining("503");
     }
 
@@ -106,14 +108,13 @@ class TeamsReplierTest {
         teams.connector.answerActivitiesWith(403);
 
         // when / then
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER)))
+        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("403");
     }
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final RedisDeliveredParts record = new RedisDeliveredParts(redis, new QueueSettings(1, Duration.ofHours(1),
-            3, "test-" + UUID.randomUUID(), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
-            Duration.ofHours(1), Duration.ofSeconds(1)));
+    private final RedisDeliveredParts record = new RedisDeliveredParts(redis,
+            TestQueueSettings.defaults("test-" + UUID.randomUUID()).markTtls(Duration.ofHours(1)).build());
 
     private static Reply.Answer longAnswer() {
         var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();

@@ -73,7 +73,7 @@ class TeamsSettingsTest {
         var queue = new TeamsFixture.RecordingQueue();
         var exports = new com.architectbot.teams.redis.RedisPendingExports(
                 com.architectbot.testing.TestRedis.client(), TeamsSettings.DEFAULT_EXPORT_TTL,
-                com.architectbot.testing.TestCipher.cipher());
+                com.architectbot.testing.TestCipher.cipher(), java.time.Clock.systemUTC());
 
         assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue, exports)).isEmpty();
         assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue, exports))

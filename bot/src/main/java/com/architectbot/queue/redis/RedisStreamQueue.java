@@ -1,6 +1,5 @@
 package com.architectbot.queue.redis;
 
-import static com.architectbot.queue.redis.QueueKeys.GROUP;
 import static com.architectbot.queue.redis.RedisFailures.retryable;
 import static java.util.Objects.requireNonNull;
 
@@ -13,26 +12,18 @@ import com.architectbot.queue.JobStream;
 import com.architectbot.queue.QueueSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XPendingParams;
-import redis.clients.jedis.params.XReadGroupParams;
-import redis.clients.jedis.resps.StreamEntry;
-import redis.clients.jedis.resps.StreamPendingEntry;
 
 /**
  * The job queue as a Redis Stream ({@code <prefix>:jobs}) read by one consumer group, each job as JSON in
- * one field. Both ends live here because they share the stream's names and format.
+ * one field. Both ends live here because they share the stream's names and format; the workers read
+ * through the stream's {@link ConsumerGroup}.
  */
 public final class RedisStreamQueue implements InquiryQueue, JobStream {
 
@@ -52,21 +43,21 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     private final StreamHeartbeat heartbeat;
     private final ReplicaAcks acks;
     private final JobEntries entries;
-    private final AtomicReference<StreamEntryID> reclaimCursor = new AtomicReference<>(new StreamEntryID());
+    private final ConsumerGroup group;
 
-    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings) {
-        this(redis, settings, Clock.systemUTC());
-    }
-
-    /** @param clock stamps dead letters and tells which entries are old enough to trim */
-    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings, Clock clock) {
+    /**
+     * @param deadLetters where jobs that failed for good, and entries no worker can read, are parked
+     * @param clock tells which entries are old enough to trim
+     */
+    public RedisStreamQueue(UnifiedJedis redis, QueueSettings settings, RedisDeadLetters deadLetters, Clock clock) {
         this.redis = requireNonNull(redis, "redis");
         this.settings = requireNonNull(settings, "settings");
         this.keys = new QueueKeys(settings.keyPrefix());
-        this.deadLetters = new RedisDeadLetters(redis, settings, clock);
+        this.deadLetters = requireNonNull(deadLetters, "deadLetters");
         this.heartbeat = new StreamHeartbeat(redis, keys);
         this.acks = new ReplicaAcks(redis, settings.replicaAcks());
         this.entries = new JobEntries(redis, keys, settings.deadline(), clock);
+        this.group = new ConsumerGroup(redis, keys, entries, deadLetters);
     }
 
     @Override
@@ -94,32 +85,12 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
 
     @Override
     public List<Delivery> take(String consumer, int max, Duration block) {
-        XReadGroupParams params = XReadGroupParams.xReadGroupParams()
-                .count(max)
-                .block((int) Math.max(1, block.toMillis())); // BLOCK 0 would wait forever
-        Map<String, StreamEntryID> fromNew = Map.of(keys.stream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
-        List<Map.Entry<String, List<StreamEntry>>> read =
-                inGroup("reading jobs", () -> redis.xreadGroup(GROUP, consumer, params, fromNew));
-        List<Delivery> deliveries = new ArrayList<>();
-        if (read != null) {
-            read.forEach(stream -> stream.getValue().forEach(entry -> toDelivery(entry, 1, deliveries)));
-        }
-        return deliveries;
+        return group.take(consumer, max, block);
     }
 
     @Override
     public List<Delivery> reclaim(String consumer, Duration idle, int max) {
-        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = inGroup("reclaiming jobs", () -> redis.xautoclaim(
-                keys.stream(), GROUP, consumer, idle.toMillis(), reclaimCursor.get(),
-                XAutoClaimParams.xAutoClaimParams().count(max)));
-        reclaimCursor.set(claimed.getKey()); // 0-0 once the scan wrapped: the next round starts over
-        List<Delivery> deliveries = new ArrayList<>();
-        for (StreamEntry entry : claimed.getValue()) {
-            if (entry != null) { // Redis 6.2 answers nil for an entry deleted while pending
-                toDelivery(entry, deliveryCount(consumer, entry.getID()), deliveries);
-            }
-        }
-        return deliveries;
+        return group.reclaim(consumer, idle, max);
     }
 
     @Override
@@ -160,56 +131,6 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     @Override
     public void deadLetter(Delivery delivery, String reason) {
         deadLetters.add(delivery.job().inquiry(), reason, delivery.attempt(), delivery.entryId());
-    }
-
-    /** How often Redis has handed out this entry, counting the claim that just happened. */
-    private long deliveryCount(String consumer, StreamEntryID id) {
-        List<StreamPendingEntry> pending = retryable("counting deliveries", () -> redis.xpending(
-                keys.stream(), GROUP, XPendingParams.xPendingParams(id, id, 1).consumer(consumer)));
-        return pending.isEmpty() ? 1 : Math.max(1, pending.get(0).getDeliveredTimes());
-    }
-
-    private void toDelivery(StreamEntry entry, long attempt, List<Delivery> into) {
-        try {
-            into.add(new Delivery(entry.getID().toString(), JobJson.read(entry.getFields().get(JOB_FIELD)), attempt));
-        } catch (IllegalArgumentException e) {
-            quarantine(entry, e.getMessage());
-        }
-    }
-
-    /** An entry no worker can read will never succeed: park it, unacknowledged no longer. */
-    private void quarantine(StreamEntry entry, String reason) {
-        log.error("job entry {} on {} moved to {}: {}", entry.getID(), keys.stream(), keys.deadLetters(), reason);
-        deadLetters.addUnreadable(reason, entry.getID().toString()); // its content may be anyone's text: not kept
-        retryable("quarantining entry " + entry.getID(), () -> entries.remove(entry.getID()));
-    }
-
-    /** Runs a group command, creating the stream and group first if they are missing (first start, FLUSHDB). */
-    private <T> T inGroup(String what, Supplier<T> command) {
-        return retryable(what + " from " + keys.stream(), () -> {
-            try {
-                return command.get();
-            } catch (JedisDataException e) {
-                if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
-                    throw e;
-                }
-                createGroup();
-                return command.get();
-            }
-        });
-    }
-
-    private void createGroup() {
-        try {
-            // From the start of the stream, not "$": jobs queued before any worker ran must be delivered too.
-            redis.xgroupCreate(keys.stream(), GROUP, new StreamEntryID(), true);
-            log.info("created consumer group {} on {}", GROUP, keys.stream());
-        } catch (JedisDataException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-                throw e;
-            }
-            // another replica created it first
-        }
     }
 
     private void forgetClaim(String mark) {

@@ -41,10 +41,6 @@ public final class RedisPendingExports implements PendingExports, PersonalData {
     private final ValueCipher cipher;
     private final Clock clock;
 
-    public RedisPendingExports(UnifiedJedis redis, Duration ttl, ValueCipher cipher) {
-        this(redis, ttl, cipher, Clock.systemUTC());
-    }
-
     public RedisPendingExports(UnifiedJedis redis, Duration ttl, ValueCipher cipher, Clock clock) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("the export TTL must be positive, got " + ttl);

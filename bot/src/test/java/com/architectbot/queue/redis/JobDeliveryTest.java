@@ -14,26 +14,23 @@ import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.testing.WorkerDeath;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The workers deliver each reply part by part, and a job run again posts only what is not out yet. */
 class JobDeliveryTest {
 
-    private final QueueFixture fixture = new QueueFixture();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     private final QueueSettings settings = fixture.settings();
     private final RedisStreamQueue queue = fixture.queue();
     private final Platform platform = new Platform();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     /**
      * A platform that shows every reply as two messages, can be searched for a message by part, and can be
@@ -59,7 +56,8 @@ class JobDeliveryTest {
     }
 
     private JobWorkers start(DeliveredParts parts) {
-        return new JobWorkers(queue, fixture.marks(), parts, QueueFixture::answer, platform, settings).start();
+        return new JobWorkers(queue, fixture.marks(), parts, QueueFixture::answer, platform, settings,
+                new SimpleMeterRegistry()).start();
     }
 
     @Test

@@ -10,22 +10,19 @@ import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JobErrorMetricsTest {
 
-    private final QueueFixture fixture = new QueueFixture();
-    private final RecordingReplier replier = new RecordingReplier();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
+    private final RecordingReplier replier = fixture.replier;
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void failed_attempts_are_counted_by_cause_and_outcome() {
@@ -38,7 +35,7 @@ class JobErrorMetricsTest {
             throw new PermanentFailure("The model provider declined to answer this question.");
         };
         QueueSettings settings = fixture.settings();
-        JobWorkers workers = new JobWorkers(new RedisStreamQueue(fixture.redis, settings),
+        JobWorkers workers = new JobWorkers(QueueFixture.queue(fixture.redis, settings, Clock.systemUTC()),
                 new RedisAnsweredMarks(fixture.redis, settings), new RedisDeliveredParts(fixture.redis, settings), failing, replier, settings, metrics).start();
         try {
             // when

@@ -1,7 +1,6 @@
 package com.architectbot.queue.redis;
 
 import static com.architectbot.queue.redis.QueueFixture.LONG;
-import static com.architectbot.queue.redis.QueueFixture.SHORT_VISIBILITY;
 import static com.architectbot.queue.redis.QueueFixture.await;
 import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,36 +20,38 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Heartbeats, deaths counted apart from failures, and errors that must not hang a job. */
 class JobLivenessTest {
 
-    private final QueueFixture fixture = new QueueFixture();
-    private final RedisStreamQueue queue = fixture.queue();
-    private final RecordingReplier replier = new RecordingReplier();
+    /**
+     * Long enough that a heartbeat (every sixth of it) or a job may run late on a busy machine without another
+     * worker taking over, short enough that five of them are a quick test.
+     */
+    private static final Duration VISIBILITY = Duration.ofSeconds(1);
 
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
+    private final RedisStreamQueue queue = fixture.queue();
+    private final RecordingReplier replier = fixture.replier;
 
     @Test
     void heartbeats_keep_a_job_that_runs_for_many_visibility_timeouts_from_being_reclaimed() {
         // given: worker A runs a job for five of its visibility timeouts; worker B reclaims idle jobs eagerly
         AtomicInteger bRan = new AtomicInteger();
         JobProcessor slow = inquiry -> {
-            sleep(SHORT_VISIBILITY.multipliedBy(5));
+            sleep(VISIBILITY.multipliedBy(5));
             return QueueFixture.answer(inquiry);
         };
-        fixture.startWorkers(slow, replier, fixture.settings(4, SHORT_VISIBILITY, 3));
+        fixture.startWorkers(slow, replier, fixture.settings(4, VISIBILITY, 3));
         queue.enqueue(job("Ev1"));
         await("A to take the job", () -> fixture.pending() == 1);
         fixture.startWorkers(inquiry -> {
             bRan.incrementAndGet();
             return QueueFixture.answer(inquiry);
-        }, replier, fixture.settings(4, SHORT_VISIBILITY, 3));
+        }, replier, fixture.settings(4, VISIBILITY, 3));
         // when
         await("A's answer", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
         // then
@@ -105,8 +106,9 @@ class JobLivenessTest {
             }
             return QueueFixture.answer(inquiry); // what a worker nobody stopped would go on to post
         };
-        Duration visibility = Duration.ofSeconds(3); // beats often; its own reclaiming waits longer than this test
-        JobWorkers a = fixture.startWorkers(stalled, replier, fixture.settings(4, visibility, 3));
+        // beats every half second; reclaims only once, at its start, so never takes the job back from the thief
+        QueueSettings beatingOnly = fixture.fast().visibilityTimeout(Duration.ofSeconds(3)).reclaimInterval(LONG).build();
+        JobWorkers a = fixture.startWorkers(stalled, replier, beatingOnly);
         queue.enqueue(job("Ev1"));
         await("A to start", () -> started.getCount() == 0);
         assertThat(queue.reclaim("thief", Duration.ZERO, 1)).hasSize(1);
@@ -150,7 +152,7 @@ class JobLivenessTest {
         };
         // when: at most two failures, three orphanings
         fixture.startWorkers(flakyOnce, replier,
-                fixture.settings(4, SHORT_VISIBILITY, 2, 3, QueueSettings.DEFAULT_DEADLINE));
+                fixture.settings(4, VISIBILITY, 2, 3, QueueSettings.DEFAULT_DEADLINE));
         await("the answer", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
         // then: four deliveries, but only one failure the job caused
         assertThat(attempts).hasValue(2);
@@ -170,7 +172,7 @@ class JobLivenessTest {
         fixture.startWorkers(inquiry -> {
             ran.incrementAndGet();
             return QueueFixture.answer(inquiry);
-        }, replier, fixture.settings(4, SHORT_VISIBILITY, 3, 3, QueueSettings.DEFAULT_DEADLINE));
+        }, replier, fixture.settings(4, VISIBILITY, 3, 3, QueueSettings.DEFAULT_DEADLINE));
         await("the job to be dead-lettered", () -> !fixture.deadLetters().isEmpty() && fixture.pending() == 0);
         // then
         assertThat(ran).hasValue(0);

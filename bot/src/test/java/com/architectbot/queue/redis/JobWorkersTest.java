@@ -17,28 +17,26 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The workers over a real Redis stream, each test on its own keys. */
 class JobWorkersTest {
 
-    private final QueueFixture fixture = new QueueFixture();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     private final RedisStreamQueue queue = fixture.queue();
-    private final RecordingReplier replier = new RecordingReplier();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+    private final RecordingReplier replier = fixture.replier;
 
     @Test
     void queued_job_is_answered_once_and_acknowledged() {
@@ -261,10 +259,10 @@ class JobWorkersTest {
         try (LoopbackProxy proxy = new LoopbackProxy(TestRedis.uri());
              UnifiedJedis throughProxy = RedisClient.create(proxy.uri())) {
             // given: workers that reach Redis through a connection that is about to break
-            JobWorkers workers = new JobWorkers(new RedisStreamQueue(throughProxy, fixture.settings()),
+            JobWorkers workers = new JobWorkers(QueueFixture.queue(throughProxy, fixture.settings(), Clock.systemUTC()),
                     new RedisAnsweredMarks(throughProxy, fixture.settings()),
                     new RedisDeliveredParts(throughProxy, fixture.settings()), QueueFixture::answer, replier,
-                    fixture.settings());
+                    fixture.settings(), new SimpleMeterRegistry());
             workers.start();
             try {
                 queue.enqueue(job("Ev1"));

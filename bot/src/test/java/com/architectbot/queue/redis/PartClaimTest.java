@@ -14,21 +14,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two workers holding the same job at once (one presumed dead, still running) never both post a part. */
 class PartClaimTest {
 
-    private final QueueFixture fixture = new QueueFixture();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     private final RedisDeliveredParts record = new RedisDeliveredParts(fixture.redis, fixture.settings());
     private final InquiryId id = job("EvRace").inquiry().id();
     private final List<String> posted = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void two_workers_racing_for_one_part_post_it_once() throws Exception {

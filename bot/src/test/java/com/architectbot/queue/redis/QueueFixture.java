@@ -12,8 +12,11 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.Replier;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +24,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * One test's queue on the shared test Redis, under its own key prefix, plus the workers the test started
- * (stopped on close).
+ * One test's queue on the shared test Redis, under its own key prefix, a replier that records what the workers
+ * deliver, and the workers the test started. Register it as a JUnit extension: it stops them after each test.
  */
-final class QueueFixture implements AutoCloseable {
+final class QueueFixture implements AfterEachCallback, AutoCloseable {
 
     static final Duration LONG = Duration.ofHours(1);
     static final Duration SHORT_VISIBILITY = Duration.ofMillis(300);
@@ -38,6 +43,7 @@ final class QueueFixture implements AutoCloseable {
     final UnifiedJedis redis = TestRedis.client();
     final String prefix = "test-" + UUID.randomUUID();
     final QueueKeys keys = new QueueKeys(prefix);
+    final RecordingReplier replier = new RecordingReplier();
     private final List<JobWorkers> started = new ArrayList<>();
 
     /** Settings for tests: fast polling; a visibility timeout long enough never to fire unless asked. */
@@ -48,9 +54,14 @@ final class QueueFixture implements AutoCloseable {
 
     QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts, int maxOrphanings,
             Duration deadline) {
-        return new QueueSettings(concurrency, visibilityTimeout, maxAttempts, prefix, Duration.ofMillis(100),
-                Duration.ofMillis(50), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100),
-                maxOrphanings, deadline, 0);
+        return fast().concurrency(concurrency).visibilityTimeout(visibilityTimeout).maxAttempts(maxAttempts)
+                .maxOrphanings(maxOrphanings).deadline(deadline).build();
+    }
+
+    /** The defaults under this test's prefix, polling, reclaiming and retrying within a tenth of a second. */
+    TestQueueSettings fast() {
+        return TestQueueSettings.defaults(prefix).concurrency(4).visibilityTimeout(LONG).readBlock(Duration.ofMillis(100))
+                .reclaimInterval(Duration.ofMillis(50)).markTtls(Duration.ofHours(1)).retryDelay(Duration.ofMillis(100));
     }
 
     QueueSettings settings() {
@@ -58,7 +69,11 @@ final class QueueFixture implements AutoCloseable {
     }
 
     RedisStreamQueue queue() {
-        return new RedisStreamQueue(redis, settings());
+        return queue(redis, settings(), Clock.systemUTC());
+    }
+
+    static RedisStreamQueue queue(UnifiedJedis redis, QueueSettings settings, Clock clock) {
+        return new RedisStreamQueue(redis, settings, new RedisDeadLetters(redis, settings, clock), clock);
     }
 
     RedisAnsweredMarks marks() {
@@ -66,8 +81,9 @@ final class QueueFixture implements AutoCloseable {
     }
 
     JobWorkers startWorkers(JobProcessor processor, Replier replier, QueueSettings settings) {
-        JobWorkers workers = new JobWorkers(new RedisStreamQueue(redis, settings), new RedisAnsweredMarks(redis,
-                settings), new RedisDeliveredParts(redis, settings), processor, replier, settings);
+        JobWorkers workers = new JobWorkers(queue(redis, settings, Clock.systemUTC()), new RedisAnsweredMarks(redis,
+                settings), new RedisDeliveredParts(redis, settings), processor, replier, settings,
+                new SimpleMeterRegistry());
         started.add(workers);
         return workers.start();
     }
@@ -103,6 +119,11 @@ final class QueueFixture implements AutoCloseable {
 
     static void await(String what, BooleanSupplier condition) {
         Awaitility.await(what).atMost(PATIENCE).pollInterval(POLL).until(condition::getAsBoolean);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

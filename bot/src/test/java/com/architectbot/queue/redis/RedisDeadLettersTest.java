@@ -15,20 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import com.architectbot.core.ReplyTarget;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a dead letter keeps (ids, never text), how long, and that erasure reaches it. */
 class RedisDeadLettersTest {
 
     private static final String SECRET_QUESTION = "Our Stripe key is sk_live_canary, is that fine?";
-    private final QueueFixture fixture = new QueueFixture();
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
     @Test
     void a_dead_letter_names_the_inquiry_tenant_user_kind_and_reason_and_keeps_no_text() {
@@ -90,7 +86,7 @@ class RedisDeadLettersTest {
     }
 
     private RedisStreamQueue queue(Clock clock) {
-        return new RedisStreamQueue(fixture.redis, fixture.settings(), clock);
+        return QueueFixture.queue(fixture.redis, fixture.settings(), clock);
     }
 
     private RedisDeadLetters deadLetters() {

@@ -9,13 +9,15 @@ import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.queue.TestQueueSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
@@ -23,13 +25,9 @@ import redis.clients.jedis.UnifiedJedis;
 /** The Redis Stream queue on its own: format, deduplication, failures. */
 class RedisStreamQueueTest {
 
-    private final QueueFixture fixture = new QueueFixture();
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
     private final RedisStreamQueue queue = fixture.queue();
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void job_queued_before_any_worker_started_is_handed_out_intact() {
@@ -50,11 +48,8 @@ class RedisStreamQueueTest {
     @Test
     void writes_that_wait_for_a_replica_still_succeed_on_a_redis_without_one() {
         // given: settings asking one replica to acknowledge; the test Redis has none
-        QueueSettings base = fixture.settings();
-        QueueSettings waiting = new QueueSettings(base.concurrency(), base.visibilityTimeout(), base.maxAttempts(),
-                base.keyPrefix(), base.readBlock(), base.reclaimInterval(), base.enqueuedMarkTtl(),
-                base.answeredMarkTtl(), base.retryDelay(), base.maxOrphanings(), base.deadline(), 1);
-        RedisStreamQueue waitingQueue = new RedisStreamQueue(fixture.redis, waiting);
+        QueueSettings waiting = TestQueueSettings.from(fixture.settings()).replicaAcks(1).build();
+        RedisStreamQueue waitingQueue = QueueFixture.queue(fixture.redis, waiting, Clock.systemUTC());
         RedisAnsweredMarks marks = new RedisAnsweredMarks(fixture.redis, waiting);
         // when
         long start = System.nanoTime();
@@ -159,7 +154,7 @@ class RedisStreamQueueTest {
             port = socket.getLocalPort();
         }
         try (UnifiedJedis nowhere = RedisClient.create("redis://127.0.0.1:" + port)) {
-            RedisStreamQueue unreachable = new RedisStreamQueue(nowhere, fixture.settings());
+            RedisStreamQueue unreachable = QueueFixture.queue(nowhere, fixture.settings(), Clock.systemUTC());
             // when / then
             assertThatThrownBy(() -> unreachable.enqueue(job("Ev1")))
                     .isInstanceOf(RetryableFailure.class)

@@ -10,6 +10,7 @@ import com.architectbot.tenancy.TenantId;
 import com.architectbot.testing.TestRedis;
 import com.architectbot.redis.DataKey;
 import com.architectbot.redis.ValueCipher;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisPendingExportsTest {
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final RedisPendingExports exports = new RedisPendingExports(redis, Duration.ofMinutes(10), TestCipher.cipher());
+    private final RedisPendingExports exports = new RedisPendingExports(redis, Duration.ofMinutes(10), TestCipher.cipher(), Clock.systemUTC());
 
     @Test
     void a_kept_export_is_found_under_a_random_id_and_expires_by_itself() {
@@ -42,7 +43,7 @@ class RedisPendingExportsTest {
         assertThat(redis.get(RedisPendingExports.KEY_PREFIX + id)).startsWith("enc:v1:")
                 .doesNotContain("canary").doesNotContain("29:user").doesNotContain("export.json");
         var otherKey = new RedisPendingExports(redis, Duration.ofMinutes(10),
-                new ValueCipher(DataKey.generate(), Optional.empty()));
+                new ValueCipher(DataKey.generate(), Optional.empty()), Clock.systemUTC());
         assertThatThrownBy(() -> otherKey.find(id)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("DATA_ENCRYPTION_KEY").hasMessageNotContaining("canary");
     }
@@ -96,7 +97,7 @@ class RedisPendingExportsTest {
 
     @Test
     void a_ttl_of_zero_is_refused() {
-        assertThatThrownBy(() -> new RedisPendingExports(redis, Duration.ZERO, TestCipher.cipher()))
+        assertThatThrownBy(() -> new RedisPendingExports(redis, Duration.ZERO, TestCipher.cipher(), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TTL");
     }
 }

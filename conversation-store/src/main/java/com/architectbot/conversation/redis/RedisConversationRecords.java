@@ -8,12 +8,7 @@ import com.architectbot.conversation.Turn;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.redis.RedisConnection;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +73,6 @@ public final class RedisConversationRecords implements ConversationRecords {
     private static final Logger log = LoggerFactory.getLogger(RedisConversationRecords.class);
 
     private final RedisConnection redis;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RedisConversationRecords(RedisConnection redis) {
         this.redis = requireNonNull(redis, "redis");
@@ -100,7 +92,7 @@ public final class RedisConversationRecords implements ConversationRecords {
     public Map<String, List<Turn>> turnsOf(Surface surface, String tenant, String user) {
         Map<String, List<Turn>> byThread = new LinkedHashMap<>();
         for (String threadId : members(RedisKeys.userThreads(surface, tenant, user))) {
-            List<Turn> own = read(redis.call(jedis -> jedis.lrange(RedisKeys.turns(threadId), 0, -1))).stream()
+            List<Turn> own = RedisThreadMemory.fromJson(redis.call(jedis -> jedis.lrange(RedisKeys.turns(threadId), 0, -1))).stream()
                     .filter(turn -> turn.user().equals(user))
                     .toList();
             if (!own.isEmpty()) {
@@ -144,17 +136,5 @@ public final class RedisConversationRecords implements ConversationRecords {
 
     private List<String> members(String sortedSet) {
         return redis.call(jedis -> jedis.zrange(sortedSet, 0, -1));
-    }
-
-    private List<Turn> read(List<String> raw) {
-        List<Turn> turns = new ArrayList<>(raw.size());
-        for (String text : raw) {
-            try {
-                turns.add(json.readValue(text, Turn.class));
-            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                log.warn("skipping an unreadable stored turn: {}", e.getClass().getSimpleName());
-            }
-        }
-        return turns;
     }
 }

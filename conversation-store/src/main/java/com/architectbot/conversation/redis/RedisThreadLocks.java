@@ -1,5 +1,7 @@
 package com.architectbot.conversation.redis;
 
+import com.architectbot.redis.LeaseRenewal;
+
 import com.architectbot.redis.StoreUnavailableException;
 import com.architectbot.conversation.ThreadBusyException;
 import com.architectbot.conversation.ThreadKey;
@@ -9,8 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.redis.RedisConnection;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,24 +70,12 @@ public final class RedisThreadLocks implements ThreadLocks {
     private final class HeldLock implements ThreadLock {
         private final ThreadKey thread;
         private final String holder;
-        private final CountDownLatch released = new CountDownLatch(1);
+        private final LeaseRenewal renewal;
 
         HeldLock(ThreadKey thread, String holder) {
             this.thread = thread;
             this.holder = holder;
-            Thread.ofVirtual().name("lock-renewal").start(this::renewUntilReleased);
-        }
-
-        private void renewUntilReleased() {
-            try {
-                while (!released.await(settings.renewInterval().toNanos(), TimeUnit.NANOSECONDS)) {
-                    if (!renew()) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            this.renewal = LeaseRenewal.start("lock-renewal", settings.renewInterval(), this::renew);
         }
 
         /** Whether to keep renewing: not once the lock was lost. */
@@ -108,10 +96,9 @@ public final class RedisThreadLocks implements ThreadLocks {
 
         @Override
         public void close() {
-            if (released.getCount() == 0) {
+            if (!renewal.stop()) {
                 return;
             }
-            released.countDown();
             try {
                 if (!line.leave(thread, holder)) {
                     log.warn("lock of thread {} had expired before release (lease {}): another worker may have "

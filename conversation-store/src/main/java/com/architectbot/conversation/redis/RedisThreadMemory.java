@@ -55,13 +55,13 @@ public final class RedisThreadMemory implements ThreadMemory {
             """;
 
     private static final Logger log = LoggerFactory.getLogger(RedisThreadMemory.class);
-
-    private final RedisConnection redis;
-    private final Settings settings;
-    private final ObjectMapper json = new ObjectMapper()
+    private static final ObjectMapper TURN_JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final RedisConnection redis;
+    private final Settings settings;
 
     public RedisThreadMemory(RedisConnection redis, Settings settings) {
         this.redis = requireNonNull(redis, "redis");
@@ -150,17 +150,18 @@ public final class RedisThreadMemory implements ThreadMemory {
 
     private String toJson(Turn turn) {
         try {
-            return json.writeValueAsString(turn);
+            return TURN_JSON.writeValueAsString(turn);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write " + turn + " as JSON", e);
         }
     }
 
-    private List<Turn> fromJson(List<String> raw) {
+    /** Reads stored turns, for {@link RedisConversationRecords} too, skipping the ones that cannot be read. */
+    static List<Turn> fromJson(List<String> raw) {
         var turns = new ArrayList<Turn>(raw.size());
         for (String text : raw) {
             try {
-                turns.add(json.readValue(text, Turn.class));
+                turns.add(TURN_JSON.readValue(text, Turn.class));
             } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
                 // one unreadable entry must not make the whole thread unusable; the body is not logged
                 log.warn("skipping an unreadable stored turn: {}", e.getClass().getSimpleName());
