@@ -1,13 +1,13 @@
 package com.architectbot.cli;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.architectbot.ops.ArchitectBot;
 import com.architectbot.render.MarkdownRenderer;
 import com.architectbot.render.Renderer;
@@ -25,19 +25,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code consult}: one consultation from the terminal, through the same service the chat surfaces use. */
-@Command(name = "consult", mixinStandardHelpOptions = true,
+@Command(
+        name = "consult",
+        mixinStandardHelpOptions = true,
         description = "Ask the production architect a question and print the answer as Markdown.")
 final class ConsultCommand implements Callable<Integer> {
 
     /** Terminal conversations belong to one local tenant; the thread id keeps them apart. */
     static final String LOCAL_TENANT = "local";
+
     static final String TERMINAL_CHANNEL = "terminal";
 
-    @Option(names = "--thread", paramLabel = "ID",
+    @Option(
+            names = "--thread",
+            paramLabel = "ID",
             description = "Continue an earlier conversation: the id printed after each answer.")
     private String thread;
 
-    @Parameters(paramLabel = "QUESTION", arity = "0..*",
+    @Parameters(
+            paramLabel = "QUESTION",
+            arity = "0..*",
             description = "The question. Give '-' (or nothing) to read it from standard input.")
     private List<String> words = List.of();
 
@@ -74,7 +81,8 @@ final class ConsultCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         } catch (RetryableFailure e) {
             err.println("Could not get an answer: " + e.getMessage());
-            err.println("Nothing was lost: run the same command again (model settings: see Configuration in README.md).");
+            err.println(
+                    "Nothing was lost: run the same command again (model settings: see Configuration in README.md).");
             return ExitCodes.NOT_COMPLETED;
         }
     }

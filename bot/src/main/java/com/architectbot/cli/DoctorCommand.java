@@ -14,16 +14,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code doctor}: checks configuration and every dependency, and says what to fix. Starts nothing. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the configuration, Redis, the model endpoint, Slack (auth.test), Teams (a token "
-                + "request) and the licence registries, all at once; print one line per check with what to fix.",
-                "Exit code 0 when nothing failed, 1 otherwise."})
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check the configuration, Redis, the model endpoint, Slack (auth.test), Teams (a token "
+                    + "request) and the licence registries, all at once; print one line per check with what to fix.",
+            "Exit code 0 when nothing failed, 1 otherwise."
+        })
 final class DoctorCommand implements Callable<Integer> {
 
     static final int UNHEALTHY = 1;
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(15);
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
             description = "Total time for all checks (default ${DEFAULT-VALUE} s).")
     private int timeoutSeconds;
 

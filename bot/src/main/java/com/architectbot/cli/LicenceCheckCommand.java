@@ -3,13 +3,13 @@ package com.architectbot.cli;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
-import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.policy.LicencePolicy;
 import com.architectbot.render.LicenceReportMarkdown;
 import java.io.IOException;
@@ -36,28 +36,41 @@ import picocli.CommandLine.Spec;
  * blocker, 1 when something is, 2 on bad input (a message on stderr, no stack trace), 3 when the check
  * itself failed.
  */
-@Command(name = "license-check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "license-check",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Checks the licences of packages and manifests against a distribution model.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing is a blocker", "1:at least one dependency is a blocker", "2:bad input",
-                "3:the check failed"})
+        exitCodeList = {
+            "0:nothing is a blocker",
+            "1:at least one dependency is a blocker",
+            "2:bad input",
+            "3:the check failed"
+        })
 public final class LicenceCheckCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenceCheckCommand.class);
     /** What looks like a file name; anything else that is not a file is read as a package spec. */
-    private static final Pattern FILE_LIKE = Pattern.compile(
-            "(?i).*\\.(xml|json|txt|toml|lock|mod|gradle|kts|spdx|cdx)$");
+    private static final Pattern FILE_LIKE =
+            Pattern.compile("(?i).*\\.(xml|json|txt|toml|lock|mod|gradle|kts|spdx|cdx)$");
 
     private final Supplier<LicenceService> services;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", paramLabel = "MODEL",
+    @Option(
+            names = "--policy",
+            paramLabel = "MODEL",
             description = "saas, distributed or internal (default: LICENCE_POLICY, else distributed)")
     String policy;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md", description = "md, json or csv (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "md",
+            description = "md, json or csv (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--direct-only", description = "check direct dependencies only")
@@ -69,7 +82,9 @@ public final class LicenceCheckCommand implements Callable<Integer> {
     @Option(names = "--policy-file", paramLabel = "PATH", description = "company policy (JSON) over the defaults")
     Path policyFile;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "INPUT",
             description = "a manifest or SBOM file, a package URL (pkg:npm/react@18.2.0), g:a:v, or name@version")
     List<String> inputs;
 
@@ -84,13 +99,16 @@ public final class LicenceCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Format output = Format.of(format);
-            DistributionModel model = policy == null ? null : DistributionModel.fromId(policy)
-                    .orElseThrow(() -> new PermanentFailure("Unknown --policy '" + policy + "': use one of "
-                            + DistributionModel.ids() + "."));
+            DistributionModel model = policy == null
+                    ? null
+                    : DistributionModel.fromId(policy)
+                            .orElseThrow(() -> new PermanentFailure(
+                                    "Unknown --policy '" + policy + "': use one of " + DistributionModel.ids() + "."));
             List<CheckInput> checkInputs = readInputs(inputs);
             LicenceService service = services.get();
             LicencePolicy chosen = service.policy(model, policyFile);
-            LicenceReport report = service.check(checkInputs, chosen, new ResolveOptions(directOnly, includeTestScopes));
+            LicenceReport report =
+                    service.check(checkInputs, chosen, new ResolveOptions(directOnly, includeTestScopes));
             out.print(output.render(report));
             out.flush();
             return report.hasBlocker() ? ExitCodes.BLOCKER : ExitCodes.OK;
@@ -127,7 +145,8 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             try {
                 return new CheckInput.Manifest(path.getFileName().toString(), Files.readString(path));
             } catch (IOException e) {
-                throw new PermanentFailure("Cannot read " + argument + ": " + e.getMessage(), "cannot read " + argument, e);
+                throw new PermanentFailure(
+                        "Cannot read " + argument + ": " + e.getMessage(), "cannot read " + argument, e);
             }
         }
         if (FILE_LIKE.matcher(argument).matches()) {
@@ -145,7 +164,9 @@ public final class LicenceCheckCommand implements Callable<Integer> {
     }
 
     private enum Format {
-        MD, JSON, CSV;
+        MD,
+        JSON,
+        CSV;
 
         static Format of(String id) {
             return switch (id == null ? "md" : id.strip().toLowerCase(Locale.ROOT)) {

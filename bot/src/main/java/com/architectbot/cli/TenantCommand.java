@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * {@code tenant plan|usage|erase}: the operator's hand on one workspace (a Slack team or a Teams tenant),
  * through the same tenancy code the bot uses, so nobody edits Redis by hand.
  */
-@Command(name = "tenant", mixinStandardHelpOptions = true,
+@Command(
+        name = "tenant",
+        mixinStandardHelpOptions = true,
         description = "Operators: set a tenant's plan, print its usage, or erase all of its data.")
 final class TenantCommand implements Runnable {
 
@@ -52,37 +54,48 @@ final class TenantCommand implements Runnable {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true, description = "Set the plan the tenant pays for.")
-    int plan(@Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
-             @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id,
-             @Parameters(index = "2", paramLabel = "PLAN", description = "free, team or enterprise") Plan plan) {
+    int plan(
+            @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
+            @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id,
+            @Parameters(index = "2", paramLabel = "PLAN", description = "free, team or enterprise") Plan plan) {
         TenantId tenant = tenant(platform, id);
         tenancy.get().setPlan(tenant, plan);
         spec.commandLine().getOut().println(tenant + " is now on the " + plan.label() + " plan.");
         return ExitCodes.OK;
     }
 
-    @Command(name = "usage", mixinStandardHelpOptions = true,
+    @Command(
+            name = "usage",
+            mixinStandardHelpOptions = true,
             description = "Print this month's usage report, as the tenant's admins see it.")
-    int usage(@Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
-              @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id) {
+    int usage(
+            @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
+            @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id")
+                    String id) {
         spec.commandLine().getOut().println(tenancy.get().usageReport(tenant(platform, id), operator()));
         return ExitCodes.OK;
     }
 
-    @Command(name = "erase", mixinStandardHelpOptions = true,
+    @Command(
+            name = "erase",
+            mixinStandardHelpOptions = true,
             description = "Erase all of the tenant's data, its plan included; needs --yes.")
-    int erase(@Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
-              @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id,
-              @Option(names = "--yes", description = "Really erase: it cannot be undone.") boolean yes) {
+    int erase(
+            @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
+            @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id,
+            @Option(names = "--yes", description = "Really erase: it cannot be undone.") boolean yes) {
         TenantId tenant = tenant(platform, id);
         if (!yes) {
-            spec.commandLine().getErr().println("Nothing erased. This would erase all data of " + tenant + ": "
-                    + Tenancy.ERASED_DATA + ", and its plan. It cannot be undone. Add --yes to erase.");
+            spec.commandLine()
+                    .getErr()
+                    .println("Nothing erased. This would erase all data of " + tenant + ": " + Tenancy.ERASED_DATA
+                            + ", and its plan. It cannot be undone. Add --yes to erase.");
             return ExitCodes.BAD_INPUT;
         }
         tenancy.get().erase(tenant, operator());
-        spec.commandLine().getOut().println("Erased all data of " + tenant + ". Its audit log holds one entry: this "
-                + "erasure.");
+        spec.commandLine()
+                .getOut()
+                .println("Erased all data of " + tenant + ". Its audit log holds one entry: this " + "erasure.");
         return ExitCodes.OK;
     }
 

@@ -98,7 +98,7 @@ public final class Environment {
     }
 
     private static IllegalArgumentException invalid(String name, String value, String expected) {
-        return new IllegalArgumentException(name + "=" + value + " is not valid: set it to " + expected
-                + ", or unset it for the default");
+        return new IllegalArgumentException(
+                name + "=" + value + " is not valid: set it to " + expected + ", or unset it for the default");
     }
 }

@@ -3,7 +3,6 @@ package com.architectbot.consultation;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -111,8 +110,11 @@ public final class AnswerJson {
     /** Every enum of the answer ({@link Area}, {@link Priority} and any added later) is read leniently. */
     private static final class LenientEnums extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                                                          BeanDescription description, JsonDeserializer<?> standard) {
+        public JsonDeserializer<?> modifyEnumDeserializer(
+                DeserializationConfig config,
+                JavaType type,
+                BeanDescription description,
+                JsonDeserializer<?> standard) {
             return new LenientEnum(type.getRawClass());
         }
     }
@@ -136,7 +138,10 @@ public final class AnswerJson {
         }
 
         private Optional<Enum<?>> find(Predicate<Enum<?>> test) {
-            return Arrays.stream(type.getEnumConstants()).<Enum<?>>map(constant -> (Enum<?>) constant).filter(test).findFirst();
+            return Arrays.stream(type.getEnumConstants())
+                    .<Enum<?>>map(constant -> (Enum<?>) constant)
+                    .filter(test)
+                    .findFirst();
         }
     }
 }

@@ -1,9 +1,8 @@
 package com.architectbot.consultation;
 
+import com.architectbot.conversation.Turn;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.ConsultationAnswer;
-
-import com.architectbot.conversation.Turn;
 import java.util.List;
 import java.util.Optional;
 

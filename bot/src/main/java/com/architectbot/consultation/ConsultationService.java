@@ -1,16 +1,15 @@
 package com.architectbot.consultation;
 
-import com.architectbot.core.Consultations;
-import com.architectbot.core.Deadline;
-import com.architectbot.core.Inquiry;
-import com.architectbot.core.answer.TokenUsage;
-import com.architectbot.core.answer.ArchitectReply;
-import com.architectbot.core.answer.ConsultationAnswer;
-
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadLocks;
 import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.Turn;
+import com.architectbot.core.Consultations;
+import com.architectbot.core.Deadline;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.answer.ArchitectReply;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +58,14 @@ public final class ConsultationService implements Consultations {
             }
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
             ArchitectReply reply = architect.consult(history, question, model);
-            memory.remember(thread, new Turn(
-                    inquiry.id().value(), inquiry.user(), question, AnswerJson.toJson(reply.answer()), clock.instant()));
+            memory.remember(
+                    thread,
+                    new Turn(
+                            inquiry.id().value(),
+                            inquiry.user(),
+                            question,
+                            AnswerJson.toJson(reply.answer()),
+                            clock.instant()));
             return reply;
         }
     }

@@ -30,7 +30,7 @@ public final class QuestionRules {
         int length = text.codePointCount(0, text.length());
         if (length > maxChars) {
             throw new PermanentFailure("Your question is %,d characters long; the limit is %,d. Please shorten it, "
-                    .formatted(length, maxChars)
+                            .formatted(length, maxChars)
                     + "or split it into a few messages in this thread: I remember the thread.");
         }
         return text;

@@ -30,7 +30,8 @@ public interface FileSource {
      */
     static FileText textManifest(InquiryFile file, byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
@@ -41,8 +42,11 @@ public interface FileSource {
         } catch (CharacterCodingException e) {
             // not UTF-8: treated as binary below
         }
-        throw new PermanentFailure(displayName(file) + " is not a text file. Send a manifest such as pom.xml, "
-                + "package.json or a lockfile.", "fetched " + file + " is not UTF-8 text", null);
+        throw new PermanentFailure(
+                displayName(file) + " is not a text file. Send a manifest such as pom.xml, "
+                        + "package.json or a lockfile.",
+                "fetched " + file + " is not UTF-8 text",
+                null);
     }
 
     /** The file's name for a user message, or a neutral stand-in when it came without one. */

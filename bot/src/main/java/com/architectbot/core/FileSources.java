@@ -35,10 +35,12 @@ public final class FileSources implements FileSource {
     public FileText fetch(InquiryFile file, ThreadKey thread) {
         FileSource source = bySurface.get(thread.surface());
         if (source == null) {
-            throw new PermanentFailure("I can't read files sent on " + thread.surface().id() + " right now. "
-                    + "Please paste the package names instead.",
-                    "no file source is registered for " + thread.surface().id() + " (registered: "
-                            + bySurface.keySet() + ")", null);
+            throw new PermanentFailure(
+                    "I can't read files sent on " + thread.surface().id() + " right now. "
+                            + "Please paste the package names instead.",
+                    "no file source is registered for " + thread.surface().id() + " (registered: " + bySurface.keySet()
+                            + ")",
+                    null);
         }
         return source.fetch(file, thread);
     }

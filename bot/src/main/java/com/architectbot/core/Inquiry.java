@@ -1,10 +1,9 @@
 package com.architectbot.core;
 
-import com.architectbot.core.redaction.SecretRedactor;
-
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.redaction.SecretRedactor;
 import java.util.List;
 
 /**
@@ -16,8 +15,14 @@ import java.util.List;
  *     content; a worker fetches them through the surface's {@link FileSource}
  * @param role what the platform says the user is (admin or member); channels that cannot tell say member
  */
-public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text,
-                      List<InquiryFile> files, UserRole role) {
+public record Inquiry(
+        InquiryId id,
+        InquiryKind kind,
+        ThreadKey thread,
+        String user,
+        String text,
+        List<InquiryFile> files,
+        UserRole role) {
 
     public Inquiry {
         requireNonNull(id, "id");
@@ -30,8 +35,8 @@ public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String u
     }
 
     /** An inquiry from a member (not known to be an admin). */
-    public Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text,
-                   List<InquiryFile> files) {
+    public Inquiry(
+            InquiryId id, InquiryKind kind, ThreadKey thread, String user, String text, List<InquiryFile> files) {
         this(id, kind, thread, user, text, files, UserRole.MEMBER);
     }
 
@@ -47,7 +52,7 @@ public record Inquiry(InquiryId id, InquiryKind kind, ThreadKey thread, String u
 
     @Override
     public String toString() {
-        return "Inquiry[id=" + id + ", kind=" + kind + ", thread=" + thread + ", files=" + files.size()
-                + ", role=" + role + "]"; // no message body in logs
+        return "Inquiry[id=" + id + ", kind=" + kind + ", thread=" + thread + ", files=" + files.size() + ", role="
+                + role + "]"; // no message body in logs
     }
 }

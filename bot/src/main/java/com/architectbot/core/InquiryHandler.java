@@ -1,8 +1,7 @@
 package com.architectbot.core;
 
-import com.architectbot.core.answer.TokenUsage;
-
 import com.architectbot.core.answer.ArchitectReply;
+import com.architectbot.core.answer.TokenUsage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -29,8 +28,12 @@ public final class InquiryHandler {
      * @param files where the manifests users send with a licence check are fetched from, on the worker
      * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
      */
-    public InquiryHandler(Consultations consultations, LicenceChecks licences, FileSource files,
-            TenantControls tenancy, MeterRegistry metrics) {
+    public InquiryHandler(
+            Consultations consultations,
+            LicenceChecks licences,
+            FileSource files,
+            TenantControls tenancy,
+            MeterRegistry metrics) {
         this.consultations = consultations;
         this.licences = licences;
         this.files = files;
@@ -48,13 +51,15 @@ public final class InquiryHandler {
             case CONSULTATION -> consult(inquiry);
             case LICENCE_CHECK -> checkLicences(inquiry);
             case FORGET -> forget(inquiry);
-            case HELP -> new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
+            case HELP ->
+                new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
             case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> tenancy.command(inquiry);
         };
     }
 
     private Reply consult(Inquiry inquiry) {
-        ArchitectReply reply = consultations.consult(inquiry, tenancy.preferences(inquiry.thread()).model());
+        ArchitectReply reply = consultations.consult(
+                inquiry, tenancy.preferences(inquiry.thread()).model());
         tenancy.record(inquiry, reply.usage());
         return new Reply.Answer(reply.answer());
     }
@@ -72,8 +77,10 @@ public final class InquiryHandler {
 
     private Reply forget(Inquiry inquiry) {
         boolean hadContext = consultations.forget(inquiry.thread());
-        return new Reply.Notice(Reply.Tone.INFO, hadContext
-                ? "Done: I've forgotten this conversation. Your next message starts fresh."
-                : "There was nothing to forget: I had no context for this conversation.");
+        return new Reply.Notice(
+                Reply.Tone.INFO,
+                hadContext
+                        ? "Done: I've forgotten this conversation. Your next message starts fresh."
+                        : "There was nothing to forget: I had no context for this conversation.");
     }
 }

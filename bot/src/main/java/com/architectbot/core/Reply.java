@@ -1,9 +1,8 @@
 package com.architectbot.core;
 
-import com.architectbot.core.answer.ConsultationAnswer;
-
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.report.LicenceReport;
 
 /** What the bot sends back for an inquiry. Renderers switch over it without a default. */

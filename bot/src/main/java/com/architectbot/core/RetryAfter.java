@@ -17,6 +17,7 @@ public final class RetryAfter {
 
     /** Longer asks are cut to this: it keeps callers' arithmetic on the wait far from overflow. */
     public static final Duration LONGEST = Duration.ofDays(1);
+
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     /** More digits than this cannot be a sensible wait, and would not fit in a long. */
     private static final int MAX_DIGITS = 12;
@@ -33,7 +34,8 @@ public final class RetryAfter {
             return Optional.empty();
         }
         String value = header.strip();
-        Optional<Duration> wait = WHOLE_NUMBER.matcher(value).matches() ? Optional.of(seconds(value)) : until(value, now);
+        Optional<Duration> wait =
+                WHOLE_NUMBER.matcher(value).matches() ? Optional.of(seconds(value)) : until(value, now);
         return wait.map(RetryAfter::bounded);
     }
 
@@ -46,7 +48,8 @@ public final class RetryAfter {
 
     private static Optional<Duration> until(String httpDate, Instant now) {
         try {
-            Instant at = ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return Optional.of(Duration.between(now, at));
         } catch (DateTimeParseException notADate) {
             return Optional.empty();

@@ -1,8 +1,7 @@
 package com.architectbot.core;
 
-import com.architectbot.core.answer.TokenUsage;
-
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.answer.TokenUsage;
 import java.util.Optional;
 
 /**
@@ -43,8 +42,9 @@ public interface TenantControls {
 
         @Override
         public Reply command(Inquiry inquiry) {
-            return new Reply.Notice(Reply.Tone.REJECTED, "Usage, settings and data requests are available in Slack "
-                    + "and Teams, not here.");
+            return new Reply.Notice(
+                    Reply.Tone.REJECTED,
+                    "Usage, settings and data requests are available in Slack " + "and Teams, not here.");
         }
     };
 }

@@ -14,11 +14,28 @@ public record TypedCommand(InquiryKind kind, String arguments) {
 
     /** Commands without arguments count only alone: "forget the old plan, what about Kafka?" is a question. */
     private static final Map<String, InquiryKind> ALONE = Map.of(
-            "help", InquiryKind.HELP, "?", InquiryKind.HELP, "forget", InquiryKind.FORGET,
-            "usage", InquiryKind.USAGE, "export", InquiryKind.EXPORT, "forget-me", InquiryKind.FORGET_ME);
+            "help",
+            InquiryKind.HELP,
+            "?",
+            InquiryKind.HELP,
+            "forget",
+            InquiryKind.FORGET,
+            "usage",
+            InquiryKind.USAGE,
+            "export",
+            InquiryKind.EXPORT,
+            "forget-me",
+            InquiryKind.FORGET_ME);
+
     private static final Map<String, InquiryKind> WITH_ARGUMENTS = Map.of(
-            "settings", InquiryKind.SETTINGS, "erase-all-data", InquiryKind.ERASE_ALL_DATA,
-            "license-check", InquiryKind.LICENCE_CHECK, "licence-check", InquiryKind.LICENCE_CHECK);
+            "settings",
+            InquiryKind.SETTINGS,
+            "erase-all-data",
+            InquiryKind.ERASE_ALL_DATA,
+            "license-check",
+            InquiryKind.LICENCE_CHECK,
+            "licence-check",
+            InquiryKind.LICENCE_CHECK);
 
     /** The command the text starts with (a leading {@code /} is allowed), or empty for a question. */
     public static Optional<TypedCommand> parse(String text) {

@@ -1,9 +1,8 @@
 package com.architectbot.licence;
 
-import com.architectbot.core.report.Provenance;
-
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.core.report.Provenance;
 import com.architectbot.licence.spdx.LicenceExpression;
 
 /**
@@ -35,7 +34,10 @@ public record InterpretedLicence(
             detail.append("inherited from ").append(inheritedFrom.purl());
         }
         if (originalText != null) {
-            detail.append(detail.isEmpty() ? "" : ", ").append("mapped from '").append(originalText).append('\'');
+            detail.append(detail.isEmpty() ? "" : ", ")
+                    .append("mapped from '")
+                    .append(originalText)
+                    .append('\'');
         }
         return detail.toString();
     }

@@ -1,9 +1,9 @@
 package com.architectbot.licence;
 
-import com.architectbot.licence.spdx.TsvResource;
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.LicenceKeys;
 import com.architectbot.licence.spdx.SpdxExpressionParser;
+import com.architectbot.licence.spdx.TsvResource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

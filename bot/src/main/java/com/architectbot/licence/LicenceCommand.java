@@ -1,8 +1,8 @@
 package com.architectbot.licence;
 
 import com.architectbot.core.PermanentFailure;
-import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.core.report.DistributionModel;
+import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,14 +36,18 @@ public record LicenceCommand(List<CheckInput> inputs, DistributionModel model, R
         DistributionModel model = null;
         boolean directOnly = false;
         boolean testScopes = false;
-        List<String> words = text == null || text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+        List<String> words = text == null || text.isBlank()
+                ? List.of()
+                : List.of(text.strip().split("\\s+"));
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word.equals("--policy") || word.startsWith("--policy=")) {
-                String id = word.contains("=") ? word.substring(word.indexOf('=') + 1)
+                String id = word.contains("=")
+                        ? word.substring(word.indexOf('=') + 1)
                         : i + 1 < words.size() ? words.get(++i) : "";
-                model = DistributionModel.fromId(id).orElseThrow(() -> new PermanentFailure(
-                        "Unknown policy '" + id + "': use one of " + DistributionModel.ids() + ". " + USAGE));
+                model = DistributionModel.fromId(id)
+                        .orElseThrow(() -> new PermanentFailure(
+                                "Unknown policy '" + id + "': use one of " + DistributionModel.ids() + ". " + USAGE));
             } else if (word.equals("--direct-only")) {
                 directOnly = true;
             } else if (word.equals("--include-test-scopes")) {

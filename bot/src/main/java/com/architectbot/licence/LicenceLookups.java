@@ -75,7 +75,8 @@ final class LicenceLookups {
             return new Lookup.Unknown("no registry answer within " + readable(budget));
         } catch (ExecutionException e) {
             LOG.warn("licence look-up for {} failed", pkg, e.getCause());
-            return new Lookup.Unknown("the look-up failed: " + e.getCause().getClass().getSimpleName());
+            return new Lookup.Unknown(
+                    "the look-up failed: " + e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

@@ -1,9 +1,8 @@
 package com.architectbot.licence;
 
-import com.architectbot.core.report.Provenance;
-
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.core.report.Provenance;
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.LicenceKeys;
 import com.architectbot.licence.spdx.SpdxCatalogue;
@@ -54,9 +53,11 @@ public final class LicenceNormaliser {
             mapped |= normalised.mapped();
         }
         String original = mapped ? originalText(declared.statements()) : null;
-        Provenance provenance = declared.inheritedFrom() != null ? Provenance.INHERITED
+        Provenance provenance = declared.inheritedFrom() != null
+                ? Provenance.INHERITED
                 : mapped ? Provenance.MAPPED : Provenance.DECLARED;
-        return new InterpretedLicence(LicenceExpression.or(alternatives), provenance, original, declared.inheritedFrom());
+        return new InterpretedLicence(
+                LicenceExpression.or(alternatives), provenance, original, declared.inheritedFrom());
     }
 
     /** One statement as SPDX. {@code mapped} is false only for a statement that was valid SPDX already. */
@@ -101,8 +102,7 @@ public final class LicenceNormaliser {
         if (url == null) {
             return Optional.empty();
         }
-        return aliases.byUrl(url)
-                .or(() -> catalogue.licenceIdForUrl(url).map(parser::parse));
+        return aliases.byUrl(url).or(() -> catalogue.licenceIdForUrl(url).map(parser::parse));
     }
 
     /** {@code LicenseRef-} plus the text reduced to SPDX's idstring characters, e.g. LicenseRef-SEE-LICENSE-IN-LICENSE. */

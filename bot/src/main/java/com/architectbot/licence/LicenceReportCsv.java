@@ -2,7 +2,6 @@ package com.architectbot.licence;
 
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
-
 import com.architectbot.core.report.Obligation;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,8 +15,16 @@ import java.util.stream.Collectors;
 public final class LicenceReportCsv {
 
     private static final List<String> HEADER = List.of(
-            "purl", "license", "chosen", "category", "verdict", "obligations", "provenance", "provenance_detail",
-            "direct", "path");
+            "purl",
+            "license",
+            "chosen",
+            "category",
+            "verdict",
+            "obligations",
+            "provenance",
+            "provenance_detail",
+            "direct",
+            "path");
 
     private LicenceReportCsv() {}
 
@@ -25,23 +32,26 @@ public final class LicenceReportCsv {
         StringBuilder csv = new StringBuilder();
         row(csv, HEADER);
         for (LicenceFinding finding : report.dependencies()) {
-            row(csv, List.of(
-                    finding.purl(),
-                    nullToEmpty(finding.licence()),
-                    nullToEmpty(finding.chosen()),
-                    finding.category().id(),
-                    finding.verdict().id(),
-                    finding.obligations().stream().map(Obligation::id).collect(Collectors.joining(";")),
-                    finding.provenance().id(),
-                    finding.provenanceDetail(),
-                    String.valueOf(finding.direct()),
-                    String.join(" > ", finding.path())));
+            row(
+                    csv,
+                    List.of(
+                            finding.purl(),
+                            nullToEmpty(finding.licence()),
+                            nullToEmpty(finding.chosen()),
+                            finding.category().id(),
+                            finding.verdict().id(),
+                            finding.obligations().stream().map(Obligation::id).collect(Collectors.joining(";")),
+                            finding.provenance().id(),
+                            finding.provenanceDetail(),
+                            String.valueOf(finding.direct()),
+                            String.join(" > ", finding.path())));
         }
         return csv.toString();
     }
 
     private static void row(StringBuilder csv, List<String> fields) {
-        csv.append(fields.stream().map(LicenceReportCsv::field).collect(Collectors.joining(","))).append("\r\n");
+        csv.append(fields.stream().map(LicenceReportCsv::field).collect(Collectors.joining(",")))
+                .append("\r\n");
     }
 
     static String field(String value) {

@@ -2,7 +2,6 @@ package com.architectbot.licence;
 
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
-
 import com.architectbot.core.report.Obligation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +64,7 @@ public final class LicenceReportJson {
         node.put("blocker", summary.blocker());
         node.put("unknown", summary.unknown());
         ArrayNode problems = node.putArray("problems");
-        report.problems().forEach(p -> problems.addObject().put("subject", p.subject()).put("reason", p.reason()));
+        report.problems()
+                .forEach(p -> problems.addObject().put("subject", p.subject()).put("reason", p.reason()));
     }
 }

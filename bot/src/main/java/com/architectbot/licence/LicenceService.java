@@ -1,17 +1,16 @@
 package com.architectbot.licence;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.core.FileText;
 import com.architectbot.core.LicenceChecks;
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Provenance;
-
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.licence.LicenceRegistry.Lookup;
-import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.policy.Evaluation;
 import com.architectbot.licence.policy.LicenceCategories;
 import com.architectbot.licence.policy.LicenceEvaluator;
@@ -43,12 +42,20 @@ public final class LicenceService implements LicenceChecks {
     private final String listVersion;
 
     public LicenceService(DependencyResolver resolver, LicenceRegistry registry, LicenceSettings settings) {
-        this(resolver, registry, new LicenceNormaliser(SpdxCatalogue.bundled()),
-                new LicenceEvaluator(LicenceCategories.bundled()), settings);
+        this(
+                resolver,
+                registry,
+                new LicenceNormaliser(SpdxCatalogue.bundled()),
+                new LicenceEvaluator(LicenceCategories.bundled()),
+                settings);
     }
 
-    public LicenceService(DependencyResolver resolver, LicenceRegistry registry, LicenceNormaliser normaliser,
-                          LicenceEvaluator evaluator, LicenceSettings settings) {
+    public LicenceService(
+            DependencyResolver resolver,
+            LicenceRegistry registry,
+            LicenceNormaliser normaliser,
+            LicenceEvaluator evaluator,
+            LicenceSettings settings) {
         this.resolver = requireNonNull(resolver, "resolver");
         this.lookups = new LicenceLookups(requireNonNull(registry, "registry"), settings.lookupBudget());
         this.normaliser = requireNonNull(normaliser, "normaliser");
@@ -80,9 +87,11 @@ public final class LicenceService implements LicenceChecks {
     /** A check asked for in chat: the request's policy, else the tenant's, else the configured one. */
     @Override
     public LicenceReport check(String request, List<FileText> files, Optional<DistributionModel> tenantPolicy) {
-        LicenceCommand command = LicenceCommand.parse(request, files.stream()
-                .map(file -> new CheckInput.Manifest(file.fileName(), file.content()))
-                .toList());
+        LicenceCommand command = LicenceCommand.parse(
+                request,
+                files.stream()
+                        .map(file -> new CheckInput.Manifest(file.fileName(), file.content()))
+                        .toList());
         return check(command.model() != null ? command : command.withModel(tenantPolicy.orElse(null)));
     }
 
@@ -107,8 +116,12 @@ public final class LicenceService implements LicenceChecks {
             }
         }
         LicenceReport report = new LicenceReport(policy.model(), policy.source(), listVersion, findings, problems);
-        LOG.info("licence check: {} dependencies, {} under policy {} ({})", findings.size(), report.summary(),
-                policy.model().id(), policy.source());
+        LOG.info(
+                "licence check: {} dependencies, {} under policy {} ({})",
+                findings.size(),
+                report.summary(),
+                policy.model().id(),
+                policy.source());
         return report;
     }
 
@@ -126,7 +139,9 @@ public final class LicenceService implements LicenceChecks {
 
     /** Checks package specs under the default policy (for {@code model}, when not null). */
     public LicenceReport checkPackages(List<String> packageSpecs, DistributionModel model) {
-        List<CheckInput> inputs = packageSpecs.stream().<CheckInput>map(CheckInput.PackageSpec::new).toList();
+        List<CheckInput> inputs = packageSpecs.stream()
+                .<CheckInput>map(CheckInput.PackageSpec::new)
+                .toList();
         return check(inputs, policy(model, null), ResolveOptions.DEFAULT);
     }
 

@@ -22,13 +22,17 @@ public record LicenceSettings(DistributionModel defaultModel, Path policyFile, D
 
     /** The strictest common model: a shipped product owes the most. */
     public static final DistributionModel DEFAULT_MODEL = DistributionModel.DISTRIBUTED;
+
     public static final Duration DEFAULT_LOOKUP_BUDGET = Duration.ofSeconds(60);
     public static final LicenceSettings DEFAULTS = new LicenceSettings(DEFAULT_MODEL, null, DEFAULT_LOOKUP_BUDGET);
 
     public static LicenceSettings from(Environment env) {
-        Set<String> models = Arrays.stream(DistributionModel.values()).map(DistributionModel::id).collect(toSet());
+        Set<String> models = Arrays.stream(DistributionModel.values())
+                .map(DistributionModel::id)
+                .collect(toSet());
         return new LicenceSettings(
-                DistributionModel.fromId(env.choice("LICENCE_POLICY", DEFAULT_MODEL.id(), models)).orElseThrow(),
+                DistributionModel.fromId(env.choice("LICENCE_POLICY", DEFAULT_MODEL.id(), models))
+                        .orElseThrow(),
                 env.optional("LICENCE_POLICY_FILE").map(Path::of).orElse(null),
                 env.seconds("LICENCE_LOOKUP_TIMEOUT_SECONDS", DEFAULT_LOOKUP_BUDGET));
     }

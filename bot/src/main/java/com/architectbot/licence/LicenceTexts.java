@@ -36,7 +36,10 @@ final class LicenceTexts {
             return names;
         }
         names.add(stripped);
-        List<String> lines = stripped.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = stripped.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         if (lines.size() > 1) {
             names.add(lines.getFirst());
             names.add(lines.get(0) + " " + lines.get(1));
@@ -57,8 +60,10 @@ final class LicenceTexts {
             }
         }
         if (flat.contains("redistribution and use in source and binary forms")) {
-            return Optional.of(flat.contains("neither the name") || flat.contains("may be used to endorse")
-                    ? "BSD-3-Clause" : "BSD-2-Clause");
+            return Optional.of(
+                    flat.contains("neither the name") || flat.contains("may be used to endorse")
+                            ? "BSD-3-Clause"
+                            : "BSD-2-Clause");
         }
         return Optional.empty();
     }

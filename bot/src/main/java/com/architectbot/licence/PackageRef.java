@@ -20,7 +20,8 @@ public record PackageRef(Ecosystem ecosystem, String namespace, String name, Str
 
     /** The canonical Package URL, e.g. {@code pkg:npm/%40types/node@20.1.0}. */
     public String purl() {
-        StringBuilder purl = new StringBuilder("pkg:").append(ecosystem.purlType()).append('/');
+        StringBuilder purl =
+                new StringBuilder("pkg:").append(ecosystem.purlType()).append('/');
         if (namespace != null) {
             purl.append(encode(namespace)).append('/');
         }

@@ -1,20 +1,16 @@
 package com.architectbot.ops;
 
-import com.architectbot.server.BotServer;
-import com.architectbot.server.Channel;
-import com.architectbot.server.ManagementServer;
-
 import com.architectbot.consultation.ConsultationService;
-import com.architectbot.core.FileSources;
-import com.architectbot.core.Inquiry;
-import com.architectbot.core.InquiryHandler;
-import com.architectbot.core.Reply;
-import com.architectbot.core.TenantControls;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.redis.RedisConversationRecords;
 import com.architectbot.conversation.redis.RedisThreadLocks;
 import com.architectbot.conversation.redis.RedisThreadMemory;
+import com.architectbot.core.FileSources;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryHandler;
+import com.architectbot.core.Reply;
+import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
@@ -29,8 +25,11 @@ import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.ValueCipher;
-import com.architectbot.slack.redis.RecentThreads;
+import com.architectbot.server.BotServer;
+import com.architectbot.server.Channel;
+import com.architectbot.server.ManagementServer;
 import com.architectbot.slack.SlackChannel;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.teams.TeamsChannel;
 import com.architectbot.teams.redis.RedisPendingExports;
@@ -60,6 +59,7 @@ public final class ArchitectBot implements AutoCloseable {
     private final InquiryHandler inquiries;
     /** The CLI's path: no plan limits, metering or tenancy commands for a local user. */
     private final InquiryHandler localInquiries;
+
     private final Tenancy tenancy;
     private final FileSources files = new FileSources();
     private final RedisStreamQueue queue;
@@ -85,17 +85,25 @@ public final class ArchitectBot implements AutoCloseable {
         this.manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         this.licences = new LicenceService(
                 manifests, new CachedLicenceRegistry(registries, redis.client(), metrics), config.licences());
-        this.tenancy = new Tenancy(config.tenancy(),
+        this.tenancy = new Tenancy(
+                config.tenancy(),
                 new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
-                new RedisTenantProfiles(redis.client()), audit, new RedisConversationRecords(redis),
-                List.of(deadLetters, exports, new RecentThreads(redis.client(), config.slack().contextTtl(), CLOCK)),
+                new RedisTenantProfiles(redis.client()),
+                audit,
+                new RedisConversationRecords(redis),
+                List.of(
+                        deadLetters,
+                        exports,
+                        new RecentThreads(redis.client(), config.slack().contextTtl(), CLOCK)),
                 CLOCK);
         var consultations = new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(redis, config.memory()),
                 // a lock outlives a dead holder as long as its job does: both free by the time it is reclaimed
-                new RedisThreadLocks(redis, new RedisThreadLocks.Settings(config.queue().visibilityTimeout(),
-                        RedisThreadLocks.Settings.DEFAULT_POLL_INTERVAL)),
+                new RedisThreadLocks(
+                        redis,
+                        new RedisThreadLocks.Settings(
+                                config.queue().visibilityTimeout(), RedisThreadLocks.Settings.DEFAULT_POLL_INTERVAL)),
                 config.consultation(),
                 CLOCK);
         this.inquiries = new InquiryHandler(consultations, licences, files, tenancy, metrics);
@@ -133,11 +141,15 @@ public final class ArchitectBot implements AutoCloseable {
     public void serveUntilShutdown() throws InterruptedException {
         Serving serving = serve();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            serving.close();
-            close(); // the JVM halts when this hook returns: release Redis (and stop an embedded one) here
-            stopped.countDown();
-        }, "graceful-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            serving.close();
+                            close(); // the JVM halts when this hook returns: release Redis (and stop an embedded one)
+                            // here
+                            stopped.countDown();
+                        },
+                        "graceful-shutdown"));
         stopped.await();
     }
 
@@ -153,32 +165,45 @@ public final class ArchitectBot implements AutoCloseable {
             repliers.register(channel.surface(), channel.replier());
             files.register(channel.surface(), channel.files());
         });
-        JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(redis.client(), config.queue()),
+        JobWorkers workers = new JobWorkers(
+                queue,
+                new RedisAnsweredMarks(redis.client(), config.queue()),
                 new RedisDeliveredParts(redis.client(), config.queue()),
-                inquiries::process, repliers, config.queue(), metrics);
+                inquiries::process,
+                repliers,
+                config.queue(),
+                metrics);
         workers.start();
-        RetentionSweep sweep = RetentionSweep.start(RetentionSweep.INTERVAL,
+        RetentionSweep sweep = RetentionSweep.start(
+                RetentionSweep.INTERVAL,
                 Map.of("audit entries", audit::trimExpired, "dead letters", deadLetters::trimExpired));
         BotServer server = null;
         ManagementServer management = null;
         try {
-            server = BotServer.start(config.server(), () -> workers.isRunning() && redis.isReachable(), channels,
-                    metrics);
+            server = BotServer.start(
+                    config.server(), () -> workers.isRunning() && redis.isReachable(), channels, metrics);
             management = ManagementServer.start(config.management(), metrics);
             channels.forEach(Channel::start);
         } catch (RuntimeException e) {
             new Serving(server, management, workers, channels, sweep).close();
             throw e;
         }
-        LOG.info("Architect Bot is serving on port {} with {} channel(s): {}", server.port(), channels.size(),
+        LOG.info(
+                "Architect Bot is serving on port {} with {} channel(s): {}",
+                server.port(),
+                channels.size(),
                 channels.stream().map(channel -> channel.surface().id()).toList());
         return new Serving(server, management, workers, channels, sweep);
     }
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
-        SlackChannel.create(config.slack(), queue,
-                SlackStores.on(redis.client(), cipher, config.slack().contextTtl()), tenancy).ifPresent(channels::add);
+        SlackChannel.create(
+                        config.slack(),
+                        queue,
+                        SlackStores.on(redis.client(), cipher, config.slack().contextTtl()),
+                        tenancy)
+                .ifPresent(channels::add);
         TeamsChannel.create(config.teams(), queue, exports).ifPresent(channels::add);
         return List.copyOf(channels);
     }
@@ -192,7 +217,11 @@ public final class ArchitectBot implements AutoCloseable {
         private final List<Channel> channels;
         private final RetentionSweep sweep;
 
-        private Serving(BotServer server, ManagementServer management, JobWorkers workers, List<Channel> channels,
+        private Serving(
+                BotServer server,
+                ManagementServer management,
+                JobWorkers workers,
+                List<Channel> channels,
                 RetentionSweep sweep) {
             this.server = server;
             this.management = management;
@@ -216,7 +245,9 @@ public final class ArchitectBot implements AutoCloseable {
          */
         @Override
         public void close() {
-            LOG.info("Stopping: finishing in-flight jobs for up to {} s", config.server().shutdownGrace().toSeconds());
+            LOG.info(
+                    "Stopping: finishing in-flight jobs for up to {} s",
+                    config.server().shutdownGrace().toSeconds());
             channels.forEach(Serving::closeQuietly);
             if (server != null) {
                 server.close();

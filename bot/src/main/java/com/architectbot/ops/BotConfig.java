@@ -1,11 +1,7 @@
 package com.architectbot.ops;
 
-import com.architectbot.config.StoreVariables;
-
-import com.architectbot.server.ManagementSettings;
-import com.architectbot.server.ServerSettings;
-
 import com.architectbot.config.Environment;
+import com.architectbot.config.StoreVariables;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.conversation.redis.RedisThreadMemory;
@@ -15,6 +11,8 @@ import com.architectbot.licence.source.RegistrySettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.redis.EncryptionSettings;
 import com.architectbot.redis.RedisSettings;
+import com.architectbot.server.ManagementSettings;
+import com.architectbot.server.ServerSettings;
 import com.architectbot.slack.SlackSettings;
 import com.architectbot.teams.TeamsSettings;
 import com.architectbot.tenancy.TenancySettings;
@@ -42,8 +40,9 @@ public record BotConfig(
 
     public BotConfig {
         if (server.port() != 0 && server.port() == management.port()) {
-            throw new IllegalArgumentException(ManagementSettings.PORT_VARIABLE + "=" + management.port()
-                    + " is the public PORT: /metrics must stay off the port Slack and Teams reach; choose another port");
+            throw new IllegalArgumentException(
+                    ManagementSettings.PORT_VARIABLE + "=" + management.port()
+                            + " is the public PORT: /metrics must stay off the port Slack and Teams reach; choose another port");
         }
     }
 

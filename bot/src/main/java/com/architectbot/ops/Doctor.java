@@ -19,7 +19,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Doctor {
 
-    public enum Status { OK, SKIPPED, FAIL }
+    public enum Status {
+        OK,
+        SKIPPED,
+        FAIL
+    }
 
     /** One check's finding. {@code fix} is empty unless it failed. */
     public record Finding(String check, Status status, String evidence, String fix) {
@@ -81,7 +85,8 @@ public final class Doctor {
         // Not closed with try-with-resources: close() would wait for a check stuck past the budget.
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            List<Future<Finding>> running = checks.stream().map(check -> pool.submit(() -> run(check))).toList();
+            List<Future<Finding>> running =
+                    checks.stream().map(check -> pool.submit(() -> run(check))).toList();
             List<Finding> findings = new ArrayList<>();
             for (int i = 0; i < checks.size(); i++) {
                 findings.add(await(checks.get(i), running.get(i), deadline, budget));
@@ -101,7 +106,9 @@ public final class Doctor {
         try {
             return check.probe().run();
         } catch (Exception e) {
-            return Finding.failed(check.name(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+            return Finding.failed(
+                    check.name(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     check.fixWhenThrown());
         }
     }
@@ -111,8 +118,8 @@ public final class Doctor {
             return finding.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             finding.cancel(true);
-            return Finding.failed(check.name(), "no answer within the " + budget.toSeconds() + " s budget",
-                    check.fixWhenThrown());
+            return Finding.failed(
+                    check.name(), "no answer within the " + budget.toSeconds() + " s budget", check.fixWhenThrown());
         } catch (ExecutionException e) {
             return Finding.failed(check.name(), String.valueOf(e.getCause()), check.fixWhenThrown());
         } catch (InterruptedException e) {

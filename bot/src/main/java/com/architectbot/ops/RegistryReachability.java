@@ -32,8 +32,10 @@ final class RegistryReachability {
         registries.put("crates", settings.cratesUrl());
         registries.put("nuget", settings.nugetUrl());
         registries.put("deps.dev", settings.depsDevUrl());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         Map<String, CompletableFuture<String>> answers = new LinkedHashMap<>();
         registries.forEach((name, uri) -> answers.put(name, probe(http, uri, timeout)));
         List<String> failed = answers.entrySet().stream()
@@ -42,20 +44,26 @@ final class RegistryReachability {
                         + answer.getValue().join())
                 .toList();
         if (!failed.isEmpty()) {
-            return Finding.failed(CHECK, String.join("; ", failed), "set the variable of each registry named "
-                    + "(MAVEN_REPOSITORY_URL, NPM_REGISTRY_URL, PYPI_URL, CRATES_URL, NUGET_URL, DEPS_DEV_URL) to a "
-                    + "reachable mirror, or allow this host to reach it");
+            return Finding.failed(
+                    CHECK,
+                    String.join("; ", failed),
+                    "set the variable of each registry named "
+                            + "(MAVEN_REPOSITORY_URL, NPM_REGISTRY_URL, PYPI_URL, CRATES_URL, NUGET_URL, DEPS_DEV_URL) to a "
+                            + "reachable mirror, or allow this host to reach it");
         }
-        return Finding.ok(CHECK, answers.entrySet().stream()
-                .map(answer -> answer.getKey() + " " + answer.getValue().join())
-                .collect(Collectors.joining(", ")));
+        return Finding.ok(
+                CHECK,
+                answers.entrySet().stream()
+                        .map(answer -> answer.getKey() + " " + answer.getValue().join())
+                        .collect(Collectors.joining(", ")));
     }
 
     /** "HTTP 200" when it answered below 500, else what went wrong. */
     private static CompletableFuture<String> probe(HttpClient http, URI uri, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> response.statusCode() < 500 ? "HTTP " + response.statusCode()
+                .thenApply(response -> response.statusCode() < 500
+                        ? "HTTP " + response.statusCode()
                         : "answered HTTP " + response.statusCode())
                 .exceptionally(e -> {
                     Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -18,10 +18,11 @@ final class RetentionSweep implements AutoCloseable {
 
     /** An entry outlives its retention by at most this much. */
     static final Duration INTERVAL = Duration.ofHours(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSweep.class);
 
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("retention-sweep").factory());
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("retention-sweep").factory());
     private final Map<String, LongSupplier> trims;
 
     /** @param trims what each trim is called, for the log, and the trim, which returns how many entries went */

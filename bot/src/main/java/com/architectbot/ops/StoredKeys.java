@@ -66,7 +66,11 @@ public final class StoredKeys {
             key("tenant's users", TENANT + "users", Erasure.USER, Bound.TTL),
             key("user's threads", TENANT + "user:(?<user>.+):threads", Erasure.USER, Bound.TTL),
             key("tenant's requests this hour", TENANT + "requests:" + HOUR, Erasure.TENANT, Bound.TTL),
-            key("user's requests this hour", TENANT + "requests:" + HOUR + ":user:(?<user>.+)", Erasure.USER, Bound.TTL),
+            key(
+                    "user's requests this hour",
+                    TENANT + "requests:" + HOUR + ":user:(?<user>.+)",
+                    Erasure.USER,
+                    Bound.TTL),
             key("tenant's tokens today", TENANT + "tokens:" + DAY, Erasure.TENANT, Bound.TTL),
             key("user's tokens today", TENANT + "tokens:" + DAY + ":user:(?<user>.+)", Erasure.USER, Bound.TTL),
             key("tenant's usage of a day", TENANT + "usage:" + DAY, Erasure.TENANT, Bound.TTL),
@@ -75,11 +79,17 @@ public final class StoredKeys {
             key("tenant's plan and settings", TENANT + "profile", Erasure.TENANT, Bound.SIZE),
             key("tenant's audit log", TENANT + "audit", Erasure.USER, Bound.TTL),
             key("index of the audit logs", Pattern.quote(RedisAuditLog.STREAMS), Erasure.TENANT, Bound.TTL),
-            key("user's last Slack thread in a channel", TENANT + "recent-thread:[^:]+:(?<user>.+)", Erasure.USER,
+            key(
+                    "user's last Slack thread in a channel",
+                    TENANT + "recent-thread:[^:]+:(?<user>.+)",
+                    Erasure.USER,
                     Bound.TTL),
             key("index of the last Slack threads", TENANT + "recent-threads", Erasure.USER, Bound.TTL),
-            key("Teams export awaiting consent", Pattern.quote(RedisPendingExports.KEY_PREFIX) + "[0-9a-f]{32}",
-                    Erasure.USER, Bound.TTL),
+            key(
+                    "Teams export awaiting consent",
+                    Pattern.quote(RedisPendingExports.KEY_PREFIX) + "[0-9a-f]{32}",
+                    Erasure.USER,
+                    Bound.TTL),
             key("index of the Teams exports awaiting consent", TENANT + "exports", Erasure.USER, Bound.TTL),
             key("dead letters", "ab:jobs:dead", Erasure.USER, Bound.TTL),
             key("job queue", "ab:jobs", Erasure.IN_FLIGHT, Bound.SIZE),
@@ -95,7 +105,9 @@ public final class StoredKeys {
 
     /** The catalogued kind of this key, if any. */
     public static Optional<StoredKey> of(String key) {
-        return ALL.stream().filter(stored -> stored.pattern().matcher(key).matches()).findFirst();
+        return ALL.stream()
+                .filter(stored -> stored.pattern().matcher(key).matches())
+                .findFirst();
     }
 
     /** The named part of the key ({@code tenant}, {@code surface}, {@code user}), if its pattern has it. */
@@ -103,7 +115,8 @@ public final class StoredKeys {
         return of(key).flatMap(stored -> {
             Matcher matcher = stored.pattern().matcher(key);
             return matcher.matches() && stored.pattern().pattern().contains("?<" + name + ">")
-                    ? Optional.ofNullable(matcher.group(name)) : Optional.empty();
+                    ? Optional.ofNullable(matcher.group(name))
+                    : Optional.empty();
         });
     }
 

@@ -10,8 +10,7 @@ import com.architectbot.core.RetryableFailure;
  */
 final class Evidence {
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     static String of(Throwable e) {
         if (e instanceof RetryableFailure || e instanceof PermanentFailure) {

@@ -23,8 +23,12 @@ record FailedAttempts(JobStream stream, GiveUp giveUp, QueueSettings settings, S
             failures = stream.recordFailure(delivery);
         } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
             metrics.finished(JobOutcome.LEFT_PENDING);
-            log.warn("job {} left pending after it failed in {} ms: {}; counting the failure failed: {}", id,
-                    JobRunner.elapsedMs(started), Evidence.of(e), Evidence.of(unreachable));
+            log.warn(
+                    "job {} left pending after it failed in {} ms: {}; counting the failure failed: {}",
+                    id,
+                    JobRunner.elapsedMs(started),
+                    Evidence.of(e),
+                    Evidence.of(unreachable));
             return;
         }
         if (failures < settings.maxAttempts()) {
@@ -37,7 +41,10 @@ record FailedAttempts(JobStream stream, GiveUp giveUp, QueueSettings settings, S
     /** An {@link Error} in a job is permanent: the user gets an apology at once, never a hang or a repeat. */
     void crashed(Delivery delivery, Throwable error, long started) {
         metrics.failed(error);
-        log.error("job {} stopped by {} in {} ms; not retried", delivery.job().inquiry().id(), Evidence.of(error),
+        log.error(
+                "job {} stopped by {} in {} ms; not retried",
+                delivery.job().inquiry().id(),
+                Evidence.of(error),
                 JobRunner.elapsedMs(started));
         end(delivery, Evidence.of(error), GiveUp.afterError(), started);
     }
@@ -46,8 +53,14 @@ record FailedAttempts(JobStream stream, GiveUp giveUp, QueueSettings settings, S
         InquiryId id = delivery.job().inquiry().id();
         Duration delay = settings.retryDelay();
         metrics.finished(JobOutcome.RETRIED);
-        log.warn("job {} will be retried in {} ms after failure {} of {} in {} ms: {}", id, delay.toMillis(), failures,
-                settings.maxAttempts(), JobRunner.elapsedMs(started), Evidence.of(e));
+        log.warn(
+                "job {} will be retried in {} ms after failure {} of {} in {} ms: {}",
+                id,
+                delay.toMillis(),
+                failures,
+                settings.maxAttempts(),
+                JobRunner.elapsedMs(started),
+                Evidence.of(e));
         try {
             stream.retryAfter(consumer, delivery, delay);
         } catch (RuntimeException unreachable) { // it stays pending: reclaimed after the visibility timeout
@@ -60,12 +73,21 @@ record FailedAttempts(JobStream stream, GiveUp giveUp, QueueSettings settings, S
         try {
             giveUp.giveUp(delivery, reason, apology);
             metrics.finished(JobOutcome.DEAD_LETTERED);
-            log.warn("job {} dead-lettered on delivery {} in {} ms: {}", id, delivery.attempt(),
-                    JobRunner.elapsedMs(started), reason);
+            log.warn(
+                    "job {} dead-lettered on delivery {} in {} ms: {}",
+                    id,
+                    delivery.attempt(),
+                    JobRunner.elapsedMs(started),
+                    reason);
         } catch (RuntimeException deadLetterFailure) {
             metrics.finished(JobOutcome.LEFT_PENDING);
-            log.warn("job {} left pending on delivery {} in {} ms: {}; dead-lettering failed: {}",
-                    id, delivery.attempt(), JobRunner.elapsedMs(started), reason, Evidence.of(deadLetterFailure));
+            log.warn(
+                    "job {} left pending on delivery {} in {} ms: {}; dead-lettering failed: {}",
+                    id,
+                    delivery.attempt(),
+                    JobRunner.elapsedMs(started),
+                    reason,
+                    Evidence.of(deadLetterFailure));
         }
     }
 }

@@ -40,7 +40,9 @@ final class GiveUp {
         stream.deadLetter(delivery, reason);
         InquiryId id = delivery.job().inquiry().id();
         try { // to the job's own target: a slash command whose thread root never came out is answered privately
-            replier.deliver(delivery.job().replyTo(), new Notice(Tone.FAILED, apology),
+            replier.deliver(
+                    delivery.job().replyTo(),
+                    new Notice(Tone.FAILED, apology),
                     new ReplyParts(id, APOLOGY, parts, ReplyParts.owner(consumer, delivery)));
         } catch (RuntimeException e) {
             log.warn("job {}: the apology could not be delivered: {}", id, Evidence.of(e));

@@ -48,9 +48,15 @@ final class Heartbeat {
         try {
             Set<String> taken = Set.copyOf(stream.heartbeat(consumer, held));
             if (!taken.isEmpty()) {
-                log.warn("job workers {}: {} of {} job(s) were reclaimed by another worker while running here; "
-                        + "stopping them here", consumer, taken.size(), held.size());
-                lost.accept(held.stream().filter(delivery -> taken.contains(delivery.entryId())).toList());
+                log.warn(
+                        "job workers {}: {} of {} job(s) were reclaimed by another worker while running here; "
+                                + "stopping them here",
+                        consumer,
+                        taken.size(),
+                        held.size());
+                lost.accept(held.stream()
+                        .filter(delivery -> taken.contains(delivery.entryId()))
+                        .toList());
             }
         } catch (RuntimeException e) {
             log.warn("job workers {}: heartbeat of {} job(s) failed: {}", consumer, held.size(), Evidence.of(e));

@@ -52,8 +52,7 @@ final class JobDeadline {
             if (e instanceof DeadlineExceeded || !deadline.passed()) {
                 throw e;
             }
-            throw new DeadlineExceeded("deadline " + deadline.at() + " passed during the job: "
-                    + Evidence.of(e), e);
+            throw new DeadlineExceeded("deadline " + deadline.at() + " passed during the job: " + Evidence.of(e), e);
         } finally {
             watchdog.standDown();
             watching.interrupt();

@@ -28,6 +28,7 @@ final class JobRunner {
     static final String CORRELATION_ID = "inquiryId";
     /** The names of a job's replies in its delivered parts: each is delivered part by part, at most once. */
     static final String THREAD_ROOT = "thread";
+
     static final String ANSWER = "answer";
 
     private final JobStream stream;
@@ -42,8 +43,16 @@ final class JobRunner {
     private final String consumer;
     private final JobMetrics metrics;
 
-    JobRunner(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor, Replier replier,
-            QueueSettings settings, String consumer, JobMetrics metrics, Clock clock) {
+    JobRunner(
+            JobStream stream,
+            AnsweredMarks marks,
+            DeliveredParts parts,
+            JobProcessor processor,
+            Replier replier,
+            QueueSettings settings,
+            String consumer,
+            JobMetrics metrics,
+            Clock clock) {
         this.stream = requireNonNull(stream, "stream");
         this.marks = requireNonNull(marks, "marks");
         this.parts = requireNonNull(parts, "parts");
@@ -88,12 +97,18 @@ final class JobRunner {
         long failed = delivery.attempt() == 1 ? 0 : stream.failures(delivery);
         long orphanings = Math.max(0, delivery.attempt() - 1 - failed); // every other delivery: a worker died
         if (failed >= settings.maxAttempts()) { // the worker of the last failure died before dead-lettering it
-            return abandon(delivery, "all " + settings.maxAttempts() + " attempts failed", GiveUp.afterTries(failed),
+            return abandon(
+                    delivery,
+                    "all " + settings.maxAttempts() + " attempts failed",
+                    GiveUp.afterTries(failed),
                     "attempts used up");
         }
         if (orphanings >= settings.maxOrphanings()) { // a question that kills its workers must end too
-            return abandon(delivery, "its workers stopped mid-job " + orphanings + " times",
-                    GiveUp.afterTries(orphanings + failed), "orphaned " + orphanings + " times");
+            return abandon(
+                    delivery,
+                    "its workers stopped mid-job " + orphanings + " times",
+                    GiveUp.afterTries(orphanings + failed),
+                    "orphaned " + orphanings + " times");
         }
         Deadline deadline = deadlines.of(delivery);
         try {
@@ -139,7 +154,10 @@ final class JobRunner {
             giveUp.giveUp(delivery, reason, apology);
             return JobOutcome.DEAD_LETTERED.because(detail);
         } catch (RuntimeException e) {
-            log.warn("job {}: giving up failed, so it stays pending: {}", delivery.job().inquiry().id(), Evidence.of(e));
+            log.warn(
+                    "job {}: giving up failed, so it stays pending: {}",
+                    delivery.job().inquiry().id(),
+                    Evidence.of(e));
             return JobOutcome.LEFT_PENDING.because("giving up failed");
         }
     }

@@ -32,6 +32,7 @@ public final class JobWorkers implements AutoCloseable {
 
     /** Fits inside Kubernetes' default 30 s termination grace period. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(25);
+
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final JobStream stream;
@@ -53,13 +54,27 @@ public final class JobWorkers implements AutoCloseable {
      * @param parts what was delivered of each reply, so a job delivered again posts only what is missing
      * @param metrics where errors by cause and outcomes are counted
      */
-    public JobWorkers(JobStream stream, AnsweredMarks marks, DeliveredParts parts, JobProcessor processor,
-                      Replier replier, QueueSettings settings, MeterRegistry metrics) {
+    public JobWorkers(
+            JobStream stream,
+            AnsweredMarks marks,
+            DeliveredParts parts,
+            JobProcessor processor,
+            Replier replier,
+            QueueSettings settings,
+            MeterRegistry metrics) {
         this.stream = requireNonNull(stream, "stream");
         this.settings = requireNonNull(settings, "settings");
         this.consumer = consumerName(INSTANCES.getAndIncrement());
-        this.runner = new JobRunner(stream, marks, parts, processor, replier, settings, consumer,
-                new JobMetrics(metrics), Clock.systemUTC());
+        this.runner = new JobRunner(
+                stream,
+                marks,
+                parts,
+                processor,
+                replier,
+                settings,
+                consumer,
+                new JobMetrics(metrics),
+                Clock.systemUTC());
         this.slots = new JobSlots(settings.concurrency());
         this.outage = new OutageLog(consumer);
     }
@@ -72,9 +87,16 @@ public final class JobWorkers implements AutoCloseable {
         poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
         poller.start(); // only now: the poller runs while isRunning(), which needs the field set
         heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval(), slots::interrupt).start(slots::held);
-        log.info("job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
-                + "max orphanings {}, deadline {}", consumer, settings.concurrency(), settings.visibilityTimeout(),
-                settings.heartbeatInterval(), settings.maxAttempts(), settings.maxOrphanings(), settings.deadline());
+        log.info(
+                "job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
+                        + "max orphanings {}, deadline {}",
+                consumer,
+                settings.concurrency(),
+                settings.visibilityTimeout(),
+                settings.heartbeatInterval(),
+                settings.maxAttempts(),
+                settings.maxOrphanings(),
+                settings.deadline());
         return this;
     }
 
@@ -116,8 +138,11 @@ public final class JobWorkers implements AutoCloseable {
         }
         abandoned = true;
         stopHeartbeat(); // unheartbeated from now on: another worker reclaims what is left
-        log.warn("job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
-                consumer, slots.interruptAll(), grace);
+        log.warn(
+                "job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
+                consumer,
+                slots.interruptAll(),
+                grace);
     }
 
     private void stopHeartbeat() {
@@ -157,7 +182,8 @@ public final class JobWorkers implements AutoCloseable {
         try {
             List<Delivery> batch = List.of();
             if (System.nanoTime() - nextReclaimNanos >= 0) {
-                nextReclaimNanos = System.nanoTime() + settings.reclaimInterval().toNanos();
+                nextReclaimNanos =
+                        System.nanoTime() + settings.reclaimInterval().toNanos();
                 batch = stream.reclaim(consumer, settings.visibilityTimeout(), max);
             }
             if (batch.isEmpty()) {

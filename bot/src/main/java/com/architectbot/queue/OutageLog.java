@@ -30,8 +30,11 @@ final class OutageLog {
     Duration failed(RuntimeException e) {
         if (failingSinceNanos == HEALTHY) {
             failingSinceNanos = System.nanoTime();
-            log.warn("job workers {} cannot reach the job queue; retrying every {} at most until it is back: {}",
-                    consumer, MAX_RETRY_DELAY, Evidence.of(e));
+            log.warn(
+                    "job workers {} cannot reach the job queue; retrying every {} at most until it is back: {}",
+                    consumer,
+                    MAX_RETRY_DELAY,
+                    Evidence.of(e));
         }
         return BACKOFF.after(++consecutiveFailures);
     }
@@ -40,7 +43,9 @@ final class OutageLog {
     void succeeded() {
         consecutiveFailures = 0;
         if (failingSinceNanos != HEALTHY) {
-            log.info("job workers {} reach the job queue again after {} ms", consumer,
+            log.info(
+                    "job workers {} reach the job queue again after {} ms",
+                    consumer,
                     Duration.ofNanos(System.nanoTime() - failingSinceNanos).toMillis());
             failingSinceNanos = HEALTHY;
         }

@@ -64,6 +64,7 @@ public record QueueSettings(
     public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
     /** Heartbeats per visibility timeout: several may be late (a GC pause, a slow Redis) before a job is lost. */
     public static final int HEARTBEATS_PER_VISIBILITY_TIMEOUT = 6;
+
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final int MAX_MAX_ATTEMPTS = 100;
     public static final int DEFAULT_MAX_ORPHANINGS = 10;
@@ -73,21 +74,24 @@ public record QueueSettings(
      * delivery, and still an answer (or an apology) while the user waits for one.
      */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(240);
+
     public static final String DEFAULT_KEY_PREFIX = "ab";
     public static final Duration DEFAULT_READ_BLOCK = Duration.ofSeconds(1);
     /** XAUTOCLAIM is cheap; a short interval keeps retries and crash recovery prompt. */
     public static final Duration DEFAULT_RECLAIM_INTERVAL = Duration.ofSeconds(5);
+
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(10);
     /** Slack retries for about an hour at most; a day covers every platform's redelivery. */
     public static final Duration DEFAULT_ENQUEUED_MARK_TTL = Duration.ofHours(24);
+
     public static final Duration DEFAULT_ANSWERED_MARK_TTL = Duration.ofDays(7);
 
     public QueueSettings {
         requireRange(concurrency, 1, MAX_CONCURRENCY, "concurrency");
         requirePositive(visibilityTimeout, "visibilityTimeout");
         if (visibilityTimeout.toMillis() < HEARTBEATS_PER_VISIBILITY_TIMEOUT) {
-            throw new IllegalArgumentException("visibilityTimeout must be at least "
-                    + HEARTBEATS_PER_VISIBILITY_TIMEOUT + " ms, was " + visibilityTimeout);
+            throw new IllegalArgumentException("visibilityTimeout must be at least " + HEARTBEATS_PER_VISIBILITY_TIMEOUT
+                    + " ms, was " + visibilityTimeout);
         }
         requirePositive(retryDelay, "retryDelay");
         requireRange(maxAttempts, 1, MAX_MAX_ATTEMPTS, "maxAttempts");

@@ -1,6 +1,5 @@
 package com.architectbot.queue;
 
-import com.architectbot.core.InquiryId;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 

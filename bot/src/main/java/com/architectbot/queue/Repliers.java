@@ -2,9 +2,9 @@ package com.architectbot.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.conversation.Surface;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,9 +50,11 @@ public final class Repliers implements Replier {
     private Replier of(ReplyTarget target) {
         Replier replier = bySurface.get(target.surface());
         if (replier == null) {
-            throw new IllegalStateException("no replier is registered for " + target.surface().id()
-                    + " (registered: " + bySurface.keySet() + "); the " + target.surface().id()
-                    + " channel must call Repliers.register at start-up");
+            throw new IllegalStateException(
+                    "no replier is registered for " + target.surface().id()
+                            + " (registered: " + bySurface.keySet() + "); the "
+                            + target.surface().id()
+                            + " channel must call Repliers.register at start-up");
         }
         return replier;
     }

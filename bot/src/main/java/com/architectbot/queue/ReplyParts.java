@@ -115,7 +115,8 @@ public record ReplyParts(InquiryId inquiry, String reply, DeliveredParts record,
 
         @Override
         public boolean claim(InquiryId id, String part, PartState expected, Sending sending) {
-            return expected instanceof Unsent ? states.putIfAbsent(part, sending) == null
+            return expected instanceof Unsent
+                    ? states.putIfAbsent(part, sending) == null
                     : states.replace(part, expected, sending);
         }
     }

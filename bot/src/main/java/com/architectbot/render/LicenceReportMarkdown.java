@@ -21,8 +21,13 @@ public final class LicenceReportMarkdown {
         problems(md, report);
         attention(md, report);
         table(md, report.dependencies());
-        md.append("\n_Policy: ").append(report.model().id()).append(" (").append(escape(report.policySource()))
-                .append("). SPDX licence list ").append(report.listVersion()).append("._\n");
+        md.append("\n_Policy: ")
+                .append(report.model().id())
+                .append(" (")
+                .append(escape(report.policySource()))
+                .append("). SPDX licence list ")
+                .append(report.listVersion())
+                .append("._\n");
         return md.toString();
     }
 
@@ -55,12 +60,20 @@ public final class LicenceReportMarkdown {
         }
         md.append("### Needs attention\n\n");
         for (LicenceFinding finding : flagged) {
-            md.append("- **").append(finding.verdict().id()).append("** `").append(finding.purl()).append("`: ")
+            md.append("- **")
+                    .append(finding.verdict().id())
+                    .append("** `")
+                    .append(finding.purl())
+                    .append("`: ")
                     .append(escape(finding.chosen() != null ? finding.chosen() : finding.licence()))
-                    .append(" (").append(finding.category().id()).append(')');
+                    .append(" (")
+                    .append(finding.category().id())
+                    .append(')');
             if (!finding.obligations().isEmpty()) {
-                md.append(". Obligations: ").append(finding.obligations().stream()
-                        .map(Obligation::description).collect(Collectors.joining("; ")));
+                md.append(". Obligations: ")
+                        .append(finding.obligations().stream()
+                                .map(Obligation::description)
+                                .collect(Collectors.joining("; ")));
             }
             if (!finding.notes().isEmpty()) {
                 md.append(". ").append(escape(String.join("; ", finding.notes())));
@@ -72,12 +85,19 @@ public final class LicenceReportMarkdown {
 
     /** One finding in words, without markup: for surfaces that draw their own emphasis. */
     public static String sentence(LicenceFinding finding) {
-        StringBuilder line = new StringBuilder(finding.verdict().id()).append(": ").append(finding.purl()).append(", ")
+        StringBuilder line = new StringBuilder(finding.verdict().id())
+                .append(": ")
+                .append(finding.purl())
+                .append(", ")
                 .append(finding.licence() == null ? "licence unknown" : licenceCell(finding))
-                .append(" (").append(finding.category().id()).append(')');
+                .append(" (")
+                .append(finding.category().id())
+                .append(')');
         if (!finding.obligations().isEmpty()) {
-            line.append(". Obligations: ").append(finding.obligations().stream()
-                    .map(Obligation::description).collect(Collectors.joining("; ")));
+            line.append(". Obligations: ")
+                    .append(finding.obligations().stream()
+                            .map(Obligation::description)
+                            .collect(Collectors.joining("; ")));
         }
         if (!finding.direct()) {
             line.append(". Via ").append(String.join(" > ", finding.path()));
@@ -94,13 +114,21 @@ public final class LicenceReportMarkdown {
         md.append("| Package | Licence | Category | Verdict | Obligations | Provenance | Via |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (LicenceFinding finding : findings) {
-            md.append("| `").append(finding.purl()).append("` | ")
-                    .append(finding.licence() == null ? "unknown" : escape(licenceCell(finding))).append(" | ")
-                    .append(finding.category().id()).append(" | ")
-                    .append(finding.verdict().id()).append(" | ")
-                    .append(finding.obligations().stream().map(Obligation::id).collect(Collectors.joining(", "))).append(" | ")
-                    .append(escape(provenanceCell(finding))).append(" | ")
-                    .append(finding.direct() ? "direct" : escape(String.join(" > ", finding.path()))).append(" |\n");
+            md.append("| `")
+                    .append(finding.purl())
+                    .append("` | ")
+                    .append(finding.licence() == null ? "unknown" : escape(licenceCell(finding)))
+                    .append(" | ")
+                    .append(finding.category().id())
+                    .append(" | ")
+                    .append(finding.verdict().id())
+                    .append(" | ")
+                    .append(finding.obligations().stream().map(Obligation::id).collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(escape(provenanceCell(finding)))
+                    .append(" | ")
+                    .append(finding.direct() ? "direct" : escape(String.join(" > ", finding.path())))
+                    .append(" |\n");
         }
     }
 
@@ -117,7 +145,12 @@ public final class LicenceReportMarkdown {
 
     /** Table cells and list items: pipes and line breaks would break the layout; markup would reinterpret text. */
     static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("`", "\\`").replace("\r", " ").replace("\n", " ");
+        return text.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("*", "\\*")
+                .replace("_", "\\_")
+                .replace("`", "\\`")
+                .replace("\r", " ")
+                .replace("\n", " ");
     }
 }

@@ -1,9 +1,9 @@
 package com.architectbot.render;
 
+import com.architectbot.core.Reply;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.core.Reply;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,13 +39,20 @@ public final class MarkdownRenderer implements Renderer<String> {
         }
         section(md, Labels.RECOMMENDATIONS);
         answer.recommendations().stream()
-                .sorted(Comparator.comparing(Recommendation::priority)) // blockers first: a reader who stops early still sees them
-                .forEach(r -> md.append("- **").append(Labels.of(r.priority())).append(":** ")
-                        .append(r.text().strip()).append('\n'));
+                .sorted(Comparator.comparing(
+                        Recommendation::priority)) // blockers first: a reader who stops early still sees them
+                .forEach(r -> md.append("- **")
+                        .append(Labels.of(r.priority()))
+                        .append(":** ")
+                        .append(r.text().strip())
+                        .append('\n'));
         md.append('\n');
         section(md, Labels.QUESTIONS);
         for (int i = 0; i < answer.questions().size(); i++) {
-            md.append(i + 1).append(". ").append(answer.questions().get(i).strip()).append('\n');
+            md.append(i + 1)
+                    .append(". ")
+                    .append(answer.questions().get(i).strip())
+                    .append('\n');
         }
         return md.toString().stripTrailing() + "\n";
     }

@@ -1,7 +1,7 @@
 package com.architectbot.render;
 
-import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.Reply;
+import com.architectbot.core.answer.ConsultationAnswer;
 import java.util.List;
 
 /**

@@ -32,11 +32,18 @@ final class BodyDeadline extends Handler.Wrapper {
         if (request.getLength() == 0) { // no body to wait for (GET, HEAD, an empty POST)
             return super.handle(request, response, callback);
         }
-        Scheduler.Task timer = request.getComponents().getScheduler().schedule(() -> {
-            LOG.warn("{} {}: the request body did not arrive within {} s; the request is failed", request.getMethod(),
-                    Request.getPathInContext(request), deadline.toSeconds());
-            request.fail(new Late(deadline));
-        }, deadline);
+        Scheduler.Task timer = request.getComponents()
+                .getScheduler()
+                .schedule(
+                        () -> {
+                            LOG.warn(
+                                    "{} {}: the request body did not arrive within {} s; the request is failed",
+                                    request.getMethod(),
+                                    Request.getPathInContext(request),
+                                    deadline.toSeconds());
+                            request.fail(new Late(deadline));
+                        },
+                        deadline);
         return super.handle(new Watched(request, timer), response, new Callback.Nested(callback) {
             @Override
             public void succeeded() {

@@ -4,10 +4,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.util.List;
-import java.util.Map;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,10 @@ public final class BotServer implements AutoCloseable {
      *     a load balancer sends traffic elsewhere while Redis is away
      * @param metrics every request is timed in it
      */
-    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels,
+    public static BotServer start(
+            ServerSettings settings,
+            BooleanSupplier ready,
+            List<? extends HttpRoutes> channels,
             PrometheusMeterRegistry metrics) {
         HttpMetrics http = new HttpMetrics(metrics);
         Javalin app = Javalin.create(config -> {
@@ -51,8 +54,9 @@ public final class BotServer implements AutoCloseable {
             config.routes.get("/ready", ctx -> readiness(ctx, ready));
             config.requestLogger.http(http::record);
             channels.forEach(channel -> channel.addTo(config.routes));
-            config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+            config.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error"));
@@ -74,7 +78,8 @@ public final class BotServer implements AutoCloseable {
         if (ready.getAsBoolean()) {
             ctx.json(Map.of("status", "ready"));
         } else {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "not ready", "reason", "Redis is unreachable"));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(Map.of("status", "not ready", "reason", "Redis is unreachable"));
         }
     }
 

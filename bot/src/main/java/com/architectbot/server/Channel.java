@@ -1,7 +1,7 @@
 package com.architectbot.server;
 
-import com.architectbot.core.FileSource;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.FileSource;
 import com.architectbot.queue.Replier;
 
 /**

@@ -32,7 +32,8 @@ final class HttpMetrics {
     void record(Context ctx, Float executionMs) {
         Timer.builder(REQUESTS)
                 .description("Time to answer an HTTP request (for the chat webhooks: the time to ack)")
-                .tags(route(ctx)).tag("status", Integer.toString(ctx.statusCode()))
+                .tags(route(ctx))
+                .tag("status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram()
                 .maximumExpectedValue(LONGEST_EXPECTED)
                 .register(registry)
@@ -42,7 +43,8 @@ final class HttpMetrics {
     /** The matched route's method and path; {@value #UNMATCHED} for both when no route matched. */
     private static Tags route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        return endpoint == null ? Tags.of("method", UNMATCHED, "path", UNMATCHED)
+        return endpoint == null
+                ? Tags.of("method", UNMATCHED, "path", UNMATCHED)
                 : Tags.of("method", endpoint.method.name(), "path", endpoint.path);
     }
 }

@@ -22,6 +22,7 @@ public final class ManagementServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ManagementServer.class);
     /** The Prometheus text exposition format that {@link PrometheusMeterRegistry#scrape()} writes. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
     private static final String BEARER = "Bearer ";
 
     private final Javalin app;
@@ -40,13 +41,18 @@ public final class ManagementServer implements AutoCloseable {
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the management listener could not start on " + settings.host() + ":"
-                    + settings.port() + " (is the port taken? set " + ManagementSettings.PORT_VARIABLE
-                    + " to another port, or " + ManagementSettings.HOST_VARIABLE + " to another address)", e);
+            throw new IllegalStateException(
+                    "the management listener could not start on " + settings.host() + ":"
+                            + settings.port() + " (is the port taken? set " + ManagementSettings.PORT_VARIABLE
+                            + " to another port, or " + ManagementSettings.HOST_VARIABLE + " to another address)",
+                    e);
         }
         if (!settings.loopbackOnly() && settings.token().isEmpty()) {
-            LOG.warn("/metrics is served on {}:{} without {}: anyone who can reach that address can read it; keep the "
-                    + "port off the public network or set the token", settings.host(), app.port(),
+            LOG.warn(
+                    "/metrics is served on {}:{} without {}: anyone who can reach that address can read it; keep the "
+                            + "port off the public network or set the token",
+                    settings.host(),
+                    app.port(),
                     ManagementSettings.TOKEN_VARIABLE);
         }
         LOG.info("Management listener (GET /metrics) on {}:{}", settings.host(), app.port());
@@ -55,7 +61,8 @@ public final class ManagementServer implements AutoCloseable {
 
     private static void scrape(Context ctx, Optional<String> token, PrometheusMeterRegistry metrics) {
         if (token.isPresent() && !presents(ctx.header(Header.AUTHORIZATION), token.get())) {
-            ctx.status(HttpStatus.UNAUTHORIZED).header(Header.WWW_AUTHENTICATE, "Bearer")
+            ctx.status(HttpStatus.UNAUTHORIZED)
+                    .header(Header.WWW_AUTHENTICATE, "Bearer")
                     .json(Map.of("error", "send Authorization: Bearer <METRICS_TOKEN>"));
             return;
         }
@@ -67,7 +74,8 @@ public final class ManagementServer implements AutoCloseable {
         if (authorization == null || !authorization.startsWith(BEARER)) {
             return false;
         }
-        return MessageDigest.isEqual(authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8));
     }
 

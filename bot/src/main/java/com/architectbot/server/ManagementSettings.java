@@ -27,7 +27,8 @@ public record ManagementSettings(String host, int port, Optional<String> token) 
         requireNonNull(host, "host");
         requireNonNull(token, "token");
         if (port > 65_535) {
-            throw new IllegalArgumentException(PORT_VARIABLE + "=" + port + " is not valid: set it to a port up to 65535");
+            throw new IllegalArgumentException(
+                    PORT_VARIABLE + "=" + port + " is not valid: set it to a port up to 65535");
         }
         token.filter(value -> value.length() < MIN_TOKEN_CHARS).ifPresent(value -> {
             throw new IllegalArgumentException(TOKEN_VARIABLE + " is too short: use at least " + MIN_TOKEN_CHARS
@@ -36,7 +37,9 @@ public record ManagementSettings(String host, int port, Optional<String> token) 
     }
 
     public static ManagementSettings from(Environment env) {
-        return new ManagementSettings(env.string(HOST_VARIABLE, DEFAULT_HOST), env.integer(PORT_VARIABLE, DEFAULT_PORT, 0),
+        return new ManagementSettings(
+                env.string(HOST_VARIABLE, DEFAULT_HOST),
+                env.integer(PORT_VARIABLE, DEFAULT_PORT, 0),
                 env.optional(TOKEN_VARIABLE));
     }
 

@@ -25,6 +25,7 @@ public record ServerSettings(String host, int port, Duration shutdownGrace, Dura
     public static final long MAX_DRAINED_BYTES = 8 * MAX_REQUEST_BYTES;
     /** Slack and Teams send a whole body in milliseconds; even {@link #MAX_REQUEST_BYTES} at 256 kB/s fits. */
     public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(10);
+
     public static final String BODY_DEADLINE_VARIABLE = "REQUEST_BODY_TIMEOUT_SECONDS";
 
     public ServerSettings {

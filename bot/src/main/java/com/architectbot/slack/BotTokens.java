@@ -21,8 +21,10 @@ interface BotTokens {
         return team -> {
             Bot bot = installations.findBot(null, team);
             if (bot == null || bot.getBotAccessToken() == null) {
-                throw new PermanentFailure("The app is not installed in this workspace any more.",
-                        "no Slack installation for team " + team, null);
+                throw new PermanentFailure(
+                        "The app is not installed in this workspace any more.",
+                        "no Slack installation for team " + team,
+                        null);
             }
             return bot.getBotAccessToken();
         };

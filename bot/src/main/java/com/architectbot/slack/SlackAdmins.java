@@ -48,10 +48,14 @@ final class SlackAdmins {
 
     private UserRole lookUp(MethodsClient client, String team, String user) {
         try {
-            User found = api.call("users.info", () -> client.usersInfo(r -> r.user(user))).getUser();
+            User found = api.call("users.info", () -> client.usersInfo(r -> r.user(user)))
+                    .getUser();
             boolean admin = found != null && (found.isAdmin() || found.isOwner() || found.isPrimaryOwner());
             if (admin && !belongsTo(found, team)) {
-                LOG.warn("a workspace admin of another team ({}) asked in team {}: treated as a member", found.getTeamId(), team);
+                LOG.warn(
+                        "a workspace admin of another team ({}) asked in team {}: treated as a member",
+                        found.getTeamId(),
+                        team);
                 return UserRole.MEMBER;
             }
             return admin ? UserRole.ADMIN : UserRole.MEMBER;
@@ -65,7 +69,8 @@ final class SlackAdmins {
         if (team == null || team.isBlank()) {
             return false;
         }
-        boolean enterpriseMember = user.getEnterpriseUser() != null && user.getEnterpriseUser().getTeams() != null
+        boolean enterpriseMember = user.getEnterpriseUser() != null
+                && user.getEnterpriseUser().getTeams() != null
                 && user.getEnterpriseUser().getTeams().contains(team);
         return team.equals(user.getTeamId()) || enterpriseMember;
     }

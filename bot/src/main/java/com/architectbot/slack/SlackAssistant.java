@@ -19,12 +19,14 @@ final class SlackAssistant {
 
     static final String PROMPTS_TITLE = "Ask a production architect";
     static final List<SuggestedPrompt> PROMPTS = List.of(
-            new SuggestedPrompt("Review my architecture",
+            new SuggestedPrompt(
+                    "Review my architecture",
                     "Review this architecture before our launch: a Java API on Kubernetes, Postgres, Redis, "
                             + "and a React front end. What would block a production launch?"),
-            new SuggestedPrompt("Check licences",
-                    "license-check pkg:maven/org.apache.commons/commons-lang3@3.14.0 --policy saas"),
-            new SuggestedPrompt("Plan for scale",
+            new SuggestedPrompt(
+                    "Check licences", "license-check pkg:maven/org.apache.commons/commons-lang3@3.14.0 --policy saas"),
+            new SuggestedPrompt(
+                    "Plan for scale",
                     "We expect 10x traffic in six months. Where will our multi-tenant SaaS break first, "
                             + "and what should we change now?"));
 
@@ -40,9 +42,13 @@ final class SlackAssistant {
 
     Response onThreadStarted(EventsApiPayload<AssistantThreadStartedEvent> payload, EventContext ctx) {
         var thread = payload.getEvent().getAssistantThread();
-        intake.later("suggesting prompts", () -> ctx.client().assistantThreadsSetSuggestedPrompts(r -> r
-                .channelId(thread.getChannelId()).threadTs(thread.getThreadTs())
-                .title(PROMPTS_TITLE).prompts(PROMPTS)));
+        intake.later(
+                "suggesting prompts",
+                () -> ctx.client()
+                        .assistantThreadsSetSuggestedPrompts(r -> r.channelId(thread.getChannelId())
+                                .threadTs(thread.getThreadTs())
+                                .title(PROMPTS_TITLE)
+                                .prompts(PROMPTS)));
         return ctx.ack();
     }
 }

@@ -18,7 +18,9 @@ public final class SlackAuthProbe {
         String token = settings.botToken().orElseThrow(() -> new IllegalStateException("SLACK_BOT_TOKEN is not set"));
         AuthTestResponse response;
         try {
-            response = SlackClients.create(settings.apiUrl(), timeout).methods(token).authTest(r -> r);
+            response = SlackClients.create(settings.apiUrl(), timeout)
+                    .methods(token)
+                    .authTest(r -> r);
         } catch (IOException | SlackApiException e) {
             throw new IllegalStateException("could not reach Slack at " + settings.apiUrl() + ": " + e.getMessage(), e);
         }

@@ -1,15 +1,14 @@
 package com.architectbot.slack;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.core.FileSource;
+import com.architectbot.queue.InquiryQueue;
+import com.architectbot.queue.Replier;
+import com.architectbot.server.Channel;
+import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.slack.redis.RedisInstallationService;
 import com.architectbot.slack.redis.RedisOAuthStateService;
 import com.architectbot.slack.redis.SlackStores;
-
-import com.architectbot.core.FileSource;
-import com.architectbot.conversation.Surface;
-import com.architectbot.server.Channel;
-import com.architectbot.queue.InquiryQueue;
-import com.architectbot.queue.Replier;
-import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
@@ -44,8 +43,8 @@ public final class SlackChannel implements Channel {
     private final ExecutorService background;
     private SocketModeApp socketMode;
 
-    private SlackChannel(SlackSettings settings, App app, SlackReplier replier, SlackFiles files,
-                         ExecutorService background) {
+    private SlackChannel(
+            SlackSettings settings, App app, SlackReplier replier, SlackFiles files, ExecutorService background) {
         this.settings = settings;
         this.app = app;
         this.replier = replier;
@@ -62,8 +61,8 @@ public final class SlackChannel implements Channel {
      * @param stores the installations, OAuth states and recent threads, in Redis
      * @param eraser erases a workspace's data when it uninstalls the app
      */
-    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, SlackStores stores,
-                                                TenantEraser eraser) {
+    public static Optional<SlackChannel> create(
+            SlackSettings settings, InquiryQueue queue, SlackStores stores, TenantEraser eraser) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -86,15 +85,24 @@ public final class SlackChannel implements Channel {
         } else {
             SlackWorkspaces.registerSingleWorkspace(app, eraser);
         }
-        BotTokens tokens = settings.oauth() ? BotTokens.installed(installations) : BotTokens.single(settings.botToken().orElseThrow());
-        var replier = new SlackReplier(slack, tokens, api, new BlockKitRenderer(),
+        BotTokens tokens = settings.oauth()
+                ? BotTokens.installed(installations)
+                : BotTokens.single(settings.botToken().orElseThrow());
+        var replier = new SlackReplier(
+                slack,
+                tokens,
+                api,
+                new BlockKitRenderer(),
                 new SlackCommandJobs(slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.apiUrl()));
         var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.apiUrl());
         return Optional.of(new SlackChannel(settings, app, replier, files, background));
     }
 
-    private static App app(SlackSettings settings, Slack slack, RedisInstallationService installations,
-                           RedisOAuthStateService states) {
+    private static App app(
+            SlackSettings settings,
+            Slack slack,
+            RedisInstallationService installations,
+            RedisOAuthStateService states) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken().orElse(null))
@@ -131,7 +139,10 @@ public final class SlackChannel implements Channel {
         app.start();
         if (settings.socketMode()) {
             try {
-                socketMode = new SocketModeApp(settings.appToken().orElseThrow(), app, SocketModeClient.Backend.Tyrus,
+                socketMode = new SocketModeApp(
+                        settings.appToken().orElseThrow(),
+                        app,
+                        SocketModeClient.Backend.Tyrus,
                         settings.socketConcurrency());
                 socketMode.startAsync();
             } catch (IOException e) {

@@ -1,18 +1,17 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.RecentThreads;
-
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.UserRole;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.slack.blockkit.SlackMessage;
+import com.architectbot.slack.redis.RecentThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
@@ -78,8 +77,16 @@ final class SlackCommandJobs {
             Inquiry inquiry = job.inquiry();
             String team = job.replyTo().get(SlackTargets.TEAM);
             UserRole role = admins.roleOf(client, team, inquiry.user());
-            return new Job(new Inquiry(inquiry.id(), inquiry.kind(), inquiry.thread(), inquiry.user(), inquiry.text(),
-                    inquiry.files(), role), SlackTargets.direct(team, inquiry.user()));
+            return new Job(
+                    new Inquiry(
+                            inquiry.id(),
+                            inquiry.kind(),
+                            inquiry.thread(),
+                            inquiry.user(),
+                            inquiry.text(),
+                            inquiry.files(),
+                            role),
+                    SlackTargets.direct(team, inquiry.user()));
         }
         return open(job, parts, poster);
     }
@@ -93,8 +100,11 @@ final class SlackCommandJobs {
         try {
             ts = poster.post(channel, rootText(inquiry));
         } catch (PermanentFailure e) {
-            throw new PermanentFailure("I can't post in this conversation (" + e.userMessage() + "). Invite me with "
-                    + "`/invite @Architect Bot`, or message me directly.", e.getMessage(), e);
+            throw new PermanentFailure(
+                    "I can't post in this conversation (" + e.userMessage() + "). Invite me with "
+                            + "`/invite @Architect Bot`, or message me directly.",
+                    e.getMessage(),
+                    e);
         }
         ThreadKey thread = new ThreadKey(Surface.SLACK, team, channel, ts);
         recent.record(thread, inquiry.user());
@@ -115,20 +125,24 @@ final class SlackCommandJobs {
 
     private String send(URI url, String text) {
         try {
-            var response = slack.send(url.toString(), JSON.writeValueAsString(Map.of("response_type", "ephemeral",
-                    "text", text)));
+            var response = slack.send(
+                    url.toString(), JSON.writeValueAsString(Map.of("response_type", "ephemeral", "text", text)));
             if (response.getCode() == 200) {
                 return "response_url";
             }
             if (response.getCode() == 429 || response.getCode() >= 500) {
                 throw new RetryableFailure("the response URL answered HTTP " + response.getCode(), null);
             }
-            throw new PermanentFailure("Slack refused the reply.", "the response URL answered HTTP "
-                    + response.getCode() + " (it expires 30 minutes after the command)", null);
+            throw new PermanentFailure(
+                    "Slack refused the reply.",
+                    "the response URL answered HTTP " + response.getCode()
+                            + " (it expires 30 minutes after the command)",
+                    null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a response", e);
         } catch (IOException e) {
-            throw new RetryableFailure("the response URL could not be reached: " + e.getClass().getSimpleName(), e);
+            throw new RetryableFailure(
+                    "the response URL could not be reached: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -147,8 +161,8 @@ final class SlackCommandJobs {
         boolean slackHost = "https".equals(url.getScheme()) && host.equals("hooks.slack.com");
         boolean apiHostAsConfigured = host.equals(apiHost) && apiScheme.equals(url.getScheme());
         if (!slackHost && !apiHostAsConfigured) {
-            throw new PermanentFailure("I could not answer this command.", "response URL host " + host
-                    + " is not Slack's", null);
+            throw new PermanentFailure(
+                    "I could not answer this command.", "response URL host " + host + " is not Slack's", null);
         }
         return url;
     }

@@ -1,18 +1,17 @@
 package com.architectbot.slack;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.HelpText;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
-import com.architectbot.core.TypedCommand;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.TypedCommand;
 import com.architectbot.queue.Job;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import java.util.Locale;
 import java.util.Objects;
@@ -33,6 +32,7 @@ final class SlackCommands {
     static final String LICENCE_CHECK = "/license-check";
     /** One bare word that is not a subcommand is a typo of one, not a question. */
     private static final Pattern SUBCOMMAND_LIKE = Pattern.compile("(?i)-{0,2}[a-z][a-z-]*");
+
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommands.class);
 
     /** The thread name of a private command's inquiry: it has no thread of its own. */
@@ -65,8 +65,11 @@ final class SlackCommands {
             return privately(command, ctx, typed.get().kind(), typed.get().arguments());
         }
         if (SUBCOMMAND_LIKE.matcher(text).matches()) {
-            LOG.warn("unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "
-                    + "forget-me, erase-all-data, or a question", ARCHITECT, lower);
+            LOG.warn(
+                    "unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "
+                            + "forget-me, erase-all-data, or a question",
+                    ARCHITECT,
+                    lower);
             return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
         }
         return startThread(command, ctx, InquiryKind.CONSULTATION, text, SlackFeedback.COMMAND_ACK);
@@ -93,7 +96,8 @@ final class SlackCommands {
                     + "mention me in that thread with the word `forget`.");
         }
         ThreadKey thread = last.get();
-        intake.submit(new Inquiry(commandId(command), InquiryKind.FORGET, thread, command.getUserId(), ""),
+        intake.submit(
+                new Inquiry(commandId(command), InquiryKind.FORGET, thread, command.getUserId(), ""),
                 SlackTargets.thread(team, thread.channel(), thread.thread()));
         return ctx.ack("Forgetting our latest conversation in here; I'll confirm in its thread. "
                 + "(To pick another thread, mention me in it with the word `forget`.)");
@@ -104,23 +108,34 @@ final class SlackCommands {
      * ack; the worker asks Slack for the user's role ({@code users.info} is a Web API call, too slow for
      * the request thread) before the core decides what an admin may do.
      */
-    private Response privately(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String arguments) {
+    private Response privately(
+            SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String arguments) {
         String team = team(command, ctx);
         String user = command.getUserId();
         var thread = new ThreadKey(Surface.SLACK, team, command.getChannelId(), COMMANDS_THREAD);
-        return queue(command, ctx, SlackCommandJobs.privately(new Inquiry(commandId(command), kind, thread, user,
-                arguments), team), SlackFeedback.PRIVATE_ACK);
+        return queue(
+                command,
+                ctx,
+                SlackCommandJobs.privately(new Inquiry(commandId(command), kind, thread, user, arguments), team),
+                SlackFeedback.PRIVATE_ACK);
     }
 
     /** A question in a new thread, whose root the worker posts (see {@link SlackCommandJobs}). */
-    private Response startThread(SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String text,
-                                 String ack) {
+    private Response startThread(
+            SlashCommandPayload command, SlashCommandContext ctx, InquiryKind kind, String text, String ack) {
         String team = team(command, ctx);
         String channel = command.getChannelId();
         InquiryId id = commandId(command);
         var pending = new ThreadKey(Surface.SLACK, team, channel, PENDING_THREAD + id.value());
-        return queue(command, ctx, SlackCommandJobs.inNewThread(new Inquiry(id, kind, pending, command.getUserId(),
-                text), team, channel, command.getResponseUrl()), ack);
+        return queue(
+                command,
+                ctx,
+                SlackCommandJobs.inNewThread(
+                        new Inquiry(id, kind, pending, command.getUserId(), text),
+                        team,
+                        channel,
+                        command.getResponseUrl()),
+                ack);
     }
 
     /**

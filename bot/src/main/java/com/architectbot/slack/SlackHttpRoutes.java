@@ -87,17 +87,18 @@ final class SlackHttpRoutes implements HttpRoutes {
     private boolean signed(Context ctx, String body) {
         String timestamp = ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (signatures.isEmpty() || timestamp == null || signature == null
-                || !fresh(timestamp)) {
+        if (signatures.isEmpty() || timestamp == null || signature == null || !fresh(timestamp)) {
             return false;
         }
         String expected = signatures.get().generate(timestamp, body);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean fresh(String timestamp) {
         try {
-            return Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp.strip())) <= MAX_CLOCK_SKEW_SECONDS;
+            return Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp.strip()))
+                    <= MAX_CLOCK_SKEW_SECONDS;
         } catch (NumberFormatException e) {
             return false;
         }
@@ -105,7 +106,8 @@ final class SlackHttpRoutes implements HttpRoutes {
 
     /** Slack sends events as JSON, and slash commands, interactions and SSL checks as a form. */
     private static boolean bodyMatchesContentType(String contentType, String body) {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         boolean jsonBody = body.stripLeading().startsWith("{");
         return switch (mediaType) {
             case "application/json" -> jsonBody;
@@ -125,7 +127,10 @@ final class SlackHttpRoutes implements HttpRoutes {
                     .remoteAddress(ctx.ip())
                     .build());
         } catch (RuntimeException e) { // Gson and Bolt's payload constructors reject malformed input this way
-            LOG.info("rejected a malformed Slack request to {}: {}", ctx.path(), e.getClass().getSimpleName());
+            LOG.info(
+                    "rejected a malformed Slack request to {}: {}",
+                    ctx.path(),
+                    e.getClass().getSimpleName());
             ctx.status(400).json(Map.of("error", "malformed Slack request"));
             return;
         }
@@ -137,7 +142,10 @@ final class SlackHttpRoutes implements HttpRoutes {
         try {
             response = app.run(request);
         } catch (JsonParseException e) { // Bolt reads the event's fields only now: a field of the wrong type
-            LOG.info("rejected a malformed Slack event to {}: {}", ctx.path(), e.getClass().getSimpleName());
+            LOG.info(
+                    "rejected a malformed Slack event to {}: {}",
+                    ctx.path(),
+                    e.getClass().getSimpleName());
             ctx.status(400).json(Map.of("error", "malformed Slack request"));
             return;
         }
@@ -155,7 +163,8 @@ final class SlackHttpRoutes implements HttpRoutes {
     private static void write(Response response, Context ctx) {
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
+            response.getHeaders()
+                    .forEach((name, values) -> values.forEach(value -> ctx.res().addHeader(name, value)));
         }
         if (response.getContentType() != null) {
             ctx.contentType(response.getContentType());

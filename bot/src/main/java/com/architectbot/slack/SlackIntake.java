@@ -1,11 +1,10 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.RecentThreads;
-
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.slack.redis.RecentThreads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -43,7 +42,8 @@ final class SlackIntake {
     boolean submit(Job job) {
         Inquiry inquiry = job.inquiry();
         ReplyTarget target = job.replyTo();
-        // first: a queued forget-me must find it to erase it; a slash command's thread is recorded once its root is posted
+        // first: a queued forget-me must find it to erase it; a slash command's thread is recorded once its root is
+        // posted
         if (!SlackTargets.isNewThread(target)) {
             recent.record(inquiry.thread(), inquiry.user());
         }

@@ -1,11 +1,11 @@
 package com.architectbot.slack;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -32,7 +32,9 @@ final class SlackMentions {
 
     Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
         AppMentionEvent mention = payload.getEvent();
-        if (mention.getBotId() != null || mention.getEdited() != null || mention.getSubtype() != null
+        if (mention.getBotId() != null
+                || mention.getEdited() != null
+                || mention.getSubtype() != null
                 || mention.getUser() == null) {
             return ctx.ack(); // bots (ourselves included) and edits are not new questions
         }
@@ -47,8 +49,12 @@ final class SlackMentions {
         if (!intake.submit(new Inquiry(id, kind, thread, mention.getUser(), parsed.text(), files), target)) {
             return ctx.ack(); // a redelivery of a mention already queued
         }
-        intake.later("reacting to a mention", () -> ctx.client().reactionsAdd(r -> r
-                .channel(mention.getChannel()).timestamp(mention.getTs()).name(SlackFeedback.WORKING_REACTION)));
+        intake.later(
+                "reacting to a mention",
+                () -> ctx.client()
+                        .reactionsAdd(r -> r.channel(mention.getChannel())
+                                .timestamp(mention.getTs())
+                                .name(SlackFeedback.WORKING_REACTION)));
         return ctx.ack();
     }
 }

@@ -1,8 +1,8 @@
 package com.architectbot.slack;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
@@ -40,7 +40,12 @@ public final class SlackReplier implements Replier {
     private final SlackSentMessages sent;
     private final SlackCommandJobs commands;
 
-    SlackReplier(Slack slack, BotTokens tokens, SlackWebApi api, Renderer<SlackMessage> renderer, SlackCommandJobs commands) {
+    SlackReplier(
+            Slack slack,
+            BotTokens tokens,
+            SlackWebApi api,
+            Renderer<SlackMessage> renderer,
+            SlackCommandJobs commands) {
         this.slack = slack;
         this.tokens = tokens;
         this.api = api;
@@ -80,27 +85,41 @@ public final class SlackReplier implements Replier {
             return job;
         }
         MethodsClient client = slack.methods(tokens.forTeam(job.replyTo().get(SlackTargets.TEAM)));
-        return commands.prepare(job, parts, client, (channel, text) -> post(client, channel, null, text, null, parts,
-                SlackCommandJobs.ROOT));
+        return commands.prepare(
+                job,
+                parts,
+                client,
+                (channel, text) -> post(client, channel, null, text, null, parts, SlackCommandJobs.ROOT));
     }
 
     /** Posts one message of a reply, marked with its part so a successor can find it; returns its ts. */
-    private String post(MethodsClient client, String channel, String threadTs, String text, List<LayoutBlock> blocks,
-                        ReplyParts parts, String part) {
-        return parts.once(part, () -> sent.find(client, channel, threadTs, parts, part),
-                () -> api.call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                        .channel(channel)
-                        .threadTs(threadTs)
-                        .text(text)
-                        .blocks(blocks)
-                        .metadata(SlackSentMessages.metadata(parts, part))
-                        .unfurlLinks(false)
-                        .unfurlMedia(false))).getTs());
+    private String post(
+            MethodsClient client,
+            String channel,
+            String threadTs,
+            String text,
+            List<LayoutBlock> blocks,
+            ReplyParts parts,
+            String part) {
+        return parts.once(
+                part,
+                () -> sent.find(client, channel, threadTs, parts, part),
+                () -> api.call(
+                                "chat.postMessage",
+                                () -> client.chatPostMessage(r -> r.channel(channel)
+                                        .threadTs(threadTs)
+                                        .text(text)
+                                        .blocks(blocks)
+                                        .metadata(SlackSentMessages.metadata(parts, part))
+                                        .unfurlLinks(false)
+                                        .unfurlMedia(false)))
+                        .getTs());
     }
 
     private String openDirectMessage(MethodsClient client, String user) {
         return api.call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
-                .getChannel().getId();
+                .getChannel()
+                .getId();
     }
 
     /**
@@ -110,25 +129,38 @@ public final class SlackReplier implements Replier {
      */
     private void share(MethodsClient client, String channel, String threadTs, SlackFile file, ReplyParts parts) {
         try {
-            parts.once("file", ReplyParts.Lookup.NONE, () -> fileId(api.call("files.uploadV2",
-                    () -> upload(client, channel, threadTs, file))));
+            parts.once(
+                    "file",
+                    ReplyParts.Lookup.NONE,
+                    () -> fileId(api.call("files.uploadV2", () -> upload(client, channel, threadTs, file))));
         } catch (RuntimeException e) {
             LOG.warn("sharing {} in {} failed: {}", file.fileName(), channel, e.getMessage());
-            post(client, channel, threadTs, "I couldn't attach " + file.fileName() + ". Please ask again in a minute.",
-                    null, parts, "file-failed");
+            post(
+                    client,
+                    channel,
+                    threadTs,
+                    "I couldn't attach " + file.fileName() + ". Please ask again in a minute.",
+                    null,
+                    parts,
+                    "file-failed");
         }
     }
 
     private static String fileId(FilesUploadV2Response response) {
-        return response.getFile() != null && response.getFile().getId() != null ? response.getFile().getId() : "file";
+        return response.getFile() != null && response.getFile().getId() != null
+                ? response.getFile().getId()
+                : "file";
     }
 
     /** The v2 upload is three calls; one answering {@code ok:false} comes back as that answer, for the retry rules. */
     private static FilesUploadV2Response upload(MethodsClient client, String channel, String threadTs, SlackFile file)
             throws IOException, SlackApiException {
         try {
-            return client.filesUploadV2(r -> r.channel(channel).threadTs(threadTs)
-                    .filename(file.fileName()).title(file.title()).content(file.content()));
+            return client.filesUploadV2(r -> r.channel(channel)
+                    .threadTs(threadTs)
+                    .filename(file.fileName())
+                    .title(file.title())
+                    .content(file.content()));
         } catch (SlackFilesUploadV2Exception e) {
             FilesUploadV2Response failed = new FilesUploadV2Response();
             failed.setOk(false);
@@ -149,7 +181,8 @@ public final class SlackReplier implements Replier {
     /** Slack clears the status when the app replies; saying so explicitly costs one call and covers a slow client. */
     private static void clearStatus(MethodsClient client, String channel, String threadTs) {
         try {
-            var response = client.assistantThreadsSetStatus(r -> r.channelId(channel).threadTs(threadTs).status(""));
+            var response = client.assistantThreadsSetStatus(
+                    r -> r.channelId(channel).threadTs(threadTs).status(""));
             if (!response.isOk()) {
                 LOG.debug("clearing the assistant status in {} failed: {}", channel, response.getError());
             }

@@ -24,10 +24,12 @@ final class SlackSentMessages {
 
     /** Slack's metadata event type for our answers: letters and underscores only. */
     static final String EVENT_TYPE = "architect_bot_answer";
+
     static final String INQUIRY = "inquiry_id";
     static final String PART = "part";
     /** Pages of 200 messages read before giving up: a thread or a recent channel history fits easily. */
     static final int MAX_PAGES = 5;
+
     private static final int PAGE = 200;
     private static final Logger LOG = LoggerFactory.getLogger(SlackSentMessages.class);
 
@@ -51,9 +53,14 @@ final class SlackSentMessages {
             Supplier<String> ownBotId = memoized(() -> ownBotId(client));
             String cursor = null;
             for (int page = 0; page < MAX_PAGES; page++) {
-                Page found = threadTs == null ? history(client, channel, cursor) : replies(client, channel, threadTs, cursor);
-                Optional<String> ts = found.messages().stream().filter(m -> isPart(m, parts, part))
-                        .filter(m -> ownBotId.get().equals(m.getBotId())).map(Message::getTs).findFirst();
+                Page found = threadTs == null
+                        ? history(client, channel, cursor)
+                        : replies(client, channel, threadTs, cursor);
+                Optional<String> ts = found.messages().stream()
+                        .filter(m -> isPart(m, parts, part))
+                        .filter(m -> ownBotId.get().equals(m.getBotId()))
+                        .map(Message::getTs)
+                        .findFirst();
                 if (ts.isPresent() || found.next() == null || found.next().isEmpty()) {
                     return ts;
                 }
@@ -61,7 +68,11 @@ final class SlackSentMessages {
             }
             return Optional.empty();
         } catch (PermanentFailure e) {
-            LOG.warn("could not look for {} of {} in {}, posting it again: {}", part, parts.inquiry(), channel,
+            LOG.warn(
+                    "could not look for {} of {} in {}, posting it again: {}",
+                    part,
+                    parts.inquiry(),
+                    channel,
                     e.getMessage());
             return Optional.empty();
         }
@@ -83,14 +94,21 @@ final class SlackSentMessages {
     private record Page(List<Message> messages, String next) {}
 
     private Page replies(MethodsClient client, String channel, String threadTs, String cursor) {
-        var response = api.call("conversations.replies", () -> client.conversationsReplies(r -> r.channel(channel)
-                .ts(threadTs).includeAllMetadata(true).limit(PAGE).cursor(cursor)));
+        var response = api.call(
+                "conversations.replies",
+                () -> client.conversationsReplies(r -> r.channel(channel)
+                        .ts(threadTs)
+                        .includeAllMetadata(true)
+                        .limit(PAGE)
+                        .cursor(cursor)));
         return page(response.getMessages(), response.getResponseMetadata());
     }
 
     private Page history(MethodsClient client, String channel, String cursor) {
-        var response = api.call("conversations.history", () -> client.conversationsHistory(r -> r.channel(channel)
-                .includeAllMetadata(true).limit(PAGE).cursor(cursor)));
+        var response = api.call(
+                "conversations.history",
+                () -> client.conversationsHistory(r ->
+                        r.channel(channel).includeAllMetadata(true).limit(PAGE).cursor(cursor)));
         return page(response.getMessages(), response.getResponseMetadata());
     }
 
@@ -100,7 +118,9 @@ final class SlackSentMessages {
 
     private static boolean isPart(Message message, ReplyParts parts, String part) {
         Message.Metadata metadata = message.getMetadata();
-        return metadata != null && EVENT_TYPE.equals(metadata.getEventType()) && metadata.getEventPayload() != null
+        return metadata != null
+                && EVENT_TYPE.equals(metadata.getEventType())
+                && metadata.getEventPayload() != null
                 && parts.inquiry().value().equals(metadata.getEventPayload().get(INQUIRY))
                 && key(parts, part).equals(metadata.getEventPayload().get(PART));
     }

@@ -52,7 +52,11 @@ public record SlackSettings(
                     + "OAuth installs, or neither");
         }
         requirePrefix(botToken, "xoxb-", "SLACK_BOT_TOKEN", "the Bot User OAuth Token from OAuth & Permissions");
-        requirePrefix(appToken, "xapp-", "SLACK_APP_TOKEN", "an app-level token with connections:write, from Basic Information");
+        requirePrefix(
+                appToken,
+                "xapp-",
+                "SLACK_APP_TOKEN",
+                "an app-level token with connections:write, from Basic Information");
         if ((botToken.isPresent() || clientId.isPresent()) && appToken.isEmpty() && signingSecret.isEmpty()) {
             throw new IllegalArgumentException("SLACK_SIGNING_SECRET is not set: copy it from Basic Information > "
                     + "App Credentials, or set SLACK_APP_TOKEN to use Socket Mode instead of POST /slack/events");

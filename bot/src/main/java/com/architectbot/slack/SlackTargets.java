@@ -1,7 +1,7 @@
 package com.architectbot.slack;
 
-import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.ReplyTarget;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,14 +33,15 @@ final class SlackTargets {
     }
 
     static ReplyTarget assistantThread(String team, String channel, String threadTs) {
-        Map<String, String> address = new HashMap<>(thread(team, channel, threadTs).address());
+        Map<String, String> address =
+                new HashMap<>(thread(team, channel, threadTs).address());
         address.put(ASSISTANT, "true");
         return new ReplyTarget(Surface.SLACK, address);
     }
 
     static ReplyTarget newThread(String team, String channel, String responseUrl) {
-        return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, NEW_THREAD, "true",
-                RESPONSE_URL, responseUrl));
+        return new ReplyTarget(
+                Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, NEW_THREAD, "true", RESPONSE_URL, responseUrl));
     }
 
     static ReplyTarget directWithRoleUnchecked(String team, String user) {

@@ -34,8 +34,8 @@ final class SlackText {
         String stripped = text.strip();
         return TypedCommand.parse(stripped)
                 .filter(command -> !command.isPrivate())
-                .map(command -> new Parsed(command.kind(),
-                        command.kind() == InquiryKind.LICENCE_CHECK ? command.arguments() : stripped))
+                .map(command -> new Parsed(
+                        command.kind(), command.kind() == InquiryKind.LICENCE_CHECK ? command.arguments() : stripped))
                 .orElseGet(() -> new Parsed(InquiryKind.CONSULTATION, stripped));
     }
 

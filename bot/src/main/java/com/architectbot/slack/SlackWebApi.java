@@ -1,7 +1,7 @@
 package com.architectbot.slack;
 
-import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Backoff;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryAfter;
 import com.architectbot.core.RetryableFailure;
 import com.slack.api.methods.SlackApiException;
@@ -37,8 +37,8 @@ final class SlackWebApi {
     private static final Backoff BACKOFF = Backoff.doubling(FIRST_BACKOFF, FIRST_BACKOFF.multipliedBy(16));
     static final int MAX_TRANSIENT_FAILURES = 3;
     /** Errors Slack documents as temporary: worth another try. */
-    private static final Set<String> TRANSIENT_ERRORS = Set.of(
-            "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+    private static final Set<String> TRANSIENT_ERRORS =
+            Set.of("ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWebApi.class);
 
@@ -66,9 +66,13 @@ final class SlackWebApi {
                     return response;
                 }
                 if (!TRANSIENT_ERRORS.contains(response.getError())) {
-                    throw new PermanentFailure("Slack refused the request (" + response.getError() + ").",
-                            method + " failed: " + response.getError() + (response.getNeeded() == null ? ""
-                                    : " (needs scope " + response.getNeeded() + ")"), null);
+                    throw new PermanentFailure(
+                            "Slack refused the request (" + response.getError() + ").",
+                            method + " failed: " + response.getError()
+                                    + (response.getNeeded() == null
+                                            ? ""
+                                            : " (needs scope " + response.getNeeded() + ")"),
+                            null);
                 }
                 wait = BACKOFF.after(++transientFailures);
                 last = new IllegalStateException(method + " answered " + response.getError());
@@ -76,13 +80,16 @@ final class SlackWebApi {
                 int status = e.getResponse().code();
                 last = e;
                 if (status == 429) {
-                    wait = RetryAfter.parse(e.getResponse().header("Retry-After")).orElse(DEFAULT_RETRY_AFTER);
+                    wait = RetryAfter.parse(e.getResponse().header("Retry-After"))
+                            .orElse(DEFAULT_RETRY_AFTER);
                     LOG.info("{} rate limited; retrying after {}", method, wait);
                 } else if (status >= 500) {
                     wait = BACKOFF.after(++transientFailures);
                 } else {
-                    throw new PermanentFailure("Slack refused the request (HTTP " + status + ").",
-                            method + " failed with HTTP " + status, e);
+                    throw new PermanentFailure(
+                            "Slack refused the request (HTTP " + status + ").",
+                            method + " failed with HTTP " + status,
+                            e);
                 }
             } catch (IOException e) {
                 last = e;
@@ -90,8 +97,10 @@ final class SlackWebApi {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             if (transientFailures > MAX_TRANSIENT_FAILURES || elapsed.plus(wait).compareTo(budget) > 0) {
-                throw new RetryableFailure(method + " still failing after " + elapsed.toMillis() + " ms and "
-                        + transientFailures + " transient failures (budget " + budget + ")", last);
+                throw new RetryableFailure(
+                        method + " still failing after " + elapsed.toMillis() + " ms and " + transientFailures
+                                + " transient failures (budget " + budget + ")",
+                        last);
             }
             sleep(method, wait);
         }

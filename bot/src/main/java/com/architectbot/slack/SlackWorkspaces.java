@@ -1,8 +1,7 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.RedisInstallationService;
-
 import com.architectbot.conversation.Surface;
+import com.architectbot.slack.redis.RedisInstallationService;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.tenancy.TenantId;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
@@ -68,7 +67,8 @@ final class SlackWorkspaces {
     /** With a single configured token there is nothing to delete; say loudly that the token is now dead. */
     static void registerSingleWorkspace(App app, TenantEraser eraser) {
         app.event(AppUninstalledEvent.class, (payload, ctx) -> {
-            LOG.warn("the app was uninstalled from Slack team {}: SLACK_BOT_TOKEN no longer works until it is reinstalled",
+            LOG.warn(
+                    "the app was uninstalled from Slack team {}: SLACK_BOT_TOKEN no longer works until it is reinstalled",
                     payload.getTeamId());
             eraseTenant(eraser, payload.getTeamId());
             return ctx.ack();

@@ -63,18 +63,23 @@ final class ActivityAdmission {
         }
         Optional<String> tenant = tenantOf(activity);
         if (tokenTenant.isPresent() && !tokenTenant.equals(tenant)) {
-            throw new Refused(403, "activity speaks for tenant " + tenant.orElse("(none)")
-                    + " but its token was issued by tenant " + tokenTenant.get());
+            throw new Refused(
+                    403,
+                    "activity speaks for tenant " + tenant.orElse("(none)") + " but its token was issued by tenant "
+                            + tokenTenant.get());
         }
         tenant.ifPresent(activity.getConversation()::setTenantId);
     }
 
     private static Optional<String> tenantOf(Activity activity) {
         Optional<String> fromChannelData = Optional.ofNullable(activity.getChannelData())
-                .map(data -> Serialization.objectToTree(data).path("tenant").path("id").asText(""))
+                .map(data -> Serialization.objectToTree(data)
+                        .path("tenant")
+                        .path("id")
+                        .asText(""))
                 .filter(id -> !id.isBlank());
-        Optional<String> fromConversation = Optional.ofNullable(activity.getConversation().getTenantId())
-                .filter(id -> !id.isBlank());
+        Optional<String> fromConversation =
+                Optional.ofNullable(activity.getConversation().getTenantId()).filter(id -> !id.isBlank());
         if (fromChannelData.isPresent() && fromConversation.isPresent() && !fromChannelData.equals(fromConversation)) {
             throw new Refused(403, "channelData.tenant and conversation.tenantId disagree");
         }

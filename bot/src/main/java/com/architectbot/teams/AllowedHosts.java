@@ -34,8 +34,11 @@ public record AllowedHosts(String variable, List<Entry> entries) {
      * @throws IllegalArgumentException naming the variable when an entry is not a host, wildcard or http://host
      */
     public static AllowedHosts parse(String variable, String value) {
-        List<Entry> entries = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(entry -> entry(variable, entry)).toList();
+        List<Entry> entries = Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(entry -> entry(variable, entry))
+                .toList();
         return new AllowedHosts(variable, entries);
     }
 
@@ -84,7 +87,8 @@ public record AllowedHosts(String variable, List<Entry> entries) {
             return Optional.empty();
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(host.replace("[", "").replace("]", ""))) {
+            for (InetAddress address :
+                    InetAddress.getAllByName(host.replace("[", "").replace("]", ""))) {
                 if (!isPublic(address)) {
                     return Optional.of("host " + host + " resolves to a non-public address");
                 }
@@ -108,15 +112,20 @@ public record AllowedHosts(String variable, List<Entry> entries) {
 
     /** Loopback, private, link-local (169.254.169.254, the cloud metadata service), CGNAT, ULA and the like are not. */
     static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
         if (b.length == 4) {
             int first = b[0] & 0xFF;
             int second = b[1] & 0xFF;
-            return first != 0 && !(first == 100 && (second & 0xC0) == 64) && !(first == 198 && (second & 0xFE) == 18)
+            return first != 0
+                    && !(first == 100 && (second & 0xC0) == 64)
+                    && !(first == 198 && (second & 0xFE) == 18)
                     && first < 240;
         }
         return (b[0] & 0xFE) != 0xFC; // fc00::/7, unique local
@@ -124,7 +133,9 @@ public record AllowedHosts(String variable, List<Entry> entries) {
 
     @Override
     public String toString() {
-        return entries.stream().map(e -> (e.local() ? "http://" : "") + (e.wildcard() ? "*." : "") + e.host()).toList()
+        return entries.stream()
+                .map(e -> (e.local() ? "http://" : "") + (e.wildcard() ? "*." : "") + e.host())
+                .toList()
                 .toString();
     }
 }

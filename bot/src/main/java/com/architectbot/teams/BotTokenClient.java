@@ -40,6 +40,7 @@ final class BotTokenClient extends MicrosoftAppCredentials {
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(10);
     /** What OAuth2 assumes when the endpoint does not say how long a token lives. */
     private static final long DEFAULT_EXPIRES_IN_SECONDS = 3600;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI tokenEndpoint;
@@ -49,7 +50,13 @@ final class BotTokenClient extends MicrosoftAppCredentials {
     /** One cached token; concurrent refreshes are harmless (both tokens are valid). */
     private volatile Token current;
 
-    BotTokenClient(String appId, String appPassword, String scope, URI tokenEndpoint, HttpClient http, Clock clock,
+    BotTokenClient(
+            String appId,
+            String appPassword,
+            String scope,
+            URI tokenEndpoint,
+            HttpClient http,
+            Clock clock,
             AllowedHosts connectorHosts) {
         super(appId, appPassword, null, scope);
         this.tokenEndpoint = tokenEndpoint;
@@ -60,10 +67,13 @@ final class BotTokenClient extends MicrosoftAppCredentials {
 
     /** {@code scope} as the adapter asks for it; blank means the Bot Connector's default. */
     static BotTokenClient of(TeamsSettings settings, String appId, String scope) {
-        return new BotTokenClient(appId, settings.appPassword(),
+        return new BotTokenClient(
+                appId,
+                settings.appPassword(),
                 scope == null || scope.isBlank() ? AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE : scope,
                 settings.tokenEndpoint(),
-                HttpClient.newBuilder().connectTimeout(TOKEN_TIMEOUT).build(), Clock.systemUTC(),
+                HttpClient.newBuilder().connectTimeout(TOKEN_TIMEOUT).build(),
+                Clock.systemUTC(),
                 settings.connectorHosts());
     }
 
@@ -72,7 +82,8 @@ final class BotTokenClient extends MicrosoftAppCredentials {
     public void applyCredentialsFilter(OkHttpClient.Builder builder) {
         builder.followRedirects(false).followSslRedirects(false);
         builder.interceptors().add(chain -> {
-            Optional<String> refusal = connectorHosts.refusal(chain.request().url().uri());
+            Optional<String> refusal =
+                    connectorHosts.refusal(chain.request().url().uri());
             if (refusal.isPresent()) {
                 throw new IOException("refused to send the connector token: " + refusal.get());
             }

@@ -23,7 +23,10 @@ final class ExportUploads {
     ExportUploads(Duration timeout, AllowedHosts hosts) {
         this.timeout = timeout;
         this.hosts = hosts;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Whether the bot may send the user's file to this URL. */
@@ -42,7 +45,8 @@ final class ExportUploads {
             throw new Failed("upload URL refused: " + refusal.get(), null);
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
                 .header("Content-Range", "bytes 0-" + (bytes.length - 1) + "/" + bytes.length)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)) // sets Content-Length

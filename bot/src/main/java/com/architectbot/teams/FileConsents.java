@@ -48,7 +48,8 @@ final class FileConsents implements AutoCloseable {
         JsonNode value = Serialization.objectToTree(invoke.getValue());
         String id = value.path("context").path(TeamsMessages.EXPORT_ID).asText(null);
         String user = invoke.getFrom() == null ? null : invoke.getFrom().getId();
-        Optional<PendingExports.Pending> pending = exports.find(id).filter(p -> p.user().equals(user));
+        Optional<PendingExports.Pending> pending =
+                exports.find(id).filter(p -> p.user().equals(user));
         String action = value.path("action").asText("");
         if ("decline".equals(action)) {
             pending.ifPresent(p -> exports.drop(id));
@@ -73,8 +74,13 @@ final class FileConsents implements AutoCloseable {
             uploads.upload(uri(info.path("uploadUrl").asText("")), export.json());
             exports.drop(id);
             String name = info.path("name").asText(export.fileName());
-            replier.send(reference, java.util.List.of(TeamsMessages.fileInfo(name, info.path("contentUrl").asText(""),
-                    info.path("uniqueId").asText(""), info.path("fileType").asText("json"))));
+            replier.send(
+                    reference,
+                    java.util.List.of(TeamsMessages.fileInfo(
+                            name,
+                            info.path("contentUrl").asText(""),
+                            info.path("uniqueId").asText(""),
+                            info.path("fileType").asText("json"))));
             LOG.info("export {} uploaded to the user's OneDrive", export);
         } catch (ExportUploads.Failed e) {
             LOG.warn("export not uploaded: {}", e.getMessage());
@@ -102,7 +108,8 @@ final class FileConsents implements AutoCloseable {
     }
 
     private void notice(TurnContext turn, String text) {
-        turn.sendActivities(messages.of(new Reply.Notice(Reply.Tone.INFO, text))).join();
+        turn.sendActivities(messages.of(new Reply.Notice(Reply.Tone.INFO, text)))
+                .join();
     }
 
     /** Without this the SDK answers an invoke with 501. */

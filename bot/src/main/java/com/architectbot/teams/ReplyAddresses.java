@@ -1,7 +1,7 @@
 package com.architectbot.teams;
 
-import com.architectbot.core.ReplyTarget;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.ReplyTarget;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
@@ -26,14 +26,15 @@ final class ReplyAddresses {
         try {
             return new ReplyTarget(Surface.TEAMS, Map.of(REFERENCE, Serialization.toString(reference)));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("conversation reference of " + activity.getId() + " is not serialisable", e);
+            throw new IllegalStateException(
+                    "conversation reference of " + activity.getId() + " is not serialisable", e);
         }
     }
 
     static ConversationReference reference(ReplyTarget target) {
         try {
-            ConversationReference reference =
-                    Serialization.safeGetAs(Serialization.jsonToTree(target.get(REFERENCE)), ConversationReference.class);
+            ConversationReference reference = Serialization.safeGetAs(
+                    Serialization.jsonToTree(target.get(REFERENCE)), ConversationReference.class);
             if (reference == null || reference.getConversation() == null || reference.getServiceUrl() == null) {
                 throw new IllegalArgumentException("Teams reply target has an incomplete conversation reference");
             }

@@ -16,8 +16,11 @@ final class TeamsAdapter extends BotFrameworkAdapter {
     private final TeamsSettings settings;
 
     TeamsAdapter(TeamsSettings settings) {
-        super(new SimpleCredentialProvider(settings.appId().orElse(null), settings.appPassword()),
-                new SimpleChannelProvider(), null, null);
+        super(
+                new SimpleCredentialProvider(settings.appId().orElse(null), settings.appPassword()),
+                new SimpleChannelProvider(),
+                null,
+                null);
         this.settings = settings;
     }
 

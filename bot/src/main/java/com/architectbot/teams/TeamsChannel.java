@@ -1,11 +1,11 @@
 package com.architectbot.teams;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.FileSource;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.conversation.Surface;
-import com.architectbot.server.Channel;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
+import com.architectbot.server.Channel;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
@@ -37,6 +37,7 @@ public final class TeamsChannel implements Channel {
     public static final String MESSAGING_PATH = "/api/messages";
     /** The turn only queues and sends a typing indicator; Teams re-sends after about 15 s. */
     static final Duration TURN_BUDGET = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(TeamsChannel.class);
 
     private final TeamsSettings settings;
@@ -74,14 +75,16 @@ public final class TeamsChannel implements Channel {
         java.util.Objects.requireNonNull(exports, "exports");
         this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
-        this.consents = new FileConsents(exports,
-                new ExportUploads(settings.uploadTimeout(), settings.fileHosts()), messages, replier);
+        this.consents = new FileConsents(
+                exports, new ExportUploads(settings.uploadTimeout(), settings.fileHosts()), messages, replier);
         this.turns = new TeamsTurns(queue, messages, settings.adminIds(), consents);
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
         } else {
-            LOG.warn("Teams authentication is OFF (MICROSOFT_APP_ID is not set): {} accepts unsigned requests; "
-                    + "use this only with the Bot Framework Emulator or the Agents Playground", MESSAGING_PATH);
+            LOG.warn(
+                    "Teams authentication is OFF (MICROSOFT_APP_ID is not set): {} accepts unsigned requests; "
+                            + "use this only with the Bot Framework Emulator or the Agents Playground",
+                    MESSAGING_PATH);
         }
     }
 

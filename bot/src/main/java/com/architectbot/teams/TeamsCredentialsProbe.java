@@ -29,11 +29,14 @@ public final class TeamsCredentialsProbe {
                     && cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            throw new IllegalStateException(cause.getMessage() == null ? cause.getClass().getSimpleName()
-                    + " from " + settings.tokenEndpoint() : cause.getMessage(), cause);
+            throw new IllegalStateException(
+                    cause.getMessage() == null
+                            ? cause.getClass().getSimpleName() + " from " + settings.tokenEndpoint()
+                            : cause.getMessage(),
+                    cause);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no token from " + settings.tokenEndpoint() + " within "
-                    + timeout.toSeconds() + " s", e);
+            throw new IllegalStateException(
+                    "no token from " + settings.tokenEndpoint() + " within " + timeout.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + settings.tokenEndpoint() + " for a token", e);

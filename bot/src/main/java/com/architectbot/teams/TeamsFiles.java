@@ -1,11 +1,11 @@
 package com.architectbot.teams;
 
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.FileSource;
+import com.architectbot.core.FileText;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.conversation.ThreadKey;
-import com.architectbot.core.FileText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,7 +30,9 @@ public final class TeamsFiles implements FileSource {
             + "its dependencies after license-check.";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final AllowedHosts hosts;
     private final int maxBytes;
 
@@ -63,8 +65,8 @@ public final class TeamsFiles implements FileSource {
             }
             url = result.redirect();
         }
-        throw new PermanentFailure(REFUSED, "download of " + file + " redirected more than " + MAX_REDIRECTS + " times",
-                null);
+        throw new PermanentFailure(
+                REFUSED, "download of " + file + " redirected more than " + MAX_REDIRECTS + " times", null);
     }
 
     /** One response: the body, or where it redirects to (to be checked before it is followed). */
@@ -84,14 +86,17 @@ public final class TeamsFiles implements FileSource {
                     throw new RetryableFailure("download of " + file + " answered HTTP " + status);
                 }
                 if (status != 200) {
-                    throw new PermanentFailure("I could not open " + FileSource.displayName(file)
-                            + ": the link has expired. Please send it again.",
-                            "download of " + file + " answered HTTP " + status, null);
+                    throw new PermanentFailure(
+                            "I could not open " + FileSource.displayName(file)
+                                    + ": the link has expired. Please send it again.",
+                            "download of " + file + " answered HTTP " + status,
+                            null);
                 }
                 return new Hop(capped(body, file), null);
             }
         } catch (IOException e) {
-            throw new RetryableFailure("download of " + file + " failed after at most " + TIMEOUT.toSeconds() + " s", e);
+            throw new RetryableFailure(
+                    "download of " + file + " failed after at most " + TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryableFailure("interrupted while downloading " + file, e);

@@ -1,13 +1,13 @@
 package com.architectbot.teams;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.TypedCommand;
 import com.architectbot.core.UserRole;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
@@ -31,6 +31,7 @@ final class TeamsInquiries {
     static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
     /** The thread name of a personal or group chat: the whole chat is one context. */
     static final String WHOLE_CHAT = "chat";
+
     static final String NO_TENANT = "no-tenant";
     private static final String REPLY_CHAIN_MARKER = ";messageid=";
     private static final Pattern AT_TAG = Pattern.compile("<at>(.*?)</at>", Pattern.DOTALL);
@@ -51,12 +52,20 @@ final class TeamsInquiries {
         String text = withoutBotMention(message);
         List<InquiryFile> files = isPersonal(message) ? files(message) : List.of();
         TypedCommand command = TypedCommand.parse(text).orElseGet(() -> untyped(text, !files.isEmpty()));
-        String aadObjectId = message.getFrom() == null ? null : message.getFrom().getAadObjectId();
+        String aadObjectId =
+                message.getFrom() == null ? null : message.getFrom().getAadObjectId();
         boolean admin = aadObjectId != null && adminIds.contains(aadObjectId) && !NO_TENANT.equals(tenant(message));
         UserRole role = admin ? UserRole.ADMIN : UserRole.MEMBER;
-        return new Inquiry(inquiryId(message), command.kind(), threadKey(message),
-                message.getFrom() == null ? "unknown" : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
-                command.arguments(), files, role);
+        return new Inquiry(
+                inquiryId(message),
+                command.kind(),
+                threadKey(message),
+                message.getFrom() == null
+                        ? "unknown"
+                        : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
+                command.arguments(),
+                files,
+                role);
     }
 
     /**
@@ -64,7 +73,8 @@ final class TeamsInquiries {
      * id deduplicates; message ids are millisecond timestamps, so the conversation is part of the key.
      */
     static InquiryId inquiryId(Activity activity) {
-        String conversation = tenant(activity) + "/" + activity.getConversation().getId();
+        String conversation =
+                tenant(activity) + "/" + activity.getConversation().getId();
         return new InquiryId("teams:" + activity.getId() + "@" + shortHash(conversation));
     }
 
@@ -73,10 +83,14 @@ final class TeamsInquiries {
         String conversationId = activity.getConversation().getId();
         int marker = conversationId.indexOf(REPLY_CHAIN_MARKER);
         if (marker > 0) {
-            return new ThreadKey(Surface.TEAMS, tenant(activity), conversationId.substring(0, marker),
+            return new ThreadKey(
+                    Surface.TEAMS,
+                    tenant(activity),
+                    conversationId.substring(0, marker),
                     conversationId.substring(marker + REPLY_CHAIN_MARKER.length()));
         }
-        if ("channel".equals(activity.getConversation().getConversationType())) { // a new chain: this message is its root
+        if ("channel"
+                .equals(activity.getConversation().getConversationType())) { // a new chain: this message is its root
             return new ThreadKey(Surface.TEAMS, tenant(activity), conversationId, activity.getId());
         }
         return new ThreadKey(Surface.TEAMS, tenant(activity), conversationId, WHOLE_CHAT);
@@ -108,7 +122,8 @@ final class TeamsInquiries {
         }
         String botName = bot == null ? null : bot.getName();
         Matcher tags = AT_TAG.matcher(text);
-        text = tags.replaceAll(tag -> tag.group(1).strip().equals(botName) ? " " : Matcher.quoteReplacement(tag.group(1)));
+        text = tags.replaceAll(
+                tag -> tag.group(1).strip().equals(botName) ? " " : Matcher.quoteReplacement(tag.group(1)));
         return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
@@ -118,7 +133,10 @@ final class TeamsInquiries {
         }
         JsonNode mentioned = entity.getProperties().get("mentioned");
         JsonNode text = entity.getProperties().get("text");
-        if (mentioned == null || text == null || !text.isTextual() || text.asText().isEmpty()
+        if (mentioned == null
+                || text == null
+                || !text.isTextual()
+                || text.asText().isEmpty()
                 || !botId.equals(mentioned.path("id").asText())) {
             return Optional.empty();
         }
@@ -133,10 +151,14 @@ final class TeamsInquiries {
     }
 
     private static Optional<URI> downloadUrl(Attachment attachment) {
-        String url = Serialization.objectToTree(attachment.getContent()).path("downloadUrl").asText("");
+        String url = Serialization.objectToTree(attachment.getContent())
+                .path("downloadUrl")
+                .asText("");
         try {
             URI uri = URI.create(url);
-            return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) ? Optional.of(uri) : Optional.empty();
+            return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme())
+                    ? Optional.of(uri)
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -156,6 +178,8 @@ final class TeamsInquiries {
         if (hasFiles) {
             return new TypedCommand(InquiryKind.LICENCE_CHECK, text);
         }
-        return text.isEmpty() ? new TypedCommand(InquiryKind.HELP, "") : new TypedCommand(InquiryKind.CONSULTATION, text);
+        return text.isEmpty()
+                ? new TypedCommand(InquiryKind.HELP, "")
+                : new TypedCommand(InquiryKind.CONSULTATION, text);
     }
 }

@@ -1,8 +1,8 @@
 package com.architectbot.teams;
 
 import com.architectbot.core.Reply;
-import com.architectbot.teams.cards.AdaptiveCardRenderer;
 import com.architectbot.render.Renderer;
+import com.architectbot.teams.cards.AdaptiveCardRenderer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +22,7 @@ final class TeamsMessages {
     static final String EXPORT_ID = "exportId";
     /** Teams' notification preview; the card's own fallback text is the full content. */
     private static final int SUMMARY_CHARS = 120;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> EXAMPLES = List.of(
             "We launch our multi-tenant SaaS on Postgres next month: what would stop you signing off?",
@@ -38,7 +39,9 @@ final class TeamsMessages {
             case Reply.LicenceCheck ignored -> false; // registry facts and policy verdicts, not model output
             case Reply.Export ignored -> false;
         };
-        return renderer.render(reply).stream().map(card -> message(card, generated)).toList();
+        return renderer.render(reply).stream()
+                .map(card -> message(card, generated))
+                .toList();
     }
 
     /**
@@ -78,16 +81,21 @@ final class TeamsMessages {
     /** The greeting when the bot is installed in a chat or added to a team. */
     Activity welcome() {
         ArrayNode body = NODES.arrayNode();
-        body.add(text("Hello, I'm Architect Bot").put("style", "heading").put("size", "Large").put("weight", "Bolder"));
+        body.add(text("Hello, I'm Architect Bot")
+                .put("style", "heading")
+                .put("size", "Large")
+                .put("weight", "Bolder"));
         body.add(text("A production architect on call: ask me about launch readiness, scaling, licensing, "
                 + "multi-tenancy, billing, support, updates or security. In a channel, mention me; "
                 + "I answer in the reply chain and remember it."));
         body.add(text("Try:").put("weight", "Bolder"));
         EXAMPLES.forEach(example -> body.add(text("• " + example)));
         body.add(text("Commands: **help**, **license-check** <packages> [--policy saas|distributed|internal], "
-                + "**forget**. In a personal chat you can also send me a pom.xml, package.json or lockfile.")
+                        + "**forget**. In a personal chat you can also send me a pom.xml, package.json or lockfile.")
                 .put("isSubtle", true));
-        ObjectNode card = NODES.objectNode().put("type", "AdaptiveCard").put("$schema", AdaptiveCardRenderer.SCHEMA)
+        ObjectNode card = NODES.objectNode()
+                .put("type", "AdaptiveCard")
+                .put("$schema", AdaptiveCardRenderer.SCHEMA)
                 .put("version", AdaptiveCardRenderer.VERSION)
                 .put("fallbackText", "Hello, I'm Architect Bot. Ask me an architecture question, or type help.");
         card.set("body", body);

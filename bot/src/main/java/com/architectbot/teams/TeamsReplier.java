@@ -1,10 +1,10 @@
 package com.architectbot.teams;
 
+import com.architectbot.core.InquiryId;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.core.InquiryId;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.microsoft.bot.builder.TurnContext;
@@ -52,7 +52,8 @@ final class TeamsReplier implements Replier {
     public void deliver(ReplyTarget target, Reply reply, ReplyParts parts) {
         ConversationReference reference = ReplyAddresses.reference(target);
         List<Activity> activities = reply instanceof Reply.Export export
-                ? messages.export(export, keep(reference, export)) : messages.of(reply);
+                ? messages.export(export, keep(reference, export))
+                : messages.of(reply);
         send(reference, activities, parts);
     }
 
@@ -72,7 +73,9 @@ final class TeamsReplier implements Replier {
                         try {
                             for (int i = 0; i < activities.size(); i++) {
                                 Activity activity = activities.get(i);
-                                parts.once("activity-" + (i + 1), ReplyParts.Lookup.NONE,
+                                parts.once(
+                                        "activity-" + (i + 1),
+                                        ReplyParts.Lookup.NONE,
                                         () -> sendOne(turn, activity, where, until));
                             }
                             return CompletableFuture.<Void>completedFuture(null);
@@ -94,8 +97,8 @@ final class TeamsReplier implements Replier {
     /** Returns the id Bot Connector gave the activity; a refusal is typed here, so a certain one is not in doubt. */
     private String sendOne(TurnContext turn, Activity activity, String where, long untilNanos) {
         try {
-            ResourceResponse sent = turn.sendActivity(activity)
-                    .get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            ResourceResponse sent =
+                    turn.sendActivity(activity).get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return sent != null && sent.getId() != null ? sent.getId() : "sent";
         } catch (ExecutionException | CompletionException e) {
             throw failure(where, e.getCause() == null ? e : e.getCause());
@@ -110,12 +113,17 @@ final class TeamsReplier implements Replier {
     /** The file waits for the user's consent; only the user it was asked for may accept it. */
     private String keep(ConversationReference reference, Reply.Export export) {
         if (reference.getUser() == null || reference.getUser().getId() == null) {
-            throw new PermanentFailure("I could not tell who asked for the export; please ask again.",
-                    "Teams reply target names no user for an export", null);
+            throw new PermanentFailure(
+                    "I could not tell who asked for the export; please ask again.",
+                    "Teams reply target names no user for an export",
+                    null);
         }
         String tenant = reference.getConversation().getTenantId();
-        return exports.keep(new PendingExports.Pending(tenant == null || tenant.isBlank() ? TeamsInquiries.NO_TENANT : tenant,
-                reference.getUser().getId(), export.fileName(), export.json()));
+        return exports.keep(new PendingExports.Pending(
+                tenant == null || tenant.isBlank() ? TeamsInquiries.NO_TENANT : tenant,
+                reference.getUser().getId(),
+                export.fileName(),
+                export.json()));
     }
 
     /** 429 and 5xx are worth retrying; other refusals (bot removed, conversation gone) are final. */
@@ -130,8 +138,10 @@ final class TeamsReplier implements Replier {
         if (root instanceof ErrorResponseException refused && refused.response() != null) {
             int status = refused.response().code();
             if (status != TOO_MANY_REQUESTS && status < SERVER_ERRORS) {
-                return new PermanentFailure("I could not post my answer in Teams.",
-                        "Bot Connector refused the reply to " + where + ": HTTP " + status, root);
+                return new PermanentFailure(
+                        "I could not post my answer in Teams.",
+                        "Bot Connector refused the reply to " + where + ": HTTP " + status,
+                        root);
             }
             return new RetryableFailure("Bot Connector answered HTTP " + status + " for " + where, root);
         }

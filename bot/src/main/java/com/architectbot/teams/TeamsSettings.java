@@ -61,6 +61,7 @@ public record TeamsSettings(
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     /** The SDK's authority for multi-tenant bots. */
     public static final String MULTI_TENANT_AUTHORITY = "botframework.com";
+
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofSeconds(30);
     /** Long enough to read the consent card and click; short because the export holds conversations. */
@@ -95,9 +96,13 @@ public record TeamsSettings(
                 env.string("MICROSOFT_APP_PASSWORD", ""),
                 tenant,
                 uri(env, "TEAMS_OPENID_METADATA_URL", BOT_FRAMEWORK_OPENID_METADATA),
-                uri(env, "TEAMS_TENANT_OPENID_METADATA_URL",
+                uri(
+                        env,
+                        "TEAMS_TENANT_OPENID_METADATA_URL",
                         "https://login.microsoftonline.com/" + authority + "/v2.0/.well-known/openid-configuration"),
-                uri(env, "TEAMS_TOKEN_ENDPOINT",
+                uri(
+                        env,
+                        "TEAMS_TOKEN_ENDPOINT",
                         "https://login.microsoftonline.com/" + authority + "/oauth2/v2.0/token"),
                 env.seconds("TEAMS_REPLY_TIMEOUT_SECONDS", DEFAULT_REPLY_TIMEOUT),
                 env.seconds("TEAMS_UPLOAD_TIMEOUT_SECONDS", DEFAULT_UPLOAD_TIMEOUT),
@@ -105,13 +110,15 @@ public record TeamsSettings(
                 list(env, "TEAMS_ADMIN_IDS"),
                 env.flag("TEAMS_ENABLED", false),
                 list(env, "TEAMS_ALLOWED_CALLERS"),
-                AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", env.string("TEAMS_CONNECTOR_HOSTS", DEFAULT_CONNECTOR_HOSTS)),
+                AllowedHosts.parse(
+                        "TEAMS_CONNECTOR_HOSTS", env.string("TEAMS_CONNECTOR_HOSTS", DEFAULT_CONNECTOR_HOSTS)),
                 AllowedHosts.parse("TEAMS_FILE_HOSTS", env.string("TEAMS_FILE_HOSTS", DEFAULT_FILE_HOSTS)));
     }
 
     private static Set<String> list(Environment env, String name) {
         return Arrays.stream(env.string(name, "").split(","))
-                .map(String::strip).filter(id -> !id.isEmpty())
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -139,8 +146,9 @@ public record TeamsSettings(
 
     /** Issuers of tokens that the tenant's Entra ID signs for this bot (v1 and v2 tokens). */
     List<String> tenantIssuers() {
-        return tenantId.map(t -> List.of("https://sts.windows.net/" + t + "/",
-                "https://login.microsoftonline.com/" + t + "/v2.0")).orElse(List.of());
+        return tenantId.map(t -> List.of(
+                        "https://sts.windows.net/" + t + "/", "https://login.microsoftonline.com/" + t + "/v2.0"))
+                .orElse(List.of());
     }
 
     private static URI uri(Environment env, String name, String fallback) {
@@ -152,8 +160,9 @@ public record TeamsSettings(
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + "=" + value + " is not valid: set it to an http(s) URL, "
-                    + "or unset it for the default", e);
+            throw new IllegalArgumentException(
+                    name + "=" + value + " is not valid: set it to an http(s) URL, " + "or unset it for the default",
+                    e);
         }
     }
 
@@ -167,6 +176,7 @@ public record TeamsSettings(
                 + ", tokenEndpoint=" + tokenEndpoint
                 + ", replyTimeout=" + replyTimeout + ", uploadTimeout=" + uploadTimeout + ", exportTtl=" + exportTtl
                 + ", admins=" + adminIds.size() + ", enabled=" + enabled()
-                + ", allowedCallers=" + allowedCallers + ", connectorHosts=" + connectorHosts + ", fileHosts=" + fileHosts + "]";
+                + ", allowedCallers=" + allowedCallers + ", connectorHosts=" + connectorHosts + ", fileHosts="
+                + fileHosts + "]";
     }
 }

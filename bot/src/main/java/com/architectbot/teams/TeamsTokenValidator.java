@@ -50,13 +50,16 @@ final class TeamsTokenValidator {
     private final JwtTokenExtractor tenantTokens;
 
     TeamsTokenValidator(TeamsSettings settings) {
-        this.appId = settings.appId().orElseThrow(() -> new IllegalArgumentException("no app id: authentication is off"));
+        this.appId =
+                settings.appId().orElseThrow(() -> new IllegalArgumentException("no app id: authentication is off"));
         this.tenantIssuers = settings.tenantIssuers();
         this.allowedCallers = settings.allowedCallers();
         this.tenantId = settings.tenantId();
-        this.channelTokens = extractor(List.of(BOT_FRAMEWORK_ISSUER), settings.channelOpenIdMetadata().toString());
+        this.channelTokens = extractor(
+                List.of(BOT_FRAMEWORK_ISSUER), settings.channelOpenIdMetadata().toString());
         this.tenantTokens = tenantIssuers.isEmpty()
-                ? null : extractor(tenantIssuers, settings.tenantOpenIdMetadata().toString());
+                ? null
+                : extractor(tenantIssuers, settings.tenantOpenIdMetadata().toString());
     }
 
     /**
@@ -91,8 +94,8 @@ final class TeamsTokenValidator {
         if (fromChannel) {
             return new Verified(identity, Optional.empty());
         }
-        String caller = claims.getOrDefault(AuthenticationConstants.AUTHORIZED_PARTY,
-                claims.get(AuthenticationConstants.APPID_CLAIM));
+        String caller = claims.getOrDefault(
+                AuthenticationConstants.AUTHORIZED_PARTY, claims.get(AuthenticationConstants.APPID_CLAIM));
         if (caller == null || !allowedCallers.contains(caller)) {
             throw new Rejected("tenant token requested by app " + caller + ", which is not in TEAMS_ALLOWED_CALLERS");
         }
@@ -101,7 +104,8 @@ final class TeamsTokenValidator {
 
     private static ClaimsIdentity verify(JwtTokenExtractor extractor, String authorization, String channelId) {
         try {
-            ClaimsIdentity identity = extractor.getIdentity(authorization, channelId)
+            ClaimsIdentity identity = extractor
+                    .getIdentity(authorization, channelId)
                     .get(VALIDATION_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             if (identity == null || !identity.isAuthenticated()) {
                 throw new Rejected("token signed by an unknown key");

@@ -2,9 +2,9 @@ package com.architectbot.teams;
 
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryKind;
-import com.microsoft.bot.builder.MessageFactory;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
@@ -26,6 +26,7 @@ final class TeamsTurns {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsTurns.class);
     /** The typing indicator is a courtesy; it must not hold up the acknowledgement. */
     private static final long TYPING_BUDGET_MS = 2_000;
+
     static final String PRIVATE_ONLY = "Your export holds your conversations, so I only send it in a personal chat: "
             + "open a chat with me and type export.";
 
@@ -78,7 +79,8 @@ final class TeamsTurns {
     }
 
     private void onConversationUpdate(TurnContext turn, Activity update) {
-        String botId = update.getRecipient() == null ? null : update.getRecipient().getId();
+        String botId =
+                update.getRecipient() == null ? null : update.getRecipient().getId();
         boolean botAdded = Objects.requireNonNullElse(update.getMembersAdded(), List.<ChannelAccount>of()).stream()
                 .anyMatch(member -> Objects.equals(member.getId(), botId));
         if (botAdded) {

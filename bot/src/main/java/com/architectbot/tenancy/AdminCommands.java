@@ -1,7 +1,7 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.core.Inquiry;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.Inquiry;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,12 +12,16 @@ import java.util.function.Function;
 record AdminCommands(UsageReports reports, SettingsCommand settings, TenantEraser eraser, TenantPlans plans) {
 
     CommandOutcome usage(Inquiry inquiry) {
-        return adminOnly(inquiry, "see this workspace's usage",
+        return adminOnly(
+                inquiry,
+                "see this workspace's usage",
                 admin -> new CommandOutcome.Shown(reports.report(TenantId.of(admin.thread()), admin.user())));
     }
 
     CommandOutcome settings(Inquiry inquiry) {
-        return adminOnly(inquiry, "change this workspace's settings",
+        return adminOnly(
+                inquiry,
+                "change this workspace's settings",
                 admin -> settings.apply(admin, TenantId.of(admin.thread())));
     }
 
@@ -42,9 +46,10 @@ record AdminCommands(UsageReports reports, SettingsCommand settings, TenantErase
         Surface surface = inquiry.thread().surface();
         return switch (inquiry.role()) {
             case ADMIN -> command.apply(inquiry);
-            case MEMBER -> new CommandOutcome.Denied("Only workspace admins can " + what + ". "
-                    + Commands.whoIsAdmin(surface) + " If you need something changed, ask one of them to run "
-                    + Commands.of(surface, inquiry.kind()) + ".");
+            case MEMBER ->
+                new CommandOutcome.Denied("Only workspace admins can " + what + ". "
+                        + Commands.whoIsAdmin(surface) + " If you need something changed, ask one of them to run "
+                        + Commands.of(surface, inquiry.kind()) + ".");
         };
     }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
  *     {@link AuditTrail} words them
  * @param text the message text, only when {@code AUDIT_CONTENT=true}
  */
-public record AuditEntry(Instant at, String user, String kind, String thread, String outcome, TokenUsage tokens,
-                         Optional<String> text) {
+public record AuditEntry(
+        Instant at, String user, String kind, String thread, String outcome, TokenUsage tokens, Optional<String> text) {
 
     public AuditEntry {
         requireNonNull(at, "at");

@@ -38,9 +38,19 @@ record AuditTrail(AuditLog log, boolean content, Clock clock) {
             case CommandOutcome.Shown shown -> append(inquiry, "done", TokenUsage.NONE);
             case CommandOutcome.Exported exported -> append(inquiry, "done", TokenUsage.NONE);
             case CommandOutcome.Denied denied -> append(inquiry, "denied", TokenUsage.NONE);
-            case CommandOutcome.Erased erased -> log.append(tenant, erasure(inquiry.user(), inquiry.thread().id()));
-            case CommandOutcome.Forgotten forgotten -> log.append(tenant, new AuditEntry(clock.instant(), FORGOTTEN,
-                    Commands.word(InquiryKind.FORGET_ME), FORGOTTEN, ERASED, TokenUsage.NONE, Optional.empty()));
+            case CommandOutcome.Erased erased ->
+                log.append(tenant, erasure(inquiry.user(), inquiry.thread().id()));
+            case CommandOutcome.Forgotten forgotten ->
+                log.append(
+                        tenant,
+                        new AuditEntry(
+                                clock.instant(),
+                                FORGOTTEN,
+                                Commands.word(InquiryKind.FORGET_ME),
+                                FORGOTTEN,
+                                ERASED,
+                                TokenUsage.NONE,
+                                Optional.empty()));
         }
     }
 
@@ -50,14 +60,27 @@ record AuditTrail(AuditLog log, boolean content, Clock clock) {
     }
 
     private AuditEntry erasure(String by, String thread) {
-        return new AuditEntry(clock.instant(), by, Commands.word(InquiryKind.ERASE_ALL_DATA), thread, ERASED,
-                TokenUsage.NONE, Optional.empty());
+        return new AuditEntry(
+                clock.instant(),
+                by,
+                Commands.word(InquiryKind.ERASE_ALL_DATA),
+                thread,
+                ERASED,
+                TokenUsage.NONE,
+                Optional.empty());
     }
 
     private void append(Inquiry inquiry, String outcome, TokenUsage usage) {
         boolean withText = content && !inquiry.text().isEmpty() && inquiry.kind() != InquiryKind.ERASE_ALL_DATA;
-        log.append(TenantId.of(inquiry.thread()), new AuditEntry(clock.instant(), inquiry.user(),
-                Commands.word(inquiry.kind()), inquiry.thread().id(), outcome, usage,
-                withText ? Optional.of(inquiry.text()) : Optional.empty()));
+        log.append(
+                TenantId.of(inquiry.thread()),
+                new AuditEntry(
+                        clock.instant(),
+                        inquiry.user(),
+                        Commands.word(inquiry.kind()),
+                        inquiry.thread().id(),
+                        outcome,
+                        usage,
+                        withText ? Optional.of(inquiry.text()) : Optional.empty()));
     }
 }

@@ -1,7 +1,7 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.core.Reply;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.Reply;
 
 /**
  * What a tenancy command did, decided where it ran. The audit trail records it by type and the user's reply
@@ -43,9 +43,10 @@ sealed interface CommandOutcome {
 
     private static String forgottenText(int messages) {
         return (messages == 0
-                ? "I kept no conversations of yours in this workspace. "
-                : "Done: I erased %d of your messages and my answers to them, in every thread of this workspace. "
-                        .formatted(messages) + "Other people's messages in shared threads stay. ")
+                        ? "I kept no conversations of yours in this workspace. "
+                        : "Done: I erased %d of your messages and my answers to them, in every thread of this workspace. "
+                                        .formatted(messages)
+                                + "Other people's messages in shared threads stay. ")
                 + "Your usage counters, your entries in the audit log and anything waiting for you are erased too.";
     }
 }

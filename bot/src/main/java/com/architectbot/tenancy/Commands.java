@@ -1,7 +1,7 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.InquiryKind;
 import java.util.Locale;
 
 /** How users type the tenancy commands on each surface, for the texts that mention them. */

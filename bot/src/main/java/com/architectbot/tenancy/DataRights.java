@@ -2,10 +2,10 @@ package com.architectbot.tenancy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.architectbot.core.Inquiry;
-import com.architectbot.core.Reply;
 import com.architectbot.conversation.ConversationRecords;
 import com.architectbot.conversation.Turn;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.Reply;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +28,7 @@ record DataRights(ConversationRecords records, List<PersonalData> stores, Clock 
 
     /** The export's format, so a reader can tell versions apart. */
     static final String FORMAT = "architect-bot-export/1";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     DataRights {
@@ -40,26 +41,36 @@ record DataRights(ConversationRecords records, List<PersonalData> stores, Clock 
         var thread = inquiry.thread();
         Map<String, List<Turn>> turns = records.turnsOf(thread.surface(), thread.tenant(), inquiry.user());
         if (turns.isEmpty()) {
-            return new CommandOutcome.Shown("I keep no conversations of yours in this workspace, so there is "
-                    + "nothing to export.");
+            return new CommandOutcome.Shown(
+                    "I keep no conversations of yours in this workspace, so there is " + "nothing to export.");
         }
-        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("surface", thread.surface().id())
-                .put("workspace", thread.tenant()).put("user", inquiry.user()).put("exportedAt", clock.instant().toString());
+        ObjectNode root = JSON.createObjectNode()
+                .put("format", FORMAT)
+                .put("surface", thread.surface().id())
+                .put("workspace", thread.tenant())
+                .put("user", inquiry.user())
+                .put("exportedAt", clock.instant().toString());
         ArrayNode threads = root.putArray("threads");
         int count = 0;
         for (var entry : turns.entrySet()) {
             ObjectNode node = threads.addObject().put("thread", entry.getKey());
             ArrayNode list = node.putArray("turns");
             for (Turn turn : entry.getValue()) {
-                list.addObject().put("inquiryId", turn.inquiryId()).put("at", turn.at().toString())
-                        .put("question", turn.question()).set("answer", answer(turn.answer()));
+                list.addObject()
+                        .put("inquiryId", turn.inquiryId())
+                        .put("at", turn.at().toString())
+                        .put("question", turn.question())
+                        .set("answer", answer(turn.answer()));
                 count++;
             }
         }
         String fileName = "architect-bot-export-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";
-        return new CommandOutcome.Exported(new Reply.Export(fileName, write(root), "Your conversations with Architect "
-                + "Bot: %d message%s in %d thread%s.".formatted(count, count == 1 ? "" : "s", turns.size(),
-                turns.size() == 1 ? "" : "s")));
+        return new CommandOutcome.Exported(new Reply.Export(
+                fileName,
+                write(root),
+                "Your conversations with Architect "
+                        + "Bot: %d message%s in %d thread%s."
+                                .formatted(count, count == 1 ? "" : "s", turns.size(), turns.size() == 1 ? "" : "s")));
     }
 
     /** Everything kept under the user's name in this tenant, in every store; the conversations go last. */

@@ -1,7 +1,7 @@
 package com.architectbot.tenancy;
 
-import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.InquiryKind;
 
 /** What {@code erase-all-data} tells an admin before and after: what goes, what stays, how to confirm. */
 final class ErasureTexts {
@@ -16,14 +16,16 @@ final class ErasureTexts {
     private ErasureTexts() {}
 
     static String prompt(Surface surface) {
-        return "This would erase all of this workspace's data kept by Architect Bot: " + WHAT + ". It cannot be undone. "
+        return "This would erase all of this workspace's data kept by Architect Bot: " + WHAT
+                + ". It cannot be undone. "
                 + "Your plan stays" + tokens(surface) + ".\nTo go ahead, run "
                 + Commands.of(surface, InquiryKind.ERASE_ALL_DATA).replaceFirst("`$", " " + CONFIRM + "`") + ".";
     }
 
     static String done(Surface surface) {
         return "Done: I erased all of this workspace's data: " + WHAT + ". The audit log now holds one entry: "
-                + "that you erased it." + switch (surface) {
+                + "that you erased it."
+                + switch (surface) {
                     case SLACK -> " The app stays installed; uninstall it to remove its Slack tokens too.";
                     case TEAMS, CLI -> "";
                 };

@@ -13,24 +13,34 @@ final class LimitNotice {
 
     static String text(Admission admission, Plan plan, PlanLimits limits, Surface surface, Instant now) {
         String limit = switch (admission) {
-            case USER_REQUESTS -> "you've reached your limit of %,d requests per hour".formatted(limits.requestsPerHourPerUser());
-            case TENANT_REQUESTS -> "this workspace has reached its limit of %,d requests per hour"
-                    .formatted(limits.requestsPerHourPerTenant());
+            case USER_REQUESTS ->
+                "you've reached your limit of %,d requests per hour".formatted(limits.requestsPerHourPerUser());
+            case TENANT_REQUESTS ->
+                "this workspace has reached its limit of %,d requests per hour"
+                        .formatted(limits.requestsPerHourPerTenant());
             case USER_TOKENS -> "you've used your %,d model tokens for today".formatted(limits.tokensPerDayPerUser());
-            case TENANT_TOKENS -> "this workspace has used its %,d model tokens for today"
-                    .formatted(limits.tokensPerDayPerTenant());
+            case TENANT_TOKENS ->
+                "this workspace has used its %,d model tokens for today".formatted(limits.tokensPerDayPerTenant());
             case ADMITTED -> throw new IllegalArgumentException("an admitted request needs no notice");
         };
         Instant reset = switch (admission) {
-            case USER_REQUESTS, TENANT_REQUESTS -> now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-            case USER_TOKENS, TENANT_TOKENS, ADMITTED -> now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            case USER_REQUESTS, TENANT_REQUESTS ->
+                now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+            case USER_TOKENS, TENANT_TOKENS, ADMITTED ->
+                now.atZone(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
         };
         return "Sorry, I haven't answered this one: " + limit + " on the " + plan.label() + " plan. "
-                + "The limit resets at " + resetTime(reset, now) + " (in " + inWords(Duration.between(now, reset)) + "); "
+                + "The limit resets at " + resetTime(reset, now) + " (in " + inWords(Duration.between(now, reset))
+                + "); "
                 + "please ask again then. Nothing else is lost: this conversation's context is kept. "
                 + "To raise the limit, a workspace admin can move this workspace to a larger plan"
-                + (surface == Surface.SLACK ? " (admins can see usage with `/architect usage`)." : " (admins can type `usage`).");
+                + (surface == Surface.SLACK
+                        ? " (admins can see usage with `/architect usage`)."
+                        : " (admins can type `usage`).");
     }
 
     private static String resetTime(Instant reset, Instant now) {

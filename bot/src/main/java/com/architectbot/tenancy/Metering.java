@@ -9,8 +9,9 @@ record Metering(UsageMeter meter, TenantPlans plans, PriceTable prices, Clock cl
 
     /** Counts a consultation or a licence check and its tokens; other kinds of inquiry cost nothing. */
     void record(Inquiry inquiry, TokenUsage usage) {
-        UsageMeter.Metered.of(inquiry.kind()).ifPresent(what ->
-                meter.record(TenantId.of(inquiry.thread()), inquiry.user(), what, usage, clock.instant()));
+        UsageMeter.Metered.of(inquiry.kind())
+                .ifPresent(what ->
+                        meter.record(TenantId.of(inquiry.thread()), inquiry.user(), what, usage, clock.instant()));
     }
 
     @Override

@@ -21,7 +21,9 @@ public enum Plan {
     }
 
     public static Optional<Plan> fromId(String id) {
-        return Arrays.stream(values()).filter(plan -> plan.id().equalsIgnoreCase(id.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(plan -> plan.id().equalsIgnoreCase(id.strip()))
+                .findFirst();
     }
 
     public static String ids() {

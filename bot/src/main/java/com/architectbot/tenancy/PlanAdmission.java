@@ -22,13 +22,19 @@ record PlanAdmission(TenantPlans plans, UsageMeter meter, Clock clock) {
         Plan plan = plans.of(tenant);
         PlanLimits limits = plans.limits(plan);
         Instant now = clock.instant();
-        Admission admission = meter.admit(tenant, inquiry.user(), inquiry.id().value(), limits,
-                metered.get().usesTokens(), now);
+        Admission admission = meter.admit(
+                tenant,
+                inquiry.user(),
+                inquiry.id().value(),
+                limits,
+                metered.get().usesTokens(),
+                now);
         if (admission == Admission.ADMITTED) {
             return Optional.empty();
         }
         LOG.info("{} refused for tenant {}: {} on the {} plan", inquiry.id(), tenant, admission, plan.id());
-        return Optional.of(new Refusal(admission,
+        return Optional.of(new Refusal(
+                admission,
                 LimitNotice.text(admission, plan, limits, inquiry.thread().surface(), now)));
     }
 }

@@ -45,11 +45,13 @@ public record Plans(Map<Plan, PlanLimits> limits) {
     private static Plans from(Properties properties) {
         Map<Plan, PlanLimits> limits = new EnumMap<>(Plan.class);
         for (Plan plan : Plan.values()) {
-            limits.put(plan, new PlanLimits(
-                    (int) number(properties, plan, "requests-per-hour-per-user"),
-                    (int) number(properties, plan, "requests-per-hour-per-tenant"),
-                    number(properties, plan, "tokens-per-day-per-user"),
-                    number(properties, plan, "tokens-per-day-per-tenant")));
+            limits.put(
+                    plan,
+                    new PlanLimits(
+                            (int) number(properties, plan, "requests-per-hour-per-user"),
+                            (int) number(properties, plan, "requests-per-hour-per-tenant"),
+                            number(properties, plan, "tokens-per-day-per-user"),
+                            number(properties, plan, "tokens-per-day-per-tenant")));
         }
         return new Plans(limits);
     }
@@ -64,7 +66,8 @@ public record Plans(Map<Plan, PlanLimits> limits) {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("plan limit " + name + "=" + value + " is not a whole number of 0 or more");
+            throw new IllegalArgumentException(
+                    "plan limit " + name + "=" + value + " is not a whole number of 0 or more");
         }
     }
 
@@ -89,8 +92,10 @@ public record Plans(Map<Plan, PlanLimits> limits) {
                 properties.load(reader);
                 return properties;
             } catch (IOException e) {
-                throw new IllegalArgumentException(variable + "=" + file + " could not be read (" + e.getMessage()
-                        + "): point it at a readable properties file, or unset it for the defaults", e);
+                throw new IllegalArgumentException(
+                        variable + "=" + file + " could not be read (" + e.getMessage()
+                                + "): point it at a readable properties file, or unset it for the defaults",
+                        e);
             }
         }
     }

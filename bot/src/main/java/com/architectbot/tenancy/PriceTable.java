@@ -50,7 +50,8 @@ public record PriceTable(Map<String, Price> prices) {
         if (price == null) {
             return Optional.empty();
         }
-        BigDecimal dollars = price.input().multiply(BigDecimal.valueOf(usage.inputTokens()))
+        BigDecimal dollars = price.input()
+                .multiply(BigDecimal.valueOf(usage.inputTokens()))
                 .add(price.output().multiply(BigDecimal.valueOf(usage.outputTokens())));
         return Optional.of(dollars.divide(MILLION, MathContext.DECIMAL64));
     }
@@ -67,15 +68,18 @@ public record PriceTable(Map<String, Price> prices) {
             try {
                 value = new BigDecimal(properties.getProperty(name).strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("price " + name + "=" + properties.getProperty(name) + " is not a number");
+                throw new IllegalArgumentException(
+                        "price " + name + "=" + properties.getProperty(name) + " is not a number");
             }
             if (value.signum() < 0) {
                 throw new IllegalArgumentException("price " + name + " must not be negative");
             }
-            parts.computeIfAbsent(name.substring(0, dot), model -> new BigDecimal[2])[side.equals("input") ? 0 : 1] = value;
+            parts.computeIfAbsent(name.substring(0, dot), model -> new BigDecimal[2])[side.equals("input") ? 0 : 1] =
+                    value;
         }
         Map<String, Price> prices = new HashMap<>();
-        parts.forEach((model, pair) -> prices.put(model,
+        parts.forEach((model, pair) -> prices.put(
+                model,
                 new Price(pair[0] == null ? BigDecimal.ZERO : pair[0], pair[1] == null ? BigDecimal.ZERO : pair[1])));
         return new PriceTable(prices);
     }

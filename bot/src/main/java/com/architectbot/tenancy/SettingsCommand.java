@@ -37,7 +37,9 @@ final class SettingsCommand {
 
     CommandOutcome apply(Inquiry inquiry, TenantId tenant) {
         TenantProfile profile = profiles.load(tenant);
-        List<String> words = inquiry.text().isBlank() ? List.of() : List.of(inquiry.text().strip().split("\\s+"));
+        List<String> words = inquiry.text().isBlank()
+                ? List.of()
+                : List.of(inquiry.text().strip().split("\\s+"));
         if (words.size() % 2 != 0) {
             return rejected("Each setting needs a value. " + USAGE);
         }
@@ -59,7 +61,8 @@ final class SettingsCommand {
                         return rejected("I don't know the model '" + value + "'. Choose one of "
                                 + String.join(", ", new TreeSet<>(prices.models())) + ", or default.");
                     }
-                    changed = changed.withModel(value.equalsIgnoreCase(DEFAULT) ? Optional.empty() : Optional.of(value));
+                    changed =
+                            changed.withModel(value.equalsIgnoreCase(DEFAULT) ? Optional.empty() : Optional.of(value));
                 }
                 default -> {
                     return rejected("Unknown setting '" + name + "'. " + USAGE);
@@ -69,10 +72,11 @@ final class SettingsCommand {
         if (!changed.equals(profile)) {
             profiles.save(tenant, changed);
         }
-        return new CommandOutcome.Shown((words.isEmpty() ? "Settings of this workspace" : "Saved. Settings of "
-                + "this workspace") + ":\n• Licence policy for licence checks: "
-                + changed.licencePolicy().map(DistributionModel::id).orElse("the bot's default")
-                + "\n• Model for consultations: " + changed.model().orElse("the bot's default") + "\n" + USAGE);
+        return new CommandOutcome.Shown(
+                (words.isEmpty() ? "Settings of this workspace" : "Saved. Settings of " + "this workspace")
+                        + ":\n• Licence policy for licence checks: "
+                        + changed.licencePolicy().map(DistributionModel::id).orElse("the bot's default")
+                        + "\n• Model for consultations: " + changed.model().orElse("the bot's default") + "\n" + USAGE);
     }
 
     private static CommandOutcome rejected(String text) {

@@ -2,13 +2,13 @@ package com.architectbot.tenancy;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.conversation.ConversationRecords;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
 import com.architectbot.core.TenantControls;
 import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.TokenUsage;
-import com.architectbot.conversation.ConversationRecords;
-import com.architectbot.conversation.ThreadKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -38,16 +38,28 @@ public final class Tenancy implements TenantControls, TenantEraser {
     private final DataRights rights;
     private final TenantErasure erasure;
 
-    public Tenancy(TenancySettings settings, UsageMeter meter, TenantProfiles profiles, AuditLog audit,
-                   ConversationRecords records, Clock clock) {
+    public Tenancy(
+            TenancySettings settings,
+            UsageMeter meter,
+            TenantProfiles profiles,
+            AuditLog audit,
+            ConversationRecords records,
+            Clock clock) {
         this(settings, meter, profiles, audit, records, List.of(), clock);
     }
 
     /** @param elsewhere the other stores that keep something about a tenant's users, erased with them */
-    public Tenancy(TenancySettings settings, UsageMeter meter, TenantProfiles profiles, AuditLog audit,
-                   ConversationRecords records, List<PersonalData> elsewhere, Clock clock) {
+    public Tenancy(
+            TenancySettings settings,
+            UsageMeter meter,
+            TenantProfiles profiles,
+            AuditLog audit,
+            ConversationRecords records,
+            List<PersonalData> elsewhere,
+            Clock clock) {
         requireNonNull(settings, "settings");
-        List<PersonalData> stores = Stream.concat(Stream.of(meter, audit), elsewhere.stream()).toList();
+        List<PersonalData> stores =
+                Stream.concat(Stream.of(meter, audit), elsewhere.stream()).toList();
         this.plans = new TenantPlans(profiles, settings);
         this.limits = new PlanAdmission(plans, meter, clock);
         this.metering = new Metering(meter, plans, settings.prices(), clock);
@@ -85,7 +97,7 @@ public final class Tenancy implements TenantControls, TenantEraser {
             case FORGET_ME -> rights.forgetMe(inquiry);
             case ERASE_ALL_DATA -> admin.eraseAllData(inquiry);
             case CONSULTATION, LICENCE_CHECK, FORGET, HELP ->
-                    throw new IllegalArgumentException(inquiry.kind() + " is not a tenancy command");
+                throw new IllegalArgumentException(inquiry.kind() + " is not a tenancy command");
         };
         audit.command(inquiry, outcome);
         return outcome.reply();

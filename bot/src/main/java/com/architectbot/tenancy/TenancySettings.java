@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
  * @param auditRetention {@code AUDIT_RETENTION_DAYS} (default 90)
  * @param usageRetention {@code USAGE_RETENTION_DAYS}: how long monthly usage is kept (default 400)
  */
-public record TenancySettings(Plan defaultPlan, Plans plans, PriceTable prices, boolean auditContent,
-                              Duration auditRetention, Duration usageRetention) {
+public record TenancySettings(
+        Plan defaultPlan,
+        Plans plans,
+        PriceTable prices,
+        boolean auditContent,
+        Duration auditRetention,
+        Duration usageRetention) {
 
     public static final Plan DEFAULT_PLAN = Plan.FREE;
     public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
@@ -35,16 +40,25 @@ public record TenancySettings(Plan defaultPlan, Plans plans, PriceTable prices, 
     }
 
     public static TenancySettings defaults() {
-        return new TenancySettings(DEFAULT_PLAN, Plans.bundled(), PriceTable.bundled(), false,
-                DEFAULT_AUDIT_RETENTION, DEFAULT_USAGE_RETENTION);
+        return new TenancySettings(
+                DEFAULT_PLAN,
+                Plans.bundled(),
+                PriceTable.bundled(),
+                false,
+                DEFAULT_AUDIT_RETENTION,
+                DEFAULT_USAGE_RETENTION);
     }
 
     public static TenancySettings from(Environment env) {
         Set<String> plans = Arrays.stream(Plan.values()).map(Plan::id).collect(Collectors.toSet());
         return new TenancySettings(
-                Plan.fromId(env.choice("DEFAULT_PLAN", DEFAULT_PLAN.id(), plans)).orElseThrow(),
-                env.optional("PLANS_FILE").map(file -> Plans.withFile(Path.of(file), "PLANS_FILE")).orElse(Plans.bundled()),
-                env.optional("MODEL_PRICES_FILE").map(file -> PriceTable.withFile(Path.of(file), "MODEL_PRICES_FILE"))
+                Plan.fromId(env.choice("DEFAULT_PLAN", DEFAULT_PLAN.id(), plans))
+                        .orElseThrow(),
+                env.optional("PLANS_FILE")
+                        .map(file -> Plans.withFile(Path.of(file), "PLANS_FILE"))
+                        .orElse(Plans.bundled()),
+                env.optional("MODEL_PRICES_FILE")
+                        .map(file -> PriceTable.withFile(Path.of(file), "MODEL_PRICES_FILE"))
                         .orElse(PriceTable.bundled()),
                 env.flag("AUDIT_CONTENT", false),
                 env.days("AUDIT_RETENTION_DAYS", DEFAULT_AUDIT_RETENTION),
@@ -53,7 +67,8 @@ public record TenancySettings(Plan defaultPlan, Plans plans, PriceTable prices, 
 
     @Override
     public String toString() {
-        return "TenancySettings[defaultPlan=" + defaultPlan.id() + ", models priced=" + prices.models().size()
+        return "TenancySettings[defaultPlan=" + defaultPlan.id() + ", models priced="
+                + prices.models().size()
                 + ", auditContent=" + auditContent + ", auditRetention=" + auditRetention.toDays()
                 + "d, usageRetention=" + usageRetention.toDays() + "d]";
     }

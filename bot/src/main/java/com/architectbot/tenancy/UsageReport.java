@@ -15,14 +15,25 @@ final class UsageReport {
 
     private UsageReport() {}
 
-    static String text(Plan plan, PlanLimits limits, PriceTable prices, UsageMeter meter, TenantId tenant, String user,
-                       Instant now) {
+    static String text(
+            Plan plan,
+            PlanLimits limits,
+            PriceTable prices,
+            UsageMeter meter,
+            TenantId tenant,
+            String user,
+            Instant now) {
         YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
         MonthlyUsage usage = meter.month(tenant, month);
         Consumption current = meter.current(tenant, user, now);
         StringBuilder text = new StringBuilder();
-        text.append("Usage of this workspace in ").append(month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                .append(' ').append(month.getYear()).append(" (").append(plan.label()).append(" plan)\n");
+        text.append("Usage of this workspace in ")
+                .append(month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
+                .append(' ')
+                .append(month.getYear())
+                .append(" (")
+                .append(plan.label())
+                .append(" plan)\n");
         text.append("• Consultations: %,d\n".formatted(usage.consultations()));
         text.append("• Licence checks: %,d\n".formatted(usage.licenceChecks()));
         BigDecimal total = BigDecimal.ZERO;
@@ -32,15 +43,22 @@ final class UsageReport {
         }
         for (TokenUsage tokens : usage.tokens()) {
             Optional<BigDecimal> cost = prices.cost(tokens);
-            text.append("• Tokens on %s: %,d in, %,d out, %s\n".formatted(tokens.model(), tokens.inputTokens(),
-                    tokens.outputTokens(), cost.map(UsageReport::dollars).orElse("no price known")));
+            text.append("• Tokens on %s: %,d in, %,d out, %s\n"
+                    .formatted(
+                            tokens.model(),
+                            tokens.inputTokens(),
+                            tokens.outputTokens(),
+                            cost.map(UsageReport::dollars).orElse("no price known")));
             total = total.add(cost.orElse(BigDecimal.ZERO));
             unpriced |= cost.isEmpty();
         }
-        text.append("• Estimated cost: ").append(dollars(total)).append(unpriced ? " (some models have no price)" : "")
+        text.append("• Estimated cost: ")
+                .append(dollars(total))
+                .append(unpriced ? " (some models have no price)" : "")
                 .append(" — an estimate from list prices, not an invoice\n");
         text.append("Limits: requests per hour: you %s, workspace %s; tokens today: you %s, workspace %s."
-                .formatted(left(current.userRequestsThisHour(), limits.requestsPerHourPerUser()),
+                .formatted(
+                        left(current.userRequestsThisHour(), limits.requestsPerHourPerUser()),
                         left(current.tenantRequestsThisHour(), limits.requestsPerHourPerTenant()),
                         left(current.userTokensToday(), limits.tokensPerDayPerUser()),
                         left(current.tenantTokensToday(), limits.tokensPerDayPerTenant())));
@@ -53,6 +71,8 @@ final class UsageReport {
     }
 
     private static String dollars(BigDecimal amount) {
-        return "≈ $" + amount.setScale(amount.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
+        return "≈ $"
+                + amount.setScale(amount.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 }

@@ -33,10 +33,17 @@ class DependencyRulesTest {
     private static final String[] FEATURES = {
         "com.architectbot.consultation..", "com.architectbot.licence..", "com.architectbot.tenancy.."
     };
-    private static final String[] CHANNELS = {"com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli.."};
+    private static final String[] CHANNELS = {
+        "com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli.."
+    };
     private static final String[] OUTER = {
-        "com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli..", "com.architectbot.server..",
-        "com.architectbot.ops..", "com.architectbot.queue..", "com.architectbot.render.."
+        "com.architectbot.slack..",
+        "com.architectbot.teams..",
+        "com.architectbot.cli..",
+        "com.architectbot.server..",
+        "com.architectbot.ops..",
+        "com.architectbot.queue..",
+        "com.architectbot.render.."
     };
 
     @ArchTest
@@ -49,69 +56,102 @@ class DependencyRulesTest {
 
     @ArchTest
     static final ArchRule the_core_uses_only_itself_and_the_memory_ports = classes()
-            .that().resideInAPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    CORE, "com.architectbot.conversation", "java..", "io.micrometer.core..", "org.slf4j..")
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(CORE, "com.architectbot.conversation", "java..", "io.micrometer.core..", "org.slf4j..")
             .because("inquiries, replies, failures and the router are what every feature shares; they use none");
 
     @ArchTest
     static final ArchRule features_use_the_core_not_each_other = CompositeArchRule.of(Arrays.stream(FEATURES)
-            .map(feature -> (ArchRule) noClasses()
-                    .that().resideInAPackage(feature)
-                    .should().dependOnClassesThat().resideInAnyPackage(others(FEATURES, feature)))
-            .toList())
+                    .map(feature -> (ArchRule) noClasses()
+                            .that()
+                            .resideInAPackage(feature)
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(others(FEATURES, feature)))
+                    .toList())
             .because("features meet in the core's ports (Consultations, LicenceChecks, TenantControls)");
 
     @ArchTest
     static final ArchRule features_know_no_adapter_server_or_queue = noClasses()
-            .that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAnyPackage(OUTER)
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(OUTER)
             .because("dependencies point inward: adapters -> features -> core");
 
     @ArchTest
     static final ArchRule channels_do_not_know_each_other = CompositeArchRule.of(Arrays.stream(CHANNELS)
-            .map(channel -> (ArchRule) noClasses()
-                    .that().resideInAPackage(channel)
-                    .should().dependOnClassesThat().resideInAnyPackage(others(CHANNELS, channel)))
-            .toList())
+                    .map(channel -> (ArchRule) noClasses()
+                            .that()
+                            .resideInAPackage(channel)
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(others(CHANNELS, channel)))
+                    .toList())
             .because("each channel is an adapter of its own");
 
     @ArchTest
     static final ArchRule redis_code_lives_in_redis_packages = noClasses()
-            .that().resideOutsideOfPackage("..redis..")
-            .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
+            .that()
+            .resideOutsideOfPackage("..redis..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("redis.clients..")
             .because("Redis sits behind ports; its implementations are in the redis sub-packages");
 
     @ArchTest
     static final ArchRule only_the_slack_adapter_knows_the_slack_sdk = noClasses()
-            .that().resideOutsideOfPackage("com.architectbot.slack..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.slack..")
+            .that()
+            .resideOutsideOfPackage("com.architectbot.slack..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.slack..")
             .because("platform SDKs stay in their adapter");
 
     @ArchTest
     static final ArchRule only_the_teams_adapter_knows_the_bot_framework = noClasses()
-            .that().resideOutsideOfPackage("com.architectbot.teams..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..", "com.microsoft.aad..")
+            .that()
+            .resideOutsideOfPackage("com.architectbot.teams..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.microsoft.bot..", "com.microsoft.aad..")
             .because("platform SDKs stay in their adapter");
 
     @ArchTest
     static final ArchRule only_the_llm_adapter_talks_to_langchain4j = noClasses()
-            .that().resideOutsideOfPackage("com.architectbot.consultation.llm..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..")
+            .that()
+            .resideOutsideOfPackage("com.architectbot.consultation.llm..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.langchain4j..")
             .because("the model sits behind the Architect port");
 
     @ArchTest
     static final ArchRule features_and_queue_know_no_http_server = noClasses()
-            .that().resideInAnyPackage(FEATURES).or().resideInAnyPackage(CORE, "com.architectbot.queue..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .or()
+            .resideInAnyPackage(CORE, "com.architectbot.queue..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
             .because("only the server and the channels' routes speak HTTP to callers");
 
     @ArchTest
     static final ArchRule the_licence_engine_knows_no_source_or_reader = noClasses()
-            .that().resideInAPackage("com.architectbot.licence")
-            .or().resideInAPackage("com.architectbot.licence.policy..")
-            .or().resideInAPackage("com.architectbot.licence.spdx..")
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideInAPackage("com.architectbot.licence")
+            .or()
+            .resideInAPackage("com.architectbot.licence.policy..")
+            .or()
+            .resideInAPackage("com.architectbot.licence.spdx..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                     "com.architectbot.licence.source..", "com.architectbot.licence.manifest..",
                     "com.architectbot.licence.redis..", "picocli..")
             .because("licence verdicts come from the engine alone; registries and manifests sit behind its ports");

@@ -2,15 +2,15 @@ package com.architectbot.bench;
 
 import com.architectbot.config.Environment;
 import com.architectbot.consultation.Architect;
+import com.architectbot.consultation.llm.LangChainArchitect;
+import com.architectbot.consultation.llm.LicenceCheckTool;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.consultation.llm.LangChainArchitect;
-import com.architectbot.consultation.llm.LicenceCheckTool;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.architectbot.ops.ArchitectBot;
 import com.architectbot.ops.BotConfig;
 import com.architectbot.queue.Job;
@@ -60,27 +60,52 @@ final class BenchBot implements AutoCloseable {
     BenchBot(FakeOpenAi model, int workerConcurrency) {
         this.model = model;
         Map<String, String> env = new HashMap<>(Map.of(
-                "REDIS_URL", TestRedis.uri().toString(), "PORT", "0", "HOST", "127.0.0.1",
-                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "LLM_TIMEOUT_SECONDS", "60", QueueSettings.CONCURRENCY_VARIABLE, String.valueOf(workerConcurrency)));
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "PORT",
+                "0",
+                "HOST",
+                "127.0.0.1",
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl(),
+                "LLM_TIMEOUT_SECONDS",
+                "60",
+                QueueSettings.CONCURRENCY_VARIABLE,
+                String.valueOf(workerConcurrency)));
         env.put("MANAGEMENT_PORT", "0");
         env.put("DATA_ENCRYPTION_KEY", "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         BotConfig config = BotConfig.from(new Environment(env));
         this.bot = ArchitectBot.open(config);
         this.redis = TestRedis.client();
-        QueueSettings settings = TestQueueSettings.from(config.queue()).keyPrefix("bench" + System.nanoTime())
-                .readBlock(Duration.ofMillis(200)).build();
-        this.queue = new RedisStreamQueue(redis, settings, new RedisDeadLetters(redis, settings, Clock.systemUTC()),
-                Clock.systemUTC());
-        this.workers = new JobWorkers(queue, new RedisAnsweredMarks(redis, settings),
-                new RedisDeliveredParts(redis, settings), bot::answer,
-                (target, reply, parts) -> delivered(target, reply), settings, new SimpleMeterRegistry()).start();
+        QueueSettings settings = TestQueueSettings.from(config.queue())
+                .keyPrefix("bench" + System.nanoTime())
+                .readBlock(Duration.ofMillis(200))
+                .build();
+        this.queue = new RedisStreamQueue(
+                redis, settings, new RedisDeadLetters(redis, settings, Clock.systemUTC()), Clock.systemUTC());
+        this.workers = new JobWorkers(
+                        queue,
+                        new RedisAnsweredMarks(redis, settings),
+                        new RedisDeliveredParts(redis, settings),
+                        bot::answer,
+                        (target, reply, parts) -> delivered(target, reply),
+                        settings,
+                        new SimpleMeterRegistry())
+                .start();
     }
 
     /** A consultation in thread {@code thread}, with a unique id. */
     static Inquiry consultation(String id, String thread) {
-        return new Inquiry(new InquiryId("bench:" + id), InquiryKind.CONSULTATION,
-                new ThreadKey(Surface.SLACK, "TBENCH", "CBENCH", thread), "UBENCH", QUESTION);
+        return new Inquiry(
+                new InquiryId("bench:" + id),
+                InquiryKind.CONSULTATION,
+                new ThreadKey(Surface.SLACK, "TBENCH", "CBENCH", thread),
+                "UBENCH",
+                QUESTION);
     }
 
     /** Answers on the calling thread, as the CLI does: no queue. */
@@ -94,7 +119,9 @@ final class BenchBot implements AutoCloseable {
      */
     void enqueue(Inquiry inquiry, Latencies latencies, CountDownLatch replied) {
         waiting.put(inquiry.id().value(), new Pending(System.nanoTime(), latencies, replied));
-        if (!queue.enqueue(new Job(inquiry, new ReplyTarget(Surface.SLACK, Map.of("inquiry", inquiry.id().value()))))) {
+        if (!queue.enqueue(new Job(
+                inquiry,
+                new ReplyTarget(Surface.SLACK, Map.of("inquiry", inquiry.id().value()))))) {
             throw new IllegalStateException("duplicate inquiry id " + inquiry.id());
         }
     }

@@ -25,8 +25,9 @@ public final class ConcurrentConsultationsBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Duration latency = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
         Runs.printMachine();
-        System.out.printf("%d consultations at once, model latency %d s, %s=%d%n", count, latency.toSeconds(),
-                QueueSettings.CONCURRENCY_VARIABLE, QueueSettings.MAX_CONCURRENCY);
+        System.out.printf(
+                "%d consultations at once, model latency %d s, %s=%d%n",
+                count, latency.toSeconds(), QueueSettings.CONCURRENCY_VARIABLE, QueueSettings.MAX_CONCURRENCY);
         try (FakeOpenAi model = FakeOpenAi.start().withLatency(latency).notRecording();
                 BenchBot bot = new BenchBot(model, QueueSettings.MAX_CONCURRENCY)) {
             burst(bot, "warm-up", Math.min(200, count), latency);
@@ -60,10 +61,20 @@ public final class ConcurrentConsultationsBenchmark {
         boolean all = replied.await(latency.toSeconds() * 4 + 60, TimeUnit.SECONDS);
         long wall = System.nanoTime() - start;
         peak.stop();
-        System.out.printf(Locale.ROOT, "%s: answered %d/%d in %.2f s (enqueue of all took %.0f ms); halfway %d were"
+        System.out.printf(
+                Locale.ROOT,
+                "%s: answered %d/%d in %.2f s (enqueue of all took %.0f ms); halfway %d were"
                         + " waiting on the model; live heap then %d MB (%+d MB over idle, %.1f KB per consultation);"
-                        + " peak heap used %d MB%n", name, count - replied.getCount(), count, wall / 1e9, enqueued / 1e6,
-                waitingOnModel, live >> 20, (live - baseline) >> 20, (live - baseline) / 1024.0 / Math.max(1, waitingOnModel),
+                        + " peak heap used %d MB%n",
+                name,
+                count - replied.getCount(),
+                count,
+                wall / 1e9,
+                enqueued / 1e6,
+                waitingOnModel,
+                live >> 20,
+                (live - baseline) >> 20,
+                (live - baseline) / 1024.0 / Math.max(1, waitingOnModel),
                 peak.max() >> 20);
         if (!all) {
             throw new IllegalStateException(replied.getCount() + " consultations were not answered");

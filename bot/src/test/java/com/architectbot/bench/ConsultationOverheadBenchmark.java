@@ -31,7 +31,8 @@ public final class ConsultationOverheadBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         Runs.printMachine();
-        try (FakeOpenAi model = FakeOpenAi.start().notRecording(); BenchBot bot = new BenchBot(model, 16)) {
+        try (FakeOpenAi model = FakeOpenAi.start().notRecording();
+                BenchBot bot = new BenchBot(model, 16)) {
             Architect architect = bot.architect();
             Runs modelCall = new Runs("model call");
             Runs core = new Runs("core");

@@ -39,8 +39,8 @@ public final class Latencies {
         }
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        return new Summary(count, millis(sorted, 0.5), millis(sorted, 0.9), millis(sorted, 0.99),
-                sorted[count - 1] / 1e6);
+        return new Summary(
+                count, millis(sorted, 0.5), millis(sorted, 0.9), millis(sorted, 0.99), sorted[count - 1] / 1e6);
     }
 
     private static double millis(long[] sorted, double quantile) {
@@ -52,8 +52,14 @@ public final class Latencies {
     public record Summary(int count, double medianMs, double p90Ms, double p99Ms, double maxMs) {
 
         public String line() {
-            return String.format(Locale.ROOT, "n=%d median=%.3fms p90=%.3fms p99=%.3fms max=%.3fms",
-                    count, medianMs, p90Ms, p99Ms, maxMs);
+            return String.format(
+                    Locale.ROOT,
+                    "n=%d median=%.3fms p90=%.3fms p99=%.3fms max=%.3fms",
+                    count,
+                    medianMs,
+                    p90Ms,
+                    p99Ms,
+                    maxMs);
         }
     }
 }

@@ -1,9 +1,9 @@
 package com.architectbot.bench;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.policy.LicencePolicy;
 import com.architectbot.ops.ArchitectBot;
@@ -46,13 +46,20 @@ public final class LicenceCheckBenchmark {
         System.exit(0);
     }
 
-    private static void run(ArchitectBot bot, BotConfig config, String lockfile, FakeRegistry registry, UnifiedJedis redis,
-                            int runs, int warmup) {
+    private static void run(
+            ArchitectBot bot,
+            BotConfig config,
+            String lockfile,
+            FakeRegistry registry,
+            UnifiedJedis redis,
+            int runs,
+            int warmup) {
         try (bot) {
             LicenceService service = bot.licences();
             List<CheckInput> input = List.of(new CheckInput.Manifest("package-lock.json", lockfile));
             LicencePolicy policy = service.policy(null, null);
-            System.out.printf("registry requests in flight per host: at most %d%n",
+            System.out.printf(
+                    "registry requests in flight per host: at most %d%n",
                     config.registries().maxConcurrentPerHost());
             Latencies cold = new Latencies();
             Latencies warm = new Latencies();
@@ -67,28 +74,45 @@ public final class LicenceCheckBenchmark {
     }
 
     private static BotConfig config(FakeRegistry registry, Path folder) {
-        return BotConfig.from(new Environment(Map.of("REDIS_URL", TestRedis.uri().toString(),
-                "NPM_REGISTRY_URL", registry.baseUri().toString(),
-                "MAVEN_CACHE_DIR", folder.resolve("maven-cache").toString())));
+        return BotConfig.from(new Environment(Map.of(
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "NPM_REGISTRY_URL",
+                registry.baseUri().toString(),
+                "MAVEN_CACHE_DIR",
+                folder.resolve("maven-cache").toString())));
     }
 
-    private static void check(int run, String kind, LicenceService service, List<CheckInput> input, LicencePolicy policy,
-                              FakeRegistry registry, Latencies latencies) {
+    private static void check(
+            int run,
+            String kind,
+            LicenceService service,
+            List<CheckInput> input,
+            LicencePolicy policy,
+            FakeRegistry registry,
+            Latencies latencies) {
         int before = registry.requests().size();
         long start = System.nanoTime();
         LicenceReport report = service.check(input, policy, ResolveOptions.DEFAULT);
         long elapsed = System.nanoTime() - start;
         latencies.record(elapsed);
-        System.out.printf("%s %s: %.0f ms, %d registry requests, %s, %d problems (load %s)%n",
-                run > 0 ? "run " + run : "warm-up", kind, elapsed / 1e6, registry.requests().size() - before,
-                report.summary(), report.problems().size(), Runs.loadAverage());
+        System.out.printf(
+                "%s %s: %.0f ms, %d registry requests, %s, %d problems (load %s)%n",
+                run > 0 ? "run " + run : "warm-up",
+                kind,
+                elapsed / 1e6,
+                registry.requests().size() - before,
+                report.summary(),
+                report.problems().size(),
+                Runs.loadAverage());
     }
 
     /** Empties the licence cache: only its keys, so other data in a shared Redis stays. */
     private static void clearCache(UnifiedJedis redis) {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match("ab:licence:*").count(500));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match("ab:licence:*").count(500));
             if (!page.getResult().isEmpty()) {
                 redis.del(page.getResult().toArray(String[]::new));
             }

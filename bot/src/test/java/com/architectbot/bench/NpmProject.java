@@ -25,9 +25,28 @@ import java.util.Set;
 final class NpmProject {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] LICENCES = {"MIT", "MIT", "MIT", "MIT", "MIT", "MIT", "MIT", "ISC", "ISC",
-        "Apache-2.0", "BSD-3-Clause", "BSD-2-Clause", "(MIT OR Apache-2.0)", "MIT", "ISC", "MIT", "0BSD",
-        "BlueOak-1.0.0", "MIT", "Apache-2.0"};
+    private static final String[] LICENCES = {
+        "MIT",
+        "MIT",
+        "MIT",
+        "MIT",
+        "MIT",
+        "MIT",
+        "MIT",
+        "ISC",
+        "ISC",
+        "Apache-2.0",
+        "BSD-3-Clause",
+        "BSD-2-Clause",
+        "(MIT OR Apache-2.0)",
+        "MIT",
+        "ISC",
+        "MIT",
+        "0BSD",
+        "BlueOak-1.0.0",
+        "MIT",
+        "Apache-2.0"
+    };
 
     private record Pkg(String location, String name, String version, List<Integer> dependencies) {}
 
@@ -67,8 +86,11 @@ final class NpmProject {
     }
 
     private static String lockfile(List<Pkg> packages, int direct) {
-        ObjectNode lock = JSON.createObjectNode().put("name", "bench-app").put("version", "1.0.0")
-                .put("lockfileVersion", 3).put("requires", true);
+        ObjectNode lock = JSON.createObjectNode()
+                .put("name", "bench-app")
+                .put("version", "1.0.0")
+                .put("lockfileVersion", 3)
+                .put("requires", true);
         ObjectNode all = lock.putObject("packages");
         ObjectNode root = all.putObject("").put("name", "bench-app").put("version", "1.0.0");
         ObjectNode rootDependencies = root.putObject("dependencies");
@@ -76,29 +98,42 @@ final class NpmProject {
             rootDependencies.put(packages.get(i).name(), "^" + packages.get(i).version());
         }
         for (Pkg pkg : packages) {
-            ObjectNode entry = all.putObject(pkg.location()).put("version", pkg.version())
+            ObjectNode entry = all.putObject(pkg.location())
+                    .put("version", pkg.version())
                     .put("resolved", "https://registry.npmjs.org/" + pkg.name() + "/-/" + tarball(pkg))
                     .put("integrity", "sha512-" + "A".repeat(86) + "==");
             if (!pkg.dependencies().isEmpty()) {
                 ObjectNode dependencies = entry.putObject("dependencies");
-                pkg.dependencies().forEach(d -> dependencies.put(packages.get(d).name(), "^" + packages.get(d).version()));
+                pkg.dependencies()
+                        .forEach(d -> dependencies.put(
+                                packages.get(d).name(), "^" + packages.get(d).version()));
             }
         }
         return lock.toPrettyString();
     }
 
     private static void writeDocument(Path folder, Pkg pkg, int index, List<Pkg> packages) throws IOException {
-        ObjectNode doc = JSON.createObjectNode().put("name", pkg.name()).put("version", pkg.version())
+        ObjectNode doc = JSON.createObjectNode()
+                .put("name", pkg.name())
+                .put("version", pkg.version())
                 .put("description", "Generated package " + index + " for the licence-check benchmark")
-                .put("main", "index.js").put("homepage", "https://example.com/" + pkg.name());
+                .put("main", "index.js")
+                .put("homepage", "https://example.com/" + pkg.name());
         licence(doc, index);
-        doc.putObject("repository").put("type", "git").put("url", "git+https://github.com/example/" + pkg.name() + ".git");
+        doc.putObject("repository")
+                .put("type", "git")
+                .put("url", "git+https://github.com/example/" + pkg.name() + ".git");
         doc.putArray("maintainers").addObject().put("name", "someone").put("email", "someone@example.com");
         ObjectNode dependencies = doc.putObject("dependencies");
-        pkg.dependencies().forEach(d -> dependencies.put(packages.get(d).name(), "^" + packages.get(d).version()));
-        doc.putObject("dist").put("tarball", "https://registry.npmjs.org/" + pkg.name() + "/-/" + tarball(pkg))
-                .put("shasum", "0".repeat(40)).put("integrity", "sha512-" + "A".repeat(86) + "==")
-                .put("fileCount", 12).put("unpackedSize", 48_213);
+        pkg.dependencies()
+                .forEach(d -> dependencies.put(
+                        packages.get(d).name(), "^" + packages.get(d).version()));
+        doc.putObject("dist")
+                .put("tarball", "https://registry.npmjs.org/" + pkg.name() + "/-/" + tarball(pkg))
+                .put("shasum", "0".repeat(40))
+                .put("integrity", "sha512-" + "A".repeat(86) + "==")
+                .put("fileCount", 12)
+                .put("unpackedSize", 48_213);
         Path file = folder.resolve(pkg.name()).resolve(pkg.version());
         Files.createDirectories(file.getParent());
         Files.writeString(file, doc.toString());
@@ -108,7 +143,10 @@ final class NpmProject {
         switch (index % 50) {
             case 7 -> doc.putObject("license").put("type", "MIT").put("url", "https://opensource.org/licenses/MIT");
             case 17 -> {
-                doc.putArray("licenses").addObject().put("type", "MIT").put("url", "https://opensource.org/licenses/MIT");
+                doc.putArray("licenses")
+                        .addObject()
+                        .put("type", "MIT")
+                        .put("url", "https://opensource.org/licenses/MIT");
                 doc.withArray("licenses").addObject().put("type", "Apache-2.0");
             }
             case 27 -> doc.put("license", "SEE LICENSE IN LICENSE.md");

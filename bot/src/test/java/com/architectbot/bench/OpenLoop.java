@@ -23,14 +23,18 @@ public final class OpenLoop implements AutoCloseable {
 
         public static Plan parse(String[] args, String defaultRates) {
             return new Plan(
-                    List.of((args.length > 0 ? args[0] : defaultRates).split(",")).stream().map(Integer::parseInt).toList(),
+                    List.of((args.length > 0 ? args[0] : defaultRates).split(",")).stream()
+                            .map(Integer::parseInt)
+                            .toList(),
                     args.length > 1 ? Integer.parseInt(args[1]) : 20,
                     args.length > 2 ? Integer.parseInt(args[2]) : 3,
                     args.length > 3 ? Integer.parseInt(args[3]) : 5);
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
 
     public HttpClient http() {

@@ -24,7 +24,8 @@ final class Replica {
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int port;
 
@@ -39,14 +40,21 @@ final class Replica {
     /** Starts the process, without waiting for it to be ready. */
     synchronized Replica start() {
         port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
+                "serve"));
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("MANAGEMENT_PORT", "0"); // two replicas on one machine: not both on 9090
-        builder.environment().put("DATA_ENCRYPTION_KEY", // replicas sharing a Redis share the key
-                "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        builder.environment()
+                .put(
+                        "DATA_ENCRYPTION_KEY", // replicas sharing a Redis share the key
+                        "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             process = builder.start();
@@ -58,15 +66,23 @@ final class Replica {
 
     /** Waits until {@code GET /ready} answers 200. */
     Replica awaitReady() {
-        Awaitility.await(name + " to become ready; see " + log).atMost(START_PATIENCE).pollInterval(Duration.ofMillis(50))
-                .failFast(name + " exited; see " + log, () -> !process.isAlive()).until(this::isReady);
+        Awaitility.await(name + " to become ready; see " + log)
+                .atMost(START_PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .failFast(name + " exited; see " + log, () -> !process.isAlive())
+                .until(this::isReady);
         return this;
     }
 
     boolean isReady() {
         try {
-            return http.send(HttpRequest.newBuilder(uri("/ready")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(uri("/ready"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -59,10 +59,13 @@ public final class ReplicaKillBenchmark {
      */
     record Arguments(int kills, int crashLoops, Path jar) {
         static Arguments parse(String[] args) {
-            Path built = Files.exists(Path.of("target/architect-bot.jar")) ? Path.of("target/architect-bot.jar")
+            Path built = Files.exists(Path.of("target/architect-bot.jar"))
+                    ? Path.of("target/architect-bot.jar")
                     : Path.of("bot/target/architect-bot.jar");
-            return new Arguments(args.length > 0 ? Integer.parseInt(args[0]) : 20,
-                    args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Path.of(args[2]) : built);
+            return new Arguments(
+                    args.length > 0 ? Integer.parseInt(args[0]) : 20,
+                    args.length > 1 ? Integer.parseInt(args[1]) : 10,
+                    args.length > 2 ? Path.of(args[2]) : built);
         }
     }
 
@@ -73,7 +76,7 @@ public final class ReplicaKillBenchmark {
         Arguments arguments = Arguments.parse(args);
         Runs.printMachine();
         try (FakeOpenAi model = FakeOpenAi.start().withLatency(MODEL_LATENCY).notRecording();
-             FakeSlackApi slack = FakeSlackApi.start()) {
+                FakeSlackApi slack = FakeSlackApi.start()) {
             new ReplicaKillBenchmark(slack, model).run(arguments);
         }
         System.exit(0); // the embedded Redis and HTTP servers keep non-daemon threads
@@ -82,18 +85,38 @@ public final class ReplicaKillBenchmark {
     private void run(Arguments args) throws IOException {
         redis.flushAll();
         Path jar = args.jar();
-        Map<String, String> env = Map.of("HOST", "127.0.0.1", "REDIS_URL", TestRedis.uri().toString(),
-                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SLACK_BOT_TOKEN", "xoxb-kill-bench", "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                "SLACK_API_URL", slack.apiUrl().toString(), "HOME", System.getProperty("java.io.tmpdir"),
-                "DEFAULT_PLAN", "enterprise"); // the free plan's 10 requests an hour per user would refuse most
+        Map<String, String> env = Map.of(
+                "HOST",
+                "127.0.0.1",
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl(),
+                "SLACK_BOT_TOKEN",
+                "xoxb-kill-bench",
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "SLACK_API_URL",
+                slack.apiUrl().toString(),
+                "HOME",
+                System.getProperty("java.io.tmpdir"),
+                "DEFAULT_PLAN",
+                "enterprise"); // the free plan's 10 requests an hour per user would refuse most
         Path logs = jar.toAbsolutePath().getParent();
         List<Replica> replicas = List.of(
                 new Replica("replica-a", jar, env, logs.resolve("replica-a.log")).start(),
                 new Replica("replica-b", jar, env, logs.resolve("replica-b.log")).start());
         try {
             replicas.forEach(Replica::awaitReady);
-            System.out.printf(Locale.ROOT, "jar %s, logs in %s, model latency %s, all settings default%n", jar, logs,
+            System.out.printf(
+                    Locale.ROOT,
+                    "jar %s, logs in %s, model latency %s, all settings default%n",
+                    jar,
+                    logs,
                     MODEL_LATENCY);
             Latencies recovery = new Latencies();
             for (int round = 1; recovery.count() < args.kills() && round <= 2 * args.kills(); round++) {
@@ -113,7 +136,8 @@ public final class ReplicaKillBenchmark {
     private Optional<Long> killMidConsultation(List<Replica> replicas, int round) {
         Question first = ask(anyReady(replicas), null);
         Replica owner = patiently("a replica to take round " + round + "'s question")
-                .until(() -> owner(replicas), Optional::isPresent).orElseThrow();
+                .until(() -> owner(replicas), Optional::isPresent)
+                .orElseThrow();
         Replica.pause(Duration.ofSeconds(1)); // mid model call
         long killed = System.nanoTime();
         owner.kill();
@@ -122,13 +146,19 @@ public final class ReplicaKillBenchmark {
         Replica survivor = replicas.stream().filter(r -> r != owner).findFirst().orElseThrow();
         ask(survivor, first.thread()); // a follow-up: lines up behind the killed inquiry for the thread's lock
         ask(survivor, null);
-        patiently("the killed consultation's answer").until(() -> posts(first.thread()).size() >= 1);
+        patiently("the killed consultation's answer")
+                .until(() -> posts(first.thread()).size() >= 1);
         long recovered = System.nanoTime() - killed;
         patiently("round " + round + "'s answers").until(this::allAnswered);
         owner.awaitReady();
-        System.out.printf(Locale.ROOT, "round %d: killed %s %s; answered %.1f s after the kill (load %s)%n", round,
-                owner.name(), midConsultation ? "mid-consultation" : "after it had answered (not counted)",
-                recovered / 1e9, Runs.loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "round %d: killed %s %s; answered %.1f s after the kill (load %s)%n",
+                round,
+                owner.name(),
+                midConsultation ? "mid-consultation" : "after it had answered (not counted)",
+                recovered / 1e9,
+                Runs.loadAverage());
         return midConsultation ? Optional.of(recovered) : Optional.empty();
     }
 
@@ -145,12 +175,18 @@ public final class ReplicaKillBenchmark {
                 ask(victim, null);
             }
             try { // up to 2 s for the victim to hold work; it is killed either way
-                Awaitility.await("the victim to take work").atMost(Duration.ofSeconds(2)).pollInterval(POLL)
+                Awaitility.await("the victim to take work")
+                        .atMost(Duration.ofSeconds(2))
+                        .pollInterval(POLL)
                         .until(() -> owner(List.of(victim)).isPresent());
             } catch (ConditionTimeoutException e) {
                 // killed without work: the line below says so
             }
-            System.out.printf(Locale.ROOT, "crash loop %d: killed %s %s work%n", cycle, victim.name(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "crash loop %d: killed %s %s work%n",
+                    cycle,
+                    victim.name(),
                     owner(List.of(victim)).isPresent() ? "holding" : "without");
             victim.kill();
         }
@@ -164,9 +200,11 @@ public final class ReplicaKillBenchmark {
         int once = 0;
         int duplicated = 0;
         int missing = 0;
-        List<String> threads = questions.stream().map(Question::thread).distinct().toList();
+        List<String> threads =
+                questions.stream().map(Question::thread).distinct().toList();
         for (String thread : threads) {
-            long expected = questions.stream().filter(q -> q.thread().equals(thread)).count();
+            long expected =
+                    questions.stream().filter(q -> q.thread().equals(thread)).count();
             int got = posts(thread).size();
             if (got == expected) {
                 once += (int) expected;
@@ -177,15 +215,28 @@ public final class ReplicaKillBenchmark {
             }
         }
         long apologies = slack.calls("chat.postMessage").stream()
-                .filter(c -> c.body().contains("Sorry") || c.body().contains("reached")).count(); // or a refusal
+                .filter(c -> c.body().contains("Sorry") || c.body().contains("reached"))
+                .count(); // or a refusal
         if (recovery.count() > 0) {
             Latencies.Summary summary = recovery.summary();
-            System.out.printf(Locale.ROOT, "recovery (SIGKILL to answer) over %d kills: median %.1f s, max %.1f s%n",
-                    summary.count(), summary.medianMs() / 1e3, summary.maxMs() / 1e3);
+            System.out.printf(
+                    Locale.ROOT,
+                    "recovery (SIGKILL to answer) over %d kills: median %.1f s, max %.1f s%n",
+                    summary.count(),
+                    summary.medianMs() / 1e3,
+                    summary.maxMs() / 1e3);
         }
-        System.out.printf(Locale.ROOT, "questions %d: answered exactly once %d, duplicate answers %d, unanswered %d, "
-                + "apologies or refusals %d, dead letters %d, model calls %d%n", questions.size(), once, duplicated,
-                missing, apologies, redis.exists("ab:jobs:dead") ? redis.xlen("ab:jobs:dead") : 0, model.received());
+        System.out.printf(
+                Locale.ROOT,
+                "questions %d: answered exactly once %d, duplicate answers %d, unanswered %d, "
+                        + "apologies or refusals %d, dead letters %d, model calls %d%n",
+                questions.size(),
+                once,
+                duplicated,
+                missing,
+                apologies,
+                redis.exists("ab:jobs:dead") ? redis.xlen("ab:jobs:dead") : 0,
+                model.received());
     }
 
     private Question ask(Replica replica, String thread) {
@@ -193,12 +244,15 @@ public final class ReplicaKillBenchmark {
         Question question = new Question(ts, thread == null ? ts : thread);
         String event = """
                 {"type":"app_mention","user":"U1","text":"<@%s> How should we shard tenants?","ts":"%s",%s\
-                "channel":"%s","event_ts":"%s"}""".formatted(FakeSlackApi.BOT_USER, ts,
-                thread == null ? "" : "\"thread_ts\":\"" + thread + "\",", CHANNEL, ts);
+                "channel":"%s","event_ts":"%s"}""".formatted(
+                FakeSlackApi.BOT_USER, ts, thread == null ? "" : "\"thread_ts\":\"" + thread + "\",", CHANNEL, ts);
         String body = SlackRequests.envelope("EvKill" + ts.replace(".", ""), event);
         try {
-            int status = http.send(SlackRequests.signed(replica.uri("/slack/events"), SIGNING_SECRET, body,
-                    "application/json"), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(
+                            SlackRequests.signed(
+                                    replica.uri("/slack/events"), SIGNING_SECRET, body, "application/json"),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (status != 200) {
                 throw new IllegalStateException(replica.name() + " answered " + status + " to a mention");
             }
@@ -213,8 +267,13 @@ public final class ReplicaKillBenchmark {
     }
 
     private boolean allAnswered() {
-        return questions.stream().map(Question::thread).distinct().allMatch(thread ->
-                posts(thread).size() >= questions.stream().filter(q -> q.thread().equals(thread)).count());
+        return questions.stream()
+                .map(Question::thread)
+                .distinct()
+                .allMatch(thread -> posts(thread).size()
+                        >= questions.stream()
+                                .filter(q -> q.thread().equals(thread))
+                                .count());
     }
 
     private List<FakeSlackApi.Call> posts(String thread) {

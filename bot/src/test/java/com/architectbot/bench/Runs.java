@@ -29,13 +29,20 @@ public final class Runs {
 
     /** Prints the across-runs line: {@code median=<median of medians> [min..max] p99=...}. */
     public void printSummary() {
-        System.out.printf(Locale.ROOT, "%s over %d runs: median=%s p99=%s max=%s%n", name, runs.size(),
-                spread(Latencies.Summary::medianMs), spread(Latencies.Summary::p99Ms), spread(Latencies.Summary::maxMs));
+        System.out.printf(
+                Locale.ROOT,
+                "%s over %d runs: median=%s p99=%s max=%s%n",
+                name,
+                runs.size(),
+                spread(Latencies.Summary::medianMs),
+                spread(Latencies.Summary::p99Ms),
+                spread(Latencies.Summary::maxMs));
     }
 
     private String spread(ToDoubleFunction<Latencies.Summary> figure) {
         double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-        double median = values.length % 2 == 1 ? values[values.length / 2]
+        double median = values.length % 2 == 1
+                ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
         return String.format(Locale.ROOT, "%.3fms [%.3f..%.3f]", median, values[0], values[values.length - 1]);
     }
@@ -43,12 +50,20 @@ public final class Runs {
     /** The machine, for the top of every benchmark's output: cores, load average, JVM and heap. */
     public static void printMachine() {
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "machine: %d cores, load %s, Java %s, max heap %d MB%n",
-                runtime.availableProcessors(), loadAverage(), Runtime.version(), runtime.maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, load %s, Java %s, max heap %d MB%n",
+                runtime.availableProcessors(),
+                loadAverage(),
+                Runtime.version(),
+                runtime.maxMemory() >> 20);
     }
 
     /** The one-minute load average, as {@code uptime} shows it. */
     public static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

@@ -35,8 +35,13 @@ class ConsultCommandTest {
         int exit = run("consult", "We", "launch", "our", "export", "API", "next", "week");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).containsSubsequence("## Executive Summary", "## Critical Issues",
-                "## Detailed Analysis", "## Recommendations", "## Questions for Clarification");
+        assertThat(out.toString())
+                .containsSubsequence(
+                        "## Executive Summary",
+                        "## Critical Issues",
+                        "## Detailed Analysis",
+                        "## Recommendations",
+                        "## Questions for Clarification");
         assertThat(err.toString()).contains("consult --thread ");
     }
 
@@ -78,7 +83,8 @@ class ConsultCommandTest {
         int exit = run(Map.of("LLM_TIMEOUT_SECONDS", "1", "LLM_MAX_RETRIES", "0"), "consult", "Is this slow?");
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).contains("Could not get an answer", "no answer within 1 s (LLM_TIMEOUT_SECONDS)")
+        assertThat(err.toString())
+                .contains("Could not get an answer", "no answer within 1 s (LLM_TIMEOUT_SECONDS)")
                 .doesNotContain("Exception");
     }
 
@@ -90,15 +96,17 @@ class ConsultCommandTest {
         int exit;
         String logged;
         try (var logs = new CapturedLogs()) {
-            exit = run("consult", "Is it fine that CI uses", token, "and https://ci:" + password + "@nexus.acme.io/repo?");
+            exit = run(
+                    "consult", "Is it fine that CI uses", token, "and https://ci:" + password + "@nexus.acme.io/repo?");
             logged = logs.text();
         }
 
         assertThat(exit).isZero();
         assertThat(model.lastRequest().toString())
                 .contains("CI uses [redacted GitHub token] and https://ci:[redacted password]@nexus.acme.io/repo?");
-        for (String place : new String[] {model.requests().toString(), RedisContents.all(), logged, out.toString(),
-                err.toString()}) {
+        for (String place :
+                new String[] {model.requests().toString(), RedisContents.all(), logged, out.toString(), err.toString()
+                }) {
             assertThat(place).doesNotContain(token).doesNotContain(password);
         }
     }
@@ -111,10 +119,14 @@ class ConsultCommandTest {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         var env = new java.util.HashMap<>(Map.of(
-                "REDIS_URL", TestRedis.uri().toString(),
-                "LLM_PROVIDER", "openai",
-                "OPENAI_API_KEY", FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL", model.baseUrl()));
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl()));
         env.putAll(extra);
         try (var bot = new BotOnDemand(() -> BotConfig.from(new Environment(env)))) {
             var cli = Main.commandLine(bot);

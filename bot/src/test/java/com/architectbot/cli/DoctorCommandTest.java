@@ -132,14 +132,28 @@ class DoctorCommandTest {
     private Map<String, String> healthyEnvironment() {
         String registryUrl = registry.baseUri().toString();
         Map<String, String> env = new HashMap<>(Map.of(
-                "REDIS_URL", TestRedis.uri().toString(),
-                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", "signing-secret",
-                "SLACK_API_URL", slack.apiUrl().toString(),
-                "MICROSOFT_APP_ID", "test-app-id", "MICROSOFT_APP_PASSWORD", "test-app-secret"));
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl(),
+                "SLACK_BOT_TOKEN",
+                "xoxb-test",
+                "SLACK_SIGNING_SECRET",
+                "signing-secret",
+                "SLACK_API_URL",
+                slack.apiUrl().toString(),
+                "MICROSOFT_APP_ID",
+                "test-app-id",
+                "MICROSOFT_APP_PASSWORD",
+                "test-app-secret"));
         env.put("TEAMS_TOKEN_ENDPOINT", teams.baseUrl() + "/token");
-        for (String variable : new String[] {"MAVEN_REPOSITORY_URL", "NPM_REGISTRY_URL", "PYPI_URL", "CRATES_URL",
-                "NUGET_URL", "DEPS_DEV_URL"}) {
+        for (String variable : new String[] {
+            "MAVEN_REPOSITORY_URL", "NPM_REGISTRY_URL", "PYPI_URL", "CRATES_URL", "NUGET_URL", "DEPS_DEV_URL"
+        }) {
             env.put(variable, registryUrl);
         }
         return env;

@@ -4,6 +4,7 @@ import static com.architectbot.licence.FixedRegistry.found;
 import static com.architectbot.licence.FixedTree.direct;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.FixedRegistry;
@@ -11,7 +12,6 @@ import com.architectbot.licence.FixedTree;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.PackageRef;
-import com.architectbot.core.report.DistributionModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -27,18 +27,25 @@ import picocli.CommandLine;
 
 class LicenceCheckCommandTest {
 
-    private static final PackageRef COMMONS = new PackageRef(Ecosystem.MAVEN, "org.apache.commons", "commons-lang3", "3.14.0");
+    private static final PackageRef COMMONS =
+            new PackageRef(Ecosystem.MAVEN, "org.apache.commons", "commons-lang3", "3.14.0");
     private static final PackageRef ENGINE = new PackageRef(Ecosystem.MAVEN, "org.example", "engine", "2.0");
     private static final PackageRef GPL_LIB = new PackageRef(Ecosystem.NPM, null, "gpl-lib", "1.0.0");
     private static final String COMMONS_COORDS = "org.apache.commons:commons-lang3:3.14.0";
 
-    private final FixedTree tree = new FixedTree(Map.of(
-            COMMONS_COORDS, List.of(direct(COMMONS, null)),
-            ENGINE.purl(), List.of(direct(ENGINE, null)),
-            "gpl-lib@1.0.0", List.of(direct(GPL_LIB, null)),
-            "package-lock.json", List.of(direct(COMMONS, null), direct(GPL_LIB, null))), List.of());
-    private final FixedRegistry registry = FixedRegistry.of(Map.of(
-            COMMONS, found("Apache-2.0"), ENGINE, found("AGPL-3.0-only"), GPL_LIB, found("GPL-3.0-only")));
+    private final FixedTree tree = new FixedTree(
+            Map.of(
+                    COMMONS_COORDS,
+                    List.of(direct(COMMONS, null)),
+                    ENGINE.purl(),
+                    List.of(direct(ENGINE, null)),
+                    "gpl-lib@1.0.0",
+                    List.of(direct(GPL_LIB, null)),
+                    "package-lock.json",
+                    List.of(direct(COMMONS, null), direct(GPL_LIB, null))),
+            List.of());
+    private final FixedRegistry registry = FixedRegistry.of(
+            Map.of(COMMONS, found("Apache-2.0"), ENGINE, found("AGPL-3.0-only"), GPL_LIB, found("GPL-3.0-only")));
     private final LicenceSettings settings = new LicenceSettings(DistributionModel.SAAS, null, Duration.ofSeconds(30));
 
     @TempDir
@@ -91,7 +98,8 @@ class LicenceCheckCommandTest {
     void a_policy_file_can_deny_a_licence() throws Exception {
         Path policy = Files.writeString(directory.resolve("policy.json"), "{\"licences\": {\"deny\": [\"Apache-*\"]}}");
 
-        assertThat(run("--policy-file", policy.toString(), COMMONS_COORDS).exitCode()).isEqualTo(1);
+        assertThat(run("--policy-file", policy.toString(), COMMONS_COORDS).exitCode())
+                .isEqualTo(1);
     }
 
     @Test
@@ -117,7 +125,9 @@ class LicenceCheckCommandTest {
         assertThat(run("--format", "xml", COMMONS_COORDS).exitCode()).isEqualTo(2);
         assertThat(run(directory.resolve("missing/pom.xml").toString()).err()).contains("No such file");
         assertThat(run("not a package").exitCode()).isEqualTo(2);
-        assertThat(run("--policy-file", invalidPolicy.toString(), COMMONS_COORDS).exitCode()).isEqualTo(2);
+        assertThat(run("--policy-file", invalidPolicy.toString(), COMMONS_COORDS)
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(run().exitCode()).isEqualTo(2);
         assertThat(run("--no-such-option", COMMONS_COORDS).exitCode()).isEqualTo(2);
     }
@@ -137,7 +147,9 @@ class LicenceCheckCommandTest {
     @Test
     void package_urls_are_never_taken_for_files() {
         assertThat(LicenceCheckCommand.readInputs(List.of("pkg:npm/%40scope/name@1.0.0", "react@18.2.0")))
-                .containsExactly(new CheckInput.PackageSpec("pkg:npm/%40scope/name@1.0.0"), new CheckInput.PackageSpec("react@18.2.0"));
+                .containsExactly(
+                        new CheckInput.PackageSpec("pkg:npm/%40scope/name@1.0.0"),
+                        new CheckInput.PackageSpec("react@18.2.0"));
     }
 
     private Run run(String... args) {

@@ -3,11 +3,11 @@ package com.architectbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.manifest.ManifestSettings;
-import com.architectbot.core.report.DistributionModel;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.licence.source.RegistrySettings;
@@ -36,8 +36,10 @@ class LicenceCheckInputTest {
 
     @TempDir
     Path directory;
+
     @TempDir
     Path cache;
+
     @TempDir
     Path npmFolder;
 
@@ -85,8 +87,13 @@ class LicenceCheckInputTest {
         Run run = run("--format", "json", pom.toString());
         // then: the user's own property resolved; the rest are named as unresolved; no value came out
         assertThat(run.exitCode()).isIn(0, 1);
-        assertThat(run.out()).contains("pkg:maven/org.slf4j/slf4j-api@1.7.36", "org.example:env:${env.PATH} is not checked",
-                "${user.home}", "${java.version}", "${architect.canary}");
+        assertThat(run.out())
+                .contains(
+                        "pkg:maven/org.slf4j/slf4j-api@1.7.36",
+                        "org.example:env:${env.PATH} is not checked",
+                        "${user.home}",
+                        "${java.version}",
+                        "${architect.canary}");
         for (String secret : secrets()) {
             assertThat(run.out() + run.err()).doesNotContain(secret);
             assertThat(central.requests()).noneSatisfy(path -> assertThat(path).contains(secret));
@@ -96,8 +103,15 @@ class LicenceCheckInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..@1.0.0", "_private@1.0.0", "pkg:npm/%2e%2e@1.0.0", "pkg:npm/a%3Fb@1.0.0",
-        "@scope/<script>@1.0.0", "pkg:npm/http%3A%2F%2Fevil.example@1.0.0"})
+    @ValueSource(
+            strings = {
+                "..@1.0.0",
+                "_private@1.0.0",
+                "pkg:npm/%2e%2e@1.0.0",
+                "pkg:npm/a%3Fb@1.0.0",
+                "@scope/<script>@1.0.0",
+                "pkg:npm/http%3A%2F%2Fevil.example@1.0.0"
+            })
     void a_malformed_npm_name_is_bad_input_with_exit_two(String spec) {
         // when
         Run run = run(spec);
@@ -110,8 +124,8 @@ class LicenceCheckInputTest {
     @Test
     void a_malformed_npm_name_in_package_json_is_bad_input_with_exit_two() throws Exception {
         // given
-        Path manifest = Files.writeString(directory.resolve("package.json"),
-                "{\"dependencies\": {\"http://evil.example/x\": \"^1.0.0\"}}");
+        Path manifest = Files.writeString(
+                directory.resolve("package.json"), "{\"dependencies\": {\"http://evil.example/x\": \"^1.0.0\"}}");
         // when
         Run run = run(manifest.toString());
         // then
@@ -137,7 +151,8 @@ class LicenceCheckInputTest {
     @Test
     void a_registry_answering_a_hundred_thousand_deep_licence_expression_gets_a_clear_outcome() {
         // when
-        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--format", "json", "deep-licence@1.0.0"));
+        Run run =
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--format", "json", "deep-licence@1.0.0"));
         // then
         assertThat(run.exitCode()).isIn(0, 1);
         assertThat(run.out()).contains("pkg:npm/deep-licence@1.0.0", "\"provenance\" : \"mapped\"");
@@ -147,14 +162,19 @@ class LicenceCheckInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"markdown", "json"})
-    void tokens_in_requirements_lines_never_reach_the_report_but_harmless_lines_still_do(String format) throws Exception {
+    void tokens_in_requirements_lines_never_reach_the_report_but_harmless_lines_still_do(String format)
+            throws Exception {
         // given: built here so no real-looking token is committed
         String pypiToken = "pypi-Ag" + "Xy7".repeat(20);
         String githubToken = "ghp_" + "Ab3d".repeat(9);
-        Path requirements = Files.writeString(directory.resolve("requirements.txt"), String.join("\n",
-                "--extra-index-url https://__token__:" + pypiToken + "@pkgs.corp/simple",
-                "private-lib @ git+https://" + githubToken + "@github.com/org/x.git",
-                "unpinned-harmless-lib", ""));
+        Path requirements = Files.writeString(
+                directory.resolve("requirements.txt"),
+                String.join(
+                        "\n",
+                        "--extra-index-url https://__token__:" + pypiToken + "@pkgs.corp/simple",
+                        "private-lib @ git+https://" + githubToken + "@github.com/org/x.git",
+                        "unpinned-harmless-lib",
+                        ""));
         // when
         Run run = run("--format", format, requirements.toString());
         // then
@@ -165,11 +185,31 @@ class LicenceCheckInputTest {
     private Run run(String... args) {
         URI maven = central.baseUri();
         URI other = npm.baseUri();
-        RegistrySettings registries = new RegistrySettings(maven, other, other, other, other, other, Duration.ofSeconds(5),
-                8, 0, Duration.ofMillis(10), RegistrySettings.DEFAULT_MAX_BODY_BYTES);
-        resolver = new ManifestResolver(new ManifestSettings(maven, other, cache, Duration.ofSeconds(2), Duration.ofSeconds(10),
-                0, RegistrySettings.DEFAULT_MAX_BODY_BYTES), PackageSpecs::parse);
-        LicenceService service = new LicenceService(resolver, new Registries(registries, cache),
+        RegistrySettings registries = new RegistrySettings(
+                maven,
+                other,
+                other,
+                other,
+                other,
+                other,
+                Duration.ofSeconds(5),
+                8,
+                0,
+                Duration.ofMillis(10),
+                RegistrySettings.DEFAULT_MAX_BODY_BYTES);
+        resolver = new ManifestResolver(
+                new ManifestSettings(
+                        maven,
+                        other,
+                        cache,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10),
+                        0,
+                        RegistrySettings.DEFAULT_MAX_BODY_BYTES),
+                PackageSpecs::parse);
+        LicenceService service = new LicenceService(
+                resolver,
+                new Registries(registries, cache),
                 new LicenceSettings(DistributionModel.SAAS, null, Duration.ofSeconds(30)));
         CommandLine command = new CommandLine(new LicenceCheckCommand(() -> service));
         StringWriter out = new StringWriter();
@@ -181,8 +221,11 @@ class LicenceCheckInputTest {
     }
 
     private static List<String> secrets() {
-        List<String> secrets = new ArrayList<>(List.of(PROPERTY_CANARY, System.getenv("PATH"),
-                System.getProperty("user.home"), System.getProperty("java.version")));
+        List<String> secrets = new ArrayList<>(List.of(
+                PROPERTY_CANARY,
+                System.getenv("PATH"),
+                System.getProperty("user.home"),
+                System.getProperty("java.version")));
         if (System.getenv("HOME") != null) {
             secrets.add(System.getenv("HOME"));
         }

@@ -79,10 +79,14 @@ class TenantCommandTest {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         var env = Map.of(
-                "REDIS_URL", TestRedis.uri().toString(),
-                "LLM_PROVIDER", "openai",
-                "OPENAI_API_KEY", FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL", model.baseUrl());
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl());
         try (var bot = new BotOnDemand(() -> BotConfig.from(new Environment(env)))) {
             var cli = Main.commandLine(bot);
             cli.setOut(new PrintWriter(out, true));

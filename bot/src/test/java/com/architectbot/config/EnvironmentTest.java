@@ -34,9 +34,11 @@ class EnvironmentTest {
         var env = new Environment(Map.of("WORKERS", "many", "LOW", "0", "MODE", "cloud"));
 
         assertThatThrownBy(() -> env.integer("WORKERS", 4, 1))
-                .hasMessageContaining("WORKERS=many").hasMessageContaining("whole number");
+                .hasMessageContaining("WORKERS=many")
+                .hasMessageContaining("whole number");
         assertThatThrownBy(() -> env.integer("LOW", 4, 1)).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> env.choice("MODE", "saas", Set.of("saas", "internal")))
-                .hasMessageContaining("MODE=cloud").hasMessageContaining("internal, saas");
+                .hasMessageContaining("MODE=cloud")
+                .hasMessageContaining("internal, saas");
     }
 }

@@ -1,11 +1,10 @@
 package com.architectbot.config;
 
-import com.architectbot.redis.DataKey;
-import com.architectbot.redis.RedisSettings;
-import com.architectbot.redis.RedisUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.redis.DataKey;
+import com.architectbot.redis.RedisUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -28,7 +27,9 @@ class StoreVariablesTest {
 
     @Test
     void a_blank_redis_url_also_means_the_embedded_server() {
-        assertThat(StoreVariables.redis(new Environment(Map.of("REDIS_URL", "  "))).embedded()).isTrue();
+        assertThat(StoreVariables.redis(new Environment(Map.of("REDIS_URL", "  ")))
+                        .embedded())
+                .isTrue();
     }
 
     @Test
@@ -61,7 +62,8 @@ class StoreVariablesTest {
 
     @Test
     void a_malformed_url_fails_at_start_up() {
-        assertThatThrownBy(() -> StoreVariables.redis(new Environment(Map.of("REDIS_URL", "redis://bot:s3cret@host:port"))))
+        assertThatThrownBy(() ->
+                        StoreVariables.redis(new Environment(Map.of("REDIS_URL", "redis://bot:s3cret@host:port"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("REDIS_URL")
                 .hasMessageNotContaining("s3cret");
@@ -70,23 +72,23 @@ class StoreVariablesTest {
     @Test
     void keys_are_read_from_the_environment_with_or_without_an_id() {
         String material = Base64.getEncoder().encodeToString(new byte[32]);
-        var settings = StoreVariables.encryption(new Environment(Map.of(
-                "DATA_ENCRYPTION_KEY", "2026-12:" + material, "DATA_ENCRYPTION_KEY_PREVIOUS", material)));
+        var settings = StoreVariables.encryption(new Environment(
+                Map.of("DATA_ENCRYPTION_KEY", "2026-12:" + material, "DATA_ENCRYPTION_KEY_PREVIOUS", material)));
 
         assertThat(settings.current()).map(DataKey::id).hasValue("2026-12");
         assertThat(settings.previous()).map(DataKey::id).get().asString().matches("[0-9a-f]{16}");
         assertThat(settings.toString()).doesNotContain(material);
     }
 
-
     @Test
     void a_malformed_key_fails_at_start_naming_the_variable_but_not_the_value() {
-        assertThatThrownBy(() -> StoreVariables.encryption(new Environment(Map.of("DATA_ENCRYPTION_KEY", "k1:tooShortSecret"))))
-                .hasMessageStartingWith("DATA_ENCRYPTION_KEY is not valid").hasMessageContaining("openssl rand -base64 32")
+        assertThatThrownBy(() ->
+                        StoreVariables.encryption(new Environment(Map.of("DATA_ENCRYPTION_KEY", "k1:tooShortSecret"))))
+                .hasMessageStartingWith("DATA_ENCRYPTION_KEY is not valid")
+                .hasMessageContaining("openssl rand -base64 32")
                 .hasMessageNotContaining("tooShortSecret");
-        assertThatThrownBy(() -> StoreVariables.encryption(new Environment(Map.of("DATA_ENCRYPTION_KEY_PREVIOUS",
-                Base64.getEncoder().encodeToString(new byte[32])))))
+        assertThatThrownBy(() -> StoreVariables.encryption(new Environment(Map.of(
+                        "DATA_ENCRYPTION_KEY_PREVIOUS", Base64.getEncoder().encodeToString(new byte[32])))))
                 .hasMessageContaining("DATA_ENCRYPTION_KEY_PREVIOUS is set without DATA_ENCRYPTION_KEY");
     }
-
 }

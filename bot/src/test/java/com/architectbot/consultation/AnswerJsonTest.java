@@ -1,14 +1,13 @@
 package com.architectbot.consultation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +39,11 @@ class AnswerJsonTest {
         // when
         ConsultationAnswer answer = AnswerJson.fromJson(json);
         // then
-        assertThat(answer.analysis()).extracting(AreaAnalysis::area)
+        assertThat(answer.analysis())
+                .extracting(AreaAnalysis::area)
                 .containsExactly(Area.PRODUCTION_READINESS, Area.SECURITY_AND_COMPLIANCE);
-        assertThat(answer.recommendations()).extracting(Recommendation::priority)
+        assertThat(answer.recommendations())
+                .extracting(Recommendation::priority)
                 .containsExactly(Priority.CRITICAL_BLOCKER, Priority.BEFORE_LAUNCH, Priority.FUTURE);
         assertThat(answer.criticalIssues()).isEmpty();
         assertThat(answer.questions()).isEmpty();
@@ -50,21 +51,25 @@ class AnswerJsonTest {
 
     @Test
     void markdown_fence_around_the_object_is_ignored() {
-        assertThat(AnswerJson.fromJson("```json\n" + AnswerJson.toJson(ANSWER) + "\n```")).isEqualTo(ANSWER);
+        assertThat(AnswerJson.fromJson("```json\n" + AnswerJson.toJson(ANSWER) + "\n```"))
+                .isEqualTo(ANSWER);
     }
 
     @Test
     void missing_or_blank_summary_is_rejected() {
         assertThatThrownBy(() -> AnswerJson.fromJson("{\"questions\": []}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("summary");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("summary");
         assertThatThrownBy(() -> AnswerJson.fromJson("{\"summary\": \"  \"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("summary");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("summary");
     }
 
     @Test
     void unknown_priority_is_rejected_with_its_path_but_not_its_text() {
-        assertThatThrownBy(() -> AnswerJson.fromJson(
-                "{\"summary\": \"S.\", \"recommendations\": [{\"text\": \"secret plan\", \"priority\": \"urgent\"}]}"))
+        assertThatThrownBy(
+                        () -> AnswerJson.fromJson(
+                                "{\"summary\": \"S.\", \"recommendations\": [{\"text\": \"secret plan\", \"priority\": \"urgent\"}]}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("recommendations[0].priority")
                 .hasMessageNotContaining("secret plan");

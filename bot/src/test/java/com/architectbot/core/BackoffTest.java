@@ -40,8 +40,11 @@ class BackoffTest {
 
         var waits = IntStream.range(0, 200).mapToObj(i -> backoff.after(3)).toList();
 
-        assertThat(waits).allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(400), Duration.ofMillis(600)));
-        assertThat(waits.stream().distinct().count()).as("random, not a fixed offset").isGreaterThan(10);
+        assertThat(waits)
+                .allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofMillis(400), Duration.ofMillis(600)));
+        assertThat(waits.stream().distinct().count())
+                .as("random, not a fixed offset")
+                .isGreaterThan(10);
         assertThat(IntStream.range(0, 50).mapToObj(i -> backoff.after(99)))
                 .allSatisfy(wait -> assertThat(wait).isBetween(MAX, MAX.plus(MAX.dividedBy(2))));
     }
@@ -53,8 +56,10 @@ class BackoffTest {
 
     @Test
     void a_maximum_below_the_first_wait_or_a_negative_wait_is_refused() {
-        assertThatThrownBy(() -> Backoff.doubling(MAX, FIRST)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Backoff.doubling(MAX, FIRST))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("first PT5S, max PT0.1S");
-        assertThatThrownBy(() -> Backoff.doubling(Duration.ofMillis(-1), MAX)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backoff.doubling(Duration.ofMillis(-1), MAX))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,5 @@
 package com.architectbot.core;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,9 @@ class TypedCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"forget the old plan, what about Kafka?", "help me size our Redis", "How do we export data?", ""})
+    @ValueSource(
+            strings = {"forget the old plan, what about Kafka?", "help me size our Redis", "How do we export data?", ""
+            })
     void a_sentence_that_starts_like_a_command_is_a_question(String text) {
         assertThat(TypedCommand.parse(text)).isEmpty();
     }

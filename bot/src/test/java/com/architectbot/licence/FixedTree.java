@@ -43,7 +43,8 @@ public final class FixedTree implements DependencyResolver {
                 case CheckInput.PackageSpec spec -> {
                     List<Dependency> tree = bySpec.get(spec.spec());
                     if (tree == null) {
-                        throw new PermanentFailure("'" + spec.spec() + "' is not a package URL, g:a:v or name@version.");
+                        throw new PermanentFailure(
+                                "'" + spec.spec() + "' is not a package URL, g:a:v or name@version.");
                     }
                     dependencies.addAll(tree);
                 }

@@ -17,8 +17,10 @@ class LicenceCommandTest {
         LicenceCommand command = LicenceCommand.parse(
                 "pkg:npm/react@18.2.0  org.slf4j:slf4j-api:2.0.17 --policy=saas --direct-only", List.of());
 
-        assertThat(command.inputs()).containsExactly(new CheckInput.PackageSpec("pkg:npm/react@18.2.0"),
-                new CheckInput.PackageSpec("org.slf4j:slf4j-api:2.0.17"));
+        assertThat(command.inputs())
+                .containsExactly(
+                        new CheckInput.PackageSpec("pkg:npm/react@18.2.0"),
+                        new CheckInput.PackageSpec("org.slf4j:slf4j-api:2.0.17"));
         assertThat(command.model()).isEqualTo(DistributionModel.SAAS);
         assertThat(command.options().directOnly()).isTrue();
     }
@@ -41,13 +43,18 @@ class LicenceCommandTest {
     @Test
     void nothing_to_check_or_an_unknown_option_gets_the_usage() {
         assertThatThrownBy(() -> LicenceCommand.parse("  ", List.of()))
-                .isInstanceOfSatisfying(PermanentFailure.class, e -> assertThat(e.userMessage())
-                        .startsWith("Tell me what to check.").contains("Usage: license-check"));
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
+                        e -> assertThat(e.userMessage())
+                                .startsWith("Tell me what to check.")
+                                .contains("Usage: license-check"));
         assertThatThrownBy(() -> LicenceCommand.parse("react@18.2.0 --policy cloud", List.of()))
-                .isInstanceOfSatisfying(PermanentFailure.class, e -> assertThat(e.userMessage())
-                        .contains("Unknown policy 'cloud'", "saas, distributed, internal"));
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
+                        e -> assertThat(e.userMessage())
+                                .contains("Unknown policy 'cloud'", "saas, distributed, internal"));
         assertThatThrownBy(() -> LicenceCommand.parse("react@18.2.0 --fast", List.of()))
-                .isInstanceOfSatisfying(PermanentFailure.class, e -> assertThat(e.userMessage())
-                        .contains("Unknown option '--fast'"));
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class, e -> assertThat(e.userMessage()).contains("Unknown option '--fast'"));
     }
 }

@@ -1,14 +1,13 @@
 package com.architectbot.licence;
 
-import com.architectbot.core.report.LicenceFinding;
-import com.architectbot.core.report.LicenceReport;
-import com.architectbot.core.report.Provenance;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,20 +17,59 @@ import org.junit.jupiter.api.Test;
 
 class LicenceReportFormatsTest {
 
-    static final LicenceReport REPORT = new LicenceReport(DistributionModel.SAAS, "defaults", "3.28.0", List.of(
-            new LicenceFinding("pkg:maven/org.apache.commons/commons-lang3@3.14.0", "Apache-2.0", "Apache-2.0",
-                    LicenceCategory.PERMISSIVE, Verdict.OK, List.of(Obligation.ATTRIBUTION), Provenance.MAPPED,
-                    "mapped from 'The Apache Software License, Version 2.0'", true, List.of(), List.of()),
-            new LicenceFinding("pkg:npm/%40acme/slow@1.0.0", null, null, LicenceCategory.UNKNOWN, Verdict.REVIEW,
-                    List.of(Obligation.IDENTIFY_LICENCE), Provenance.UNKNOWN, "npm registry timed out", false,
-                    List.of("pkg:npm/app@1.0.0"), List.of("no licence declared or found")),
-            new LicenceFinding("pkg:maven/org.example/engine@2.0", "MIT OR AGPL-3.0-only", "MIT",
-                    LicenceCategory.PERMISSIVE, Verdict.OK, List.of(Obligation.ATTRIBUTION), Provenance.DECLARED, "",
-                    false, List.of("pkg:maven/org.example/app@1", "pkg:maven/org.example/core@1"),
-                    List.of("chose MIT of MIT OR AGPL-3.0-only")),
-            new LicenceFinding("pkg:npm/mongo-thing@4.0.0", "SSPL-1.0", "SSPL-1.0", LicenceCategory.SOURCE_AVAILABLE,
-                    Verdict.BLOCKER, List.of(Obligation.USE_RESTRICTIONS), Provenance.DECLARED, "", true, List.of(),
-                    List.of())),
+    static final LicenceReport REPORT = new LicenceReport(
+            DistributionModel.SAAS,
+            "defaults",
+            "3.28.0",
+            List.of(
+                    new LicenceFinding(
+                            "pkg:maven/org.apache.commons/commons-lang3@3.14.0",
+                            "Apache-2.0",
+                            "Apache-2.0",
+                            LicenceCategory.PERMISSIVE,
+                            Verdict.OK,
+                            List.of(Obligation.ATTRIBUTION),
+                            Provenance.MAPPED,
+                            "mapped from 'The Apache Software License, Version 2.0'",
+                            true,
+                            List.of(),
+                            List.of()),
+                    new LicenceFinding(
+                            "pkg:npm/%40acme/slow@1.0.0",
+                            null,
+                            null,
+                            LicenceCategory.UNKNOWN,
+                            Verdict.REVIEW,
+                            List.of(Obligation.IDENTIFY_LICENCE),
+                            Provenance.UNKNOWN,
+                            "npm registry timed out",
+                            false,
+                            List.of("pkg:npm/app@1.0.0"),
+                            List.of("no licence declared or found")),
+                    new LicenceFinding(
+                            "pkg:maven/org.example/engine@2.0",
+                            "MIT OR AGPL-3.0-only",
+                            "MIT",
+                            LicenceCategory.PERMISSIVE,
+                            Verdict.OK,
+                            List.of(Obligation.ATTRIBUTION),
+                            Provenance.DECLARED,
+                            "",
+                            false,
+                            List.of("pkg:maven/org.example/app@1", "pkg:maven/org.example/core@1"),
+                            List.of("chose MIT of MIT OR AGPL-3.0-only")),
+                    new LicenceFinding(
+                            "pkg:npm/mongo-thing@4.0.0",
+                            "SSPL-1.0",
+                            "SSPL-1.0",
+                            LicenceCategory.SOURCE_AVAILABLE,
+                            Verdict.BLOCKER,
+                            List.of(Obligation.USE_RESTRICTIONS),
+                            Provenance.DECLARED,
+                            "",
+                            true,
+                            List.of(),
+                            List.of())),
             List.of(new LicenceReport.Problem("pkg:npm/%40acme/slow@1.0.0", "npm registry timed out")));
 
     private final ObjectMapper json = new ObjectMapper();
@@ -44,7 +82,8 @@ class LicenceReportFormatsTest {
         assertThat(root.get("policy").asText()).isEqualTo("saas");
         JsonNode blocker = root.get("dependencies").get(0);
         assertThat(fieldNames(blocker))
-                .containsExactly("purl", "license", "category", "verdict", "obligations", "provenance", "direct", "path");
+                .containsExactly(
+                        "purl", "license", "category", "verdict", "obligations", "provenance", "direct", "path");
         assertThat(blocker.get("purl").asText()).isEqualTo("pkg:npm/mongo-thing@4.0.0");
         assertThat(blocker.get("license").asText()).isEqualTo("SSPL-1.0");
         assertThat(blocker.get("category").asText()).isEqualTo("source-available");
@@ -86,7 +125,8 @@ class LicenceReportFormatsTest {
         String csv = LicenceReportCsv.render(REPORT);
         String[] lines = csv.split("\r\n");
 
-        assertThat(lines[0]).isEqualTo("purl,license,chosen,category,verdict,obligations,provenance,provenance_detail,direct,path");
+        assertThat(lines[0])
+                .isEqualTo("purl,license,chosen,category,verdict,obligations,provenance,provenance_detail,direct,path");
         assertThat(lines[1]).startsWith("pkg:npm/mongo-thing@4.0.0,SSPL-1.0,SSPL-1.0,source-available,blocker,");
         assertThat(csv).contains(",\"mapped from 'The Apache Software License, Version 2.0'\",true,");
         assertThat(csv).contains("pkg:maven/org.example/app@1 > pkg:maven/org.example/core@1");

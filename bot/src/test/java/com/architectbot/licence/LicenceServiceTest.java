@@ -1,20 +1,19 @@
 package com.architectbot.licence;
 
-import com.architectbot.core.report.LicenceFinding;
-import com.architectbot.core.report.LicenceReport;
-import com.architectbot.core.report.Provenance;
-
 import static com.architectbot.licence.FixedRegistry.found;
 import static com.architectbot.licence.FixedTree.direct;
 import static com.architectbot.licence.FixedTree.via;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.licence.LicenceRegistry.Lookup;
 import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceCategory;
-import com.architectbot.licence.policy.LicencePolicy;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
+import com.architectbot.licence.DependencyResolver.ResolveOptions;
+import com.architectbot.licence.LicenceRegistry.Lookup;
+import com.architectbot.licence.policy.LicencePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,30 +34,42 @@ class LicenceServiceTest {
     @Test
     void problems_come_first_and_unknown_packages_carry_their_reason() {
         // given a lockfile-like tree: one licence in the input, the rest from the registry
-        FixedTree tree = new FixedTree(Map.of("app", List.of(
-                direct(APP_LIB, MIT),
-                direct(COMMONS, null),
-                via(ENGINE, COMMONS),
-                direct(SLOW, null),
-                direct(SILENT, null))), List.of("pkg:golang/example.com/x: deps.dev unreachable"));
+        FixedTree tree = new FixedTree(
+                Map.of(
+                        "app",
+                        List.of(
+                                direct(APP_LIB, MIT),
+                                direct(COMMONS, null),
+                                via(ENGINE, COMMONS),
+                                direct(SLOW, null),
+                                direct(SILENT, null))),
+                List.of("pkg:golang/example.com/x: deps.dev unreachable"));
         FixedRegistry registry = FixedRegistry.of(Map.of(
-                COMMONS, found("The Apache Software License, Version 2.0"),
-                ENGINE, found("AGPL-3.0-only"),
-                SLOW, new Lookup.Unknown("npm registry timed out after 10 s"),
-                SILENT, new Lookup.Found(DeclaredLicence.none())));
+                COMMONS,
+                found("The Apache Software License, Version 2.0"),
+                ENGINE,
+                found("AGPL-3.0-only"),
+                SLOW,
+                new Lookup.Unknown("npm registry timed out after 10 s"),
+                SILENT,
+                new Lookup.Found(DeclaredLicence.none())));
         LicenceService service = new LicenceService(tree, registry, SETTINGS);
         // when
-        LicenceReport report = service.check(List.of(new CheckInput.PackageSpec("app")),
-                LicencePolicy.defaults(DistributionModel.SAAS), ResolveOptions.DEFAULT);
+        LicenceReport report = service.check(
+                List.of(new CheckInput.PackageSpec("app")),
+                LicencePolicy.defaults(DistributionModel.SAAS),
+                ResolveOptions.DEFAULT);
         // then
-        assertThat(report.dependencies()).extracting(LicenceFinding::verdict)
+        assertThat(report.dependencies())
+                .extracting(LicenceFinding::verdict)
                 .containsExactly(Verdict.BLOCKER, Verdict.REVIEW, Verdict.REVIEW, Verdict.OK, Verdict.OK);
         assertThat(report.dependencies().getFirst().purl()).isEqualTo(ENGINE.purl());
         assertThat(report.dependencies().getFirst().path()).containsExactly(COMMONS.purl());
-        assertThat(report.problems()).containsExactly(
-                new LicenceReport.Problem("", "pkg:golang/example.com/x: deps.dev unreachable"),
-                new LicenceReport.Problem(SLOW.purl(), "npm registry timed out after 10 s"),
-                new LicenceReport.Problem(SILENT.purl(), "the registry declares no licence for it"));
+        assertThat(report.problems())
+                .containsExactly(
+                        new LicenceReport.Problem("", "pkg:golang/example.com/x: deps.dev unreachable"),
+                        new LicenceReport.Problem(SLOW.purl(), "npm registry timed out after 10 s"),
+                        new LicenceReport.Problem(SILENT.purl(), "the registry declares no licence for it"));
         assertThat(report.summary()).isEqualTo(new LicenceReport.Summary(5, 2, 2, 1, 2));
         assertThat(report.hasBlocker()).isTrue();
     }
@@ -69,7 +80,9 @@ class LicenceServiceTest {
         FixedRegistry registry = FixedRegistry.of(Map.of(COMMONS, found("The Apache Software License, Version 2.0")));
 
         LicenceFinding finding = new LicenceService(tree, registry, SETTINGS)
-                .checkPackages(List.of("c"), DistributionModel.DISTRIBUTED).dependencies().getFirst();
+                .checkPackages(List.of("c"), DistributionModel.DISTRIBUTED)
+                .dependencies()
+                .getFirst();
 
         assertThat(finding.licence()).isEqualTo("Apache-2.0");
         assertThat(finding.provenance()).isEqualTo(Provenance.MAPPED);
@@ -79,8 +92,8 @@ class LicenceServiceTest {
 
     @Test
     void licences_the_input_carries_are_not_looked_up_and_each_package_is_looked_up_once() {
-        FixedTree tree = new FixedTree(Map.of("app", List.of(
-                direct(APP_LIB, MIT), direct(COMMONS, null), via(COMMONS, ENGINE))), List.of());
+        FixedTree tree = new FixedTree(
+                Map.of("app", List.of(direct(APP_LIB, MIT), direct(COMMONS, null), via(COMMONS, ENGINE))), List.of());
         FixedRegistry registry = FixedRegistry.of(Map.of(COMMONS, found("Apache-2.0")));
 
         new LicenceService(tree, registry, SETTINGS).checkPackages(List.of("app"), null);
@@ -102,7 +115,8 @@ class LicenceServiceTest {
                 return new Lookup.Unknown("interrupted");
             }
         });
-        FixedTree tree = new FixedTree(Map.of("all", packages.stream().map(p -> direct(p, null)).toList()), List.of());
+        FixedTree tree = new FixedTree(
+                Map.of("all", packages.stream().map(p -> direct(p, null)).toList()), List.of());
         // when
         LicenceReport report = new LicenceService(tree, registry, SETTINGS).checkPackages(List.of("all"), null);
         // then
@@ -129,8 +143,8 @@ class LicenceServiceTest {
 
         LicenceReport report = new LicenceService(tree, registry, shortBudget).checkPackages(List.of("app"), null);
 
-        assertThat(report.problems()).containsExactly(
-                new LicenceReport.Problem(SLOW.purl(), "no registry answer within 300 ms"));
+        assertThat(report.problems())
+                .containsExactly(new LicenceReport.Problem(SLOW.purl(), "no registry answer within 300 ms"));
         assertThat(report.summary().ok()).isEqualTo(1);
     }
 
@@ -143,28 +157,37 @@ class LicenceServiceTest {
 
         LicenceReport report = new LicenceService(tree, registry, SETTINGS).checkPackages(List.of("app"), null);
 
-        assertThat(report.problems()).containsExactly(
-                new LicenceReport.Problem(COMMONS.purl(), "the look-up failed: IllegalStateException"));
+        assertThat(report.problems())
+                .containsExactly(
+                        new LicenceReport.Problem(COMMONS.purl(), "the look-up failed: IllegalStateException"));
         assertThat(report.summary().total()).isEqualTo(2);
     }
 
     @Test
     void the_agent_gets_a_compact_verdict_it_can_cite() {
-        FixedTree tree = new FixedTree(Map.of(
-                "pkg:maven/org.example/engine@2.0", List.of(direct(ENGINE, null)),
-                "pkg:maven/org.apache.commons/commons-lang3@3.14.0", List.of(direct(COMMONS, null))), List.of());
+        FixedTree tree = new FixedTree(
+                Map.of(
+                        "pkg:maven/org.example/engine@2.0", List.of(direct(ENGINE, null)),
+                        "pkg:maven/org.apache.commons/commons-lang3@3.14.0", List.of(direct(COMMONS, null))),
+                List.of());
         FixedRegistry registry = FixedRegistry.of(Map.of(ENGINE, found("AGPL-3.0-only"), COMMONS, found("Apache-2.0")));
         LicenceService service = new LicenceService(tree, registry, SETTINGS);
 
         String text = service.checkForAgent(
-                List.of("pkg:maven/org.example/engine@2.0", "pkg:maven/org.apache.commons/commons-lang3@3.14.0"), "saas");
+                List.of("pkg:maven/org.example/engine@2.0", "pkg:maven/org.apache.commons/commons-lang3@3.14.0"),
+                "saas");
 
-        assertThat(text).startsWith("Licence check (policy: saas, defaults): 1 blocker, 0 review, 1 ok, of 2 dependencies.");
-        assertThat(text).contains("- pkg:maven/org.example/engine@2.0: BLOCKER - AGPL-3.0-only (network-copyleft, declared); "
-                + "obligations: network-source-disclosure, same-licence");
-        assertThat(text).contains("- pkg:maven/org.apache.commons/commons-lang3@3.14.0: OK - Apache-2.0 (permissive, declared)");
+        assertThat(text)
+                .startsWith("Licence check (policy: saas, defaults): 1 blocker, 0 review, 1 ok, of 2 dependencies.");
+        assertThat(text)
+                .contains("- pkg:maven/org.example/engine@2.0: BLOCKER - AGPL-3.0-only (network-copyleft, declared); "
+                        + "obligations: network-source-disclosure, same-licence");
+        assertThat(text)
+                .contains(
+                        "- pkg:maven/org.apache.commons/commons-lang3@3.14.0: OK - Apache-2.0 (permissive, declared)");
         assertThat(text).contains("cite them");
-        assertThat(service.checkForAgent(List.of("nonsense"), null)).startsWith("The licence check could not read the request:");
+        assertThat(service.checkForAgent(List.of("nonsense"), null))
+                .startsWith("The licence check could not read the request:");
         assertThat(service.checkForAgent(List.of("x"), "cloud")).contains("saas, distributed, internal");
     }
 }

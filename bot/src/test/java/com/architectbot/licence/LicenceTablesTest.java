@@ -2,8 +2,8 @@ package com.architectbot.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.licence.policy.LicenceCategories;
 import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.licence.policy.LicenceCategories;
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.SpdxCatalogue;
 import com.architectbot.licence.spdx.SpdxExpressionParser;
@@ -18,7 +18,8 @@ class LicenceTablesTest {
 
     @Test
     void every_licence_the_alias_table_maps_to_has_a_category() {
-        List<String> uncategorised = LicenceAliases.bundled(parser).targets()
+        List<String> uncategorised = LicenceAliases.bundled(parser)
+                .targets()
                 .flatMap(LicenceExpression::terms)
                 .map(term -> term.licence().id())
                 .filter(id -> categories.of(id) == LicenceCategory.UNKNOWN)

@@ -1,8 +1,5 @@
 package com.architectbot.ops;
 
-import com.architectbot.server.ManagementSettings;
-import com.architectbot.server.ServerSettings;
-
 import static com.architectbot.ops.YamlTree.map;
 import static com.architectbot.ops.YamlTree.maps;
 import static com.architectbot.ops.YamlTree.strings;
@@ -11,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.queue.QueueSettings;
+import com.architectbot.server.ManagementSettings;
+import com.architectbot.server.ServerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,16 +42,36 @@ class DeployManifestsTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final String SECRET = "architect-bot-secrets";
     /** The variables that carry credentials; REDIS_URL may carry a password. */
-    private static final List<String> SECRET_VARIABLES = List.of("REDIS_URL", "DATA_ENCRYPTION_KEY",
-            "DATA_ENCRYPTION_KEY_PREVIOUS", "SLACK_BOT_TOKEN",
-            "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET", "MICROSOFT_APP_PASSWORD",
-            "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "METRICS_TOKEN");
+    private static final List<String> SECRET_VARIABLES = List.of(
+            "REDIS_URL",
+            "DATA_ENCRYPTION_KEY",
+            "DATA_ENCRYPTION_KEY_PREVIOUS",
+            "SLACK_BOT_TOKEN",
+            "SLACK_SIGNING_SECRET",
+            "SLACK_APP_TOKEN",
+            "SLACK_CLIENT_SECRET",
+            "MICROSOFT_APP_PASSWORD",
+            "OPENAI_API_KEY",
+            "ANTHROPIC_API_KEY",
+            "GEMINI_API_KEY",
+            "METRICS_TOKEN");
     /** The apiVersion of each kind the manifests may render; another kind fails until it is added here. */
-    private static final Map<String, String> API_VERSIONS = Map.of("Deployment", "apps/v1", "StatefulSet", "apps/v1",
-            "Service", "v1", "ConfigMap", "v1", "HorizontalPodAutoscaler", "autoscaling/v2",
-            "PodDisruptionBudget", "policy/v1");
+    private static final Map<String, String> API_VERSIONS = Map.of(
+            "Deployment",
+            "apps/v1",
+            "StatefulSet",
+            "apps/v1",
+            "Service",
+            "v1",
+            "ConfigMap",
+            "v1",
+            "HorizontalPodAutoscaler",
+            "autoscaling/v2",
+            "PodDisruptionBudget",
+            "policy/v1");
     /** A DNS-1123 label: what Kubernetes accepts as the name of a Service, and so of every object here. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
     static Stream<String> kustomizations() {
@@ -76,8 +94,8 @@ class DeployManifestsTest {
         String namespace = dir.endsWith("dev") ? "architect-bot-dev" : "architect-bot";
 
         assertThat(rendered(dir)).isNotEmpty().allSatisfy(doc -> {
-            assertThat(API_VERSIONS).as("kind %s", doc.get("kind")).containsEntry((String) doc.get("kind"),
-                    (String) doc.get("apiVersion"));
+            assertThat(API_VERSIONS).as("kind %s", doc.get("kind")).containsEntry((String) doc.get("kind"), (String)
+                    doc.get("apiVersion"));
             assertThat((String) at(doc, "metadata").get("name")).matches(NAME);
             assertThat(at(doc, "metadata")).containsEntry("namespace", namespace);
         });
@@ -85,33 +103,42 @@ class DeployManifestsTest {
 
     @ParameterizedTest
     @MethodSource("kustomizations")
-    void workloads_select_their_own_pods_the_service_selects_the_bot_and_the_bot_reads_the_rendered_config(
-            String dir) {
+    void workloads_select_their_own_pods_the_service_selects_the_bot_and_the_bot_reads_the_rendered_config(String dir) {
         var docs = rendered(dir);
         var podLabels = at(one(docs, "Deployment"), "spec", "template", "metadata", "labels");
-        var configMap = docs.stream().filter(doc -> "ConfigMap".equals(doc.get("kind"))).findFirst().orElseThrow();
+        var configMap = docs.stream()
+                .filter(doc -> "ConfigMap".equals(doc.get("kind")))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(docs).filteredOn(doc -> List.of("Deployment", "StatefulSet").contains(doc.get("kind")))
-                .isNotEmpty().allSatisfy(workload -> assertThat(at(workload, "spec", "template", "metadata", "labels"))
+        assertThat(docs)
+                .filteredOn(doc -> List.of("Deployment", "StatefulSet").contains(doc.get("kind")))
+                .isNotEmpty()
+                .allSatisfy(workload -> assertThat(at(workload, "spec", "template", "metadata", "labels"))
                         .containsAllEntriesOf(at(workload, "spec", "selector", "matchLabels")));
         assertThat(podLabels).containsAllEntriesOf(at(named(docs, "Service", "architect-bot"), "spec", "selector"));
-        assertThat(maps(botContainer(docs).get("envFrom"))).anySatisfy(from -> assertThat(at(from, "configMapRef"))
-                .containsEntry("name", at(configMap, "metadata").get("name")));
-        assertThat((String) botContainer(docs).get("image")).as("a tagged image, not :latest").contains(":");
+        assertThat(maps(botContainer(docs).get("envFrom")))
+                .anySatisfy(from -> assertThat(at(from, "configMapRef"))
+                        .containsEntry("name", at(configMap, "metadata").get("name")));
+        assertThat((String) botContainer(docs).get("image"))
+                .as("a tagged image, not :latest")
+                .contains(":");
     }
 
     @ParameterizedTest
     @MethodSource("unknownKustomizeFields")
-    void a_kustomization_field_the_renderer_does_not_know_fails_the_test_instead_of_being_ignored(String field,
-            String yaml, @TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("kustomization.yaml"),
+    void a_kustomization_field_the_renderer_does_not_know_fails_the_test_instead_of_being_ignored(
+            String field, String yaml, @TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("kustomization.yaml"),
                 "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n" + yaml);
 
         assertThatThrownBy(() -> Kustomization.render(dir)).hasMessageContaining(field);
     }
 
     static Stream<Arguments> unknownKustomizeFields() {
-        return Stream.of(Arguments.of("replicas", "replicas:\n  - name: architect-bot\n    count: 5\n"),
+        return Stream.of(
+                Arguments.of("replicas", "replicas:\n  - name: architect-bot\n    count: 5\n"),
                 Arguments.of("files", "configMapGenerator:\n  - name: settings\n    files: [app.properties]\n"),
                 Arguments.of("digest", "images:\n  - name: architect-bot\n    digest: sha256:00\n"),
                 Arguments.of("target", "patches:\n  - path: p.yaml\n    target: {kind: Deployment}\n"));
@@ -141,15 +168,22 @@ class DeployManifestsTest {
         var settings = config(docs);
         int management = containerPort(container, "management");
 
-        assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/metrics")
+        assertThat(annotations)
+                .containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/path", "/metrics")
                 .containsEntry("prometheus.io/port", String.valueOf(management));
         assertThat(settings).containsEntry("MANAGEMENT_PORT", String.valueOf(management));
         assertThat(new ManagementSettings(settings.get("MANAGEMENT_HOST"), management, Optional.empty()).loopbackOnly())
-                .as("Prometheus scrapes the pod's address, so the listener must not be on loopback only").isFalse();
+                .as("Prometheus scrapes the pod's address, so the listener must not be on loopback only")
+                .isFalse();
         assertThat(management).isNotEqualTo(containerPort(container, "http"));
-        var services = docs.stream().filter(doc -> "Service".equals(doc.get("kind"))).toList();
-        assertThat(services).isNotEmpty().allSatisfy(service -> assertThat(maps(at(service, "spec").get("ports")))
-                .extracting(port -> port.get("targetPort")).doesNotContain("management", management));
+        var services =
+                docs.stream().filter(doc -> "Service".equals(doc.get("kind"))).toList();
+        assertThat(services)
+                .isNotEmpty()
+                .allSatisfy(service -> assertThat(maps(at(service, "spec").get("ports")))
+                        .extracting(port -> port.get("targetPort"))
+                        .doesNotContain("management", management));
     }
 
     @ParameterizedTest
@@ -157,8 +191,9 @@ class DeployManifestsTest {
     void pods_are_killed_only_after_the_pre_stop_pause_and_the_shutdown_grace(String dir) {
         var docs = rendered(dir);
         var pod = podSpec(docs);
-        int grace = Integer.parseInt(config(docs).getOrDefault("SHUTDOWN_GRACE_SECONDS",
-                String.valueOf(ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds())));
+        int grace = Integer.parseInt(config(docs)
+                .getOrDefault(
+                        "SHUTDOWN_GRACE_SECONDS", String.valueOf(ServerSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds())));
 
         assertThat((Integer) pod.get("terminationGracePeriodSeconds"))
                 .isGreaterThan(grace + preStopSleepSeconds(botContainer(docs)));
@@ -169,15 +204,19 @@ class DeployManifestsTest {
     void a_consultation_has_time_for_its_slowest_model_call_and_a_dead_replicas_job_resumes_within_a_minute(
             String dir) {
         var settings = config(rendered(dir));
-        int modelTimeout = Integer.parseInt(settings.getOrDefault("LLM_TIMEOUT_SECONDS",
-                String.valueOf(ModelSettings.DEFAULT_TIMEOUT.toSeconds())));
-        int attempts = Integer.parseInt(settings.getOrDefault("LLM_MAX_RETRIES",
-                String.valueOf(ModelSettings.DEFAULT_MAX_RETRIES))) + 1;
+        int modelTimeout = Integer.parseInt(settings.getOrDefault(
+                "LLM_TIMEOUT_SECONDS", String.valueOf(ModelSettings.DEFAULT_TIMEOUT.toSeconds())));
+        int attempts = Integer.parseInt(
+                        settings.getOrDefault("LLM_MAX_RETRIES", String.valueOf(ModelSettings.DEFAULT_MAX_RETRIES)))
+                + 1;
 
-        assertThat(Integer.parseInt(settings.getOrDefault("CONSULTATION_DEADLINE_SECONDS",
-                String.valueOf(QueueSettings.DEFAULT_DEADLINE.toSeconds())))).isGreaterThan(modelTimeout * attempts);
-        assertThat(Integer.parseInt(settings.getOrDefault("JOB_VISIBILITY_TIMEOUT_SECONDS",
-                String.valueOf(QueueSettings.DEFAULT_VISIBILITY_TIMEOUT.toSeconds())))).isLessThanOrEqualTo(60);
+        assertThat(Integer.parseInt(settings.getOrDefault(
+                        "CONSULTATION_DEADLINE_SECONDS", String.valueOf(QueueSettings.DEFAULT_DEADLINE.toSeconds()))))
+                .isGreaterThan(modelTimeout * attempts);
+        assertThat(Integer.parseInt(settings.getOrDefault(
+                        "JOB_VISIBILITY_TIMEOUT_SECONDS",
+                        String.valueOf(QueueSettings.DEFAULT_VISIBILITY_TIMEOUT.toSeconds()))))
+                .isLessThanOrEqualTo(60);
     }
 
     @ParameterizedTest
@@ -192,7 +231,8 @@ class DeployManifestsTest {
         assertThat(at(container, "securityContext"))
                 .containsEntry("readOnlyRootFilesystem", true)
                 .containsEntry("allowPrivilegeEscalation", false);
-        assertThat(maps(container.get("volumeMounts"))).extracting(mount -> mount.get("mountPath"))
+        assertThat(maps(container.get("volumeMounts")))
+                .extracting(mount -> mount.get("mountPath"))
                 .contains("/tmp", "/app/data");
     }
 
@@ -203,18 +243,24 @@ class DeployManifestsTest {
         var container = botContainer(docs);
         var env = maps(container.get("env"));
 
-        assertThat(maps(container.get("envFrom"))).anySatisfy(from -> assertThat(at(from, "secretRef"))
-                .containsEntry("name", SECRET));
+        assertThat(maps(container.get("envFrom")))
+                .anySatisfy(from -> assertThat(at(from, "secretRef")).containsEntry("name", SECRET));
         for (String required : List.of("REDIS_URL", "DATA_ENCRYPTION_KEY")) {
-            assertThat(env).filteredOn(variable -> required.equals(variable.get("name")))
-                    .singleElement().satisfies(variable -> assertThat(at(variable, "valueFrom", "secretKeyRef"))
-                            .containsEntry("name", SECRET).containsEntry("key", required)
+            assertThat(env)
+                    .filteredOn(variable -> required.equals(variable.get("name")))
+                    .singleElement()
+                    .satisfies(variable -> assertThat(at(variable, "valueFrom", "secretKeyRef"))
+                            .containsEntry("name", SECRET)
+                            .containsEntry("key", required)
                             .doesNotContainEntry("optional", true));
         }
-        assertThat(env).filteredOn(variable -> variable.containsKey("value"))
-                .extracting(variable -> variable.get("name")).doesNotContainAnyElementsOf(SECRET_VARIABLES);
+        assertThat(env)
+                .filteredOn(variable -> variable.containsKey("value"))
+                .extracting(variable -> variable.get("name"))
+                .doesNotContainAnyElementsOf(SECRET_VARIABLES);
         assertThat(config(docs)).doesNotContainKeys(SECRET_VARIABLES.toArray(String[]::new));
-        assertThat(kinds(docs)).as("a rendered Secret would overwrite the real tokens on every apply")
+        assertThat(kinds(docs))
+                .as("a rendered Secret would overwrite the real tokens on every apply")
                 .doesNotContain("Secret");
     }
 
@@ -227,7 +273,8 @@ class DeployManifestsTest {
         var budget = at(one(docs, "PodDisruptionBudget"), "spec");
 
         assertThat((Integer) at(deployment, "spec").get("replicas")).isGreaterThanOrEqualTo(3);
-        assertThat(at(autoscaler, "scaleTargetRef")).containsEntry("kind", "Deployment")
+        assertThat(at(autoscaler, "scaleTargetRef"))
+                .containsEntry("kind", "Deployment")
                 .containsEntry("name", at(deployment, "metadata").get("name"));
         assertThat((Integer) autoscaler.get("minReplicas")).isGreaterThanOrEqualTo(3);
         assertThat((Integer) autoscaler.get("maxReplicas")).isGreaterThan((Integer) autoscaler.get("minReplicas"));
@@ -239,7 +286,9 @@ class DeployManifestsTest {
     @Test
     void dev_runs_one_replica_next_to_an_in_cluster_redis_with_aof() {
         var docs = rendered("deploy/k8s/overlays/dev");
-        var redis = maps(at(one(docs, "StatefulSet"), "spec", "template", "spec").get("containers")).getFirst();
+        var redis = maps(at(one(docs, "StatefulSet"), "spec", "template", "spec")
+                        .get("containers"))
+                .getFirst();
 
         assertThat(at(one(docs, "Deployment"), "spec").get("replicas")).isEqualTo(1);
         assertThat(String.join(" ", strings(redis.get("args")))).contains("--appendonly yes");
@@ -252,7 +301,8 @@ class DeployManifestsTest {
 
         assertThat(secret).containsEntry("kind", "Secret");
         assertThat(at(secret, "metadata")).containsEntry("name", SECRET);
-        assertThat(at(secret, "stringData")).containsKeys(SECRET_VARIABLES.toArray(String[]::new))
+        assertThat(at(secret, "stringData"))
+                .containsKeys(SECRET_VARIABLES.toArray(String[]::new))
                 .allSatisfy((key, value) -> assertThat(value).as(key).isEqualTo(""));
     }
 
@@ -262,10 +312,12 @@ class DeployManifestsTest {
 
         assertThat(instruction(stage, "USER")).doesNotStartWith("root").doesNotStartWith("0");
         assertThat(instruction(stage, "HEALTHCHECK")).contains("/health");
-        assertThat(instruction(stage, "ENTRYPOINT")).startsWith("[\"java\"").contains("-XX:MaxRAMPercentage",
-                "-XX:+ExitOnOutOfMemoryError", "-jar");
+        assertThat(instruction(stage, "ENTRYPOINT"))
+                .startsWith("[\"java\"")
+                .contains("-XX:MaxRAMPercentage", "-XX:+ExitOnOutOfMemoryError", "-jar");
         assertThat(instruction(stage, "STOPSIGNAL")).isEqualTo("SIGTERM");
-        assertThat(instruction(stage, "EXPOSE")).isEqualTo(ServerSettings.DEFAULT_PORT + " " + ManagementSettings.DEFAULT_PORT);
+        assertThat(instruction(stage, "EXPOSE"))
+                .isEqualTo(ServerSettings.DEFAULT_PORT + " " + ManagementSettings.DEFAULT_PORT);
     }
 
     @Test
@@ -288,20 +340,25 @@ class DeployManifestsTest {
         var bot = at(compose, "services", "bot");
         String management = "${MANAGEMENT_PORT:-" + ManagementSettings.DEFAULT_PORT + "}";
 
-        assertThat(strings(bot.get("ports"))).contains("127.0.0.1:" + management + ":" + management)
+        assertThat(strings(bot.get("ports")))
+                .contains("127.0.0.1:" + management + ":" + management)
                 .noneMatch(port -> port.contains(management) && !port.startsWith("127.0.0.1:"));
         assertThat(at(bot, "environment")).containsEntry("MANAGEMENT_HOST", "0.0.0.0");
     }
 
     @Test
     void every_variable_in_the_env_example_is_one_the_bot_reads() throws IOException {
-        List<String> documented = Files.readString(DEPLOY.resolve(".env.example")).lines()
-                .map(Pattern.compile("^([A-Z][A-Z0-9_]*)=")::matcher).filter(Matcher::find)
-                .map(match -> match.group(1)).toList();
+        List<String> documented = Files.readString(DEPLOY.resolve(".env.example"))
+                .lines()
+                .map(Pattern.compile("^([A-Z][A-Z0-9_]*)=")::matcher)
+                .filter(Matcher::find)
+                .map(match -> match.group(1))
+                .toList();
         String sources = mainSources();
 
         assertThat(documented).contains("REDIS_URL", "SHUTDOWN_GRACE_SECONDS", "OPENAI_API_KEY");
-        assertThat(documented).as("documented in deploy/.env.example but read nowhere in */src/main")
+        assertThat(documented)
+                .as("documented in deploy/.env.example but read nowhere in */src/main")
                 .filteredOn(name -> !sources.contains("\"" + name + "\"") && !sources.contains("${" + name))
                 .isEmpty();
     }
@@ -319,14 +376,17 @@ class DeployManifestsTest {
     }
 
     private static Map<String, Object> one(List<Map<String, Object>> docs, String kind) {
-        List<Map<String, Object>> found = docs.stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
+        List<Map<String, Object>> found =
+                docs.stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
         assertThat(found).as("%s resources", kind).hasSize(1);
         return found.getFirst();
     }
 
     private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
-        return docs.stream().filter(doc -> kind.equals(doc.get("kind")))
-                .filter(doc -> name.equals(at(doc, "metadata").get("name"))).findFirst()
+        return docs.stream()
+                .filter(doc -> kind.equals(doc.get("kind")))
+                .filter(doc -> name.equals(at(doc, "metadata").get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
     }
 
@@ -335,16 +395,20 @@ class DeployManifestsTest {
     }
 
     private static Map<String, Object> botContainer(List<Map<String, Object>> docs) {
-        return maps(podSpec(docs).get("containers")).stream().filter(c -> "bot".equals(c.get("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("the Deployment has no container named bot"));
+        return maps(podSpec(docs).get("containers")).stream()
+                .filter(c -> "bot".equals(c.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the Deployment has no container named bot"));
     }
 
     /** The data of the bot's ConfigMap (its name carries a content hash); ConfigMap values are strings. */
     @SuppressWarnings("unchecked")
     private static Map<String, String> config(List<Map<String, Object>> docs) {
-        return docs.stream().filter(doc -> "ConfigMap".equals(doc.get("kind")))
+        return docs.stream()
+                .filter(doc -> "ConfigMap".equals(doc.get("kind")))
                 .filter(doc -> ((String) at(doc, "metadata").get("name")).startsWith("architect-bot-config"))
-                .map(doc -> (Map<String, String>) doc.get("data")).findFirst()
+                .map(doc -> (Map<String, String>) doc.get("data"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no bot ConfigMap"));
     }
 
@@ -353,14 +417,18 @@ class DeployManifestsTest {
         if (port instanceof Integer number) {
             return number;
         }
-        return maps(container.get("ports")).stream().filter(p -> port.equals(p.get("name")))
-                .map(p -> (Integer) p.get("containerPort")).findFirst()
+        return maps(container.get("ports")).stream()
+                .filter(p -> port.equals(p.get("name")))
+                .map(p -> (Integer) p.get("containerPort"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(probe + " names port " + port + ", which the container lacks"));
     }
 
     private static int containerPort(Map<String, Object> container, String name) {
-        return maps(container.get("ports")).stream().filter(port -> name.equals(port.get("name")))
-                .map(port -> (Integer) port.get("containerPort")).findFirst()
+        return maps(container.get("ports")).stream()
+                .filter(port -> name.equals(port.get("name")))
+                .map(port -> (Integer) port.get("containerPort"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the bot container has no port named " + name));
     }
 
@@ -378,8 +446,12 @@ class DeployManifestsTest {
 
     /** The runtime stage's instructions, continuation lines joined, comments dropped. */
     private static List<String> finalDockerStage() throws IOException {
-        List<String> lines = Files.readString(DEPLOY.resolve("Dockerfile")).replaceAll("\\\\\\R", " ").lines()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> lines = Files.readString(DEPLOY.resolve("Dockerfile"))
+                .replaceAll("\\\\\\R", " ")
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
         int lastFrom = 0;
         for (int i = 0; i < lines.size(); i++) {
             lastFrom = lines.get(i).startsWith("FROM ") ? i : lastFrom;
@@ -388,7 +460,9 @@ class DeployManifestsTest {
     }
 
     private static String instruction(List<String> stage, String name) {
-        return stage.stream().filter(line -> line.startsWith(name + " ")).reduce((first, last) -> last)
+        return stage.stream()
+                .filter(line -> line.startsWith(name + " "))
+                .reduce((first, last) -> last)
                 .map(line -> line.substring(name.length()).strip())
                 .orElseThrow(() -> new AssertionError("the image's final stage has no " + name));
     }
@@ -396,10 +470,14 @@ class DeployManifestsTest {
     private static String mainSources() throws IOException {
         var text = new StringBuilder();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path main : modules.map(module -> module.resolve("src/main")).filter(Files::isDirectory).toList()) {
+            for (Path main : modules.map(module -> module.resolve("src/main"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
                 try (Stream<Path> files = Files.walk(main)) {
                     for (Path file : files.filter(Files::isRegularFile)
-                            .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".xml")).toList()) {
+                            .filter(f -> f.toString().endsWith(".java")
+                                    || f.toString().endsWith(".xml"))
+                            .toList()) {
                         text.append(Files.readString(file)).append('\n');
                     }
                 }
@@ -410,7 +488,9 @@ class DeployManifestsTest {
 
     private static long seconds(String composeDuration) {
         Matcher match = Pattern.compile("(\\d+)s").matcher(Objects.requireNonNull(composeDuration));
-        assertThat(match.matches()).as("stop_grace_period %s in seconds", composeDuration).isTrue();
+        assertThat(match.matches())
+                .as("stop_grace_period %s in seconds", composeDuration)
+                .isTrue();
         return Long.parseLong(match.group(1));
     }
 
@@ -420,7 +500,8 @@ class DeployManifestsTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("no repository root with deploy/k8s above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root with deploy/k8s above " + Path.of("").toAbsolutePath());
     }
 
     // --- YAML trees ----------------------------------------------------------------------------------------

@@ -30,14 +30,16 @@ class EmulatorBindingTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "localhost", "::1"})
     void teams_without_an_app_id_accepts_a_loopback_host(String host) {
-        assertThat(BotConfig.from(new Environment(Map.of("TEAMS_ENABLED", "true", "HOST", host))).server().host())
+        assertThat(BotConfig.from(new Environment(Map.of("TEAMS_ENABLED", "true", "HOST", host)))
+                        .server()
+                        .host())
                 .isEqualTo(host);
     }
 
     @Test
     void with_authentication_the_default_host_stays_all_interfaces() {
-        BotConfig config = BotConfig.from(new Environment(Map.of("TEAMS_ENABLED", "true", "MICROSOFT_APP_ID", "app-id",
-                "MICROSOFT_APP_PASSWORD", "secret")));
+        BotConfig config = BotConfig.from(new Environment(
+                Map.of("TEAMS_ENABLED", "true", "MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "secret")));
 
         assertThat(config.server().host()).isEqualTo("0.0.0.0");
     }

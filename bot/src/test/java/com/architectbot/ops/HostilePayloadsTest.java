@@ -1,9 +1,8 @@
 package com.architectbot.ops;
 
-import com.architectbot.server.ServerSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.server.ServerSettings;
 import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +49,7 @@ class HostilePayloadsTest {
     private static final int REQUESTS = 1_000;
     /** The loop stops early rather than run past this; the count actually sent is asserted too. */
     private static final Duration BUDGET = Duration.ofSeconds(40);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = (int) ServerSettings.MAX_REQUEST_BYTES;
 
@@ -68,7 +68,7 @@ class HostilePayloadsTest {
     @BeforeAll
     static void start() {
         bot = new RunningBot();
-        forgedToken = bot.connector.forgedToken(token -> { }); // a fresh RSA key: made once, it is slow
+        forgedToken = bot.connector.forgedToken(token -> {}); // a fresh RSA key: made once, it is slow
     }
 
     @AfterAll
@@ -77,7 +77,8 @@ class HostilePayloadsTest {
     }
 
     @Test
-    void a_thousand_hostile_requests_get_4xx_or_an_ignoring_200_never_a_5xx_and_queue_nothing() throws InterruptedException {
+    void a_thousand_hostile_requests_get_4xx_or_an_ignoring_200_never_a_5xx_and_queue_nothing()
+            throws InterruptedException {
         Set<String> marksBefore = enqueuedMarks();
         List<Function<Integer, Case>> generators = generators();
         Map<String, Integer> sentByKind = new LinkedHashMap<>();
@@ -89,7 +90,9 @@ class HostilePayloadsTest {
         while (sent < REQUESTS && System.nanoTime() < deadline) {
             Case hostile = generators.get(random.nextInt(generators.size())).apply(sent);
             sentByKind.merge(hostile.name(), 1, Integer::sum);
-            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            try (HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()) {
                 // a connection of its own: a refused request may close it, and must not fail the next one
                 HttpResponse<String> response = http.send(hostile.request(), HttpResponse.BodyHandlers.ofString());
                 if (!hostile.accepts(response.statusCode())) {
@@ -103,80 +106,190 @@ class HostilePayloadsTest {
             sent++;
         }
 
-        assertThat(wrong).as("requests answered wrongly, of %s sent: %s", sent, sentByKind).isEmpty();
+        assertThat(wrong)
+                .as("requests answered wrongly, of %s sent: %s", sent, sentByKind)
+                .isEmpty();
         assertThat(sent).as("requests sent within %s: %s", BUDGET, sentByKind).isEqualTo(REQUESTS);
         assertThat(sentByKind).as("every kind of hostile request was tried").hasSize(generators.size());
-        assertThat(bot.send(HttpRequest.newBuilder(bot.uri("/health")).GET().build()).statusCode()).isEqualTo(200);
-        assertThat(bot.send(HttpRequest.newBuilder(bot.uri("/ready")).GET().build()).statusCode()).isEqualTo(200);
+        assertThat(bot.send(HttpRequest.newBuilder(bot.uri("/health")).GET().build())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(bot.send(HttpRequest.newBuilder(bot.uri("/ready")).GET().build())
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(enqueuedMarks()).as("inquiries queued").isEqualTo(marksBefore);
         assertThat(bot.model.requests()).as("model calls").isEmpty();
-        assertThat(bot.slack.calls("chat.postMessage")).as("Slack messages posted").isEmpty();
-        assertThat(bot.connector.activitiesOfType("message")).as("Teams messages sent").isEmpty();
+        assertThat(bot.slack.calls("chat.postMessage"))
+                .as("Slack messages posted")
+                .isEmpty();
+        assertThat(bot.connector.activitiesOfType("message"))
+                .as("Teams messages sent")
+                .isEmpty();
     }
 
     private List<Function<Integer, Case>> generators() {
         return List.of(
                 // Slack: authentication
                 i -> slack("slack unsigned", unknownEvent(i), "application/json", Map.of()),
-                i -> slackSigned("slack signed with another secret", unknownEvent(i), "application/json",
-                        "not-the-secret", now(), Map.of()),
-                i -> slackSigned("slack stale signature", unknownEvent(i), "application/json", RunningBot.SIGNING_SECRET,
-                        String.valueOf(Instant.now().minusSeconds(301 + random.nextInt(100_000)).getEpochSecond()), Map.of()),
-                i -> slackSigned("slack signature from the future", unknownEvent(i), "application/json",
+                i -> slackSigned(
+                        "slack signed with another secret",
+                        unknownEvent(i),
+                        "application/json",
+                        "not-the-secret",
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack stale signature",
+                        unknownEvent(i),
+                        "application/json",
                         RunningBot.SIGNING_SECRET,
-                        String.valueOf(Instant.now().plusSeconds(301 + random.nextInt(100_000)).getEpochSecond()), Map.of()),
-                i -> slackSigned("slack non-numeric timestamp", unknownEvent(i), "application/json",
-                        RunningBot.SIGNING_SECRET, headerGarbage(1 + random.nextInt(20)), Map.of()),
-                i -> slack("slack garbage signature", unknownEvent(i), "application/json",
+                        String.valueOf(Instant.now()
+                                .minusSeconds(301 + random.nextInt(100_000))
+                                .getEpochSecond()),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signature from the future",
+                        unknownEvent(i),
+                        "application/json",
+                        RunningBot.SIGNING_SECRET,
+                        String.valueOf(Instant.now()
+                                .plusSeconds(301 + random.nextInt(100_000))
+                                .getEpochSecond()),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack non-numeric timestamp",
+                        unknownEvent(i),
+                        "application/json",
+                        RunningBot.SIGNING_SECRET,
+                        headerGarbage(1 + random.nextInt(20)),
+                        Map.of()),
+                i -> slack(
+                        "slack garbage signature",
+                        unknownEvent(i),
+                        "application/json",
                         Map.of("X-Slack-Request-Timestamp", now(), "X-Slack-Signature", garbageSignature())),
-                i -> slack("slack signature of another body", unknownEvent(i), "application/json",
-                        Map.of("X-Slack-Request-Timestamp", now(), "X-Slack-Signature",
+                i -> slack(
+                        "slack signature of another body",
+                        unknownEvent(i),
+                        "application/json",
+                        Map.of(
+                                "X-Slack-Request-Timestamp",
+                                now(),
+                                "X-Slack-Signature",
                                 SlackRequests.sign(RunningBot.SIGNING_SECRET, now(), unknownEvent(i + 1_000_000)))),
                 // Slack: signed, but malformed
                 i -> {
                     String body = fuzz(slackEnvelope(i));
                     String contentType = randomContentType();
-                    Case signed = slackSigned("slack signed fuzzed JSON", body, contentType, RunningBot.SIGNING_SECRET,
-                            now(), Map.of());
-                    return new Case(signed.name(), signed.request(), "application/json".equals(contentType) && isJson(body));
+                    Case signed = slackSigned(
+                            "slack signed fuzzed JSON", body, contentType, RunningBot.SIGNING_SECRET, now(), Map.of());
+                    return new Case(
+                            signed.name(), signed.request(), "application/json".equals(contentType) && isJson(body));
                 },
-                i -> slackSigned("slack signed truncated mention", truncate(slackMention(i).toString()), "application/json",
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slackSigned("slack signed broken mention", brokenMention(i), "application/json",
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slackSigned("slack signed deep nesting", deepNesting(), "application/json",
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slackSigned("slack signed unicode garbage", garbage(1 + random.nextInt(2_000)), randomContentType(),
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slackSigned("slack signed garbage form", formGarbage(), "application/x-www-form-urlencoded",
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
+                i -> slackSigned(
+                        "slack signed truncated mention",
+                        truncate(slackMention(i).toString()),
+                        "application/json",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signed broken mention",
+                        brokenMention(i),
+                        "application/json",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signed deep nesting",
+                        deepNesting(),
+                        "application/json",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signed unicode garbage",
+                        garbage(1 + random.nextInt(2_000)),
+                        randomContentType(),
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signed garbage form",
+                        formGarbage(),
+                        "application/x-www-form-urlencoded",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
                 i -> slackSignedAuthentic("slack signed unknown event type", unknownEvent(i)),
-                i -> slackSigned("slack signed mention as text/plain", slackMention(i).toString(), "text/plain",
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slackSigned("slack signed mention as a form", slackMention(i).toString(),
-                        "application/x-www-form-urlencoded", RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slackSigned("slack signed body just under the limit", padded(MAX_BODY - 4_096), "application/json",
-                        RunningBot.SIGNING_SECRET, now(), Map.of()),
-                i -> slack("slack body over the limit", padded(MAX_BODY + 1 + random.nextInt(MAX_BODY)), "application/json",
+                i -> slackSigned(
+                        "slack signed mention as text/plain",
+                        slackMention(i).toString(),
+                        "text/plain",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signed mention as a form",
+                        slackMention(i).toString(),
+                        "application/x-www-form-urlencoded",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slackSigned(
+                        "slack signed body just under the limit",
+                        padded(MAX_BODY - 4_096),
+                        "application/json",
+                        RunningBot.SIGNING_SECRET,
+                        now(),
+                        Map.of()),
+                i -> slack(
+                        "slack body over the limit",
+                        padded(MAX_BODY + 1 + random.nextInt(MAX_BODY)),
+                        "application/json",
                         Map.of("X-Slack-Request-Timestamp", now(), "X-Slack-Signature", garbageSignature())),
                 // Teams: authentication
                 i -> teams("teams no token", teamsMention(i).toString(), "application/json", null),
-                i -> teams("teams garbage token", teamsMention(i).toString(), "application/json",
+                i -> teams(
+                        "teams garbage token",
+                        teamsMention(i).toString(),
+                        "application/json",
                         "Bearer " + headerGarbage(1 + random.nextInt(300))),
-                i -> teams("teams not a bearer token", teamsMention(i).toString(), "application/json",
+                i -> teams(
+                        "teams not a bearer token",
+                        teamsMention(i).toString(),
+                        "application/json",
                         random.nextBoolean() ? "Basic YWxhZGRpbjpvcGVuc2VzYW1l" : "Bearer"),
-                i -> teams("teams forged token", teamsMention(i).toString(), "application/json", "Bearer " + forgedToken),
-                i -> teams("teams expired token", teamsMention(i).toString(), "application/json", "Bearer "
-                        + bot.connector.token(t -> t.withIssuedAt(Instant.now().minusSeconds(7_200))
-                                .withNotBefore(Instant.now().minusSeconds(7_200))
-                                .withExpiresAt(Instant.now().minusSeconds(600 + random.nextInt(10_000))))),
-                i -> teams("teams token for another app", teamsMention(i).toString(), "application/json",
+                i -> teams(
+                        "teams forged token", teamsMention(i).toString(), "application/json", "Bearer " + forgedToken),
+                i -> teams(
+                        "teams expired token",
+                        teamsMention(i).toString(),
+                        "application/json",
+                        "Bearer "
+                                + bot.connector.token(t -> t.withIssuedAt(
+                                                Instant.now().minusSeconds(7_200))
+                                        .withNotBefore(Instant.now().minusSeconds(7_200))
+                                        .withExpiresAt(Instant.now().minusSeconds(600 + random.nextInt(10_000))))),
+                i -> teams(
+                        "teams token for another app",
+                        teamsMention(i).toString(),
+                        "application/json",
                         "Bearer " + bot.connector.token(t -> t.withAudience("someone-else"))),
-                i -> teams("teams token from another issuer", teamsMention(i).toString(), "application/json",
+                i -> teams(
+                        "teams token from another issuer",
+                        teamsMention(i).toString(),
+                        "application/json",
                         "Bearer " + bot.connector.token(t -> t.withIssuer("https://evil.example"))),
-                i -> teams("teams token for another service URL", teamsMention(i).toString(), "application/json",
+                i -> teams(
+                        "teams token for another service URL",
+                        teamsMention(i).toString(),
+                        "application/json",
                         "Bearer " + bot.connector.token(t -> t.withClaim("serviceurl", "https://evil.example"))),
-                i -> teams("teams unsigned alg-none token", teamsMention(i).toString(), "application/json",
+                i -> teams(
+                        "teams unsigned alg-none token",
+                        teamsMention(i).toString(),
+                        "application/json",
                         "Bearer " + algNoneToken()),
                 // Teams: authentic token, malformed or irrelevant body
                 i -> {
@@ -184,29 +297,62 @@ class HostilePayloadsTest {
                     Case authentic = teamsAuthentic("teams fuzzed JSON", body, randomContentType());
                     return new Case(authentic.name(), authentic.request(), isJson(body));
                 },
-                i -> teamsAuthentic("teams truncated mention", truncate(teamsMention(i).toString()), "application/json"),
+                i -> teamsAuthentic(
+                        "teams truncated mention", truncate(teamsMention(i).toString()), "application/json"),
                 i -> teamsAuthentic("teams broken mention", brokenTeamsMention(i), "application/json"),
                 i -> teamsAuthentic("teams deep nesting", deepNesting(), "application/json"),
                 i -> teamsAuthentic("teams unicode garbage", garbage(1 + random.nextInt(2_000)), randomContentType()),
                 i -> teamsAuthentic("teams body just under the limit", padded(MAX_BODY - 4_096), "application/json"),
-                i -> teams("teams body over the limit", padded(MAX_BODY + 1 + random.nextInt(MAX_BODY)), "application/json",
-                        "Bearer " + bot.connector.token(t -> { })),
-                i -> new Case("teams authentic ignorable activity", teamsRequest(teamsIgnorable(i).toString(),
-                        "application/json", "Bearer " + bot.connector.token(t -> { })), true),
+                i -> teams(
+                        "teams body over the limit",
+                        padded(MAX_BODY + 1 + random.nextInt(MAX_BODY)),
+                        "application/json",
+                        "Bearer " + bot.connector.token(t -> {})),
+                i -> new Case(
+                        "teams authentic ignorable activity",
+                        teamsRequest(
+                                teamsIgnorable(i).toString(),
+                                "application/json",
+                                "Bearer " + bot.connector.token(t -> {})),
+                        true),
                 // Wrong methods, other paths
-                i -> new Case("wrong method", HttpRequest.newBuilder(bot.uri(pick(List.of(
-                                SlackHttpRoutesPaths.EVENTS, "/api/messages"))))
-                        .method(pick(List.of("GET", "PUT", "DELETE", "PATCH")), random.nextBoolean()
-                                ? HttpRequest.BodyPublishers.ofString(unknownEvent(i)) : HttpRequest.BodyPublishers.noBody())
-                        .build(), false),
-                i -> new Case("wrong method on a probe", HttpRequest.newBuilder(bot.uri(pick(List.of("/health", "/ready"))))
-                        .method(pick(List.of("POST", "PUT", "DELETE", "PATCH")), random.nextBoolean()
-                                ? HttpRequest.BodyPublishers.ofString(unknownEvent(i)) : HttpRequest.BodyPublishers.noBody())
-                        .build(), false),
-                i -> new Case("wrong path", HttpRequest.newBuilder(bot.uri(pick(List.of(
-                                "/", "/slack", "/slack/events/x", "/api", "/api/messages/x", "/slack/install",
-                                "/slack/oauth_redirect", "/admin", "/%2e%2e/%2e%2e/etc/passwd", "/health/x", "/.env"))))
-                        .POST(HttpRequest.BodyPublishers.ofString(unknownEvent(i))).build(), false));
+                i -> new Case(
+                        "wrong method",
+                        HttpRequest.newBuilder(bot.uri(pick(List.of(SlackHttpRoutesPaths.EVENTS, "/api/messages"))))
+                                .method(
+                                        pick(List.of("GET", "PUT", "DELETE", "PATCH")),
+                                        random.nextBoolean()
+                                                ? HttpRequest.BodyPublishers.ofString(unknownEvent(i))
+                                                : HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        false),
+                i -> new Case(
+                        "wrong method on a probe",
+                        HttpRequest.newBuilder(bot.uri(pick(List.of("/health", "/ready"))))
+                                .method(
+                                        pick(List.of("POST", "PUT", "DELETE", "PATCH")),
+                                        random.nextBoolean()
+                                                ? HttpRequest.BodyPublishers.ofString(unknownEvent(i))
+                                                : HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        false),
+                i -> new Case(
+                        "wrong path",
+                        HttpRequest.newBuilder(bot.uri(pick(List.of(
+                                        "/",
+                                        "/slack",
+                                        "/slack/events/x",
+                                        "/api",
+                                        "/api/messages/x",
+                                        "/slack/install",
+                                        "/slack/oauth_redirect",
+                                        "/admin",
+                                        "/%2e%2e/%2e%2e/etc/passwd",
+                                        "/health/x",
+                                        "/.env"))))
+                                .POST(HttpRequest.BodyPublishers.ofString(unknownEvent(i)))
+                                .build(),
+                        false));
     }
 
     // --- Slack
@@ -221,7 +367,12 @@ class HostilePayloadsTest {
         return new Case(name, request.build(), false);
     }
 
-    private Case slackSigned(String name, String body, String contentType, String secret, String timestamp,
+    private Case slackSigned(
+            String name,
+            String body,
+            String contentType,
+            String secret,
+            String timestamp,
             Map<String, String> headers) {
         Map<String, String> signed = new LinkedHashMap<>(headers);
         signed.put("X-Slack-Request-Timestamp", timestamp);
@@ -238,8 +389,7 @@ class HostilePayloadsTest {
     /** An authentic envelope of an event type the bot subscribes to nothing for. */
     private String unknownEvent(int i) {
         return SlackRequests.envelope("EvHOSTILE" + i, """
-                {"type":"hostile_unknown_%d","user":"U1","channel":"CHOSTILE","event_ts":"1700000000.%06d"}"""
-                .formatted(random.nextInt(1_000), i));
+                {"type":"hostile_unknown_%d","user":"U1","channel":"CHOSTILE","event_ts":"1700000000.%06d"}""".formatted(random.nextInt(1_000), i));
     }
 
     private ObjectNode slackEnvelope(int i) {
@@ -269,8 +419,16 @@ class HostilePayloadsTest {
     }
 
     private String formGarbage() {
-        return pick(List.of("payload=", "payload=%7B", "payload=" + garbage(50), "command=&text=", "=&=&&",
-                "payload=%ZZ%", "ssl_check=1&payload=null", "payload=%5B%5D", "payload=" + "%5B".repeat(5_000)));
+        return pick(List.of(
+                "payload=",
+                "payload=%7B",
+                "payload=" + garbage(50),
+                "command=&text=",
+                "=&=&&",
+                "payload=%ZZ%",
+                "ssl_check=1&payload=null",
+                "payload=%5B%5D",
+                "payload=" + "%5B".repeat(5_000)));
     }
 
     private static String now() {
@@ -288,12 +446,12 @@ class HostilePayloadsTest {
     }
 
     private Case teamsAuthentic(String name, String body, String contentType) {
-        return teams(name, body, contentType, "Bearer " + bot.connector.token(t -> { }));
+        return teams(name, body, contentType, "Bearer " + bot.connector.token(t -> {}));
     }
 
     private HttpRequest teamsRequest(String body, String contentType, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(bot.uri("/api/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(bot.uri("/api/messages")).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -321,8 +479,12 @@ class HostilePayloadsTest {
         switch (random.nextInt(3)) {
             case 0 -> activity.remove(field);
             case 1 -> activity.putNull(field);
-            default -> activity.set(field, field.equals("conversation") || field.equals("recipient") || field.equals("from")
-                    ? JsonNodeFactory.instance.textNode("not an object") : nonScalar());
+            default ->
+                activity.set(
+                        field,
+                        field.equals("conversation") || field.equals("recipient") || field.equals("from")
+                                ? JsonNodeFactory.instance.textNode("not an object")
+                                : nonScalar());
         }
         if (field.equals("serviceUrl") && random.nextBoolean()) {
             activity.put("serviceUrl", pick(List.of("javascript:alert(1)", "file:///etc/passwd", "http://", "::")));
@@ -334,7 +496,8 @@ class HostilePayloadsTest {
         var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
         return encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + encoder.encodeToString("{\"iss\":\"https://api.botframework.com\",\"aud\":\"app-id\"}"
-                        .getBytes(StandardCharsets.UTF_8)) + ".";
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".";
     }
 
     // --- malformed bodies
@@ -393,7 +556,9 @@ class HostilePayloadsTest {
     }
 
     private JsonNode nonScalar() {
-        return random.nextBoolean() ? deepArray(1 + random.nextInt(50)) : JsonNodeFactory.instance.objectNode().put("a", 1);
+        return random.nextBoolean()
+                ? deepArray(1 + random.nextInt(50))
+                : JsonNodeFactory.instance.objectNode().put("a", 1);
     }
 
     private static ArrayNode deepArray(int depth) {
@@ -430,7 +595,8 @@ class HostilePayloadsTest {
                 case 0 -> text.append((char) random.nextInt(0x20));
                 case 1 -> text.append((char) (0xD800 + random.nextInt(0x800))); // a lone surrogate half
                 case 2 -> text.appendCodePoint(random.nextInt(Character.MAX_CODE_POINT + 1));
-                case 3 -> text.append(pick(List.of("\u202E", "\uFEFF", "\uFFFF", "\"", "\\", "{", "}", "[", "]", "\u0000")));
+                case 3 ->
+                    text.append(pick(List.of("\u202E", "\uFEFF", "\uFFFF", "\"", "\\", "{", "}", "[", "]", "\u0000")));
                 default -> text.append((char) (0x20 + random.nextInt(0x5F)));
             }
         }
@@ -441,7 +607,8 @@ class HostilePayloadsTest {
     private String headerGarbage(int length) {
         StringBuilder text = new StringBuilder(length);
         for (int c = 0; c < length; c++) {
-            text.append(random.nextBoolean() ? (char) (0x21 + random.nextInt(0x5E)) : (char) (0xA0 + random.nextInt(0x60)));
+            text.append(
+                    random.nextBoolean() ? (char) (0x21 + random.nextInt(0x5E)) : (char) (0xA0 + random.nextInt(0x60)));
         }
         return text.toString();
     }
@@ -453,8 +620,15 @@ class HostilePayloadsTest {
     }
 
     private String randomContentType() {
-        return pick(java.util.Arrays.asList("application/json", "application/json; charset=utf-16", "text/plain",
-                "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "", null));
+        return pick(java.util.Arrays.asList(
+                "application/json",
+                "application/json; charset=utf-16",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/xml",
+                "",
+                null));
     }
 
     // --- plumbing

@@ -30,8 +30,19 @@ final class Kustomization {
         "apiVersion", "kind", "resources", "namespace", "labels", "configMapGenerator", "images", "patches"
     };
     /** The strategic-merge keys of the lists in our pod specs; other lists are replaced whole, as Kubernetes does. */
-    private static final Map<String, String> MERGE_KEYS = Map.of("containers", "name", "env", "name", "ports", "name",
-            "volumes", "name", "volumeMounts", "mountPath", "topologySpreadConstraints", "topologyKey");
+    private static final Map<String, String> MERGE_KEYS = Map.of(
+            "containers",
+            "name",
+            "env",
+            "name",
+            "ports",
+            "name",
+            "volumes",
+            "name",
+            "volumeMounts",
+            "mountPath",
+            "topologySpreadConstraints",
+            "topologyKey");
 
     private final List<Map<String, Object>> objects = new ArrayList<>();
     private final Set<String> generated = new HashSet<>();
@@ -88,8 +99,15 @@ final class Kustomization {
         switch (behavior) {
             case "create" -> {
                 check(find("ConfigMap", name) == null, "ConfigMap " + name + " is generated twice");
-                objects.add(new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "ConfigMap",
-                        "metadata", new LinkedHashMap<>(Map.of("name", name)), "data", data)));
+                objects.add(new LinkedHashMap<>(Map.of(
+                        "apiVersion",
+                        "v1",
+                        "kind",
+                        "ConfigMap",
+                        "metadata",
+                        new LinkedHashMap<>(Map.of("name", name)),
+                        "data",
+                        data)));
                 generated.add(name);
             }
             case "merge" -> {
@@ -164,15 +182,19 @@ final class Kustomization {
         List<Map<String, Object>> containers = new ArrayList<>();
         for (Map<String, Object> object : objects) {
             if (object.get("spec") instanceof Map<?, ?> spec && spec.get("template") instanceof Map<?, ?> template) {
-                containers.addAll(YamlTree.maps(YamlTree.child(YamlTree.map(template), "spec").get("containers")));
+                containers.addAll(YamlTree.maps(
+                        YamlTree.child(YamlTree.map(template), "spec").get("containers")));
             }
         }
         return containers;
     }
 
     private Map<String, Object> find(String kind, String name) {
-        return objects.stream().filter(object -> kind.equals(object.get("kind")))
-                .filter(object -> name.equals(YamlTree.child(object, "metadata").get("name"))).findFirst().orElse(null);
+        return objects.stream()
+                .filter(object -> kind.equals(object.get("kind")))
+                .filter(object -> name.equals(YamlTree.child(object, "metadata").get("name")))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String hash(String text) {

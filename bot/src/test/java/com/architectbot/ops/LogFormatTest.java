@@ -38,7 +38,8 @@ class LogFormatTest {
     @Test
     void the_text_pattern_includes_the_inquiry_id_and_slack_stays_above_debug() throws Exception {
         LoggerContext context = configured(null);
-        var appender = (ch.qos.logback.core.OutputStreamAppender<?>) root(context).getAppender("TEXT");
+        var appender =
+                (ch.qos.logback.core.OutputStreamAppender<?>) root(context).getAppender("TEXT");
         var encoder = (ch.qos.logback.classic.encoder.PatternLayoutEncoder) appender.getEncoder();
         assertThat(encoder.getPattern()).contains("%X{inquiryId}");
         assertThat(context.getLogger("com.slack.api").getLevel()).hasToString("INFO");

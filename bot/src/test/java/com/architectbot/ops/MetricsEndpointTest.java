@@ -1,16 +1,15 @@
 package com.architectbot.ops;
 
-import com.architectbot.server.ManagementSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
+import com.architectbot.server.ManagementSettings;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
 import java.net.InetAddress;
@@ -39,13 +38,17 @@ class MetricsEndpointTest {
             // given
             String tenant = "metrics-" + UUID.randomUUID();
             // when
-            bot.answer(new Inquiry(new InquiryId("cli:" + UUID.randomUUID()), InquiryKind.CONSULTATION,
-                    new ThreadKey(Surface.CLI, tenant, "terminal", "t1"), "someone", "Should we shard?"));
+            bot.answer(new Inquiry(
+                    new InquiryId("cli:" + UUID.randomUUID()),
+                    InquiryKind.CONSULTATION,
+                    new ThreadKey(Surface.CLI, tenant, "terminal", "t1"),
+                    "someone",
+                    "Should we shard?"));
             HttpResponse<String> metrics = get(serving.managementPort(), "/metrics");
             // then
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/plain"));
+            assertThat(metrics.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
             assertThat(metrics.body())
                     .contains("architect_requests_total{channel=\"cli\",kind=\"consultation\"} 1.0")
                     .containsPattern("architect_model_latency_seconds_count\\{model=\"gpt-4.1-mini\",outcome=\"ok\","
@@ -102,7 +105,8 @@ class MetricsEndpointTest {
                 var serving = bot.serve()) {
             // when
             HttpResponse<String> none = get(serving.managementPort(), "/metrics");
-            HttpResponse<String> wrong = get(serving.managementPort(), "/metrics", "Bearer " + TOKEN.substring(1) + "x");
+            HttpResponse<String> wrong =
+                    get(serving.managementPort(), "/metrics", "Bearer " + TOKEN.substring(1) + "x");
             HttpResponse<String> basic = get(serving.managementPort(), "/metrics", "Basic " + TOKEN);
             HttpResponse<String> right = get(serving.managementPort(), "/metrics", "Bearer " + TOKEN);
             // then
@@ -125,14 +129,16 @@ class MetricsEndpointTest {
         assertThat(defaults.port()).isEqualTo(9090);
         assertThat(defaults.token()).isEmpty();
         assertThat(defaults.loopbackOnly()).isTrue();
-        assertThat(ManagementSettings.from(new Environment(Map.of("MANAGEMENT_HOST", "0.0.0.0"))).loopbackOnly())
+        assertThat(ManagementSettings.from(new Environment(Map.of("MANAGEMENT_HOST", "0.0.0.0")))
+                        .loopbackOnly())
                 .isFalse();
     }
 
     @Test
     void a_short_token_or_the_public_port_as_management_port_fails_at_start_naming_the_variable() {
         assertThatThrownBy(() -> ManagementSettings.from(new Environment(Map.of("METRICS_TOKEN", "short"))))
-                .hasMessageContaining("METRICS_TOKEN is too short").hasMessageNotContaining("=short");
+                .hasMessageContaining("METRICS_TOKEN is too short")
+                .hasMessageNotContaining("=short");
         assertThatThrownBy(() -> BotConfig.from(new Environment(Map.of("PORT", "8080", "MANAGEMENT_PORT", "8080"))))
                 .hasMessageContaining("MANAGEMENT_PORT=8080 is the public PORT");
     }
@@ -143,7 +149,8 @@ class MetricsEndpointTest {
                 var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var config = config(model, Map.of("MANAGEMENT_PORT", String.valueOf(taken.getLocalPort())));
             try (var bot = ArchitectBot.open(config)) {
-                assertThatThrownBy(bot::serve).isInstanceOf(IllegalStateException.class)
+                assertThatThrownBy(bot::serve)
+                        .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
                         .hasMessageContaining("set MANAGEMENT_PORT to another port");
             }
@@ -152,8 +159,10 @@ class MetricsEndpointTest {
 
     @Test
     void the_settings_log_line_masks_the_metrics_token() {
-        assertThat(ManagementSettings.from(new Environment(Map.of("METRICS_TOKEN", TOKEN))).toString())
-                .doesNotContain(TOKEN).contains("token=***");
+        assertThat(ManagementSettings.from(new Environment(Map.of("METRICS_TOKEN", TOKEN)))
+                        .toString())
+                .doesNotContain(TOKEN)
+                .contains("token=***");
     }
 
     private static BotConfig config(FakeOpenAi model) {
@@ -162,20 +171,40 @@ class MetricsEndpointTest {
 
     private static BotConfig config(FakeOpenAi model, Map<String, String> more) {
         var env = new HashMap<>(Map.of(
-                "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", TestRedis.uri().toString(),
-                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS", "1", "MANAGEMENT_PORT", "0", "DATA_ENCRYPTION_KEY", "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+                "PORT",
+                "0",
+                "HOST",
+                "127.0.0.1",
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl(),
+                "SHUTDOWN_GRACE_SECONDS",
+                "1",
+                "MANAGEMENT_PORT",
+                "0",
+                "DATA_ENCRYPTION_KEY",
+                "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         env.putAll(more);
         return BotConfig.from(new Environment(env));
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path, String authorization) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", authorization)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

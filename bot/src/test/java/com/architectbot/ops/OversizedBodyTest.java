@@ -1,11 +1,10 @@
 package com.architectbot.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.architectbot.server.BotServer;
 import com.architectbot.server.HttpRoutes;
 import com.architectbot.server.ServerSettings;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -37,8 +36,12 @@ class OversizedBodyTest {
 
     @BeforeEach
     void start() {
-        HttpRoutes echo = routes -> routes.post("/echo", ctx -> ctx.result("got " + ctx.body().length() + " bytes"));
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(echo));
+        HttpRoutes echo = routes ->
+                routes.post("/echo", ctx -> ctx.result("got " + ctx.body().length() + " bytes"));
+        server = BotServer.start(
+                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
+                () -> true,
+                List.of(echo));
     }
 
     @AfterEach
@@ -52,8 +55,8 @@ class OversizedBodyTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             int length = LIMIT + LIMIT / 2;
-            out.write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
-                    + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             // when: the body in pieces, slower than the server decides, as a client on a slow link or a busy
             // machine sends it; a server that closed on it unread resets the connection mid-write ("Broken pipe")
             byte[] piece = new byte[PIECE];
@@ -64,14 +67,18 @@ class OversizedBodyTest {
             }
             // then
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("Connection: close")
-                    .contains("{\"error\":\"Content Too Large\"}").doesNotContain("got ");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("Connection: close")
+                    .contains("{\"error\":\"Content Too Large\"}")
+                    .doesNotContain("got ");
         }
     }
 
     @Test
     void oversized_and_small_bodies_alternating_on_one_client_each_get_their_status() throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (int i = 0; i < 10; i++) {
                 // when
                 HttpResponse<String> refused = post(http, "x".repeat(LIMIT + 1 + i * 100_000));
@@ -89,8 +96,9 @@ class OversizedBodyTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(10_000);
             // when: only the headers; the promised terabyte never comes
-            socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000000000"
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000000000" + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             // then: answered at once, well within the 1 s body deadline's 408
             InputStream in = socket.getInputStream();
             assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 413");
@@ -98,7 +106,10 @@ class OversizedBodyTest {
     }
 
     private HttpResponse<String> post(HttpClient http, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/echo"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/echo"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -30,6 +30,7 @@ class PastedSecretsTest {
 
     /** A database of its own: its usage counts stay out of the other tests' plan limits, and a scan sees only it. */
     private static final URI REDIS = TestRedis.uri().resolve("/7");
+
     private static RunningBot bot;
 
     private final String githubToken = "gh" + "p_" + random(36);
@@ -68,7 +69,8 @@ class PastedSecretsTest {
         assertThat(queued).contains("[redacted GitHub token]", "postgres://app:[redacted password]@db.internal");
         bot.awaitSlackPosts(channel, "1700000100.000100", 1);
         assertNoCanaryIn(queued, modelRequests(), slackCalls(), RedisContents.all(REDIS), logs.text());
-        assertThat(modelRequests()).contains("our CI uses [redacted GitHub token] and postgres://app:[redacted password]@");
+        assertThat(modelRequests())
+                .contains("our CI uses [redacted GitHub token] and postgres://app:[redacted password]@");
         assertThat(auditOf(FakeSlackApi.TEAM)).contains("[redacted GitHub token]"); // AUDIT_CONTENT=true keeps text
     }
 
@@ -95,7 +97,8 @@ class PastedSecretsTest {
         String queued = whileTheModelIsAsked(asked);
         assertThat(queued).contains("[redacted GitHub token]");
         bot.awaitTeamsMessages(chat, 1);
-        assertNoCanaryIn(queued, modelRequests(), bot.connector.calls().toString(), RedisContents.all(REDIS), logs.text());
+        assertNoCanaryIn(
+                queued, modelRequests(), bot.connector.calls().toString(), RedisContents.all(REDIS), logs.text());
         assertThat(auditOf(TeamsActivities.TENANT)).contains("[redacted GitHub token]");
     }
 
@@ -106,13 +109,19 @@ class PastedSecretsTest {
 
         bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000101.000100", null, question));
 
-        assertThat(bot.awaitSlackPosts(channel, "1700000101.000100", 1).getFirst().param("text")).startsWith("⚠️");
-        assertNoCanaryIn(RedisContents.stream(REDIS, "ab:jobs:dead"), RedisContents.all(REDIS), logs.text(), slackCalls());
+        assertThat(bot.awaitSlackPosts(channel, "1700000101.000100", 1)
+                        .getFirst()
+                        .param("text"))
+                .startsWith("⚠️");
+        assertNoCanaryIn(
+                RedisContents.stream(REDIS, "ab:jobs:dead"), RedisContents.all(REDIS), logs.text(), slackCalls());
     }
 
     /** The job stream while the (slowed) model is answering the next request: the job is in it, pending. */
     private static String whileTheModelIsAsked(int asked) {
-        Awaitility.await("the model to be asked").atMost(RunningBot.WAIT).pollInterval(Duration.ofMillis(1))
+        Awaitility.await("the model to be asked")
+                .atMost(RunningBot.WAIT)
+                .pollInterval(Duration.ofMillis(1))
                 .until(() -> bot.model.received() != asked);
         return RedisContents.stream(REDIS, "ab:jobs");
     }

@@ -29,8 +29,13 @@ class RedisRestartTest {
         int port = freePort();
         RedisServer redis = redis(port);
         redis.start();
-        try (var bot = new RunningBot(Map.of("REDIS_URL", "redis://127.0.0.1:" + port,
-                "REDIS_CONNECT_TIMEOUT_MS", "300", "REDIS_SOCKET_TIMEOUT_MS", "1000"))) {
+        try (var bot = new RunningBot(Map.of(
+                "REDIS_URL",
+                "redis://127.0.0.1:" + port,
+                "REDIS_CONNECT_TIMEOUT_MS",
+                "300",
+                "REDIS_SOCKET_TIMEOUT_MS",
+                "1000"))) {
             assertThat(status(bot, "/ready")).isEqualTo(200);
 
             // when Redis goes away
@@ -47,7 +52,8 @@ class RedisRestartTest {
             redis.start();
             // then the bot is ready again and answers, with no restart
             awaitStatus(bot, "/ready", code -> code == 200);
-            var accepted = bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000100.000200", null, "Back?"));
+            var accepted =
+                    bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000100.000200", null, "Back?"));
             assertThat(accepted.statusCode()).isEqualTo(200);
             assertThat(bot.awaitSlackPosts(channel, "1700000100.000200", 1)).hasSize(1);
         } finally {
@@ -56,8 +62,12 @@ class RedisRestartTest {
     }
 
     private RedisServer redis(int port) throws IOException {
-        return RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                .setting("dir " + data).setting("appendonly yes").build();
+        return RedisServer.newRedisServer()
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("dir " + data)
+                .setting("appendonly yes")
+                .build();
     }
 
     private static int status(RunningBot bot, String path) {
@@ -65,7 +75,9 @@ class RedisRestartTest {
     }
 
     private static void awaitStatus(RunningBot bot, String path, IntPredicate expected) {
-        Awaitility.await("the expected status of " + path).atMost(PATIENCE).pollInterval(POLL)
+        Awaitility.await("the expected status of " + path)
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
                 .until(() -> status(bot, path), expected::test);
     }
 

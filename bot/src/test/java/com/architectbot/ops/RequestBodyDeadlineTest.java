@@ -1,11 +1,10 @@
 package com.architectbot.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.architectbot.server.BotServer;
 import com.architectbot.server.HttpRoutes;
 import com.architectbot.server.ServerSettings;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +29,7 @@ class RequestBodyDeadlineTest {
     private static final Duration DEADLINE = Duration.ofSeconds(1);
     /** The trickle would take 20 s to finish; the server must give up long before. */
     private static final int BODY_BYTES = 100;
+
     private static final Duration BYTE_GAP = Duration.ofMillis(200);
     /** Deadline plus scheduling slack on a busy machine; far below the 20 s the trickle needs. */
     private static final Duration GIVE_UP_WITHIN = DEADLINE.plusSeconds(3);
@@ -38,9 +38,10 @@ class RequestBodyDeadlineTest {
 
     @BeforeEach
     void start() {
-        HttpRoutes echo = routes -> routes.post("/echo", ctx -> ctx.result("got " + ctx.body().length() + " bytes"));
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), DEADLINE), () -> true,
-                List.of(echo));
+        HttpRoutes echo = routes ->
+                routes.post("/echo", ctx -> ctx.result("got " + ctx.body().length() + " bytes"));
+        server = BotServer.start(
+                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), DEADLINE), () -> true, List.of(echo));
     }
 
     @AfterEach
@@ -51,10 +52,12 @@ class RequestBodyDeadlineTest {
     @Test
     void a_body_sent_at_once_is_read_and_answered() throws Exception {
         // when
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/echo"))
-                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(BODY_BYTES))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/echo"))
+                                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(BODY_BYTES)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("got " + BODY_BYTES + " bytes");
@@ -79,7 +82,8 @@ class RequestBodyDeadlineTest {
             assertThat(trickled.answer()).startsWith("HTTP/1.1 408");
             String channel = RunningBot.unique("C");
             assertThat(bot.slackEvent(RunningBot.unique("Ev"), RunningBot.mention(channel, "1.1", null, "Still there?"))
-                    .statusCode()).isEqualTo(200);
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -91,7 +95,8 @@ class RequestBodyDeadlineTest {
             socket.setSoTimeout((int) GIVE_UP_WITHIN.plusSeconds(5).toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + BODY_BYTES + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Length: " + BODY_BYTES + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             long started = System.nanoTime();
             String answer = trickleUntilAnswered(socket, out);

@@ -16,14 +16,19 @@ class RetentionSweepTest {
         AtomicInteger audit = new AtomicInteger();
         AtomicInteger failing = new AtomicInteger();
         // when
-        try (var sweep = RetentionSweep.start(Duration.ofMillis(20), Map.of(
-                "audit entries", () -> audit.incrementAndGet(),
-                "dead letters", () -> {
-                    failing.incrementAndGet();
-                    throw new IllegalStateException("Redis is away");
-                }))) {
+        try (var sweep = RetentionSweep.start(
+                Duration.ofMillis(20),
+                Map.of(
+                        "audit entries", () -> audit.incrementAndGet(),
+                        "dead letters",
+                                () -> {
+                                    failing.incrementAndGet();
+                                    throw new IllegalStateException("Redis is away");
+                                }))) {
             // then: three rounds of each within ten seconds
-            Awaitility.await("three rounds").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+            Awaitility.await("three rounds")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(10))
                     .untilAsserted(() -> {
                         assertThat(audit.get()).isGreaterThanOrEqualTo(3);
                         assertThat(failing.get()).isGreaterThanOrEqualTo(3);

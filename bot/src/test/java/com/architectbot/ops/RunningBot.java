@@ -52,7 +52,8 @@ final class RunningBot implements AutoCloseable {
     final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     private final ArchitectBot bot;
     private final ArchitectBot.Serving serving;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RunningBot() {
         this(Map.of());
@@ -68,21 +69,48 @@ final class RunningBot implements AutoCloseable {
 
     private Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(Map.of(
-                "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", TestRedis.uri().toString(),
-                "SHUTDOWN_GRACE_SECONDS", "2", "WORKER_CONCURRENCY", "1", "JOB_MAX_ATTEMPTS", "1",
-                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "LLM_MAX_RETRIES", "0"));
+                "PORT",
+                "0",
+                "HOST",
+                "127.0.0.1",
+                "REDIS_URL",
+                TestRedis.uri().toString(),
+                "SHUTDOWN_GRACE_SECONDS",
+                "2",
+                "WORKER_CONCURRENCY",
+                "1",
+                "JOB_MAX_ATTEMPTS",
+                "1",
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl(),
+                "LLM_MAX_RETRIES",
+                "0"));
         env.put("MANAGEMENT_PORT", "0"); // a free port: tests must not depend on the default 9090 being free
         env.put("DATA_ENCRYPTION_KEY", "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         env.putAll(Map.of(
-                "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
-                "SLACK_API_URL", slack.apiUrl().toString()));
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "SLACK_SIGNING_SECRET",
+                SIGNING_SECRET,
+                "SLACK_API_URL",
+                slack.apiUrl().toString()));
         env.putAll(Map.of(
-                "MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "app-secret",
-                "MICROSOFT_APP_TENANT_ID", TeamsActivities.TENANT,
-                "TEAMS_OPENID_METADATA_URL", connector.baseUrl() + "/openid",
-                "TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid",
-                "TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token"));
+                "MICROSOFT_APP_ID",
+                "app-id",
+                "MICROSOFT_APP_PASSWORD",
+                "app-secret",
+                "MICROSOFT_APP_TENANT_ID",
+                TeamsActivities.TENANT,
+                "TEAMS_OPENID_METADATA_URL",
+                connector.baseUrl() + "/openid",
+                "TEAMS_TENANT_OPENID_METADATA_URL",
+                connector.baseUrl() + "/openid",
+                "TEAMS_TOKEN_ENDPOINT",
+                connector.baseUrl() + "/token"));
         env.putAll(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
         // the fakes are on this machine: allow plain http to 127.0.0.1 (not "localhost") for the connector and files
         env.putAll(Map.of("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1", "TEAMS_FILE_HOSTS", "http://127.0.0.1"));
@@ -90,15 +118,20 @@ final class RunningBot implements AutoCloseable {
     }
 
     static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        return prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
 
     // --- Slack
 
     /** Posts the event to {@code POST /slack/events} as Slack does; {@code headers} are extra name, value pairs. */
     HttpResponse<String> slackEvent(String eventId, String event, String... headers) {
-        return send(SlackRequests.signed(uri("/slack/events"), SIGNING_SECRET, SlackRequests.envelope(eventId, event),
-                "application/json", headers));
+        return send(SlackRequests.signed(
+                uri("/slack/events"),
+                SIGNING_SECRET,
+                SlackRequests.envelope(eventId, event),
+                "application/json",
+                headers));
     }
 
     /** An {@code app_mention} event: a question to the bot in a channel, in a thread when {@code threadTs} is set. */
@@ -109,9 +142,14 @@ final class RunningBot implements AutoCloseable {
     /** The same, from this user. */
     static String mention(String user, String channel, String ts, String threadTs, String question) {
         return """
-                {"type":"app_mention","user":"%s","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}"""
-                .formatted(user, FakeSlackApi.BOT_USER, question, ts,
-                        threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",", channel, ts);
+                {"type":"app_mention","user":"%s","text":"<@%s> %s","ts":"%s",%s"channel":"%s","event_ts":"%s"}""".formatted(
+                        user,
+                        FakeSlackApi.BOT_USER,
+                        question,
+                        ts,
+                        threadTs == null ? "" : "\"thread_ts\":\"" + threadTs + "\",",
+                        channel,
+                        ts);
     }
 
     HttpResponse<String> slashCommand(String command, String text, String channel) {
@@ -120,14 +158,33 @@ final class RunningBot implements AutoCloseable {
 
     /** The same, from this user. */
     HttpResponse<String> slashCommand(String command, String text, String channel, String user) {
-        Map<String, String> form = new LinkedHashMap<>(Map.of("token", "legacy", "team_id", FakeSlackApi.TEAM,
-                "team_domain", "acme", "channel_id", channel, "user_id", user, "user_name", "ada", "command", command,
-                "text", text, "response_url", slack.responseUrl(), "trigger_id", unique("trig-")));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "token",
+                "legacy",
+                "team_id",
+                FakeSlackApi.TEAM,
+                "team_domain",
+                "acme",
+                "channel_id",
+                channel,
+                "user_id",
+                user,
+                "user_name",
+                "ada",
+                "command",
+                command,
+                "text",
+                text,
+                "response_url",
+                slack.responseUrl(),
+                "trigger_id",
+                unique("trig-")));
         form.put("api_app_id", "A1");
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(SlackRequests.signed(uri("/slack/events"), SIGNING_SECRET, body, "application/x-www-form-urlencoded"));
+        return send(
+                SlackRequests.signed(uri("/slack/events"), SIGNING_SECRET, body, "application/x-www-form-urlencoded"));
     }
 
     /**
@@ -135,10 +192,13 @@ final class RunningBot implements AutoCloseable {
      * {@code threadTs} is null), once there are {@code count} of them.
      */
     List<FakeSlackApi.Call> awaitSlackPosts(String channel, String threadTs, int count) {
-        return await("chat.postMessage calls in " + channel + "/" + threadTs, () -> slack.calls("chat.postMessage").stream()
-                .filter(c -> channel.equals(c.param("channel")))
-                .filter(c -> threadTs == null || threadTs.equals(c.param("thread_ts")))
-                .toList(), count);
+        return await(
+                "chat.postMessage calls in " + channel + "/" + threadTs,
+                () -> slack.calls("chat.postMessage").stream()
+                        .filter(c -> channel.equals(c.param("channel")))
+                        .filter(c -> threadTs == null || threadTs.equals(c.param("thread_ts")))
+                        .toList(),
+                count);
     }
 
     // --- Teams
@@ -147,7 +207,7 @@ final class RunningBot implements AutoCloseable {
     HttpResponse<String> teamsActivity(ObjectNode activity) {
         return send(HttpRequest.newBuilder(uri("/api/messages"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + connector.token(token -> { }))
+                .header("Authorization", "Bearer " + connector.token(token -> {}))
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
                 .build());
     }
@@ -155,16 +215,25 @@ final class RunningBot implements AutoCloseable {
     /** The message activities the bot sent into one conversation, once there are {@code count} of them. */
     List<JsonNode> awaitTeamsMessages(String conversationId, int count) {
         Predicate<FakeBotConnector.Call> inConversation = call -> conversationId.equals(call.conversationId());
-        return await("Teams messages in " + conversationId, () -> connector.activitiesOfType("message").stream()
-                .filter(inConversation).map(FakeBotConnector.Call::body).toList(), count);
+        return await(
+                "Teams messages in " + conversationId,
+                () -> connector.activitiesOfType("message").stream()
+                        .filter(inConversation)
+                        .map(FakeBotConnector.Call::body)
+                        .toList(),
+                count);
     }
 
     // --- plumbing
 
     private <T> List<T> await(String what, Supplier<List<T>> found, int count) {
-        Awaitility.await(count + " " + what).atMost(WAIT).pollInterval(POLL).untilAsserted(() -> assertThat(found.get())
-                .as(() -> "Slack calls: " + slack.methods() + "; Teams calls: " + connector.calls().size())
-                .hasSizeGreaterThanOrEqualTo(count));
+        Awaitility.await(count + " " + what)
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .untilAsserted(() -> assertThat(found.get())
+                        .as(() -> "Slack calls: " + slack.methods() + "; Teams calls: "
+                                + connector.calls().size())
+                        .hasSizeGreaterThanOrEqualTo(count));
         return found.get();
     }
 

@@ -51,17 +51,36 @@ class ServeTest {
 
     private static BotConfig config(String redisUrl, FakeOpenAi model) {
         return BotConfig.from(new Environment(Map.of(
-                "PORT", "0", "HOST", "127.0.0.1", "REDIS_URL", redisUrl, "REDIS_CONNECT_TIMEOUT_MS", "300",
-                "LLM_PROVIDER", "openai", "OPENAI_API_KEY", FakeOpenAi.API_KEY, "OPENAI_BASE_URL", model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS", "1", "MANAGEMENT_PORT", "0", "DATA_ENCRYPTION_KEY", "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
+                "PORT",
+                "0",
+                "HOST",
+                "127.0.0.1",
+                "REDIS_URL",
+                redisUrl,
+                "REDIS_CONNECT_TIMEOUT_MS",
+                "300",
+                "LLM_PROVIDER",
+                "openai",
+                "OPENAI_API_KEY",
+                FakeOpenAi.API_KEY,
+                "OPENAI_BASE_URL",
+                model.baseUrl(),
+                "SHUTDOWN_GRACE_SECONDS",
+                "1",
+                "MANAGEMENT_PORT",
+                "0",
+                "DATA_ENCRYPTION_KEY",
+                "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
     }
 
     private int get(int port, String path) throws IOException, InterruptedException {
-        return http.send(request(port, path), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request(port, path), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static HttpRequest request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build();
     }
 
     private static int closedPort() throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.render.Labels;
 import com.architectbot.testing.FakeOpenAi;
-import com.architectbot.testing.FakeSlackApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,28 +28,42 @@ class SlackEndToEndTest {
     void a_mention_is_answered_in_its_thread_with_the_five_headed_sections() {
         String channel = unique("C");
 
-        var ack = bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000000.000100", null, "How should we shard tenants?"));
+        var ack = bot.slackEvent(
+                unique("Ev"), RunningBot.mention(channel, "1700000000.000100", null, "How should we shard tenants?"));
 
         assertThat(ack.statusCode()).isEqualTo(200);
         var answer = bot.awaitSlackPosts(channel, "1700000000.000100", 1).getFirst();
         assertThat(answer.token()).isEqualTo(RunningBot.BOT_TOKEN);
-        assertThat(answer.param("blocks")).contains(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS,
-                Labels.RECOMMENDATIONS, Labels.QUESTIONS, "Ship it behind a feature flag");
+        assertThat(answer.param("blocks"))
+                .contains(
+                        Labels.SUMMARY,
+                        Labels.CRITICAL_ISSUES,
+                        Labels.ANALYSIS,
+                        Labels.RECOMMENDATIONS,
+                        Labels.QUESTIONS,
+                        "Ship it behind a feature flag");
     }
 
     @Test
     void a_second_mention_in_the_thread_sends_the_first_exchange_to_the_model() {
         String channel = unique("C");
-        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000000.000200", null, "Should we use Kafka for billing events?"));
+        bot.slackEvent(
+                unique("Ev"),
+                RunningBot.mention(channel, "1700000000.000200", null, "Should we use Kafka for billing events?"));
         bot.awaitSlackPosts(channel, "1700000000.000200", 1);
         int asked = bot.model.requests().size();
 
-        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000000.000300", "1700000000.000200", "And for audit logs?"));
+        bot.slackEvent(
+                unique("Ev"),
+                RunningBot.mention(channel, "1700000000.000300", "1700000000.000200", "And for audit logs?"));
 
         bot.awaitSlackPosts(channel, "1700000000.000200", 2);
         String followUp = bot.model.requests().get(asked).get("messages").toString();
-        assertThat(followUp).contains("Should we use Kafka for billing events?", "Ship it behind a feature flag",
-                "And for audit logs?");
+        assertThat(followUp)
+                .contains(
+                        "Should we use Kafka for billing events?",
+                        "Ship it behind a feature flag",
+                        "And for audit logs?");
     }
 
     @Test
@@ -78,8 +91,12 @@ class SlackEndToEndTest {
         assertThat(posts.getFirst().param("text")).contains("asked for a licence check of");
         var report = posts.get(1);
         assertThat(report.param("thread_ts")).isNotNull();
-        assertThat(report.param("blocks")).contains("Licence check", "Apache-2.0",
-                "ok: pkg:maven/org.apache.commons/commons-lang3@3.14.0", "0 blocker");
+        assertThat(report.param("blocks"))
+                .contains(
+                        "Licence check",
+                        "Apache-2.0",
+                        "ok: pkg:maven/org.apache.commons/commons-lang3@3.14.0",
+                        "0 blocker");
         assertThat(bot.slack.calls("files.getUploadURLExternal")).isEmpty(); // one row: the table is inline
     }
 
@@ -105,7 +122,9 @@ class SlackEndToEndTest {
         String channel = unique("C");
         bot.slack.rateLimit("chat.postMessage", 1, 1);
 
-        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000003.000100", null, "How do we roll out schema changes?"));
+        bot.slackEvent(
+                unique("Ev"),
+                RunningBot.mention(channel, "1700000003.000100", null, "How do we roll out schema changes?"));
 
         var attempts = bot.awaitSlackPosts(channel, "1700000003.000100", 2);
         assertThat(attempts.get(1).param("blocks")).contains(Labels.SUMMARY);
@@ -118,11 +137,14 @@ class SlackEndToEndTest {
         String channel = unique("C");
         bot.model.enqueue(FakeOpenAi.Response.error(500));
 
-        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, "1700000004.000100", null, "Can we launch on Friday?"));
+        bot.slackEvent(
+                unique("Ev"), RunningBot.mention(channel, "1700000004.000100", null, "Can we launch on Friday?"));
 
         var told = bot.awaitSlackPosts(channel, "1700000004.000100", 1).getFirst();
-        assertThat(told.param("text")).startsWith("⚠️ Sorry, I couldn't answer this")
-                .contains("not your question").doesNotContain("Exception", "500");
+        assertThat(told.param("text"))
+                .startsWith("⚠️ Sorry, I couldn't answer this")
+                .contains("not your question")
+                .doesNotContain("Exception", "500");
     }
 
     /** Asks in another thread of the channel and waits for that answer. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.ops.StoredKeys.Bound;
 import com.architectbot.ops.StoredKeys.StoredKey;
-import com.architectbot.testing.RedisContents;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.RedisContents;
 import com.architectbot.testing.TeamsActivities;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -53,8 +53,12 @@ class StoredKeysTest {
     @BeforeEach
     void start() throws IOException {
         int port = freePort();
-        server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"")
-                .setting("appendonly no").build();
+        server = RedisServer.newRedisServer()
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
         server.start();
         redis = RedisClient.create("redis://127.0.0.1:" + port);
         bot = new RunningBot(Map.of("REDIS_URL", "redis://127.0.0.1:" + port, "TEAMS_ADMIN_IDS", TEAMS_ADMIN_AAD));
@@ -75,16 +79,28 @@ class StoredKeysTest {
         // then
         List<String> keys = allKeys();
         for (String key : keys) {
-            List<StoredKey> kinds = StoredKeys.ALL.stream().filter(kind -> kind.pattern().matcher(key).matches()).toList();
+            List<StoredKey> kinds = StoredKeys.ALL.stream()
+                    .filter(kind -> kind.pattern().matcher(key).matches())
+                    .toList();
             assertThat(kinds).as("catalogued kinds of key %s", key).hasSize(1);
             if (kinds.getFirst().bound() == Bound.TTL) {
                 assertThat(redis.pttl(key)).as("time to live of %s", key).isPositive();
             }
         }
-        assertThat(keys.stream().map(key -> StoredKeys.of(key).orElseThrow().name()).collect(Collectors.toSet()))
-                .contains("thread turns", "user's threads", "user's requests this hour", "user's tokens today",
-                        "tenant's audit log", "user's last Slack thread in a channel", "Teams export awaiting consent",
-                        "dead letters", "licence cache", "inquiry answered mark");
+        assertThat(keys.stream()
+                        .map(key -> StoredKeys.of(key).orElseThrow().name())
+                        .collect(Collectors.toSet()))
+                .contains(
+                        "thread turns",
+                        "user's threads",
+                        "user's requests this hour",
+                        "user's tokens today",
+                        "tenant's audit log",
+                        "user's last Slack thread in a channel",
+                        "Teams export awaiting consent",
+                        "dead letters",
+                        "licence cache",
+                        "inquiry answered mark");
     }
 
     @Test
@@ -99,8 +115,9 @@ class StoredKeysTest {
         awaitQuiet();
         // then
         for (String key : allKeys()) {
-            assertThat(StoredKeys.part(key, "user")).as("user of %s", key).isNotIn(Optional.of(SLACK_FORGOTTEN),
-                    Optional.of(TEAMS_FORGOTTEN));
+            assertThat(StoredKeys.part(key, "user"))
+                    .as("user of %s", key)
+                    .isNotIn(Optional.of(SLACK_FORGOTTEN), Optional.of(TEAMS_FORGOTTEN));
             assertThat(content(key)).as("content of %s", key).doesNotContain(SLACK_FORGOTTEN, TEAMS_FORGOTTEN);
         }
         String everything = allKeys().stream().map(this::content).collect(Collectors.joining("\n"));
@@ -117,7 +134,8 @@ class StoredKeysTest {
         awaitQuiet();
         // then
         assertThat(keysOf("slack", FakeSlackApi.TEAM)).containsExactly("ab:{tenant:slack:T1}:audit");
-        assertThat(redis.xrange("ab:{tenant:slack:T1}:audit", "-", "+")).singleElement()
+        assertThat(redis.xrange("ab:{tenant:slack:T1}:audit", "-", "+"))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getFields()).containsEntry("kind", "erase-all-data"));
         assertThat(content("ab:jobs:dead")).doesNotContain("slack:" + FakeSlackApi.TEAM);
         assertThat(keysOf("teams", TeamsActivities.TENANT)).isNotEmpty();
@@ -136,29 +154,33 @@ class StoredKeysTest {
     private void useEverySurface() {
         bot.slackEvent(unique("Ev"), RunningBot.mention(SLACK_FORGOTTEN, channel, "1700000000.000100", null, "Shard?"));
         bot.awaitSlackPosts(channel, "1700000000.000100", 1);
-        bot.slackEvent(unique("Ev"), RunningBot.mention(SLACK_KEPT, channel, "1700000000.000200", "1700000000.000100",
-                "And replicas?"));
+        bot.slackEvent(
+                unique("Ev"),
+                RunningBot.mention(SLACK_KEPT, channel, "1700000000.000200", "1700000000.000100", "And replicas?"));
         bot.awaitSlackPosts(channel, "1700000000.000100", 2);
         bot.slackEvent(unique("Ev"), """
                 {"type":"message","channel_type":"im","user":"%s","text":"Is Redis enough?","ts":"1700000001.000100",\
                 "channel":"%s","event_ts":"1700000001.000100"}""".formatted(SLACK_FORGOTTEN, dm));
         bot.awaitSlackPosts(dm, "1700000001.000100", 1);
-        bot.slashCommand("/license-check", "pkg:maven/org.apache.commons/commons-lang3@3.14.0", channel, SLACK_FORGOTTEN);
+        bot.slashCommand(
+                "/license-check", "pkg:maven/org.apache.commons/commons-lang3@3.14.0", channel, SLACK_FORGOTTEN);
         bot.awaitSlackPosts(channel, null, 4);
         bot.slashCommand("/architect", "usage", channel, SLACK_KEPT);
         bot.awaitSlackPosts("D" + SLACK_KEPT, null, 1);
         bot.slashCommand("/architect", "export", channel, SLACK_FORGOTTEN);
         bot.awaitSlackPosts("D" + SLACK_FORGOTTEN, null, 1);
         bot.model.enqueue(FakeOpenAi.Response.error(500)); // fails for good: one attempt, then a dead letter
-        bot.slackEvent(unique("Ev"), RunningBot.mention(SLACK_FORGOTTEN, channel, "1700000002.000100", null, "Friday?"));
+        bot.slackEvent(
+                unique("Ev"), RunningBot.mention(SLACK_FORGOTTEN, channel, "1700000002.000100", null, "Friday?"));
         bot.awaitSlackPosts(channel, "1700000002.000100", 1);
 
         bot.teamsActivity(bot.activities.channelMention(root, "Architect Bot", "How should we shard tenants?"));
         bot.awaitTeamsMessages(chain(), 1);
-        bot.teamsActivity(asKeptUser(bot.activities.channelMention(unique("17"), root, "Architect Bot", "And replicas?")));
+        bot.teamsActivity(
+                asKeptUser(bot.activities.channelMention(unique("17"), root, "Architect Bot", "And replicas?")));
         bot.awaitTeamsMessages(chain(), 2);
-        bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat,
-                "license-check org.apache.commons:commons-lang3:3.14.0"));
+        bot.teamsActivity(bot.activities.personalMessage(
+                unique("17"), chat, "license-check org.apache.commons:commons-lang3:3.14.0"));
         bot.awaitTeamsMessages(chat, 2);
         bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat, "export"));
         bot.awaitTeamsMessages(chat, 3);
@@ -182,8 +204,10 @@ class StoredKeysTest {
 
     /** Every job done and acknowledged (an acknowledged job leaves the stream), no lock held. */
     private void awaitQuiet() {
-        Awaitility.await("the queue to drain").atMost(PATIENCE).pollInterval(POLL).until(() -> redis.xlen("ab:jobs") == 0
-                && allKeys().stream().noneMatch(key -> key.endsWith(":lock")));
+        Awaitility.await("the queue to drain")
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
+                .until(() -> redis.xlen("ab:jobs") == 0 && allKeys().stream().noneMatch(key -> key.endsWith(":lock")));
     }
 
     private List<String> allKeys() {
@@ -191,8 +215,10 @@ class StoredKeysTest {
     }
 
     private List<String> keysOf(String surface, String tenant) {
-        return allKeys().stream().filter(key -> StoredKeys.part(key, "surface").equals(Optional.of(surface))
-                && StoredKeys.part(key, "tenant").equals(Optional.of(tenant))).toList();
+        return allKeys().stream()
+                .filter(key -> StoredKeys.part(key, "surface").equals(Optional.of(surface))
+                        && StoredKeys.part(key, "tenant").equals(Optional.of(tenant)))
+                .toList();
     }
 
     /** Whatever the key holds, as text: values, fields, members, stream entries. */
@@ -203,8 +229,10 @@ class StoredKeysTest {
             case "list" -> redis.lrange(key, 0, -1).toString();
             case "set" -> redis.smembers(key).toString();
             case "zset" -> redis.zrange(key, 0, -1).toString();
-            case "stream" -> redis.xrange(key, "-", "+").stream().map(entry -> entry.getFields().toString())
-                    .collect(Collectors.joining("\n"));
+            case "stream" ->
+                redis.xrange(key, "-", "+").stream()
+                        .map(entry -> entry.getFields().toString())
+                        .collect(Collectors.joining("\n"));
             case "none" -> "";
             default -> throw new AssertionError("a key of an unexpected type: " + key);
         };

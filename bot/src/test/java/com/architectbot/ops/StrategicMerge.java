@@ -24,23 +24,30 @@ final class StrategicMerge {
             } else if (value instanceof Map<?, ?> map && target.get(key) instanceof Map<?, ?> current) {
                 into(YamlTree.map(current), YamlTree.map(map), mergeKeys);
             } else if (value instanceof List<?> && mergeKeys.containsKey(key) && target.get(key) instanceof List<?>) {
-                target.put(key, mergeLists(YamlTree.maps(target.get(key)), YamlTree.maps(value), mergeKeys.get(key),
-                        mergeKeys));
+                target.put(
+                        key,
+                        mergeLists(
+                                YamlTree.maps(target.get(key)), YamlTree.maps(value), mergeKeys.get(key), mergeKeys));
             } else {
                 target.put(key, value);
             }
         }
     }
 
-    private static List<Map<String, Object>> mergeLists(List<Map<String, Object>> current,
-            List<Map<String, Object>> patch, String mergeKey, Map<String, String> mergeKeys) {
+    private static List<Map<String, Object>> mergeLists(
+            List<Map<String, Object>> current,
+            List<Map<String, Object>> patch,
+            String mergeKey,
+            Map<String, String> mergeKeys) {
         List<Map<String, Object>> merged = new ArrayList<>(current);
         for (Map<String, Object> item : patch) {
             Object id = item.get(mergeKey);
             if (id == null) {
                 throw new IllegalStateException("a patched list item without its merge key " + mergeKey + ": " + item);
             }
-            merged.stream().filter(existing -> id.equals(existing.get(mergeKey))).findFirst()
+            merged.stream()
+                    .filter(existing -> id.equals(existing.get(mergeKey)))
+                    .findFirst()
                     .ifPresentOrElse(existing -> into(existing, item, mergeKeys), () -> merged.add(item));
         }
         return merged;

@@ -17,7 +17,8 @@ public final class TeamsAckLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         OpenLoop.Plan plan = OpenLoop.Plan.parse(args, "50,100");
-        try (RunningBot bot = new RunningBot(); OpenLoop load = new OpenLoop()) {
+        try (RunningBot bot = new RunningBot();
+                OpenLoop load = new OpenLoop()) {
             bot.model.notRecording();
             load.measure(plan, id -> mention(bot, id));
         }
@@ -29,7 +30,7 @@ public final class TeamsAckLatencyBenchmark {
         var activity = bot.activities.channelMention("load-" + id, "Architect Bot", "how do we scale exports?");
         return HttpRequest.newBuilder(bot.uri("/api/messages"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + bot.connector.token(token -> { }))
+                .header("Authorization", "Bearer " + bot.connector.token(token -> {}))
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
                 .build();
     }

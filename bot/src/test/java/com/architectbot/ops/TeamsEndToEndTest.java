@@ -40,8 +40,14 @@ class TeamsEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode answer = bot.awaitTeamsMessages(chain(root), 1).getFirst();
         assertThat(answer.at("/attachments/0/contentType").asText()).isEqualTo(CARD);
-        assertThat(answer.at("/attachments/0/content/body").toString()).contains(Labels.SUMMARY, Labels.CRITICAL_ISSUES,
-                Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS, "Ship it behind a feature flag");
+        assertThat(answer.at("/attachments/0/content/body").toString())
+                .contains(
+                        Labels.SUMMARY,
+                        Labels.CRITICAL_ISSUES,
+                        Labels.ANALYSIS,
+                        Labels.RECOMMENDATIONS,
+                        Labels.QUESTIONS,
+                        "Ship it behind a feature flag");
         assertThat(answer.at("/replyToId").asText()).isEqualTo(root);
         assertThat(bot.connector.tokenRequests()).isNotEmpty(); // the reply carried the bot's own token
     }
@@ -57,7 +63,10 @@ class TeamsEndToEndTest {
 
         bot.awaitTeamsMessages(chain(root), 2);
         assertThat(bot.model.requests().get(asked).get("messages").toString())
-                .contains("Should we use Kafka for billing events?", "Ship it behind a feature flag", "And for audit logs?");
+                .contains(
+                        "Should we use Kafka for billing events?",
+                        "Ship it behind a feature flag",
+                        "And for audit logs?");
     }
 
     @Test
@@ -74,8 +83,8 @@ class TeamsEndToEndTest {
     void license_check_answers_with_a_report_naming_the_licence_and_the_verdict() {
         String chat = unique("a:");
 
-        bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat,
-                "license-check org.apache.commons:commons-lang3:3.14.0"));
+        bot.teamsActivity(bot.activities.personalMessage(
+                unique("17"), chat, "license-check org.apache.commons:commons-lang3:3.14.0"));
 
         var cards = bot.awaitTeamsMessages(chat, 2); // the summary with what needs attention, then the full table
         assertThat(cards.getFirst().at("/attachments/0/content").toString()).contains("Licence check", "0 blocker");
@@ -91,14 +100,17 @@ class TeamsEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode welcome = bot.awaitTeamsMessages(chat, 1).getFirst();
-        assertThat(welcome.at("/attachments/0/content").toString()).contains("Hello, I'm Architect Bot", "license-check");
+        assertThat(welcome.at("/attachments/0/content").toString())
+                .contains("Hello, I'm Architect Bot", "license-check");
     }
 
     @Test
     void a_manifest_sent_in_a_personal_chat_is_checked() {
         String chat = unique("a:");
-        String url = bot.connector.serveFile("ok-pom.xml", "<project><modelVersion>4.0.0</modelVersion>"
-                + "<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version></project>");
+        String url = bot.connector.serveFile(
+                "ok-pom.xml",
+                "<project><modelVersion>4.0.0</modelVersion>"
+                        + "<groupId>com.example</groupId><artifactId>app</artifactId><version>1.0</version></project>");
 
         bot.teamsActivity(withFile(bot.activities.personalMessage(unique("17"), chat, ""), url));
 
@@ -120,9 +132,14 @@ class TeamsEndToEndTest {
     }
 
     private static ObjectNode withFile(ObjectNode message, String downloadUrl) {
-        ObjectNode file = message.putArray("attachments").addObject()
-                .put("contentType", "application/vnd.microsoft.teams.file.download.info").put("name", "pom.xml");
-        file.putObject("content").put("downloadUrl", downloadUrl).put("uniqueId", "u-1").put("fileType", "xml");
+        ObjectNode file = message.putArray("attachments")
+                .addObject()
+                .put("contentType", "application/vnd.microsoft.teams.file.download.info")
+                .put("name", "pom.xml");
+        file.putObject("content")
+                .put("downloadUrl", downloadUrl)
+                .put("uniqueId", "u-1")
+                .put("fileType", "xml");
         return message;
     }
 

@@ -20,9 +20,12 @@ class JobMetricsTest {
             metrics.finished(outcome);
         }
         // then: the tags are the names the dashboards and alerts were written against
-        assertThat(registry.get(JobMetrics.JOBS).counters()).extracting(c -> c.getId().getTag("outcome"))
-                .containsExactlyInAnyOrder("answered", "rejected", "skipped", "retried", "dead_lettered", "left_pending");
-        assertThat(registry.get(JobMetrics.JOBS).counters()).allSatisfy(c -> assertThat(c.count()).isEqualTo(1));
+        assertThat(registry.get(JobMetrics.JOBS).counters())
+                .extracting(c -> c.getId().getTag("outcome"))
+                .containsExactlyInAnyOrder(
+                        "answered", "rejected", "skipped", "retried", "dead_lettered", "left_pending");
+        assertThat(registry.get(JobMetrics.JOBS).counters())
+                .allSatisfy(c -> assertThat(c.count()).isEqualTo(1));
     }
 
     @Test
@@ -30,21 +33,28 @@ class JobMetricsTest {
         metrics.finished(JobOutcome.RETRIED);
         metrics.finished(JobOutcome.RETRIED);
 
-        assertThat(registry.get(JobMetrics.JOBS).tag("outcome", "retried").counter().count()).isEqualTo(2);
+        assertThat(registry.get(JobMetrics.JOBS)
+                        .tag("outcome", "retried")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void the_log_line_names_the_outcome_and_its_detail_and_the_metric_takes_the_outcome_alone() {
         assertThat(JobOutcome.SKIPPED.because("already answered")).hasToString("skipped: already answered");
-        assertThat(JobOutcome.DEAD_LETTERED.because("past its deadline")).hasToString("dead-lettered: past its deadline");
+        assertThat(JobOutcome.DEAD_LETTERED.because("past its deadline"))
+                .hasToString("dead-lettered: past its deadline");
         assertThat(JobOutcome.ANSWERED.plain()).hasToString("answered");
     }
 
     @Test
     void causes_are_decided_by_type() {
         assertThat(JobMetrics.cause(new PermanentFailure("no"))).isEqualTo("permanent");
-        assertThat(JobMetrics.cause(new RetryableFailure("slow", new TimeoutException("60 s")))).isEqualTo("timeout");
-        assertThat(JobMetrics.cause(new RetryableFailure("away", new IllegalStateException()))).isEqualTo("retryable");
+        assertThat(JobMetrics.cause(new RetryableFailure("slow", new TimeoutException("60 s"))))
+                .isEqualTo("timeout");
+        assertThat(JobMetrics.cause(new RetryableFailure("away", new IllegalStateException())))
+                .isEqualTo("retryable");
         assertThat(JobMetrics.cause(new IllegalStateException("bug"))).isEqualTo("unexpected");
     }
 }

@@ -1,9 +1,9 @@
 package com.architectbot.queue;
 
-import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.config.Environment;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,8 @@ class QueueSettingsTest {
     @Test
     void variables_override_the_defaults() {
         // when
-        QueueSettings settings = settings(Map.of(
-                "WORKER_CONCURRENCY", "4", "JOB_VISIBILITY_TIMEOUT_SECONDS", " 600 ", "JOB_MAX_ATTEMPTS", "5"));
+        QueueSettings settings = settings(
+                Map.of("WORKER_CONCURRENCY", "4", "JOB_VISIBILITY_TIMEOUT_SECONDS", " 600 ", "JOB_MAX_ATTEMPTS", "5"));
         // then
         assertThat(settings.concurrency()).isEqualTo(4);
         assertThat(settings.visibilityTimeout()).isEqualTo(Duration.ofMinutes(10));
@@ -67,8 +67,7 @@ class QueueSettingsTest {
                 .hasMessageContaining("WORKER_CONCURRENCY")
                 .hasMessageContaining("sixteen")
                 .hasMessageContaining("unset it for the default");
-        assertThatThrownBy(() -> settings(Map.of("JOB_MAX_ATTEMPTS", "0")))
-                .hasMessageContaining("JOB_MAX_ATTEMPTS");
+        assertThatThrownBy(() -> settings(Map.of("JOB_MAX_ATTEMPTS", "0"))).hasMessageContaining("JOB_MAX_ATTEMPTS");
     }
 
     private static QueueSettings settings(Map<String, String> env) {

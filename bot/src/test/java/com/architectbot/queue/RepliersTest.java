@@ -3,11 +3,11 @@ package com.architectbot.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.Reply;
 import com.architectbot.core.Reply.Notice;
 import com.architectbot.core.Reply.Tone;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.conversation.Surface;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,8 @@ class RepliersTest {
     @Test
     void surface_without_a_replier_is_a_clear_error() {
         Repliers repliers = new Repliers().register(Surface.SLACK, (target, reply, parts) -> {});
-        assertThatThrownBy(() -> repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO, TestReplyParts.unrecorded()))
+        assertThatThrownBy(() ->
+                        repliers.deliver(new ReplyTarget(Surface.TEAMS, Map.of()), HELLO, TestReplyParts.unrecorded()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no replier is registered for teams");
     }

@@ -103,7 +103,18 @@ public final class TestQueueSettings {
     }
 
     public QueueSettings build() {
-        return new QueueSettings(concurrency, visibilityTimeout, maxAttempts, keyPrefix, readBlock, reclaimInterval,
-                enqueuedMarkTtl, answeredMarkTtl, retryDelay, maxOrphanings, deadline, replicaAcks);
+        return new QueueSettings(
+                concurrency,
+                visibilityTimeout,
+                maxAttempts,
+                keyPrefix,
+                readBlock,
+                reclaimInterval,
+                enqueuedMarkTtl,
+                answeredMarkTtl,
+                retryDelay,
+                maxOrphanings,
+                deadline,
+                replicaAcks);
     }
 }

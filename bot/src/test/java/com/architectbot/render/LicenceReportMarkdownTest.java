@@ -2,39 +2,75 @@ package com.architectbot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.report.LicenceFinding;
-import com.architectbot.core.report.LicenceReport;
-import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LicenceReportMarkdownTest {
 
-    private static final LicenceReport REPORT = new LicenceReport(DistributionModel.DISTRIBUTED, "policy.json", "3.28.0", List.of(
-            new LicenceFinding("pkg:npm/ok-lib@1.0.0", "MIT", "MIT", LicenceCategory.PERMISSIVE, Verdict.OK,
-                    List.of(Obligation.ATTRIBUTION), Provenance.DECLARED, "", true, List.of(), List.of()),
-            new LicenceFinding("pkg:maven/org.example/gpl-thing@1", "GPL-2.0-only", "GPL-2.0-only",
-                    LicenceCategory.STRONG_COPYLEFT, Verdict.BLOCKER, List.of(Obligation.SOURCE_OFFER), Provenance.MAPPED,
-                    "mapped from 'GPL | v2'", false, List.of("pkg:npm/ok-lib@1.0.0"), List.of()),
-            new LicenceFinding("pkg:pypi/mystery@0.1", null, null, LicenceCategory.UNKNOWN, Verdict.REVIEW,
-                    List.of(Obligation.IDENTIFY_LICENCE), Provenance.UNKNOWN, "PyPI timed out", true, List.of(), List.of())),
+    private static final LicenceReport REPORT = new LicenceReport(
+            DistributionModel.DISTRIBUTED,
+            "policy.json",
+            "3.28.0",
+            List.of(
+                    new LicenceFinding(
+                            "pkg:npm/ok-lib@1.0.0",
+                            "MIT",
+                            "MIT",
+                            LicenceCategory.PERMISSIVE,
+                            Verdict.OK,
+                            List.of(Obligation.ATTRIBUTION),
+                            Provenance.DECLARED,
+                            "",
+                            true,
+                            List.of(),
+                            List.of()),
+                    new LicenceFinding(
+                            "pkg:maven/org.example/gpl-thing@1",
+                            "GPL-2.0-only",
+                            "GPL-2.0-only",
+                            LicenceCategory.STRONG_COPYLEFT,
+                            Verdict.BLOCKER,
+                            List.of(Obligation.SOURCE_OFFER),
+                            Provenance.MAPPED,
+                            "mapped from 'GPL | v2'",
+                            false,
+                            List.of("pkg:npm/ok-lib@1.0.0"),
+                            List.of()),
+                    new LicenceFinding(
+                            "pkg:pypi/mystery@0.1",
+                            null,
+                            null,
+                            LicenceCategory.UNKNOWN,
+                            Verdict.REVIEW,
+                            List.of(Obligation.IDENTIFY_LICENCE),
+                            Provenance.UNKNOWN,
+                            "PyPI timed out",
+                            true,
+                            List.of(),
+                            List.of())),
             List.of(new LicenceReport.Problem("pkg:pypi/mystery@0.1", "PyPI timed out")));
 
     @Test
     void summary_first_then_problems_then_the_table_worst_first() {
         String md = LicenceReportMarkdown.render(REPORT);
 
-        assertThat(md).startsWith("**Licence check, distributed:** 1 blocker · 1 review · 1 ok (3 dependencies, 1 with unknown licence)");
+        assertThat(md)
+                .startsWith(
+                        "**Licence check, distributed:** 1 blocker · 1 review · 1 ok (3 dependencies, 1 with unknown licence)");
         int notChecked = md.indexOf("### Not checked");
         int attention = md.indexOf("### Needs attention");
         int table = md.indexOf("| Package |");
         assertThat(notChecked).isPositive().isLessThan(attention);
         assertThat(attention).isLessThan(table);
-        assertThat(md.indexOf("`pkg:maven/org.example/gpl-thing@1` |")).isLessThan(md.indexOf("`pkg:npm/ok-lib@1.0.0` |"));
+        assertThat(md.indexOf("`pkg:maven/org.example/gpl-thing@1` |"))
+                .isLessThan(md.indexOf("`pkg:npm/ok-lib@1.0.0` |"));
         assertThat(md).contains("- `pkg:pypi/mystery@0.1`: PyPI timed out");
     }
 
@@ -43,7 +79,11 @@ class LicenceReportMarkdownTest {
         String md = LicenceReportMarkdown.render(REPORT);
 
         assertThat(md).contains("mapped from 'GPL \\| v2'");
-        assertThat(md.lines().filter(line -> line.startsWith("| `pkg:maven/org.example/gpl-thing@1`")).findFirst().orElseThrow()
-                .split("(?<!\\\\)\\|")).hasSize(8);
+        assertThat(md.lines()
+                        .filter(line -> line.startsWith("| `pkg:maven/org.example/gpl-thing@1`"))
+                        .findFirst()
+                        .orElseThrow()
+                        .split("(?<!\\\\)\\|"))
+                .hasSize(8);
     }
 }

@@ -2,8 +2,8 @@ package com.architectbot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.Reply;
+import com.architectbot.core.answer.ConsultationAnswer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +27,20 @@ class MarkdownRendererTest extends RendererContract<String> {
     void an_answer_is_one_document_with_headings_bold_flags_and_numbered_questions() {
         List<String> md = renderer.render(new Reply.Answer(ANSWER));
 
-        assertThat(md).singleElement().asString().containsSubsequence(
-                "## Executive Summary", "## Critical Issues", "## Detailed Analysis", "### Scalability",
-                "## Recommendations",
-                "- **Critical blocker:** Rate-limit exports per tenant.",
-                "- **Should address before launch:** Log every export for audit.",
-                "- **Future consideration:** Add a per-tenant export quota.",
-                "## Questions for Clarification", "1. Which plans include exports?");
+        assertThat(md)
+                .singleElement()
+                .asString()
+                .containsSubsequence(
+                        "## Executive Summary",
+                        "## Critical Issues",
+                        "## Detailed Analysis",
+                        "### Scalability",
+                        "## Recommendations",
+                        "- **Critical blocker:** Rate-limit exports per tenant.",
+                        "- **Should address before launch:** Log every export for audit.",
+                        "- **Future consideration:** Add a per-tenant export quota.",
+                        "## Questions for Clarification",
+                        "1. Which plans include exports?");
     }
 
     @Test
@@ -45,6 +52,7 @@ class MarkdownRendererTest extends RendererContract<String> {
 
     @Test
     void a_notice_is_its_text() {
-        assertThat(renderer.render(new Reply.Notice(Reply.Tone.INFO, "Forgotten."))).containsExactly("Forgotten.");
+        assertThat(renderer.render(new Reply.Notice(Reply.Tone.INFO, "Forgotten.")))
+                .containsExactly("Forgotten.");
     }
 }

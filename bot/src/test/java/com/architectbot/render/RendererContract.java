@@ -2,12 +2,12 @@ package com.architectbot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.Reply;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.core.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -25,7 +25,8 @@ public abstract class RendererContract<M> {
             "Exports will be your most expensive endpoint. Meter them before launch.",
             List.of("No rate limit on exports: one tenant can starve the database."),
             List.of(new AreaAnalysis(Area.SCALABILITY, List.of("Run exports on a queue, not the request thread."))),
-            List.of(new Recommendation("Add a per-tenant export quota.", Priority.FUTURE),
+            List.of(
+                    new Recommendation("Add a per-tenant export quota.", Priority.FUTURE),
                     new Recommendation("Rate-limit exports per tenant.", Priority.CRITICAL_BLOCKER),
                     new Recommendation("Log every export for audit.", Priority.BEFORE_LAUNCH)),
             List.of("Which plans include exports?"));
@@ -58,12 +59,22 @@ public abstract class RendererContract<M> {
 
         messages.forEach(this::assertWithinLimits);
         assertThat(messages).hasSize(1);
-        assertInOrder(visible(messages), List.of(Labels.SUMMARY, ANSWER.summary(),
-                Labels.CRITICAL_ISSUES, ANSWER.criticalIssues().getFirst(),
-                Labels.ANALYSIS, Labels.of(Area.SCALABILITY), ANSWER.analysis().getFirst().findings().getFirst(),
-                Labels.RECOMMENDATIONS, flagged(ANSWER.recommendations().get(1)),
-                flagged(ANSWER.recommendations().get(2)), flagged(ANSWER.recommendations().get(0)),
-                Labels.QUESTIONS, ANSWER.questions().getFirst()));
+        assertInOrder(
+                visible(messages),
+                List.of(
+                        Labels.SUMMARY,
+                        ANSWER.summary(),
+                        Labels.CRITICAL_ISSUES,
+                        ANSWER.criticalIssues().getFirst(),
+                        Labels.ANALYSIS,
+                        Labels.of(Area.SCALABILITY),
+                        ANSWER.analysis().getFirst().findings().getFirst(),
+                        Labels.RECOMMENDATIONS,
+                        flagged(ANSWER.recommendations().get(1)),
+                        flagged(ANSWER.recommendations().get(2)),
+                        flagged(ANSWER.recommendations().get(0)),
+                        Labels.QUESTIONS,
+                        ANSWER.questions().getFirst()));
     }
 
     @Test
@@ -73,8 +84,16 @@ public abstract class RendererContract<M> {
         List<M> messages = renderer.render(calm);
 
         messages.forEach(this::assertWithinLimits);
-        assertInOrder(visible(messages), List.of(Labels.SUMMARY, "All good.", Labels.CRITICAL_ISSUES,
-                Labels.NO_CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS));
+        assertInOrder(
+                visible(messages),
+                List.of(
+                        Labels.SUMMARY,
+                        "All good.",
+                        Labels.CRITICAL_ISSUES,
+                        Labels.NO_CRITICAL_ISSUES,
+                        Labels.ANALYSIS,
+                        Labels.RECOMMENDATIONS,
+                        Labels.QUESTIONS));
     }
 
     @Test
@@ -95,8 +114,10 @@ public abstract class RendererContract<M> {
             expected.addAll(area.findings());
         });
         expected.add(Labels.RECOMMENDATIONS);
-        huge.recommendations().stream().sorted((a, b) -> a.priority().compareTo(b.priority()))
-                .map(RendererContract::flagged).forEach(expected::add);
+        huge.recommendations().stream()
+                .sorted((a, b) -> a.priority().compareTo(b.priority()))
+                .map(RendererContract::flagged)
+                .forEach(expected::add);
         expected.add(Labels.QUESTIONS);
         expected.addAll(huge.questions());
         assertInOrder(visible(messages), expected);
@@ -118,22 +139,35 @@ public abstract class RendererContract<M> {
      * non-Latin text and emoji, a recommendation longer than a block, and mixed priorities.
      */
     public static ConsultationAnswer extremeAnswer() {
-        String summary = String.join("\n\n", IntStream.range(0, 40)
-                .mapToObj(i -> "Paragraph " + i + " " + "word ".repeat(120).strip()).toList());
+        String summary = String.join(
+                "\n\n",
+                IntStream.range(0, 40)
+                        .mapToObj(i ->
+                                "Paragraph " + i + " " + "word ".repeat(120).strip())
+                        .toList());
         List<String> findings = new ArrayList<>(IntStream.range(0, 300)
-                .mapToObj(i -> "Finding " + i + ": the queue needs a dead-letter stream, é ü 数据 🚀 " + "x".repeat(i % 7))
+                .mapToObj(
+                        i -> "Finding " + i + ": the queue needs a dead-letter stream, é ü 数据 🚀 " + "x".repeat(i % 7))
                 .toList());
         findings.add("See https://example.com/" + "a".repeat(7000));
         List<Recommendation> recommendations = new ArrayList<>(IntStream.range(0, 90)
-                .mapToObj(i -> new Recommendation("Do thing " + i + " before the next review.", Priority.values()[i % 3]))
+                .mapToObj(
+                        i -> new Recommendation("Do thing " + i + " before the next review.", Priority.values()[i % 3]))
                 .toList());
-        recommendations.add(new Recommendation("Long step " + "carefully ".repeat(700).strip(), Priority.CRITICAL_BLOCKER));
-        return new ConsultationAnswer(summary,
-                IntStream.range(0, 30).mapToObj(i -> "Blocker " + i + ": a single region with no replica.").toList(),
-                List.of(new AreaAnalysis(Area.SCALABILITY, findings),
+        recommendations.add(
+                new Recommendation("Long step " + "carefully ".repeat(700).strip(), Priority.CRITICAL_BLOCKER));
+        return new ConsultationAnswer(
+                summary,
+                IntStream.range(0, 30)
+                        .mapToObj(i -> "Blocker " + i + ": a single region with no replica.")
+                        .toList(),
+                List.of(
+                        new AreaAnalysis(Area.SCALABILITY, findings),
                         new AreaAnalysis(Area.SECURITY_AND_COMPLIANCE, findings.subList(0, 150))),
                 recommendations,
-                IntStream.range(0, 40).mapToObj(i -> "Question " + i + ": which region serves tenant " + i + "?").toList());
+                IntStream.range(0, 40)
+                        .mapToObj(i -> "Question " + i + ": which region serves tenant " + i + "?")
+                        .toList());
     }
 
     /** How a recommendation reads to the user, markup aside: its flag, then its text. */
@@ -143,7 +177,8 @@ public abstract class RendererContract<M> {
 
     /** All the text the user sees, across messages, in order. */
     private String visible(List<M> messages) {
-        return String.join("\n", messages.stream().flatMap(m -> texts(m).stream()).toList());
+        return String.join(
+                "\n", messages.stream().flatMap(m -> texts(m).stream()).toList());
     }
 
     /**

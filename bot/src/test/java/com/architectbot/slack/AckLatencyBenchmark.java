@@ -1,16 +1,16 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.SlackStores;
+import com.architectbot.bench.OpenLoop;
+import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.redis.RedisDeadLetters;
-import com.architectbot.testing.TestCipher;
-import com.architectbot.bench.OpenLoop;
+import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
-import com.architectbot.queue.QueueSettings;
-import com.architectbot.queue.redis.RedisStreamQueue;
+import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
+import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -40,14 +40,30 @@ public final class AckLatencyBenchmark {
         OpenLoop.Plan plan = OpenLoop.Plan.parse(args, "100,500");
         var slack = FakeSlackApi.start();
         var redis = TestRedis.client();
-        QueueSettings queueSettings = TestQueueSettings.defaults("ackbench" + System.nanoTime()).build();
-        var queue = new RedisStreamQueue(redis, queueSettings,
-                new RedisDeadLetters(redis, queueSettings, Clock.systemUTC()), Clock.systemUTC());
-        var settings = new SlackSettings(Optional.of("xoxb-load"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 16, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
-        var channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())).orElseThrow();
+        QueueSettings queueSettings =
+                TestQueueSettings.defaults("ackbench" + System.nanoTime()).build();
+        var queue = new RedisStreamQueue(
+                redis, queueSettings, new RedisDeadLetters(redis, queueSettings, Clock.systemUTC()), Clock.systemUTC());
+        var settings = new SlackSettings(
+                Optional.of("xoxb-load"),
+                Optional.of(SECRET),
+                Optional.empty(),
+                slack.apiUrl(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                16,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofDays(1));
+        var channel = SlackChannel.create(
+                        settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()))
+                .orElseThrow();
         channel.start();
-        var server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(channel));
+        var server = BotServer.start(
+                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
+                () -> true,
+                List.of(channel));
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
         try (OpenLoop load = new OpenLoop()) {
             // One event first, answered before the load starts: Bolt caches auth.test only once one call has
@@ -67,11 +83,13 @@ public final class AckLatencyBenchmark {
         String body = """
             {"token":"t","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"Ev%s","event_time":1700000000,\
             "authorizations":[{"enterprise_id":null,"team_id":"T1","user_id":"UBOT","is_bot":true}],\
-            "event":{"type":"app_mention","user":"U1","text":"<@UBOT> how do we scale exports %s?","ts":"1700000000.%s","channel":"CLOAD"}}"""
-            .formatted(id, id, id.replaceAll("\\D", ""));
+            "event":{"type":"app_mention","user":"U1","text":"<@UBOT> how do we scale exports %s?","ts":"1700000000.%s","channel":"CLOAD"}}""".formatted(id, id, id.replaceAll("\\D", ""));
         String ts = String.valueOf(Instant.now().getEpochSecond());
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", SlackRequests.sign(SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", SlackRequests.sign(SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }

@@ -1,7 +1,5 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.RecentThreads;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.InquiryKind;
@@ -15,14 +13,15 @@ import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.WorkerDeath;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,15 @@ class SlackCommandsTest {
     private final String channel = SlackHarness.uniqueChannel("C");
     /** Quick retries, so a job whose worker died is taken up again within the test. */
     private final QueueSettings settings = TestQueueSettings.defaults("test-" + UUID.randomUUID())
-            .concurrency(2).visibilityTimeout(Duration.ofHours(1)).maxAttempts(3).readBlock(Duration.ofMillis(100))
-            .reclaimInterval(Duration.ofMillis(50)).markTtls(Duration.ofHours(1)).retryDelay(Duration.ofMillis(100)).build();
+            .concurrency(2)
+            .visibilityTimeout(Duration.ofHours(1))
+            .maxAttempts(3)
+            .readBlock(Duration.ofMillis(100))
+            .reclaimInterval(Duration.ofMillis(50))
+            .markTtls(Duration.ofHours(1))
+            .retryDelay(Duration.ofMillis(100))
+            .build();
+
     private final DeliveredParts record = new RedisDeliveredParts(harness.redis, settings);
 
     @AfterEach
@@ -45,7 +51,8 @@ class SlackCommandsTest {
     }
 
     private String ackText(String command, String text) throws Exception {
-        var response = harness.command(Map.of("command", command, "text", text, "channel_id", channel, "user_id", "U1"));
+        var response =
+                harness.command(Map.of("command", command, "text", text, "channel_id", channel, "user_id", "U1"));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("text").asText();
     }
@@ -65,7 +72,8 @@ class SlackCommandsTest {
 
     @Test
     void a_question_is_queued_before_the_ack_and_nothing_is_posted_until_a_worker_takes_it() throws Exception {
-        assertThat(ackText("/architect", "Should we go multi-region before launch?")).isEqualTo(SlackFeedback.COMMAND_ACK);
+        assertThat(ackText("/architect", "Should we go multi-region before launch?"))
+                .isEqualTo(SlackFeedback.COMMAND_ACK);
 
         Job job = harness.queue.jobs.getFirst(); // no waiting: it was queued before the ack
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.CONSULTATION);
@@ -84,11 +92,13 @@ class SlackCommandsTest {
         var posts = harness.slack.await("chat.postMessage", 2);
         assertThat(posts.getFirst().param("channel")).isEqualTo(channel);
         assertThat(posts.getFirst().param("thread_ts")).isNull();
-        assertThat(posts.getFirst().param("text")).isEqualTo("<@U1> asked:\n> Should we go multi-region before launch?");
+        assertThat(posts.getFirst().param("text"))
+                .isEqualTo("<@U1> asked:\n> Should we go multi-region before launch?");
         String rootTs = posts.get(1).param("thread_ts");
         assertThat(rootTs).startsWith("1700000100.");
         assertThat(posts.get(1).param("text")).contains("Answered in thread " + rootTs);
-        assertThat(new RecentThreads(harness.redis, Duration.ofDays(1), java.time.Clock.systemUTC()).last("T1", channel, "U1"))
+        assertThat(new RecentThreads(harness.redis, Duration.ofDays(1), java.time.Clock.systemUTC())
+                        .last("T1", channel, "U1"))
                 .hasValueSatisfying(thread -> assertThat(thread.thread()).isEqualTo(rootTs));
     }
 
@@ -107,7 +117,8 @@ class SlackCommandsTest {
         assertThat(harness.slack.calls("conversations.history")).isNotEmpty();
         assertThat(posts).hasSize(2);
         assertThat(posts.get(1).param("thread_ts")).startsWith("1700000100.");
-        assertThat(posts.get(1).param("text")).contains("Answered in thread " + posts.get(1).param("thread_ts"));
+        assertThat(posts.get(1).param("text"))
+                .contains("Answered in thread " + posts.get(1).param("thread_ts"));
     }
 
     @Test
@@ -147,8 +158,17 @@ class SlackCommandsTest {
     @Test
     void a_response_url_that_is_not_slacks_is_never_called() throws Exception {
         harness.slack.fail("chat.postMessage", "not_in_channel");
-        var response = harness.command(Map.of("command", "/architect", "text", "How do we version our API?",
-                "channel_id", channel, "user_id", "U1", "response_url", "https://attacker.example/steal"));
+        var response = harness.command(Map.of(
+                "command",
+                "/architect",
+                "text",
+                "How do we version our API?",
+                "channel_id",
+                channel,
+                "user_id",
+                "U1",
+                "response_url",
+                "https://attacker.example/steal"));
         assertThat(response.statusCode()).isEqualTo(200);
 
         runJobs(record);
@@ -159,29 +179,43 @@ class SlackCommandsTest {
 
     /** Runs the queued jobs on real workers and a real queue until they are done, as a replica would. */
     private void runJobs(DeliveredParts parts) {
-        var queue = new RedisStreamQueue(harness.redis, settings,
-                new RedisDeadLetters(harness.redis, settings, Clock.systemUTC()), Clock.systemUTC());
+        var queue = new RedisStreamQueue(
+                harness.redis,
+                settings,
+                new RedisDeadLetters(harness.redis, settings, Clock.systemUTC()),
+                Clock.systemUTC());
         harness.queue.jobs.forEach(queue::enqueue);
-        try (JobWorkers workers = new JobWorkers(queue, new RedisAnsweredMarks(harness.redis, settings), parts,
-                inquiry -> new Reply.Notice(Reply.Tone.INFO, "Answered in thread " + inquiry.thread().thread()),
-                harness.channel.replier(), settings, new SimpleMeterRegistry()).start()) {
+        try (JobWorkers workers = new JobWorkers(
+                        queue,
+                        new RedisAnsweredMarks(harness.redis, settings),
+                        parts,
+                        inquiry -> new Reply.Notice(
+                                Reply.Tone.INFO,
+                                "Answered in thread " + inquiry.thread().thread()),
+                        harness.channel.replier(),
+                        settings,
+                        new SimpleMeterRegistry())
+                .start()) {
             var marks = new RedisAnsweredMarks(harness.redis, settings);
-            Awaitility.await("the last job to be answered").atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
-                    .until(() -> marks.isAnswered(harness.queue.jobs.getLast().inquiry().id()));
+            Awaitility.await("the last job to be answered")
+                    .atMost(FakeSlackApi.WAIT)
+                    .pollInterval(FakeSlackApi.POLL)
+                    .until(() -> marks.isAnswered(
+                            harness.queue.jobs.getLast().inquiry().id()));
         }
     }
 
     @Test
     void forget_forgets_the_thread_the_user_last_talked_to_the_bot_in_here() throws Exception {
         harness.event("EvF1", """
-                {"type":"app_mention","user":"U1","text":"<@UBOT> review our backups","ts":"1.2","thread_ts":"1.1","channel":"%s"}"""
-                .formatted(channel));
+                {"type":"app_mention","user":"U1","text":"<@UBOT> review our backups","ts":"1.2","thread_ts":"1.1","channel":"%s"}""".formatted(channel));
 
         assertThat(ackText("/architect", "forget")).contains("Forgetting our latest conversation in here");
 
         Job forget = harness.queue.jobs.getLast();
         assertThat(forget.inquiry().kind()).isEqualTo(InquiryKind.FORGET);
-        assertThat(forget.inquiry().thread()).isEqualTo(harness.queue.jobs.getFirst().inquiry().thread());
+        assertThat(forget.inquiry().thread())
+                .isEqualTo(harness.queue.jobs.getFirst().inquiry().thread());
         assertThat(forget.replyTo().get("thread_ts")).isEqualTo("1.1");
     }
 

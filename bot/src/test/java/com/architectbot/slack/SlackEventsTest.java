@@ -2,9 +2,9 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.queue.Job;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,9 @@ class SlackEventsTest {
         assertThat(job.inquiry().text()).isEqualTo("How should we shard tenants?");
         assertThat(job.inquiry().user()).isEqualTo("U1");
         assertThat(job.inquiry().thread()).isEqualTo(new ThreadKey(Surface.SLACK, "T1", "C1", "1700000000.000100"));
-        assertThat(job.replyTo().address()).containsEntry("team", "T1").containsEntry("channel", "C1")
+        assertThat(job.replyTo().address())
+                .containsEntry("team", "T1")
+                .containsEntry("channel", "C1")
                 .containsEntry("thread_ts", "1700000000.000100");
     }
 
@@ -83,7 +85,10 @@ class SlackEventsTest {
             assertThat(job.inquiry().thread().thread()).isEqualTo("1700000002.000100");
             assertThat(SlackTargets.isAssistant(job.replyTo())).isTrue();
         });
-        assertThat(harness.slack.await("assistant.threads.setStatus", 1).getFirst().param("status"))
+        assertThat(harness.slack
+                        .await("assistant.threads.setStatus", 1)
+                        .getFirst()
+                        .param("status"))
                 .isEqualTo(SlackFeedback.THINKING_STATUS);
     }
 
@@ -118,7 +123,9 @@ class SlackEventsTest {
         harness.event("Ev12", """
                 {"type":"message","channel_type":"channel","user":"U1","text":"<@UBOT> what about backups?","ts":"1.11","channel":"C1"}""");
 
-        assertThat(harness.queue.jobs).singleElement().satisfies(job -> assertThat(job.inquiry().id().value()).isEqualTo("slack:Ev11"));
+        assertThat(harness.queue.jobs)
+                .singleElement()
+                .satisfies(job -> assertThat(job.inquiry().id().value()).isEqualTo("slack:Ev11"));
     }
 
     @Test
@@ -131,9 +138,13 @@ class SlackEventsTest {
         harness.event("Ev13", mention, "X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_timeout");
 
         // the queue answers an inquiry id once (RedisStreamQueue); here every delivery must carry the same id
-        assertThat(harness.queue.jobs).hasSize(3)
-                .extracting(job -> job.inquiry().id().value()).containsOnly("slack:Ev13");
-        assertThat(harness.queue.jobs).extracting(job -> job.inquiry().thread()).containsOnly(harness.queue.jobs.getFirst().inquiry().thread());
+        assertThat(harness.queue.jobs)
+                .hasSize(3)
+                .extracting(job -> job.inquiry().id().value())
+                .containsOnly("slack:Ev13");
+        assertThat(harness.queue.jobs)
+                .extracting(job -> job.inquiry().thread())
+                .containsOnly(harness.queue.jobs.getFirst().inquiry().thread());
     }
 
     @Test
@@ -147,8 +158,8 @@ class SlackEventsTest {
 
     @Test
     void url_verification_answers_the_challenge() {
-        var response = harness.postSigned("{\"token\":\"legacy\",\"challenge\":\"abc123\",\"type\":\"url_verification\"}",
-                "application/json");
+        var response = harness.postSigned(
+                "{\"token\":\"legacy\",\"challenge\":\"abc123\",\"type\":\"url_verification\"}", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("abc123");
@@ -172,7 +183,8 @@ class SlackEventsTest {
                 {"type":"app_mention","user":"U1","text":"<@UBOT> hi","ts":"1.16","channel":"C1"}""");
         String ts = String.valueOf(Instant.now().getEpochSecond());
 
-        var response = harness.post(body.replace("hi", "ho"), "application/json", ts, SlackHarness.sign(SlackHarness.SECRET, ts, body));
+        var response = harness.post(
+                body.replace("hi", "ho"), "application/json", ts, SlackHarness.sign(SlackHarness.SECRET, ts, body));
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
@@ -198,10 +210,16 @@ class SlackEventsTest {
 
     @Test
     void malformed_json_that_is_signed_gets_400_not_500() {
-        assertThat(harness.postSigned("{\"type\":\"event_callback\",\"event\":{", "application/json").statusCode()).isEqualTo(400);
-        assertThat(harness.postSigned("{\"type\":\"event_callback\"}", "application/json").statusCode()).isEqualTo(400);
+        assertThat(harness.postSigned("{\"type\":\"event_callback\",\"event\":{", "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(harness.postSigned("{\"type\":\"event_callback\"}", "application/json")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(harness.postSigned("[1,2]", "application/json").statusCode()).isEqualTo(400);
-        assertThat(harness.postSigned("payload=%7Bnot-json", "application/x-www-form-urlencoded").statusCode()).isEqualTo(400);
+        assertThat(harness.postSigned("payload=%7Bnot-json", "application/x-www-form-urlencoded")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(harness.postSigned("hello", "text/plain").statusCode()).isEqualTo(400);
     }
 }

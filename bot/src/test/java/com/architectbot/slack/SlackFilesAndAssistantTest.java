@@ -1,16 +1,14 @@
 package com.architectbot.slack;
 
-import com.architectbot.core.FileText;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.FileText;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.PermanentFailure;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
-import com.architectbot.licence.CheckInput;
 import com.architectbot.queue.Job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -62,14 +60,18 @@ class SlackFilesAndAssistantTest {
         Job job = harness.awaitJob(1);
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
         assertThat(job.inquiry().thread().thread()).isEqualTo("1.4");
-        assertThat(job.inquiry().files()).singleElement().extracting(InquiryFile::name).isEqualTo("package.json");
+        assertThat(job.inquiry().files())
+                .singleElement()
+                .extracting(InquiryFile::name)
+                .isEqualTo("package.json");
     }
 
     @Test
     void a_worker_fetches_a_shared_file_with_the_workspace_token() {
         String file = harness.slack.shareFile("pom.xml", POM);
 
-        var manifest = harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD);
+        var manifest =
+                harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD);
 
         assertThat(manifest).isEqualTo(new FileText("pom.xml", POM));
         assertThat(harness.slack.onlyCall("files.info").token()).isEqualTo("xoxb-test");
@@ -80,9 +82,12 @@ class SlackFilesAndAssistantTest {
     void a_file_link_over_plain_http_is_refused_and_the_token_not_sent() {
         String file = harness.slack.shareFileAt("pom.xml", "http://files.slack.com/files-pri/T1-F1/pom.xml");
 
-        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
+        assertThatThrownBy(() -> harness.channel
+                        .files()
+                        .fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
                 .isInstanceOfSatisfying(PermanentFailure.class, e -> {
-                    assertThat(e.userMessage()).isEqualTo("I can only read files stored in Slack, over a secure (https) link.");
+                    assertThat(e.userMessage())
+                            .isEqualTo("I can only read files stored in Slack, over a secure (https) link.");
                     assertThat(e.getMessage()).contains("http://files.slack.com");
                 });
         assertThat(harness.slack.calls("download")).isEmpty();
@@ -92,35 +97,46 @@ class SlackFilesAndAssistantTest {
     void a_file_link_to_another_host_is_refused() {
         String file = harness.slack.shareFileAt("pom.xml", "https://files.slack.com.evil.example/pom.xml");
 
-        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
-                .isInstanceOfSatisfying(PermanentFailure.class,
+        assertThatThrownBy(() -> harness.channel
+                        .files()
+                        .fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
                         e -> assertThat(e.getMessage()).contains("refused to send the bot token"));
     }
 
     @Test
     void a_file_that_is_gone_fails_with_a_message_for_the_user() {
-        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:F404")), THREAD))
-                .isInstanceOfSatisfying(PermanentFailure.class,
-                        e -> assertThat(e.userMessage()).contains("file_not_found"));
+        assertThatThrownBy(() -> harness.channel
+                        .files()
+                        .fetch(new InquiryFile("pom.xml", URI.create("slack-file:F404")), THREAD))
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class, e -> assertThat(e.userMessage()).contains("file_not_found"));
     }
 
     @Test
     void a_binary_file_fails_with_a_message_saying_it_is_not_text() {
         String file = harness.slack.shareFile("bom.json", "PK\u0003\u0004\u0000binary");
 
-        assertThatThrownBy(() -> harness.channel.files().fetch(new InquiryFile("bom.json", URI.create("slack-file:" + file)), THREAD))
-                .isInstanceOfSatisfying(PermanentFailure.class,
-                        e -> assertThat(e.userMessage()).isEqualTo("bom.json is not a text file. Send a manifest such as "
-                                + "pom.xml, package.json or a lockfile."));
+        assertThatThrownBy(() -> harness.channel
+                        .files()
+                        .fetch(new InquiryFile("bom.json", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
+                        e -> assertThat(e.userMessage())
+                                .isEqualTo("bom.json is not a text file. Send a manifest such as "
+                                        + "pom.xml, package.json or a lockfile."));
     }
 
     @Test
     void a_file_larger_than_the_limit_fails_with_the_limit_in_the_message() {
         String file = harness.slack.shareFile("package-lock.json", "x".repeat(SlackFiles.MAX_FILE_BYTES + 1));
 
-        assertThatThrownBy(() -> harness.channel.files().fetch(
-                new InquiryFile("package-lock.json", URI.create("slack-file:" + file)), THREAD))
-                .isInstanceOfSatisfying(PermanentFailure.class,
+        assertThatThrownBy(() -> harness.channel
+                        .files()
+                        .fetch(new InquiryFile("package-lock.json", URI.create("slack-file:" + file)), THREAD))
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
                         e -> assertThat(e.userMessage()).startsWith("package-lock.json is larger than 512 KB"));
         assertThat(harness.slack.calls("download")).isEmpty();
     }
@@ -133,7 +149,8 @@ class SlackFilesAndAssistantTest {
                 "event_ts":"1700000004.000200"}""");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var call = harness.slack.await("assistant.threads.setSuggestedPrompts", 1).getFirst();
+        var call =
+                harness.slack.await("assistant.threads.setSuggestedPrompts", 1).getFirst();
         assertThat(call.param("channel_id")).isEqualTo("D1");
         assertThat(call.param("thread_ts")).isEqualTo("1700000004.000100");
         assertThat(call.param("title")).isEqualTo(SlackAssistant.PROMPTS_TITLE);

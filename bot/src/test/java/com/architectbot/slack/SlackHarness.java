@@ -1,16 +1,15 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.SlackStores;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.testing.TestCipher;
-import com.architectbot.server.BotServer;
-import com.architectbot.server.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.server.BotServer;
+import com.architectbot.server.ServerSettings;
+import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
+import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.URI;
@@ -69,12 +68,25 @@ final class SlackHarness implements AutoCloseable {
 
     SlackHarness(boolean oauth, com.architectbot.tenancy.TenantEraser eraser) {
         var settings = new SlackSettings(
-                oauth ? Optional.empty() : Optional.of("xoxb-test"), Optional.of(SECRET), Optional.empty(), slack.apiUrl(),
-                oauth ? Optional.of("111.222") : Optional.empty(), oauth ? Optional.of("client-secret") : Optional.empty(),
-                Optional.empty(), 4, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()), eraser).orElseThrow();
+                oauth ? Optional.empty() : Optional.of("xoxb-test"),
+                Optional.of(SECRET),
+                Optional.empty(),
+                slack.apiUrl(),
+                oauth ? Optional.of("111.222") : Optional.empty(),
+                oauth ? Optional.of("client-secret") : Optional.empty(),
+                Optional.empty(),
+                4,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofDays(1));
+        channel = SlackChannel.create(
+                        settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()), eraser)
+                .orElseThrow();
         channel.start();
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(channel));
+        server = BotServer.start(
+                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
+                () -> true,
+                List.of(channel));
     }
 
     SlackHarness() {
@@ -82,7 +94,8 @@ final class SlackHarness implements AutoCloseable {
     }
 
     static String uniqueChannel(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        return prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
     /** An Events API envelope around the event JSON, for team T1. */
@@ -102,9 +115,21 @@ final class SlackHarness implements AutoCloseable {
     }
 
     HttpResponse<String> command(Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>(Map.of("token", "legacy", "team_id", "T1", "team_domain", "acme",
-                "user_name", "ada", "api_app_id", "A1", "response_url", slack.responseUrl(),
-                "trigger_id", "trig-" + UUID.randomUUID()));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "token",
+                "legacy",
+                "team_id",
+                "T1",
+                "team_domain",
+                "acme",
+                "user_name",
+                "ada",
+                "api_app_id",
+                "A1",
+                "response_url",
+                slack.responseUrl(),
+                "trigger_id",
+                "trig-" + UUID.randomUUID()));
         form.putAll(fields);
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -158,8 +183,12 @@ final class SlackHarness implements AutoCloseable {
 
     /** Waits (up to {@link FakeSlackApi#WAIT}) for the n-th job, for work that is queued after the ack. */
     Job awaitJob(int count) {
-        Awaitility.await("job " + count).atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL).untilAsserted(() ->
-                assertThat(queue.jobs).as(() -> "Slack calls: " + slack.methods()).hasSizeGreaterThanOrEqualTo(count));
+        Awaitility.await("job " + count)
+                .atMost(FakeSlackApi.WAIT)
+                .pollInterval(FakeSlackApi.POLL)
+                .untilAsserted(() -> assertThat(queue.jobs)
+                        .as(() -> "Slack calls: " + slack.methods())
+                        .hasSizeGreaterThanOrEqualTo(count));
         return queue.jobs.get(count - 1);
     }
 

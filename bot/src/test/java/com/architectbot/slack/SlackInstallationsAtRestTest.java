@@ -1,12 +1,11 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.RedisInstallationService;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.redis.DataKey;
 import com.architectbot.redis.ValueCipher;
+import com.architectbot.slack.redis.RedisInstallationService;
 import com.architectbot.testing.TestRedis;
 import com.slack.api.bolt.model.builtin.DefaultBot;
 import java.util.Optional;
@@ -20,7 +19,8 @@ class SlackInstallationsAtRestTest {
 
     private static final String TOKEN = "xoxb-canary-" + UUID.randomUUID();
     private final UnifiedJedis redis = TestRedis.client();
-    private final String team = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    private final String team =
+            "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     private final String key = RedisInstallationService.PREFIX + team;
     private final DataKey oldKey = new DataKey("2025", DataKey.generate().material());
     private final DataKey newKey = new DataKey("2026", DataKey.generate().material());
@@ -46,8 +46,10 @@ class SlackInstallationsAtRestTest {
         new RedisInstallationService(redis, new ValueCipher(oldKey, Optional.empty())).saveBot(bot());
         var withoutTheOldKey = new RedisInstallationService(redis, new ValueCipher(newKey, Optional.empty()));
 
-        assertThatThrownBy(() -> withoutTheOldKey.findBot(null, team)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("key id '2025'").hasMessageContaining("DATA_ENCRYPTION_KEY")
+        assertThatThrownBy(() -> withoutTheOldKey.findBot(null, team))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("key id '2025'")
+                .hasMessageContaining("DATA_ENCRYPTION_KEY")
                 .hasMessageNotContaining(TOKEN);
     }
 

@@ -1,42 +1,40 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.RecentThreads;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.core.InquiryId;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Reply;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
-import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.core.Reply;
-import com.architectbot.core.RetryableFailure;
-import com.architectbot.core.InquiryId;
-import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.PartState;
-import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
-import com.architectbot.slack.blockkit.BlockKitRenderer;
-import com.architectbot.testing.WorkerDeath;
-import java.util.UUID;
 import com.architectbot.render.Labels;
+import com.architectbot.slack.blockkit.BlockKitRenderer;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.LicenceReports;
+import com.architectbot.testing.TestRedis;
+import com.architectbot.testing.WorkerDeath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
-import redis.clients.jedis.UnifiedJedis;
-import com.architectbot.testing.TestRedis;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 class SlackReplierTest {
 
@@ -62,34 +60,60 @@ class SlackReplierTest {
     private SlackReplier replier(Duration budget) {
         var client = SlackClients.create(slack.apiUrl(), Duration.ofSeconds(5));
         var api = new SlackWebApi(budget, waits::add);
-        return new SlackReplier(client, BotTokens.single("xoxb-test"), api, new BlockKitRenderer(),
-                new SlackCommandJobs(client, new RecentThreads(redis, Duration.ofHours(1), java.time.Clock.systemUTC()),
-                        new SlackAdmins(api, java.time.Clock.systemUTC()), slack.apiUrl()));
+        return new SlackReplier(
+                client,
+                BotTokens.single("xoxb-test"),
+                api,
+                new BlockKitRenderer(),
+                new SlackCommandJobs(
+                        client,
+                        new RecentThreads(redis, Duration.ofHours(1), java.time.Clock.systemUTC()),
+                        new SlackAdmins(api, java.time.Clock.systemUTC()),
+                        slack.apiUrl()));
     }
 
     @Test
     void answer_is_posted_in_the_thread_with_the_five_section_headers() throws Exception {
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"), new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.thread("T1", "C1", "1700000000.000100"),
+                        new Reply.Answer(ANSWER),
+                        TestReplyParts.unrecorded());
 
         var call = slack.onlyCall("chat.postMessage");
         assertThat(call.token()).isEqualTo("xoxb-test");
         assertThat(call.param("channel")).isEqualTo("C1");
         assertThat(call.param("thread_ts")).isEqualTo("1700000000.000100");
         assertThat(call.param("text")).contains(Labels.SUMMARY, "Exports will be");
-        assertThat(headers(call.param("blocks"))).containsExactly(Labels.SUMMARY, Labels.CRITICAL_ISSUES,
-                Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
+        assertThat(headers(call.param("blocks")))
+                .containsExactly(
+                        Labels.SUMMARY,
+                        Labels.CRITICAL_ISSUES,
+                        Labels.ANALYSIS,
+                        Labels.RECOMMENDATIONS,
+                        Labels.QUESTIONS);
     }
 
     @Test
     void a_long_answer_is_posted_as_several_messages_in_order_in_the_same_thread() throws Exception {
-        var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();
-        var longAnswer = new ConsultationAnswer("Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null);
+        var findings = IntStream.range(0, 300)
+                .mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30))
+                .toList();
+        var longAnswer = new ConsultationAnswer(
+                "Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null);
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Answer(longAnswer), TestReplyParts.unrecorded());
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.thread("T1", "C1", "1.2"),
+                        new Reply.Answer(longAnswer),
+                        TestReplyParts.unrecorded());
 
         var posts = slack.calls("chat.postMessage");
-        assertThat(posts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.param("thread_ts")).isEqualTo("1.2"));
-        String all = String.join("\n", posts.stream().map(p -> p.param("blocks")).toList());
+        assertThat(posts)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p.param("thread_ts")).isEqualTo("1.2"));
+        String all =
+                String.join("\n", posts.stream().map(p -> p.param("blocks")).toList());
         findings.forEach(f -> assertThat(all).contains(f.strip()));
         assertThat(all.indexOf("Finding number 0 ")).isLessThan(all.indexOf("Finding number 299 "));
         for (var post : posts) {
@@ -101,7 +125,11 @@ class SlackReplierTest {
     void a_429_is_waited_out_for_its_retry_after_and_retried() {
         slack.rateLimit("chat.postMessage", 2, 1);
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded());
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.thread("T1", "C1", "1.2"),
+                        new Reply.Notice(Reply.Tone.INFO, "Done."),
+                        TestReplyParts.unrecorded());
 
         assertThat(slack.calls("chat.postMessage")).hasSize(2);
         assertThat(waits).containsExactly(Duration.ofSeconds(2));
@@ -112,8 +140,12 @@ class SlackReplierTest {
         slack.rateLimit("chat.postMessage", 30, 5);
 
         assertThatThrownBy(() -> replier(Duration.ofSeconds(10))
-                .deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded()))
-                .isInstanceOf(RetryableFailure.class).hasMessageContaining("chat.postMessage");
+                        .deliver(
+                                SlackTargets.thread("T1", "C1", "1.2"),
+                                new Reply.Notice(Reply.Tone.INFO, "Done."),
+                                TestReplyParts.unrecorded()))
+                .isInstanceOf(RetryableFailure.class)
+                .hasMessageContaining("chat.postMessage");
         assertThat(waits).isEmpty();
     }
 
@@ -122,8 +154,12 @@ class SlackReplierTest {
         slack.fail("chat.postMessage", "channel_not_found");
 
         assertThatThrownBy(() -> replier(Duration.ofSeconds(10))
-                .deliver(SlackTargets.thread("T1", "C404", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded()))
-                .isInstanceOf(PermanentFailure.class).hasMessageContaining("channel_not_found");
+                        .deliver(
+                                SlackTargets.thread("T1", "C404", "1.2"),
+                                new Reply.Notice(Reply.Tone.INFO, "Done."),
+                                TestReplyParts.unrecorded()))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("channel_not_found");
     }
 
     @Test
@@ -131,36 +167,49 @@ class SlackReplierTest {
         slack.fail("chat.postMessage", "service_unavailable");
 
         assertThatThrownBy(() -> replier(Duration.ofSeconds(60))
-                .deliver(SlackTargets.thread("T1", "C1", "1.2"), new Reply.Notice(Reply.Tone.INFO, "Done."), TestReplyParts.unrecorded()))
+                        .deliver(
+                                SlackTargets.thread("T1", "C1", "1.2"),
+                                new Reply.Notice(Reply.Tone.INFO, "Done."),
+                                TestReplyParts.unrecorded()))
                 .isInstanceOf(RetryableFailure.class);
         assertThat(slack.calls("chat.postMessage")).hasSize(SlackWebApi.MAX_TRANSIENT_FAILURES + 1);
     }
 
     @Test
     void an_assistant_thread_gets_its_thinking_status_cleared_after_the_answer() {
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.assistantThread("T1", "D1", "1.2"), new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.assistantThread("T1", "D1", "1.2"),
+                        new Reply.Answer(ANSWER),
+                        TestReplyParts.unrecorded());
 
         assertThat(slack.methods()).containsExactly("chat.postMessage", "assistant.threads.setStatus");
-        assertThat(slack.onlyCall("assistant.threads.setStatus").param("status")).isEmpty();
+        assertThat(slack.onlyCall("assistant.threads.setStatus").param("status"))
+                .isEmpty();
     }
 
     static List<String> headers(String blocksJson) throws Exception {
         JsonNode blocks = JSON.readTree(blocksJson);
         return StreamSupport.stream(blocks.spliterator(), false)
                 .filter(b -> b.path("type").asText().equals("header"))
-                .map(b -> b.path("text").path("text").asText()).toList();
+                .map(b -> b.path("text").path("text").asText())
+                .toList();
     }
 
     @Test
     void a_long_licence_report_is_followed_in_the_thread_by_its_full_table_as_csv() {
         var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 1);
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"),
-                new Reply.LicenceCheck(report), TestReplyParts.unrecorded());
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.thread("T1", "C1", "1700000000.000100"),
+                        new Reply.LicenceCheck(report),
+                        TestReplyParts.unrecorded());
 
-        assertThat(slack.methods()).containsSubsequence("chat.postMessage", "files.getUploadURLExternal",
-                "files.completeUploadExternal");
-        assertThat(slack.onlyCall("files.getUploadURLExternal").param("filename")).isEqualTo("licence-report.csv");
+        assertThat(slack.methods())
+                .containsSubsequence("chat.postMessage", "files.getUploadURLExternal", "files.completeUploadExternal");
+        assertThat(slack.onlyCall("files.getUploadURLExternal").param("filename"))
+                .isEqualTo("licence-report.csv");
         var shared = slack.onlyCall("files.completeUploadExternal");
         assertThat(shared.param("channel_id")).isEqualTo("C1");
         assertThat(shared.param("thread_ts")).isEqualTo("1700000000.000100");
@@ -172,27 +221,38 @@ class SlackReplierTest {
         slack.fail("files.getUploadURLExternal", "missing_scope");
         var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 1);
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.thread("T1", "C1", "1700000000.000100"),
-                new Reply.LicenceCheck(report), TestReplyParts.unrecorded());
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.thread("T1", "C1", "1700000000.000100"),
+                        new Reply.LicenceCheck(report),
+                        TestReplyParts.unrecorded());
 
         var posts = slack.calls("chat.postMessage");
         assertThat(posts).hasSize(2);
         assertThat(posts.get(1).param("text")).startsWith("I couldn't attach licence-report.csv");
     }
 
-    private final RedisDeliveredParts record = new RedisDeliveredParts(redis,
-            TestQueueSettings.defaults("test-" + UUID.randomUUID()).markTtls(Duration.ofHours(1)).build());
+    private final RedisDeliveredParts record = new RedisDeliveredParts(
+            redis,
+            TestQueueSettings.defaults("test-" + UUID.randomUUID())
+                    .markTtls(Duration.ofHours(1))
+                    .build());
 
     private static Reply.Answer longAnswer() {
-        var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();
-        return new Reply.Answer(new ConsultationAnswer("Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY,
-                findings)), null, null));
+        var findings = IntStream.range(0, 300)
+                .mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30))
+                .toList();
+        return new Reply.Answer(new ConsultationAnswer(
+                "Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null));
     }
 
     private List<String> postedParts() throws Exception {
         List<String> parts = new java.util.ArrayList<>();
         for (var post : slack.calls("chat.postMessage")) {
-            parts.add(JSON.readTree(post.param("metadata")).path("event_payload").path("part").asText());
+            parts.add(JSON.readTree(post.param("metadata"))
+                    .path("event_payload")
+                    .path("part")
+                    .asText());
         }
         return parts;
     }
@@ -215,18 +275,24 @@ class SlackReplierTest {
         var id = new InquiryId("slack:Ev2");
         var target = SlackTargets.thread("T1", "C1", "1.2");
         var dying = new WorkerDeath(record, "answer/message-2");
-        assertThatThrownBy(() -> replier(Duration.ofSeconds(30)).deliver(target, longAnswer(),
-                new ReplyParts(id, "answer", dying))).isInstanceOf(WorkerDeath.Died.class);
+        assertThatThrownBy(() -> replier(Duration.ofSeconds(30))
+                        .deliver(target, longAnswer(), new ReplyParts(id, "answer", dying)))
+                .isInstanceOf(WorkerDeath.Died.class);
         int messages = new BlockKitRenderer().render(longAnswer()).size();
 
         // when: the job is reclaimed and delivered again
         replier(Duration.ofSeconds(30)).deliver(target, longAnswer(), new ReplyParts(id, "answer", record));
 
         // then: part 2 was found on Slack by its metadata; every part is in the thread once, in order
-        assertThat(slack.calls("conversations.replies")).singleElement()
+        assertThat(slack.calls("conversations.replies"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.param("include_all_metadata")).isIn("true", "1"));
-        assertThat(postedParts()).doesNotHaveDuplicates().hasSize(messages)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, messages).mapToObj(i -> "answer/message-" + i).toList());
+        assertThat(postedParts())
+                .doesNotHaveDuplicates()
+                .hasSize(messages)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, messages)
+                        .mapToObj(i -> "answer/message-" + i)
+                        .toList());
     }
 
     @Test
@@ -235,8 +301,9 @@ class SlackReplierTest {
         var id = new InquiryId("slack:Ev3");
         var target = SlackTargets.thread("T1", "C1", "1.2");
         slack.failCall("chat.postMessage", 2, "msg_too_long");
-        assertThatThrownBy(() -> replier(Duration.ofSeconds(30)).deliver(target, longAnswer(),
-                new ReplyParts(id, "answer", record))).isInstanceOf(PermanentFailure.class);
+        assertThatThrownBy(() -> replier(Duration.ofSeconds(30))
+                        .deliver(target, longAnswer(), new ReplyParts(id, "answer", record)))
+                .isInstanceOf(PermanentFailure.class);
 
         // when: the job is tried again
         replier(Duration.ofSeconds(30)).deliver(target, longAnswer(), new ReplyParts(id, "answer", record));
@@ -253,8 +320,11 @@ class SlackReplierTest {
         var id = new InquiryId("slack:Ev4");
         record.record(id, "answer/message-1", new PartState.Sending());
 
-        replier(Duration.ofSeconds(30)).deliver(SlackTargets.direct("T1", "U1"),
-                new Reply.Notice(Reply.Tone.INFO, "Done."), new ReplyParts(id, "answer", record));
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.direct("T1", "U1"),
+                        new Reply.Notice(Reply.Tone.INFO, "Done."),
+                        new ReplyParts(id, "answer", record));
 
         assertThat(slack.onlyCall("conversations.history").param("channel")).isEqualTo("DU1");
         assertThat(postedParts()).containsExactly("answer/message-1");
@@ -265,14 +335,17 @@ class SlackReplierTest {
     void a_message_of_another_inquiry_with_the_same_part_name_is_not_taken_for_ours() throws Exception {
         // given: the thread holds part 1 of another inquiry's answer
         var target = SlackTargets.thread("T1", "C1", "1.2");
-        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Earlier answer."),
-                new ReplyParts(new InquiryId("slack:EvOther"), "answer", record));
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        target,
+                        new Reply.Notice(Reply.Tone.INFO, "Earlier answer."),
+                        new ReplyParts(new InquiryId("slack:EvOther"), "answer", record));
         var id = new InquiryId("slack:Ev5");
         record.record(id, "answer/message-1", new PartState.Sending());
 
         // when
-        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Done."),
-                new ReplyParts(id, "answer", record));
+        replier(Duration.ofSeconds(30))
+                .deliver(target, new Reply.Notice(Reply.Tone.INFO, "Done."), new ReplyParts(id, "answer", record));
 
         // then
         assertThat(slack.calls("chat.postMessage")).hasSize(2);
@@ -284,14 +357,14 @@ class SlackReplierTest {
         // given: another app posted a message carrying this part's metadata; our own send of it is in doubt
         var target = SlackTargets.thread("T1", "C1", "1.2");
         var id = new InquiryId("slack:Ev6");
-        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Forged."),
-                ReplyParts.unrecorded(id, "answer"));
+        replier(Duration.ofSeconds(30))
+                .deliver(target, new Reply.Notice(Reply.Tone.INFO, "Forged."), ReplyParts.unrecorded(id, "answer"));
         slack.lastMessagePostedBy("B_SOMEONE_ELSE");
         record.record(id, "answer/message-1", new PartState.Sending());
 
         // when
-        replier(Duration.ofSeconds(30)).deliver(target, new Reply.Notice(Reply.Tone.INFO, "Done."),
-                new ReplyParts(id, "answer", record));
+        replier(Duration.ofSeconds(30))
+                .deliver(target, new Reply.Notice(Reply.Tone.INFO, "Done."), new ReplyParts(id, "answer", record));
 
         // then: the forged message was not counted; ours was posted
         assertThat(slack.calls("auth.test")).isNotEmpty();

@@ -1,12 +1,11 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.SlackStores;
-
-import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.slack.redis.SlackStores;
+import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +30,9 @@ class SlackSettingsTest {
 
         assertThat(settings.enabled()).isFalse();
         try (var redis = TestRedis.client()) {
-            assertThat(SlackChannel.create(settings, job -> true, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()))).isEmpty();
+            assertThat(SlackChannel.create(
+                            settings, job -> true, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())))
+                    .isEmpty();
         }
     }
 
@@ -49,8 +50,15 @@ class SlackSettingsTest {
 
     @Test
     void the_api_url_override_gets_its_trailing_slash() {
-        SlackSettings settings = from(Map.of("SLACK_APP_TOKEN", "xapp-1", "SLACK_BOT_TOKEN", "xoxb-1",
-                "SLACK_API_URL", "https://slack-gov.com/api", "SLACK_HTTP_TIMEOUT_SECONDS", "3"));
+        SlackSettings settings = from(Map.of(
+                "SLACK_APP_TOKEN",
+                "xapp-1",
+                "SLACK_BOT_TOKEN",
+                "xoxb-1",
+                "SLACK_API_URL",
+                "https://slack-gov.com/api",
+                "SLACK_HTTP_TIMEOUT_SECONDS",
+                "3"));
 
         assertThat(settings.socketMode()).isTrue();
         assertThat(settings.apiUrl()).isEqualTo(URI.create("https://slack-gov.com/api/"));
@@ -59,19 +67,36 @@ class SlackSettingsTest {
 
     @Test
     void secrets_never_appear_in_to_string() {
-        SlackSettings settings = from(Map.of("SLACK_CLIENT_ID", "123.456", "SLACK_CLIENT_SECRET", "client-secret-value",
-                "SLACK_SIGNING_SECRET", "signing-secret-value", "SLACK_APP_TOKEN", "xapp-app-token-value"));
+        SlackSettings settings = from(Map.of(
+                "SLACK_CLIENT_ID",
+                "123.456",
+                "SLACK_CLIENT_SECRET",
+                "client-secret-value",
+                "SLACK_SIGNING_SECRET",
+                "signing-secret-value",
+                "SLACK_APP_TOKEN",
+                "xapp-app-token-value"));
 
-        assertThat(settings.toString()).contains("mode=oauth", "transport=socket-mode", "clientId=123.456")
+        assertThat(settings.toString())
+                .contains("mode=oauth", "transport=socket-mode", "clientId=123.456")
                 .doesNotContain("client-secret-value", "signing-secret-value", "xapp-app-token-value");
     }
 
     @Test
     void misconfigurations_fail_at_start_up_naming_the_variable_and_the_fix() {
         assertThatThrownBy(() -> from(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
-                .hasMessageContaining("SLACK_SIGNING_SECRET").hasMessageContaining("SLACK_APP_TOKEN");
-        assertThatThrownBy(() -> from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1",
-                "SLACK_CLIENT_SECRET", "2"))).hasMessageContaining("not both");
+                .hasMessageContaining("SLACK_SIGNING_SECRET")
+                .hasMessageContaining("SLACK_APP_TOKEN");
+        assertThatThrownBy(() -> from(Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1",
+                        "SLACK_SIGNING_SECRET",
+                        "s",
+                        "SLACK_CLIENT_ID",
+                        "1",
+                        "SLACK_CLIENT_SECRET",
+                        "2")))
+                .hasMessageContaining("not both");
         assertThatThrownBy(() -> from(Map.of("SLACK_CLIENT_ID", "1", "SLACK_SIGNING_SECRET", "s")))
                 .hasMessageContaining("SLACK_CLIENT_SECRET");
         assertThatThrownBy(() -> from(Map.of("SLACK_BOT_TOKEN", "xapp-oops", "SLACK_SIGNING_SECRET", "s")))
@@ -84,7 +109,11 @@ class SlackSettingsTest {
         for (String name : List.of("manifest.yml", "manifest.socket-mode.yml")) {
             String manifest = Files.readString(repositoryRoot().resolve("deploy/slack/" + name));
             String bot = manifest.substring(manifest.indexOf("    bot:\n"), manifest.indexOf("settings:"));
-            var scopes = Pattern.compile("- ([a-z_.:]+)").matcher(bot).results().map(m -> m.group(1)).toList();
+            var scopes = Pattern.compile("- ([a-z_.:]+)")
+                    .matcher(bot)
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
 
             assertThat(scopes).as(name).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -96,7 +125,8 @@ class SlackSettingsTest {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no deploy/ folder above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no deploy/ folder above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -1,20 +1,18 @@
 package com.architectbot.slack;
 
-import com.architectbot.slack.redis.SlackStores;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.testing.TestCipher;
-
-import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.FakeSlackSocket;
 import com.architectbot.testing.SlackRequests;
+import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -69,10 +67,21 @@ class SlackSocketModeTest {
 
     SlackSocketModeTest() {
         slack.socketModeUrl(socket.url());
-        var settings = new SlackSettings(Optional.of("xoxb-test"), Optional.empty(), Optional.of(APP_TOKEN),
-                slack.apiUrl(), Optional.empty(), Optional.empty(), Optional.empty(), 4, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofDays(1));
-        channel = SlackChannel.create(settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())).orElseThrow();
+        var settings = new SlackSettings(
+                Optional.of("xoxb-test"),
+                Optional.empty(),
+                Optional.of(APP_TOKEN),
+                slack.apiUrl(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                4,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofDays(1));
+        channel = SlackChannel.create(
+                        settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()))
+                .orElseThrow();
         channel.start();
     }
 
@@ -92,8 +101,13 @@ class SlackSocketModeTest {
     }
 
     private Job awaitJob(String text) {
-        return Awaitility.await("a job with text " + text).atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
-                .until(() -> queue.jobs.stream().filter(j -> j.inquiry().text().equals(text)).findFirst(),
+        return Awaitility.await("a job with text " + text)
+                .atMost(FakeSlackApi.WAIT)
+                .pollInterval(FakeSlackApi.POLL)
+                .until(
+                        () -> queue.jobs.stream()
+                                .filter(j -> j.inquiry().text().equals(text))
+                                .findFirst(),
                         Optional::isPresent)
                 .orElseThrow();
     }
@@ -102,14 +116,17 @@ class SlackSocketModeTest {
     void the_connection_is_opened_with_the_app_token() {
         socket.awaitConnected();
 
-        assertThat(slack.calls("apps.connections.open")).isNotEmpty()
+        assertThat(slack.calls("apps.connections.open"))
+                .isNotEmpty()
                 .allSatisfy(call -> assertThat(call.token()).isEqualTo(APP_TOKEN));
     }
 
     @Test
     void a_mention_envelope_is_acked_by_its_id_and_queued_for_its_thread_with_the_mention_stripped() {
-        socket.sendEvent("env-1", SlackRequests.envelope("Ev1",
-                mention("1700000000.000200", "1700000000.000100", "How should we shard tenants?")));
+        socket.sendEvent(
+                "env-1",
+                SlackRequests.envelope(
+                        "Ev1", mention("1700000000.000200", "1700000000.000100", "How should we shard tenants?")));
 
         JsonNode ack = socket.awaitAck("env-1");
         Job job = awaitJob("How should we shard tenants?");
@@ -126,8 +143,10 @@ class SlackSocketModeTest {
     void a_secret_in_a_socket_mode_mention_is_redacted_before_the_job_is_queued_or_logged() {
         String token = "gl" + "pat-" + java.util.UUID.randomUUID().toString().replace("-", "");
         try (var logs = new CapturedLogs()) {
-            socket.sendEvent("env-secret", SlackRequests.envelope("EvS",
-                    mention("1700000000.000300", "1700000000.000100", "the deploy key is " + token)));
+            socket.sendEvent(
+                    "env-secret",
+                    SlackRequests.envelope(
+                            "EvS", mention("1700000000.000300", "1700000000.000100", "the deploy key is " + token)));
 
             Job job = awaitJob("the deploy key is [redacted GitLab token]");
 
@@ -148,10 +167,29 @@ class SlackSocketModeTest {
 
     @Test
     void a_slash_command_envelope_is_acked_with_the_ephemeral_answer_and_queued() {
-        socket.sendSlashCommand("env-cmd", Map.of("team_id", "T1", "team_domain", "acme",
-                "channel_id", "C7", "user_id", "U1", "user_name", "ada", "command", "/architect",
-                "text", "Should we go multi-region before launch?", "api_app_id", "A1",
-                "response_url", slack.responseUrl(), "trigger_id", "trig-1"));
+        socket.sendSlashCommand(
+                "env-cmd",
+                Map.of(
+                        "team_id",
+                        "T1",
+                        "team_domain",
+                        "acme",
+                        "channel_id",
+                        "C7",
+                        "user_id",
+                        "U1",
+                        "user_name",
+                        "ada",
+                        "command",
+                        "/architect",
+                        "text",
+                        "Should we go multi-region before launch?",
+                        "api_app_id",
+                        "A1",
+                        "response_url",
+                        slack.responseUrl(),
+                        "trigger_id",
+                        "trig-1"));
 
         JsonNode ack = socket.awaitAck("env-cmd");
         Job job = awaitJob("Should we go multi-region before launch?");
@@ -165,7 +203,8 @@ class SlackSocketModeTest {
     @Test
     void a_slow_handler_does_not_hold_back_the_ack_of_the_next_envelope() throws Exception {
         socket.sendEvent("env-slow", SlackRequests.envelope("EvSlow", mention("1.2", "1.1", "a slow one")));
-        assertThat(queue.slowEntered.await(FakeSlackApi.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(queue.slowEntered.await(FakeSlackApi.WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isTrue();
 
         socket.sendEvent("env-fast", SlackRequests.envelope("EvFast", mention("2.2", "2.1", "a quick one")));
         socket.awaitAck("env-fast");
@@ -190,12 +229,15 @@ class SlackSocketModeTest {
     void closing_the_channel_stops_the_socket_mode_client_threads() {
         socket.awaitConnected();
         List<Thread> clientThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("socket-mode-")).toList();
+                .filter(t -> t.getName().startsWith("socket-mode-"))
+                .toList();
         assertThat(clientThreads).isNotEmpty(); // the client's message poller and session monitor
 
         channel.close();
 
-        Awaitility.await("the client threads to stop").atMost(FakeSlackApi.WAIT).pollInterval(FakeSlackApi.POLL)
+        Awaitility.await("the client threads to stop")
+                .atMost(FakeSlackApi.WAIT)
+                .pollInterval(FakeSlackApi.POLL)
                 .untilAsserted(() -> assertThat(clientThreads).noneMatch(Thread::isAlive));
     }
 }

@@ -2,10 +2,10 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
 import com.architectbot.core.UserRole;
-import com.architectbot.conversation.Surface;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.queue.TestReplyParts;
@@ -34,12 +34,15 @@ class SlackTenancyTest {
     /** Sends the command, then prepares its job as the worker that takes it does, and returns the job then. */
     private Job command(String user, String text) throws Exception {
         int queued = harness.queue.jobs.size();
-        var response = harness.command(Map.of("command", "/architect", "text", text, "channel_id", channel, "user_id", user));
+        var response =
+                harness.command(Map.of("command", "/architect", "text", text, "channel_id", channel, "user_id", user));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("text").asText()).isEqualTo(SlackFeedback.PRIVATE_ACK);
         assertThat(harness.queue.jobs).hasSize(queued + 1); // queued before the ack
         Job job = harness.queue.jobs.getLast();
-        return harness.channel.replier().prepare(job, ReplyParts.unrecorded(job.inquiry().id(), "thread"));
+        return harness.channel
+                .replier()
+                .prepare(job, ReplyParts.unrecorded(job.inquiry().id(), "thread"));
     }
 
     @Test
@@ -51,7 +54,9 @@ class SlackTenancyTest {
 
         assertThat(queued.inquiry().role()).isEqualTo(UserRole.MEMBER); // never assumed: not asked yet
         assertThat(harness.slack.calls("users.info")).isEmpty();
-        Job prepared = harness.channel.replier().prepare(queued, ReplyParts.unrecorded(queued.inquiry().id(), "thread"));
+        Job prepared = harness.channel
+                .replier()
+                .prepare(queued, ReplyParts.unrecorded(queued.inquiry().id(), "thread"));
         assertThat(prepared.inquiry().role()).isEqualTo(UserRole.ADMIN);
         assertThat(prepared.replyTo()).isEqualTo(SlackTargets.direct(FakeSlackApi.TEAM, "UADMIN"));
     }
@@ -62,7 +67,9 @@ class SlackTenancyTest {
 
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.USAGE);
         assertThat(job.inquiry().role()).isEqualTo(UserRole.MEMBER);
-        assertThat(job.replyTo().address()).containsEntry(SlackTargets.DIRECT_TO, "U1").doesNotContainKey(SlackTargets.CHANNEL);
+        assertThat(job.replyTo().address())
+                .containsEntry(SlackTargets.DIRECT_TO, "U1")
+                .doesNotContainKey(SlackTargets.CHANNEL);
         assertThat(harness.slack.onlyCall("users.info").param("user")).isEqualTo("U1");
     }
 
@@ -130,13 +137,16 @@ class SlackTenancyTest {
     void an_export_is_uploaded_as_a_file_in_a_direct_message() {
         var replier = harness.channel.replier();
 
-        replier.deliver(SlackTargets.direct("T1", "U1"),
-                new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."), TestReplyParts.unrecorded());
+        replier.deliver(
+                SlackTargets.direct("T1", "U1"),
+                new Reply.Export("architect-bot-export.json", "{\"threads\":[]}", "Your conversations: 0 messages."),
+                TestReplyParts.unrecorded());
 
         assertThat(harness.slack.onlyCall("conversations.open").param("users")).isEqualTo("U1");
         assertThat(harness.slack.onlyCall("files.getUploadURLExternal").param("filename"))
                 .isEqualTo("architect-bot-export.json");
-        assertThat(harness.slack.onlyCall("files.completeUploadExternal").param("channel_id")).isEqualTo("DU1");
+        assertThat(harness.slack.onlyCall("files.completeUploadExternal").param("channel_id"))
+                .isEqualTo("DU1");
         var summary = harness.slack.onlyCall("chat.postMessage");
         assertThat(summary.param("channel")).isEqualTo("DU1");
         assertThat(summary.param("text")).contains("Your conversations: 0 messages.");
@@ -144,8 +154,10 @@ class SlackTenancyTest {
 
     @Test
     void uninstalling_the_app_erases_the_workspace() {
-        var response = harness.postSigned(SlackHarness.envelopeWithoutAuthorizations("T7", "EvU7",
-                "{\"type\":\"app_uninstalled\",\"event_ts\":\"1.1\"}"), "application/json");
+        var response = harness.postSigned(
+                SlackHarness.envelopeWithoutAuthorizations(
+                        "T7", "EvU7", "{\"type\":\"app_uninstalled\",\"event_ts\":\"1.1\"}"),
+                "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(erased).containsExactly(new TenantId(Surface.SLACK, "T7"));

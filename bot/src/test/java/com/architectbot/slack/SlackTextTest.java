@@ -28,6 +28,7 @@ class SlackTextTest {
 
     @Test
     void a_quote_is_escaped_so_it_cannot_ping_anyone() {
-        assertThat(SlackText.quote("Tell <!channel>\nnow & then")).isEqualTo("> Tell &lt;!channel&gt;\n> now &amp; then");
+        assertThat(SlackText.quote("Tell <!channel>\nnow & then"))
+                .isEqualTo("> Tell &lt;!channel&gt;\n> now &amp; then");
     }
 }

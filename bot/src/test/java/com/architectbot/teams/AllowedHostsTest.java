@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AllowedHostsTest {
 
-    private static final AllowedHosts DEFAULT_FILES = AllowedHosts.parse("TEAMS_FILE_HOSTS", TeamsSettings.DEFAULT_FILE_HOSTS);
+    private static final AllowedHosts DEFAULT_FILES =
+            AllowedHosts.parse("TEAMS_FILE_HOSTS", TeamsSettings.DEFAULT_FILE_HOSTS);
 
     @ParameterizedTest
     @CsvSource({
@@ -27,7 +28,8 @@ class AllowedHostsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "169.254.169.254", "10.0.0.8", "192.168.1.1", "100.64.0.1", "[::1]", "[fd00::1]"})
+    @ValueSource(
+            strings = {"localhost", "169.254.169.254", "10.0.0.8", "192.168.1.1", "100.64.0.1", "[::1]", "[fd00::1]"})
     void a_listed_host_that_resolves_to_a_non_public_address_is_refused(String host) {
         AllowedHosts hosts = AllowedHosts.parse("TEAMS_FILE_HOSTS", host);
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class BotTokenClientTest {
 
     private static final String SECRET = "client-secret-never-shown";
-    private static final AllowedHosts LOCAL_CONNECTOR = AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", TeamsFixture.LOCAL_FAKES);
+    private static final AllowedHosts LOCAL_CONNECTOR =
+            AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", TeamsFixture.LOCAL_FAKES);
 
     private final FakeBotConnector connector = FakeBotConnector.start();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T14:00:00Z"));
@@ -44,8 +45,14 @@ class BotTokenClientTest {
     }
 
     private BotTokenClient client(String tokenPath) {
-        return new BotTokenClient("app-id", SECRET, AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
-                URI.create(connector.baseUrl() + tokenPath), HttpClient.newHttpClient(), clock, LOCAL_CONNECTOR);
+        return new BotTokenClient(
+                "app-id",
+                SECRET,
+                AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
+                URI.create(connector.baseUrl() + tokenPath),
+                HttpClient.newHttpClient(),
+                clock,
+                LOCAL_CONNECTOR);
     }
 
     @Test
@@ -73,7 +80,8 @@ class BotTokenClientTest {
 
         assertThatThrownBy(() -> client.getToken().get())
                 .isInstanceOf(ExecutionException.class)
-                .hasMessageContaining("token endpoint " + connector.baseUrl() + "/no-token-here answered HTTP 404 for app app-id")
+                .hasMessageContaining(
+                        "token endpoint " + connector.baseUrl() + "/no-token-here answered HTTP 404 for app app-id")
                 .hasMessageNotContaining(SECRET);
     }
 
@@ -97,7 +105,9 @@ class BotTokenClientTest {
         client("/token").applyCredentialsFilter(builder);
         String url = "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/v3/conversations/c/activities";
         // when
-        try (Response response = builder.build().newCall(new Request.Builder().url(url).get().build()).execute()) {
+        try (Response response = builder.build()
+                .newCall(new Request.Builder().url(url).get().build())
+                .execute()) {
             // then
             assertThat(response.code()).isEqualTo(307);
         }

@@ -46,22 +46,32 @@ class TeamsAuthenticationTest {
         postSignedWith(bearer(token -> {}));
 
         // when
-        teams.channel.replier().deliver(teams.queue.onlyJob().replyTo(), new Reply.Answer(TeamsReplierTest.ANSWER), TestReplyParts.unrecorded());
+        teams.channel
+                .replier()
+                .deliver(
+                        teams.queue.onlyJob().replyTo(),
+                        new Reply.Answer(TeamsReplierTest.ANSWER),
+                        TestReplyParts.unrecorded());
 
         // then
-        assertThat(teams.connector.activitiesOfType("message")).singleElement()
+        assertThat(teams.connector.activitiesOfType("message"))
+                .singleElement()
                 .satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer " + FakeBotConnector.BOT_TOKEN));
-        assertThat(teams.connector.tokenRequests()).first().asString()
-                .contains("grant_type=client_credentials", "client_id=app-id",
+        assertThat(teams.connector.tokenRequests())
+                .first()
+                .asString()
+                .contains(
+                        "grant_type=client_credentials",
+                        "client_id=app-id",
                         "scope=https%3A%2F%2Fapi.botframework.com%2F.default");
     }
 
     @Test
     void token_issued_by_the_bots_own_tenant_is_accepted() {
         // when
-        int status = postSignedWith(bearer(token -> token
-                .withIssuer("https://login.microsoftonline.com/" + TeamsFixture.TENANT + "/v2.0")
-                .withClaim("azp", TeamsFixture.ALLOWED_CALLER)));
+        int status = postSignedWith(
+                bearer(token -> token.withIssuer("https://login.microsoftonline.com/" + TeamsFixture.TENANT + "/v2.0")
+                        .withClaim("azp", TeamsFixture.ALLOWED_CALLER)));
 
         // then
         assertThat(status).isEqualTo(200);
@@ -69,38 +79,44 @@ class TeamsAuthenticationTest {
 
     @Test
     void forged_token_gets_401() {
-        assertThat(postSignedWith("Bearer " + teams.connector.forgedToken(token -> {}))).isEqualTo(401);
+        assertThat(postSignedWith("Bearer " + teams.connector.forgedToken(token -> {})))
+                .isEqualTo(401);
         assertThat(teams.queue.jobs).isEmpty();
     }
 
     @Test
     void expired_token_gets_401() {
-        assertThat(postSignedWith(bearer(token -> token
-                .withIssuedAt(Instant.now().minusSeconds(7200))
-                .withNotBefore(Instant.now().minusSeconds(7200))
-                .withExpiresAt(Instant.now().minusSeconds(3600))))).isEqualTo(401);
+        assertThat(postSignedWith(
+                        bearer(token -> token.withIssuedAt(Instant.now().minusSeconds(7200))
+                                .withNotBefore(Instant.now().minusSeconds(7200))
+                                .withExpiresAt(Instant.now().minusSeconds(3600)))))
+                .isEqualTo(401);
     }
 
     @Test
     void token_for_another_bot_gets_401() {
-        assertThat(postSignedWith(bearer(token -> token.withAudience("someone-elses-app")))).isEqualTo(401);
+        assertThat(postSignedWith(bearer(token -> token.withAudience("someone-elses-app"))))
+                .isEqualTo(401);
     }
 
     @Test
     void token_from_another_tenant_gets_401() {
-        assertThat(postSignedWith(bearer(token -> token
-                .withIssuer("https://login.microsoftonline.com/other-tenant/v2.0")))).isEqualTo(401);
+        assertThat(postSignedWith(
+                        bearer(token -> token.withIssuer("https://login.microsoftonline.com/other-tenant/v2.0"))))
+                .isEqualTo(401);
     }
 
     @Test
     void token_for_another_service_url_gets_401() {
-        assertThat(postSignedWith(bearer(token -> token.withClaim("serviceurl", "https://smba.example/")))).isEqualTo(401);
+        assertThat(postSignedWith(bearer(token -> token.withClaim("serviceurl", "https://smba.example/"))))
+                .isEqualTo(401);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Bearer", "Bearer not.a.jwt", "Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Bearer a b"})
     void missing_or_malformed_authorization_gets_401(String authorization) {
-        assertThat(postSignedWith(authorization.isEmpty() ? null : authorization)).isEqualTo(401);
+        assertThat(postSignedWith(authorization.isEmpty() ? null : authorization))
+                .isEqualTo(401);
         assertThat(teams.queue.jobs).isEmpty();
     }
 

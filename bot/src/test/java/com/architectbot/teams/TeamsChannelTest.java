@@ -2,10 +2,10 @@ package com.architectbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.Inquiry;
-import com.architectbot.core.InquiryKind;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.testing.FakeBotConnector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -26,7 +26,9 @@ class TeamsChannelTest {
     @Test
     void channel_mention_becomes_a_job_without_the_mention_keyed_by_its_reply_chain() {
         // given a bot name the SDK's regex helper chokes on
-        ObjectNode mention = teams.channelMention("1700000000001", "Architect Bot (Preview) v2.0+",
+        ObjectNode mention = teams.channelMention(
+                "1700000000001",
+                "Architect Bot (Preview) v2.0+",
                 "Should we shard <at>Ada</at>'s Postgres before launch?");
 
         // when
@@ -37,8 +39,8 @@ class TeamsChannelTest {
         Inquiry inquiry = teams.queue.onlyJob().inquiry();
         assertThat(inquiry.kind()).isEqualTo(InquiryKind.CONSULTATION);
         assertThat(inquiry.text()).isEqualTo("Should we shard Ada's Postgres before launch?");
-        assertThat(inquiry.thread()).isEqualTo(
-                new ThreadKey(Surface.TEAMS, TeamsFixture.TENANT, TeamsFixture.CHANNEL, "1700000000001"));
+        assertThat(inquiry.thread())
+                .isEqualTo(new ThreadKey(Surface.TEAMS, TeamsFixture.TENANT, TeamsFixture.CHANNEL, "1700000000001"));
         assertThat(inquiry.user()).isEqualTo("29:user-1");
         assertThat(inquiry.id().value()).startsWith("teams:1700000000001@");
     }
@@ -49,7 +51,8 @@ class TeamsChannelTest {
         teams.post(teams.channelMention("1700000000002", "Architect Bot", "How do we roll out migrations?"));
 
         // then
-        FakeBotConnector.Call typing = teams.connector.activitiesOfType("typing").getFirst();
+        FakeBotConnector.Call typing =
+                teams.connector.activitiesOfType("typing").getFirst();
         assertThat(typing.conversationId()).isEqualTo(TeamsFixture.CHANNEL + ";messageid=1700000000002");
         assertThat(typing.authorization()).isNull(); // authentication is off
     }
@@ -76,14 +79,17 @@ class TeamsChannelTest {
         Inquiry inquiry = teams.queue.onlyJob().inquiry();
         assertThat(inquiry.kind()).isEqualTo(InquiryKind.CONSULTATION);
         assertThat(inquiry.text()).isEqualTo("Is Redis fine as our only state store?");
-        assertThat(inquiry.thread()).isEqualTo(
-                new ThreadKey(Surface.TEAMS, TeamsFixture.TENANT, "a:personal-chat-1", TeamsInquiries.WHOLE_CHAT));
+        assertThat(inquiry.thread())
+                .isEqualTo(new ThreadKey(
+                        Surface.TEAMS, TeamsFixture.TENANT, "a:personal-chat-1", TeamsInquiries.WHOLE_CHAT));
     }
 
     @Test
     void license_check_command_becomes_a_licence_check_of_its_arguments() {
         // when
-        teams.post(teams.channelMention("1700000000005", "Architect Bot",
+        teams.post(teams.channelMention(
+                "1700000000005",
+                "Architect Bot",
                 "license-check pkg:maven/org.apache.commons/commons-lang3@3.19.0 --policy saas"));
 
         // then
@@ -108,8 +114,10 @@ class TeamsChannelTest {
         // given
         String url = teams.connector.serveFile("pom.xml", "<project><dependencies/></project>");
         ObjectNode message = teams.personalMessage("1700000000007", "");
-        ObjectNode file = message.putArray("attachments").addObject()
-                .put("contentType", TeamsInquiries.FILE_DOWNLOAD_INFO).put("name", "pom.xml");
+        ObjectNode file = message.putArray("attachments")
+                .addObject()
+                .put("contentType", TeamsInquiries.FILE_DOWNLOAD_INFO)
+                .put("name", "pom.xml");
         file.putObject("content").put("downloadUrl", url).put("uniqueId", "u-1").put("fileType", "xml");
 
         // when
@@ -118,14 +126,20 @@ class TeamsChannelTest {
         // then the request thread only records where the file is; a worker downloads it
         Inquiry inquiry = teams.queue.onlyJob().inquiry();
         assertThat(inquiry.kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
-        assertThat(inquiry.files()).singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("pom.xml"));
-        assertThat(teams.channel.files().fetch(inquiry.files().getFirst(), inquiry.thread()).content())
+        assertThat(inquiry.files())
+                .singleElement()
+                .satisfies(f -> assertThat(f.name()).isEqualTo("pom.xml"));
+        assertThat(teams.channel
+                        .files()
+                        .fetch(inquiry.files().getFirst(), inquiry.thread())
+                        .content())
                 .isEqualTo("<project><dependencies/></project>");
     }
 
     @Test
     void the_emulator_channel_is_served_while_authentication_is_off() {
-        HttpResponse<String> response = teams.post(teams.personalMessage("1700000000013", "Hello").put("channelId", "emulator"));
+        HttpResponse<String> response =
+                teams.post(teams.personalMessage("1700000000013", "Hello").put("channelId", "emulator"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(teams.queue.jobs).hasSize(1);
@@ -134,7 +148,8 @@ class TeamsChannelTest {
     @ParameterizedTest
     @ValueSource(strings = {"slack", "directline", "Msteams"})
     void other_channels_get_403_even_while_authentication_is_off(String channelId) {
-        HttpResponse<String> response = teams.post(teams.personalMessage("1700000000014", "Hello").put("channelId", channelId));
+        HttpResponse<String> response =
+                teams.post(teams.personalMessage("1700000000014", "Hello").put("channelId", channelId));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(teams.queue.jobs).isEmpty();
@@ -151,7 +166,8 @@ class TeamsChannelTest {
 
         // then
         assertThat(teams.queue.jobs).hasSize(2);
-        assertThat(teams.queue.jobs.get(0).inquiry().id()).isEqualTo(teams.queue.jobs.get(1).inquiry().id());
+        assertThat(teams.queue.jobs.get(0).inquiry().id())
+                .isEqualTo(teams.queue.jobs.get(1).inquiry().id());
     }
 
     @Test
@@ -161,7 +177,8 @@ class TeamsChannelTest {
         teams.post(teams.personalMessage("1700000000010", "Two"));
 
         // then
-        assertThat(teams.queue.jobs.get(0).inquiry().id()).isNotEqualTo(teams.queue.jobs.get(1).inquiry().id());
+        assertThat(teams.queue.jobs.get(0).inquiry().id())
+                .isNotEqualTo(teams.queue.jobs.get(1).inquiry().id());
     }
 
     @Test
@@ -171,7 +188,8 @@ class TeamsChannelTest {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        FakeBotConnector.Call welcome = teams.connector.activitiesOfType("message").getFirst();
+        FakeBotConnector.Call welcome =
+                teams.connector.activitiesOfType("message").getFirst();
         assertThat(welcome.conversationId()).isEqualTo(TeamsFixture.CHANNEL);
         assertThat(welcome.body().at("/attachments/0/contentType").asText()).isEqualTo(TeamsMessages.ADAPTIVE_CARD);
         assertThat(welcome.body().at("/attachments/0/content").toString()).contains("license-check", "Try:");
@@ -192,15 +210,16 @@ class TeamsChannelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "not json",
-        "[1, 2]",
-        "{}",
-        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"ftp://x\",\"id\":\"1\"}",
-        "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1\",\"conversation\":{\"id\":\"c\"},\"recipient\":{\"id\":\"b\"},\"from\":{\"id\":\"u\"}}",
-        "{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1\",\"conversation\":{\"id\":\"c\"},\"recipient\":{\"id\":\"b\"},\"from\":{\"id\":\"u\"},\"entities\":\"oops\"}",
-        "{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1\",\"conversation\":{\"id\":\"c\"},\"recipient\":{\"id\":\"b\"},\"from\":{\"id\":\"u\"},\"timestamp\":\"yesterday\"}"
-    })
+    @ValueSource(
+            strings = {
+                "not json",
+                "[1, 2]",
+                "{}",
+                "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"ftp://x\",\"id\":\"1\"}",
+                "{\"type\":\"message\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1\",\"conversation\":{\"id\":\"c\"},\"recipient\":{\"id\":\"b\"},\"from\":{\"id\":\"u\"}}",
+                "{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1\",\"conversation\":{\"id\":\"c\"},\"recipient\":{\"id\":\"b\"},\"from\":{\"id\":\"u\"},\"entities\":\"oops\"}",
+                "{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://127.0.0.1:1\",\"conversation\":{\"id\":\"c\"},\"recipient\":{\"id\":\"b\"},\"from\":{\"id\":\"u\"},\"timestamp\":\"yesterday\"}"
+            })
     void malformed_activities_get_400_and_the_endpoint_keeps_working(String body) {
         // when
         HttpResponse<String> malformed = teams.post(body);
@@ -208,7 +227,9 @@ class TeamsChannelTest {
         // then
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(teams.queue.jobs).isEmpty();
-        assertThat(teams.post(teams.personalMessage("1700000000011", "Still there?")).statusCode()).isEqualTo(200);
+        assertThat(teams.post(teams.personalMessage("1700000000011", "Still there?"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The export as a file: consent card, the user's answer (an invoke), the upload, the file card. */
 class TeamsExportTest {
 
-    private static final String JSON = "{\"user\":\"29:user-1\",\"threads\":[{\"turns\":[\"Is Redis enough? — ünïcode\"]}]}";
+    private static final String JSON =
+            "{\"user\":\"29:user-1\",\"threads\":[{\"turns\":[\"Is Redis enough? — ünïcode\"]}]}";
     private final TeamsFixture teams = TeamsFixture.unauthenticated();
 
     @AfterEach
@@ -29,7 +30,12 @@ class TeamsExportTest {
     private String exportOffered() {
         teams.post(teams.personalMessage("1700000000300", "export"));
         ReplyTarget target = teams.queue.onlyJob().replyTo();
-        teams.channel.replier().deliver(target, new Reply.Export("architect-bot-export.json", JSON, "Your 1 conversation."), TestReplyParts.unrecorded());
+        teams.channel
+                .replier()
+                .deliver(
+                        target,
+                        new Reply.Export("architect-bot-export.json", JSON, "Your 1 conversation."),
+                        TestReplyParts.unrecorded());
         JsonNode consent = consentCard();
         return consent.at("/content/acceptContext/exportId").asText();
     }
@@ -53,9 +59,11 @@ class TeamsExportTest {
         JsonNode consent = consentCard();
         assertThat(consent.path("name").asText()).isEqualTo("architect-bot-export.json");
         assertThat(consent.at("/content/sizeInBytes").asInt()).isEqualTo(JSON.getBytes(StandardCharsets.UTF_8).length);
-        assertThat(consent.at("/content/acceptContext/exportId").asText()).matches("[0-9a-f]{32}")
+        assertThat(consent.at("/content/acceptContext/exportId").asText())
+                .matches("[0-9a-f]{32}")
                 .isEqualTo(consent.at("/content/declineContext/exportId").asText());
-        String sent = teams.connector.activitiesOfType("message").getLast().body().toString();
+        String sent =
+                teams.connector.activitiesOfType("message").getLast().body().toString();
         assertThat(sent).doesNotContain("Is Redis enough", "threads");
         assertThat(teams.connector.uploads()).isEmpty();
     }
@@ -70,7 +78,8 @@ class TeamsExportTest {
 
         // then the invoke is answered at once and the file follows
         assertThat(response.statusCode()).isEqualTo(200);
-        FakeBotConnector.Call fileCard = teams.connector.awaitActivitiesOfType("message", 2).get(1);
+        FakeBotConnector.Call fileCard =
+                teams.connector.awaitActivitiesOfType("message", 2).get(1);
         byte[] bytes = JSON.getBytes(StandardCharsets.UTF_8);
         assertThat(teams.connector.uploads()).singleElement().satisfies(upload -> {
             assertThat(upload.path()).isEqualTo("/uploads/export-1");
@@ -106,7 +115,8 @@ class TeamsExportTest {
     @Test
     void accepting_an_unknown_or_expired_export_asks_to_ask_again() {
         // when
-        HttpResponse<String> response = teams.post(teams.fileConsent("accept", "0123456789abcdef0123456789abcdef", "x"));
+        HttpResponse<String> response =
+                teams.post(teams.fileConsent("accept", "0123456789abcdef0123456789abcdef", "x"));
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -132,18 +142,21 @@ class TeamsExportTest {
 
     @Test
     void upload_urls_must_pass_the_file_host_allow_list() {
-        ExportUploads local = new ExportUploads(Duration.ofSeconds(1),
-                AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://127.0.0.1"));
-        ExportUploads production = new ExportUploads(Duration.ofSeconds(1),
-                AllowedHosts.parse("TEAMS_FILE_HOSTS", "*.sharepoint.com"));
+        ExportUploads local =
+                new ExportUploads(Duration.ofSeconds(1), AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://127.0.0.1"));
+        ExportUploads production =
+                new ExportUploads(Duration.ofSeconds(1), AllowedHosts.parse("TEAMS_FILE_HOSTS", "*.sharepoint.com"));
 
         assertThat(local.acceptable(URI.create("http://127.0.0.1:8080/u"))).isTrue();
         assertThat(local.acceptable(URI.create("http://example.com/u"))).isFalse();
         assertThat(local.acceptable(URI.create("file:///etc/passwd"))).isFalse();
         assertThat(production.acceptable(URI.create("http://127.0.0.1:8080/u"))).isFalse();
-        assertThat(production.acceptable(URI.create("https://127.0.0.1:8080/u"))).isFalse();
-        assertThat(production.acceptable(URI.create("https://attacker.example/u"))).isFalse();
-        assertThat(production.acceptable(URI.create("https://localhost.sharepoint.com.attacker.example/u"))).isFalse();
+        assertThat(production.acceptable(URI.create("https://127.0.0.1:8080/u")))
+                .isFalse();
+        assertThat(production.acceptable(URI.create("https://attacker.example/u")))
+                .isFalse();
+        assertThat(production.acceptable(URI.create("https://localhost.sharepoint.com.attacker.example/u")))
+                .isFalse();
     }
 
     @Test
@@ -157,7 +170,8 @@ class TeamsExportTest {
         teams.post(invoke);
 
         // then
-        JsonNode notice = teams.connector.awaitActivitiesOfType("message", 2).get(1).body();
+        JsonNode notice =
+                teams.connector.awaitActivitiesOfType("message", 2).get(1).body();
         assertThat(notice.toString()).contains(FileConsents.UPLOAD_FAILED);
         assertThat(teams.connector.uploads()).isEmpty();
     }

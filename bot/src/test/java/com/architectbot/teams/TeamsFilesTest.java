@@ -3,10 +3,10 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.core.InquiryFile;
-import com.architectbot.core.PermanentFailure;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.InquiryFile;
+import com.architectbot.core.PermanentFailure;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TeamsFilesTest {
 
     private static final String POM = "<project><dependencies/></project>";
-    private static final ThreadKey THREAD = new ThreadKey(Surface.TEAMS, "tenant-1", "a:chat", TeamsInquiries.WHOLE_CHAT);
+    private static final ThreadKey THREAD =
+            new ThreadKey(Surface.TEAMS, "tenant-1", "a:chat", TeamsInquiries.WHOLE_CHAT);
     private static final AllowedHosts LOCAL_FAKES = AllowedHosts.parse("TEAMS_FILE_HOSTS", TeamsFixture.LOCAL_FAKES);
 
     private final FileHost host = new FileHost();
@@ -54,7 +55,8 @@ class TeamsFilesTest {
 
     @Test
     void a_file_on_an_allowed_host_is_fetched_following_a_redirect_within_the_list() {
-        var manifest = new TeamsFiles(LOCAL_FAKES).fetch(new InquiryFile("pom.xml", host.url("/redirect?to=/file")), THREAD);
+        var manifest =
+                new TeamsFiles(LOCAL_FAKES).fetch(new InquiryFile("pom.xml", host.url("/redirect?to=/file")), THREAD);
 
         assertThat(manifest.content()).isEqualTo(POM);
         assertThat(host.requests).containsExactly("/redirect", "/file");
@@ -92,11 +94,15 @@ class TeamsFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:%d/secret", "http://169.254.169.254/latest/meta-data/", "ftp://127.0.0.1:%d/x"})
+    @ValueSource(
+            strings = {"http://localhost:%d/secret", "http://169.254.169.254/latest/meta-data/", "ftp://127.0.0.1:%d/x"
+            })
     void a_redirect_off_the_list_is_not_followed(String target) {
         String location = target.formatted(internal.port());
 
-        PermanentFailure failure = refused(new TeamsFiles(LOCAL_FAKES), host.url("/redirect?to=" + location).toString());
+        PermanentFailure failure = refused(
+                new TeamsFiles(LOCAL_FAKES),
+                host.url("/redirect?to=" + location).toString());
 
         assertThat(failure.userMessage()).isEqualTo(TeamsFiles.REFUSED);
         assertThat(host.requests).containsExactly("/redirect");
@@ -105,7 +111,8 @@ class TeamsFilesTest {
 
     @Test
     void endless_redirects_stop_after_the_limit() {
-        PermanentFailure failure = refused(new TeamsFiles(LOCAL_FAKES), host.url("/loop").toString());
+        PermanentFailure failure =
+                refused(new TeamsFiles(LOCAL_FAKES), host.url("/loop").toString());
 
         assertThat(failure.getMessage()).contains("redirected more than " + TeamsFiles.MAX_REDIRECTS + " times");
         assertThat(host.requests).hasSize(TeamsFiles.MAX_REDIRECTS + 1);
@@ -116,7 +123,8 @@ class TeamsFilesTest {
         TeamsFiles files = new TeamsFiles(LOCAL_FAKES, 2048);
 
         assertThatThrownBy(() -> files.fetch(new InquiryFile("pom.xml", host.url("/big")), THREAD))
-                .isInstanceOfSatisfying(PermanentFailure.class,
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
                         e -> assertThat(e.userMessage()).startsWith("pom.xml is larger than 2 KB"));
     }
 

@@ -1,16 +1,16 @@
 package com.architectbot.teams;
 
-import com.architectbot.testing.TestCipher;
 import com.architectbot.config.Environment;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.server.BotServer;
-import com.architectbot.server.ServerSettings;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.server.BotServer;
+import com.architectbot.server.ServerSettings;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.testing.FakeBotConnector;
-import com.architectbot.testing.TestRedis;
 import com.architectbot.testing.TeamsActivities;
+import com.architectbot.testing.TestCipher;
+import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -39,12 +39,14 @@ final class TeamsFixture implements AutoCloseable {
     final FakeBotConnector connector = FakeBotConnector.start();
     final RecordingQueue queue = new RecordingQueue();
     /** Real Redis; each export waits under its own random id, so tests do not share data. */
-    final PendingExports exports = new RedisPendingExports(TestRedis.client(), Duration.ofHours(1), TestCipher.cipher(),
-            Clock.systemUTC());
+    final PendingExports exports =
+            new RedisPendingExports(TestRedis.client(), Duration.ofHours(1), TestCipher.cipher(), Clock.systemUTC());
+
     private final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     final TeamsChannel channel;
     private final BotServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The app that may call with tokens of the bot's own tenant ({@code TEAMS_ALLOWED_CALLERS}). */
     static final String ALLOWED_CALLER = "bot-framework-caller";
@@ -61,7 +63,10 @@ final class TeamsFixture implements AutoCloseable {
             variables.put("TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token");
         }
         channel = new TeamsChannel(TeamsSettings.from(new Environment(variables)), queue, exports);
-        server = BotServer.start(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE), () -> true, List.of(channel));
+        server = BotServer.start(
+                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
+                () -> true,
+                List.of(channel));
     }
 
     /** Authentication off: the Emulator and Agents Playground setup. */
@@ -80,8 +85,15 @@ final class TeamsFixture implements AutoCloseable {
 
     /** Authentication on, with some variables added or replaced. */
     static TeamsFixture authenticated(Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>(Map.of("MICROSOFT_APP_ID", "app-id", "MICROSOFT_APP_PASSWORD", "secret",
-                "MICROSOFT_APP_TENANT_ID", TENANT, "TEAMS_ALLOWED_CALLERS", ALLOWED_CALLER));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MICROSOFT_APP_ID",
+                "app-id",
+                "MICROSOFT_APP_PASSWORD",
+                "secret",
+                "MICROSOFT_APP_TENANT_ID",
+                TENANT,
+                "TEAMS_ALLOWED_CALLERS",
+                ALLOWED_CALLER));
         env.putAll(overrides);
         return new TeamsFixture(env);
     }
@@ -97,7 +109,8 @@ final class TeamsFixture implements AutoCloseable {
     }
 
     HttpResponse<String> post(Object activity) {
-        return post(activity instanceof String s ? s : JSON.valueToTree(activity).toString(), null);
+        return post(
+                activity instanceof String s ? s : JSON.valueToTree(activity).toString(), null);
     }
 
     HttpResponse<String> post(String body, String authorization) {

@@ -3,9 +3,9 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.conversation.Surface;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.testing.FakeBotConnector;
 import com.auth0.jwt.JWTCreator;
@@ -29,6 +29,7 @@ class TeamsIdentityTest {
     private final TeamsFixture teams = TeamsFixture.authenticated();
     /** A Bot Connector look-alike on a host that is not in TEAMS_CONNECTOR_HOSTS ("localhost", not 127.0.0.1). */
     private final FakeBotConnector foreign = FakeBotConnector.start();
+
     private final String foreignUrl = foreign.baseUrl().replace("127.0.0.1", "localhost");
 
     @AfterEach
@@ -57,7 +58,8 @@ class TeamsIdentityTest {
     @Test
     void tenant_tokens_are_refused_while_no_caller_is_configured() {
         try (TeamsFixture defaults = TeamsFixture.authenticated(Map.of("TEAMS_ALLOWED_CALLERS", ""))) {
-            HttpResponse<String> response = defaults.post(defaults.personalMessage("1700000000312", "Hello").toString(),
+            HttpResponse<String> response = defaults.post(
+                    defaults.personalMessage("1700000000312", "Hello").toString(),
                     "Bearer " + defaults.connector.token(tenantToken(TeamsFixture.ALLOWED_CALLER)));
 
             assertThat(response.statusCode()).isEqualTo(401);
@@ -68,14 +70,16 @@ class TeamsIdentityTest {
     @Test
     void tenant_token_naming_no_caller_gets_401() {
         assertThat(post(teams.personalMessage("1700000000302", "Hello"), token -> token.withIssuer(TENANT_ISSUER))
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void v1_tenant_token_from_the_allowed_caller_is_accepted_by_its_appid() {
-        HttpResponse<String> response = post(teams.personalMessage("1700000000303", "Hello"), token -> token
-                .withIssuer("https://sts.windows.net/" + TeamsFixture.TENANT + "/")
-                .withClaim("appid", TeamsFixture.ALLOWED_CALLER));
+        HttpResponse<String> response = post(
+                teams.personalMessage("1700000000303", "Hello"),
+                token -> token.withIssuer("https://sts.windows.net/" + TeamsFixture.TENANT + "/")
+                        .withClaim("appid", TeamsFixture.ALLOWED_CALLER));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(teams.queue.onlyJob().inquiry().thread().tenant()).isEqualTo(TeamsFixture.TENANT);
@@ -85,8 +89,10 @@ class TeamsIdentityTest {
     void tenant_token_without_a_service_url_claim_for_a_foreign_service_url_gets_401_and_the_foreign_host_nothing() {
         ObjectNode activity = teams.activitiesFrom(foreignUrl).personalMessage("1700000000304", "a:chat-2", "Hello");
 
-        HttpResponse<String> response = post(activity, tenantToken(TeamsFixture.ALLOWED_CALLER).andThen(
-                token -> token.withClaim("serviceurl", (String) null)));
+        HttpResponse<String> response = post(
+                activity,
+                tenantToken(TeamsFixture.ALLOWED_CALLER)
+                        .andThen(token -> token.withClaim("serviceurl", (String) null)));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(teams.queue.jobs).isEmpty();
@@ -96,12 +102,16 @@ class TeamsIdentityTest {
 
     @Test
     void tenant_token_without_a_service_url_claim_for_an_allowed_connector_is_accepted() {
-        HttpResponse<String> response = post(teams.personalMessage("1700000000305", "Hello"),
-                tenantToken(TeamsFixture.ALLOWED_CALLER).andThen(token -> token.withClaim("serviceurl", (String) null)));
+        HttpResponse<String> response = post(
+                teams.personalMessage("1700000000305", "Hello"),
+                tenantToken(TeamsFixture.ALLOWED_CALLER)
+                        .andThen(token -> token.withClaim("serviceurl", (String) null)));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(teams.connector.awaitActivitiesOfType("typing", 1)).singleElement()
-                .satisfies(typing -> assertThat(typing.authorization()).isEqualTo("Bearer " + FakeBotConnector.BOT_TOKEN));
+        assertThat(teams.connector.awaitActivitiesOfType("typing", 1))
+                .singleElement()
+                .satisfies(
+                        typing -> assertThat(typing.authorization()).isEqualTo("Bearer " + FakeBotConnector.BOT_TOKEN));
     }
 
     @Test
@@ -119,7 +129,7 @@ class TeamsIdentityTest {
     void channels_other_than_teams_get_403(String channelId) {
         ObjectNode activity = teams.personalMessage("1700000000307", "Hello").put("channelId", channelId);
 
-        HttpResponse<String> response = post(activity, token -> { });
+        HttpResponse<String> response = post(activity, token -> {});
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("Exception");
@@ -143,7 +153,7 @@ class TeamsIdentityTest {
         ObjectNode activity = teams.channelMention("1700000000309", "Architect Bot", "usage");
         activity.withObjectProperty("conversation").put("tenantId", "other-tenant");
 
-        assertThat(post(activity, token -> { }).statusCode()).isEqualTo(403);
+        assertThat(post(activity, token -> {}).statusCode()).isEqualTo(403);
         assertThat(teams.queue.jobs).isEmpty();
     }
 
@@ -152,20 +162,23 @@ class TeamsIdentityTest {
         ObjectNode activity = teams.channelMention("1700000000310", "Architect Bot", "How do we shard?");
         activity.withObjectProperty("conversation").remove("tenantId");
 
-        assertThat(post(activity, token -> { }).statusCode()).isEqualTo(200);
+        assertThat(post(activity, token -> {}).statusCode()).isEqualTo(200);
 
         assertThat(teams.queue.onlyJob().inquiry().thread().tenant()).isEqualTo(TeamsFixture.TENANT);
     }
 
     @Test
     void a_stored_reply_address_on_a_foreign_host_never_receives_the_connector_token() {
-        post(teams.personalMessage("1700000000311", "Hello"), token -> { });
+        post(teams.personalMessage("1700000000311", "Hello"), token -> {});
         ReplyTarget stored = teams.queue.onlyJob().replyTo();
         String tampered = stored.get(ReplyAddresses.REFERENCE).replace(teams.connector.baseUrl(), foreignUrl);
         ReplyTarget target = new ReplyTarget(Surface.TEAMS, Map.of(ReplyAddresses.REFERENCE, tampered));
 
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(TeamsReplierTest.ANSWER), TestReplyParts.unrecorded()))
-                .hasStackTraceContaining("refused to send the connector token: host localhost is not in TEAMS_CONNECTOR_HOSTS");
+        assertThatThrownBy(() -> teams.channel
+                        .replier()
+                        .deliver(target, new Reply.Answer(TeamsReplierTest.ANSWER), TestReplyParts.unrecorded()))
+                .hasStackTraceContaining(
+                        "refused to send the connector token: host localhost is not in TEAMS_CONNECTOR_HOSTS");
 
         assertThat(foreign.calls()).isEmpty();
     }

@@ -3,33 +3,32 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.core.answer.Area;
-import com.architectbot.core.answer.AreaAnalysis;
-import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.InquiryId;
 import com.architectbot.core.PermanentFailure;
-import com.architectbot.core.answer.Priority;
-import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.core.InquiryId;
-import com.architectbot.queue.TestQueueSettings;
+import com.architectbot.core.answer.Area;
+import com.architectbot.core.answer.AreaAnalysis;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.answer.Priority;
+import com.architectbot.core.answer.Recommendation;
 import com.architectbot.queue.PartState;
-import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.Labels;
+import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.TestRedis;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import redis.clients.jedis.UnifiedJedis;
-import com.architectbot.testing.FakeBotConnector;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 class TeamsReplierTest {
 
@@ -37,7 +36,8 @@ class TeamsReplierTest {
             "Not ready to launch: single points of failure remain.",
             List.of("The database has no replica."),
             List.of(new AreaAnalysis(Area.PRODUCTION_READINESS, List.of("No failover has been rehearsed."))),
-            List.of(new Recommendation("Add a streaming replica and rehearse failover.", Priority.CRITICAL_BLOCKER),
+            List.of(
+                    new Recommendation("Add a streaming replica and rehearse failover.", Priority.CRITICAL_BLOCKER),
                     new Recommendation("Publish a status page.", Priority.FUTURE)),
             List.of("What is your recovery point objective?"));
 
@@ -62,14 +62,22 @@ class TeamsReplierTest {
         teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
 
         // then
-        FakeBotConnector.Call reply = teams.connector.activitiesOfType("message").getFirst();
+        FakeBotConnector.Call reply =
+                teams.connector.activitiesOfType("message").getFirst();
         assertThat(reply.conversationId()).isEqualTo(TeamsFixture.CHANNEL + ";messageid=1700000000100");
         assertThat(reply.replyToId()).isEqualTo("1700000000100");
         JsonNode attachment = reply.body().at("/attachments/0");
         assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(attachment.path("content").path("version").asText()).isEqualTo("1.5");
-        assertThat(attachment.path("content").toString()).contains(Labels.SUMMARY, Labels.CRITICAL_ISSUES,
-                Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS, "Critical blocker", "Future consideration");
+        assertThat(attachment.path("content").toString())
+                .contains(
+                        Labels.SUMMARY,
+                        Labels.CRITICAL_ISSUES,
+                        Labels.ANALYSIS,
+                        Labels.RECOMMENDATIONS,
+                        Labels.QUESTIONS,
+                        "Critical blocker",
+                        "Future consideration");
         assertThat(reply.body().at("/entities/0/additionalType/0").asText()).isEqualTo("AIGeneratedContent");
     }
 
@@ -79,15 +87,25 @@ class TeamsReplierTest {
         ReplyTarget target = askedInChannel("1700000000101");
 
         // when
-        teams.channel.replier().deliver(target, new Reply.Notice(Reply.Tone.FAILED,
-                "Sorry: the model did not answer in time. Please ask again in a minute."), TestReplyParts.unrecorded());
+        teams.channel
+                .replier()
+                .deliver(
+                        target,
+                        new Reply.Notice(
+                                Reply.Tone.FAILED,
+                                "Sorry: the model did not answer in time. Please ask again in a minute."),
+                        TestReplyParts.unrecorded());
 
         // then
-        FakeBotConnector.Call reply = teams.connector.activitiesOfType("message").getFirst();
+        FakeBotConnector.Call reply =
+                teams.connector.activitiesOfType("message").getFirst();
         assertThat(reply.conversationId()).isEqualTo(TeamsFixture.CHANNEL + ";messageid=1700000000101");
-        assertThat(reply.body().at("/attachments/0/content/body/0/color").asText()).isEqualTo("attention");
+        assertThat(reply.body().at("/attachments/0/content/body/0/color").asText())
+                .isEqualTo("attention");
         assertThat(reply.body().path("summary").asText()).startsWith("Sorry: the model did not answer in time.");
-        assertThat(reply.body().path("entities").isMissingNode() || reply.body().path("entities").isEmpty()).isTrue();
+        assertThat(reply.body().path("entities").isMissingNode()
+                        || reply.body().path("entities").isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -97,8 +115,10 @@ class TeamsReplierTest {
         teams.connector.answerActivitiesWith(503);
 
         // when / then
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
-                .isInstanceOf(RetryableFailure.class).hasMessageContaining("503");
+        assertThatThrownBy(() ->
+                        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
+                .isInstanceOf(RetryableFailure.class)
+                .hasMessageContaining("503");
     }
 
     @Test
@@ -108,18 +128,25 @@ class TeamsReplierTest {
         teams.connector.answerActivitiesWith(403);
 
         // when / then
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
-                .isInstanceOf(PermanentFailure.class).hasMessageContaining("403");
+        assertThatThrownBy(() ->
+                        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("403");
     }
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final RedisDeliveredParts record = new RedisDeliveredParts(redis,
-            TestQueueSettings.defaults("test-" + UUID.randomUUID()).markTtls(Duration.ofHours(1)).build());
+    private final RedisDeliveredParts record = new RedisDeliveredParts(
+            redis,
+            TestQueueSettings.defaults("test-" + UUID.randomUUID())
+                    .markTtls(Duration.ofHours(1))
+                    .build());
 
     private static Reply.Answer longAnswer() {
-        var findings = IntStream.range(0, 300).mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30)).toList();
-        return new Reply.Answer(new ConsultationAnswer("Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY,
-                findings)), null, null));
+        var findings = IntStream.range(0, 300)
+                .mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30))
+                .toList();
+        return new Reply.Answer(new ConsultationAnswer(
+                "Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null));
     }
 
     @AfterEach
@@ -142,7 +169,8 @@ class TeamsReplierTest {
 
         // then: every card went out once; only the refused one was sent twice
         List<String> sent = teams.connector.activitiesOfType("message").stream()
-                .map(c -> c.body().path("summary").asText()).toList(); // "Part k of n" and its first line
+                .map(c -> c.body().path("summary").asText())
+                .toList(); // "Part k of n" and its first line
         assertThat(sent.size()).isGreaterThan(2);
         assertThat(sent.subList(2, sent.size())).doesNotHaveDuplicates();
         assertThat(sent.get(1)).isEqualTo(sent.get(2));
@@ -161,7 +189,9 @@ class TeamsReplierTest {
 
         // then: sent (at least once beats never), and recorded with the id Bot Connector gave it
         assertThat(teams.connector.activitiesOfType("message")).hasSize(1);
-        assertThat(record.state(id, "answer/activity-1")).isInstanceOfSatisfying(PartState.Sent.class,
-                sent -> assertThat(sent.messageId()).startsWith("reply-"));
+        assertThat(record.state(id, "answer/activity-1"))
+                .isInstanceOfSatisfying(
+                        PartState.Sent.class,
+                        sent -> assertThat(sent.messageId()).startsWith("reply-"));
     }
 }

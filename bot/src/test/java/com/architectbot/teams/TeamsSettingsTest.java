@@ -11,7 +11,8 @@ class TeamsSettingsTest {
 
     @Test
     void without_an_app_id_authentication_is_off() {
-        assertThat(TeamsSettings.from(new Environment(Map.of())).authenticationEnabled()).isFalse();
+        assertThat(TeamsSettings.from(new Environment(Map.of())).authenticationEnabled())
+                .isFalse();
     }
 
     @Test
@@ -25,8 +26,8 @@ class TeamsSettingsTest {
         assertThat(settings.tokenEndpoint()).hasToString("https://login.microsoftonline.com/t-1/oauth2/v2.0/token");
         assertThat(settings.tenantOpenIdMetadata())
                 .hasToString("https://login.microsoftonline.com/t-1/v2.0/.well-known/openid-configuration");
-        assertThat(settings.tenantIssuers()).containsExactly(
-                "https://sts.windows.net/t-1/", "https://login.microsoftonline.com/t-1/v2.0");
+        assertThat(settings.tenantIssuers())
+                .containsExactly("https://sts.windows.net/t-1/", "https://login.microsoftonline.com/t-1/v2.0");
     }
 
     @Test
@@ -35,11 +36,13 @@ class TeamsSettingsTest {
                 "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret", "MICROSOFT_APP_TENANT_ID", "t-1")));
 
         assertThat(settings.allowedCallers()).isEmpty();
-        assertThat(settings.connectorHosts()).hasToString("[smba.trafficmanager.net, smba.infra.gcc.teams.microsoft.com, "
-                + "smba.infra.gov.teams.microsoft.us, smba.infra.dod.teams.microsoft.us, *.botframework.com, "
-                + "*.botframework.azure.us, *.botframework.azure.cn]");
-        assertThat(settings.fileHosts()).hasToString("[*.sharepoint.com, *.sharepoint.us, *.sharepoint-mil.us, "
-                + "*.sharepoint.cn, onedrive.live.com, *.files.1drv.com]");
+        assertThat(settings.connectorHosts())
+                .hasToString("[smba.trafficmanager.net, smba.infra.gcc.teams.microsoft.com, "
+                        + "smba.infra.gov.teams.microsoft.us, smba.infra.dod.teams.microsoft.us, *.botframework.com, "
+                        + "*.botframework.azure.us, *.botframework.azure.cn]");
+        assertThat(settings.fileHosts())
+                .hasToString("[*.sharepoint.com, *.sharepoint.us, *.sharepoint-mil.us, "
+                        + "*.sharepoint.cn, onedrive.live.com, *.files.1drv.com]");
         assertThat(TeamsSettings.MAX_FILE_BYTES).isEqualTo(2 * 1024 * 1024);
     }
 
@@ -51,34 +54,42 @@ class TeamsSettingsTest {
 
     @Test
     void password_is_masked_in_the_logged_configuration() {
-        TeamsSettings settings = TeamsSettings.from(new Environment(Map.of(
-                "MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret")));
+        TeamsSettings settings = TeamsSettings.from(
+                new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "s3cret")));
         assertThat(settings.toString()).doesNotContain("s3cret").contains("****");
     }
 
     @Test
     void app_id_without_a_password_fails_naming_the_variable() {
         assertThatThrownBy(() -> TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MICROSOFT_APP_PASSWORD");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MICROSOFT_APP_PASSWORD");
     }
 
     @Test
     void bad_override_url_fails_naming_the_variable() {
         assertThatThrownBy(() -> TeamsSettings.from(new Environment(Map.of("TEAMS_TOKEN_ENDPOINT", "not a url"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TEAMS_TOKEN_ENDPOINT");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TEAMS_TOKEN_ENDPOINT");
     }
 
     @Test
     void without_an_app_id_teams_stays_off_unless_the_emulator_mode_is_asked_for() {
         var queue = new TeamsFixture.RecordingQueue();
         var exports = new com.architectbot.teams.redis.RedisPendingExports(
-                com.architectbot.testing.TestRedis.client(), TeamsSettings.DEFAULT_EXPORT_TTL,
-                com.architectbot.testing.TestCipher.cipher(), java.time.Clock.systemUTC());
+                com.architectbot.testing.TestRedis.client(),
+                TeamsSettings.DEFAULT_EXPORT_TTL,
+                com.architectbot.testing.TestCipher.cipher(),
+                java.time.Clock.systemUTC());
 
-        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue, exports)).isEmpty();
-        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue, exports))
-                .hasValueSatisfying(channel -> assertThat(channel.surface().id()).isEqualTo("teams"));
+        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue, exports))
+                .isEmpty();
+        assertThat(TeamsChannel.create(
+                        TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue, exports))
+                .hasValueSatisfying(
+                        channel -> assertThat(channel.surface().id()).isEqualTo("teams"));
         assertThat(TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "p")))
-                .enabled()).isTrue();
+                        .enabled())
+                .isTrue();
     }
 }

@@ -43,7 +43,8 @@ class TeamsTenancyTest {
         teams.post(teams.personalMessage("1700000000106", "erase-all-data"));
         teams.post(teams.personalMessage("1700000000107", "erase-all-data confirm"));
 
-        assertThat(teams.queue.jobs).extracting(job -> job.inquiry().kind())
+        assertThat(teams.queue.jobs)
+                .extracting(job -> job.inquiry().kind())
                 .containsExactly(InquiryKind.ERASE_ALL_DATA, InquiryKind.ERASE_ALL_DATA);
         assertThat(teams.queue.jobs).extracting(job -> job.inquiry().text()).containsExactly("", "confirm");
         assertThat(teams.queue.jobs).extracting(job -> job.inquiry().role()).containsOnly(UserRole.ADMIN);
@@ -78,7 +79,12 @@ class TeamsTenancyTest {
         teams.post(teams.channelMention("1700000000103", "Architect Bot", "export"));
 
         assertThat(teams.queue.jobs).isEmpty();
-        assertThat(teams.connector.activitiesOfType("message").getFirst().body().path("text").asText())
+        assertThat(teams.connector
+                        .activitiesOfType("message")
+                        .getFirst()
+                        .body()
+                        .path("text")
+                        .asText())
                 .isEqualTo(TeamsTurns.PRIVATE_ONLY);
     }
 
@@ -87,7 +93,8 @@ class TeamsTenancyTest {
         teams.post(teams.personalMessage("1700000000104", "export"));
         teams.post(teams.personalMessage("1700000000105", "forget-me"));
 
-        assertThat(teams.queue.jobs).extracting(job -> job.inquiry().kind())
+        assertThat(teams.queue.jobs)
+                .extracting(job -> job.inquiry().kind())
                 .containsExactly(InquiryKind.EXPORT, InquiryKind.FORGET_ME);
     }
 }

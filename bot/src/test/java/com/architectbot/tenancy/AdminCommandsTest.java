@@ -36,9 +36,13 @@ class AdminCommandsTest {
         var settings = commands.settings(inquiry(InquiryKind.SETTINGS, UserRole.MEMBER, "model gpt-4o"));
         var erase = commands.eraseAllData(inquiry(InquiryKind.ERASE_ALL_DATA, UserRole.MEMBER, "confirm"));
         // then
-        assertThat(List.of(usage, settings, erase)).allSatisfy(outcome -> assertThat(outcome)
-                .isInstanceOfSatisfying(CommandOutcome.Denied.class, denied ->
-                        assertThat(denied.text()).startsWith("Only workspace admins can").contains("/architect")));
+        assertThat(List.of(usage, settings, erase))
+                .allSatisfy(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(
+                                CommandOutcome.Denied.class,
+                                denied -> assertThat(denied.text())
+                                        .startsWith("Only workspace admins can")
+                                        .contains("/architect")));
         assertThat(reportsFor).isEmpty();
         assertThat(erased).isEmpty();
         assertThat(profiles.stored).isEmpty();
@@ -59,8 +63,10 @@ class AdminCommandsTest {
         assertThat(profiles.stored).isEmpty();
 
         var saved = commands.settings(inquiry(InquiryKind.SETTINGS, UserRole.ADMIN, "model gpt-4o"));
-        assertThat(saved).isInstanceOfSatisfying(CommandOutcome.Shown.class, shown ->
-                assertThat(shown.text()).startsWith("Saved.").contains("gpt-4o"));
+        assertThat(saved)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Shown.class,
+                        shown -> assertThat(shown.text()).startsWith("Saved.").contains("gpt-4o"));
         assertThat(profiles.load(TENANT).model()).contains("gpt-4o");
     }
 
@@ -68,8 +74,10 @@ class AdminCommandsTest {
     void erase_all_data_without_confirm_only_says_what_would_go() {
         var outcome = commands.eraseAllData(inquiry(InquiryKind.ERASE_ALL_DATA, UserRole.ADMIN, ""));
 
-        assertThat(outcome).isInstanceOfSatisfying(CommandOutcome.Shown.class, shown ->
-                assertThat(shown.text()).contains("It cannot be undone", "erase-all-data confirm"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Shown.class,
+                        shown -> assertThat(shown.text()).contains("It cannot be undone", "erase-all-data confirm"));
         assertThat(erased).isEmpty();
     }
 

@@ -3,8 +3,8 @@ package com.architectbot.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.architectbot.core.Reply;
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.Reply;
 import org.junit.jupiter.api.Test;
 
 class CommandOutcomeTest {
@@ -28,17 +28,22 @@ class CommandOutcomeTest {
     void an_erasure_says_what_went_and_in_slack_how_to_remove_the_tokens_too() {
         assertThat(new CommandOutcome.Erased(Surface.SLACK).reply()).isInstanceOfSatisfying(Reply.Notice.class, n -> {
             assertThat(n.tone()).isEqualTo(Reply.Tone.INFO);
-            assertThat(n.text()).startsWith("Done: I erased all of this workspace's data").contains("uninstall it");
+            assertThat(n.text())
+                    .startsWith("Done: I erased all of this workspace's data")
+                    .contains("uninstall it");
         });
-        assertThat(((Reply.Notice) new CommandOutcome.Erased(Surface.TEAMS).reply()).text()).doesNotContain("uninstall");
+        assertThat(((Reply.Notice) new CommandOutcome.Erased(Surface.TEAMS).reply()).text())
+                .doesNotContain("uninstall");
     }
 
     @Test
     void forget_me_counts_the_erased_messages_or_says_there_were_none() {
         assertThat(((Reply.Notice) new CommandOutcome.Forgotten(3).reply()).text())
-                .startsWith("Done: I erased 3 of your messages").contains("audit log");
+                .startsWith("Done: I erased 3 of your messages")
+                .contains("audit log");
         assertThat(((Reply.Notice) new CommandOutcome.Forgotten(0).reply()).text())
-                .startsWith("I kept no conversations of yours").contains("audit log");
+                .startsWith("I kept no conversations of yours")
+                .contains("audit log");
         assertThatThrownBy(() -> new CommandOutcome.Forgotten(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -14,7 +14,8 @@ class MeteredTest {
     void only_consultations_and_licence_checks_are_metered_and_only_consultations_spend_tokens() {
         assertThat(Metered.of(InquiryKind.CONSULTATION)).contains(Metered.CONSULTATION);
         assertThat(Metered.of(InquiryKind.LICENCE_CHECK)).contains(Metered.LICENCE_CHECK);
-        assertThat(Arrays.stream(InquiryKind.values()).map(Metered::of).filter(Optional::isPresent)).hasSize(2);
+        assertThat(Arrays.stream(InquiryKind.values()).map(Metered::of).filter(Optional::isPresent))
+                .hasSize(2);
         assertThat(Metered.CONSULTATION.usesTokens()).isTrue();
         assertThat(Metered.LICENCE_CHECK.usesTokens()).isFalse();
     }

@@ -2,19 +2,18 @@ package com.architectbot.tenancy;
 
 import com.architectbot.consultation.ConsultationService;
 import com.architectbot.consultation.ConsultationSettings;
-import com.architectbot.core.Inquiry;
+import com.architectbot.consultation.llm.LangChainArchitect;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.conversation.redis.RedisConversationRecords;
+import com.architectbot.conversation.redis.RedisThreadLocks;
+import com.architectbot.conversation.redis.RedisThreadMemory;
 import com.architectbot.core.FileSources;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.UserRole;
-import com.architectbot.consultation.llm.LangChainArchitect;
-import com.architectbot.conversation.redis.RedisConversationRecords;
-import com.architectbot.conversation.redis.RedisThreadLocks;
-import com.architectbot.conversation.redis.RedisThreadMemory;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.FixedRegistry;
 import com.architectbot.licence.FixedTree;
@@ -27,6 +26,7 @@ import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,11 +65,18 @@ final class TenancyFixture implements AutoCloseable {
         this.settings = settings;
         this.audit = new RedisAuditLog(redis.client(), settings.auditRetention(), clock);
         this.tenancy = new Tenancy(settings, meter, profiles, audit, new RedisConversationRecords(redis), clock);
-        var consultations = new ConsultationService(LangChainArchitect.create(model.settings(), List.of()), memory,
-                new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()), ConsultationSettings.DEFAULTS, clock);
-        var licences = new LicenceService(new FixedTree(Map.of("c", List.of(FixedTree.direct(COMMONS, null))), List.of()),
-                FixedRegistry.of(Map.of(COMMONS, FixedRegistry.found("Apache-2.0"))), LicenceSettings.DEFAULTS);
-        this.handler = new InquiryHandler(consultations, licences, new FileSources(), tenancy, new SimpleMeterRegistry());
+        var consultations = new ConsultationService(
+                LangChainArchitect.create(model.settings(), List.of()),
+                memory,
+                new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
+                ConsultationSettings.DEFAULTS,
+                clock);
+        var licences = new LicenceService(
+                new FixedTree(Map.of("c", List.of(FixedTree.direct(COMMONS, null))), List.of()),
+                FixedRegistry.of(Map.of(COMMONS, FixedRegistry.found("Apache-2.0"))),
+                LicenceSettings.DEFAULTS);
+        this.handler =
+                new InquiryHandler(consultations, licences, new FileSources(), tenancy, new SimpleMeterRegistry());
     }
 
     ThreadKey thread(String ts) {
@@ -81,8 +88,8 @@ final class TenancyFixture implements AutoCloseable {
     }
 
     Inquiry inquiry(InquiryKind kind, String user, ThreadKey thread, String text, UserRole role) {
-        return new Inquiry(new InquiryId("slack:Ev" + ids.incrementAndGet() + tenant), kind, thread, user, text,
-                List.of(), role);
+        return new Inquiry(
+                new InquiryId("slack:Ev" + ids.incrementAndGet() + tenant), kind, thread, user, text, List.of(), role);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package com.architectbot.tenancy;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.UserRole;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,10 +2,12 @@ package com.architectbot.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
-import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.UserRole;
+import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.report.DistributionModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 
 class TenancyTest {
 
@@ -37,11 +37,14 @@ class TenancyTest {
         f.handler.process(f.ask("U2", f.thread("2.2"), "How do we scale Postgres?"));
         f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
         // then
-        MonthlyUsage usage = f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)));
+        MonthlyUsage usage =
+                f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)));
         assertThat(usage.consultations()).isEqualTo(2);
         assertThat(usage.licenceChecks()).isEqualTo(1);
-        assertThat(usage.tokens()).containsExactly(new TokenUsage(f.model.settings().modelName(), 20, 20));
-        assertThat(f.meter.current(f.tenantId, "U1", f.clock.instant()).userTokensToday()).isEqualTo(20);
+        assertThat(usage.tokens())
+                .containsExactly(new TokenUsage(f.model.settings().modelName(), 20, 20));
+        assertThat(f.meter.current(f.tenantId, "U1", f.clock.instant()).userTokensToday())
+                .isEqualTo(20);
     }
 
     @Test
@@ -58,11 +61,13 @@ class TenancyTest {
         assertThat(f.model.requests()).hasSize(calls);
         assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
             assertThat(notice.tone()).isEqualTo(Reply.Tone.REJECTED);
-            assertThat(notice.text()).contains("haven't answered", "2 requests per hour", "Free plan", "resets at",
-                    "admin");
+            assertThat(notice.text())
+                    .contains("haven't answered", "2 requests per hour", "Free plan", "resets at", "admin");
         });
-        assertThat(f.handler.process(f.ask("U2", f.thread("2.2"), "Someone else"))).isInstanceOf(Reply.Answer.class);
-        assertThat(f.audit.recent(f.tenantId, 10)).anySatisfy(e -> assertThat(e.outcome()).isEqualTo("refused:user_requests"));
+        assertThat(f.handler.process(f.ask("U2", f.thread("2.2"), "Someone else")))
+                .isInstanceOf(Reply.Answer.class);
+        assertThat(f.audit.recent(f.tenantId, 10))
+                .anySatisfy(e -> assertThat(e.outcome()).isEqualTo("refused:user_requests"));
     }
 
     @Test
@@ -100,8 +105,8 @@ class TenancyTest {
         Reply reply = f.handler.process(f.ask("U2", f.thread("2.2"), "Second"));
         // then
         assertThat(f.model.requests()).hasSize(calls);
-        assertThat(((Reply.Notice) reply).text()).contains("this workspace has used its 20 model tokens for today",
-                "00:00 UTC tomorrow");
+        assertThat(((Reply.Notice) reply).text())
+                .contains("this workspace has used its 20 model tokens for today", "00:00 UTC tomorrow");
         // and licence checks, which use no tokens, still run
         assertThat(f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER)))
                 .isInstanceOf(Reply.LicenceCheck.class);
@@ -127,35 +132,46 @@ class TenancyTest {
         Reply reply = f.handler.process(f.inquiry(InquiryKind.USAGE, "UADMIN", f.thread("c"), "", UserRole.ADMIN));
         // then
         String text = ((Reply.Notice) reply).text();
-        assertThat(text).contains("Consultations: 1", "Licence checks: 1", "Free plan",
-                "Tokens on " + f.model.settings().modelName() + ": 10 in, 10 out", "Estimated cost",
-                "requests per hour: you 0 of 10 used, 10 left, workspace 2 of 50 used, 48 left");
+        assertThat(text)
+                .contains(
+                        "Consultations: 1",
+                        "Licence checks: 1",
+                        "Free plan",
+                        "Tokens on " + f.model.settings().modelName() + ": 10 in, 10 out",
+                        "Estimated cost",
+                        "requests per hour: you 0 of 10 used, 10 left, workspace 2 of 50 used, 48 left");
     }
 
     @Test
     void settings_change_the_licence_policy_the_next_check_uses_and_the_model() {
         // given
-        Reply saved = f.handler.process(f.inquiry(InquiryKind.SETTINGS, "UADMIN", f.thread("c"),
-                "licence-policy saas model gpt-4o", UserRole.ADMIN));
+        Reply saved = f.handler.process(f.inquiry(
+                InquiryKind.SETTINGS, "UADMIN", f.thread("c"), "licence-policy saas model gpt-4o", UserRole.ADMIN));
         assertThat(((Reply.Notice) saved).text()).contains("saas", "gpt-4o");
         // when
-        Reply check = f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
+        Reply check =
+                f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
         f.handler.process(f.ask("U1", f.thread("1.1"), "Which model answers?"));
         // then
         assertThat(((Reply.LicenceCheck) check).report().model()).isEqualTo(DistributionModel.SAAS);
         assertThat(f.model.lastRequest().get("model").asText()).isEqualTo("gpt-4o");
-        assertThat(f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC))).tokens())
-                .extracting(TokenUsage::model).containsExactly("gpt-4o");
+        assertThat(f.meter
+                        .month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)))
+                        .tokens())
+                .extracting(TokenUsage::model)
+                .containsExactly("gpt-4o");
         // and a policy named in the command still wins
-        Reply named = f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("4.4"), "c --policy internal",
-                UserRole.MEMBER));
+        Reply named = f.handler.process(
+                f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("4.4"), "c --policy internal", UserRole.MEMBER));
         assertThat(((Reply.LicenceCheck) named).report().model()).isEqualTo(DistributionModel.INTERNAL);
     }
 
     @Test
     void settings_refuse_members_and_unknown_models() {
-        Reply member = f.handler.process(f.inquiry(InquiryKind.SETTINGS, "U1", f.thread("c"), "model gpt-4o", UserRole.MEMBER));
-        Reply unknown = f.handler.process(f.inquiry(InquiryKind.SETTINGS, "UADMIN", f.thread("c"), "model gpt-9", UserRole.ADMIN));
+        Reply member = f.handler.process(
+                f.inquiry(InquiryKind.SETTINGS, "U1", f.thread("c"), "model gpt-4o", UserRole.MEMBER));
+        Reply unknown = f.handler.process(
+                f.inquiry(InquiryKind.SETTINGS, "UADMIN", f.thread("c"), "model gpt-9", UserRole.ADMIN));
 
         assertThat(((Reply.Notice) member).tone()).isEqualTo(Reply.Tone.REJECTED);
         assertThat(((Reply.Notice) unknown).text()).contains("I don't know the model 'gpt-9'", "gpt-4o");
@@ -174,7 +190,11 @@ class TenancyTest {
         assertThat(entry.outcome()).isEqualTo("answered");
         assertThat(entry.tokens().total()).isEqualTo(20);
         assertThat(entry.text()).isEmpty();
-        assertThat(f.redis.client().xrange("ab:{tenant:" + f.tenantId + "}:audit", "-", "+").getFirst().getFields())
+        assertThat(f.redis
+                        .client()
+                        .xrange("ab:{tenant:" + f.tenantId + "}:audit", "-", "+")
+                        .getFirst()
+                        .getFields())
                 .doesNotContainValue("A secret launch plan");
     }
 
@@ -182,8 +202,13 @@ class TenancyTest {
     void audit_entries_carry_the_text_when_audit_content_is_on() {
         f.close();
         var defaults = TenancySettings.defaults();
-        f = new TenancyFixture(new TenancySettings(defaults.defaultPlan(), defaults.plans(), defaults.prices(), true,
-                defaults.auditRetention(), defaults.usageRetention()));
+        f = new TenancyFixture(new TenancySettings(
+                defaults.defaultPlan(),
+                defaults.plans(),
+                defaults.prices(),
+                true,
+                defaults.auditRetention(),
+                defaults.usageRetention()));
 
         f.handler.process(f.ask("U1", f.thread("1.1"), "A launch plan"));
 
@@ -216,7 +241,8 @@ class TenancyTest {
         JsonNode json = new ObjectMapper().readTree(export.json());
         assertThat(export.fileName()).endsWith(".json");
         assertThat(json.get("user").asText()).isEqualTo("U1");
-        assertThat(json.findValues("question")).extracting(JsonNode::asText)
+        assertThat(json.findValues("question"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("Mine in a shared thread", "Mine alone");
         assertThat(json.findValues("answer").getFirst().get("summary").asText()).isNotBlank();
         assertThat(export.summary()).contains("2 messages in 2 threads");
@@ -231,7 +257,9 @@ class TenancyTest {
         Reply reply = f.handler.process(f.inquiry(InquiryKind.FORGET_ME, "U1", f.thread("c"), "", UserRole.MEMBER));
         // then
         assertThat(((Reply.Notice) reply).text()).contains("erased 1 of your messages");
-        assertThat(f.memory.recall(f.thread("1.1"), 100_000)).extracting(t -> t.user()).containsExactly("U2");
+        assertThat(f.memory.recall(f.thread("1.1"), 100_000))
+                .extracting(t -> t.user())
+                .containsExactly("U2");
         assertThat(f.handler.process(f.inquiry(InquiryKind.EXPORT, "U1", f.thread("c"), "", UserRole.MEMBER)))
                 .isInstanceOf(Reply.Notice.class);
     }
@@ -245,11 +273,15 @@ class TenancyTest {
         f.handler.process(f.inquiry(InquiryKind.FORGET_ME, "U1", f.thread("c"), "", UserRole.MEMBER));
         // then
         var now = f.clock.instant();
-        assertThat(f.meter.current(f.tenantId, "U1", now).userRequestsThisHour()).isZero();
+        assertThat(f.meter.current(f.tenantId, "U1", now).userRequestsThisHour())
+                .isZero();
         assertThat(f.meter.current(f.tenantId, "U1", now).userTokensToday()).isZero();
         assertThat(f.meter.current(f.tenantId, "U2", now).userTokensToday()).isEqualTo(20);
         assertThat(f.meter.current(f.tenantId, "U2", now).tenantTokensToday()).isEqualTo(40);
-        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::user).doesNotContain("U1").contains("U2");
+        assertThat(f.audit.recent(f.tenantId, 10))
+                .extracting(AuditEntry::user)
+                .doesNotContain("U1")
+                .contains("U2");
         assertThat(f.audit.recent(f.tenantId, 1)).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo("forget-me");
             assertThat(entry.user()).isEqualTo(AuditTrail.FORGOTTEN);
@@ -267,9 +299,11 @@ class TenancyTest {
         // when
         f.handler.process(f.ask("U1", f.thread("1.1"), "Later"));
         // then: of the first request only its month is left; the second added its own six
-        assertThat(f.redis.client().zcount(index, Double.NEGATIVE_INFINITY, f.clock.millis())).isZero();
+        assertThat(f.redis.client().zcount(index, Double.NEGATIVE_INFINITY, f.clock.millis()))
+                .isZero();
         assertThat(f.redis.client().zcard(index)).isEqualTo(7);
-        assertThat(f.redis.client().pttl(index)).isPositive()
+        assertThat(f.redis.client().pttl(index))
+                .isPositive()
                 .isLessThanOrEqualTo(TenancySettings.DEFAULT_USAGE_RETENTION.toMillis());
     }
 
@@ -278,7 +312,9 @@ class TenancyTest {
         // given
         f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
         String stream = "ab:{tenant:" + f.tenantId + "}:audit";
-        assertThat(f.redis.client().pttl(stream)).isPositive().isLessThanOrEqualTo(f.settings.auditRetention().toMillis());
+        assertThat(f.redis.client().pttl(stream))
+                .isPositive()
+                .isLessThanOrEqualTo(f.settings.auditRetention().toMillis());
         // when: nothing is written for longer than the retention, and the sweep runs
         f.clock.advance(f.settings.auditRetention().plusDays(1));
         f.audit.trimExpired();
@@ -295,7 +331,9 @@ class TenancyTest {
         f.tenancy.erase(f.tenantId);
         // then
         assertThat(f.memory.recall(f.thread("1.1"), 100_000)).isEmpty();
-        assertThat(f.meter.month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC))).consultations())
+        assertThat(f.meter
+                        .month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)))
+                        .consultations())
                 .isZero();
         assertThat(f.profiles.load(f.tenantId)).isEqualTo(TenantProfile.EMPTY);
         assertThat(f.audit.recent(f.tenantId, 10)).isEmpty();
@@ -307,20 +345,32 @@ class TenancyTest {
         // given
         f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
         // when
-        Reply reply = f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", f.thread("c"), "", UserRole.ADMIN));
+        Reply reply =
+                f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", f.thread("c"), "", UserRole.ADMIN));
         // then
         assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
             assertThat(notice.tone()).isEqualTo(Reply.Tone.INFO);
-            assertThat(notice.text()).contains("conversation", "usage", "audit log", "settings", "Slack installation",
-                    "`/architect erase-all-data confirm`");
+            assertThat(notice.text())
+                    .contains(
+                            "conversation",
+                            "usage",
+                            "audit log",
+                            "settings",
+                            "Slack installation",
+                            "`/architect erase-all-data confirm`");
         });
         assertThat(f.memory.recall(f.thread("1.1"), 100_000)).hasSize(1);
-        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::kind).contains("consultation", "erase-all-data");
+        assertThat(f.audit.recent(f.tenantId, 10))
+                .extracting(AuditEntry::kind)
+                .contains("consultation", "erase-all-data");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Surface.class, names = {"SLACK", "TEAMS"})
-    void confirmed_by_an_admin_it_erases_the_tenant_keeps_the_plan_and_the_audit_holds_only_the_erasure(Surface surface) {
+    @EnumSource(
+            value = Surface.class,
+            names = {"SLACK", "TEAMS"})
+    void confirmed_by_an_admin_it_erases_the_tenant_keeps_the_plan_and_the_audit_holds_only_the_erasure(
+            Surface surface) {
         // given: a conversation, usage, a setting and a plan, and the admin has seen the prompt
         ThreadKey chat = new ThreadKey(surface, f.tenant, "C1", "1.1");
         TenantId tenant = TenantId.of(chat);
@@ -329,11 +379,15 @@ class TenancyTest {
         f.tenancy.setPlan(tenant, Plan.TEAM);
         f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", chat, "", UserRole.ADMIN));
         // when
-        Reply reply = f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", chat, "confirm", UserRole.ADMIN));
+        Reply reply =
+                f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "UADMIN", chat, "confirm", UserRole.ADMIN));
         // then
         assertThat(((Reply.Notice) reply).text()).startsWith("Done: I erased all of this workspace's data");
         assertThat(f.memory.recall(chat, 100_000)).isEmpty();
-        assertThat(f.meter.month(tenant, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC))).consultations()).isZero();
+        assertThat(f.meter
+                        .month(tenant, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)))
+                        .consultations())
+                .isZero();
         assertThat(f.profiles.load(tenant)).isEqualTo(TenantProfile.EMPTY.withPlan(java.util.Optional.of(Plan.TEAM)));
         assertThat(f.audit.recent(tenant, 10)).singleElement().satisfies(entry -> {
             assertThat(entry.user()).isEqualTo("UADMIN");
@@ -348,23 +402,32 @@ class TenancyTest {
         // given
         f.handler.process(f.ask("U1", f.thread("1.1"), "Hello"));
         // when
-        Reply reply = f.handler.process(f.inquiry(InquiryKind.ERASE_ALL_DATA, "U1", f.thread("c"), "confirm", UserRole.MEMBER));
+        Reply reply = f.handler.process(
+                f.inquiry(InquiryKind.ERASE_ALL_DATA, "U1", f.thread("c"), "confirm", UserRole.MEMBER));
         // then
         assertThat(reply).isInstanceOfSatisfying(Reply.Notice.class, notice -> {
             assertThat(notice.tone()).isEqualTo(Reply.Tone.REJECTED);
-            assertThat(notice.text()).contains("Only workspace admins can erase all of this workspace's data",
-                    "`/architect erase-all-data`");
+            assertThat(notice.text())
+                    .contains(
+                            "Only workspace admins can erase all of this workspace's data",
+                            "`/architect erase-all-data`");
         });
         assertThat(f.memory.recall(f.thread("1.1"), 100_000)).hasSize(1);
-        assertThat(f.audit.recent(f.tenantId, 10)).extracting(AuditEntry::outcome).contains("answered", "denied");
+        assertThat(f.audit.recent(f.tenantId, 10))
+                .extracting(AuditEntry::outcome)
+                .contains("answered", "denied");
     }
 
     private static TenancySettings withFreePlan(PlanLimits free) {
         var defaults = TenancySettings.defaults();
         Map<Plan, PlanLimits> limits = new EnumMap<>(defaults.plans().limits());
         limits.put(Plan.FREE, free);
-        return new TenancySettings(Plan.FREE, new Plans(limits), defaults.prices(), false, defaults.auditRetention(),
+        return new TenancySettings(
+                Plan.FREE,
+                new Plans(limits),
+                defaults.prices(),
+                false,
+                defaults.auditRetention(),
                 defaults.usageRetention());
     }
-
 }

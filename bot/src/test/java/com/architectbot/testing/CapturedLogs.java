@@ -34,8 +34,11 @@ public final class CapturedLogs implements AutoCloseable {
     }
 
     private static String line(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage())
-                .append(' ').append(event.getMDCPropertyMap());
+        StringBuilder line = new StringBuilder(event.getLoggerName())
+                .append(' ')
+                .append(event.getFormattedMessage())
+                .append(' ')
+                .append(event.getMDCPropertyMap());
         for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
             line.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());
         }

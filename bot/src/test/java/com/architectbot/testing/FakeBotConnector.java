@@ -49,8 +49,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
 
     /** A request the bot made. */
-    public record Call(String method, String path, String conversationId, String replyToId, JsonNode body,
-            String authorization) {}
+    public record Call(
+            String method, String path, String conversationId, String replyToId, JsonNode body, String authorization) {}
 
     /** A file the bot uploaded, with the headers an upload session checks. */
     public record Upload(String path, String contentRange, String contentLength, String body) {}
@@ -71,8 +71,14 @@ public final class FakeBotConnector implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v3/conversations/", this::activities);
         server.createContext("/token", this::token);
-        server.createContext("/openid", exchange -> send(exchange, 200, JSON.createObjectNode()
-                .put("issuer", "https://api.botframework.com").put("jwks_uri", baseUrl() + "/keys")));
+        server.createContext(
+                "/openid",
+                exchange -> send(
+                        exchange,
+                        200,
+                        JSON.createObjectNode()
+                                .put("issuer", "https://api.botframework.com")
+                                .put("jwks_uri", baseUrl() + "/keys")));
         server.createContext("/keys", exchange -> send(exchange, 200, jwks()));
         server.createContext("/files/", this::file);
         server.createContext("/uploads/", this::upload);
@@ -97,7 +103,9 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public List<Call> activitiesOfType(String type) {
-        return calls.stream().filter(c -> type.equals(c.body().path("type").asText())).toList();
+        return calls.stream()
+                .filter(c -> type.equals(c.body().path("type").asText()))
+                .toList();
     }
 
     /** The form bodies the bot sent to the token endpoint. */
@@ -130,7 +138,9 @@ public final class FakeBotConnector implements AutoCloseable {
      * acknowledgement arrive a little later); fails after a generous wait instead of hanging.
      */
     public List<Call> awaitActivitiesOfType(String type, int count) {
-        Awaitility.await(count + " " + type + " activities").atMost(WAIT).pollInterval(POLL)
+        Awaitility.await(count + " " + type + " activities")
+                .atMost(WAIT)
+                .pollInterval(POLL)
                 .untilAsserted(() -> assertThat(activitiesOfType(type)).hasSizeGreaterThanOrEqualTo(count));
         return activitiesOfType(type).subList(0, count);
     }
@@ -164,14 +174,29 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     private void activities(HttpExchange exchange) throws IOException {
-        String[] parts = exchange.getRequestURI().getPath().substring("/v3/conversations/".length()).split("/");
+        String[] parts = exchange.getRequestURI()
+                .getPath()
+                .substring("/v3/conversations/".length())
+                .split("/");
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), parts[0],
-                parts.length > 2 ? parts[2] : null, body, exchange.getRequestHeaders().getFirst("Authorization")));
+        calls.add(new Call(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                parts[0],
+                parts.length > 2 ? parts[2] : null,
+                body,
+                exchange.getRequestHeaders().getFirst("Authorization")));
         int status = statusOfCall.getOrDefault(activitiesOfType("message").size(), activityStatus);
         if (status != 200) {
-            send(exchange, status, JSON.createObjectNode().set("error",
-                    JSON.createObjectNode().put("code", "Failed").put("message", "fake failure")));
+            send(
+                    exchange,
+                    status,
+                    JSON.createObjectNode()
+                            .set(
+                                    "error",
+                                    JSON.createObjectNode()
+                                            .put("code", "Failed")
+                                            .put("message", "fake failure")));
             return;
         }
         send(exchange, 200, JSON.createObjectNode().put("id", "reply-" + ids.incrementAndGet()));
@@ -179,8 +204,13 @@ public final class FakeBotConnector implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         tokenRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        send(exchange, 200, JSON.createObjectNode().put("token_type", "Bearer").put("expires_in", 3600)
-                .put("access_token", BOT_TOKEN));
+        send(
+                exchange,
+                200,
+                JSON.createObjectNode()
+                        .put("token_type", "Bearer")
+                        .put("expires_in", 3600)
+                        .put("access_token", BOT_TOKEN));
     }
 
     /** The paths of every file download the bot attempted here, served or not. */
@@ -204,15 +234,23 @@ public final class FakeBotConnector implements AutoCloseable {
             exchange.close();
             return;
         }
-        uploads.add(new Upload(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Range"),
-                exchange.getRequestHeaders().getFirst("Content-Length"), body));
+        uploads.add(new Upload(
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Content-Range"),
+                exchange.getRequestHeaders().getFirst("Content-Length"),
+                body));
         send(exchange, 201, JSON.createObjectNode().put("id", "drive-item-1").put("name", "export.json"));
     }
 
     private ObjectNode jwks() {
         RSAPublicKey key = (RSAPublicKey) signingKey.getPublic();
-        ObjectNode jwk = JSON.createObjectNode().put("kty", "RSA").put("use", "sig").put("alg", "RS256")
-                .put("kid", KEY_ID).put("n", base64Url(key.getModulus())).put("e", base64Url(key.getPublicExponent()));
+        ObjectNode jwk = JSON.createObjectNode()
+                .put("kty", "RSA")
+                .put("use", "sig")
+                .put("alg", "RS256")
+                .put("kid", KEY_ID)
+                .put("n", base64Url(key.getModulus()))
+                .put("e", base64Url(key.getPublicExponent()));
         jwk.putArray("endorsements").add("msteams").add("emulator");
         ObjectNode jwks = JSON.createObjectNode();
         jwks.putArray("keys").add(jwk);

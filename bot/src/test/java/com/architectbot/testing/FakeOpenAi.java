@@ -3,13 +3,13 @@ package com.architectbot.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.AnswerJson;
+import com.architectbot.consultation.llm.ModelSettings;
+import com.architectbot.consultation.llm.Provider;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.consultation.llm.ModelSettings;
-import com.architectbot.consultation.llm.Provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -193,18 +193,24 @@ public final class FakeOpenAi implements AutoCloseable {
     /** A chat-completion response body asking for one tool call. */
     public static String toolCallBody(String id, String name, String argumentsJson) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").putNull("content");
-        ObjectNode call = message.putArray("tool_calls").addObject().put("id", id).put("type", "function");
+        ObjectNode call =
+                message.putArray("tool_calls").addObject().put("id", id).put("type", "function");
         call.putObject("function").put("name", name).put("arguments", argumentsJson);
         return completion(message, "tool_calls").toString();
     }
 
     private static ObjectNode completion(ObjectNode message, String finishReason) {
         ObjectNode body = JSON.createObjectNode()
-                .put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L)
+                .put("id", "chatcmpl-fake")
+                .put("object", "chat.completion")
+                .put("created", 1_700_000_000L)
                 .put("model", "fake-model");
         ArrayNode choices = body.putArray("choices");
         choices.addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
-        body.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20);
+        body.putObject("usage")
+                .put("prompt_tokens", 10)
+                .put("completion_tokens", 10)
+                .put("total_tokens", 20);
         return body;
     }
 

@@ -41,6 +41,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final String root;
     /** Where documents come from instead of the classpath; null for the classpath. */
     private final Path folder;
+
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> rawRequests = new CopyOnWriteArrayList<>();
     private final Queue<Scripted> scripted = new ConcurrentLinkedQueue<>();
@@ -139,7 +140,8 @@ public final class FakeRegistry implements AutoCloseable {
         pause();
         Scripted next = scripted.poll();
         if (next != null) {
-            next.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            next.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(next.status(), -1);
             return;
         }

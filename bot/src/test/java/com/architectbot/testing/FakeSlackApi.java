@@ -169,8 +169,12 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Waits (up to {@link #WAIT}) until the method has been called {@code count} times; returns those calls. */
     public List<Call> await(String method, int count) {
-        Awaitility.await(count + " " + method + " calls").atMost(WAIT).pollInterval(POLL).untilAsserted(() ->
-                assertThat(calls(method)).as(() -> "calls so far: " + methods()).hasSizeGreaterThanOrEqualTo(count));
+        Awaitility.await(count + " " + method + " calls")
+                .atMost(WAIT)
+                .pollInterval(POLL)
+                .untilAsserted(() -> assertThat(calls(method))
+                        .as(() -> "calls so far: " + methods())
+                        .hasSizeGreaterThanOrEqualTo(count));
         return calls(method);
     }
 
@@ -190,7 +194,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 download(exchange, path.substring("/files/".length()));
                 return;
             }
-            String method = path.startsWith("/api/") ? path.substring("/api/".length())
+            String method = path.startsWith("/api/")
+                    ? path.substring("/api/".length())
                     : path.startsWith("/hooks/") ? "response_url" : path.substring(1);
             Map<String, String> params = parse(exchange, body);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -202,8 +207,11 @@ public final class FakeSlackApi implements AutoCloseable {
                 respond(exchange, 429, Map.of("ok", false, "error", "ratelimited"));
                 return;
             }
-            String error = errors.getOrDefault(method,
-                    errorsOnCall.getOrDefault(method, Map.of()).get(calls(method).size()));
+            String error = errors.getOrDefault(
+                    method,
+                    errorsOnCall
+                            .getOrDefault(method, Map.of())
+                            .get(calls(method).size()));
             respond(exchange, 200, error != null ? Map.of("ok", false, "error", error) : answer(method, params));
         }
     }
@@ -213,29 +221,74 @@ public final class FakeSlackApi implements AutoCloseable {
         answer.put("ok", true);
         String ts = "1700000100." + String.format("%06d", sequence.incrementAndGet());
         switch (method) {
-            case "auth.test" -> answer.putAll(Map.of("url", "https://acme.slack.com/", "team", "Acme", "user", "architect",
-                    "team_id", TEAM, "user_id", BOT_USER, "bot_id", BOT_ID));
-            case "chat.postMessage" -> answer.putAll(Map.of("channel", params.getOrDefault("channel", "C1"), "ts", ts,
-                    "message", remember(ts, params)));
-            case "conversations.replies" -> answer.put("messages", posted.stream()
-                    .filter(m -> m.get("channel").equals(params.get("channel")))
-                    .filter(m -> params.get("ts").equals(m.get("ts")) || params.get("ts").equals(m.get("thread_ts")))
-                    .map(m -> shown(m, params)).toList());
-            case "conversations.history" -> answer.put("messages", posted.reversed().stream()
-                    .filter(m -> m.get("channel").equals(params.get("channel")) && !m.containsKey("thread_ts"))
-                    .map(m -> shown(m, params)).toList());
+            case "auth.test" ->
+                answer.putAll(Map.of(
+                        "url",
+                        "https://acme.slack.com/",
+                        "team",
+                        "Acme",
+                        "user",
+                        "architect",
+                        "team_id",
+                        TEAM,
+                        "user_id",
+                        BOT_USER,
+                        "bot_id",
+                        BOT_ID));
+            case "chat.postMessage" ->
+                answer.putAll(Map.of(
+                        "channel", params.getOrDefault("channel", "C1"), "ts", ts, "message", remember(ts, params)));
+            case "conversations.replies" ->
+                answer.put(
+                        "messages",
+                        posted.stream()
+                                .filter(m -> m.get("channel").equals(params.get("channel")))
+                                .filter(m -> params.get("ts").equals(m.get("ts"))
+                                        || params.get("ts").equals(m.get("thread_ts")))
+                                .map(m -> shown(m, params))
+                                .toList());
+            case "conversations.history" ->
+                answer.put(
+                        "messages",
+                        posted.reversed().stream()
+                                .filter(m ->
+                                        m.get("channel").equals(params.get("channel")) && !m.containsKey("thread_ts"))
+                                .map(m -> shown(m, params))
+                                .toList());
             case "chat.postEphemeral" -> answer.put("message_ts", ts);
             case "bots.info" -> {
                 String bot = params.getOrDefault("bot", "B0");
-                answer.put("bot", Map.of("id", bot, "app_id", "A0", "name", "a bot",
-                        "user_id", bot.equals(BOT_ID) ? BOT_USER : "U" + bot.substring(1)));
+                answer.put(
+                        "bot",
+                        Map.of(
+                                "id",
+                                bot,
+                                "app_id",
+                                "A0",
+                                "name",
+                                "a bot",
+                                "user_id",
+                                bot.equals(BOT_ID) ? BOT_USER : "U" + bot.substring(1)));
             }
             case "files.info" -> fileInfo(params.get("file"), answer);
             case "users.info" -> {
                 String user = params.getOrDefault("user", "U0");
                 boolean admin = admins.contains(user);
-                answer.put("user", Map.of("id", user, "name", "user", "is_admin", admin, "is_owner", false,
-                        "is_primary_owner", false, "team_id", userTeams.getOrDefault(user, TEAM)));
+                answer.put(
+                        "user",
+                        Map.of(
+                                "id",
+                                user,
+                                "name",
+                                "user",
+                                "is_admin",
+                                admin,
+                                "is_owner",
+                                false,
+                                "is_primary_owner",
+                                false,
+                                "team_id",
+                                userTeams.getOrDefault(user, TEAM)));
             }
             case "conversations.open" -> answer.put("channel", Map.of("id", "D" + params.getOrDefault("users", "U0")));
             case "files.getUploadURLExternal" -> {
@@ -251,18 +304,40 @@ public final class FakeSlackApi implements AutoCloseable {
                 }
             }
             case "files.completeUploadExternal" -> answer.put("files", List.of(Map.of("id", "F0", "title", "report")));
-            case "oauth.v2.access" -> answer.putAll(Map.of("access_token", "xoxb-installed-token", "token_type", "bot",
-                    "scope", "chat:write,commands", "bot_user_id", BOT_USER, "app_id", "A1",
-                    "team", Map.of("id", "T9", "name", "Installed Team"), "authed_user", Map.of("id", "U9")));
-            default -> { }
+            case "oauth.v2.access" ->
+                answer.putAll(Map.of(
+                        "access_token",
+                        "xoxb-installed-token",
+                        "token_type",
+                        "bot",
+                        "scope",
+                        "chat:write,commands",
+                        "bot_user_id",
+                        BOT_USER,
+                        "app_id",
+                        "A1",
+                        "team",
+                        Map.of("id", "T9", "name", "Installed Team"),
+                        "authed_user",
+                        Map.of("id", "U9")));
+            default -> {}
         }
         return answer;
     }
 
     /** Keeps an accepted message as Slack would show it: with its metadata parsed, as an object. */
     private Map<String, Object> remember(String ts, Map<String, String> params) {
-        Map<String, Object> message = new LinkedHashMap<>(Map.of("type", "message", "ts", ts, "bot_id", BOT_ID,
-                "channel", params.getOrDefault("channel", "C1"), "text", params.getOrDefault("text", "")));
+        Map<String, Object> message = new LinkedHashMap<>(Map.of(
+                "type",
+                "message",
+                "ts",
+                ts,
+                "bot_id",
+                BOT_ID,
+                "channel",
+                params.getOrDefault("channel", "C1"),
+                "text",
+                params.getOrDefault("text", "")));
         if (params.get("thread_ts") != null) {
             message.put("thread_ts", params.get("thread_ts"));
         }
@@ -294,8 +369,19 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         String url = fileUrls.getOrDefault(id, base() + "files/" + id);
-        answer.put("file", Map.of("id", id, "name", file[0], "size", file[1].length(),
-                "url_private", url, "url_private_download", url));
+        answer.put(
+                "file",
+                Map.of(
+                        "id",
+                        id,
+                        "name",
+                        file[0],
+                        "size",
+                        file[1].length(),
+                        "url_private",
+                        url,
+                        "url_private_download",
+                        url));
     }
 
     private void download(HttpExchange exchange, String id) throws IOException {
@@ -315,8 +401,13 @@ public final class FakeSlackApi implements AutoCloseable {
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         Map<String, String> params = new LinkedHashMap<>();
         if (type.startsWith("application/json") && !body.isBlank()) {
-            JSON.readTree(body).properties().forEach(e ->
-                    params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            JSON.readTree(body)
+                    .properties()
+                    .forEach(e -> params.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         } else if (!body.isBlank()) {
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
@@ -329,7 +420,8 @@ public final class FakeSlackApi implements AutoCloseable {
             new ArrayList<>(List.of(query.split("&"))).forEach(pair -> {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    params.putIfAbsent(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             });

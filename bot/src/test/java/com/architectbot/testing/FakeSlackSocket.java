@@ -90,7 +90,8 @@ public final class FakeSlackSocket implements AutoCloseable {
 
     /** Waits (up to {@link FakeSlackApi#WAIT}) for the client's ack of the envelope. */
     public JsonNode awaitAck(String envelopeId) {
-        waitFor("the ack of envelope " + envelopeId).untilAsserted(() -> assertThat(acks).containsKey(envelopeId));
+        waitFor("the ack of envelope " + envelopeId)
+                .untilAsserted(() -> assertThat(acks).containsKey(envelopeId));
         return acks.get(envelopeId);
     }
 

@@ -1,11 +1,11 @@
 package com.architectbot.testing;
 
-import com.architectbot.core.report.LicenceFinding;
-import com.architectbot.core.report.LicenceReport;
-import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +21,36 @@ public final class LicenceReports {
 
     public static LicenceReport withOkDependencies(int ok) {
         List<LicenceFinding> findings = new ArrayList<>();
-        findings.add(new LicenceFinding(BLOCKER_PURL, "SSPL-1.0", "SSPL-1.0", LicenceCategory.SOURCE_AVAILABLE,
-                Verdict.BLOCKER, List.of(Obligation.USE_RESTRICTIONS), Provenance.DECLARED, "", true, List.of(), List.of()));
-        IntStream.range(0, ok).forEach(i -> findings.add(new LicenceFinding(
-                "pkg:maven/org.example/lib-" + i + "@1.0." + i, "Apache-2.0", "Apache-2.0", LicenceCategory.PERMISSIVE,
-                Verdict.OK, List.of(Obligation.ATTRIBUTION), Provenance.DECLARED, "", true, List.of(), List.of())));
-        return new LicenceReport(DistributionModel.SAAS, "defaults", "3.28.0", findings,
+        findings.add(new LicenceFinding(
+                BLOCKER_PURL,
+                "SSPL-1.0",
+                "SSPL-1.0",
+                LicenceCategory.SOURCE_AVAILABLE,
+                Verdict.BLOCKER,
+                List.of(Obligation.USE_RESTRICTIONS),
+                Provenance.DECLARED,
+                "",
+                true,
+                List.of(),
+                List.of()));
+        IntStream.range(0, ok)
+                .forEach(i -> findings.add(new LicenceFinding(
+                        "pkg:maven/org.example/lib-" + i + "@1.0." + i,
+                        "Apache-2.0",
+                        "Apache-2.0",
+                        LicenceCategory.PERMISSIVE,
+                        Verdict.OK,
+                        List.of(Obligation.ATTRIBUTION),
+                        Provenance.DECLARED,
+                        "",
+                        true,
+                        List.of(),
+                        List.of())));
+        return new LicenceReport(
+                DistributionModel.SAAS,
+                "defaults",
+                "3.28.0",
+                findings,
                 List.of(new LicenceReport.Problem(NOT_CHECKED_PURL, "npm registry timed out")));
     }
 }

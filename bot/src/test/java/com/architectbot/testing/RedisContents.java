@@ -66,7 +66,8 @@ public final class RedisContents {
             case "list" -> redis.lrange(key, 0, -1).toString();
             case "set" -> redis.smembers(key).toString();
             case "zset" -> redis.zrange(key, 0, -1).toString();
-            case "stream" -> redis.xrange(key, (StreamEntryID) null, (StreamEntryID) null).toString();
+            case "stream" ->
+                redis.xrange(key, (StreamEntryID) null, (StreamEntryID) null).toString();
             default -> "(" + redis.type(key) + ")"; // expired between SCAN and TYPE
         };
     }

@@ -19,10 +19,12 @@ public final class TeamsActivities {
 
     /** A message in a team channel that mentions the bot; {@code rootId} is the reply chain's first message. */
     public ObjectNode channelMention(String activityId, String rootId, String botName, String text) {
-        ObjectNode activity = message(activityId, CHANNEL + ";messageid=" + rootId, "channel",
-                "<at>" + botName + "</at> " + text);
+        ObjectNode activity =
+                message(activityId, CHANNEL + ";messageid=" + rootId, "channel", "<at>" + botName + "</at> " + text);
         ((ObjectNode) activity.get("recipient")).put("name", botName);
-        ObjectNode mention = activity.putArray("entities").addObject().put("type", "mention")
+        ObjectNode mention = activity.putArray("entities")
+                .addObject()
+                .put("type", "mention")
                 .put("text", "<at>" + botName + "</at>");
         mention.putObject("mentioned").put("id", BOT_ID).put("name", botName);
         ObjectNode channelData = activity.putObject("channelData");
@@ -43,14 +45,21 @@ public final class TeamsActivities {
     /** A {@code fileConsent/invoke}: the user accepted or declined a file consent card. */
     public ObjectNode fileConsent(String conversationId, String action, String exportId, String uploadUrl) {
         ObjectNode activity = base("invoke", conversationId, "personal");
-        activity.put("id", "f:consent-" + action).put("name", "fileConsent/invoke").put("replyToId", "1700000000999");
+        activity.put("id", "f:consent-" + action)
+                .put("name", "fileConsent/invoke")
+                .put("replyToId", "1700000000999");
         ObjectNode value = activity.putObject("value").put("type", "fileUpload").put("action", action);
         value.putObject("context").put("exportId", exportId);
         if ("accept".equals(action)) {
-            value.putObject("uploadInfo").put("name", "architect-bot-export.json").put("uploadUrl", uploadUrl)
-                    .put("contentUrl", "https://contoso-my.sharepoint.com/personal/ada/Documents/Applications/"
-                            + "architect-bot-export.json")
-                    .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C").put("fileType", "json");
+            value.putObject("uploadInfo")
+                    .put("name", "architect-bot-export.json")
+                    .put("uploadUrl", uploadUrl)
+                    .put(
+                            "contentUrl",
+                            "https://contoso-my.sharepoint.com/personal/ada/Documents/Applications/"
+                                    + "architect-bot-export.json")
+                    .put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C")
+                    .put("fileType", "json");
         }
         return activity;
     }
@@ -76,7 +85,9 @@ public final class TeamsActivities {
                 .put("locale", "en-GB");
         activity.putObject("from").put("id", "29:user-1").put("name", "Ada").put("aadObjectId", "aad-user-1");
         activity.putObject("recipient").put("id", BOT_ID).put("name", "Architect Bot");
-        activity.putObject("conversation").put("id", conversationId).put("conversationType", conversationType)
+        activity.putObject("conversation")
+                .put("id", conversationId)
+                .put("conversationType", conversationType)
                 .put("tenantId", TENANT);
         return activity;
     }

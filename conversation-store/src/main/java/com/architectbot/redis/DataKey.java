@@ -45,7 +45,8 @@ public record DataKey(String id, byte[] material) {
             throw invalid(variable);
         }
         try {
-            return new DataKey(colon < 0 ? fingerprint(material) : text.substring(0, colon).strip(), material);
+            return new DataKey(
+                    colon < 0 ? fingerprint(material) : text.substring(0, colon).strip(), material);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(variable + " is not valid: " + e.getMessage() + " before the ':'");
         }

@@ -24,20 +24,26 @@ final class DataKeyFile {
     static DataKey readOrCreate(Path file, boolean sharedRedis) {
         DataKey key = Files.exists(file) ? read(file) : create(file);
         if (sharedRedis) {
-            LOG.warn("{} is not set: secrets in the Redis of REDIS_URL are encrypted with the key in {}. Every replica "
-                    + "sharing that Redis needs the same key: set {} (openssl rand -base64 32)", VARIABLE, file, VARIABLE);
+            LOG.warn(
+                    "{} is not set: secrets in the Redis of REDIS_URL are encrypted with the key in {}. Every replica "
+                            + "sharing that Redis needs the same key: set {} (openssl rand -base64 32)",
+                    VARIABLE,
+                    file,
+                    VARIABLE);
         }
         return key;
     }
 
     private static DataKey read(Path file) {
         try {
-            DataKey key = DataKey.parse(file.toString(), Files.readString(file, StandardCharsets.US_ASCII).strip());
+            DataKey key = DataKey.parse(
+                    file.toString(),
+                    Files.readString(file, StandardCharsets.US_ASCII).strip());
             LOG.info("{} is not set: encrypting stored secrets with the key (id {}) in {}", VARIABLE, key.id(), file);
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the data key in " + file + " (set " + VARIABLE
-                    + ", or make the file readable)", e);
+            throw new UncheckedIOException(
+                    "could not read the data key in " + file + " (set " + VARIABLE + ", or make the file readable)", e);
         }
     }
 
@@ -51,11 +57,18 @@ final class DataKeyFile {
         } catch (FileAlreadyExistsException raced) { // another process created it first: use theirs
             return read(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create the data key file " + file + " (set " + VARIABLE
-                    + ", or " + RedisSettings.DATA_DIR_VARIABLE + " to a writable directory)", e);
+            throw new UncheckedIOException(
+                    "could not create the data key file " + file + " (set " + VARIABLE + ", or "
+                            + RedisSettings.DATA_DIR_VARIABLE + " to a writable directory)",
+                    e);
         }
-        LOG.info("{} is not set: created a data key (id {}) in {}; keep that file with the data, or set {} to its "
-                + "content to move it", VARIABLE, key.id(), file, VARIABLE);
+        LOG.info(
+                "{} is not set: created a data key (id {}) in {}; keep that file with the data, or set {} to its "
+                        + "content to move it",
+                VARIABLE,
+                key.id(),
+                file,
+                VARIABLE);
         return key;
     }
 

@@ -48,9 +48,11 @@ final class EmbeddedRedis implements AutoCloseable {
             if (answersPing(port)) { // another process won the race to start it
                 return reuseIfOurs(port, dir);
             }
-            throw new IllegalStateException("REDIS_URL is not set and the embedded Redis could not start on "
-                    + HOST + ":" + port + " with data in " + dir + " (is the port taken by something else? set "
-                    + RedisSettings.PORT_VARIABLE + " to another port, or REDIS_URL to a Redis server)", e);
+            throw new IllegalStateException(
+                    "REDIS_URL is not set and the embedded Redis could not start on "
+                            + HOST + ":" + port + " with data in " + dir + " (is the port taken by something else? set "
+                            + RedisSettings.PORT_VARIABLE + " to another port, or REDIS_URL to a Redis server)",
+                    e);
         }
         log.info("REDIS_URL is not set: started embedded Redis on {}:{}, data in {}", HOST, port, dir);
         return new EmbeddedRedis(server, port);
@@ -85,8 +87,10 @@ final class EmbeddedRedis implements AutoCloseable {
                     + RedisSettings.PORT_VARIABLE + " to a free port for the embedded Redis, or set "
                     + RedisSettings.URL_VARIABLE + " to use that server on purpose");
         }
-        log.info("REDIS_URL is not set: reusing the Redis already answering on {}:{} (started by another process)",
-                HOST, port);
+        log.info(
+                "REDIS_URL is not set: reusing the Redis already answering on {}:{} (started by another process)",
+                HOST,
+                port);
         return new EmbeddedRedis(null, port);
     }
 
@@ -96,8 +100,10 @@ final class EmbeddedRedis implements AutoCloseable {
             Files.createDirectories(dir);
             return dir.toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare the embedded Redis data directory " + dir
-                    + " (set " + RedisSettings.DATA_DIR_VARIABLE + " to a writable directory)", e);
+            throw new UncheckedIOException(
+                    "could not prepare the embedded Redis data directory " + dir + " (set "
+                            + RedisSettings.DATA_DIR_VARIABLE + " to a writable directory)",
+                    e);
         }
     }
 
@@ -139,9 +145,11 @@ final class EmbeddedRedis implements AutoCloseable {
 
     private static Jedis probe(int port) {
         int timeout = Math.toIntExact(PROBE_TIMEOUT.toMillis());
-        return new Jedis(new HostAndPort(HOST, port), DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout)
-                .socketTimeoutMillis(timeout)
-                .build());
+        return new Jedis(
+                new HostAndPort(HOST, port),
+                DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(timeout)
+                        .socketTimeoutMillis(timeout)
+                        .build());
     }
 }

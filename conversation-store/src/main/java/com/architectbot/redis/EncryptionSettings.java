@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param sharedRedis whether {@code REDIS_URL} names a server, which other replicas may share: they need the
  *     same key, which a file on one machine cannot give them
  */
-public record EncryptionSettings(Optional<DataKey> current, Optional<DataKey> previous, Path keyFile,
-                                 boolean sharedRedis) {
+public record EncryptionSettings(
+        Optional<DataKey> current, Optional<DataKey> previous, Path keyFile, boolean sharedRedis) {
 
     public static final String KEY_VARIABLE = "DATA_ENCRYPTION_KEY";
     public static final String PREVIOUS_KEY_VARIABLE = "DATA_ENCRYPTION_KEY_PREVIOUS";
@@ -34,8 +34,8 @@ public record EncryptionSettings(Optional<DataKey> current, Optional<DataKey> pr
                     + ": set the new key in " + KEY_VARIABLE + " and keep the old one in " + PREVIOUS_KEY_VARIABLE);
         }
         if (previous.isPresent() && previous.get().id().equals(current.get().id())) {
-            throw new IllegalArgumentException(KEY_VARIABLE + " and " + PREVIOUS_KEY_VARIABLE + " have the same key id '"
-                    + current.get().id() + "': give the new key a new id");
+            throw new IllegalArgumentException(KEY_VARIABLE + " and " + PREVIOUS_KEY_VARIABLE
+                    + " have the same key id '" + current.get().id() + "': give the new key a new id");
         }
     }
 }

@@ -25,23 +25,32 @@ final class JedisClients {
     static UnifiedJedis open(RedisUrl url, Duration connectTimeout, Duration socketTimeout) {
         var nodes = new LinkedHashSet<>(url.nodes());
         return switch (url.topology()) {
-            case STANDALONE -> RedisClient.builder()
-                    .poolConfig(pool())
-                    .hostAndPort(url.nodes().get(0))
-                    .clientConfig(dataNodes(url, connectTimeout, socketTimeout).database(url.database()).build())
-                    .build();
-            case CLUSTER -> RedisClusterClient.builder()
-                    .poolConfig(pool())
-                    .nodes(nodes)
-                    .clientConfig(dataNodes(url, connectTimeout, socketTimeout).build())
-                    .build();
-            case SENTINEL -> RedisSentinelClient.builder()
-                    .poolConfig(pool())
-                    .masterName(url.masterName())
-                    .sentinels(nodes)
-                    .clientConfig(dataNodes(url, connectTimeout, socketTimeout).database(url.database()).build())
-                    .sentinelClientConfig(timeouts(url, connectTimeout, socketTimeout).build())
-                    .build();
+            case STANDALONE ->
+                RedisClient.builder()
+                        .poolConfig(pool())
+                        .hostAndPort(url.nodes().get(0))
+                        .clientConfig(dataNodes(url, connectTimeout, socketTimeout)
+                                .database(url.database())
+                                .build())
+                        .build();
+            case CLUSTER ->
+                RedisClusterClient.builder()
+                        .poolConfig(pool())
+                        .nodes(nodes)
+                        .clientConfig(
+                                dataNodes(url, connectTimeout, socketTimeout).build())
+                        .build();
+            case SENTINEL ->
+                RedisSentinelClient.builder()
+                        .poolConfig(pool())
+                        .masterName(url.masterName())
+                        .sentinels(nodes)
+                        .clientConfig(dataNodes(url, connectTimeout, socketTimeout)
+                                .database(url.database())
+                                .build())
+                        .sentinelClientConfig(
+                                timeouts(url, connectTimeout, socketTimeout).build())
+                        .build();
         };
     }
 
@@ -53,7 +62,10 @@ final class JedisClients {
     }
 
     private static DefaultJedisClientConfig.Builder dataNodes(RedisUrl url, Duration connect, Duration socket) {
-        return timeouts(url, connect, socket).user(url.user()).password(url.password()).clientName(CLIENT_NAME);
+        return timeouts(url, connect, socket)
+                .user(url.user())
+                .password(url.password())
+                .clientName(CLIENT_NAME);
     }
 
     private static DefaultJedisClientConfig.Builder timeouts(RedisUrl url, Duration connect, Duration socket) {

@@ -59,7 +59,8 @@ public final class RedisConnection implements AutoCloseable {
         requireNonNull(settings, "settings");
         if (!settings.embedded()) {
             log.info("Using Redis at {}", settings.url().masked());
-            return new RedisConnection(connect(settings.url(), settings), settings.url().masked(), null);
+            return new RedisConnection(
+                    connect(settings.url(), settings), settings.url().masked(), null);
         }
         EmbeddedRedis server = EmbeddedRedis.startOrReuse(settings.dataDir(), settings.embeddedPort());
         RedisUrl url = RedisUrl.parse("redis://" + EmbeddedRedis.HOST + ":" + server.port());

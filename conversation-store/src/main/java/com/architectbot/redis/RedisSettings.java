@@ -19,8 +19,8 @@ import java.time.Duration;
  *
  * @param url the parsed {@code REDIS_URL}, or null for the embedded server
  */
-public record RedisSettings(RedisUrl url, Path dataDir, int embeddedPort, Duration connectTimeout,
-                            Duration socketTimeout) {
+public record RedisSettings(
+        RedisUrl url, Path dataDir, int embeddedPort, Duration connectTimeout, Duration socketTimeout) {
 
     public static final String URL_VARIABLE = "REDIS_URL";
     public static final String PORT_VARIABLE = "REDIS_EMBEDDED_PORT";
@@ -38,8 +38,8 @@ public record RedisSettings(RedisUrl url, Path dataDir, int embeddedPort, Durati
         requireNonNull(connectTimeout, "connectTimeout");
         requireNonNull(socketTimeout, "socketTimeout");
         if (embeddedPort < 1 || embeddedPort > 65_535) {
-            throw new IllegalArgumentException(PORT_VARIABLE + " must be a port between 1 and 65535, was "
-                    + embeddedPort);
+            throw new IllegalArgumentException(
+                    PORT_VARIABLE + " must be a port between 1 and 65535, was " + embeddedPort);
         }
         requirePositive(connectTimeout, CONNECT_TIMEOUT_VARIABLE);
         requirePositive(socketTimeout, SOCKET_TIMEOUT_VARIABLE);
@@ -47,8 +47,12 @@ public record RedisSettings(RedisUrl url, Path dataDir, int embeddedPort, Durati
 
     /** Settings for one given server URL, with default timeouts. */
     public static RedisSettings forUrl(String url) {
-        return new RedisSettings(RedisUrl.parse(url), Path.of(DEFAULT_DATA_DIR), DEFAULT_EMBEDDED_PORT,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT);
+        return new RedisSettings(
+                RedisUrl.parse(url),
+                Path.of(DEFAULT_DATA_DIR),
+                DEFAULT_EMBEDDED_PORT,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_SOCKET_TIMEOUT);
     }
 
     /** Whether no {@code REDIS_URL} was given, so the embedded server is used. */

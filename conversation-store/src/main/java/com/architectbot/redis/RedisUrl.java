@@ -23,17 +23,28 @@ import redis.clients.jedis.HostAndPort;
  *
  * <p>{@link #toString()} masks the password: {@code redis://user:***@host:6379/0}.
  */
-public record RedisUrl(Topology topology, boolean tls, String user, String password, List<HostAndPort> nodes,
-                       String masterName, int database) {
+public record RedisUrl(
+        Topology topology,
+        boolean tls,
+        String user,
+        String password,
+        List<HostAndPort> nodes,
+        String masterName,
+        int database) {
 
     /** How the servers behind the URL are arranged; chooses the Jedis client. */
-    public enum Topology { STANDALONE, CLUSTER, SENTINEL }
+    public enum Topology {
+        STANDALONE,
+        CLUSTER,
+        SENTINEL
+    }
 
     public static final int DEFAULT_PORT = 6379;
     public static final int DEFAULT_SENTINEL_PORT = 26379;
 
     /** The accepted forms, as start-up error messages show them. */
-    public static final String ACCEPTED_FORMS = String.join(", ",
+    public static final String ACCEPTED_FORMS = String.join(
+            ", ",
             "redis://[user:password@]host[:port][/db]",
             "rediss://[user:password@]host[:port][/db]",
             "redis-cluster://[user:password@]host1:port1,host2:port2",
@@ -67,8 +78,10 @@ public record RedisUrl(Topology topology, boolean tls, String user, String passw
         try {
             return RedisUrlParser.parse(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("REDIS_URL is not a valid Redis URL (" + e.getMessage() + "): "
-                    + RedisUrlParser.maskRaw(url.strip()) + ". Accepted forms: " + ACCEPTED_FORMS, e);
+            throw new IllegalArgumentException(
+                    "REDIS_URL is not a valid Redis URL (" + e.getMessage() + "): "
+                            + RedisUrlParser.maskRaw(url.strip()) + ". Accepted forms: " + ACCEPTED_FORMS,
+                    e);
         }
     }
 

@@ -57,8 +57,8 @@ final class RedisUrlParser {
         if (!path.isEmpty()) {
             throw new IllegalArgumentException("a cluster URL has no path or database");
         }
-        return new RedisUrl(Topology.CLUSTER, tls, credentials[0], credentials[1],
-                nodes(hosts, RedisUrl.DEFAULT_PORT), null, 0);
+        return new RedisUrl(
+                Topology.CLUSTER, tls, credentials[0], credentials[1], nodes(hosts, RedisUrl.DEFAULT_PORT), null, 0);
     }
 
     private static RedisUrl sentinel(boolean tls, String[] credentials, String hosts, List<String> path) {
@@ -66,8 +66,14 @@ final class RedisUrlParser {
             throw new IllegalArgumentException("a sentinel URL needs /masterName and may add /db");
         }
         int database = path.size() == 2 ? database(path.get(1)) : 0;
-        return new RedisUrl(Topology.SENTINEL, tls, credentials[0], credentials[1],
-                nodes(hosts, RedisUrl.DEFAULT_SENTINEL_PORT), decode(path.get(0)), database);
+        return new RedisUrl(
+                Topology.SENTINEL,
+                tls,
+                credentials[0],
+                credentials[1],
+                nodes(hosts, RedisUrl.DEFAULT_SENTINEL_PORT),
+                decode(path.get(0)),
+                database);
     }
 
     private static List<String> pathSegments(String path) {
@@ -91,8 +97,9 @@ final class RedisUrlParser {
         if (colon < 0) {
             return new String[] {null, nonEmpty(decode(userInfo))};
         }
-        return new String[] {nonEmpty(decode(userInfo.substring(0, colon))),
-                nonEmpty(decode(userInfo.substring(colon + 1)))};
+        return new String[] {
+            nonEmpty(decode(userInfo.substring(0, colon))), nonEmpty(decode(userInfo.substring(colon + 1)))
+        };
     }
 
     private static List<HostAndPort> nodes(String hosts, int defaultPort) {

@@ -39,8 +39,9 @@ public final class ValueCipher {
 
     /** The configured keys, or the data directory's key file when none is configured. */
     public static ValueCipher load(EncryptionSettings settings) {
-        return new ValueCipher(settings.current()
-                .orElseGet(() -> DataKeyFile.readOrCreate(settings.keyFile(), settings.sharedRedis())),
+        return new ValueCipher(
+                settings.current()
+                        .orElseGet(() -> DataKeyFile.readOrCreate(settings.keyFile(), settings.sharedRedis())),
                 settings.previous());
     }
 
@@ -49,7 +50,10 @@ public final class ValueCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, current, nonce, context, plaintext.getBytes(StandardCharsets.UTF_8));
-        byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        byte[] stored = ByteBuffer.allocate(nonce.length + sealed.length)
+                .put(nonce)
+                .put(sealed)
+                .array();
         return PREFIX + current.id() + ":" + Base64.getEncoder().encodeToString(stored);
     }
 
@@ -75,8 +79,10 @@ public final class ValueCipher {
             byte[] sealed = Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
             return new String(run(Cipher.DECRYPT_MODE, key, nonce, context, sealed), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalStateException("a stored value (" + context + ") does not open with key id '" + id
-                    + "': the key under that id is not the one it was written with, or the value was altered", e);
+            throw new IllegalStateException(
+                    "a stored value (" + context + ") does not open with key id '" + id
+                            + "': the key under that id is not the one it was written with, or the value was altered",
+                    e);
         }
     }
 

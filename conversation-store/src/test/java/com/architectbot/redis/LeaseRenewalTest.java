@@ -1,6 +1,5 @@
 package com.architectbot.redis;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

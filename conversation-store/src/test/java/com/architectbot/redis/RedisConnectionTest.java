@@ -13,10 +13,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +66,9 @@ class RedisConnectionTest {
         // when
         try (var connection = RedisConnection.open(embedded(port))) {
             // then
-            assertThat(infoLines()).singleElement().asString()
+            assertThat(infoLines())
+                    .singleElement()
+                    .asString()
                     .contains("REDIS_URL is not set: started embedded Redis on 127.0.0.1:" + port)
                     .contains(dataDir.toAbsolutePath().toString());
         }
@@ -87,18 +87,28 @@ class RedisConnectionTest {
                 assertThat(consult.client().get("shared:key")).isEqualTo("from serve");
                 assertThat(infoLines()).singleElement().asString().contains("reusing the Redis already answering");
             }
-            assertThat(serve.isReachable()).as("closing the reuser leaves the server running").isTrue();
+            assertThat(serve.isReachable())
+                    .as("closing the reuser leaves the server running")
+                    .isTrue();
         }
-        assertThat(EmbeddedRedis.answersPing(settings.embeddedPort())).as("its starter stops it").isFalse();
+        assertThat(EmbeddedRedis.answersPing(settings.embeddedPort()))
+                .as("its starter stops it")
+                .isFalse();
     }
 
     @Test
-    void a_foreign_redis_on_the_embedded_port_is_refused_and_left_untouched(@TempDir Path foreignDir) throws IOException {
+    void a_foreign_redis_on_the_embedded_port_is_refused_and_left_untouched(@TempDir Path foreignDir)
+            throws IOException {
         // given: somebody else's Redis, with data of its own, on the port the embedded one would use
         int port = freeLoopbackPort();
-        RedisServer foreign = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                .setting("dir \"" + foreignDir + "\"").setting("appendonly no").setting("save \"\"")
-                .onShutdownForceStop(true).build();
+        RedisServer foreign = RedisServer.newRedisServer()
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("dir \"" + foreignDir + "\"")
+                .setting("appendonly no")
+                .setting("save \"\"")
+                .onShutdownForceStop(true)
+                .build();
         foreign.start();
         try (var theirs = RedisClient.create("redis://127.0.0.1:" + port)) {
             theirs.set("their:key", "theirs");
@@ -107,7 +117,8 @@ class RedisConnectionTest {
             assertThatThrownBy(() -> RedisConnection.open(embedded(port)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("127.0.0.1:" + port + " is not this bot's embedded Redis")
-                    .hasMessageContaining("REDIS_EMBEDDED_PORT").hasMessageContaining("REDIS_URL");
+                    .hasMessageContaining("REDIS_EMBEDDED_PORT")
+                    .hasMessageContaining("REDIS_URL");
             assertThat(theirs.dbSize()).isEqualTo(keysBefore);
             assertThat(theirs.get("their:key")).isEqualTo("theirs");
             assertThat(infoLines()).noneMatch(line -> line.contains("reusing"));
@@ -154,23 +165,32 @@ class RedisConnectionTest {
     void an_unreachable_sentinel_fails_at_open_as_store_unavailable() throws IOException {
         int closedPort = freeLoopbackPort();
 
-        assertThatThrownBy(() -> RedisConnection.open(external("redis-sentinel://127.0.0.1:" + closedPort + "/mymaster")))
+        assertThatThrownBy(
+                        () -> RedisConnection.open(external("redis-sentinel://127.0.0.1:" + closedPort + "/mymaster")))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("Redis at redis-sentinel://127.0.0.1:" + closedPort + "/mymaster/0 is unreachable");
+                .hasMessageStartingWith(
+                        "Redis at redis-sentinel://127.0.0.1:" + closedPort + "/mymaster/0 is unreachable");
     }
 
     private RedisSettings embedded(int port) {
-        return new RedisSettings(null, dataDir, port, RedisSettings.DEFAULT_CONNECT_TIMEOUT,
-                RedisSettings.DEFAULT_SOCKET_TIMEOUT);
+        return new RedisSettings(
+                null, dataDir, port, RedisSettings.DEFAULT_CONNECT_TIMEOUT, RedisSettings.DEFAULT_SOCKET_TIMEOUT);
     }
 
     private static RedisSettings external(String url) {
-        return new RedisSettings(RedisUrl.parse(url), Path.of(RedisSettings.DEFAULT_DATA_DIR),
-                RedisSettings.DEFAULT_EMBEDDED_PORT, Duration.ofMillis(500), Duration.ofMillis(500));
+        return new RedisSettings(
+                RedisUrl.parse(url),
+                Path.of(RedisSettings.DEFAULT_DATA_DIR),
+                RedisSettings.DEFAULT_EMBEDDED_PORT,
+                Duration.ofMillis(500),
+                Duration.ofMillis(500));
     }
 
     private List<String> infoLines() {
-        return logs.list.stream().filter(e -> e.getLevel() == Level.INFO).map(ILoggingEvent::getFormattedMessage).toList();
+        return logs.list.stream()
+                .filter(e -> e.getLevel() == Level.INFO)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     private static int freeLoopbackPort() throws IOException {

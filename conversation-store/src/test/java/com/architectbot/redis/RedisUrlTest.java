@@ -106,25 +106,26 @@ class RedisUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "cache.internal:6379",
-        "http://cache.internal",
-        "redis://",
-        "redis://bot:s3cret@",
-        "redis://cache.internal:port",
-        "redis://cache.internal:70000",
-        "redis://cache.internal/zero",
-        "redis://cache.internal/0/1",
-        "redis://a,b",
-        "redis://cache.internal?ssl=true",
-        "redis-cluster://a:7000/0",
-        "redis-sentinel://s1:26379",
-        "redis-sentinel://s1/mymaster/1/2",
-        "redis://bot:s3cret",
-        "redis://bot:s3%zzet@cache.internal",
-        "redis://bot:s3cret@cache internal",
-        "redis://[::1:6379",
-    })
+    @ValueSource(
+            strings = {
+                "cache.internal:6379",
+                "http://cache.internal",
+                "redis://",
+                "redis://bot:s3cret@",
+                "redis://cache.internal:port",
+                "redis://cache.internal:70000",
+                "redis://cache.internal/zero",
+                "redis://cache.internal/0/1",
+                "redis://a,b",
+                "redis://cache.internal?ssl=true",
+                "redis-cluster://a:7000/0",
+                "redis-sentinel://s1:26379",
+                "redis-sentinel://s1/mymaster/1/2",
+                "redis://bot:s3cret",
+                "redis://bot:s3%zzet@cache.internal",
+                "redis://bot:s3cret@cache internal",
+                "redis://[::1:6379",
+            })
     void a_malformed_url_is_rejected_naming_redis_url_and_the_accepted_forms(String malformed) {
         assertThatThrownBy(() -> RedisUrl.parse(malformed))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +41,10 @@ class ValueCipherTest {
         String stored = new ValueCipher(key("k1"), Optional.empty()).seal(CONTEXT, SECRET);
         ValueCipher other = new ValueCipher(key("k1"), Optional.empty());
 
-        assertThatThrownBy(() -> other.open(CONTEXT, stored)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("does not open with key id 'k1'").hasMessageNotContaining(SECRET);
+        assertThatThrownBy(() -> other.open(CONTEXT, stored))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not open with key id 'k1'")
+                .hasMessageNotContaining(SECRET);
     }
 
     @Test
@@ -51,7 +52,8 @@ class ValueCipherTest {
         String stored = new ValueCipher(key("old"), Optional.empty()).seal(CONTEXT, SECRET);
 
         assertThatThrownBy(() -> new ValueCipher(key("new"), Optional.empty()).open(CONTEXT, stored))
-                .hasMessageContaining("key id 'old'").hasMessageContaining("DATA_ENCRYPTION_KEY_PREVIOUS")
+                .hasMessageContaining("key id 'old'")
+                .hasMessageContaining("DATA_ENCRYPTION_KEY_PREVIOUS")
                 .hasMessageNotContaining(SECRET);
     }
 
@@ -86,7 +88,8 @@ class ValueCipherTest {
 
     @Test
     void without_a_configured_key_one_is_created_in_the_data_directory_for_the_owner_only_and_kept() throws Exception {
-        var settings = new EncryptionSettings(Optional.empty(), Optional.empty(), dataDir.resolve(EncryptionSettings.KEY_FILE_NAME), false);
+        var settings = new EncryptionSettings(
+                Optional.empty(), Optional.empty(), dataDir.resolve(EncryptionSettings.KEY_FILE_NAME), false);
         // when
         ValueCipher first = ValueCipher.load(settings);
         String stored = first.seal(CONTEXT, SECRET);
@@ -99,7 +102,8 @@ class ValueCipherTest {
 
     @Test
     void with_a_shared_redis_and_no_configured_key_the_key_file_comes_with_a_warning_to_set_the_variable() {
-        var settings = new EncryptionSettings(Optional.empty(), Optional.empty(), dataDir.resolve(EncryptionSettings.KEY_FILE_NAME), true);
+        var settings = new EncryptionSettings(
+                Optional.empty(), Optional.empty(), dataDir.resolve(EncryptionSettings.KEY_FILE_NAME), true);
         Logger logger = (Logger) LoggerFactory.getLogger(DataKeyFile.class);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -111,12 +115,16 @@ class ValueCipherTest {
             logger.detachAppender(logs);
         }
         // then
-        assertThat(logs.list).filteredOn(event -> event.getLevel() == Level.WARN).singleElement()
-                .extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(logs.list)
+                .filteredOn(event -> event.getLevel() == Level.WARN)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
                 .contains("Every replica sharing that Redis needs the same key: set DATA_ENCRYPTION_KEY");
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
-                .noneMatch(line -> line.contains(Base64.getEncoder().encodeToString(
-                        DataKey.parse("file", readKeyFile()).material())));
+        assertThat(logs.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(line -> line.contains(Base64.getEncoder()
+                        .encodeToString(DataKey.parse("file", readKeyFile()).material())));
     }
 
     private String readKeyFile() {

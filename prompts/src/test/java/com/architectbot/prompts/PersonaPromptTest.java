@@ -13,14 +13,15 @@ class PersonaPromptTest {
 
     @Test
     void persona_names_all_seven_expertise_areas() {
-        assertThat(persona).contains(
-                "production readiness and reliability",
-                "scalability",
-                "commercial and licensing",
-                "accounts and subscriptions",
-                "customer success and support",
-                "patching, updates and maintenance",
-                "security and compliance");
+        assertThat(persona)
+                .contains(
+                        "production readiness and reliability",
+                        "scalability",
+                        "commercial and licensing",
+                        "accounts and subscriptions",
+                        "customer success and support",
+                        "patching, updates and maintenance",
+                        "security and compliance");
     }
 
     @Test
@@ -31,12 +32,13 @@ class PersonaPromptTest {
 
     @Test
     void persona_names_the_five_sections() {
-        assertThat(persona).contains(
-                "executive summary",
-                "critical issues",
-                "detailed analysis",
-                "recommendations",
-                "questions for clarification");
+        assertThat(persona)
+                .contains(
+                        "executive summary",
+                        "critical issues",
+                        "detailed analysis",
+                        "recommendations",
+                        "questions for clarification");
     }
 
     @Test

@@ -22,13 +22,15 @@ class PromptsTest {
         // given
         List<String> files;
         try (Stream<Path> paths = Files.list(SHIPPED)) {
-            files = paths.map(p -> p.getFileName().toString().replaceFirst("\\.md$", "")).sorted().toList();
+            files = paths.map(p -> p.getFileName().toString().replaceFirst("\\.md$", ""))
+                    .sorted()
+                    .toList();
         }
         // then
         assertThat(files).containsExactlyInAnyOrderElementsOf(Prompts.ALL);
         for (String name : files) {
-            Map<String, String> values = Prompts.variables(name).stream()
-                    .collect(Collectors.toMap(Function.identity(), v -> "<" + v + ">"));
+            Map<String, String> values =
+                    Prompts.variables(name).stream().collect(Collectors.toMap(Function.identity(), v -> "<" + v + ">"));
             String rendered = Prompts.render(name, values);
             assertThat(rendered).as(name).isNotBlank().doesNotContain("{{").doesNotContain("}}");
         }

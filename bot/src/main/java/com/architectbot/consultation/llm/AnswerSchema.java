@@ -32,20 +32,26 @@ public final class AnswerSchema {
     /** What the model is told about the answer and about each component ({@code Record.component}). */
     static final Map<String, String> GUIDANCE = Map.ofEntries(
             Map.entry("ConsultationAnswer", "A production architect's answer in five sections."),
-            Map.entry("ConsultationAnswer.summary",
+            Map.entry(
+                    "ConsultationAnswer.summary",
                     "Executive summary: the key findings and the top recommendation in 2-3 sentences."),
-            Map.entry("ConsultationAnswer.criticalIssues",
+            Map.entry(
+                    "ConsultationAnswer.criticalIssues",
                     "Critical issues that must be fixed before customers rely on this; empty if none."),
-            Map.entry("ConsultationAnswer.analysis",
+            Map.entry(
+                    "ConsultationAnswer.analysis",
                     "Detailed analysis, one entry per expertise area that applies; omit the areas that do not."),
             Map.entry("ConsultationAnswer.recommendations", "Specific, actionable next steps, most important first."),
-            Map.entry("ConsultationAnswer.questions",
+            Map.entry(
+                    "ConsultationAnswer.questions",
                     "Questions about the business context that would sharpen the advice; empty if none."),
             Map.entry("AreaAnalysis.area", "The expertise area."),
             Map.entry("AreaAnalysis.findings", "What you found in this area, one finding per item."),
             Map.entry("Recommendation.text", "The next step, concrete enough to act on."),
-            Map.entry("Recommendation.priority", "CRITICAL_BLOCKER: must be fixed before launch, it blocks;"
-                    + " BEFORE_LAUNCH: should be addressed before launch; FUTURE: a future consideration."));
+            Map.entry(
+                    "Recommendation.priority",
+                    "CRITICAL_BLOCKER: must be fixed before launch, it blocks;"
+                            + " BEFORE_LAUNCH: should be addressed before launch; FUTURE: a future consideration."));
 
     private static final JsonSchema SCHEMA = JsonSchema.builder()
             .name("consultation_answer")
@@ -60,7 +66,10 @@ public final class AnswerSchema {
 
     /** JSON output constrained by the schema. */
     public static ResponseFormat responseFormat() {
-        return ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(SCHEMA).build();
+        return ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(SCHEMA)
+                .build();
     }
 
     static JsonObjectSchema object(Class<?> record, String description) {
@@ -77,14 +86,19 @@ public final class AnswerSchema {
             return JsonStringSchema.builder().description(description).build();
         }
         if (type instanceof Class<?> enumType && enumType.isEnum()) {
-            return JsonEnumSchema.builder().description(description).enumValues(constants(enumType)).build();
+            return JsonEnumSchema.builder()
+                    .description(description)
+                    .enumValues(constants(enumType))
+                    .build();
         }
         if (type instanceof Class<?> record && record.isRecord()) {
             return object(record, description);
         }
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            return JsonArraySchema.builder().description(description)
-                    .items(element(list.getActualTypeArguments()[0], null)).build();
+            return JsonArraySchema.builder()
+                    .description(description)
+                    .items(element(list.getActualTypeArguments()[0], null))
+                    .build();
         }
         throw new IllegalStateException("no JSON schema for " + type.getTypeName() + " in the answer");
     }
@@ -93,16 +107,21 @@ public final class AnswerSchema {
         String key = record.getSimpleName() + "." + component.getName();
         String guidance = GUIDANCE.get(key);
         if (guidance == null) {
-            throw new IllegalStateException("no guidance for the model on " + key + ": add it to AnswerSchema.GUIDANCE");
+            throw new IllegalStateException(
+                    "no guidance for the model on " + key + ": add it to AnswerSchema.GUIDANCE");
         }
         return guidance;
     }
 
     private static List<String> names(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private static List<String> constants(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name())
+                .toList();
     }
 }

@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.AnswerJson;
 import com.architectbot.consultation.Architect;
-import com.architectbot.core.answer.ArchitectReply;
-import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.conversation.Turn;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.answer.ArchitectReply;
+import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.TokenUsage;
-import com.architectbot.conversation.Turn;
 import com.architectbot.prompts.Prompts;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -50,7 +50,11 @@ public final class LangChainArchitect implements Architect {
     private static final Logger log = LoggerFactory.getLogger(LangChainArchitect.class);
     private static final String EMPTY_REPLY = "(empty reply)";
 
-    private enum Offer { NO_TOOLS, TOOLS, LAST_WORD }
+    private enum Offer {
+        NO_TOOLS,
+        TOOLS,
+        LAST_WORD
+    }
 
     private final ChatModel model;
     private final ModelSettings settings;
@@ -127,18 +131,24 @@ public final class LangChainArchitect implements Architect {
         try {
             return AnswerJson.fromJson(reply);
         } catch (IllegalArgumentException unreadable) {
-            log.warn("{} reply unreadable ({}); asking once for a repair", settings.provider().id(),
+            log.warn(
+                    "{} reply unreadable ({}); asking once for a repair",
+                    settings.provider().id(),
                     unreadable.getMessage());
             List<ChatMessage> messages = new ArrayList<>(conversation);
             messages.add(AiMessage.from(reply == null || reply.isBlank() ? EMPTY_REPLY : reply));
-            messages.add(UserMessage.from(Prompts.render(Prompts.REPAIR, Map.of(
-                    "error", unreadable.getMessage(), "fields", String.join(", ", AnswerSchema.FIELDS)))));
+            messages.add(UserMessage.from(Prompts.render(
+                    Prompts.REPAIR,
+                    Map.of("error", unreadable.getMessage(), "fields", String.join(", ", AnswerSchema.FIELDS)))));
             String repaired = ask(call, messages, Offer.NO_TOOLS).text();
             try {
                 return AnswerJson.fromJson(repaired);
             } catch (IllegalArgumentException still) {
-                throw new PermanentFailure(UNREADABLE_ANSWER, settings.provider().id() + " model '"
-                        + call.model + "' reply unreadable after one repair: " + still.getMessage(), still);
+                throw new PermanentFailure(
+                        UNREADABLE_ANSWER,
+                        settings.provider().id() + " model '" + call.model + "' reply unreadable after one repair: "
+                                + still.getMessage(),
+                        still);
             }
         }
     }

@@ -22,9 +22,14 @@ public final class LicenceCheckTool {
             + "blocker) and obligations. Use it whenever a question involves a dependency's licence.")
     public String checkLicences(
             @P("Package versions: Package URLs (pkg:npm/react@18.2.0, pkg:maven/org.slf4j/slf4j-api@2.0.17), "
-                    + "Maven coordinates (group:artifact:version) or npm name@version") List<String> packages,
-            @P(value = "How the product is distributed: saas, distributed or internal; empty for the company "
-                    + "default", required = false) String distributionModel) {
+                            + "Maven coordinates (group:artifact:version) or npm name@version")
+                    List<String> packages,
+            @P(
+                            value =
+                                    "How the product is distributed: saas, distributed or internal; empty for the company "
+                                            + "default",
+                            required = false)
+                    String distributionModel) {
         return licences.checkForAgent(packages, distributionModel);
     }
 }

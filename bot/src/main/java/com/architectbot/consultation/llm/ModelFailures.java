@@ -43,19 +43,25 @@ final class ModelFailures {
             return permanent("The model provider rejected our credentials: check " + check + ".", evidence, e);
         }
         if (e instanceof UnresolvedModelServerException) {
-            return permanent("The model endpoint could not be found: check " + settings.baseUrlVariable() + ".",
-                    evidence, e);
+            return permanent(
+                    "The model endpoint could not be found: check " + settings.baseUrlVariable() + ".", evidence, e);
         }
         if (e instanceof ModelNotFoundException) {
-            return permanent("The model provider does not know model '" + settings.modelName() + "': check "
-                    + ModelSettings.LLM_MODEL + " and " + settings.baseUrlVariable() + ".", evidence, e);
+            return permanent(
+                    "The model provider does not know model '" + settings.modelName() + "': check "
+                            + ModelSettings.LLM_MODEL + " and " + settings.baseUrlVariable() + ".",
+                    evidence,
+                    e);
         }
         if (e instanceof ContentFilteredException) {
             return permanent("The model provider declined to answer this question.", evidence, e);
         }
         if (e instanceof InvalidRequestException || e instanceof UnsupportedFeatureException) {
-            return permanent("The model provider rejected the request: the thread may be too long (start a new"
-                    + " thread) or " + ModelSettings.LLM_MODEL + " may not support structured answers.", evidence, e);
+            return permanent(
+                    "The model provider rejected the request: the thread may be too long (start a new" + " thread) or "
+                            + ModelSettings.LLM_MODEL + " may not support structured answers.",
+                    evidence,
+                    e);
         }
         if (causedBy(e, IOException.class)) { // connection reset, closed early: the network, not us
             return new RetryableFailure(evidence + ": the connection broke off", e);

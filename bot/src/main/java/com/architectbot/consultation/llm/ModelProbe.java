@@ -24,9 +24,14 @@ public final class ModelProbe {
      * @throws PermanentFailure when it refuses us (credentials, unknown model); {@code userMessage()} says what to set
      */
     public static String check(ModelSettings configured, Duration timeout) {
-        ModelSettings settings = new ModelSettings(configured.provider(), configured.modelName(), configured.apiKey(),
-                configured.baseUrl(), timeout.compareTo(configured.timeout()) < 0 ? timeout : configured.timeout(),
-                PROBE_OUTPUT_TOKENS, 0);
+        ModelSettings settings = new ModelSettings(
+                configured.provider(),
+                configured.modelName(),
+                configured.apiKey(),
+                configured.baseUrl(),
+                timeout.compareTo(configured.timeout()) < 0 ? timeout : configured.timeout(),
+                PROBE_OUTPUT_TOKENS,
+                0);
         ChatModel model = ChatModels.create(settings);
         long started = System.nanoTime();
         try {
@@ -35,6 +40,7 @@ public final class ModelProbe {
             throw new ModelFailures(settings).map(e, Duration.ofNanos(System.nanoTime() - started));
         }
         return settings.provider().id() + " model '" + settings.modelName() + "' at " + settings.baseUrl()
-                + " answered in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
+                + " answered in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
     }
 }

@@ -25,7 +25,12 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public record ModelSettings(
-        Provider provider, String modelName, String apiKey, String baseUrl, Duration timeout, int maxOutputTokens,
+        Provider provider,
+        String modelName,
+        String apiKey,
+        String baseUrl,
+        Duration timeout,
+        int maxOutputTokens,
         int maxRetries) {
 
     public static final String LLM_PROVIDER = "LLM_PROVIDER";
@@ -44,9 +49,8 @@ public record ModelSettings(
             throw new IllegalArgumentException("no model name: set " + LLM_MODEL);
         }
         if (provider.apiKeyVariable().isPresent() && (apiKey == null || apiKey.isBlank())) {
-            throw new IllegalArgumentException(
-                    LLM_PROVIDER + " is " + provider.id() + " but no API key is set: set "
-                            + provider.apiKeyVariable().get());
+            throw new IllegalArgumentException(LLM_PROVIDER + " is " + provider.id() + " but no API key is set: set "
+                    + provider.apiKeyVariable().get());
         }
         requireNonNull(baseUrl, "baseUrl");
         if (timeout.isZero() || timeout.isNegative()) {
@@ -88,8 +92,9 @@ public record ModelSettings(
     private static Provider provider(Environment env) {
         Optional<String> chosen = env.optional(LLM_PROVIDER);
         if (chosen.isPresent()) {
-            return Provider.byId(chosen.get()).orElseThrow(() -> new IllegalArgumentException(
-                    LLM_PROVIDER + " '" + chosen.get() + "' is unknown: set " + LLM_PROVIDER + " to one of "
+            return Provider.byId(chosen.get())
+                    .orElseThrow(() -> new IllegalArgumentException(LLM_PROVIDER + " '" + chosen.get()
+                            + "' is unknown: set " + LLM_PROVIDER + " to one of "
                             + Arrays.stream(Provider.values()).map(Provider::id).collect(Collectors.joining(", "))));
         }
         return Arrays.stream(Provider.values())

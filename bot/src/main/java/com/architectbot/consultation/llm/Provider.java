@@ -11,14 +11,25 @@ import java.util.Optional;
  */
 public enum Provider {
     /** OpenAI or any OpenAI-compatible endpoint: {@code response_format: json_schema}. */
-    OPENAI("openai", "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1", "gpt-4.1-mini",
-            true, true),
+    OPENAI("openai", "OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1", "gpt-4.1-mini", true, true),
     /** Anthropic structured outputs ({@code output_config.format}); schemaless JSON mode is not supported. */
-    ANTHROPIC("anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com/v1/",
-            "claude-sonnet-4-5", true, true),
+    ANTHROPIC(
+            "anthropic",
+            "ANTHROPIC_API_KEY",
+            "ANTHROPIC_BASE_URL",
+            "https://api.anthropic.com/v1/",
+            "claude-sonnet-4-5",
+            true,
+            true),
     /** Gemini {@code responseSchema}; older Gemini models reject a JSON response type next to tools. */
-    GEMINI("gemini", "GEMINI_API_KEY", "GEMINI_BASE_URL", "https://generativelanguage.googleapis.com/v1beta",
-            "gemini-2.5-flash", false, true),
+    GEMINI(
+            "gemini",
+            "GEMINI_API_KEY",
+            "GEMINI_BASE_URL",
+            "https://generativelanguage.googleapis.com/v1beta",
+            "gemini-2.5-flash",
+            false,
+            true),
     /** Ollama {@code format} with the schema; it accepts only the automatic tool choice. */
     OLLAMA("ollama", null, "OLLAMA_BASE_URL", "http://localhost:11434", "llama3.1", true, false);
 
@@ -30,8 +41,14 @@ public enum Provider {
     private final boolean schemaWithTools;
     private final boolean toolChoiceNone;
 
-    Provider(String id, String apiKeyVariable, String baseUrlVariable, String defaultBaseUrl, String defaultModel,
-            boolean schemaWithTools, boolean toolChoiceNone) {
+    Provider(
+            String id,
+            String apiKeyVariable,
+            String baseUrlVariable,
+            String defaultBaseUrl,
+            String defaultModel,
+            boolean schemaWithTools,
+            boolean toolChoiceNone) {
         this.id = id;
         this.apiKeyVariable = apiKeyVariable;
         this.baseUrlVariable = baseUrlVariable;

@@ -28,7 +28,8 @@ final class Toolbox {
             specifications.addAll(ToolSpecifications.toolSpecificationsFrom(tool));
             for (Method method : tool.getClass().getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Tool.class)) {
-                    String name = ToolSpecifications.toolSpecificationFrom(method).name();
+                    String name =
+                            ToolSpecifications.toolSpecificationFrom(method).name();
                     executors.put(name, new DefaultToolExecutor(tool, method));
                 }
             }
@@ -46,7 +47,9 @@ final class Toolbox {
 
     /** Runs each call; a failure becomes an error result the model can read, not an exception. */
     List<ToolExecutionResultMessage> execute(List<ToolExecutionRequest> calls) {
-        return calls.stream().map(call -> ToolExecutionResultMessage.from(call, run(call))).toList();
+        return calls.stream()
+                .map(call -> ToolExecutionResultMessage.from(call, run(call)))
+                .toList();
     }
 
     private String run(ToolExecutionRequest call) {

@@ -1,6 +1,5 @@
 package com.architectbot.core.answer;
 
-
 import static java.util.Objects.requireNonNull;
 
 /** The architect's answer and what it cost in tokens. */

@@ -24,7 +24,9 @@ public record ConsultationAnswer(
     }
 
     public List<Recommendation> blockers() {
-        return recommendations.stream().filter(r -> r.priority() == Priority.CRITICAL_BLOCKER).toList();
+        return recommendations.stream()
+                .filter(r -> r.priority() == Priority.CRITICAL_BLOCKER)
+                .toList();
     }
 
     private static <T> List<T> copyOrEmpty(List<T> items) {

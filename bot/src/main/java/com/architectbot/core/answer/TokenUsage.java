@@ -16,7 +16,8 @@ public record TokenUsage(String model, long inputTokens, long outputTokens) {
     public TokenUsage {
         requireNonNull(model, "model");
         if (inputTokens < 0 || outputTokens < 0) {
-            throw new IllegalArgumentException("token counts must not be negative: " + inputTokens + ", " + outputTokens);
+            throw new IllegalArgumentException(
+                    "token counts must not be negative: " + inputTokens + ", " + outputTokens);
         }
     }
 

@@ -55,6 +55,8 @@ public final class SecretRedactor {
 
     private static boolean isSecret(SecretRule rule, String value) {
         return !PLACEHOLDER.matcher(value).matches()
-                && rule.documented().map(example -> !example.matcher(value).matches()).orElse(true);
+                && rule.documented()
+                        .map(example -> !example.matcher(value).matches())
+                        .orElse(true);
     }
 }

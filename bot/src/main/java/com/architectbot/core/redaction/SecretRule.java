@@ -35,7 +35,9 @@ record SecretRule(String label, Pattern pattern, Optional<Pattern> documented) {
     List<Integer> secretGroups() {
         List<Integer> named = pattern.namedGroups().entrySet().stream()
                 .filter(group -> group.getKey().startsWith("secret"))
-                .map(Map.Entry::getValue).sorted().toList();
+                .map(Map.Entry::getValue)
+                .sorted()
+                .toList();
         return named.isEmpty() ? List.of(0) : named;
     }
 

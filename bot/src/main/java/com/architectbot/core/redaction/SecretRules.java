@@ -23,8 +23,8 @@ final class SecretRules {
     private static final String GAP = "(?:[ \\t]|&nbsp;){0,16}";
     /** A quoted value, quotes kept; unbounded but possessive and unrolled, so each character is looked at once. */
     private static String quoted(String first, String second) {
-        return "\"(?<" + first + ">[^\"\\\\\\n]++(?:\\\\.[^\"\\\\\\n]*+)*+|(?:\\\\.[^\"\\\\\\n]*+)++)\""
-                + "|'(?<" + second + ">[^'\\n]++)'";
+        return "\"(?<" + first + ">[^\"\\\\\\n]++(?:\\\\.[^\"\\\\\\n]*+)*+|(?:\\\\.[^\"\\\\\\n]*+)++)\"" + "|'(?<"
+                + second + ">[^'\\n]++)'";
     }
 
     /**
@@ -39,57 +39,92 @@ final class SecretRules {
             + "|:" + GAP + "(?:" + quoted("secret5", "secret6") + "|(?<secret4>[^\\s\"'][^\\r\\n]*+)))";
 
     static final List<SecretRule> ALL = List.of(
-            SecretRule.of("private key", "----- ?BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)? ?-----[\\s\\S]*?"
-                    + "(?:----- ?END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)? ?-----|\\z)"),
+            SecretRule.of(
+                    "private key",
+                    "----- ?BEGIN[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)? ?-----[\\s\\S]*?"
+                            + "(?:----- ?END[A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)? ?-----|\\z)"),
             SecretRule.of("private key", "PuTTY-User-Key-File-\\d: [\\s\\S]*?(?:Private-MAC: [0-9a-f]{1,128}|\\z)"),
-            SecretRule.of("JWT", START + "eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}(?:\\.[A-Za-z0-9_-]{0,4096})?"),
+            SecretRule.of(
+                    "JWT", START + "eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}(?:\\.[A-Za-z0-9_-]{0,4096})?"),
             // the password may hold '@', '/' and quotes: the host is after the last '@' that is followed by a host.
             // ":8443/path/@scope" is a port and a path, but ":12345/abc@host" is a password. One bounded greedy run
             // per "scheme://user:" start, so the backtracking is at most 4096 steps per URL.
-            SecretRule.of("password", "(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\\s:/@?#\"'<>]{0,256}:"
-                    + "(?!\\d{1,5}(?:[?#\\s]|$|/[^\\s@]{0,256}/@))(?<secret>[^\\s<>]{1,4096})@(?=" + HOST + ")"),
-            SecretRule.of("password", "(?<![\\w-])(?:-u|--user)[ \\t=]{1,4}[\"']?[^\\s:\"']{1,256}:(?<secret>[^\\s\"']{1,4096})"),
-            // only a cookie whose name says session or auth: "theme=dark" tells nothing and stays readable. Each earlier
+            SecretRule.of(
+                    "password",
+                    "(?i)(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\\s:/@?#\"'<>]{0,256}:"
+                            + "(?!\\d{1,5}(?:[?#\\s]|$|/[^\\s@]{0,256}/@))(?<secret>[^\\s<>]{1,4096})@(?=" + HOST
+                            + ")"),
+            SecretRule.of(
+                    "password",
+                    "(?<![\\w-])(?:-u|--user)[ \\t=]{1,4}[\"']?[^\\s:\"']{1,256}:(?<secret>[^\\s\"']{1,4096})"),
+            // only a cookie whose name says session or auth: "theme=dark" tells nothing and stays readable. Each
+            // earlier
             // cookie is skipped possessively (at most 16, 256 characters each) and the name is checked by a bounded
             // look-ahead, so a header costs a few thousand steps at most. Limit: the first such cookie of a header.
-            SecretRule.of("cookie", "(?i)\\b(?:set-)?cookie:[ \\t]{0,16}+(?:[^;\\n]{0,256}+;[ \\t]?+){0,16}?"
-                    + "(?=[\\w.-]{0,40}?(?:sess|sid|auth|token|jwt|remember|xsrf|csrf))[\\w.-]{1,64}+=(?<secret>[^;\\s]{1,4096}+)"),
+            SecretRule.of(
+                    "cookie",
+                    "(?i)\\b(?:set-)?cookie:[ \\t]{0,16}+(?:[^;\\n]{0,256}+;[ \\t]?+){0,16}?"
+                            + "(?=[\\w.-]{0,40}?(?:sess|sid|auth|token|jwt|remember|xsrf|csrf))[\\w.-]{1,64}+=(?<secret>[^;\\s]{1,4096}+)"),
             SecretRule.of("Anthropic key", START + "sk-ant-[A-Za-z0-9_-]{20,512}"),
             SecretRule.of("OpenAI key", START + "sk-(?=[A-Za-z0-9_-]{0,511}[0-9])[A-Za-z0-9_-]{20,512}"),
-            SecretRule.of("Stripe key", START + "(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})"),
-            SecretRule.of("GitHub token", START + "(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})" + END),
-            SecretRule.of("GitLab token", START + "gl(?:pat|dt|ptt|rt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,255}"),
+            SecretRule.of(
+                    "Stripe key",
+                    START + "(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,255}|whsec_[A-Za-z0-9]{24,255})"),
+            SecretRule.of(
+                    "GitHub token", START + "(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})" + END),
+            SecretRule.of(
+                    "GitLab token", START + "gl(?:pat|dt|ptt|rt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_-]{20,255}"),
             SecretRule.of("npm token", START + "npm_[A-Za-z0-9]{36}" + END),
             SecretRule.of("PyPI token", START + "pypi-Ag[A-Za-z0-9_-]{50,512}"),
             SecretRule.of("Slack token", START + "xox(?:[abposre]|e\\.xox[bp])-[A-Za-z0-9-]{10,512}"),
             SecretRule.of("Slack app token", START + "xapp-\\d-[A-Za-z0-9-]{10,512}"),
-            SecretRule.of("Slack webhook", "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{8,512}"),
+            SecretRule.of(
+                    "Slack webhook",
+                    "https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{8,512}"),
             SecretRule.of("Google API key", START + "AIza[0-9A-Za-z_-]{35}" + END),
             SecretRule.of("Google client secret", START + "GOCSPX-[A-Za-z0-9_-]{28}" + END),
             SecretRule.of("Google access token", START + "ya29\\.[0-9A-Za-z_-]{20,2048}"),
-            SecretRule.unlessDocumented("AWS access key", "(?<![A-Z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA"
-                    + "|AIPA|ANPA|ANVA)[A-Z0-9]{16}(?![A-Z0-9])", "[A-Z0-9]{13}EXAMPLE"),
-            SecretRule.of("AWS secret key", "(?i)(?<![a-z0-9])(?:aws_?)?secret_?(?:access_?)?key[\"']?[ \\t]*(?:[:=]|=>)"
-                    + "[ \\t]*[\"']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
+            SecretRule.unlessDocumented(
+                    "AWS access key",
+                    "(?<![A-Z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA"
+                            + "|AIPA|ANPA|ANVA)[A-Z0-9]{16}(?![A-Z0-9])",
+                    "[A-Z0-9]{13}EXAMPLE"),
+            SecretRule.of(
+                    "AWS secret key",
+                    "(?i)(?<![a-z0-9])(?:aws_?)?secret_?(?:access_?)?key[\"']?[ \\t]*(?:[:=]|=>)"
+                            + "[ \\t]*[\"']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
             SecretRule.of("Twilio API key", "(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])"),
             SecretRule.of("SendGrid key", START + "SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}" + END),
-            SecretRule.of("Azure key", "(?i)\\b(?:AccountKey|SharedAccessKey|SharedSecret)[ \\t]*=[ \\t]*"
-                    + "(?<secret>[A-Za-z0-9+/]{20,512}={0,2})"),
+            SecretRule.of(
+                    "Azure key",
+                    "(?i)\\b(?:AccountKey|SharedAccessKey|SharedSecret)[ \\t]*=[ \\t]*"
+                            + "(?<secret>[A-Za-z0-9+/]{20,512}={0,2})"),
             SecretRule.of("Azure SAS", "(?i)\\bSharedAccessSignature[ \\t]*=[ \\t]*(?<secret>[^;\\s\"'<>]{8,2048})"),
             SecretRule.of("Azure SAS", "(?i)[?&]sig=(?<secret>[A-Za-z0-9%+/=_-]{16,512})"),
-            SecretRule.of("Azure client secret", "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}"
-                    + "(?![A-Za-z0-9_~.-])"),
-            SecretRule.of("API token", START + "(?:shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}"
-                    + "|hv[sb]\\.[A-Za-z0-9_-]{24,512}|hf_[A-Za-z]{34}|dckr_pat_[A-Za-z0-9_-]{27,128}"
-                    + "|dapi[a-f0-9]{32}(?:-\\d)?|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})" + END),
-            SecretRule.of("credentials", "(?i)\\b(?:proxy-)?authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
-                    + "(?:(?:bearer|basic|token|bot|digest|negotiate|ntlm|apikey|sso-key)[ \\t]+)?(?<secret>[^\\s\"',;]{6,4096})"),
-            SecretRule.of("token", "(?i)\\bbearer[ \\t]+(?<secret>(?=[a-z0-9._~+/-]{0,4095}[0-9])[a-z0-9._~+/-]{16,4096}=*)"),
-            SecretRule.of("credentials", "(?i)\\bbasic[ \\t]+(?<secret>(?=[a-z0-9+/]{0,4095}[0-9+/=])[a-z0-9+/]{12,4096}={0,2})"),
+            SecretRule.of(
+                    "Azure client secret",
+                    "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}" + "(?![A-Za-z0-9_~.-])"),
+            SecretRule.of(
+                    "API token",
+                    START + "(?:shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}"
+                            + "|hv[sb]\\.[A-Za-z0-9_-]{24,512}|hf_[A-Za-z]{34}|dckr_pat_[A-Za-z0-9_-]{27,128}"
+                            + "|dapi[a-f0-9]{32}(?:-\\d)?|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})"
+                            + END),
+            SecretRule.of(
+                    "credentials",
+                    "(?i)\\b(?:proxy-)?authorization[\"']?[ \\t]*[:=][ \\t]*[\"']?"
+                            + "(?:(?:bearer|basic|token|bot|digest|negotiate|ntlm|apikey|sso-key)[ \\t]+)?(?<secret>[^\\s\"',;]{6,4096})"),
+            SecretRule.of(
+                    "token", "(?i)\\bbearer[ \\t]+(?<secret>(?=[a-z0-9._~+/-]{0,4095}[0-9])[a-z0-9._~+/-]{16,4096}=*)"),
+            SecretRule.of(
+                    "credentials",
+                    "(?i)\\bbasic[ \\t]+(?<secret>(?=[a-z0-9+/]{0,4095}[0-9+/=])[a-z0-9+/]{12,4096}={0,2})"),
             SecretRule.of("password", "(?i)\\blogin[ \\t]+\\S{1,256}[ \\t]+password[ \\t]+(?<secret>\\S{1,512})"),
             field("password", "password|passwd|passphrase|pwd|[_.-]pass"),
-            field("secret", "secret|secret[_-]?key|token|_auth|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
-                    + "|signing[_-]?key|encryption[_-]?key"));
+            field(
+                    "secret",
+                    "secret|secret[_-]?key|token|_auth|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
+                            + "|signing[_-]?key|encryption[_-]?key"));
 
     private SecretRules() {}
 

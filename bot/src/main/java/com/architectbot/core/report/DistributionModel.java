@@ -19,7 +19,9 @@ public enum DistributionModel {
     }
 
     public static Optional<DistributionModel> fromId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id().equalsIgnoreCase(id.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(m -> m.id().equalsIgnoreCase(id.strip()))
+                .findFirst();
     }
 
     /** "saas, distributed, internal", for messages. */

@@ -25,7 +25,9 @@ public enum LicenceCategory {
     }
 
     public static Optional<LicenceCategory> fromId(String id) {
-        return Arrays.stream(values()).filter(c -> c.id().equalsIgnoreCase(id.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(c -> c.id().equalsIgnoreCase(id.strip()))
+                .findFirst();
     }
 
     public boolean worseThan(LicenceCategory other) {

@@ -46,13 +46,17 @@ public record LicenceReport(
     public record Summary(int total, int ok, int review, int blocker, int unknown) {}
 
     public Summary summary() {
-        return new Summary(dependencies.size(), count(Verdict.OK), count(Verdict.REVIEW), count(Verdict.BLOCKER),
-                (int) dependencies.stream().filter(d -> d.provenance() == Provenance.UNKNOWN).count());
+        return new Summary(dependencies.size(), count(Verdict.OK), count(Verdict.REVIEW), count(Verdict.BLOCKER), (int)
+                dependencies.stream()
+                        .filter(d -> d.provenance() == Provenance.UNKNOWN)
+                        .count());
     }
 
     /** The dependencies whose known licence is a blocker or needs review, worst first. */
     public List<LicenceFinding> needingAttention() {
-        return dependencies.stream().filter(d -> d.verdict() != Verdict.OK && d.licence() != null).toList();
+        return dependencies.stream()
+                .filter(d -> d.verdict() != Verdict.OK && d.licence() != null)
+                .toList();
     }
 
     public boolean hasBlocker() {

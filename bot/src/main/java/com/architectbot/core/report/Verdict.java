@@ -17,7 +17,9 @@ public enum Verdict {
     }
 
     public static Optional<Verdict> fromId(String id) {
-        return Arrays.stream(values()).filter(v -> v.id().equalsIgnoreCase(id.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(v -> v.id().equalsIgnoreCase(id.strip()))
+                .findFirst();
     }
 
     public static Verdict worst(Verdict a, Verdict b) {

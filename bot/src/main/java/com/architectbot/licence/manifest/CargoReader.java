@@ -35,13 +35,20 @@ final class CargoReader {
                 throw Malformed.manifest(manifest, "it has no [[package]] entries");
             }
             Map<String, List<String>> versionsByName = new HashMap<>();
-            packages.forEach(p -> versionsByName.computeIfAbsent(p.path("name").asText(), n -> new ArrayList<>()).add(p.path("version").asText()));
+            packages.forEach(p -> versionsByName
+                    .computeIfAbsent(p.path("name").asText(), n -> new ArrayList<>())
+                    .add(p.path("version").asText()));
             DependencyGraph graph = new DependencyGraph();
             List<String> members = new ArrayList<>();
             for (JsonNode pkg : packages) {
                 String id = id(pkg.path("name").asText(), pkg.path("version").asText());
                 if (pkg.hasNonNull("source")) {
-                    graph.add(id, Packages.cargo(pkg.path("name").asText(), pkg.path("version").asText()), null);
+                    graph.add(
+                            id,
+                            Packages.cargo(
+                                    pkg.path("name").asText(),
+                                    pkg.path("version").asText()),
+                            null);
                 } else {
                     members.add(id);
                 }
@@ -49,8 +56,8 @@ final class CargoReader {
                     graph.link(id, target(dependency.asText(), versionsByName));
                 }
             }
-            List<String> problems = List.of(Malformed.label(manifest)
-                    + ": Cargo.lock does not mark dev-dependencies, so they are included");
+            List<String> problems = List.of(
+                    Malformed.label(manifest) + ": Cargo.lock does not mark dev-dependencies, so they are included");
             return new Resolution(graph.walk(members, options.directOnly(), false), problems);
         }
 
@@ -87,8 +94,10 @@ final class CargoReader {
                 }
             }
             if (!dependencies.isEmpty()) {
-                problems.add(0, file + ": Cargo.toml gives version requirements; the lowest version each allows is checked, "
-                        + "and transitive crates are not listed. Give Cargo.lock for the exact tree");
+                problems.add(
+                        0,
+                        file + ": Cargo.toml gives version requirements; the lowest version each allows is checked, "
+                                + "and transitive crates are not listed. Give Cargo.lock for the exact tree");
             }
             return new Resolution(dependencies, problems);
         }
@@ -96,12 +105,17 @@ final class CargoReader {
         private static void read(String file, JsonNode table, List<Dependency> dependencies, List<String> problems) {
             for (Map.Entry<String, JsonNode> entry : JsonManifest.fields(table)) {
                 JsonNode spec = entry.getValue();
-                String name = spec.isObject() && spec.hasNonNull("package") ? spec.get("package").asText() : entry.getKey();
+                String name = spec.isObject() && spec.hasNonNull("package")
+                        ? spec.get("package").asText()
+                        : entry.getKey();
                 String requirement = spec.isTextual() ? spec.asText() : JsonManifest.text(spec, "version");
                 if (requirement == null) {
-                    problems.add(file + ": " + name + " comes from a path, git or the workspace, not a version on crates.io; it is not checked");
+                    problems.add(
+                            file + ": " + name
+                                    + " comes from a path, git or the workspace, not a version on crates.io; it is not checked");
                 } else if (!PLAIN_REQUIREMENT.matcher(requirement.strip()).matches()) {
-                    problems.add(file + ": " + name + " = \"" + requirement + "\" is not a single version requirement; it is not checked");
+                    problems.add(file + ": " + name + " = \"" + requirement
+                            + "\" is not a single version requirement; it is not checked");
                 } else {
                     dependencies.add(new Dependency(Packages.cargo(name, lowest(requirement)), true, List.of(), null));
                 }
@@ -122,7 +136,8 @@ final class CargoReader {
         try {
             return TOML.readTree(manifest.content());
         } catch (JacksonException e) {
-            throw Malformed.manifest(manifest, "it is not valid TOML (" + Malformed.firstLine(e.getOriginalMessage()) + ")", e);
+            throw Malformed.manifest(
+                    manifest, "it is not valid TOML (" + Malformed.firstLine(e.getOriginalMessage()) + ")", e);
         }
     }
 }

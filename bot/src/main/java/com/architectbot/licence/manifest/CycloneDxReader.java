@@ -38,19 +38,26 @@ final class CycloneDxReader implements ManifestReader {
             }
         }
         List<String> problems = new ArrayList<>(skipped.problems());
-        List<String> direct = subject != null && !graph.targets(subject).isEmpty() ? List.of(subject) : List.copyOf(graph.ids());
+        List<String> direct =
+                subject != null && !graph.targets(subject).isEmpty() ? List.of(subject) : List.copyOf(graph.ids());
         if (subject == null || graph.targets(subject).isEmpty()) {
-            problems.add(Malformed.label(manifest) + ": the SBOM has no dependency graph for its subject; every component is listed as direct");
+            problems.add(Malformed.label(manifest)
+                    + ": the SBOM has no dependency graph for its subject; every component is listed as direct");
         }
         return new Resolution(graph.walk(direct, options.directOnly(), true), problems);
     }
 
-    private static void add(DependencyGraph graph, JsonNode component, String subject, ResolveOptions options,
-                            SkippedComponents skipped) {
+    private static void add(
+            DependencyGraph graph,
+            JsonNode component,
+            String subject,
+            ResolveOptions options,
+            SkippedComponents skipped) {
         String purl = JsonManifest.text(component, "purl");
         String ref = JsonManifest.text(component, "bom-ref");
         ref = ref != null ? ref : purl;
-        if (ref == null || ref.equals(subject)
+        if (ref == null
+                || ref.equals(subject)
                 || "excluded".equals(JsonManifest.text(component, "scope")) && !options.includeTestScopes()) {
             return;
         }
@@ -66,7 +73,9 @@ final class CycloneDxReader implements ManifestReader {
         List<LicenceStatement> statements = new ArrayList<>();
         for (JsonNode choice : JsonManifest.elements(licenses)) {
             JsonNode licence = choice.path("license");
-            String text = firstNonNull(JsonManifest.text(licence, "id"), JsonManifest.text(licence, "name"),
+            String text = firstNonNull(
+                    JsonManifest.text(licence, "id"),
+                    JsonManifest.text(licence, "name"),
                     JsonManifest.text(choice, "expression"));
             String url = JsonManifest.text(licence, "url");
             if (text != null || url != null) {

@@ -35,7 +35,8 @@ final class DataOnlyMavenRuntime extends StandaloneStaticRuntime {
             @Override
             protected Map<String, RemoteRepositoryFilterSource> getRemoteRepositoryFilterSources(
                     RepositorySystemLifecycle lifecycle, RepositoryLayoutProvider layouts) {
-                Map<String, RemoteRepositoryFilterSource> sources = new HashMap<>(super.getRemoteRepositoryFilterSources(lifecycle, layouts));
+                Map<String, RemoteRepositoryFilterSource> sources =
+                        new HashMap<>(super.getRemoteRepositoryFilterSources(lifecycle, layouts));
                 sources.put(UnresolvedExpressions.NAME, new UnresolvedExpressions());
                 return memoize(RemoteRepositoryFilterSource.class, sources);
             }

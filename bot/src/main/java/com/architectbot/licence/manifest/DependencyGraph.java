@@ -68,7 +68,8 @@ final class DependencyGraph {
             Node node = nodes.get(step.id());
             List<PackageRef> childPath = step.path();
             if (node != null) {
-                found.putIfAbsent(node.pkg(), new Dependency(node.pkg(), step.path().isEmpty(), step.path(), node.declared()));
+                found.putIfAbsent(
+                        node.pkg(), new Dependency(node.pkg(), step.path().isEmpty(), step.path(), node.declared()));
                 childPath = append(step.path(), node.pkg());
             }
             for (String target : targets(step.id())) {
@@ -82,7 +83,9 @@ final class DependencyGraph {
                 }
             });
         }
-        return found.values().stream().filter(dependency -> dependency.direct() || !directOnly).toList();
+        return found.values().stream()
+                .filter(dependency -> dependency.direct() || !directOnly)
+                .toList();
     }
 
     private static List<PackageRef> append(List<PackageRef> path, PackageRef pkg) {

@@ -22,7 +22,8 @@ final class GoModReader implements ManifestReader {
 
     private static final Pattern MODULE = Pattern.compile("(?m)^module\\s+\\S+");
     private static final Pattern REQUIREMENT = Pattern.compile("^(\\S+)\\s+(v\\S+)\\s*(//.*)?$");
-    private static final Pattern REPLACE = Pattern.compile("^(\\S+)(?:\\s+v\\S+)?\\s+=>\\s+(\\S+)(?:\\s+(v\\S+))?\\s*$");
+    private static final Pattern REPLACE =
+            Pattern.compile("^(\\S+)(?:\\s+v\\S+)?\\s+=>\\s+(\\S+)(?:\\s+(v\\S+))?\\s*$");
 
     private record Requirement(String module, String version, boolean indirect) {}
 
@@ -47,32 +48,48 @@ final class GoModReader implements ManifestReader {
                 block = line.substring(0, line.indexOf('(')).strip();
             } else if (line.matches("^(require|replace)\\s+.*")) {
                 int space = line.indexOf(' ');
-                directive(manifest, i + 1, line.substring(0, space), line.substring(space + 1).strip(), requirements, replacements);
+                directive(
+                        manifest,
+                        i + 1,
+                        line.substring(0, space),
+                        line.substring(space + 1).strip(),
+                        requirements,
+                        replacements);
             }
         }
         return resolve(Malformed.label(manifest), requirements, replacements, options);
     }
 
-    private static void directive(CheckInput.Manifest manifest, int lineNumber, String kind, String line,
-                                  Map<String, Requirement> requirements, Map<String, String[]> replacements) {
+    private static void directive(
+            CheckInput.Manifest manifest,
+            int lineNumber,
+            String kind,
+            String line,
+            Map<String, Requirement> requirements,
+            Map<String, String[]> replacements) {
         if (kind.equals("require")) {
             Matcher m = REQUIREMENT.matcher(line);
             if (!m.matches()) {
-                throw Malformed.manifest(manifest, "line " + lineNumber + " is not a \"module version\" requirement: \"" + line + "\"");
+                throw Malformed.manifest(
+                        manifest, "line " + lineNumber + " is not a \"module version\" requirement: \"" + line + "\"");
             }
             boolean indirect = m.group(3) != null && m.group(3).contains("indirect");
             requirements.put(m.group(1), new Requirement(m.group(1), m.group(2), indirect));
         } else if (kind.equals("replace")) {
             Matcher m = REPLACE.matcher(line);
             if (!m.matches()) {
-                throw Malformed.manifest(manifest, "line " + lineNumber + " is not a replace directive: \"" + line + "\"");
+                throw Malformed.manifest(
+                        manifest, "line " + lineNumber + " is not a replace directive: \"" + line + "\"");
             }
             replacements.put(m.group(1), new String[] {m.group(2), m.group(3)});
         }
     }
 
-    private static Resolution resolve(String file, Map<String, Requirement> requirements,
-                                      Map<String, String[]> replacements, ResolveOptions options) {
+    private static Resolution resolve(
+            String file,
+            Map<String, Requirement> requirements,
+            Map<String, String[]> replacements,
+            ResolveOptions options) {
         List<Dependency> dependencies = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Requirement requirement : requirements.values()) {
@@ -82,7 +99,8 @@ final class GoModReader implements ManifestReader {
             String[] replacement = replacements.get(requirement.module());
             PackageRef pkg = Packages.go(requirement.module(), requirement.version());
             if (replacement != null && replacement[1] == null) {
-                problems.add(file + ": " + requirement.module() + " is replaced by the local folder " + replacement[0] + "; it is not checked");
+                problems.add(file + ": " + requirement.module() + " is replaced by the local folder " + replacement[0]
+                        + "; it is not checked");
                 continue;
             }
             if (replacement != null) {

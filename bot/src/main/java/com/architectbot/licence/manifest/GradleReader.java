@@ -23,8 +23,17 @@ import java.util.regex.Pattern;
 final class GradleReader implements ManifestReader {
 
     private static final Set<String> RUNTIME = Set.of("implementation", "api", "runtimeOnly", "compile", "runtime");
-    private static final Set<String> TEST = Set.of("testImplementation", "testRuntimeOnly", "testCompileOnly",
-            "compileOnly", "compileOnlyApi", "annotationProcessor", "kapt", "ksp", "testCompile", "androidTestImplementation");
+    private static final Set<String> TEST = Set.of(
+            "testImplementation",
+            "testRuntimeOnly",
+            "testCompileOnly",
+            "compileOnly",
+            "compileOnlyApi",
+            "annotationProcessor",
+            "kapt",
+            "ksp",
+            "testCompile",
+            "androidTestImplementation");
     private static final Pattern STRING_NOTATION = Pattern.compile(
             "(?m)^\\s*(\\w+)\\s*\\(?\\s*[\"']([^\"':\\s]+):([^\"':\\s]+)(?::([^\"'@\\s]+))?(?:@\\w+)?[\"']");
     private static final Pattern MAP_NOTATION = Pattern.compile(
@@ -57,11 +66,18 @@ final class GradleReader implements ManifestReader {
         return new Resolution(List.copyOf(found.values()), problems);
     }
 
-    private static void add(String file, String group, String artifact, String version, Map<String, String> variables,
-                            Map<PackageRef, Dependency> found, List<String> problems) {
+    private static void add(
+            String file,
+            String group,
+            String artifact,
+            String version,
+            Map<String, String> variables,
+            Map<PackageRef, Dependency> found,
+            List<String> problems) {
         String coordinates = group + ":" + artifact;
         if (version == null) {
-            problems.add(file + ": best effort: " + coordinates + " has no version here (a platform, catalog or plugin sets it); it is not checked");
+            problems.add(file + ": best effort: " + coordinates
+                    + " has no version here (a platform, catalog or plugin sets it); it is not checked");
             return;
         }
         Matcher variable = VARIABLE.matcher(version);
@@ -72,11 +88,16 @@ final class GradleReader implements ManifestReader {
                         + ", set outside this file; it is not checked");
                 return;
             }
-            problems.add(file + ": best effort: the version of " + coordinates + " is the variable " + version + ", read as " + value);
+            problems.add(file + ": best effort: the version of " + coordinates + " is the variable " + version
+                    + ", read as " + value);
             version = value;
         }
-        if (version.contains("+") || version.startsWith("[") || version.startsWith("(") || version.startsWith("latest.")) {
-            problems.add(file + ": best effort: " + coordinates + ":" + version + " is a dynamic version; it is not checked");
+        if (version.contains("+")
+                || version.startsWith("[")
+                || version.startsWith("(")
+                || version.startsWith("latest.")) {
+            problems.add(file + ": best effort: " + coordinates + ":" + version
+                    + " is a dynamic version; it is not checked");
             return;
         }
         PackageRef pkg = Packages.maven(group, artifact, version);

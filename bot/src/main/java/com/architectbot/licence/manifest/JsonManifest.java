@@ -38,7 +38,9 @@ final class JsonManifest {
     /** A text field, or null when it is missing, not text, or blank. */
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isValueNode() || value.asText().isBlank() ? null : value.asText().strip();
+        return value == null || !value.isValueNode() || value.asText().isBlank()
+                ? null
+                : value.asText().strip();
     }
 
     static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {

@@ -19,14 +19,19 @@ final class Malformed {
 
     static PermanentFailure manifest(CheckInput.Manifest manifest, String what, Throwable cause) {
         // "what" may quote the file, and the message is posted to the thread: remove pasted secrets first
-        String message = SecretRedactor.redact(label(manifest) + " could not be read: " + what + ". Fix the file and try again.");
+        String message = SecretRedactor.redact(
+                label(manifest) + " could not be read: " + what + ". Fix the file and try again.");
         return new PermanentFailure(message, message, cause);
     }
 
     static PermanentFailure json(CheckInput.Manifest manifest, JacksonException e) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return manifest(manifest, "it is not valid " + format(manifest) + where + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+        String where =
+                at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return manifest(
+                manifest,
+                "it is not valid " + format(manifest) + where + " (" + firstLine(e.getOriginalMessage()) + ")",
+                e);
     }
 
     /** How the file is named in messages: its name, or a neutral word when the user gave none. */

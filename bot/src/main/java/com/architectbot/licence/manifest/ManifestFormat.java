@@ -25,8 +25,8 @@ enum ManifestFormat {
     private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^(go\\s+\\d|require\\s)");
     private static final Pattern GRADLE_DEPENDENCY = Pattern.compile(
             "(?m)^\\s*(implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|classpath)\\s*[(\"']");
-    private static final Pattern REQUIREMENT = Pattern.compile(
-            "(?m)^[A-Za-z0-9][A-Za-z0-9._-]*(\\[[^]]*])?\\s*(===|==|>=|<=|~=|!=|<|>)\\s*[0-9]");
+    private static final Pattern REQUIREMENT =
+            Pattern.compile("(?m)^[A-Za-z0-9][A-Za-z0-9._-]*(\\[[^]]*])?\\s*(===|==|>=|<=|~=|!=|<|>)\\s*[0-9]");
     private static final Pattern CARGO_LOCK_PACKAGE = Pattern.compile("(?m)^\\[\\[package]]\\s*$");
     private static final Pattern CARGO_TABLE = Pattern.compile("(?m)^\\[(package|dependencies|workspace)]\\s*$");
 
@@ -34,8 +34,8 @@ enum ManifestFormat {
     static ManifestFormat detect(CheckInput.Manifest manifest) {
         return byName(manifest.fileName())
                 .or(() -> byContent(manifest.content()))
-                .orElseThrow(() -> Malformed.manifest(manifest,
-                        "it is not a manifest we know (supported: " + SUPPORTED + ")"));
+                .orElseThrow(() ->
+                        Malformed.manifest(manifest, "it is not a manifest we know (supported: " + SUPPORTED + ")"));
     }
 
     static Optional<ManifestFormat> byName(String fileName) {
@@ -104,7 +104,9 @@ enum ManifestFormat {
         if (text.contains("\"lockfileVersion\"")) {
             return Optional.of(PACKAGE_LOCK);
         }
-        boolean npm = text.contains("\"dependencies\"") || text.contains("\"devDependencies\"") || text.contains("\"version\"");
+        boolean npm = text.contains("\"dependencies\"")
+                || text.contains("\"devDependencies\"")
+                || text.contains("\"version\"");
         return npm && text.contains("\"name\"") ? Optional.of(PACKAGE_JSON) : Optional.empty();
     }
 }

@@ -44,8 +44,9 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
         List<String> problems = new ArrayList<>();
         for (CheckInput input : inputs) {
             Resolution resolution = switch (input) {
-                case CheckInput.PackageSpec spec -> new Resolution(
-                        List.of(new Dependency(specParser.apply(spec.spec()), true, List.of(), null)), List.of());
+                case CheckInput.PackageSpec spec ->
+                    new Resolution(
+                            List.of(new Dependency(specParser.apply(spec.spec()), true, List.of(), null)), List.of());
                 case CheckInput.Manifest manifest -> read(manifest, options);
             };
             resolution.dependencies().forEach(d -> dependencies.putIfAbsent(d.pkg(), d));
@@ -57,8 +58,12 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
     private Resolution read(CheckInput.Manifest manifest, ResolveOptions options) {
         ManifestFormat format = ManifestFormat.detect(manifest);
         Resolution resolution = reader(format).read(manifest, options);
-        LOG.info("read {} as {}: {} dependencies, {} problems", manifest, format,
-                resolution.dependencies().size(), resolution.problems().size());
+        LOG.info(
+                "read {} as {}: {} dependencies, {} problems",
+                manifest,
+                format,
+                resolution.dependencies().size(),
+                resolution.problems().size());
         return resolution;
     }
 

@@ -18,8 +18,14 @@ import java.time.Duration;
  * @param retries extra attempts per Maven request after a failure
  * @param maxBodyBytes the largest npm packument read; a larger one fails that package
  */
-public record ManifestSettings(URI mavenRepositoryUrl, URI npmRegistryUrl, Path mavenCacheDir,
-                               Duration connectTimeout, Duration requestTimeout, int retries, int maxBodyBytes) {
+public record ManifestSettings(
+        URI mavenRepositoryUrl,
+        URI npmRegistryUrl,
+        Path mavenCacheDir,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int retries,
+        int maxBodyBytes) {
 
     public static final String MAVEN_CACHE_DIR = "MAVEN_CACHE_DIR";
     public static final Path DEFAULT_MAVEN_CACHE_DIR = Path.of("data", "maven-cache");
@@ -34,9 +40,14 @@ public record ManifestSettings(URI mavenRepositoryUrl, URI npmRegistryUrl, Path 
 
     /** The registries' URLs, timeout and retries are the licence look-ups' own; only the cache is ours. */
     public static ManifestSettings from(RegistrySettings registries, Environment env) {
-        return new ManifestSettings(registries.mavenUrl(), registries.npmUrl(),
+        return new ManifestSettings(
+                registries.mavenUrl(),
+                registries.npmUrl(),
                 Path.of(env.string(MAVEN_CACHE_DIR, DEFAULT_MAVEN_CACHE_DIR.toString())),
-                registries.timeout(), registries.timeout(), registries.retries(), registries.maxBodyBytes());
+                registries.timeout(),
+                registries.timeout(),
+                registries.retries(),
+                registries.maxBodyBytes());
     }
 
     /** Maven Resolver and our npm client resolve paths against the base: it must end in a slash. */

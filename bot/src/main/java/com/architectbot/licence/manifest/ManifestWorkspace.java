@@ -28,8 +28,11 @@ final class ManifestWorkspace implements WorkspaceReader {
 
     @Override
     public File findArtifact(Artifact artifact) {
-        return sameProject(artifact) && artifact.getBaseVersion().equals(project.getBaseVersion())
-                && "pom".equals(artifact.getExtension()) ? pom : null;
+        return sameProject(artifact)
+                        && artifact.getBaseVersion().equals(project.getBaseVersion())
+                        && "pom".equals(artifact.getExtension())
+                ? pom
+                : null;
     }
 
     @Override
@@ -38,6 +41,7 @@ final class ManifestWorkspace implements WorkspaceReader {
     }
 
     private boolean sameProject(Artifact artifact) {
-        return artifact.getGroupId().equals(project.getGroupId()) && artifact.getArtifactId().equals(project.getArtifactId());
+        return artifact.getGroupId().equals(project.getGroupId())
+                && artifact.getArtifactId().equals(project.getArtifactId());
     }
 }

@@ -39,7 +39,9 @@ final class MavenProblems extends AbstractRepositoryListener {
     }
 
     void add(Exception exception) {
-        Artifact artifact = exception instanceof ArtifactDescriptorException e ? e.getResult().getRequest().getArtifact() : null;
+        Artifact artifact = exception instanceof ArtifactDescriptorException e
+                ? e.getResult().getRequest().getArtifact()
+                : null;
         record(artifact, exception);
     }
 
@@ -60,20 +62,24 @@ final class MavenProblems extends AbstractRepositoryListener {
             lines.add(file + ": Maven could not build the effective POM from " + repository + " (" + detail
                     + "); its dependencies are missing from the tree");
         } else {
-            String name = artifact == null ? "a dependency" : artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
+            String name = artifact == null
+                    ? "a dependency"
+                    : artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
             lines.add(file + ": Maven tree incomplete: the POM of " + name + " could not be read from " + repository
                     + " (" + detail + "); what it depends on is missing from the tree");
         }
     }
 
     private String unresolvedLine(Artifact artifact) {
-        String expressions = UnresolvedExpressions.expressions(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion());
+        String expressions = UnresolvedExpressions.expressions(
+                artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion());
         return file + ": " + artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion()
                 + " is not checked: " + UnresolvedExpressions.notDefined(expressions);
     }
 
     private boolean sameProject(Artifact artifact) {
-        return artifact.getGroupId().equals(project.getGroupId()) && artifact.getArtifactId().equals(project.getArtifactId())
+        return artifact.getGroupId().equals(project.getGroupId())
+                && artifact.getArtifactId().equals(project.getArtifactId())
                 && artifact.getVersion().equals(project.getVersion());
     }
 

@@ -54,7 +54,8 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
     @Override
     public Resolution read(CheckInput.Manifest manifest, ResolveOptions options) {
         PomXml.Coordinates coordinates = PomXml.coordinates(manifest);
-        Artifact project = new DefaultArtifact(coordinates.groupId(), coordinates.artifactId(), "pom", coordinates.version());
+        Artifact project =
+                new DefaultArtifact(coordinates.groupId(), coordinates.artifactId(), "pom", coordinates.version());
         Path folder = null;
         try {
             folder = Files.createTempDirectory("architect-bot-pom-");
@@ -72,16 +73,17 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         MavenProblems problems = new MavenProblems(file, project, settings.mavenRepositoryUrl());
         DefaultRepositorySystemSession session = new DefaultRepositorySystemSession(context.repositorySystemSession());
         session.setWorkspaceReader(new ManifestWorkspace(project, pom.toFile()));
-        session.setCache(new DefaultRepositoryCache());      // the user's POM changes between checks: no shared model cache
+        session.setCache(new DefaultRepositoryCache()); // the user's POM changes between checks: no shared model cache
         session.setRepositoryListener(problems);
         CollectResult result;
         try {
             // as Maven does for a project: the project's own dependencies and management, read through
             // the descriptor reader, are the collection's direct dependencies (so direct test scope counts)
-            ArtifactDescriptorResult descriptor = context.repositorySystem().readArtifactDescriptor(session,
-                    new ArtifactDescriptorRequest(project, context.remoteRepositories(), null));
-            CollectRequest request = new CollectRequest(descriptor.getDependencies(), descriptor.getManagedDependencies(),
-                    context.remoteRepositories());
+            ArtifactDescriptorResult descriptor = context.repositorySystem()
+                    .readArtifactDescriptor(
+                            session, new ArtifactDescriptorRequest(project, context.remoteRepositories(), null));
+            CollectRequest request = new CollectRequest(
+                    descriptor.getDependencies(), descriptor.getManagedDependencies(), context.remoteRepositories());
             request.setRootArtifact(project);
             result = context.repositorySystem().collectDependencies(session, request);
         } catch (ArtifactDescriptorException e) {
@@ -98,8 +100,13 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         return new Resolution(List.copyOf(found.values()), problems.lines());
     }
 
-    private static void walk(DependencyNode node, List<PackageRef> path, ResolveOptions options,
-                             Map<PackageRef, Dependency> found, Set<PackageRef> expanded, MavenProblems problems) {
+    private static void walk(
+            DependencyNode node,
+            List<PackageRef> path,
+            ResolveOptions options,
+            Map<PackageRef, Dependency> found,
+            Set<PackageRef> expanded,
+            MavenProblems problems) {
         for (DependencyNode child : node.getChildren()) {
             org.eclipse.aether.graph.Dependency dependency = child.getDependency();
             if (dependency == null || !options.includeTestScopes() && isTestOrProvided(dependency.getScope())) {
@@ -127,24 +134,32 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
     /** One resolver context for the reader's life: it holds the HTTP connections and the cache locks. */
     private synchronized Context context() {
         if (context == null) {
-            RemoteRepository repository = new RemoteRepository.Builder(REPOSITORY_ID, "default",
-                    settings.mavenRepositoryUrl().toString()).build();
+            RemoteRepository repository = new RemoteRepository.Builder(
+                            REPOSITORY_ID,
+                            "default",
+                            settings.mavenRepositoryUrl().toString())
+                    .build();
             Path userHome = settings.mavenCacheDir().toAbsolutePath().resolve(".user-home");
             ContextOverrides overrides = ContextOverrides.create()
                     .withUserSettings(false)
-                    .withMavenUserHomeOverride(userHome)                 // no ~/.m2 settings, mirrors or toolchains
+                    .withMavenUserHomeOverride(userHome) // no ~/.m2 settings, mirrors or toolchains
                     .withLocalRepositoryOverride(settings.mavenCacheDir().toAbsolutePath())
                     .repositories(List.of(repository))
                     .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.REPLACE)
-                    .ignoreArtifactDescriptorRepositories(true)          // a POM must not send us to other hosts
+                    .ignoreArtifactDescriptorRepositories(true) // a POM must not send us to other hosts
                     .checksumPolicy(ContextOverrides.ChecksumPolicy.WARN)
                     .configProperties(Map.of(
-                            "aether.connector.connectTimeout", (int) settings.connectTimeout().toMillis(),
-                            "aether.connector.requestTimeout", (int) settings.requestTimeout().toMillis(),
-                            "aether.connector.http.retryHandler.count", settings.retries(),
-                            "aether.connector.http.retryHandler.interval", RETRY_INTERVAL_MS,
+                            "aether.connector.connectTimeout",
+                            (int) settings.connectTimeout().toMillis(),
+                            "aether.connector.requestTimeout",
+                            (int) settings.requestTimeout().toMillis(),
+                            "aether.connector.http.retryHandler.count",
+                            settings.retries(),
+                            "aether.connector.http.retryHandler.interval",
+                            RETRY_INTERVAL_MS,
                             // breadth-first collection fetches POMs in parallel: 3x faster cold (docs/benchmarks.md)
-                            "aether.dependencyCollector.impl", "bf"))
+                            "aether.dependencyCollector.impl",
+                            "bf"))
                     .build();
             context = new DataOnlyMavenRuntime(settings.mavenCacheDir()).create(overrides);
         }

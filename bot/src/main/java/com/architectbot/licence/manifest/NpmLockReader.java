@@ -17,7 +17,8 @@ final class NpmLockReader implements ManifestReader {
 
     private static final String ROOT = "";
     private static final String NODE_MODULES = "node_modules/";
-    private static final List<String> RUNTIME_EDGES = List.of("dependencies", "optionalDependencies", "peerDependencies");
+    private static final List<String> RUNTIME_EDGES =
+            List.of("dependencies", "optionalDependencies", "peerDependencies");
 
     @Override
     public Resolution read(CheckInput.Manifest manifest, ResolveOptions options) {
@@ -25,9 +26,11 @@ final class NpmLockReader implements ManifestReader {
         JsonNode packages = lock.get("packages");
         if (packages == null || !packages.isObject()) {
             int version = lock.path("lockfileVersion").asInt(0);
-            throw Malformed.manifest(manifest, version == 1
-                    ? "lockfileVersion 1 is not supported; regenerate it with npm 7 or later"
-                    : "it has no \"packages\" map (lockfileVersion 2 or 3 expected)");
+            throw Malformed.manifest(
+                    manifest,
+                    version == 1
+                            ? "lockfileVersion 1 is not supported; regenerate it with npm 7 or later"
+                            : "it has no \"packages\" map (lockfileVersion 2 or 3 expected)");
         }
         DependencyGraph graph = new DependencyGraph();
         for (Map.Entry<String, JsonNode> entry : JsonManifest.fields(packages)) {
@@ -42,19 +45,22 @@ final class NpmLockReader implements ManifestReader {
     private static void addPackage(DependencyGraph graph, String location, JsonNode entry, ResolveOptions options) {
         boolean devOnly = entry.path("dev").asBoolean(false);
         String version = JsonManifest.text(entry, "version");
-        if (!location.contains(NODE_MODULES) || entry.path("link").asBoolean(false) || version == null
+        if (!location.contains(NODE_MODULES)
+                || entry.path("link").asBoolean(false)
+                || version == null
                 || devOnly && !options.includeTestScopes()) {
-            return;                              // the root, workspace folders, links and dev-only packages
+            return; // the root, workspace folders, links and dev-only packages
         }
         String name = JsonManifest.text(entry, "name");
         graph.add(location, Packages.npm(name != null ? name : nameAt(location), version), licence(entry));
     }
 
-    private static void link(DependencyGraph graph, JsonNode packages, String location, JsonNode entry, ResolveOptions options) {
+    private static void link(
+            DependencyGraph graph, JsonNode packages, String location, JsonNode entry, ResolveOptions options) {
         if (entry.path("link").asBoolean(false)) {
             String target = JsonManifest.text(entry, "resolved");
             if (target != null) {
-                graph.link(location, target);    // a workspace member: follow it to its folder
+                graph.link(location, target); // a workspace member: follow it to its folder
             }
             return;
         }

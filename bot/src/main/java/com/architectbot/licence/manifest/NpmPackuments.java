@@ -37,7 +37,10 @@ final class NpmPackuments {
         this.registry = settings.npmRegistryUrl();
         this.requestTimeout = settings.requestTimeout();
         this.maxBodyBytes = settings.maxBodyBytes();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     URI registry() {
@@ -51,7 +54,11 @@ final class NpmPackuments {
         }
         // a scoped name keeps its '@' and encodes its slash, as the registry expects
         URI uri = registry.resolve(name.replace("/", "%2F"));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", ABBREVIATED).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", ABBREVIATED)
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, ResponseBodies.capped(maxBodyBytes));
             return switch (response.statusCode()) {
@@ -64,8 +71,9 @@ final class NpmPackuments {
         } catch (JacksonException e) {
             return new Fetch.Failed("the answer was not valid JSON");
         } catch (IOException e) {
-            return new Fetch.Failed(ResponseBodies.tooLarge(e).orElseGet(() ->
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            return new Fetch.Failed(ResponseBodies.tooLarge(e)
+                    .orElseGet(() ->
+                            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Fetch.Failed("interrupted");

@@ -70,7 +70,8 @@ final class NpmRangeReader implements ManifestReader {
                 found.put(pkg.get(), new Dependency(pkg.get(), want.path().isEmpty(), want.path(), null));
                 if (!options.directOnly()) {
                     JsonNode manifestOfVersion = fetched.get(want.name()) instanceof NpmPackuments.Fetch.Found f
-                            ? f.packument().path("versions").path(pkg.get().version()) : null;
+                            ? f.packument().path("versions").path(pkg.get().version())
+                            : null;
                     next.addAll(wants(manifestOfVersion, RUNTIME, append(want.path(), pkg.get()), file, problems));
                 }
             }
@@ -80,28 +81,33 @@ final class NpmRangeReader implements ManifestReader {
     }
 
     private Optional<PackageRef> pick(Want want, NpmPackuments.Fetch fetch, String file, Set<String> problems) {
-        String needed = want.name() + "@" + want.range() + (want.path().isEmpty() ? "" : " (needed by " + want.path().getLast() + ")");
+        String needed = want.name() + "@" + want.range()
+                + (want.path().isEmpty() ? "" : " (needed by " + want.path().getLast() + ")");
         return switch (fetch) {
             case NpmPackuments.Fetch.Missing missing -> {
-                problems.add(file + ": " + want.name() + " is not in the npm registry at " + packuments.registry() + "; " + needed + " is not checked");
+                problems.add(file + ": " + want.name() + " is not in the npm registry at " + packuments.registry()
+                        + "; " + needed + " is not checked");
                 yield Optional.empty();
             }
             case NpmPackuments.Fetch.Failed failed -> {
-                problems.add(file + ": npm registry " + packuments.registry() + " did not answer for " + want.name() + " ("
-                        + failed.reason() + "); " + needed + " and what it depends on are missing from the tree");
+                problems.add(file + ": npm registry " + packuments.registry() + " did not answer for " + want.name()
+                        + " (" + failed.reason() + "); " + needed
+                        + " and what it depends on are missing from the tree");
                 yield Optional.empty();
             }
             case NpmPackuments.Fetch.Found found -> {
                 Optional<String> version = NpmVersions.pick(found.packument(), want.range());
                 if (version.isEmpty()) {
-                    problems.add(file + ": no published version of " + want.name() + " matches \"" + want.range() + "\"; " + needed + " is not checked");
+                    problems.add(file + ": no published version of " + want.name() + " matches \"" + want.range()
+                            + "\"; " + needed + " is not checked");
                 }
                 yield version.map(v -> Packages.npm(want.name(), v));
             }
         };
     }
 
-    private static List<Want> wants(JsonNode manifest, List<String> kinds, List<PackageRef> path, String file, Set<String> problems) {
+    private static List<Want> wants(
+            JsonNode manifest, List<String> kinds, List<PackageRef> path, String file, Set<String> problems) {
         List<Want> wants = new ArrayList<>();
         if (manifest == null) {
             return wants;
@@ -110,17 +116,20 @@ final class NpmRangeReader implements ManifestReader {
             for (Map.Entry<String, JsonNode> dependency : JsonManifest.fields(manifest.get(kind))) {
                 String name = dependency.getKey();
                 String range = dependency.getValue().asText("");
-                if (range.startsWith("npm:")) {                  // an alias: "npm:real-name@range"
+                if (range.startsWith("npm:")) { // an alias: "npm:real-name@range"
                     String[] target = aliasTarget(range);
                     name = target[0];
                     range = target[1];
                 }
-                if (!NpmNames.valid(name)) {             // only from a registry's packument: the user's are checked first
-                    problems.add(file + ": \"" + Malformed.echo(name) + "\" (needed by " + (path.isEmpty() ? file : path.getLast()) + ") is not a valid npm name; it is not checked");
+                if (!NpmNames.valid(name)) { // only from a registry's packument: the user's are checked first
+                    problems.add(file + ": \"" + Malformed.echo(name) + "\" (needed by "
+                            + (path.isEmpty() ? file : path.getLast())
+                            + ") is not a valid npm name; it is not checked");
                 } else if (NpmVersions.fromRegistry(range)) {
                     wants.add(new Want(name, range, path));
                 } else {
-                    problems.add(file + ": " + name + "@" + range + " does not come from the npm registry; it is not checked");
+                    problems.add(file + ": " + name + "@" + range
+                            + " does not come from the npm registry; it is not checked");
                 }
             }
         }
@@ -134,8 +143,10 @@ final class NpmRangeReader implements ManifestReader {
                 String range = dependency.getValue().asText("");
                 String name = range.startsWith("npm:") ? aliasTarget(range)[0] : dependency.getKey();
                 if (!NpmNames.valid(name)) {
-                    throw Malformed.manifest(manifest, "\"" + Malformed.echo(name) + "\" in " + kind
-                            + " is not a valid npm package name (" + NpmNames.RULE + ")");
+                    throw Malformed.manifest(
+                            manifest,
+                            "\"" + Malformed.echo(name) + "\" in " + kind + " is not a valid npm package name ("
+                                    + NpmNames.RULE + ")");
                 }
             }
         }
@@ -145,14 +156,19 @@ final class NpmRangeReader implements ManifestReader {
     private static String[] aliasTarget(String range) {
         String target = range.substring(4);
         int at = target.lastIndexOf('@');
-        return at > 0 ? new String[] {target.substring(0, at), target.substring(at + 1)} : new String[] {target, "latest"};
+        return at > 0
+                ? new String[] {target.substring(0, at), target.substring(at + 1)}
+                : new String[] {target, "latest"};
     }
 
     private void fetchAll(List<Want> level, Map<String, NpmPackuments.Fetch> fetched) {
         Semaphore permits = new Semaphore(PARALLEL_FETCHES);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            level.stream().map(Want::name).distinct().filter(name -> !fetched.containsKey(name)).forEach(name ->
-                    executor.submit(() -> {
+            level.stream()
+                    .map(Want::name)
+                    .distinct()
+                    .filter(name -> !fetched.containsKey(name))
+                    .forEach(name -> executor.submit(() -> {
                         permits.acquireUninterruptibly();
                         try {
                             fetched.put(name, packuments.fetch(name));

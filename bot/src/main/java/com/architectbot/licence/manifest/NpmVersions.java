@@ -26,7 +26,7 @@ final class NpmVersions {
         RangesList ranges;
         try {
             ranges = RangesListFactory.create(spec.isEmpty() ? "*" : spec);
-        } catch (IllegalArgumentException e) {          // SemverException included
+        } catch (IllegalArgumentException e) { // SemverException included
             return Optional.empty();
         }
         Semver latest = Semver.parse(tags.path("latest").asText(""));
@@ -46,7 +46,13 @@ final class NpmVersions {
     /** Whether the spec names a registry version at all (not git, a path, a URL or a tarball). */
     static boolean fromRegistry(String spec) {
         String s = spec.strip();
-        return !(s.contains("://") || s.startsWith("git") || s.startsWith("file:") || s.startsWith("link:")
-                || s.startsWith("workspace:") || s.startsWith(".") || s.startsWith("/") || s.matches("^[\\w.-]+/[\\w.-]+(#.*)?$"));
+        return !(s.contains("://")
+                || s.startsWith("git")
+                || s.startsWith("file:")
+                || s.startsWith("link:")
+                || s.startsWith("workspace:")
+                || s.startsWith(".")
+                || s.startsWith("/")
+                || s.matches("^[\\w.-]+/[\\w.-]+(#.*)?$"));
     }
 }

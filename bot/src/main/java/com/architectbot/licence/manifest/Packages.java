@@ -27,7 +27,8 @@ final class Packages {
 
     /** PyPI names compare after PEP 503 normalisation: {@code Flask_SQLAlchemy} is {@code flask-sqlalchemy}. */
     static PackageRef pypi(String name, String version) {
-        return new PackageRef(Ecosystem.PYPI, null, name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT), version);
+        return new PackageRef(
+                Ecosystem.PYPI, null, name.replaceAll("[-_.]+", "-").toLowerCase(Locale.ROOT), version);
     }
 
     static PackageRef cargo(String name, String version) {
@@ -39,7 +40,8 @@ final class Packages {
         int slash = modulePath.lastIndexOf('/');
         return slash < 0
                 ? new PackageRef(Ecosystem.GOLANG, null, modulePath, version)
-                : new PackageRef(Ecosystem.GOLANG, modulePath.substring(0, slash), modulePath.substring(slash + 1), version);
+                : new PackageRef(
+                        Ecosystem.GOLANG, modulePath.substring(0, slash), modulePath.substring(slash + 1), version);
     }
 
     /**

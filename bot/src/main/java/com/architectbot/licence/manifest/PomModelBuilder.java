@@ -53,7 +53,8 @@ final class PomModelBuilder implements ModelBuilder {
     }
 
     @Override
-    public ModelBuildingResult build(ModelBuildingRequest request, ModelBuildingResult result) throws ModelBuildingException {
+    public ModelBuildingResult build(ModelBuildingRequest request, ModelBuildingResult result)
+            throws ModelBuildingException {
         return delegate.build(asData(request), result);
     }
 
@@ -64,7 +65,8 @@ final class PomModelBuilder implements ModelBuilder {
 
     /** The POM as bytes with no folder around it: nothing relative to it can be found on disk. */
     private static ModelBuildingRequest asData(ModelBuildingRequest request) {
-        ModelSource source = request.getModelSource() != null ? request.getModelSource()
+        ModelSource source = request.getModelSource() != null
+                ? request.getModelSource()
                 : request.getPomFile() != null ? new FileModelSource(request.getPomFile()) : null;
         Properties profileOnly = new Properties();
         profileOnly.setProperty("java.version", PROFILE_JAVA_VERSION);
@@ -100,8 +102,10 @@ final class PomModelBuilder implements ModelBuilder {
 
         @Override
         protected ModelInterpolator newModelInterpolator() {
-            return new OwnPropertiesInterpolator().setPathTranslator(newPathTranslator())
-                    .setUrlNormalizer(newUrlNormalizer()).setVersionPropertiesProcessor(newModelVersionPropertiesProcessor());
+            return new OwnPropertiesInterpolator()
+                    .setPathTranslator(newPathTranslator())
+                    .setUrlNormalizer(newUrlNormalizer())
+                    .setVersionPropertiesProcessor(newModelVersionPropertiesProcessor());
         }
 
         @Override
@@ -113,14 +117,17 @@ final class PomModelBuilder implements ModelBuilder {
 
         @Override
         protected ModelProcessor newModelProcessor() {
-            return new CacheOnlyProcessor(cacheDir).setModelLocator(newModelLocator()).setModelReader(newModelReader());
+            return new CacheOnlyProcessor(cacheDir)
+                    .setModelLocator(newModelLocator())
+                    .setModelReader(newModelReader());
         }
     }
 
     /** Interpolates with the model alone: system and user properties are hidden, the project has no folder. */
     private static final class OwnPropertiesInterpolator extends StringVisitorModelInterpolator {
         @Override
-        public Model interpolateModel(Model model, File projectDir, ModelBuildingRequest request, ModelProblemCollector problems) {
+        public Model interpolateModel(
+                Model model, File projectDir, ModelBuildingRequest request, ModelProblemCollector problems) {
             DefaultModelBuildingRequest ownOnly = new DefaultModelBuildingRequest(request);
             ownOnly.setSystemProperties(new Properties());
             ownOnly.setUserProperties(new Properties());

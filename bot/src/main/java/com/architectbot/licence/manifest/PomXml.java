@@ -19,6 +19,7 @@ final class PomXml {
 
     /** Stands in for a version or group given as an expression (CI-friendly {@code ${revision}}). */
     static final String PLACEHOLDER_VERSION = "0-manifest";
+
     static final String PLACEHOLDER_GROUP = "manifest";
 
     record Coordinates(String groupId, String artifactId, String version) {}
@@ -27,7 +28,8 @@ final class PomXml {
 
     static Coordinates coordinates(CheckInput.Manifest manifest) {
         if (manifest.content().contains("<!DOCTYPE")) {
-            throw Malformed.manifest(manifest, "it declares a DOCTYPE, which a POM has no use for and which we do not read");
+            throw Malformed.manifest(
+                    manifest, "it declares a DOCTYPE, which a POM has no use for and which we do not read");
         }
         Element project = parse(manifest).getDocumentElement();
         if (!"project".equals(name(project))) {
@@ -38,8 +40,10 @@ final class PomXml {
         if (artifactId == null) {
             throw Malformed.manifest(manifest, "<project> has no <artifactId>");
         }
-        String groupId = firstConstant(text(project, "groupId"), parent == null ? null : text(parent, "groupId"), PLACEHOLDER_GROUP);
-        String version = firstConstant(text(project, "version"), parent == null ? null : text(parent, "version"), PLACEHOLDER_VERSION);
+        String groupId = firstConstant(
+                text(project, "groupId"), parent == null ? null : text(parent, "groupId"), PLACEHOLDER_GROUP);
+        String version = firstConstant(
+                text(project, "version"), parent == null ? null : text(parent, "version"), PLACEHOLDER_VERSION);
         return new Coordinates(groupId, artifactId.contains("${") ? "manifest" : artifactId, version);
     }
 
@@ -47,10 +51,14 @@ final class PomXml {
         try {
             return SafeXml.documentBuilder().parse(new InputSource(new StringReader(manifest.content())));
         } catch (SAXParseException e) {
-            throw Malformed.manifest(manifest, "it is not well-formed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + " (" + Malformed.firstLine(e.getMessage()) + ")", e);
+            throw Malformed.manifest(
+                    manifest,
+                    "it is not well-formed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + " ("
+                            + Malformed.firstLine(e.getMessage()) + ")",
+                    e);
         } catch (SAXException | IOException e) {
-            throw Malformed.manifest(manifest, "it is not well-formed XML (" + Malformed.firstLine(e.getMessage()) + ")", e);
+            throw Malformed.manifest(
+                    manifest, "it is not well-formed XML (" + Malformed.firstLine(e.getMessage()) + ")", e);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser refused secure settings", e);
         }
@@ -72,7 +80,9 @@ final class PomXml {
 
     private static String text(Element parent, String name) {
         Element element = child(parent, name);
-        return element == null || element.getTextContent().isBlank() ? null : element.getTextContent().strip();
+        return element == null || element.getTextContent().isBlank()
+                ? null
+                : element.getTextContent().strip();
     }
 
     private static String name(Element element) {

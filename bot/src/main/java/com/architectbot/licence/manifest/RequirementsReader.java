@@ -25,7 +25,8 @@ final class RequirementsReader implements ManifestReader {
         List<Dependency> dependencies = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         // a trailing backslash continues the line (pip-compile puts --hash options there)
-        List<String> lines = List.of(manifest.content().replaceAll("\\\\\\R", " ").split("\\R", -1));
+        List<String> lines =
+                List.of(manifest.content().replaceAll("\\\\\\R", " ").split("\\R", -1));
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replaceAll("(^|\\s)#.*$", "").strip();
             if (line.isEmpty()) {
@@ -35,12 +36,14 @@ final class RequirementsReader implements ManifestReader {
             Matcher pinned = PINNED.matcher(line);
             Matcher named = NAMED.matcher(line);
             if (pinned.matches()) {
-                dependencies.add(new Dependency(Packages.pypi(pinned.group(1), pinned.group(2)), true, List.of(), null));
+                dependencies.add(
+                        new Dependency(Packages.pypi(pinned.group(1), pinned.group(2)), true, List.of(), null));
             } else if (line.startsWith("-")) {
-                problems.add(where + "option \"" + line + "\" is not followed; list those requirements here with == versions");
+                problems.add(where + "option \"" + line
+                        + "\" is not followed; list those requirements here with == versions");
             } else if (named.matches() && !line.contains("://") && !line.contains(" @ ")) {
-                problems.add(where + "\"" + line + "\" has no pinned version; pin it as "
-                        + named.group(1) + "==<version> (pip freeze or pip-compile give them) so it can be checked");
+                problems.add(where + "\"" + line + "\" has no pinned version; pin it as " + named.group(1)
+                        + "==<version> (pip freeze or pip-compile give them) so it can be checked");
             } else if (named.matches() || line.contains("://") || isLocalPath(line)) {
                 problems.add(where + "\"" + line + "\" installs from a URL or path, not from PyPI; it is not checked");
             } else {

@@ -21,8 +21,12 @@ final class SpdxSbomReader implements ManifestReader {
 
     private static final String DOCUMENT = "SPDXRef-DOCUMENT";
     private static final Set<String> FORWARD = Set.of("DEPENDS_ON", "CONTAINS");
-    private static final Set<String> BACKWARD = Set.of("DEPENDENCY_OF", "RUNTIME_DEPENDENCY_OF",
-            "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF", "CONTAINED_BY");
+    private static final Set<String> BACKWARD = Set.of(
+            "DEPENDENCY_OF",
+            "RUNTIME_DEPENDENCY_OF",
+            "OPTIONAL_DEPENDENCY_OF",
+            "PROVIDED_DEPENDENCY_OF",
+            "CONTAINED_BY");
     private static final Set<String> DEV_BACKWARD = Set.of("DEV_DEPENDENCY_OF", "TEST_DEPENDENCY_OF");
     private static final Set<String> NO_LICENCE = Set.of("NOASSERTION");
 
@@ -47,9 +51,12 @@ final class SpdxSbomReader implements ManifestReader {
         }
         edges.forEach(edge -> graph.link(edge.from(), edge.to()));
         List<String> problems = new ArrayList<>(skipped.problems());
-        boolean hasTree = subjects.stream().anyMatch(subject -> !graph.targets(subject).isEmpty());
+        boolean hasTree =
+                subjects.stream().anyMatch(subject -> !graph.targets(subject).isEmpty());
         if (!hasTree) {
-            problems.add(Malformed.label(manifest) + ": the SBOM has no relationships from the package it describes; every package is listed as direct");
+            problems.add(
+                    Malformed.label(manifest)
+                            + ": the SBOM has no relationships from the package it describes; every package is listed as direct");
         }
         return new Resolution(graph.walk(hasTree ? subjects : graph.ids(), options.directOnly(), true), problems);
     }
@@ -61,7 +68,8 @@ final class SpdxSbomReader implements ManifestReader {
             String type = JsonManifest.text(relation, "relationshipType");
             if ("DESCRIBES".equals(type) && DOCUMENT.equals(JsonManifest.text(relation, "spdxElementId"))) {
                 subjects.add(JsonManifest.text(relation, "relatedSpdxElement"));
-            } else if ("DESCRIBED_BY".equals(type) && DOCUMENT.equals(JsonManifest.text(relation, "relatedSpdxElement"))) {
+            } else if ("DESCRIBED_BY".equals(type)
+                    && DOCUMENT.equals(JsonManifest.text(relation, "relatedSpdxElement"))) {
                 subjects.add(JsonManifest.text(relation, "spdxElementId"));
             }
         }

@@ -30,8 +30,12 @@ final class UnresolvedExpressions implements RemoteRepositoryFilterSource, Remot
 
     @Override
     public Result acceptArtifact(RemoteRepository repository, Artifact artifact) {
-        return verdict(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion(),
-                artifact.getClassifier(), artifact.getExtension());
+        return verdict(
+                artifact.getGroupId(),
+                artifact.getArtifactId(),
+                artifact.getVersion(),
+                artifact.getClassifier(),
+                artifact.getExtension());
     }
 
     @Override
@@ -45,14 +49,18 @@ final class UnresolvedExpressions implements RemoteRepositoryFilterSource, Remot
     }
 
     static boolean unresolved(Artifact artifact) {
-        return !expressions(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion()).isEmpty();
+        return !expressions(artifact.getGroupId(), artifact.getArtifactId(), artifact.getVersion())
+                .isEmpty();
     }
 
     /** The {@code ${...}} expressions in these coordinate parts, comma-separated; empty when none. */
     static String expressions(String... parts) {
-        return Stream.of(parts).filter(part -> part != null && part.contains("${"))
+        return Stream.of(parts)
+                .filter(part -> part != null && part.contains("${"))
                 .flatMap(part -> EXPRESSION.matcher(part).results().map(MatchResult::group))
-                .distinct().reduce((a, b) -> a + ", " + b).orElse("");
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     static String notDefined(String expressions) {

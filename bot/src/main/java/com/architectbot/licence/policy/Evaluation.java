@@ -1,11 +1,10 @@
 package com.architectbot.licence.policy;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.core.report.Obligation;
 import com.architectbot.core.report.Verdict;
-
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.licence.spdx.LicenceExpression;
 import java.util.List;
 
@@ -15,8 +14,12 @@ import java.util.List;
  * @param chosen the licence the verdict rests on: for {@code OR}, the option chosen; null when unknown
  * @param notes why, in a sentence each ("chose MIT of MIT OR GPL-3.0-or-later", "denied by policy")
  */
-public record Evaluation(Verdict verdict, LicenceCategory category, List<Obligation> obligations,
-                         LicenceExpression chosen, List<String> notes) {
+public record Evaluation(
+        Verdict verdict,
+        LicenceCategory category,
+        List<Obligation> obligations,
+        LicenceExpression chosen,
+        List<String> notes) {
 
     public Evaluation {
         requireNonNull(verdict, "verdict");

@@ -1,9 +1,7 @@
 package com.architectbot.licence.policy;
 
 import com.architectbot.core.report.LicenceCategory;
-
 import com.architectbot.licence.spdx.TsvResource;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,11 +26,16 @@ public final class LicenceCategories {
     private final Set<String> linkingExceptions;
     private final List<String> linkingExceptionPrefixes;
 
-    private LicenceCategories(Map<String, LicenceCategory> exact, List<Map.Entry<String, LicenceCategory>> prefixes,
-                              Set<String> linkingExceptions, List<String> linkingExceptionPrefixes) {
+    private LicenceCategories(
+            Map<String, LicenceCategory> exact,
+            List<Map.Entry<String, LicenceCategory>> prefixes,
+            Set<String> linkingExceptions,
+            List<String> linkingExceptionPrefixes) {
         this.exact = Map.copyOf(exact);
         this.prefixes = prefixes.stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, LicenceCategory> e) -> e.getKey().length()).reversed())
+                .sorted(Comparator.comparingInt((Map.Entry<String, LicenceCategory> e) ->
+                                e.getKey().length())
+                        .reversed())
                 .toList();
         this.linkingExceptions = Set.copyOf(linkingExceptions);
         this.linkingExceptionPrefixes = List.copyOf(linkingExceptionPrefixes);
@@ -69,7 +72,8 @@ public final class LicenceCategories {
     /** Whether the exception keeps GPL/LGPL from reaching code that links to (or is built by) the work. */
     public boolean isLinkingException(String exceptionId) {
         String key = lower(exceptionId);
-        return linkingExceptions.contains(key) || linkingExceptionPrefixes.stream().anyMatch(key::startsWith);
+        return linkingExceptions.contains(key)
+                || linkingExceptionPrefixes.stream().anyMatch(key::startsWith);
     }
 
     private static LicenceCategories load() {
@@ -86,8 +90,9 @@ public final class LicenceCategories {
                 (prefix ? exceptionPrefixes : exceptions).add(key);
                 return;
             }
-            LicenceCategory category = LicenceCategory.fromId(value).orElseThrow(() -> new IllegalStateException(
-                    RESOURCE + " line " + lineNumber + ": unknown category '" + value + "'"));
+            LicenceCategory category = LicenceCategory.fromId(value)
+                    .orElseThrow(() -> new IllegalStateException(
+                            RESOURCE + " line " + lineNumber + ": unknown category '" + value + "'"));
             if (prefix) {
                 prefixes.add(Map.entry(key, category));
             } else {

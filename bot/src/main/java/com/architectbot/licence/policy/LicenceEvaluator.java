@@ -1,11 +1,10 @@
 package com.architectbot.licence.policy;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.core.report.Obligation;
 import com.architectbot.core.report.Verdict;
-
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.LicenceExpression.And;
 import com.architectbot.licence.spdx.LicenceExpression.Or;
@@ -50,7 +49,8 @@ public final class LicenceEvaluator {
         }
         List<String> notes = new ArrayList<>(licence.notes());
         notes.add("policy rule '" + packageRule.get() + "' decides this package");
-        return new Evaluation(packageRule.get().verdict(), licence.category(), licence.obligations(), licence.chosen(), notes);
+        return new Evaluation(
+                packageRule.get().verdict(), licence.category(), licence.obligations(), licence.chosen(), notes);
     }
 
     private Evaluation evaluate(LicenceExpression expression, LicencePolicy policy) {
@@ -62,7 +62,8 @@ public final class LicenceEvaluator {
     }
 
     private Evaluation best(Or or, LicencePolicy policy) {
-        List<Evaluation> options = or.operands().stream().map(o -> evaluate(o, policy)).toList();
+        List<Evaluation> options =
+                or.operands().stream().map(o -> evaluate(o, policy)).toList();
         Evaluation best = options.stream().min(bestFirst).orElseThrow();
         List<String> notes = new ArrayList<>(best.notes());
         notes.addFirst("chose " + best.chosen() + " of " + or);
@@ -70,7 +71,8 @@ public final class LicenceEvaluator {
     }
 
     private Evaluation all(And and, LicencePolicy policy) {
-        List<Evaluation> parts = and.operands().stream().map(o -> evaluate(o, policy)).toList();
+        List<Evaluation> parts =
+                and.operands().stream().map(o -> evaluate(o, policy)).toList();
         Verdict verdict = Verdict.OK;
         LicenceCategory category = LicenceCategory.PUBLIC_DOMAIN;
         Set<Obligation> obligations = new LinkedHashSet<>();
@@ -81,7 +83,8 @@ public final class LicenceEvaluator {
             obligations.addAll(part.obligations());
             notes.addAll(part.notes());
         }
-        LicenceExpression chosen = LicenceExpression.and(parts.stream().map(Evaluation::chosen).toList());
+        LicenceExpression chosen =
+                LicenceExpression.and(parts.stream().map(Evaluation::chosen).toList());
         return new Evaluation(verdict, category, List.copyOf(obligations), chosen, notes);
     }
 
@@ -89,7 +92,8 @@ public final class LicenceEvaluator {
         String id = term.licence().id();
         LicenceCategory own = categories.of(id);
         LicenceCategory category = own;
-        boolean linkingException = term instanceof WithException with && categories.isLinkingException(with.exception());
+        boolean linkingException =
+                term instanceof WithException with && categories.isLinkingException(with.exception());
         List<String> notes = new ArrayList<>();
         if (linkingException && (own == LicenceCategory.STRONG_COPYLEFT || own == LicenceCategory.WEAK_COPYLEFT)) {
             category = LicenceCategory.WEAK_COPYLEFT;
@@ -97,7 +101,8 @@ public final class LicenceEvaluator {
                     + "treated as weak copyleft");
         }
         Verdict verdict = policy.verdictFor(category);
-        Optional<LicencePolicy.Rule> rule = policy.licenceRule(term.toString(), term.licence().toString(), id);
+        Optional<LicencePolicy.Rule> rule =
+                policy.licenceRule(term.toString(), term.licence().toString(), id);
         if (rule.isPresent()) {
             verdict = rule.get().verdict();
             notes.add("policy rule '" + rule.get() + "'");
@@ -107,14 +112,20 @@ public final class LicenceEvaluator {
     }
 
     private LicenceCategory categoryBeforeExceptions(Evaluation evaluation) {
-        return evaluation.chosen().terms()
+        return evaluation
+                .chosen()
+                .terms()
                 .map(term -> categories.of(term.licence().id()))
                 .max(Comparator.naturalOrder())
                 .orElse(LicenceCategory.UNKNOWN);
     }
 
     private static Evaluation unknown(LicencePolicy policy) {
-        return new Evaluation(policy.verdictFor(LicenceCategory.UNKNOWN), LicenceCategory.UNKNOWN,
-                List.of(Obligation.IDENTIFY_LICENCE), null, List.of("no licence declared or found"));
+        return new Evaluation(
+                policy.verdictFor(LicenceCategory.UNKNOWN),
+                LicenceCategory.UNKNOWN,
+                List.of(Obligation.IDENTIFY_LICENCE),
+                null,
+                List.of("no licence declared or found"));
     }
 }

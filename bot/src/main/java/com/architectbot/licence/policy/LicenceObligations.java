@@ -1,9 +1,5 @@
 package com.architectbot.licence.policy;
 
-import com.architectbot.core.report.DistributionModel;
-import com.architectbot.core.report.LicenceCategory;
-import com.architectbot.core.report.Obligation;
-
 import static com.architectbot.core.report.Obligation.ATTRIBUTION;
 import static com.architectbot.core.report.Obligation.COMMERCIAL_TERMS;
 import static com.architectbot.core.report.Obligation.FILE_LEVEL_COPYLEFT;
@@ -14,6 +10,9 @@ import static com.architectbot.core.report.Obligation.SAME_LICENCE;
 import static com.architectbot.core.report.Obligation.SOURCE_OFFER;
 import static com.architectbot.core.report.Obligation.USE_RESTRICTIONS;
 
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
 import java.util.List;
 
 /**
@@ -24,17 +23,18 @@ final class LicenceObligations {
 
     private LicenceObligations() {}
 
-    static List<Obligation> of(LicenceCategory category, String licenceId, boolean linkingException,
-                               DistributionModel model) {
+    static List<Obligation> of(
+            LicenceCategory category, String licenceId, boolean linkingException, DistributionModel model) {
         boolean ships = model == DistributionModel.DISTRIBUTED;
         return switch (category) {
             case PUBLIC_DOMAIN -> List.of();
             case PERMISSIVE -> model == DistributionModel.INTERNAL ? List.of() : List.of(ATTRIBUTION);
             case WEAK_COPYLEFT -> weakCopyleft(licenceId, linkingException, model);
             case STRONG_COPYLEFT -> ships ? List.of(ATTRIBUTION, SOURCE_OFFER, SAME_LICENCE) : List.of();
-            case NETWORK_COPYLEFT -> ships
-                    ? List.of(ATTRIBUTION, SOURCE_OFFER, SAME_LICENCE, NETWORK_SOURCE_DISCLOSURE)
-                    : List.of(NETWORK_SOURCE_DISCLOSURE, SAME_LICENCE);
+            case NETWORK_COPYLEFT ->
+                ships
+                        ? List.of(ATTRIBUTION, SOURCE_OFFER, SAME_LICENCE, NETWORK_SOURCE_DISCLOSURE)
+                        : List.of(NETWORK_SOURCE_DISCLOSURE, SAME_LICENCE);
             case SOURCE_AVAILABLE -> List.of(USE_RESTRICTIONS);
             case PROPRIETARY -> List.of(COMMERCIAL_TERMS);
             case UNKNOWN -> List.of(IDENTIFY_LICENCE);

@@ -1,11 +1,10 @@
 package com.architectbot.licence.policy;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.core.report.Verdict;
-
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -51,7 +50,8 @@ public record LicencePolicy(
         for (LicenceCategory category : LicenceCategory.values()) {
             for (DistributionModel each : DistributionModel.values()) {
                 if (copy.getOrDefault(category, Map.of()).get(each) == null) {
-                    throw new IllegalArgumentException("policy has no verdict for " + category.id() + " in " + each.id());
+                    throw new IllegalArgumentException(
+                            "policy has no verdict for " + category.id() + " in " + each.id());
                 }
             }
         }
@@ -74,11 +74,12 @@ public record LicencePolicy(
         private static Pattern glob(String pattern) {
             StringBuilder regex = new StringBuilder();
             for (String part : pattern.split("((?<=[*?])|(?=[*?]))")) {
-                regex.append(switch (part) {
-                    case "*" -> ".*";
-                    case "?" -> ".";
-                    default -> Pattern.quote(part);
-                });
+                regex.append(
+                        switch (part) {
+                            case "*" -> ".*";
+                            case "?" -> ".";
+                            default -> Pattern.quote(part);
+                        });
             }
             return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
         }

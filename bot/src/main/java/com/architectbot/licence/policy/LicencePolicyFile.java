@@ -1,10 +1,9 @@
 package com.architectbot.licence.policy;
 
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.core.report.Verdict;
-
-import com.architectbot.core.PermanentFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +36,10 @@ import java.util.Set;
 public final class LicencePolicyFile {
 
     static final String DEFAULTS_RESOURCE = "/licence/licence-policy-defaults.json";
-    private static final Set<String> TOP_LEVEL = Set.of("model", "categories", "licences", "licenses", "packages", "comment");
-    private static final Map<String, Verdict> RULE_LISTS = Map.of("allow", Verdict.OK, "review", Verdict.REVIEW, "deny", Verdict.BLOCKER);
+    private static final Set<String> TOP_LEVEL =
+            Set.of("model", "categories", "licences", "licenses", "packages", "comment");
+    private static final Map<String, Verdict> RULE_LISTS =
+            Map.of("allow", Verdict.OK, "review", Verdict.REVIEW, "deny", Verdict.BLOCKER);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LicencePolicyFile() {}
@@ -60,8 +61,10 @@ public final class LicencePolicyFile {
         try {
             content = Files.readString(file);
         } catch (IOException e) {
-            throw new PermanentFailure("Cannot read the policy file " + file + ": " + e.getMessage(),
-                    "cannot read policy file " + file, e);
+            throw new PermanentFailure(
+                    "Cannot read the policy file " + file + ": " + e.getMessage(),
+                    "cannot read policy file " + file,
+                    e);
         }
         return parse(content, base, file.toString());
     }
@@ -90,8 +93,9 @@ public final class LicencePolicyFile {
         DistributionModel model = base == null ? DistributionModel.DISTRIBUTED : base.model();
         if (root.has("model")) {
             String id = root.get("model").asText();
-            model = DistributionModel.fromId(id).orElseThrow(() -> invalid(source,
-                    "model '" + id + "' is unknown; use one of " + DistributionModel.ids()));
+            model = DistributionModel.fromId(id)
+                    .orElseThrow(() ->
+                            invalid(source, "model '" + id + "' is unknown; use one of " + DistributionModel.ids()));
         }
         Map<LicenceCategory, Map<DistributionModel, Verdict>> categories = new EnumMap<>(LicenceCategory.class);
         if (base != null) {
@@ -110,14 +114,16 @@ public final class LicencePolicyFile {
         }
     }
 
-    private static void readCategories(JsonNode node, Map<LicenceCategory, Map<DistributionModel, Verdict>> into,
-                                       String source) {
+    private static void readCategories(
+            JsonNode node, Map<LicenceCategory, Map<DistributionModel, Verdict>> into, String source) {
         if (node.isMissingNode()) {
             return;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            LicenceCategory category = LicenceCategory.fromId(entry.getKey()).orElseThrow(() -> invalid(source,
-                    "categories." + entry.getKey() + " is not a category; use one of " + categoryIds()));
+            LicenceCategory category = LicenceCategory.fromId(entry.getKey())
+                    .orElseThrow(() -> invalid(
+                            source,
+                            "categories." + entry.getKey() + " is not a category; use one of " + categoryIds()));
             Map<DistributionModel, Verdict> verdicts = into.computeIfAbsent(category, c -> new HashMap<>());
             JsonNode value = entry.getValue();
             if (value.isTextual()) {
@@ -129,8 +135,11 @@ public final class LicencePolicyFile {
             }
             for (Map.Entry<String, JsonNode> perModel : value.properties()) {
                 String path = "categories." + entry.getKey() + "." + perModel.getKey();
-                DistributionModel model = DistributionModel.fromId(perModel.getKey()).orElseThrow(() -> invalid(source,
-                        path + ": '" + perModel.getKey() + "' is not a model; use one of " + DistributionModel.ids()));
+                DistributionModel model = DistributionModel.fromId(perModel.getKey())
+                        .orElseThrow(() -> invalid(
+                                source,
+                                path + ": '" + perModel.getKey() + "' is not a model; use one of "
+                                        + DistributionModel.ids()));
                 verdicts.put(model, verdict(perModel.getValue().asText(), path, source));
             }
         }
@@ -144,20 +153,28 @@ public final class LicencePolicyFile {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             Verdict verdict = RULE_LISTS.get(entry.getKey());
             if (verdict == null || !entry.getValue().isArray()) {
-                throw invalid(source, section + "." + entry.getKey() + " must be one of allow, review, deny, each a list");
+                throw invalid(
+                        source, section + "." + entry.getKey() + " must be one of allow, review, deny, each a list");
             }
-            entry.getValue().forEach(pattern -> rules.add(new LicencePolicy.Rule(pattern.asText().strip(), verdict)));
+            entry.getValue()
+                    .forEach(pattern ->
+                            rules.add(new LicencePolicy.Rule(pattern.asText().strip(), verdict)));
         }
         return rules;
     }
 
     private static Verdict verdict(String id, String path, String source) {
-        return Verdict.fromId(id).orElseThrow(() -> invalid(source,
-                path + ": '" + id + "' is not a verdict; use ok, review or blocker"));
+        return Verdict.fromId(id)
+                .orElseThrow(
+                        () -> invalid(source, path + ": '" + id + "' is not a verdict; use ok, review or blocker"));
     }
 
     private static String categoryIds() {
-        return String.join(", ", java.util.Arrays.stream(LicenceCategory.values()).map(LicenceCategory::id).toList());
+        return String.join(
+                ", ",
+                java.util.Arrays.stream(LicenceCategory.values())
+                        .map(LicenceCategory::id)
+                        .toList());
     }
 
     private static PermanentFailure invalid(String source, String problem) {

@@ -1,12 +1,11 @@
 package com.architectbot.licence.redis;
 
-import com.architectbot.licence.source.JsonDocuments;
-import com.architectbot.licence.source.PackageSpecs;
-
 import com.architectbot.licence.DeclaredLicence;
 import com.architectbot.licence.LicenceRegistry;
 import com.architectbot.licence.LicenceStatement;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.source.JsonDocuments;
+import com.architectbot.licence.source.PackageSpecs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +32,7 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     public static final Duration UNKNOWN_TTL = Duration.ofMinutes(10);
     /** Look-ups by result, hit or miss (Redis away or an unreadable entry count as misses): the hit rate. */
     public static final String LOOKUPS = "architect.licence.cache.lookups";
+
     private static final Logger log = LoggerFactory.getLogger(CachedLicenceRegistry.class);
 
     private final LicenceRegistry registry;
@@ -57,8 +57,8 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     }
 
     /** @param keyPrefix replaces {@link #KEY_PREFIX}, e.g. to keep tests apart */
-    public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis, String keyPrefix,
-            MeterRegistry metrics) {
+    public CachedLicenceRegistry(
+            LicenceRegistry registry, UnifiedJedis redis, String keyPrefix, MeterRegistry metrics) {
         this.registry = registry;
         this.redis = redis;
         this.keyPrefix = keyPrefix;
@@ -144,9 +144,16 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
 
         static String toJson(Lookup lookup) throws JsonProcessingException {
             CachedLookup value = switch (lookup) {
-                case Lookup.Found(DeclaredLicence licence) -> new CachedLookup(true,
-                        licence.statements().stream().map(s -> new Statement(s.text(), s.url())).toList(),
-                        licence.inheritedFrom() == null ? null : licence.inheritedFrom().purl(), null);
+                case Lookup.Found(DeclaredLicence licence) ->
+                    new CachedLookup(
+                            true,
+                            licence.statements().stream()
+                                    .map(s -> new Statement(s.text(), s.url()))
+                                    .toList(),
+                            licence.inheritedFrom() == null
+                                    ? null
+                                    : licence.inheritedFrom().purl(),
+                            null);
                 case Lookup.Unknown(String reason) -> new CachedLookup(false, List.of(), null, reason);
             };
             return JsonDocuments.MAPPER.writeValueAsString(value);
@@ -157,8 +164,11 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
             if (!value.found()) {
                 return new Lookup.Unknown(value.reason());
             }
-            List<LicenceStatement> statements = value.statements() == null ? List.of()
-                    : value.statements().stream().map(s -> new LicenceStatement(s.text(), s.url())).toList();
+            List<LicenceStatement> statements = value.statements() == null
+                    ? List.of()
+                    : value.statements().stream()
+                            .map(s -> new LicenceStatement(s.text(), s.url()))
+                            .toList();
             PackageRef parent = value.inheritedFrom() == null ? null : PackageSpecs.parse(value.inheritedFrom());
             return new Lookup.Found(new DeclaredLicence(statements, parent));
         }

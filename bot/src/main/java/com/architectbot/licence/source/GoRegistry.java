@@ -29,8 +29,8 @@ final class GoRegistry implements LicenceRegistry {
     @Override
     public Lookup lookup(PackageRef pkg) {
         String module = pkg.namespace() == null ? pkg.name() : pkg.namespace() + "/" + pkg.name();
-        URI uri = URI.create(base + "v3/systems/go/packages/" + JsonDocuments.pathSegment(module)
-                + "/versions/" + JsonDocuments.pathSegment(pkg.version()));
+        URI uri = URI.create(base + "v3/systems/go/packages/" + JsonDocuments.pathSegment(module) + "/versions/"
+                + JsonDocuments.pathSegment(pkg.version()));
         return JsonDocuments.read(http.get(uri, "application/json"), NAME, GoRegistry::licence);
     }
 
@@ -46,7 +46,11 @@ final class GoRegistry implements LicenceRegistry {
         }
         String text = found.size() == 1
                 ? found.getFirst()
-                : String.join(" AND ", found.stream().map(l -> l.contains(" ") ? "(" + l + ")" : l).toList());
+                : String.join(
+                        " AND ",
+                        found.stream()
+                                .map(l -> l.contains(" ") ? "(" + l + ")" : l)
+                                .toList());
         return new DeclaredLicence(List.of(new LicenceStatement(text, null)), null);
     }
 }

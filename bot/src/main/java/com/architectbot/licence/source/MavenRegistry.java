@@ -28,6 +28,7 @@ final class MavenRegistry implements LicenceRegistry {
     static final String NAME = "Maven repository";
     /** Real chains are 2 to 5 deep; the limit stops a cycle a mirror might serve. */
     static final int MAX_POMS_PER_LOOKUP = 12;
+
     private static final Logger log = LoggerFactory.getLogger(MavenRegistry.class);
 
     private final RegistryHttp http;
@@ -38,7 +39,9 @@ final class MavenRegistry implements LicenceRegistry {
     MavenRegistry(RegistryHttp http, URI base, Path localRepository) {
         this.http = http;
         this.base = base;
-        this.localRepository = localRepository == null ? null : localRepository.toAbsolutePath().normalize();
+        this.localRepository = localRepository == null
+                ? null
+                : localRepository.toAbsolutePath().normalize();
     }
 
     @Override
@@ -59,7 +62,8 @@ final class MavenRegistry implements LicenceRegistry {
                 pom = PomDocument.parse(ok.body(), current);
             } catch (IllegalArgumentException e) {
                 log.warn("unreadable POM {}: {}", current, e.getMessage());
-                return new Lookup.Unknown("the POM of " + coordinates(current) + " could not be read: " + e.getMessage());
+                return new Lookup.Unknown(
+                        "the POM of " + coordinates(current) + " could not be read: " + e.getMessage());
             }
             if (pom.relocation().isPresent()) {
                 log.debug("{} relocated to {}", current, pom.relocation().get());
@@ -68,21 +72,22 @@ final class MavenRegistry implements LicenceRegistry {
                 continue;
             }
             if (!pom.licences().isEmpty()) {
-                return new Lookup.Found(new DeclaredLicence(pom.licences(), current.equals(chainStart) ? null : current));
+                return new Lookup.Found(
+                        new DeclaredLicence(pom.licences(), current.equals(chainStart) ? null : current));
             }
             if (pom.parent().isEmpty()) {
                 return new Lookup.Found(DeclaredLicence.none());
             }
             current = pom.parent().get();
         }
-        return new Lookup.Unknown("the POMs of " + coordinates(pkg) + " form a cycle or a chain longer than "
-                + MAX_POMS_PER_LOOKUP);
+        return new Lookup.Unknown(
+                "the POMs of " + coordinates(pkg) + " form a cycle or a chain longer than " + MAX_POMS_PER_LOOKUP);
     }
 
     private static Lookup parentMissing(PackageRef parent, RegistryHttp.Outcome outcome) {
         return switch (outcome) {
             case RegistryHttp.Outcome.NotFound notFound ->
-                    new Lookup.Unknown("parent POM " + coordinates(parent) + " not found in " + NAME);
+                new Lookup.Unknown("parent POM " + coordinates(parent) + " not found in " + NAME);
             case RegistryHttp.Outcome.Ok ok -> outcome.unknown(NAME);
             case RegistryHttp.Outcome.Failed failed -> outcome.unknown(NAME);
         };
@@ -110,9 +115,8 @@ final class MavenRegistry implements LicenceRegistry {
     /** {@code org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom}, URL-encoded or as a file path. */
     private static String pomPath(PackageRef pkg, boolean encoded) {
         UnaryOperator<String> segment = encoded ? JsonDocuments::pathSegment : UnaryOperator.identity();
-        String group = Arrays.stream(pkg.namespace().split("\\."))
-                .map(segment)
-                .collect(Collectors.joining("/", "", "/"));
+        String group =
+                Arrays.stream(pkg.namespace().split("\\.")).map(segment).collect(Collectors.joining("/", "", "/"));
         String artifact = segment.apply(pkg.name());
         String version = segment.apply(pkg.version());
         return group + artifact + "/" + version + "/" + artifact + "-" + version + ".pom";

@@ -13,6 +13,7 @@ public final class NpmNames {
     /** Shown to the user with a rejected name. */
     public static final String RULE = "npm names are letters, digits and - . _ ~ ! * ' ( ), at most " + MAX_NAME_CHARS
             + " characters, not starting with . or _, with an optional @scope/";
+
     private static final String PART = "[a-z0-9~!*'()-][a-z0-9._~!*'()-]*";
     private static final Pattern NAME = Pattern.compile("(@" + PART + "/)?" + PART, Pattern.CASE_INSENSITIVE);
 
@@ -20,6 +21,8 @@ public final class NpmNames {
 
     /** @param fullName the name with its scope, e.g. {@code @types/node} */
     public static boolean valid(String fullName) {
-        return fullName != null && fullName.length() <= MAX_NAME_CHARS && NAME.matcher(fullName).matches();
+        return fullName != null
+                && fullName.length() <= MAX_NAME_CHARS
+                && NAME.matcher(fullName).matches();
     }
 }

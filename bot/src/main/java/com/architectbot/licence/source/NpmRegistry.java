@@ -31,11 +31,12 @@ final class NpmRegistry implements LicenceRegistry {
     @Override
     public Lookup lookup(PackageRef pkg) {
         String name = pkg.namespace() == null ? pkg.name() : pkg.namespace() + "/" + pkg.name();
-        if (!NpmNames.valid(name)) {                     // a lockfile or SBOM can name anything; a path is not a name
+        if (!NpmNames.valid(name)) { // a lockfile or SBOM can name anything; a path is not a name
             return new Lookup.Unknown("not a valid npm package name, so it was not looked up");
         }
-        URI uri = URI.create(base + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%40", "@")
-                + "/" + JsonDocuments.pathSegment(pkg.version()));
+        URI uri = URI.create(
+                base + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%40", "@") + "/"
+                        + JsonDocuments.pathSegment(pkg.version()));
         return JsonDocuments.read(http.get(uri, "application/json"), NAME, NpmRegistry::licence);
     }
 
@@ -43,13 +44,16 @@ final class NpmRegistry implements LicenceRegistry {
         List<LicenceStatement> statements = new ArrayList<>();
         JsonNode license = version.path("license");
         if (license.isArray()) {
-            license.forEach(entry -> JsonDocuments.statement(entry.path("type"), entry.path("url"), entry).ifPresent(statements::add));
+            license.forEach(entry -> JsonDocuments.statement(entry.path("type"), entry.path("url"), entry)
+                    .ifPresent(statements::add));
         } else {
-            JsonDocuments.statement(license.path("type"), license.path("url"), license).ifPresent(statements::add);
+            JsonDocuments.statement(license.path("type"), license.path("url"), license)
+                    .ifPresent(statements::add);
         }
         if (statements.isEmpty()) {
-            version.path("licenses").forEach(entry ->
-                    JsonDocuments.statement(entry.path("type"), entry.path("url"), entry).ifPresent(statements::add));
+            version.path("licenses")
+                    .forEach(entry -> JsonDocuments.statement(entry.path("type"), entry.path("url"), entry)
+                            .ifPresent(statements::add));
         }
         return new DeclaredLicence(statements, null);
     }

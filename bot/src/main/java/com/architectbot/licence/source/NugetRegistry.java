@@ -23,6 +23,7 @@ final class NugetRegistry implements LicenceRegistry {
     static final String NAME = "NuGet";
     /** nuget.org sets this licenseUrl on packages that carry a {@code <license>} element. */
     static final String DEPRECATED_LICENCE_URL = "https://aka.ms/deprecateLicenseUrl";
+
     private static final String PACKAGE_BASE_ADDRESS = "PackageBaseAddress/3.0.0";
 
     private final RegistryHttp http;
@@ -64,16 +65,20 @@ final class NugetRegistry implements LicenceRegistry {
         }
         RegistryHttp.Outcome outcome = http.get(serviceIndex, "application/json");
         if (outcome instanceof RegistryHttp.Outcome.NotFound) {
-            return new BaseAddress(null, new Lookup.Unknown(
-                    NAME + " service index not found at " + serviceIndex + " (check " + RegistrySettings.NUGET_URL + ")"));
+            return new BaseAddress(
+                    null,
+                    new Lookup.Unknown(NAME + " service index not found at " + serviceIndex + " (check "
+                            + RegistrySettings.NUGET_URL + ")"));
         }
         if (!(outcome instanceof RegistryHttp.Outcome.Ok ok)) {
             return new BaseAddress(null, outcome.unknown(NAME));
         }
         Optional<URI> found = packageBaseIn(ok.body());
         if (found.isEmpty()) {
-            return new BaseAddress(null, new Lookup.Unknown(
-                    NAME + " service index at " + serviceIndex + " lists no " + PACKAGE_BASE_ADDRESS + " resource"));
+            return new BaseAddress(
+                    null,
+                    new Lookup.Unknown(NAME + " service index at " + serviceIndex + " lists no " + PACKAGE_BASE_ADDRESS
+                            + " resource"));
         }
         packageBase.set(found.get());
         return new BaseAddress(found.get(), null);

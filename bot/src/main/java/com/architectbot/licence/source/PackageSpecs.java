@@ -62,9 +62,13 @@ public final class PackageSpecs {
         return Arrays.stream(Ecosystem.values())
                 .filter(e -> e.purlType().equals(purlType.toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> rejected(spec, "package type '" + purlType + "' is not supported (supported: "
-                        + Arrays.stream(Ecosystem.values()).map(Ecosystem::purlType).collect(Collectors.joining(", "))
-                        + ")"));
+                .orElseThrow(() -> rejected(
+                        spec,
+                        "package type '" + purlType + "' is not supported (supported: "
+                                + Arrays.stream(Ecosystem.values())
+                                        .map(Ecosystem::purlType)
+                                        .collect(Collectors.joining(", "))
+                                + ")"));
     }
 
     /** {@code g:a:v}, plus Maven's longer {@code g:a:type:v} and {@code g:a:type:classifier:v}. */

@@ -16,8 +16,11 @@ import org.w3c.dom.Element;
  * ({@code ${...}}) are resolved only in those coordinates, from the POM's own {@code <properties>} and
  * the {@code project.*} / {@code project.parent.*} values; a licence needs no more.
  */
-record PomDocument(PackageRef self, Optional<PackageRef> parent, Optional<PackageRef> relocation,
-                   List<LicenceStatement> licences) {
+record PomDocument(
+        PackageRef self,
+        Optional<PackageRef> parent,
+        Optional<PackageRef> relocation,
+        List<LicenceStatement> licences) {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -29,7 +32,8 @@ record PomDocument(PackageRef self, Optional<PackageRef> parent, Optional<Packag
     static PomDocument parse(String xml, PackageRef requested) {
         Element project = SafeXml.root(xml)
                 .filter(root -> "project".equals(SafeXml.localName(root)))
-                .orElseThrow(() -> new IllegalArgumentException("not a POM (malformed XML, a DTD, or another root element)"));
+                .orElseThrow(() ->
+                        new IllegalArgumentException("not a POM (malformed XML, a DTD, or another root element)"));
         Optional<Element> parentElement = SafeXml.child(project, "parent");
         Map<String, String> values = properties(project, requested, parentElement);
         Optional<PackageRef> parent = parentElement.map(p -> coordinates(p, values, null));
@@ -43,8 +47,11 @@ record PomDocument(PackageRef self, Optional<PackageRef> parent, Optional<Packag
     private static List<LicenceStatement> licences(Element project) {
         return SafeXml.child(project, "licenses").stream()
                 .flatMap(licenses -> SafeXml.children(licenses, "license").stream())
-                .filter(l -> SafeXml.text(l, "name").isPresent() || SafeXml.text(l, "url").isPresent())
-                .map(l -> new LicenceStatement(SafeXml.text(l, "name").orElse(null), SafeXml.text(l, "url").orElse(null)))
+                .filter(l -> SafeXml.text(l, "name").isPresent()
+                        || SafeXml.text(l, "url").isPresent())
+                .map(l -> new LicenceStatement(
+                        SafeXml.text(l, "name").orElse(null),
+                        SafeXml.text(l, "url").orElse(null)))
                 .toList();
     }
 
@@ -73,9 +80,11 @@ record PomDocument(PackageRef self, Optional<PackageRef> parent, Optional<Packag
         String artifact = SafeXml.text(element, "artifactId").orElse(fallback == null ? null : fallback.name());
         String version = SafeXml.text(element, "version").orElse(fallback == null ? null : fallback.version());
         if (group == null || artifact == null || version == null) {
-            throw new IllegalArgumentException("<" + SafeXml.localName(element) + "> lacks a groupId, artifactId or version");
+            throw new IllegalArgumentException(
+                    "<" + SafeXml.localName(element) + "> lacks a groupId, artifactId or version");
         }
-        return new PackageRef(Ecosystem.MAVEN, resolve(group, values), resolve(artifact, values), resolve(version, values));
+        return new PackageRef(
+                Ecosystem.MAVEN, resolve(group, values), resolve(artifact, values), resolve(version, values));
     }
 
     private static String resolve(String value, Map<String, String> values) {

@@ -22,6 +22,7 @@ final class PypiRegistry implements LicenceRegistry {
     static final String NAME = "PyPI";
     /** Longer than any licence name; a longer {@code license} field is the licence text itself. */
     static final int MAX_LICENCE_NAME_CHARS = 200;
+
     private static final String CLASSIFIER_PREFIX = "License ::";
 
     private final RegistryHttp http;

@@ -47,7 +47,8 @@ public final class Registries implements LicenceRegistry, AutoCloseable {
         } catch (RuntimeException e) {
             // a partial report beats a crash: one odd document must not sink a 200-package check
             log.warn("licence look-up of {} failed unexpectedly", pkg, e);
-            return new Lookup.Unknown("the look-up failed unexpectedly (" + e.getClass().getSimpleName() + ")");
+            return new Lookup.Unknown(
+                    "the look-up failed unexpectedly (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -33,6 +33,7 @@ final class RegistryHttp {
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     /** How long a look-up may queue for a free slot on a busy host before giving up. */
     static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(2);
+
     private static final String USER_AGENT = "architect-bot licence-check (+https://github.com/architect-bot)";
     private static final Logger log = LoggerFactory.getLogger(RegistryHttp.class);
 
@@ -48,7 +49,8 @@ final class RegistryHttp {
         /** What the report says when this outcome gave no licence. */
         default LicenceRegistry.Lookup.Unknown unknown(String registry) {
             return switch (this) {
-                case Ok ok -> new LicenceRegistry.Lookup.Unknown(registry + " answered with a document that could not be read");
+                case Ok ok ->
+                    new LicenceRegistry.Lookup.Unknown(registry + " answered with a document that could not be read");
                 case NotFound notFound -> new LicenceRegistry.Lookup.Unknown("not found in " + registry);
                 case Failed failed -> new LicenceRegistry.Lookup.Unknown(registry + " unreachable: " + failed.reason());
             };
@@ -63,7 +65,9 @@ final class RegistryHttp {
 
     RegistryHttp(RegistrySettings settings) {
         this.settings = settings;
-        this.backoff = Backoff.doubling(settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024)).withJitter();
+        this.backoff = Backoff.doubling(
+                        settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024))
+                .withJitter();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -112,8 +116,8 @@ final class RegistryHttp {
                 host -> new Semaphore(settings.maxConcurrentPerHost(), true));
         try {
             if (!permits.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Attempt.Done(new Outcome.Failed("too busy: no free connection slot after "
-                        + MAX_QUEUE_WAIT.toSeconds() + " s"));
+                return new Attempt.Done(new Outcome.Failed(
+                        "too busy: no free connection slot after " + MAX_QUEUE_WAIT.toSeconds() + " s"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,9 +128,10 @@ final class RegistryHttp {
         } catch (HttpTimeoutException e) {
             return new Attempt.Retry("timed out after " + describe(settings.timeout()), Optional.empty());
         } catch (IOException e) {
-            Optional<String> tooLarge = ResponseBodies.tooLarge(e);   // the same answer again would be no smaller
+            Optional<String> tooLarge = ResponseBodies.tooLarge(e); // the same answer again would be no smaller
             return tooLarge.<Attempt>map(reason -> new Attempt.Done(new Outcome.Failed(reason)))
-                    .orElseGet(() -> new Attempt.Retry("connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
+                    .orElseGet(() -> new Attempt.Retry(
+                            "connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attempt.Done(new Outcome.Failed("interrupted"));
@@ -144,7 +149,8 @@ final class RegistryHttp {
             return new Attempt.Done(new Outcome.NotFound());
         }
         if (status == 429 || status >= 500) {
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
+            Optional<Duration> retryAfter =
+                    response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
             if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
                 return new Attempt.Done(new Outcome.Failed(
                         "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s"));

@@ -53,6 +53,7 @@ public record RegistrySettings(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** Public registries throttle bursts; 8 parallel requests per host keep a 200-package check fast. */
     public static final int DEFAULT_MAX_CONCURRENT_PER_HOST = 8;
+
     public static final int DEFAULT_RETRIES = 2;
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
     /** The abbreviated packuments of the largest npm packages are a few MiB; 32 MiB leaves room and bounds memory. */
@@ -82,8 +83,8 @@ public record RegistrySettings(
                     + " must not be negative, were " + retries + " and " + retryBackoff.toMillis());
         }
         if (maxBodyBytes < MIN_MAX_BODY_BYTES) {
-            throw new IllegalArgumentException(REGISTRY_MAX_BODY_BYTES + " must be at least " + MIN_MAX_BODY_BYTES
-                    + ", was " + maxBodyBytes);
+            throw new IllegalArgumentException(
+                    REGISTRY_MAX_BODY_BYTES + " must be at least " + MIN_MAX_BODY_BYTES + ", was " + maxBodyBytes);
         }
     }
 
@@ -108,7 +109,8 @@ public record RegistrySettings(
                 env.seconds(REGISTRY_TIMEOUT_SECONDS, DEFAULT_TIMEOUT),
                 env.integer(REGISTRY_MAX_CONCURRENCY_PER_HOST, DEFAULT_MAX_CONCURRENT_PER_HOST, 1),
                 env.integer(REGISTRY_RETRIES, DEFAULT_RETRIES, 0),
-                Duration.ofMillis(env.integer(REGISTRY_RETRY_BACKOFF_MILLIS, (int) DEFAULT_RETRY_BACKOFF.toMillis(), 0)),
+                Duration.ofMillis(
+                        env.integer(REGISTRY_RETRY_BACKOFF_MILLIS, (int) DEFAULT_RETRY_BACKOFF.toMillis(), 0)),
                 env.integer(REGISTRY_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, MIN_MAX_BODY_BYTES));
     }
 

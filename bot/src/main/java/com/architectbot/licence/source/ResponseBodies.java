@@ -28,7 +28,8 @@ public final class ResponseBodies {
 
     /** UTF-8 text of at most {@code maxBytes}; a larger (or larger-declared) body fails with {@link TooLarge}. */
     public static HttpResponse.BodyHandler<String> capped(int maxBytes) {
-        return info -> new Capped(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes);
+        return info -> new Capped(
+                maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes);
     }
 
     /** The cap's message when {@code e} (as the HTTP client wraps it) came from an over-size answer. */

@@ -24,7 +24,9 @@ public final class SafeXml {
 
     /** A POM or nuspec is a handful of levels deep; DOM walks recurse per level, so deeper input is refused. */
     public static final int MAX_ELEMENT_DEPTH = 64;
-    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY =
+            "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     /** The default handler prints to stderr; a malformed document is reported by the exception alone. */
     private static final ErrorHandler QUIET = new ErrorHandler() {
@@ -47,7 +49,9 @@ public final class SafeXml {
     /** The root element, or empty when the text is not well-formed XML or declares a DTD. */
     static Optional<Element> root(String xml) {
         try {
-            return Optional.of(documentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement());
+            return Optional.of(documentBuilder()
+                    .parse(new InputSource(new StringReader(xml)))
+                    .getDocumentElement());
         } catch (ParserConfigurationException | SAXException | IOException e) {
             return Optional.empty();
         }

@@ -122,8 +122,8 @@ public sealed interface LicenceExpression {
     }
 
     /** The other operator nested inside is bracketed for the reader, though precedence would not need it. */
-    private static String join(List<LicenceExpression> operands, String operator,
-            Class<? extends LicenceExpression> bracketed) {
+    private static String join(
+            List<LicenceExpression> operands, String operator, Class<? extends LicenceExpression> bracketed) {
         return operands.stream()
                 .map(o -> bracketed.isInstance(o) ? "(" + o + ")" : o.toString())
                 .collect(Collectors.joining(" " + operator + " "));
@@ -141,10 +141,14 @@ public sealed interface LicenceExpression {
         return flat.size() == 1 ? flat.getFirst() : new Or(flat);
     }
 
-    private static List<LicenceExpression> flatten(List<? extends LicenceExpression> operands,
-            Function<LicenceExpression, List<LicenceExpression>> parts) {
+    private static List<LicenceExpression> flatten(
+            List<? extends LicenceExpression> operands, Function<LicenceExpression, List<LicenceExpression>> parts) {
         List<LicenceExpression> flat = new ArrayList<>();
-        operands.stream().map(parts).flatMap(List::stream).filter(p -> !flat.contains(p)).forEach(flat::add);
+        operands.stream()
+                .map(parts)
+                .flatMap(List::stream)
+                .filter(p -> !flat.contains(p))
+                .forEach(flat::add);
         return flat;
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class LicenceKeys {
 
-    private static final Pattern PUNCTUATION = Pattern.compile("[\\s,;:()\\[\\]\"'`_/]+|(?<![0-9])\\.|\\.(?![0-9])|\\s-\\s|-\\s|\\s-");
+    private static final Pattern PUNCTUATION =
+            Pattern.compile("[\\s,;:()\\[\\]\"'`_/]+|(?<![0-9])\\.|\\.(?![0-9])|\\s-\\s|-\\s|\\s-");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern VERSION_WORD = Pattern.compile("v[0-9][0-9.]*");
     private static final Set<String> NOISE = Set.of("the", "license", "licenses", "version", "v", "ver");

@@ -30,6 +30,7 @@ public final class SpdxCatalogue {
 
     /** The library's switch: only the licence list inside its jar, never https://spdx.org/licenses. */
     public static final String OFFLINE_PROPERTY = "org.spdx.useJARLicenseInfoOnly";
+
     private static final String LICENCE_TOC = "/resources/stdlicenses/licenses.json";
 
     static {
@@ -149,8 +150,14 @@ public final class SpdxCatalogue {
                 List<String> seeAlso = new ArrayList<>();
                 node.path("seeAlso").forEach(url -> seeAlso.add(url.asText()));
                 String id = node.path("licenseId").asText();
-                byId.put(id, new LicenceInfo(id, node.path("name").asText(id),
-                        node.path("isDeprecatedLicenseId").asBoolean(), node.path("isOsiApproved").asBoolean(), seeAlso));
+                byId.put(
+                        id,
+                        new LicenceInfo(
+                                id,
+                                node.path("name").asText(id),
+                                node.path("isDeprecatedLicenseId").asBoolean(),
+                                node.path("isOsiApproved").asBoolean(),
+                                seeAlso));
             }
             return byId;
         } catch (IOException e) {

@@ -28,9 +28,12 @@ public final class SpdxExpressionParser {
     public static final int MAX_EXPRESSION_CHARS = 2_000;
     /** Parentheses deeper than this are an attack or an accident, not a licence; the parser recurses per level. */
     public static final int MAX_NESTING = 32;
+
     private static final String DEPRECATED_TABLE = "/licence/spdx-deprecated.tsv";
-    private static final Pattern LICENCE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?LicenseRef-[A-Za-z0-9.\\-]+");
-    private static final Pattern ADDITION_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?AdditionRef-[A-Za-z0-9.\\-]+");
+    private static final Pattern LICENCE_REF =
+            Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?LicenseRef-[A-Za-z0-9.\\-]+");
+    private static final Pattern ADDITION_REF =
+            Pattern.compile("(DocumentRef-[A-Za-z0-9.\\-]+:)?AdditionRef-[A-Za-z0-9.\\-]+");
     private static final List<String> GNU_FAMILIES = List.of("GPL-", "LGPL-", "AGPL-", "GFDL-");
 
     private final SpdxCatalogue catalogue;
@@ -53,8 +56,8 @@ public final class SpdxExpressionParser {
     public LicenceExpression parse(String expression, boolean slashMeansOr) {
         requireNonNull(expression, "expression");
         if (expression.length() > MAX_EXPRESSION_CHARS) {
-            throw new SpdxParseException("licence expression of " + expression.length() + " characters is longer than the "
-                    + MAX_EXPRESSION_CHARS + " a licence expression may have");
+            throw new SpdxParseException("licence expression of " + expression.length()
+                    + " characters is longer than the " + MAX_EXPRESSION_CHARS + " a licence expression may have");
         }
         List<String> tokens = ExpressionTokens.tokenise(expression, slashMeansOr);
         if (tokens.isEmpty()) {
@@ -148,14 +151,16 @@ public final class SpdxExpressionParser {
         if (ADDITION_REF.matcher(token).matches()) {
             return token;
         }
-        return catalogue.exceptionId(token)
+        return catalogue
+                .exceptionId(token)
                 .orElseThrow(() -> cursor.error("'" + token + "' is not an SPDX exception id"));
     }
 
     private static Map<String, String> readDeprecatedTable(String resource) {
         Map<String, String> table = new HashMap<>();
-        TsvResource.read(resource, (lineNumber, columns) ->
-                table.put(columns[0].strip().toLowerCase(Locale.ROOT), columns[1].strip()));
+        TsvResource.read(
+                resource,
+                (lineNumber, columns) -> table.put(columns[0].strip().toLowerCase(Locale.ROOT), columns[1].strip()));
         return Map.copyOf(table);
     }
 }

@@ -46,9 +46,8 @@ final class ConsumerGroup {
 
     /** Up to {@code max} entries no consumer has taken yet, waiting up to {@code block} for the first. */
     List<Delivery> take(String consumer, int max, Duration block) {
-        XReadGroupParams params = XReadGroupParams.xReadGroupParams()
-                .count(max)
-                .block((int) Math.max(1, block.toMillis())); // BLOCK 0 would wait forever
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(max).block((int)
+                Math.max(1, block.toMillis())); // BLOCK 0 would wait forever
         Map<String, StreamEntryID> fromNew = Map.of(keys.stream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
         List<Map.Entry<String, List<StreamEntry>>> read =
                 inGroup("reading jobs", () -> redis.xreadGroup(GROUP, consumer, params, fromNew));
@@ -61,9 +60,15 @@ final class ConsumerGroup {
 
     /** Up to {@code max} pending entries idle for at least {@code idle}, now {@code consumer}'s. */
     List<Delivery> reclaim(String consumer, Duration idle, int max) {
-        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = inGroup("reclaiming jobs", () -> redis.xautoclaim(
-                keys.stream(), GROUP, consumer, idle.toMillis(), reclaimCursor.get(),
-                XAutoClaimParams.xAutoClaimParams().count(max)));
+        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = inGroup(
+                "reclaiming jobs",
+                () -> redis.xautoclaim(
+                        keys.stream(),
+                        GROUP,
+                        consumer,
+                        idle.toMillis(),
+                        reclaimCursor.get(),
+                        XAutoClaimParams.xAutoClaimParams().count(max)));
         reclaimCursor.set(claimed.getKey()); // 0-0 once the scan wrapped: the next round starts over
         List<Delivery> deliveries = new ArrayList<>();
         for (StreamEntry entry : claimed.getValue()) {
@@ -76,8 +81,12 @@ final class ConsumerGroup {
 
     /** How often Redis has handed out this entry, counting the claim that just happened. */
     private long deliveryCount(String consumer, StreamEntryID id) {
-        List<StreamPendingEntry> pending = retryable("counting deliveries", () -> redis.xpending(
-                keys.stream(), GROUP, XPendingParams.xPendingParams(id, id, 1).consumer(consumer)));
+        List<StreamPendingEntry> pending = retryable(
+                "counting deliveries",
+                () -> redis.xpending(
+                        keys.stream(),
+                        GROUP,
+                        XPendingParams.xPendingParams(id, id, 1).consumer(consumer)));
         return pending.isEmpty() ? 1 : Math.max(1, pending.get(0).getDeliveredTimes());
     }
 

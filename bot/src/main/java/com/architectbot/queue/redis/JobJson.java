@@ -21,7 +21,8 @@ final class JobJson {
         try {
             return MAPPER.writeValueAsString(job);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("could not serialise the job of " + job.inquiry().id(), e);
+            throw new UncheckedIOException(
+                    "could not serialise the job of " + job.inquiry().id(), e);
         }
     }
 
@@ -34,7 +35,8 @@ final class JobJson {
             return MAPPER.readValue(json, Job.class);
         } catch (JsonProcessingException | RuntimeException e) {
             // Jackson's message quotes the input, which holds the user's text: name the failure kind only.
-            throw new IllegalArgumentException("job JSON is unreadable (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "job JSON is unreadable (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -32,7 +32,9 @@ public final class RedisAnsweredMarks implements AnsweredMarks {
     @Override
     public void markAnswered(InquiryId id) {
         String mark = keys.answered(id);
-        acks.write("marking " + id + " answered", mark,
+        acks.write(
+                "marking " + id + " answered",
+                mark,
                 pipeline -> pipeline.set(mark, "1", SetParams.setParams().nx().ex(ttlSeconds)));
     }
 }

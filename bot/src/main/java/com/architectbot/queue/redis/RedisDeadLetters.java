@@ -34,6 +34,7 @@ public final class RedisDeadLetters implements PersonalData {
     public static final Duration RETENTION = Duration.ofDays(30);
     /** Failure evidence is short; anything longer is cut, in case a message quoted more than it should. */
     static final int MAX_REASON_CHARS = 500;
+
     private static final int PAGE = 500;
     /** The field in which earlier releases kept the whole job, text included. */
     private static final String LEGACY_JOB = "job";
@@ -67,7 +68,9 @@ public final class RedisDeadLetters implements PersonalData {
     /** Drops the entries older than the retention, whether or not anything failed lately. */
     public long trimExpired() {
         long cutOff = clock.instant().minus(RETENTION).toEpochMilli();
-        return retryable("trimming " + stream, () -> redis.xtrim(stream, XTrimParams.xTrimParams().minId(cutOff + "-0")));
+        return retryable(
+                "trimming " + stream,
+                () -> redis.xtrim(stream, XTrimParams.xTrimParams().minId(cutOff + "-0")));
     }
 
     @Override
@@ -94,7 +97,8 @@ public final class RedisDeadLetters implements PersonalData {
     }
 
     private void write(Map<String, String> fields, String reason, String entry) {
-        fields.put("reason", reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…");
+        fields.put(
+                "reason", reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…");
         fields.put("entry", entry);
         fields.put("failed_at", clock.instant().toString());
         retryable("dead-lettering entry " + entry, () -> {
@@ -110,8 +114,10 @@ public final class RedisDeadLetters implements PersonalData {
         do {
             StreamEntryID start = from;
             page = retryable("reading " + stream, () -> redis.xrange(stream, start, StreamEntryID.MAXIMUM_ID, PAGE));
-            StreamEntryID[] matching = page.stream().filter(entry -> matches.test(owner(entry.getFields())))
-                    .map(StreamEntry::getID).toArray(StreamEntryID[]::new);
+            StreamEntryID[] matching = page.stream()
+                    .filter(entry -> matches.test(owner(entry.getFields())))
+                    .map(StreamEntry::getID)
+                    .toArray(StreamEntryID[]::new);
             if (matching.length > 0) {
                 retryable("erasing from " + stream, () -> redis.xdel(stream, matching));
             }

@@ -53,15 +53,16 @@ public final class RedisDeliveredParts implements DeliveredParts {
         if (value.startsWith(SENT)) {
             return new PartState.Sent(value.substring(SENT.length()));
         }
-        return new PartState.Sending(value.startsWith(SENDING_BY) ? value.substring(SENDING_BY.length())
-                : PartState.Sending.UNKNOWN);
+        return new PartState.Sending(
+                value.startsWith(SENDING_BY) ? value.substring(SENDING_BY.length()) : PartState.Sending.UNKNOWN);
     }
 
     @Override
     public void record(InquiryId id, String part, PartState state) {
         String key = keys.parts(id);
         switch (state) {
-            case PartState.Unsent unsent -> retryable("clearing part " + part + " of " + id, () -> redis.hdel(key, part));
+            case PartState.Unsent unsent ->
+                retryable("clearing part " + part + " of " + id, () -> redis.hdel(key, part));
             case PartState.Sending sending -> write(id, key, part, encode(sending));
             case PartState.Sent sent -> write(id, key, part, encode(sent));
         }
@@ -69,22 +70,27 @@ public final class RedisDeliveredParts implements DeliveredParts {
 
     @Override
     public boolean claim(InquiryId id, String part, PartState expected, PartState.Sending sending) {
-        Object set = retryable("claiming part " + part + " of " + id, () -> redis.eval(COMPARE_AND_SET,
-                List.of(keys.parts(id)), List.of(part, encode(expected), encode(sending), String.valueOf(ttlSeconds))));
+        Object set = retryable(
+                "claiming part " + part + " of " + id,
+                () -> redis.eval(
+                        COMPARE_AND_SET,
+                        List.of(keys.parts(id)),
+                        List.of(part, encode(expected), encode(sending), String.valueOf(ttlSeconds))));
         return Long.valueOf(1).equals(set);
     }
 
     private static String encode(PartState state) {
         return switch (state) {
             case PartState.Unsent unsent -> "";
-            case PartState.Sending sending -> sending.owner().equals(PartState.Sending.UNKNOWN) ? SENDING
-                    : SENDING_BY + sending.owner();
+            case PartState.Sending sending ->
+                sending.owner().equals(PartState.Sending.UNKNOWN) ? SENDING : SENDING_BY + sending.owner();
             case PartState.Sent sent -> SENT + sent.messageId();
         };
     }
 
     private void write(InquiryId id, String key, String part, String value) {
-        retryable("recording part " + part + " of " + id, () -> redis.eval(SET_AND_EXPIRE, List.of(key),
-                List.of(part, value, String.valueOf(ttlSeconds))));
+        retryable(
+                "recording part " + part + " of " + id,
+                () -> redis.eval(SET_AND_EXPIRE, List.of(key), List.of(part, value, String.valueOf(ttlSeconds))));
     }
 }

@@ -64,22 +64,28 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
     public boolean enqueue(Job job) {
         InquiryId id = job.inquiry().id();
         String mark = keys.enqueued(id);
-        String claimed = retryable("claiming " + id,
+        String claimed = retryable(
+                "claiming " + id,
                 () -> redis.set(mark, "1", SetParams.setParams().nx().ex(ENQUEUE_CLAIM_TTL.toSeconds())));
         if (claimed == null) {
             return false;
         }
         try {
             // the platform is acknowledged next and will not send this again: a replica must have it too
-            acks.write("queueing " + id, keys.stream(),
-                    pipeline -> pipeline.xadd(keys.stream(), entries.addParams(), Map.of(JOB_FIELD, JobJson.write(job))));
+            acks.write(
+                    "queueing " + id,
+                    keys.stream(),
+                    pipeline ->
+                            pipeline.xadd(keys.stream(), entries.addParams(), Map.of(JOB_FIELD, JobJson.write(job))));
         } catch (RuntimeException e) {
             forgetClaim(mark);
             throw new RetryableFailure("could not queue " + id + " on " + keys.stream(), e);
         }
         // Best effort: should this fail, the short claim lapses and a late redelivery is queued again;
         // the answered mark still keeps it from being answered twice.
-        retryable("remembering " + id, () -> redis.expire(mark, settings.enqueuedMarkTtl().toSeconds()));
+        retryable(
+                "remembering " + id,
+                () -> redis.expire(mark, settings.enqueuedMarkTtl().toSeconds()));
         return true;
     }
 
@@ -100,7 +106,8 @@ public final class RedisStreamQueue implements InquiryQueue, JobStream {
 
     @Override
     public long failures(Delivery delivery) {
-        String count = retryable("counting failures of " + delivery.job().inquiry().id(),
+        String count = retryable(
+                "counting failures of " + delivery.job().inquiry().id(),
                 () -> redis.get(keys.failures(delivery.job().inquiry().id())));
         return count == null ? 0 : Long.parseLong(count);
     }

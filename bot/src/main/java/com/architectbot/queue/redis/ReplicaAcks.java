@@ -44,8 +44,12 @@ final class ReplicaAcks {
                 Response<Long> acked = replicas == 0 ? null : pipeline.waitReplicas(key, replicas, TIMEOUT.toMillis());
                 pipeline.sync();
                 if (acked != null && acked.get() < replicas) {
-                    log.warn("{}: {} of {} replica(s) acknowledged within {}; a failover now could lose it", what,
-                            acked.get(), replicas, TIMEOUT);
+                    log.warn(
+                            "{}: {} of {} replica(s) acknowledged within {}; a failover now could lose it",
+                            what,
+                            acked.get(),
+                            replicas,
+                            TIMEOUT);
                 }
             }
         });

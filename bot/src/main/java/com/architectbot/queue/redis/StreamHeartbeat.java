@@ -60,7 +60,8 @@ final class StreamHeartbeat {
         args.add(GROUP);
         args.add(consumer);
         held.forEach(delivery -> args.add(delivery.entryId()));
-        Object lost = retryable("heartbeating " + held.size() + " job(s) on " + keys.stream(),
+        Object lost = retryable(
+                "heartbeating " + held.size() + " job(s) on " + keys.stream(),
                 () -> redis.eval(RENEW_OWN, List.of(keys.stream()), args));
         return List.copyOf((List<String>) lost);
     }
@@ -70,7 +71,11 @@ final class StreamHeartbeat {
      * consumer took over meanwhile stays untouched with that consumer.
      */
     void backdate(String consumer, Delivery delivery, long idleMillis) {
-        retryable("rescheduling " + delivery.job().inquiry().id(), () -> redis.eval(BACKDATE_OWN,
-                List.of(keys.stream()), List.of(GROUP, consumer, delivery.entryId(), String.valueOf(idleMillis))));
+        retryable(
+                "rescheduling " + delivery.job().inquiry().id(),
+                () -> redis.eval(
+                        BACKDATE_OWN,
+                        List.of(keys.stream()),
+                        List.of(GROUP, consumer, delivery.entryId(), String.valueOf(idleMillis))));
     }
 }

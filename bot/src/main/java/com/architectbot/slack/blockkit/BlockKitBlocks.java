@@ -1,13 +1,12 @@
 package com.architectbot.slack.blockkit;
 
-import com.architectbot.render.TextChunks;
-
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_BLOCKS;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_FALLBACK_CHARS;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_HEADER_CHARS;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_MESSAGE_CHARS;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_SECTION_CHARS;
 
+import com.architectbot.render.TextChunks;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -37,14 +36,17 @@ final class BlockKitBlocks {
         if (title.length() > MAX_HEADER_CHARS) {
             throw new IllegalArgumentException("header longer than " + MAX_HEADER_CHARS + " characters: " + title);
         }
-        return HeaderBlock.builder().text(PlainTextObject.builder().text(title).emoji(true).build()).build();
+        return HeaderBlock.builder()
+                .text(PlainTextObject.builder().text(title).emoji(true).build())
+                .build();
     }
 
     static List<LayoutBlock> sections(String mrkdwn) {
         return TextChunks.split(mrkdwn, MAX_SECTION_CHARS).stream()
                 .filter(piece -> !piece.isBlank()) // Slack rejects an empty section
                 .map(piece -> (LayoutBlock) SectionBlock.builder()
-                        .text(MarkdownTextObject.builder().text(piece).build()).build())
+                        .text(MarkdownTextObject.builder().text(piece).build())
+                        .build())
                 .toList();
     }
 
@@ -74,7 +76,8 @@ final class BlockKitBlocks {
     }
 
     private static SlackMessage message(List<LayoutBlock> blocks) {
-        String text = String.join("\n", blocks.stream().map(BlockKitBlocks::fallbackOf).toList());
+        String text = String.join(
+                "\n", blocks.stream().map(BlockKitBlocks::fallbackOf).toList());
         if (text.length() > MAX_FALLBACK_CHARS) {
             text = TextChunks.split(text, MAX_FALLBACK_CHARS - 1).getFirst() + "…";
         }

@@ -1,7 +1,5 @@
 package com.architectbot.slack.blockkit;
 
-import com.architectbot.render.LicenceReportMarkdown;
-
 import static com.architectbot.slack.blockkit.BlockKitBlocks.escape;
 import static com.architectbot.slack.blockkit.BlockKitBlocks.header;
 import static com.architectbot.slack.blockkit.BlockKitBlocks.lines;
@@ -11,8 +9,9 @@ import static com.architectbot.slack.blockkit.BlockKitRenderer.LICENCE_CSV_NAME;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_INLINE_TABLE_ROWS;
 
 import com.architectbot.core.report.LicenceReport;
-import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.core.report.Verdict;
+import com.architectbot.licence.LicenceReportCsv;
+import com.architectbot.render.LicenceReportMarkdown;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,8 @@ final class BlockKitLicenceReport {
         if (tableInline(report)) {
             blocks.addAll(table(report));
         } else {
-            blocks.addAll(sections("The full table of all " + report.dependencies().size()
-                    + " dependencies is in the attached `" + LICENCE_CSV_NAME + "`."));
+            blocks.addAll(sections("The full table of all "
+                    + report.dependencies().size() + " dependencies is in the attached `" + LICENCE_CSV_NAME + "`."));
         }
         blocks.addAll(sections("_Policy: " + report.model().id() + " (" + escape(report.policySource())
                 + "). SPDX licence list " + escape(String.valueOf(report.listVersion())) + "._"));
@@ -45,24 +44,30 @@ final class BlockKitLicenceReport {
         if (tableInline(report)) {
             return Optional.empty();
         }
-        return Optional.of(new SlackFile(LICENCE_CSV_NAME,
-                "Licence check: all " + report.dependencies().size() + " dependencies", LicenceReportCsv.render(report)));
+        return Optional.of(new SlackFile(
+                LICENCE_CSV_NAME,
+                "Licence check: all " + report.dependencies().size() + " dependencies",
+                LicenceReportCsv.render(report)));
     }
 
     private static List<LayoutBlock> head(LicenceReport report) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header("Licence check"));
-        blocks.addAll(sections((report.hasBlocker() ? "🔴 *" : "*")
-                + escape(LicenceReportMarkdown.plainSummary(report)) + "*"));
+        blocks.addAll(sections(
+                (report.hasBlocker() ? "🔴 *" : "*") + escape(LicenceReportMarkdown.plainSummary(report)) + "*"));
         if (!report.problems().isEmpty()) {
-            blocks.addAll(sections("*Not checked*\n" + lines(report.problems().stream()
-                    .map(p -> "• " + (p.subject().isEmpty() ? "" : "`" + escape(p.subject()) + "`: ") + escape(p.reason()))
-                    .toList())));
+            blocks.addAll(sections("*Not checked*\n"
+                    + lines(report.problems().stream()
+                            .map(p -> "• " + (p.subject().isEmpty() ? "" : "`" + escape(p.subject()) + "`: ")
+                                    + escape(p.reason()))
+                            .toList())));
         }
         if (!report.needingAttention().isEmpty()) {
-            blocks.addAll(sections("*Needs attention*\n" + lines(report.needingAttention().stream()
-                    .map(f -> (f.verdict() == Verdict.BLOCKER ? "🔴 " : "🟠 ") + escape(LicenceReportMarkdown.sentence(f)))
-                    .toList())));
+            blocks.addAll(sections("*Needs attention*\n"
+                    + lines(report.needingAttention().stream()
+                            .map(f -> (f.verdict() == Verdict.BLOCKER ? "🔴 " : "🟠 ")
+                                    + escape(LicenceReportMarkdown.sentence(f)))
+                            .toList())));
         }
         return blocks;
     }
@@ -71,9 +76,10 @@ final class BlockKitLicenceReport {
         if (report.dependencies().isEmpty()) {
             return List.of();
         }
-        return sections("*All dependencies*\n" + lines(report.dependencies().stream()
-                .map(f -> "• " + escape(LicenceReportMarkdown.sentence(f)))
-                .toList()));
+        return sections("*All dependencies*\n"
+                + lines(report.dependencies().stream()
+                        .map(f -> "• " + escape(LicenceReportMarkdown.sentence(f)))
+                        .toList()));
     }
 
     /** Inline when short and, with the summary and problems, within one message; else the CSV carries it. */

@@ -1,19 +1,18 @@
 package com.architectbot.slack.blockkit;
 
-import com.architectbot.render.Labels;
-import com.architectbot.render.Renderer;
-
 import static com.architectbot.slack.blockkit.BlockKitBlocks.escape;
 import static com.architectbot.slack.blockkit.BlockKitBlocks.header;
 import static com.architectbot.slack.blockkit.BlockKitBlocks.lines;
 import static com.architectbot.slack.blockkit.BlockKitBlocks.pack;
 import static com.architectbot.slack.blockkit.BlockKitBlocks.sections;
 
+import com.architectbot.core.Reply;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.core.Reply;
+import com.architectbot.render.Labels;
+import com.architectbot.render.Renderer;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +43,7 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
 
     /** More rows than this are a spreadsheet's job, not a chat message's: the table goes into the CSV. */
     public static final int MAX_INLINE_TABLE_ROWS = 20;
+
     public static final String LICENCE_CSV_NAME = "licence-report.csv";
 
     static final String NONE = "None.";
@@ -52,7 +52,8 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
     public List<SlackMessage> render(Reply reply) {
         return switch (reply) {
             case Reply.Answer answer -> answer(answer.answer());
-            case Reply.Notice notice -> pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
+            case Reply.Notice notice ->
+                pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
             case Reply.LicenceCheck check -> BlockKitLicenceReport.render(check.report());
             case Reply.Export export -> pack(sections(escape(export.summary().strip()))); // the file follows
         };
@@ -63,25 +64,45 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
         blocks.add(header(Labels.SUMMARY));
         blocks.addAll(sections(escape(answer.summary().strip())));
         blocks.add(header(Labels.CRITICAL_ISSUES));
-        blocks.addAll(sections(answer.criticalIssues().isEmpty()
-                ? Labels.NO_CRITICAL_ISSUES
-                : lines(answer.criticalIssues().stream().map(issue -> "🔴 " + escape(issue.strip())).toList())));
+        blocks.addAll(sections(
+                answer.criticalIssues().isEmpty()
+                        ? Labels.NO_CRITICAL_ISSUES
+                        : lines(answer.criticalIssues().stream()
+                                .map(issue -> "🔴 " + escape(issue.strip()))
+                                .toList())));
         blocks.add(header(Labels.ANALYSIS));
-        blocks.addAll(sections(answer.analysis().isEmpty() ? NONE : lines(answer.analysis().stream().map(BlockKitRenderer::area).toList())));
+        blocks.addAll(sections(
+                answer.analysis().isEmpty()
+                        ? NONE
+                        : lines(answer.analysis().stream()
+                                .map(BlockKitRenderer::area)
+                                .toList())));
         blocks.add(header(Labels.RECOMMENDATIONS));
-        blocks.addAll(sections(answer.recommendations().isEmpty() ? NONE : lines(answer.recommendations().stream()
-                .sorted(Comparator.comparing(Recommendation::priority)) // blockers first: a reader who stops early still sees them
-                .map(r -> marker(r.priority()) + " *" + Labels.of(r.priority()) + ":* " + escape(r.text().strip()))
-                .toList())));
+        blocks.addAll(sections(
+                answer.recommendations().isEmpty()
+                        ? NONE
+                        : lines(answer.recommendations().stream()
+                                .sorted(Comparator.comparing(
+                                        Recommendation
+                                                ::priority)) // blockers first: a reader who stops early still sees them
+                                .map(r -> marker(r.priority()) + " *" + Labels.of(r.priority()) + ":* "
+                                        + escape(r.text().strip()))
+                                .toList())));
         blocks.add(header(Labels.QUESTIONS));
         List<String> questions = answer.questions();
-        blocks.addAll(sections(questions.isEmpty() ? NONE : lines(IntStream.range(0, questions.size())
-                .mapToObj(i -> (i + 1) + ". " + escape(questions.get(i).strip())).toList())));
+        blocks.addAll(sections(
+                questions.isEmpty()
+                        ? NONE
+                        : lines(IntStream.range(0, questions.size())
+                                .mapToObj(i ->
+                                        (i + 1) + ". " + escape(questions.get(i).strip()))
+                                .toList())));
         return pack(blocks);
     }
 
     private static String area(AreaAnalysis area) {
-        StringBuilder text = new StringBuilder("*").append(Labels.of(area.area())).append('*');
+        StringBuilder text =
+                new StringBuilder("*").append(Labels.of(area.area())).append('*');
         area.findings().forEach(finding -> text.append("\n• ").append(escape(finding.strip())));
         return text.append('\n').toString(); // a blank line between areas, and a paragraph boundary to split on
     }

@@ -33,6 +33,7 @@ public final class RecentThreads implements PersonalData {
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             return 1
             """;
+
     private static final String KEY = "recent-thread:";
 
     private final UnifiedJedis redis;
@@ -47,7 +48,9 @@ public final class RecentThreads implements PersonalData {
     }
 
     public void record(ThreadKey thread, String user) {
-        redis.eval(RECORD, List.of(key(thread.tenant(), thread.channel(), user), index(thread.tenant())),
+        redis.eval(
+                RECORD,
+                List.of(key(thread.tenant(), thread.channel(), user), index(thread.tenant())),
                 List.of(thread.thread(), Long.toString(clock.millis()), Long.toString(ttl.toMillis())));
     }
 

@@ -1,5 +1,6 @@
 package com.architectbot.slack.redis;
 
+import com.architectbot.redis.ValueCipher;
 import com.google.gson.Gson;
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
@@ -7,7 +8,6 @@ import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.util.json.GsonFactory;
-import com.architectbot.redis.ValueCipher;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -63,7 +63,10 @@ public final class RedisInstallationService implements InstallationService {
         write(key, INSTALLER + installer.getInstallerUserId(), json);
         write(key, LATEST, json);
         write(key, BOT, gson.toJson(installer.toBot()));
-        LOG.info("saved the Slack installation of team {} (enterprise {})", installer.getTeamId(), installer.getEnterpriseId());
+        LOG.info(
+                "saved the Slack installation of team {} (enterprise {})",
+                installer.getTeamId(),
+                installer.getEnterpriseId());
     }
 
     @Override
@@ -78,7 +81,8 @@ public final class RedisInstallationService implements InstallationService {
 
     @Override
     public void deleteInstaller(Installer installer) {
-        redis.hdel(key(installer.getEnterpriseId(), installer.getTeamId(), installer.getIsEnterpriseInstall()),
+        redis.hdel(
+                key(installer.getEnterpriseId(), installer.getTeamId(), installer.getIsEnterpriseInstall()),
                 INSTALLER + installer.getInstallerUserId());
     }
 
@@ -93,7 +97,8 @@ public final class RedisInstallationService implements InstallationService {
 
     @Override
     public Installer findInstaller(String enterpriseId, String teamId, String userId) {
-        String json = read(PREFIX + teamOrEnterprise(enterpriseId, teamId), userId == null ? LATEST : INSTALLER + userId);
+        String json =
+                read(PREFIX + teamOrEnterprise(enterpriseId, teamId), userId == null ? LATEST : INSTALLER + userId);
         return json == null ? null : gson.fromJson(json, DefaultInstaller.class);
     }
 
@@ -114,14 +119,17 @@ public final class RedisInstallationService implements InstallationService {
         }
         String json = cipher.open(key + "/" + field, stored);
         if (!cipher.isCurrent(stored)) {
-            redis.eval(REPLACE_IF_UNCHANGED, List.of(key), List.of(field, stored, cipher.seal(key + "/" + field, json)));
+            redis.eval(
+                    REPLACE_IF_UNCHANGED, List.of(key), List.of(field, stored, cipher.seal(key + "/" + field, json)));
         }
         return json;
     }
 
     private static String key(String enterpriseId, String teamId, Boolean enterpriseInstall) {
-        return PREFIX + (Boolean.TRUE.equals(enterpriseInstall) ? Objects.requireNonNull(enterpriseId, "enterprise id")
-                : teamOrEnterprise(enterpriseId, teamId));
+        return PREFIX
+                + (Boolean.TRUE.equals(enterpriseInstall)
+                        ? Objects.requireNonNull(enterpriseId, "enterprise id")
+                        : teamOrEnterprise(enterpriseId, teamId));
     }
 
     private static String teamOrEnterprise(String enterpriseId, String teamId) {

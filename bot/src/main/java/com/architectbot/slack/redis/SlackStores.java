@@ -9,14 +9,16 @@ import redis.clients.jedis.UnifiedJedis;
  * What the Slack channel keeps in Redis: the workspaces' installations (tokens sealed with the data key), OAuth
  * states while an install is under way, and the threads the bot recently answered in.
  */
-public record SlackStores(RedisInstallationService installations, RedisOAuthStateService oauthStates,
-                          RecentThreads recentThreads) {
+public record SlackStores(
+        RedisInstallationService installations, RedisOAuthStateService oauthStates, RecentThreads recentThreads) {
 
     /**
      * @param contextTtl how long a thread is remembered after its last message
      */
     public static SlackStores on(UnifiedJedis redis, ValueCipher cipher, Duration contextTtl) {
-        return new SlackStores(new RedisInstallationService(redis, cipher), new RedisOAuthStateService(redis),
+        return new SlackStores(
+                new RedisInstallationService(redis, cipher),
+                new RedisOAuthStateService(redis),
                 new RecentThreads(redis, contextTtl, Clock.systemUTC()));
     }
 }

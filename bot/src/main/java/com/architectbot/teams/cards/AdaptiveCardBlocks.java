@@ -1,9 +1,8 @@
 package com.architectbot.teams.cards;
 
-import com.architectbot.render.TextChunks;
-
 import static com.architectbot.teams.cards.AdaptiveCardRenderer.MAX_CARD_BYTES;
 
+import com.architectbot.render.TextChunks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +24,7 @@ final class AdaptiveCardBlocks {
     static final int MAX_BLOCK_CHARS = 2_000;
     /** The card's skeleton and the "part i of n" line. */
     private static final int CARD_OVERHEAD_BYTES = 600;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -39,8 +39,13 @@ final class AdaptiveCardBlocks {
     }
 
     static Block heading(String title) {
-        return new Block(textBlock(title).put("style", "heading").put("size", "Large").put("weight", "Bolder")
-                .put("spacing", "Large"), "\n## " + title + "\n");
+        return new Block(
+                textBlock(title)
+                        .put("style", "heading")
+                        .put("size", "Large")
+                        .put("weight", "Bolder")
+                        .put("spacing", "Large"),
+                "\n## " + title + "\n");
     }
 
     static Block subheading(String title) {
@@ -63,13 +68,17 @@ final class AdaptiveCardBlocks {
     }
 
     static List<Block> colored(String text, String color) {
-        return pieces(text).stream().map(piece -> new Block(textBlock(piece).put("color", color), piece)).toList();
+        return pieces(text).stream()
+                .map(piece -> new Block(textBlock(piece).put("color", color), piece))
+                .toList();
     }
 
     /** The text in pieces of at most a block's length; an empty text is one empty piece. */
     private static List<String> pieces(String text) {
         List<String> pieces = TextChunks.split(text.strip(), MAX_BLOCK_CHARS).stream()
-                .map(String::strip).filter(piece -> !piece.isEmpty()).toList();
+                .map(String::strip)
+                .filter(piece -> !piece.isEmpty())
+                .toList();
         return pieces.isEmpty() ? List.of("") : pieces;
     }
 

@@ -1,24 +1,21 @@
 package com.architectbot.teams.cards;
 
-import com.architectbot.render.LicenceReportMarkdown;
-
-import com.architectbot.render.Labels;
-
-import com.architectbot.render.Renderer;
-
 import static com.architectbot.teams.cards.AdaptiveCardBlocks.colored;
 import static com.architectbot.teams.cards.AdaptiveCardBlocks.heading;
 import static com.architectbot.teams.cards.AdaptiveCardBlocks.pack;
 import static com.architectbot.teams.cards.AdaptiveCardBlocks.subheading;
 import static com.architectbot.teams.cards.AdaptiveCardBlocks.text;
 
+import com.architectbot.core.Reply;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.core.Reply;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Verdict;
+import com.architectbot.render.Labels;
+import com.architectbot.render.LicenceReportMarkdown;
+import com.architectbot.render.Renderer;
 import com.architectbot.teams.cards.AdaptiveCardBlocks.Block;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -67,7 +64,9 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
         answer.recommendations().stream()
                 .sorted(Comparator.comparing(Recommendation::priority)) // blockers first
                 .forEach(r -> blocks.addAll(text(
-                        r.text(), "- **" + Labels.of(r.priority()) + ":** ", r.priority() == Priority.CRITICAL_BLOCKER)));
+                        r.text(),
+                        "- **" + Labels.of(r.priority()) + ":** ",
+                        r.priority() == Priority.CRITICAL_BLOCKER)));
         blocks.add(heading(Labels.QUESTIONS));
         for (int i = 0; i < answer.questions().size(); i++) {
             blocks.addAll(text(answer.questions().get(i), (i + 1) + ". ", false));
@@ -82,17 +81,22 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
         head.addAll(text(LicenceReportMarkdown.plainSummary(report), "", report.hasBlocker()));
         if (!report.problems().isEmpty()) {
             head.add(subheading("Not checked"));
-            report.problems().forEach(problem -> head.addAll(text(
-                    (problem.subject().isEmpty() ? "" : problem.subject() + ": ") + problem.reason(), "- ", false)));
+            report.problems()
+                    .forEach(problem -> head.addAll(text(
+                            (problem.subject().isEmpty() ? "" : problem.subject() + ": ") + problem.reason(),
+                            "- ",
+                            false)));
         }
         if (!report.needingAttention().isEmpty()) {
             head.add(subheading("Needs attention"));
-            report.needingAttention().forEach(finding -> head.addAll(text(
-                    LicenceReportMarkdown.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
+            report.needingAttention()
+                    .forEach(finding -> head.addAll(
+                            text(LicenceReportMarkdown.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
         }
         List<Block> table = new ArrayList<>();
         table.add(heading("All dependencies"));
-        report.dependencies().forEach(finding -> table.addAll(text(LicenceReportMarkdown.sentence(finding), "- ", false)));
+        report.dependencies()
+                .forEach(finding -> table.addAll(text(LicenceReportMarkdown.sentence(finding), "- ", false)));
         List<ObjectNode> cards = new ArrayList<>(pack(head));
         cards.addAll(pack(table));
         return List.copyOf(cards);

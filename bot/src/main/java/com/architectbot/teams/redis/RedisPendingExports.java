@@ -1,8 +1,8 @@
 package com.architectbot.teams.redis;
 
+import com.architectbot.conversation.Surface;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.redis.ValueCipher;
-import com.architectbot.conversation.Surface;
 import com.architectbot.teams.PendingExports;
 import com.architectbot.tenancy.PersonalData;
 import com.architectbot.tenancy.TenantId;
@@ -57,9 +57,18 @@ public final class RedisPendingExports implements PendingExports, PersonalData {
         RANDOM.nextBytes(random);
         String id = HexFormat.of().formatHex(random);
         try {
-            String value = JSON.writeValueAsString(Map.of("tenant", export.tenant(), "user", export.user(),
-                    "name", export.fileName(), "json", export.json()));
-            redis.set(KEY_PREFIX + id, cipher.seal(KEY_PREFIX + id, value),
+            String value = JSON.writeValueAsString(Map.of(
+                    "tenant",
+                    export.tenant(),
+                    "user",
+                    export.user(),
+                    "name",
+                    export.fileName(),
+                    "json",
+                    export.json()));
+            redis.set(
+                    KEY_PREFIX + id,
+                    cipher.seal(KEY_PREFIX + id, value),
                     SetParams.setParams().ex(ttl.toSeconds())); // one command: never kept forever
             index(export.tenant(), id + ":" + export.user());
         } catch (JsonProcessingException e) {
@@ -81,8 +90,11 @@ public final class RedisPendingExports implements PendingExports, PersonalData {
                 return Optional.empty();
             }
             JsonNode fields = JSON.readTree(cipher.open(KEY_PREFIX + id, stored));
-            return Optional.of(new Pending(fields.path("tenant").asText(), fields.path("user").asText(),
-                    fields.path("name").asText(), fields.path("json").asText()));
+            return Optional.of(new Pending(
+                    fields.path("tenant").asText(),
+                    fields.path("user").asText(),
+                    fields.path("name").asText(),
+                    fields.path("json").asText()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a pending export in Redis is not valid JSON", e);
         } catch (JedisException e) {
@@ -127,7 +139,8 @@ public final class RedisPendingExports implements PendingExports, PersonalData {
         if (tenant.surface() != Surface.TEAMS) {
             return;
         }
-        List<String> members = redis.zrange(index(tenant.id()), 0, -1).stream().filter(matches).toList();
+        List<String> members =
+                redis.zrange(index(tenant.id()), 0, -1).stream().filter(matches).toList();
         for (String member : members) {
             redis.del(KEY_PREFIX + member.substring(0, ID_LENGTH));
             redis.zrem(index(tenant.id()), member);

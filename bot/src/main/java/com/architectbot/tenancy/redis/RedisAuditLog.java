@@ -84,8 +84,10 @@ public final class RedisAuditLog implements AuditLog {
         fields.put("tokens_out", Long.toString(entry.tokens().outputTokens()));
         entry.text().ifPresent(text -> fields.put("text", text));
         Instant now = clock.instant();
-        List<String> args = new ArrayList<>(List.of(Long.toString(now.toEpochMilli()),
-                Long.toString(now.minus(retention).toEpochMilli()), Long.toString(retention.toMillis())));
+        List<String> args = new ArrayList<>(List.of(
+                Long.toString(now.toEpochMilli()),
+                Long.toString(now.minus(retention).toEpochMilli()),
+                Long.toString(retention.toMillis())));
         fields.forEach((name, value) -> {
             args.add(name);
             args.add(value);
@@ -112,8 +114,8 @@ public final class RedisAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> recent(TenantId tenant, int limit) {
-        List<StreamEntry> entries = redis.xrevrange(new TenantKeys(tenant).audit(), StreamEntryID.MAXIMUM_ID,
-                StreamEntryID.MINIMUM_ID, limit);
+        List<StreamEntry> entries = redis.xrevrange(
+                new TenantKeys(tenant).audit(), StreamEntryID.MAXIMUM_ID, StreamEntryID.MINIMUM_ID, limit);
         return entries.stream().map(RedisAuditLog::entry).toList();
     }
 
@@ -124,8 +126,10 @@ public final class RedisAuditLog implements AuditLog {
         List<StreamEntry> page;
         do {
             page = redis.xrange(stream, from, StreamEntryID.MAXIMUM_ID, PAGE);
-            StreamEntryID[] own = page.stream().filter(entry -> user.equals(entry.getFields().get("user")))
-                    .map(StreamEntry::getID).toArray(StreamEntryID[]::new);
+            StreamEntryID[] own = page.stream()
+                    .filter(entry -> user.equals(entry.getFields().get("user")))
+                    .map(StreamEntry::getID)
+                    .toArray(StreamEntryID[]::new);
             if (own.length > 0) {
                 redis.xdel(stream, own);
             }
@@ -145,8 +149,15 @@ public final class RedisAuditLog implements AuditLog {
 
     private static AuditEntry entry(StreamEntry stream) {
         Map<String, String> f = stream.getFields();
-        return new AuditEntry(Instant.parse(f.get("at")), f.get("user"), f.get("kind"), f.get("thread"), f.get("outcome"),
-                new TokenUsage(f.getOrDefault("model", ""), Long.parseLong(f.getOrDefault("tokens_in", "0")),
+        return new AuditEntry(
+                Instant.parse(f.get("at")),
+                f.get("user"),
+                f.get("kind"),
+                f.get("thread"),
+                f.get("outcome"),
+                new TokenUsage(
+                        f.getOrDefault("model", ""),
+                        Long.parseLong(f.getOrDefault("tokens_in", "0")),
                         Long.parseLong(f.getOrDefault("tokens_out", "0"))),
                 Optional.ofNullable(f.get("text")));
     }

@@ -30,6 +30,7 @@ public final class RedisUsageMeter implements UsageMeter {
 
     /** Hour sets outlive their hour a little, so a report at the turn of the hour still reads them. */
     static final Duration HOUR_TTL = Duration.ofHours(2);
+
     static final Duration DAY_TTL = Duration.ofDays(35);
 
     /**
@@ -99,18 +100,27 @@ public final class RedisUsageMeter implements UsageMeter {
     }
 
     @Override
-    public Admission admit(TenantId tenant, String user, String requestId, PlanLimits limits, boolean usesTokens,
-                           Instant now) {
+    public Admission admit(
+            TenantId tenant, String user, String requestId, PlanLimits limits, boolean usesTokens, Instant now) {
         TenantKeys keys = new TenantKeys(tenant);
         long noLimit = Long.MAX_VALUE / 2;
-        Object result = redis.eval(ADMIT,
-                List.of(keys.tenantRequests(now), keys.userRequests(now, user), keys.tenantTokens(now),
-                        keys.userTokens(now, user), keys.index()),
-                List.of(Long.toString(now.toEpochMilli()), requestId, Long.toString(limits.requestsPerHourPerUser()),
+        Object result = redis.eval(
+                ADMIT,
+                List.of(
+                        keys.tenantRequests(now),
+                        keys.userRequests(now, user),
+                        keys.tenantTokens(now),
+                        keys.userTokens(now, user),
+                        keys.index()),
+                List.of(
+                        Long.toString(now.toEpochMilli()),
+                        requestId,
+                        Long.toString(limits.requestsPerHourPerUser()),
                         Long.toString(limits.requestsPerHourPerTenant()),
                         Long.toString(usesTokens ? limits.tokensPerDayPerUser() : noLimit),
                         Long.toString(usesTokens ? limits.tokensPerDayPerTenant() : noLimit),
-                        Long.toString(HOUR_TTL.toMillis()), Long.toString(indexTtl().toMillis())));
+                        Long.toString(HOUR_TTL.toMillis()),
+                        Long.toString(indexTtl().toMillis())));
         return Admission.valueOf(String.valueOf(result));
     }
 
@@ -121,12 +131,23 @@ public final class RedisUsageMeter implements UsageMeter {
             case CONSULTATION -> "consultations";
             case LICENCE_CHECK -> "licence_checks";
         };
-        redis.eval(RECORD,
-                List.of(keys.day(now), keys.month(YearMonth.from(now.atZone(ZoneOffset.UTC))), keys.tenantTokens(now),
-                        keys.userTokens(now, user), keys.index()),
-                List.of(Long.toString(now.toEpochMilli()), counter, tokens.model(), Long.toString(tokens.inputTokens()),
-                        Long.toString(tokens.outputTokens()), Long.toString(DAY_TTL.toMillis()),
-                        Long.toString(monthTtl.toMillis()), Long.toString(indexTtl().toMillis())));
+        redis.eval(
+                RECORD,
+                List.of(
+                        keys.day(now),
+                        keys.month(YearMonth.from(now.atZone(ZoneOffset.UTC))),
+                        keys.tenantTokens(now),
+                        keys.userTokens(now, user),
+                        keys.index()),
+                List.of(
+                        Long.toString(now.toEpochMilli()),
+                        counter,
+                        tokens.model(),
+                        Long.toString(tokens.inputTokens()),
+                        Long.toString(tokens.outputTokens()),
+                        Long.toString(DAY_TTL.toMillis()),
+                        Long.toString(monthTtl.toMillis()),
+                        Long.toString(indexTtl().toMillis())));
     }
 
     @Override
@@ -140,20 +161,25 @@ public final class RedisUsageMeter implements UsageMeter {
             }
         });
         tokens.sort(Comparator.comparingLong(TokenUsage::total).reversed());
-        return new MonthlyUsage(month, number(fields.get("consultations")), number(fields.get("licence_checks")), tokens);
+        return new MonthlyUsage(
+                month, number(fields.get("consultations")), number(fields.get("licence_checks")), tokens);
     }
 
     @Override
     public Consumption current(TenantId tenant, String user, Instant now) {
         TenantKeys keys = new TenantKeys(tenant);
-        return new Consumption(redis.scard(keys.userRequests(now, user)), redis.scard(keys.tenantRequests(now)),
-                number(redis.get(keys.userTokens(now, user))), number(redis.get(keys.tenantTokens(now))));
+        return new Consumption(
+                redis.scard(keys.userRequests(now, user)),
+                redis.scard(keys.tenantRequests(now)),
+                number(redis.get(keys.userTokens(now, user))),
+                number(redis.get(keys.tenantTokens(now))));
     }
 
     @Override
     public void eraseUser(TenantId tenant, String user) {
         TenantKeys keys = new TenantKeys(tenant);
-        String[] own = redis.zrange(keys.index(), 0, -1).stream().filter(key -> keys.isUserKey(key, user))
+        String[] own = redis.zrange(keys.index(), 0, -1).stream()
+                .filter(key -> keys.isUserKey(key, user))
                 .toArray(String[]::new);
         if (own.length > 0) {
             redis.del(own); // one slot: one DEL, also on a cluster

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  */
 final class TenantKeys {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final String prefix;
 
@@ -39,7 +41,9 @@ final class TenantKeys {
     /** Whether the key is one of the user's own counters ({@link #userRequests}, {@link #userTokens}). */
     boolean isUserKey(String key, String user) {
         return Pattern.compile(Pattern.quote(prefix) + "(requests:\\d{10}|tokens:\\d{4}-\\d{2}-\\d{2}):user:"
-                + Pattern.quote(user)).matcher(key).matches();
+                        + Pattern.quote(user))
+                .matcher(key)
+                .matches();
     }
 
     String tenantRequests(Instant now) {

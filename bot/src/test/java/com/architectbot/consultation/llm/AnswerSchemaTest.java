@@ -30,7 +30,10 @@ class AnswerSchemaTest {
     void every_component_of_the_answer_and_its_parts_is_a_required_property_of_its_type_with_guidance() {
         Set<String> visited = new HashSet<>();
 
-        assertMatches(ConsultationAnswer.class, (JsonObjectSchema) AnswerSchema.schema().rootElement(), visited);
+        assertMatches(
+                ConsultationAnswer.class,
+                (JsonObjectSchema) AnswerSchema.schema().rootElement(),
+                visited);
 
         assertThat(visited).as("records checked").contains("ConsultationAnswer", "AreaAnalysis", "Recommendation");
         assertThat(AnswerSchema.FIELDS).containsExactlyElementsOf(names(ConsultationAnswer.class));
@@ -61,7 +64,8 @@ class AnswerSchemaTest {
         assertThat(object.additionalProperties()).isFalse();
         for (RecordComponent component : record.getRecordComponents()) {
             JsonSchemaElement property = object.properties().get(component.getName());
-            assertThat(property.description()).as("guidance for %s.%s", record.getSimpleName(), component.getName())
+            assertThat(property.description())
+                    .as("guidance for %s.%s", record.getSimpleName(), component.getName())
                     .isNotBlank();
             assertType(component.getGenericType(), property, visited);
         }
@@ -71,8 +75,10 @@ class AnswerSchemaTest {
         if (type == String.class) {
             assertThat(element).isInstanceOf(JsonStringSchema.class);
         } else if (type instanceof Class<?> enumType && enumType.isEnum()) {
-            assertThat(((JsonEnumSchema) element).enumValues()).containsExactlyElementsOf(
-                    Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+            assertThat(((JsonEnumSchema) element).enumValues())
+                    .containsExactlyElementsOf(Arrays.stream(enumType.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .toList());
         } else if (type instanceof Class<?> record && record.isRecord()) {
             assertMatches(record, (JsonObjectSchema) element, visited);
         } else if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
@@ -94,6 +100,8 @@ class AnswerSchemaTest {
     }
 
     private static List<String> names(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 }

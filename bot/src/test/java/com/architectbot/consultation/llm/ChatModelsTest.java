@@ -38,8 +38,12 @@ class ChatModelsTest {
     @Test
     void anthropic_model_sends_messages_with_the_schema() throws IOException {
         // given
-        ObjectNode body = JSON.createObjectNode().put("id", "msg_1").put("type", "message").put("role", "assistant")
-                .put("model", "claude-test").put("stop_reason", "end_turn");
+        ObjectNode body = JSON.createObjectNode()
+                .put("id", "msg_1")
+                .put("type", "message")
+                .put("role", "assistant")
+                .put("model", "claude-test")
+                .put("stop_reason", "end_turn");
         body.putArray("content").addObject().put("type", "text").put("text", ANSWER_JSON);
         body.putObject("usage").put("input_tokens", 1).put("output_tokens", 1);
         server = Loopback.answering(body.toString());
@@ -56,8 +60,15 @@ class ChatModelsTest {
         // given
         ObjectNode body = JSON.createObjectNode();
         ObjectNode candidate = body.putArray("candidates").addObject().put("finishReason", "STOP");
-        candidate.putObject("content").put("role", "model").putArray("parts").addObject().put("text", ANSWER_JSON);
-        body.putObject("usageMetadata").put("promptTokenCount", 1).put("candidatesTokenCount", 1)
+        candidate
+                .putObject("content")
+                .put("role", "model")
+                .putArray("parts")
+                .addObject()
+                .put("text", ANSWER_JSON);
+        body.putObject("usageMetadata")
+                .put("promptTokenCount", 1)
+                .put("candidatesTokenCount", 1)
                 .put("totalTokenCount", 2);
         server = Loopback.answering(body.toString());
         // when
@@ -71,8 +82,13 @@ class ChatModelsTest {
     @Test
     void ollama_model_sends_chat_with_the_schema_as_format() throws IOException {
         // given
-        ObjectNode body = JSON.createObjectNode().put("model", "llama-test").put("created_at", "2025-01-01T00:00:00Z")
-                .put("done", true).put("done_reason", "stop").put("prompt_eval_count", 1).put("eval_count", 1);
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", "llama-test")
+                .put("created_at", "2025-01-01T00:00:00Z")
+                .put("done", true)
+                .put("done_reason", "stop")
+                .put("prompt_eval_count", 1)
+                .put("eval_count", 1);
         body.putObject("message").put("role", "assistant").put("content", ANSWER_JSON);
         server = Loopback.answering(body.toString());
         // when
@@ -80,13 +96,20 @@ class ChatModelsTest {
         // then
         assertThat(answer).isEqualTo(FakeOpenAi.DEFAULT_ANSWER);
         assertThat(server.paths).containsExactly("/api/chat");
-        assertThat(JSON.readTree(server.bodies.getFirst()).get("format").isObject()).isTrue();
+        assertThat(JSON.readTree(server.bodies.getFirst()).get("format").isObject())
+                .isTrue();
         assertThat(server.bodies.getFirst()).contains("CRITICAL_BLOCKER", "production architect");
     }
 
     private static ConsultationAnswer consult(Provider provider, String model, String baseUrl) {
-        var settings = new ModelSettings(provider, model, provider.apiKeyVariable().map(v -> "test-key").orElse(null),
-                baseUrl, Duration.ofSeconds(10), 512, 0);
+        var settings = new ModelSettings(
+                provider,
+                model,
+                provider.apiKeyVariable().map(v -> "test-key").orElse(null),
+                baseUrl,
+                Duration.ofSeconds(10),
+                512,
+                0);
         return LangChainArchitect.create(settings, List.of()).consult(List.of(), "How do we roll out updates?");
     }
 

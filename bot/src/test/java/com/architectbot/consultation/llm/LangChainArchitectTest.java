@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.consultation.AnswerJson;
+import com.architectbot.conversation.Turn;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
-import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
-import com.architectbot.core.RetryableFailure;
-import com.architectbot.conversation.Turn;
 import com.architectbot.prompts.Prompts;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeOpenAi.Response;
@@ -82,7 +82,9 @@ class LangChainArchitectTest {
         assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
         assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactlyElementsOf(fieldNames());
         assertThat(schema.at("/properties/recommendations/items/properties/priority/enum"))
-                .extracting(JsonNode::asText).containsExactlyElementsOf(Arrays.stream(Priority.values()).map(Enum::name).toList());
+                .extracting(JsonNode::asText)
+                .containsExactlyElementsOf(
+                        Arrays.stream(Priority.values()).map(Enum::name).toList());
         assertThat(schema.at("/properties/analysis/items/properties/area/enum")).hasSize(Area.values().length);
     }
 
@@ -97,7 +99,8 @@ class LangChainArchitectTest {
         architect().consult(List.of(), QUESTION);
         // then
         assertThat(model.lastRequest().at("/response_format/json_schema").toString())
-                .as("same fields, guidance and order").isEqualTo(before.toString());
+                .as("same fields, guidance and order")
+                .isEqualTo(before.toString());
     }
 
     @Test
@@ -111,7 +114,8 @@ class LangChainArchitectTest {
         architect().consult(history, QUESTION);
         // then
         JsonNode messages = model.lastRequest().get("messages");
-        assertThat(messages).extracting(m -> m.get("role").asText())
+        assertThat(messages)
+                .extracting(m -> m.get("role").asText())
                 .containsExactly("system", "user", "assistant", "user", "assistant", "user");
         assertThat(messages.get(1).get("content").asText()).isEqualTo("First question?");
         assertThat(messages.get(2).get("content").asText()).isEqualTo(earlierAnswer);
@@ -124,7 +128,8 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.error(500), Response.answer(ANSWER));
         // when
-        ConsultationAnswer answer = architect(model.settings(Duration.ofSeconds(10), 1)).consult(List.of(), QUESTION);
+        ConsultationAnswer answer =
+                architect(model.settings(Duration.ofSeconds(10), 1)).consult(List.of(), QUESTION);
         // then
         assertThat(answer).isEqualTo(ANSWER);
         assertThat(model.requests()).hasSize(2);
@@ -174,7 +179,9 @@ class LangChainArchitectTest {
         assertThat(repair.get(repair.size() - 2).get("content").asText())
                 .isEqualTo("Sure! Here is my advice: add SSO.");
         assertThat(repair.get(repair.size() - 1).get("content").asText())
-                .contains("could not be read").contains("not valid JSON").contains(String.join(", ", fieldNames()));
+                .contains("could not be read")
+                .contains("not valid JSON")
+                .contains(String.join(", ", fieldNames()));
         assertThat(model.requests().get(1).get("response_format")).isNotNull();
     }
 
@@ -184,8 +191,10 @@ class LangChainArchitectTest {
         model.enqueue(Response.content("not json"), Response.content("{\"criticalIssues\": []}"));
         // when / then
         assertThatThrownBy(() -> architect().consult(List.of(), QUESTION))
-                .isInstanceOfSatisfying(PermanentFailure.class, failure -> assertThat(failure.userMessage())
-                        .isEqualTo("The model's answer could not be read; please ask again."))
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
+                        failure -> assertThat(failure.userMessage())
+                                .isEqualTo("The model's answer could not be read; please ask again."))
                 .hasMessageContaining("summary");
         assertThat(model.requests()).hasSize(2);
     }
@@ -196,9 +205,14 @@ class LangChainArchitectTest {
         model.enqueue(Response.error(401));
         // when / then
         assertThatThrownBy(() -> architect().consult(List.of(), QUESTION))
-                .isInstanceOfSatisfying(PermanentFailure.class, failure -> assertThat(failure.userMessage())
-                        .contains("OPENAI_API_KEY").doesNotContain(FakeOpenAi.API_KEY))
-                .message().doesNotContain(FakeOpenAi.API_KEY).doesNotContain(QUESTION);
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
+                        failure -> assertThat(failure.userMessage())
+                                .contains("OPENAI_API_KEY")
+                                .doesNotContain(FakeOpenAi.API_KEY))
+                .message()
+                .doesNotContain(FakeOpenAi.API_KEY)
+                .doesNotContain(QUESTION);
         assertThat(model.requests()).hasSize(1);
     }
 
@@ -218,16 +232,16 @@ class LangChainArchitectTest {
         // given
         var licences = new LicenceLookup();
         model.enqueue(
-                Response.toolCall("call_1", "licenceOf", "{\"packageName\": \"left-pad\"}"),
-                Response.answer(ANSWER));
-        var architect = new LangChainArchitect(ChatModels.create(model.settings()), model.settings(),
-                List.of(licences));
+                Response.toolCall("call_1", "licenceOf", "{\"packageName\": \"left-pad\"}"), Response.answer(ANSWER));
+        var architect =
+                new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(licences));
         // when
         ConsultationAnswer answer = architect.consult(List.of(), QUESTION);
         // then
         assertThat(answer).isEqualTo(ANSWER);
         assertThat(licences.asked).containsExactly("left-pad");
-        assertThat(model.requests().get(0).at("/tools/0/function/name").asText()).isEqualTo("licenceOf");
+        assertThat(model.requests().get(0).at("/tools/0/function/name").asText())
+                .isEqualTo("licenceOf");
         JsonNode messages = model.requests().get(1).get("messages");
         JsonNode toolResult = messages.get(messages.size() - 1);
         assertThat(toolResult.get("role").asText()).isEqualTo("tool");
@@ -243,20 +257,25 @@ class LangChainArchitectTest {
             model.enqueue(Response.toolCall("call_" + i, "licenceOf", "{\"packageName\": \"p" + i + "\"}"));
         }
         model.enqueue(Response.answer(ANSWER));
-        var architect = new LangChainArchitect(ChatModels.create(model.settings()), model.settings(),
-                List.of(licences));
+        var architect =
+                new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(licences));
         // when
         ConsultationAnswer answer = architect.consult(List.of(), QUESTION);
         // then: rounds of tool calls, then a forced answer; the extra tool call is repaired away
         assertThat(licences.asked).hasSize(LangChainArchitect.MAX_TOOL_ROUNDS);
-        assertThat(model.requests().get(LangChainArchitect.MAX_TOOL_ROUNDS).get("tool_choice").asText())
+        assertThat(model.requests()
+                        .get(LangChainArchitect.MAX_TOOL_ROUNDS)
+                        .get("tool_choice")
+                        .asText())
                 .isEqualTo("none");
         assertThat(answer).isEqualTo(ANSWER);
     }
 
     /** The answer's fields, as the record names them. */
     private static List<String> fieldNames() {
-        return Arrays.stream(ConsultationAnswer.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(ConsultationAnswer.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private LangChainArchitect architect() {

@@ -34,10 +34,13 @@ class LicenceCheckToolTest {
             // given: the model asks the tool about a library whose licence only its grandparent POM declares
             var tool = new LicenceCheckTool(new LicenceService(resolver, registries, LicenceSettings.DEFAULTS));
             model.enqueue(
-                    Response.toolCall("call_1", "checkLicences",
+                    Response.toolCall(
+                            "call_1",
+                            "checkLicences",
                             "{\"packages\": [\"org.apache.commons:commons-lang3:3.14.0\"], \"distributionModel\": \"saas\"}"),
                     Response.answer(FakeOpenAi.DEFAULT_ANSWER));
-            var architect = new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(tool));
+            var architect =
+                    new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(tool));
             // when
             architect.consult(List.of(), "Can we ship commons-lang3 in our SaaS?");
             // then: the engine's verdict went back to the model as the tool's result
@@ -51,12 +54,12 @@ class LicenceCheckToolTest {
 
     private static RegistrySettings registrySettings(FakeRegistry registry) {
         String url = registry.baseUri().toString();
-        return RegistrySettings.from(new Environment(Map.of(
-                "MAVEN_REPOSITORY_URL", url, "NPM_REGISTRY_URL", url, "REGISTRY_TIMEOUT_SECONDS", "2")));
+        return RegistrySettings.from(new Environment(
+                Map.of("MAVEN_REPOSITORY_URL", url, "NPM_REGISTRY_URL", url, "REGISTRY_TIMEOUT_SECONDS", "2")));
     }
 
     private ManifestSettings manifestSettings(FakeRegistry registry) {
-        return ManifestSettings.from(registrySettings(registry),
-                new Environment(Map.of("MAVEN_CACHE_DIR", cache.toString())));
+        return ManifestSettings.from(
+                registrySettings(registry), new Environment(Map.of("MAVEN_CACHE_DIR", cache.toString())));
     }
 }

@@ -1,9 +1,9 @@
 package com.architectbot.consultation.llm;
 
-import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.config.Environment;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,14 @@ class ModelSettingsTest {
 
     @Test
     void first_provider_with_a_key_is_chosen_in_the_order_openai_anthropic_gemini() {
-        assertThat(settings(Map.of("GEMINI_API_KEY", "g", "ANTHROPIC_API_KEY", "a")).provider())
+        assertThat(settings(Map.of("GEMINI_API_KEY", "g", "ANTHROPIC_API_KEY", "a"))
+                        .provider())
                 .isEqualTo(Provider.ANTHROPIC);
-        assertThat(settings(Map.of("GEMINI_API_KEY", "g", "OPENAI_API_KEY", "o")).provider())
+        assertThat(settings(Map.of("GEMINI_API_KEY", "g", "OPENAI_API_KEY", "o"))
+                        .provider())
                 .isEqualTo(Provider.OPENAI);
-        assertThat(settings(Map.of("GEMINI_API_KEY", "g", "OPENAI_API_KEY", " ")).provider())
+        assertThat(settings(Map.of("GEMINI_API_KEY", "g", "OPENAI_API_KEY", " "))
+                        .provider())
                 .isEqualTo(Provider.GEMINI);
     }
 
@@ -38,18 +41,38 @@ class ModelSettingsTest {
     void explicit_provider_wins_and_takes_its_own_key_model_and_url() {
         // when
         ModelSettings settings = settings(Map.of(
-                "LLM_PROVIDER", " Gemini ", "OPENAI_API_KEY", "o", "GEMINI_API_KEY", "g-key",
-                "LLM_MODEL", "gemini-2.5-pro", "GEMINI_BASE_URL", "http://127.0.0.1:9/v1beta",
-                "LLM_TIMEOUT_SECONDS", "5", "LLM_MAX_OUTPUT_TOKENS", "300", "LLM_MAX_RETRIES", "0"));
+                "LLM_PROVIDER",
+                " Gemini ",
+                "OPENAI_API_KEY",
+                "o",
+                "GEMINI_API_KEY",
+                "g-key",
+                "LLM_MODEL",
+                "gemini-2.5-pro",
+                "GEMINI_BASE_URL",
+                "http://127.0.0.1:9/v1beta",
+                "LLM_TIMEOUT_SECONDS",
+                "5",
+                "LLM_MAX_OUTPUT_TOKENS",
+                "300",
+                "LLM_MAX_RETRIES",
+                "0"));
         // then
-        assertThat(settings).isEqualTo(new ModelSettings(Provider.GEMINI, "gemini-2.5-pro", "g-key",
-                "http://127.0.0.1:9/v1beta", Duration.ofSeconds(5), 300, 0));
+        assertThat(settings)
+                .isEqualTo(new ModelSettings(
+                        Provider.GEMINI,
+                        "gemini-2.5-pro",
+                        "g-key",
+                        "http://127.0.0.1:9/v1beta",
+                        Duration.ofSeconds(5),
+                        300,
+                        0));
     }
 
     @Test
     void openai_base_url_points_at_any_compatible_endpoint() {
-        ModelSettings settings = settings(
-                Map.of("OPENAI_API_KEY", "o", "OPENAI_BASE_URL", "https://llm.internal.example/v1"));
+        ModelSettings settings =
+                settings(Map.of("OPENAI_API_KEY", "o", "OPENAI_BASE_URL", "https://llm.internal.example/v1"));
         assertThat(settings.baseUrl()).isEqualTo("https://llm.internal.example/v1");
         assertThat(settings.modelName()).isEqualTo(Provider.OPENAI.defaultModel());
     }
@@ -77,8 +100,7 @@ class ModelSettingsTest {
                 .hasMessageContaining("LLM_TIMEOUT_SECONDS");
         assertThatThrownBy(() -> settings(Map.of("LLM_MAX_OUTPUT_TOKENS", "-1")))
                 .hasMessageContaining("LLM_MAX_OUTPUT_TOKENS");
-        assertThatThrownBy(() -> settings(Map.of("LLM_MAX_RETRIES", "-1")))
-                .hasMessageContaining("LLM_MAX_RETRIES");
+        assertThatThrownBy(() -> settings(Map.of("LLM_MAX_RETRIES", "-1"))).hasMessageContaining("LLM_MAX_RETRIES");
         assertThatThrownBy(() -> settings(Map.of("OLLAMA_BASE_URL", "localhost:11434")))
                 .hasMessageContaining("OLLAMA_BASE_URL");
     }
@@ -86,7 +108,10 @@ class ModelSettingsTest {
     @Test
     void to_string_masks_the_key() {
         ModelSettings settings = settings(Map.of("OPENAI_API_KEY", "sk-secret-123"));
-        assertThat(settings.toString()).doesNotContain("sk-secret-123").contains("apiKey=****").contains("openai");
+        assertThat(settings.toString())
+                .doesNotContain("sk-secret-123")
+                .contains("apiKey=****")
+                .contains("openai");
     }
 
     private static ModelSettings settings(Map<String, String> env) {

@@ -21,10 +21,12 @@ record RedactionCorpus(String kind, String label, String text) {
     static List<RedactionCorpus> load() {
         try (InputStream in = RedactionCorpus.class.getResourceAsStream("/redaction/corpus.txt")) {
             Random random = new Random(20_260_101L);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(line -> line.split("\\|", 3))
-                    .map(parts -> new RedactionCorpus(parts[0].strip(), parts[1].strip(), expand(parts[2].strip(), random)))
+                    .map(parts ->
+                            new RedactionCorpus(parts[0].strip(), parts[1].strip(), expand(parts[2].strip(), random)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,8 +54,8 @@ record RedactionCorpus(String kind, String label, String text) {
 
     private static String expand(String template, Random random) {
         String joined = template.replace("<+>", "");
-        String filled = FILLER.matcher(joined).replaceAll(filler ->
-                random(alphabet(filler.group(1)), Integer.parseInt(filler.group(2)), random));
+        String filled = FILLER.matcher(joined)
+                .replaceAll(filler -> random(alphabet(filler.group(1)), Integer.parseInt(filler.group(2)), random));
         return filled.replace("\\\\", "\u0000").replace("\\n", "\n").replace("\u0000", "\\");
     }
 

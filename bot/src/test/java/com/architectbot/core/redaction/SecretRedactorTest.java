@@ -1,6 +1,5 @@
 package com.architectbot.core.redaction;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Manifests nested far beyond any real one are bad input with a message, never a StackOverflowError. */
 class DeepInputTest {
@@ -25,6 +24,7 @@ class DeepInputTest {
 
     @AutoClose
     private final ResolverOnFakes fakes = new ResolverOnFakes();
+
     private ManifestResolver resolver;
 
     @BeforeEach
@@ -48,12 +48,16 @@ class DeepInputTest {
 
     private static String deep(String fileName) {
         return switch (fileName) {
-            case "pom.xml" -> "<project><modelVersion>4.0.0</modelVersion><artifactId>a</artifactId><properties>"
-                    + "<x>".repeat(DEPTH) + "</x>".repeat(DEPTH) + "</properties></project>";
-            case "bom.cdx.json" -> "{\"bomFormat\": \"CycloneDX\", \"components\": "
-                    + "[{\"components\": ".repeat(DEPTH) + "[]" + "}]".repeat(DEPTH) + "}";
-            case "sbom.spdx.json" -> "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": " + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}";
-            case "package-lock.json" -> "{\"lockfileVersion\": 3, \"packages\": " + "{\"a\": ".repeat(DEPTH) + "{}" + "}".repeat(DEPTH) + "}";
+            case "pom.xml" ->
+                "<project><modelVersion>4.0.0</modelVersion><artifactId>a</artifactId><properties>"
+                        + "<x>".repeat(DEPTH) + "</x>".repeat(DEPTH) + "</properties></project>";
+            case "bom.cdx.json" ->
+                "{\"bomFormat\": \"CycloneDX\", \"components\": " + "[{\"components\": ".repeat(DEPTH) + "[]"
+                        + "}]".repeat(DEPTH) + "}";
+            case "sbom.spdx.json" ->
+                "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": " + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}";
+            case "package-lock.json" ->
+                "{\"lockfileVersion\": 3, \"packages\": " + "{\"a\": ".repeat(DEPTH) + "{}" + "}".repeat(DEPTH) + "}";
             default -> "[dependencies]\nserde = " + "{ a = ".repeat(DEPTH) + "1" + " }".repeat(DEPTH) + "\n";
         };
     }

@@ -37,7 +37,13 @@ final class ManifestFixtures {
     }
 
     static ManifestSettings settings(FakeRegistry maven, FakeRegistry npm, Path cache) {
-        return new ManifestSettings(maven.baseUri(), npm.baseUri(), cache, Duration.ofSeconds(2), Duration.ofSeconds(10), 0,
+        return new ManifestSettings(
+                maven.baseUri(),
+                npm.baseUri(),
+                cache,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                0,
                 RegistrySettings.DEFAULT_MAX_BODY_BYTES);
     }
 
@@ -56,7 +62,9 @@ final class ManifestFixtures {
     }
 
     static Dependency find(Resolution resolution, PackageRef pkg) {
-        return resolution.dependencies().stream().filter(d -> d.pkg().equals(pkg)).findFirst()
+        return resolution.dependencies().stream()
+                .filter(d -> d.pkg().equals(pkg))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(pkg + " not in " + resolution.dependencies()));
     }
 
@@ -65,6 +73,8 @@ final class ManifestFixtures {
     }
 
     static List<String> licenceTexts(Dependency dependency) {
-        return dependency.declared().statements().stream().map(LicenceStatement::text).toList();
+        return dependency.declared().statements().stream()
+                .map(LicenceStatement::text)
+                .toList();
     }
 }

@@ -6,26 +6,45 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.licence.CheckInput;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ManifestFormatTest {
 
     @ParameterizedTest
     @CsvSource({
-            "pom.xml, POM", "package.json, PACKAGE_JSON", "package-lock.json, PACKAGE_LOCK",
-            "requirements.txt, REQUIREMENTS", "go.mod, GO_MOD", "Cargo.toml, CARGO_TOML", "Cargo.lock, CARGO_LOCK",
-            "build.gradle, GRADLE", "build.gradle.kts, GRADLE", "bom.cdx.json, CYCLONEDX", "inventory.spdx.json, SPDX"})
+        "pom.xml, POM",
+        "package.json, PACKAGE_JSON",
+        "package-lock.json, PACKAGE_LOCK",
+        "requirements.txt, REQUIREMENTS",
+        "go.mod, GO_MOD",
+        "Cargo.toml, CARGO_TOML",
+        "Cargo.lock, CARGO_LOCK",
+        "build.gradle, GRADLE",
+        "build.gradle.kts, GRADLE",
+        "bom.cdx.json, CYCLONEDX",
+        "inventory.spdx.json, SPDX"
+    })
     void format_is_detected_by_file_name(String fixture, ManifestFormat expected) {
-        assertThat(ManifestFormat.detect(manifest(fixture, "project/" + fixture))).isEqualTo(expected);
+        assertThat(ManifestFormat.detect(manifest(fixture, "project/" + fixture)))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({
-            "pom.xml, POM", "package.json, PACKAGE_JSON", "package-lock.json, PACKAGE_LOCK",
-            "requirements.txt, REQUIREMENTS", "go.mod, GO_MOD", "Cargo.toml, CARGO_TOML", "Cargo.lock, CARGO_LOCK",
-            "build.gradle, GRADLE", "build.gradle.kts, GRADLE", "bom.cdx.json, CYCLONEDX", "inventory.spdx.json, SPDX"})
+        "pom.xml, POM",
+        "package.json, PACKAGE_JSON",
+        "package-lock.json, PACKAGE_LOCK",
+        "requirements.txt, REQUIREMENTS",
+        "go.mod, GO_MOD",
+        "Cargo.toml, CARGO_TOML",
+        "Cargo.lock, CARGO_LOCK",
+        "build.gradle, GRADLE",
+        "build.gradle.kts, GRADLE",
+        "bom.cdx.json, CYCLONEDX",
+        "inventory.spdx.json, SPDX"
+    })
     void format_is_detected_by_content_when_the_name_says_nothing(String fixture, ManifestFormat expected) {
         assertThat(ManifestFormat.detect(manifest(fixture, ""))).isEqualTo(expected);
         assertThat(ManifestFormat.detect(manifest(fixture, "upload.txt.bin"))).isEqualTo(expected);
@@ -38,6 +57,7 @@ class ManifestFormatTest {
         // when / then
         assertThatThrownBy(() -> ManifestFormat.detect(notes))
                 .isInstanceOf(PermanentFailure.class)
-                .hasMessageStartingWith("notes.md could not be read: it is not a manifest we know (supported: pom.xml, package.json");
+                .hasMessageStartingWith(
+                        "notes.md could not be read: it is not a manifest we know (supported: pom.xml, package.json");
     }
 }

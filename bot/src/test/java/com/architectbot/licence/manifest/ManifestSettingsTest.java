@@ -1,14 +1,14 @@
 package com.architectbot.licence.manifest;
 
-import com.architectbot.config.Environment;
-import com.architectbot.licence.source.RegistrySettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.config.Environment;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.source.RegistrySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,8 @@ class ManifestSettingsTest {
         PackageRef parsed = new PackageRef(Ecosystem.NPM, null, "react", "18.2.0");
         try (var resolver = new ManifestResolver(defaults(), spec -> spec.equals("react@18.2.0") ? parsed : null)) {
             // when
-            Resolution resolution = resolver.resolve(List.of(new CheckInput.PackageSpec("react@18.2.0")), ResolveOptions.DEFAULT);
+            Resolution resolution =
+                    resolver.resolve(List.of(new CheckInput.PackageSpec("react@18.2.0")), ResolveOptions.DEFAULT);
             // then
             assertThat(resolution.dependencies()).singleElement().satisfies(d -> {
                 assertThat(d.pkg()).isEqualTo(parsed);

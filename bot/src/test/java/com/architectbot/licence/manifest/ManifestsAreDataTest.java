@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +24,13 @@ class ManifestsAreDataTest {
 
     @TempDir
     Path cache;
+
     @TempDir
     Path disk;
 
     @AutoClose
     private final ResolverOnFakes fakes = new ResolverOnFakes();
+
     private ManifestResolver resolver;
 
     @BeforeEach
@@ -39,7 +40,8 @@ class ManifestsAreDataTest {
         Files.createDirectories(disk.resolve("pkg"));
         Files.writeString(disk.resolve("pkg/package.json"), "{\"name\": \"" + CANARY + "\", \"version\": \"6.6.6\"}");
         Files.writeString(disk.resolve("pkg/go.mod"), "module example.com/" + CANARY + "\n");
-        Files.writeString(disk.resolve("pkg/Cargo.toml"), "[package]\nname = \"" + CANARY + "\"\nversion = \"6.6.6\"\n");
+        Files.writeString(
+                disk.resolve("pkg/Cargo.toml"), "[package]\nname = \"" + CANARY + "\"\nversion = \"6.6.6\"\n");
     }
 
     @Test
@@ -53,7 +55,8 @@ class ManifestsAreDataTest {
                 """.formatted(disk));
 
         assertThat(packages(resolution)).extracting(p -> p.name()).containsExactly("requests");
-        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("-r ", "is not followed"))
+        assertThat(resolution.problems())
+                .anySatisfy(p -> assertThat(p).contains("-r ", "is not followed"))
                 .anySatisfy(p -> assertThat(p).contains("-c ", "is not followed"))
                 .anySatisfy(p -> assertThat(p).contains("not from PyPI"));
         assertNotRead(resolution);
@@ -65,7 +68,9 @@ class ManifestsAreDataTest {
                 {"dependencies": {"local": "file:%1$s/pkg", "linked": "link:%1$s/pkg", "relative": "../pkg"}}""".formatted(disk));
 
         assertThat(resolution.dependencies()).isEmpty();
-        assertThat(resolution.problems()).hasSize(3).allSatisfy(p -> assertThat(p).contains("does not come from the npm registry"));
+        assertThat(resolution.problems())
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p).contains("does not come from the npm registry"));
         assertThat(fakes.npm.requests()).isEmpty();
         assertNotRead(resolution);
     }
@@ -79,7 +84,8 @@ class ManifestsAreDataTest {
                 """.formatted(disk));
 
         assertThat(resolution.dependencies()).isEmpty();
-        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("replaced by the local folder", "not checked"));
+        assertThat(resolution.problems())
+                .anySatisfy(p -> assertThat(p).contains("replaced by the local folder", "not checked"));
         assertNotRead(resolution);
     }
 
@@ -117,7 +123,8 @@ class ManifestsAreDataTest {
     }
 
     private void assertNotRead(Resolution resolution) {
-        assertThat(resolution.dependencies() + String.join("\n", resolution.problems())).doesNotContain(CANARY);
+        assertThat(resolution.dependencies() + String.join("\n", resolution.problems()))
+                .doesNotContain(CANARY);
         assertThat(fakes.npm.requests()).noneSatisfy(r -> assertThat(r).contains(CANARY));
         assertThat(fakes.central.requests()).noneSatisfy(r -> assertThat(r).contains(CANARY));
     }

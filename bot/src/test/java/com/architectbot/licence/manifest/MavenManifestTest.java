@@ -12,7 +12,6 @@ import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +30,7 @@ class MavenManifestTest {
 
     @AutoClose
     private final ResolverOnFakes fakes = new ResolverOnFakes();
+
     private ManifestResolver resolver;
 
     @BeforeEach
@@ -59,7 +59,8 @@ class MavenManifestTest {
         Resolution resolution = resolver.resolve(List.of(POM), ResolveOptions.DEFAULT);
         // then: the pom gives jackson-databind no version; jackson-bom 2.17.2 does
         assertThat(packages(resolution)).contains(maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.2"));
-        assertThat(fakes.central.requests()).contains("/com/fasterxml/jackson/jackson-bom/2.17.2/jackson-bom-2.17.2.pom");
+        assertThat(fakes.central.requests())
+                .contains("/com/fasterxml/jackson/jackson-bom/2.17.2/jackson-bom-2.17.2.pom");
     }
 
     @Test
@@ -89,7 +90,8 @@ class MavenManifestTest {
         // then
         assertThat(packages(runtime)).extracting(p -> p.namespace()).doesNotContain("junit", "org.hamcrest");
         assertThat(find(withTests, maven("junit", "junit", "4.13.2")).direct()).isTrue();
-        assertThat(find(withTests, maven("org.hamcrest", "hamcrest-core", "1.3")).path())
+        assertThat(find(withTests, maven("org.hamcrest", "hamcrest-core", "1.3"))
+                        .path())
                 .containsExactly(maven("junit", "junit", "4.13.2"));
     }
 
@@ -98,9 +100,10 @@ class MavenManifestTest {
         // when
         Resolution resolution = resolver.resolve(List.of(POM), new ResolveOptions(true, false));
         // then
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(
-                maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.2"),
-                maven("org.slf4j", "slf4j-simple", "1.7.25"));
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.2"),
+                        maven("org.slf4j", "slf4j-simple", "1.7.25"));
     }
 
     @Test
@@ -108,7 +111,8 @@ class MavenManifestTest {
         // when
         resolver.resolve(List.of(POM), ResolveOptions.DEFAULT);
         // then
-        assertThat(cache.resolve("com/fasterxml/jackson/core/jackson-databind/2.17.2/jackson-databind-2.17.2.pom")).exists();
+        assertThat(cache.resolve("com/fasterxml/jackson/core/jackson-databind/2.17.2/jackson-databind-2.17.2.pom"))
+                .exists();
     }
 
     @Test
@@ -119,11 +123,14 @@ class MavenManifestTest {
         Resolution resolution = resolver.resolve(List.of(POM, manifest("package-lock.json")), ResolveOptions.DEFAULT);
         // then: the lockfile still counts; the pom's tree is reported missing, with the repository and why
         assertThat(packages(resolution)).contains(ManifestFixtures.npm("debug", "4.3.4"));
-        assertThat(packages(resolution)).noneMatch(p -> p.namespace() != null && p.namespace().startsWith("com.fasterxml"));
-        assertThat(resolution.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem)
-                .startsWith("pom.xml: ")
-                .contains(fakes.central.baseUri().toString())
-                .contains("missing from the tree"));
+        assertThat(packages(resolution))
+                .noneMatch(p -> p.namespace() != null && p.namespace().startsWith("com.fasterxml"));
+        assertThat(resolution.problems())
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem)
+                        .startsWith("pom.xml: ")
+                        .contains(fakes.central.baseUri().toString())
+                        .contains("missing from the tree"));
         assertThat(String.join("\n", resolution.problems())).contains("503");
     }
 
@@ -134,7 +141,8 @@ class MavenManifestTest {
         // when / then
         assertThatThrownBy(() -> resolver.resolve(List.of(broken), ResolveOptions.DEFAULT))
                 .isInstanceOf(PermanentFailure.class)
-                .extracting(e -> ((PermanentFailure) e).userMessage()).asString()
+                .extracting(e -> ((PermanentFailure) e).userMessage())
+                .asString()
                 .startsWith("pom.xml could not be read: it is not well-formed XML at line 1");
     }
 
@@ -142,8 +150,10 @@ class MavenManifestTest {
     void pom_with_a_doctype_is_refused_before_any_entity_is_read(@TempDir Path secrets) throws Exception {
         // given
         Path secret = Files.writeString(secrets.resolve("secret.txt"), "s3cr3t");
-        var xxe = new CheckInput.Manifest("pom.xml", "<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY x SYSTEM \""
-                + secret.toUri() + "\">]><project><artifactId>&x;</artifactId></project>");
+        var xxe = new CheckInput.Manifest(
+                "pom.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY x SYSTEM \"" + secret.toUri()
+                        + "\">]><project><artifactId>&x;</artifactId></project>");
         // when / then
         assertThatThrownBy(() -> resolver.resolve(List.of(xxe), ResolveOptions.DEFAULT))
                 .isInstanceOf(PermanentFailure.class)

@@ -50,9 +50,13 @@ class NpmManifestTest {
         // when
         Resolution resolution = resolver.resolve(List.of(manifest("package.json")), ResolveOptions.DEFAULT);
         // then: ^4.3.0 takes the latest tag 4.4.3, ~7.0.0 stays on 7.0.x, is-odd brings its own is-number 6
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(
-                npm("debug", "4.4.3"), npm("is-number", "7.0.0"), npm("is-odd", "3.0.1"),
-                npm("ms", "2.1.3"), npm("is-number", "6.0.0"));
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        npm("debug", "4.4.3"),
+                        npm("is-number", "7.0.0"),
+                        npm("is-odd", "3.0.1"),
+                        npm("ms", "2.1.3"),
+                        npm("is-number", "6.0.0"));
         assertThat(find(resolution, npm("ms", "2.1.3")).path()).containsExactly(npm("debug", "4.4.3"));
         assertThat(find(resolution, npm("is-number", "6.0.0")).path()).containsExactly(npm("is-odd", "3.0.1"));
         assertThat(find(resolution, npm("is-number", "7.0.0")).direct()).isTrue();
@@ -83,21 +87,30 @@ class NpmManifestTest {
         Resolution resolution = resolver.resolve(List.of(manifest("package.json")), ResolveOptions.DEFAULT);
         // then
         assertThat(resolution.dependencies()).isEmpty();
-        assertThat(resolution.problems()).hasSize(3).allSatisfy(problem -> assertThat(problem)
-                .contains(registry.baseUri().toString()).contains("HTTP 503").contains("missing from the tree"));
-        assertThat(resolution.problems()).anySatisfy(problem -> assertThat(problem).contains("debug@^4.3.0"));
+        assertThat(resolution.problems())
+                .hasSize(3)
+                .allSatisfy(problem -> assertThat(problem)
+                        .contains(registry.baseUri().toString())
+                        .contains("HTTP 503")
+                        .contains("missing from the tree"));
+        assertThat(resolution.problems())
+                .anySatisfy(problem -> assertThat(problem).contains("debug@^4.3.0"));
     }
 
     @Test
     void unknown_package_is_a_problem_and_the_rest_still_resolves() {
         // given
-        var manifest = new CheckInput.Manifest("package.json",
+        var manifest = new CheckInput.Manifest(
+                "package.json",
                 "{\"name\":\"x\",\"dependencies\":{\"ms\":\"^2.1.0\",\"left-pad-that-is-not-there\":\"^1.0.0\"}}");
         // when
         Resolution resolution = resolver.resolve(List.of(manifest), ResolveOptions.DEFAULT);
         // then
         assertThat(packages(resolution)).containsExactly(npm("ms", "2.1.3"));
-        assertThat(resolution.problems()).singleElement().asString().contains("left-pad-that-is-not-there is not in the npm registry");
+        assertThat(resolution.problems())
+                .singleElement()
+                .asString()
+                .contains("left-pad-that-is-not-there is not in the npm registry");
     }
 
     @Test
@@ -105,8 +118,9 @@ class NpmManifestTest {
         // when
         Resolution resolution = resolver.resolve(List.of(manifest("package-lock.json")), ResolveOptions.DEFAULT);
         // then
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(
-                npm("debug", "4.3.4"), npm("is-odd", "3.0.1"), npm("ms", "2.1.2"), npm("is-number", "6.0.0"));
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        npm("debug", "4.3.4"), npm("is-odd", "3.0.1"), npm("ms", "2.1.2"), npm("is-number", "6.0.0"));
         Dependency nested = find(resolution, npm("is-number", "6.0.0"));
         assertThat(nested.direct()).isFalse();
         assertThat(nested.path()).containsExactly(npm("is-odd", "3.0.1"));
@@ -118,7 +132,8 @@ class NpmManifestTest {
     @Test
     void package_lock_dev_dependencies_are_included_on_request() {
         // when
-        Resolution resolution = resolver.resolve(List.of(manifest("package-lock.json")), new ResolveOptions(false, true));
+        Resolution resolution =
+                resolver.resolve(List.of(manifest("package-lock.json")), new ResolveOptions(false, true));
         // then
         assertThat(find(resolution, npm("is-number", "7.0.0")).direct()).isTrue();
     }
@@ -126,7 +141,8 @@ class NpmManifestTest {
     @Test
     void package_lock_direct_only_keeps_the_root_dependencies() {
         // when
-        Resolution resolution = resolver.resolve(List.of(manifest("package-lock.json")), new ResolveOptions(true, false));
+        Resolution resolution =
+                resolver.resolve(List.of(manifest("package-lock.json")), new ResolveOptions(true, false));
         // then
         assertThat(packages(resolution)).containsExactlyInAnyOrder(npm("debug", "4.3.4"), npm("is-odd", "3.0.1"));
     }
@@ -134,7 +150,8 @@ class NpmManifestTest {
     @Test
     void lockfile_version_1_is_refused_with_what_to_do() {
         // given
-        var old = new CheckInput.Manifest("package-lock.json", "{\"name\":\"x\",\"lockfileVersion\":1,\"dependencies\":{}}");
+        var old = new CheckInput.Manifest(
+                "package-lock.json", "{\"name\":\"x\",\"lockfileVersion\":1,\"dependencies\":{}}");
         // when / then
         assertThatThrownBy(() -> resolver.resolve(List.of(old), ResolveOptions.DEFAULT))
                 .isInstanceOf(PermanentFailure.class)
@@ -145,11 +162,13 @@ class NpmManifestTest {
     @Test
     void malformed_json_names_the_file_line_and_column() {
         // given
-        var broken = new CheckInput.Manifest("package.json", "{\n  \"name\": \"x\",\n  \"dependencies\": {\"ms\": }\n}");
+        var broken =
+                new CheckInput.Manifest("package.json", "{\n  \"name\": \"x\",\n  \"dependencies\": {\"ms\": }\n}");
         // when / then
         assertThatThrownBy(() -> resolver.resolve(List.of(broken), ResolveOptions.DEFAULT))
                 .isInstanceOf(PermanentFailure.class)
-                .extracting(e -> ((PermanentFailure) e).userMessage()).asString()
+                .extracting(e -> ((PermanentFailure) e).userMessage())
+                .asString()
                 .startsWith("package.json could not be read: it is not valid JSON at line 3, column");
         assertThat(registry.requests()).isEmpty();
     }

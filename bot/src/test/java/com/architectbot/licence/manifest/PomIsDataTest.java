@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +25,13 @@ class PomIsDataTest {
 
     @TempDir
     Path cache;
+
     @TempDir
     Path disk;
 
     @AutoClose
     private final ResolverOnFakes fakes = new ResolverOnFakes();
+
     private ManifestResolver resolver;
 
     @BeforeEach
@@ -55,16 +56,18 @@ class PomIsDataTest {
                   %s
                   %s
                   %s
-                </dependencies>""".formatted(dependency("org.slf4j", "slf4j-api", "${slf4j.version}"),
-                dependency("org.example", "from-env", "${env.PATH}"),
-                dependency("org.example", "from-home", "${user.home}"),
-                dependency("org.example", "from-java", "${java.version}"),
-                dependency("org.example", "from-property", "${architect.canary}")));
+                </dependencies>""".formatted(
+                        dependency("org.slf4j", "slf4j-api", "${slf4j.version}"),
+                        dependency("org.example", "from-env", "${env.PATH}"),
+                        dependency("org.example", "from-home", "${user.home}"),
+                        dependency("org.example", "from-java", "${java.version}"),
+                        dependency("org.example", "from-property", "${architect.canary}")));
         // when
         Resolution resolution = resolver.resolve(List.of(pom), ResolveOptions.DEFAULT);
         // then: the user's own property resolves; the rest are reported literally and never looked up
         assertThat(packages(resolution)).containsExactly(maven("org.slf4j", "slf4j-api", "1.7.36"));
-        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("org.example:from-env:${env.PATH} is not checked"))
+        assertThat(resolution.problems())
+                .anySatisfy(p -> assertThat(p).contains("org.example:from-env:${env.PATH} is not checked"))
                 .anySatisfy(p -> assertThat(p).contains("${user.home}", "not defined by the POM"))
                 .anySatisfy(p -> assertThat(p).contains("${java.version}"))
                 .anySatisfy(p -> assertThat(p).contains("${architect.canary}"));
@@ -83,7 +86,8 @@ class PomIsDataTest {
                   <properties><leak.version>%s</leak.version></properties>
                 </project>""".formatted(DISK_CANARY));
         String relativePath = "../" + disk.getFileName() + "/evil/pom.xml";
-        CheckInput.Manifest pom = pom("""
+        CheckInput.Manifest pom = pom(
+                """
                 <parent><groupId>org.slf4j</groupId><artifactId>slf4j-parent</artifactId><version>1.7.36</version>
                   <relativePath>%s</relativePath></parent>""".formatted(relativePath),
                 "<dependencies>" + dependency("org.slf4j", "slf4j-api", "${leak.version}") + "</dependencies>");
@@ -91,7 +95,8 @@ class PomIsDataTest {
         Resolution resolution = resolver.resolve(List.of(pom), ResolveOptions.DEFAULT);
         // then: the parent was fetched from the repository, where leak.version is not defined
         assertThat(fakes.central.requests()).contains("/org/slf4j/slf4j-parent/1.7.36/slf4j-parent-1.7.36.pom");
-        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("org.slf4j:slf4j-api:${leak.version} is not checked"));
+        assertThat(resolution.problems())
+                .anySatisfy(p -> assertThat(p).contains("org.slf4j:slf4j-api:${leak.version} is not checked"));
         assertNothingLeaked(resolution, List.of(DISK_CANARY));
         assertThat(fakes.central.rawRequests()).noneSatisfy(r -> assertThat(r).contains(DISK_CANARY));
     }
@@ -99,9 +104,9 @@ class PomIsDataTest {
     @Test
     void project_version_and_inherited_properties_still_resolve() {
         // given
-        CheckInput.Manifest pom = pom("""
-                <parent><groupId>org.slf4j</groupId><artifactId>slf4j-parent</artifactId><version>1.7.36</version></parent>""",
-                "<dependencies>" + dependency("org.slf4j", "slf4j-api", "${project.version}") + "</dependencies>");
+        CheckInput.Manifest pom = pom(
+                """
+                <parent><groupId>org.slf4j</groupId><artifactId>slf4j-parent</artifactId><version>1.7.36</version></parent>""", "<dependencies>" + dependency("org.slf4j", "slf4j-api", "${project.version}") + "</dependencies>");
         // when
         Resolution resolution = resolver.resolve(List.of(pom), ResolveOptions.DEFAULT);
         // then
@@ -111,8 +116,11 @@ class PomIsDataTest {
 
     /** Values of the bot's own environment that must never come out. */
     static List<String> secrets() {
-        List<String> secrets = new ArrayList<>(List.of(PROPERTY_CANARY, System.getenv("PATH"),
-                System.getProperty("user.home"), System.getProperty("java.version")));
+        List<String> secrets = new ArrayList<>(List.of(
+                PROPERTY_CANARY,
+                System.getenv("PATH"),
+                System.getProperty("user.home"),
+                System.getProperty("java.version")));
         if (System.getenv("HOME") != null) {
             secrets.add(System.getenv("HOME"));
         }

@@ -32,9 +32,11 @@ class SbomManifestTest {
         // then: id, name with URL, and expression forms
         assertThat(licenceTexts(find(resolution, maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.2"))))
                 .containsExactly("Apache-2.0");
-        assertThat(find(resolution, maven("com.fasterxml.jackson.core", "jackson-core", "2.17.2")).declared().statements())
-                .containsExactly(new LicenceStatement("The Apache Software License, Version 2.0",
-                        "https://www.apache.org/licenses/LICENSE-2.0.txt"));
+        assertThat(find(resolution, maven("com.fasterxml.jackson.core", "jackson-core", "2.17.2"))
+                        .declared()
+                        .statements())
+                .containsExactly(new LicenceStatement(
+                        "The Apache Software License, Version 2.0", "https://www.apache.org/licenses/LICENSE-2.0.txt"));
         assertThat(licenceTexts(find(resolution, maven("org.glassfish.jaxb", "jaxb-runtime", "4.0.5"))))
                 .containsExactly("BSD-3-Clause");
     }
@@ -46,7 +48,9 @@ class SbomManifestTest {
         // then
         PackageRef databind = maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.2");
         assertThat(find(resolution, databind).direct()).isTrue();
-        assertThat(find(resolution, new PackageRef(Ecosystem.NPM, "@angular", "core", "17.3.8")).direct()).isTrue();
+        assertThat(find(resolution, new PackageRef(Ecosystem.NPM, "@angular", "core", "17.3.8"))
+                        .direct())
+                .isTrue();
         Dependency jaxb = find(resolution, maven("org.glassfish.jaxb", "jaxb-runtime", "4.0.5"));
         assertThat(jaxb.direct()).isFalse();
         assertThat(jaxb.path()).containsExactly(databind);
@@ -60,7 +64,11 @@ class SbomManifestTest {
         // then
         assertThat(packages(resolution)).doesNotContain(maven("junit", "junit", "4.13.2"));
         assertThat(packages(withTests)).contains(maven("junit", "junit", "4.13.2"));
-        assertThat(resolution.problems()).singleElement().asString().contains("1 component(s) skipped").contains("debian");
+        assertThat(resolution.problems())
+                .singleElement()
+                .asString()
+                .contains("1 component(s) skipped")
+                .contains("debian");
     }
 
     @Test
@@ -81,8 +89,11 @@ class SbomManifestTest {
         Resolution resolution = spdx.read(manifest("inventory.spdx.json"), ResolveOptions.DEFAULT);
         Resolution withTests = spdx.read(manifest("inventory.spdx.json"), new ResolveOptions(false, true));
         // then: the described package is the subject, not a dependency
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(
-                npm("express", "4.19.2"), npm("body-parser", "1.20.2"), new PackageRef(Ecosystem.PYPI, null, "requests", "2.31.0"));
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        npm("express", "4.19.2"),
+                        npm("body-parser", "1.20.2"),
+                        new PackageRef(Ecosystem.PYPI, null, "requests", "2.31.0"));
         assertThat(find(resolution, npm("body-parser", "1.20.2")).path()).containsExactly(npm("express", "4.19.2"));
         assertThat(find(withTests, npm("jest", "29.7.0")).direct()).isTrue();
     }
@@ -94,6 +105,7 @@ class SbomManifestTest {
         // when / then
         assertThatThrownBy(() -> cycloneDx.read(wrong, ResolveOptions.DEFAULT))
                 .isInstanceOf(PermanentFailure.class)
-                .hasMessage("bom.cdx.json could not be read: \"bomFormat\" is not \"CycloneDX\". Fix the file and try again.");
+                .hasMessage(
+                        "bom.cdx.json could not be read: \"bomFormat\" is not \"CycloneDX\". Fix the file and try again.");
     }
 }

@@ -32,8 +32,13 @@ class TextManifestTest {
         // when
         Resolution resolution = new RequirementsReader().read(manifest("requirements.txt"), ResolveOptions.DEFAULT);
         // then
-        assertThat(packages(resolution)).containsExactly(pypi("django", "4.2.11"), pypi("djangorestframework", "3.15.1"),
-                pypi("psycopg2-binary", "2.9.9"), pypi("requests", "2.31.0"), pypi("typing-extensions", "4.11.0"));
+        assertThat(packages(resolution))
+                .containsExactly(
+                        pypi("django", "4.2.11"),
+                        pypi("djangorestframework", "3.15.1"),
+                        pypi("psycopg2-binary", "2.9.9"),
+                        pypi("requests", "2.31.0"),
+                        pypi("typing-extensions", "4.11.0"));
         assertThat(resolution.dependencies()).allMatch(Dependency::direct);
     }
 
@@ -42,9 +47,12 @@ class TextManifestTest {
         // when
         Resolution resolution = new RequirementsReader().read(manifest("requirements.txt"), ResolveOptions.DEFAULT);
         // then
-        assertThat(resolution.problems()).anySatisfy(problem -> assertThat(problem)
-                .contains("\"celery>=5.3\" has no pinned version").contains("celery==<version>"));
-        assertThat(resolution.problems()).anySatisfy(problem -> assertThat(problem).contains("-r constraints-extra.txt"));
+        assertThat(resolution.problems())
+                .anySatisfy(problem -> assertThat(problem)
+                        .contains("\"celery>=5.3\" has no pinned version")
+                        .contains("celery==<version>"));
+        assertThat(resolution.problems())
+                .anySatisfy(problem -> assertThat(problem).contains("-r constraints-extra.txt"));
     }
 
     @Test
@@ -56,7 +64,8 @@ class TextManifestTest {
         PackageRef testify = new PackageRef(Ecosystem.GOLANG, "github.com/stretchr", "testify", "v1.9.0");
         assertThat(find(resolution, uuid).direct()).isTrue();
         assertThat(find(resolution, testify).direct()).isFalse();
-        assertThat(packages(resolution)).contains(new PackageRef(Ecosystem.GOLANG, "github.com/gorilla", "mux", "v1.8.0"));
+        assertThat(packages(resolution))
+                .contains(new PackageRef(Ecosystem.GOLANG, "github.com/gorilla", "mux", "v1.8.0"));
         assertThat(packages(resolution)).hasSize(7);
     }
 
@@ -85,9 +94,14 @@ class TextManifestTest {
         // when
         Resolution resolution = new CargoReader.Manifest().read(manifest("Cargo.toml"), ResolveOptions.DEFAULT);
         // then
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(cargo("serde", "1.0.0"), cargo("serde_json", "1.0.117"),
-                cargo("tokio", "1.37.0"), cargo("libc", "0.2.155"));
-        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("ledger-core"))
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        cargo("serde", "1.0.0"),
+                        cargo("serde_json", "1.0.117"),
+                        cargo("tokio", "1.37.0"),
+                        cargo("libc", "0.2.155"));
+        assertThat(resolution.problems())
+                .anySatisfy(p -> assertThat(p).contains("ledger-core"))
                 .anySatisfy(p -> assertThat(p).contains("regex"))
                 .anySatisfy(p -> assertThat(p).contains("Give Cargo.lock"));
     }
@@ -97,14 +111,17 @@ class TextManifestTest {
         // when
         Resolution resolution = new GradleReader().read(manifest("build.gradle"), ResolveOptions.DEFAULT);
         // then
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(
-                maven("com.google.guava", "guava", "33.2.0-jre"),
-                maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.1"),
-                maven("org.apache.commons", "commons-lang3", "3.14.0"),
-                maven("org.postgresql", "postgresql", "42.7.3"));
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        maven("com.google.guava", "guava", "33.2.0-jre"),
+                        maven("com.fasterxml.jackson.core", "jackson-databind", "2.17.1"),
+                        maven("org.apache.commons", "commons-lang3", "3.14.0"),
+                        maven("org.postgresql", "postgresql", "42.7.3"));
         assertThat(resolution.problems()).allSatisfy(p -> assertThat(p).contains("best effort"));
-        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("micrometer-core").contains("${micrometerVersion}"))
-                .anySatisfy(p -> assertThat(p).contains("spring-boot-starter-web").contains("no version"));
+        assertThat(resolution.problems())
+                .anySatisfy(p -> assertThat(p).contains("micrometer-core").contains("${micrometerVersion}"))
+                .anySatisfy(
+                        p -> assertThat(p).contains("spring-boot-starter-web").contains("no version"));
     }
 
     @Test
@@ -113,8 +130,10 @@ class TextManifestTest {
         Resolution resolution = new GradleReader().read(manifest("build.gradle.kts"), ResolveOptions.DEFAULT);
         Resolution withTests = new GradleReader().read(manifest("build.gradle.kts"), new ResolveOptions(false, true));
         // then
-        assertThat(packages(resolution)).containsExactlyInAnyOrder(
-                maven("io.ktor", "ktor-server-core", "2.3.11"), maven("ch.qos.logback", "logback-classic", "1.5.6"));
+        assertThat(packages(resolution))
+                .containsExactlyInAnyOrder(
+                        maven("io.ktor", "ktor-server-core", "2.3.11"),
+                        maven("ch.qos.logback", "logback-classic", "1.5.6"));
         assertThat(packages(withTests)).contains(maven("io.mockk", "mockk", "1.13.11"));
     }
 

@@ -14,7 +14,8 @@ class LicenceCategoriesTest {
 
         List<String> strangers = LicenceCategories.bundled().exactIds().stream()
                 .filter(id -> !id.startsWith("licenseref-"))
-                .filter(id -> catalogue.licenceId(id).isEmpty() && catalogue.exceptionId(id).isEmpty())
+                .filter(id -> catalogue.licenceId(id).isEmpty()
+                        && catalogue.exceptionId(id).isEmpty())
                 .sorted()
                 .toList();
 

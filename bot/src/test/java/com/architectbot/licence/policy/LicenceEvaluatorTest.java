@@ -1,10 +1,5 @@
 package com.architectbot.licence.policy;
 
-import com.architectbot.core.report.DistributionModel;
-import com.architectbot.core.report.LicenceCategory;
-import com.architectbot.core.report.Obligation;
-import com.architectbot.core.report.Verdict;
-
 import static com.architectbot.core.report.Obligation.ATTRIBUTION;
 import static com.architectbot.core.report.Obligation.FILE_LEVEL_COPYLEFT;
 import static com.architectbot.core.report.Obligation.LINKING_CONDITIONS;
@@ -12,6 +7,10 @@ import static com.architectbot.core.report.Obligation.NETWORK_SOURCE_DISCLOSURE;
 import static com.architectbot.core.report.Obligation.SOURCE_OFFER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
 import com.architectbot.licence.spdx.SpdxCatalogue;
 import com.architectbot.licence.spdx.SpdxExpressionParser;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,9 @@ class LicenceEvaluatorTest {
     @Test
     void and_of_content_licences_carries_all_obligations_and_the_worst_verdict_a_policy_sets() {
         LicencePolicy policy = LicencePolicyFile.parse(
-                "{\"licences\": {\"review\": [\"OFL-1.1\"]}}", LicencePolicy.defaults(DistributionModel.DISTRIBUTED), "test");
+                "{\"licences\": {\"review\": [\"OFL-1.1\"]}}",
+                LicencePolicy.defaults(DistributionModel.DISTRIBUTED),
+                "test");
 
         Evaluation evaluation = evaluator.evaluate(PARSER.parse("(CC-BY-4.0 AND OFL-1.1 AND MIT)"), PURL, policy);
 
@@ -79,7 +80,8 @@ class LicenceEvaluatorTest {
 
     @Test
     void among_equal_verdicts_or_prefers_the_licence_that_is_milder_without_its_exception() {
-        Evaluation evaluation = evaluate("GPL-2.0-only WITH Classpath-exception-2.0 OR CDDL-1.1", DistributionModel.DISTRIBUTED);
+        Evaluation evaluation =
+                evaluate("GPL-2.0-only WITH Classpath-exception-2.0 OR CDDL-1.1", DistributionModel.DISTRIBUTED);
 
         assertThat(evaluation.chosen()).hasToString("CDDL-1.1");
         assertThat(evaluation.verdict()).isEqualTo(Verdict.REVIEW);
@@ -87,7 +89,8 @@ class LicenceEvaluatorTest {
 
     @Test
     void an_exception_that_is_not_about_linking_changes_nothing() {
-        Evaluation evaluation = evaluate("GPL-2.0-or-later WITH openvpn-openssl-exception", DistributionModel.DISTRIBUTED);
+        Evaluation evaluation =
+                evaluate("GPL-2.0-or-later WITH openvpn-openssl-exception", DistributionModel.DISTRIBUTED);
 
         assertThat(evaluation.verdict()).isEqualTo(Verdict.BLOCKER);
         assertThat(evaluation.category()).isEqualTo(LicenceCategory.STRONG_COPYLEFT);
@@ -95,32 +98,35 @@ class LicenceEvaluatorTest {
 
     @ParameterizedTest
     @CsvSource({
-            "AGPL-3.0-only,        saas,        blocker",
-            "AGPL-3.0-only,        internal,    review",
-            "GPL-3.0-only,         saas,        review",
-            "GPL-3.0-only,         distributed, blocker",
-            "GPL-3.0-only,         internal,    ok",
-            "LGPL-2.1-only,        distributed, review",
-            "LGPL-2.1-only,        saas,        ok",
-            "MPL-2.0,              distributed, review",
-            "SSPL-1.0,             saas,        blocker",
-            "BUSL-1.1,             saas,        blocker",
-            "Elastic-2.0,          internal,    review",
-            "LicenseRef-Commons-Clause, saas,   blocker",
-            "CC-BY-NC-4.0,         distributed, blocker",
-            "LicenseRef-Proprietary, saas,      review",
-            "LicenseRef-SEE-LICENSE-IN-LICENSE, distributed, review",
-            "Apache-2.0,           distributed, ok",
-            "CC0-1.0,              saas,        ok"})
+        "AGPL-3.0-only,        saas,        blocker",
+        "AGPL-3.0-only,        internal,    review",
+        "GPL-3.0-only,         saas,        review",
+        "GPL-3.0-only,         distributed, blocker",
+        "GPL-3.0-only,         internal,    ok",
+        "LGPL-2.1-only,        distributed, review",
+        "LGPL-2.1-only,        saas,        ok",
+        "MPL-2.0,              distributed, review",
+        "SSPL-1.0,             saas,        blocker",
+        "BUSL-1.1,             saas,        blocker",
+        "Elastic-2.0,          internal,    review",
+        "LicenseRef-Commons-Clause, saas,   blocker",
+        "CC-BY-NC-4.0,         distributed, blocker",
+        "LicenseRef-Proprietary, saas,      review",
+        "LicenseRef-SEE-LICENSE-IN-LICENSE, distributed, review",
+        "Apache-2.0,           distributed, ok",
+        "CC0-1.0,              saas,        ok"
+    })
     void default_policy_per_distribution_model(String licence, String model, String verdict) {
-        Evaluation evaluation = evaluate(licence, DistributionModel.fromId(model).orElseThrow());
+        Evaluation evaluation =
+                evaluate(licence, DistributionModel.fromId(model).orElseThrow());
 
         assertThat(evaluation.verdict().id()).isEqualTo(verdict);
     }
 
     @Test
     void agpl_in_saas_owes_network_source_disclosure() {
-        assertThat(evaluate("AGPL-3.0-or-later", DistributionModel.SAAS).obligations()).contains(NETWORK_SOURCE_DISCLOSURE);
+        assertThat(evaluate("AGPL-3.0-or-later", DistributionModel.SAAS).obligations())
+                .contains(NETWORK_SOURCE_DISCLOSURE);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package com.architectbot.licence.policy;
 
-import com.architectbot.core.report.DistributionModel;
-import com.architectbot.core.report.LicenceCategory;
-import com.architectbot.core.report.Obligation;
-import com.architectbot.core.report.Verdict;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.core.report.LicenceCategory;
+import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.Verdict;
 import com.architectbot.licence.spdx.SpdxCatalogue;
 import com.architectbot.licence.spdx.SpdxExpressionParser;
 import java.nio.file.Files;
@@ -71,30 +70,40 @@ class LicencePolicyFileTest {
         LicencePolicy policy = read("""
                 {"categories": {"weak-copyleft": "ok", "strong-copyleft": {"saas": "blocker"}}}""");
 
-        assertThat(policy.withModel(DistributionModel.DISTRIBUTED).verdictFor(LicenceCategory.WEAK_COPYLEFT)).isEqualTo(Verdict.OK);
-        assertThat(policy.withModel(DistributionModel.SAAS).verdictFor(LicenceCategory.STRONG_COPYLEFT)).isEqualTo(Verdict.BLOCKER);
-        assertThat(policy.withModel(DistributionModel.INTERNAL).verdictFor(LicenceCategory.STRONG_COPYLEFT)).isEqualTo(Verdict.OK);
+        assertThat(policy.withModel(DistributionModel.DISTRIBUTED).verdictFor(LicenceCategory.WEAK_COPYLEFT))
+                .isEqualTo(Verdict.OK);
+        assertThat(policy.withModel(DistributionModel.SAAS).verdictFor(LicenceCategory.STRONG_COPYLEFT))
+                .isEqualTo(Verdict.BLOCKER);
+        assertThat(policy.withModel(DistributionModel.INTERNAL).verdictFor(LicenceCategory.STRONG_COPYLEFT))
+                .isEqualTo(Verdict.OK);
     }
 
     @Test
     void mistakes_in_the_file_are_reported_with_the_key_to_fix() {
         assertThatThrownBy(() -> read("{\"categories\": {\"weak-copyleft\": \"okay\"}}"))
                 .isInstanceOf(PermanentFailure.class)
-                .extracting(e -> ((PermanentFailure) e).userMessage()).asString()
+                .extracting(e -> ((PermanentFailure) e).userMessage())
+                .asString()
                 .contains("categories.weak-copyleft", "'okay'", "ok, review or blocker");
         assertThatThrownBy(() -> read("{\"licences\": {\"forbid\": [\"MIT\"]}}"))
-                .isInstanceOf(PermanentFailure.class).hasMessageContaining("licences.forbid");
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("licences.forbid");
         assertThatThrownBy(() -> read("{\"model\": \"cloud\"}"))
-                .isInstanceOf(PermanentFailure.class).hasMessageContaining("saas, distributed, internal");
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("saas, distributed, internal");
         assertThatThrownBy(() -> read("{not json"))
-                .isInstanceOf(PermanentFailure.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void a_missing_file_is_a_clear_failure() {
-        assertThatThrownBy(() -> LicencePolicyFile.read(directory.resolve("absent.json"), LicencePolicy.defaults(DistributionModel.SAAS)))
+        assertThatThrownBy(() -> LicencePolicyFile.read(
+                        directory.resolve("absent.json"), LicencePolicy.defaults(DistributionModel.SAAS)))
                 .isInstanceOf(PermanentFailure.class)
-                .extracting(e -> ((PermanentFailure) e).userMessage()).asString().contains("absent.json");
+                .extracting(e -> ((PermanentFailure) e).userMessage())
+                .asString()
+                .contains("absent.json");
     }
 
     private LicencePolicy read(String json) throws Exception {

@@ -1,16 +1,14 @@
 package com.architectbot.licence.redis;
 
-import com.architectbot.licence.source.Registries;
-import com.architectbot.licence.source.RegistryHttpTest;
-import com.architectbot.licence.source.RegistrySettings;
-import com.architectbot.licence.source.TestSettings;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.LicenceRegistry.Lookup;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.source.Registries;
+import com.architectbot.licence.source.RegistryHttpTest;
+import com.architectbot.licence.source.RegistrySettings;
+import com.architectbot.licence.source.TestSettings;
 import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,8 +30,17 @@ class CachedLicenceRegistryTest {
     private final FakeRegistry npm = FakeRegistry.serving("npm");
     private final FakeRegistry maven = FakeRegistry.serving("maven");
     private final Registries registries = new Registries(new RegistrySettings(
-            maven.baseUri(), npm.baseUri(), npm.baseUri(), npm.baseUri(), npm.baseUri(), npm.baseUri(),
-            TestSettings.TIMEOUT, 8, 0, Duration.ofMillis(10), RegistrySettings.DEFAULT_MAX_BODY_BYTES));
+            maven.baseUri(),
+            npm.baseUri(),
+            npm.baseUri(),
+            npm.baseUri(),
+            npm.baseUri(),
+            npm.baseUri(),
+            TestSettings.TIMEOUT,
+            8,
+            0,
+            Duration.ofMillis(10),
+            RegistrySettings.DEFAULT_MAX_BODY_BYTES));
     private final CachedLicenceRegistry cached = new CachedLicenceRegistry(registries, redis, prefix);
 
     @AfterEach
@@ -64,8 +71,16 @@ class CachedLicenceRegistryTest {
         counted.lookup(REACT);
         counted.lookup(REACT);
         // then
-        assertThat(metrics.get(CachedLicenceRegistry.LOOKUPS).tag("result", "miss").counter().count()).isEqualTo(1);
-        assertThat(metrics.get(CachedLicenceRegistry.LOOKUPS).tag("result", "hit").counter().count()).isEqualTo(2);
+        assertThat(metrics.get(CachedLicenceRegistry.LOOKUPS)
+                        .tag("result", "miss")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(metrics.get(CachedLicenceRegistry.LOOKUPS)
+                        .tag("result", "hit")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -81,7 +96,8 @@ class CachedLicenceRegistryTest {
 
     @Test
     void the_default_key_is_namespaced_by_purl() {
-        assertThat(new CachedLicenceRegistry(registries, redis).key(REACT)).isEqualTo("ab:licence:pkg:npm/react@18.2.0");
+        assertThat(new CachedLicenceRegistry(registries, redis).key(REACT))
+                .isEqualTo("ab:licence:pkg:npm/react@18.2.0");
     }
 
     @Test
@@ -125,7 +141,8 @@ class CachedLicenceRegistryTest {
     @Test
     void with_redis_away_lookups_still_answer_from_the_registry() throws Exception {
         // given
-        try (UnifiedJedis away = RedisClient.create(RegistryHttpTest.closedPort().toString().replace("http", "redis"))) {
+        try (UnifiedJedis away =
+                RedisClient.create(RegistryHttpTest.closedPort().toString().replace("http", "redis"))) {
             CachedLicenceRegistry withoutCache = new CachedLicenceRegistry(registries, away, prefix);
             // when
             Lookup first = withoutCache.lookup(REACT);

@@ -34,7 +34,8 @@ class GoRegistryTest {
     @Test
     void several_licence_files_all_apply() {
         // when
-        Lookup lookup = registries.lookup(new PackageRef(Ecosystem.GOLANG, "github.com/example", "dual-licensed", "v1.0.0"));
+        Lookup lookup =
+                registries.lookup(new PackageRef(Ecosystem.GOLANG, "github.com/example", "dual-licensed", "v1.0.0"));
         // then
         assertThat(found(lookup).statements()).containsExactly(new LicenceStatement("MIT AND Apache-2.0", null));
     }

@@ -32,13 +32,15 @@ class MavenRegistryTest {
         // when
         Lookup lookup = registries.lookup(maven("org.apache.commons", "commons-lang3", "3.14.0"));
         // then
-        assertThat(lookup).isEqualTo(new Lookup.Found(new DeclaredLicence(
-                List.of(new LicenceStatement("Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0.txt")),
-                maven("org.apache", "apache", "30"))));
-        assertThat(central.requests()).containsExactly(
-                "/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom",
-                "/org/apache/commons/commons-parent/64/commons-parent-64.pom",
-                "/org/apache/apache/30/apache-30.pom");
+        assertThat(lookup)
+                .isEqualTo(new Lookup.Found(new DeclaredLicence(
+                        List.of(new LicenceStatement("Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0.txt")),
+                        maven("org.apache", "apache", "30"))));
+        assertThat(central.requests())
+                .containsExactly(
+                        "/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom",
+                        "/org/apache/commons/commons-parent/64/commons-parent-64.pom",
+                        "/org/apache/apache/30/apache-30.pom");
     }
 
     @Test
@@ -52,7 +54,9 @@ class MavenRegistryTest {
             Lookup lookup = withCache.lookup(maven("org.apache.commons", "commons-lang3", "3.14.0"));
             // then: the same answer, one request instead of three
             assertThat(lookup).isEqualTo(registries.lookup(maven("org.apache.commons", "commons-lang3", "3.14.0")));
-            assertThat(central.requests()).startsWith("/org/apache/apache/30/apache-30.pom").hasSize(4);
+            assertThat(central.requests())
+                    .startsWith("/org/apache/apache/30/apache-30.pom")
+                    .hasSize(4);
         }
     }
 
@@ -60,11 +64,13 @@ class MavenRegistryTest {
     void a_package_name_cannot_read_outside_the_cache(@TempDir Path root) throws IOException {
         // given: a POM outside the cache folder, named by a crafted artifact id
         Path cache = Files.createDirectories(root.resolve("cache"));
-        Files.writeString(root.resolve("evil-1.pom"), "<project><licenses><license><name>MIT</name></license>"
-                + "</licenses></project>");
+        Files.writeString(
+                root.resolve("evil-1.pom"),
+                "<project><licenses><license><name>MIT</name></license>" + "</licenses></project>");
         try (var withCache = new Registries(TestSettings.allAt(central.baseUri()), cache)) {
             // when
-            Lookup lookup = withCache.lookup(maven("a.b.c", "../../../evil", "1")); // a/b/c/../../../evil/1/../../../evil-1.pom
+            Lookup lookup =
+                    withCache.lookup(maven("a.b.c", "../../../evil", "1")); // a/b/c/../../../evil/1/../../../evil-1.pom
             // then: not read from disk; the registry was asked (and does not know it)
             assertThat(lookup).isInstanceOf(Lookup.Unknown.class);
         }
@@ -83,10 +89,13 @@ class MavenRegistryTest {
         // when
         Lookup lookup = registries.lookup(maven("mysql", "mysql-connector-java", "8.0.33"));
         // then
-        assertThat(found(lookup).statements()).extracting(LicenceStatement::text)
+        assertThat(found(lookup).statements())
+                .extracting(LicenceStatement::text)
                 .containsExactly("The GNU General Public License, v2 with Universal FOSS Exception, v1.0");
         assertThat(found(lookup).inheritedFrom()).isNull();
-        assertThat(central.requests()).last().isEqualTo("/com/mysql/mysql-connector-j/8.0.33/mysql-connector-j-8.0.33.pom");
+        assertThat(central.requests())
+                .last()
+                .isEqualTo("/com/mysql/mysql-connector-j/8.0.33/mysql-connector-j-8.0.33.pom");
     }
 
     @Test
@@ -94,7 +103,8 @@ class MavenRegistryTest {
         // when
         Lookup lookup = registries.lookup(maven("com.example", "moved-by-property", "2.0"));
         // then
-        assertThat(found(lookup).statements()).extracting(LicenceStatement::text)
+        assertThat(found(lookup).statements())
+                .extracting(LicenceStatement::text)
                 .containsExactly("The GNU General Public License, v2 with Universal FOSS Exception, v1.0");
     }
 
@@ -103,9 +113,10 @@ class MavenRegistryTest {
         // when
         Lookup lookup = registries.lookup(maven("jakarta.annotation", "jakarta.annotation-api", "2.1.1"));
         // then
-        assertThat(found(lookup).statements()).containsExactly(
-                new LicenceStatement("EPL 2.0", "http://www.eclipse.org/legal/epl-2.0"),
-                new LicenceStatement("GPL2 w/ CPE", "https://www.gnu.org/software/classpath/license.html"));
+        assertThat(found(lookup).statements())
+                .containsExactly(
+                        new LicenceStatement("EPL 2.0", "http://www.eclipse.org/legal/epl-2.0"),
+                        new LicenceStatement("GPL2 w/ CPE", "https://www.gnu.org/software/classpath/license.html"));
         assertThat(found(lookup).inheritedFrom()).isNull();
         assertThat(central.requests()).hasSize(1);
     }
@@ -132,8 +143,8 @@ class MavenRegistryTest {
         // when
         Lookup lookup = registries.lookup(maven("com.example", "orphan", "1.0"));
         // then
-        assertThat(lookup).isEqualTo(
-                new Lookup.Unknown("parent POM com.example:missing-parent:1 not found in Maven repository"));
+        assertThat(lookup)
+                .isEqualTo(new Lookup.Unknown("parent POM com.example:missing-parent:1 not found in Maven repository"));
     }
 
     @Test

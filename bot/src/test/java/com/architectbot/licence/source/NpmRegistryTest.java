@@ -55,8 +55,9 @@ class NpmRegistryTest {
         // when
         Lookup lookup = registries.lookup(npm(null, "lru-cache", "2.5.0"));
         // then
-        assertThat(found(lookup).statements()).containsExactly(
-                new LicenceStatement("MIT", "http://github.com/isaacs/node-lru-cache/raw/master/LICENSE"));
+        assertThat(found(lookup).statements())
+                .containsExactly(
+                        new LicenceStatement("MIT", "http://github.com/isaacs/node-lru-cache/raw/master/LICENSE"));
     }
 
     @Test
@@ -65,9 +66,10 @@ class NpmRegistryTest {
         Lookup objects = registries.lookup(npm(null, "json-schema", "0.2.3"));
         Lookup strings = registries.lookup(npm(null, "eyes", "0.1.8"));
         // then
-        assertThat(found(objects).statements()).containsExactly(
-                new LicenceStatement("AFLv2.1", "http://trac.dojotoolkit.org/browser/dojo/trunk/LICENSE#L43"),
-                new LicenceStatement("BSD", "http://trac.dojotoolkit.org/browser/dojo/trunk/LICENSE#L13"));
+        assertThat(found(objects).statements())
+                .containsExactly(
+                        new LicenceStatement("AFLv2.1", "http://trac.dojotoolkit.org/browser/dojo/trunk/LICENSE#L43"),
+                        new LicenceStatement("BSD", "http://trac.dojotoolkit.org/browser/dojo/trunk/LICENSE#L13"));
         assertThat(found(strings).statements()).containsExactly(new LicenceStatement("MIT", null));
     }
 

@@ -30,10 +30,11 @@ class NugetRegistryTest {
         assertThat(found(first).statements()).containsExactly(new LicenceStatement("MIT", null));
         assertThat(found(second).statements())
                 .containsExactly(new LicenceStatement(null, "http://logging.apache.org/log4net/license.html"));
-        assertThat(nuget.requests()).containsExactly(
-                "/v3/index.json",
-                "/v3-flatcontainer/newtonsoft.json/13.0.3/newtonsoft.json.nuspec",
-                "/v3-flatcontainer/log4net/2.0.8/log4net.nuspec");
+        assertThat(nuget.requests())
+                .containsExactly(
+                        "/v3/index.json",
+                        "/v3-flatcontainer/newtonsoft.json/13.0.3/newtonsoft.json.nuspec",
+                        "/v3-flatcontainer/log4net/2.0.8/log4net.nuspec");
     }
 
     @Test
@@ -41,7 +42,8 @@ class NugetRegistryTest {
         // when
         Lookup lookup = registries.lookup(nuget("Example.LicenseFile", "1.0.0"));
         // then
-        assertThat(found(lookup).statements()).containsExactly(new LicenceStatement("SEE LICENSE IN LICENSE.txt", null));
+        assertThat(found(lookup).statements())
+                .containsExactly(new LicenceStatement("SEE LICENSE IN LICENSE.txt", null));
     }
 
     @Test
@@ -61,7 +63,9 @@ class NugetRegistryTest {
             Lookup lookup = misconfigured.lookup(nuget("Newtonsoft.Json", "13.0.3"));
             // then
             assertThat(lookup).isInstanceOf(Lookup.Unknown.class);
-            assertThat(((Lookup.Unknown) lookup).reason()).contains("service index not found").contains("NUGET_URL");
+            assertThat(((Lookup.Unknown) lookup).reason())
+                    .contains("service index not found")
+                    .contains("NUGET_URL");
         }
     }
 

@@ -26,7 +26,8 @@ class PypiRegistryTest {
         // when
         Lookup lookup = registries.lookup(pypi("packaging", "24.2"));
         // then
-        assertThat(found(lookup).statements()).containsExactly(new LicenceStatement("Apache-2.0 OR BSD-2-Clause", null));
+        assertThat(found(lookup).statements())
+                .containsExactly(new LicenceStatement("Apache-2.0 OR BSD-2-Clause", null));
         assertThat(pypi.requests()).containsExactly("/pypi/packaging/24.2/json");
     }
 
@@ -52,8 +53,8 @@ class PypiRegistryTest {
         // when
         Lookup lookup = registries.lookup(pypi("example_classifiers.only", "1.0.0"));
         // then
-        assertThat(found(lookup).statements()).containsExactly(
-                new LicenceStatement("GNU General Public License v3 or later (GPLv3+)", null));
+        assertThat(found(lookup).statements())
+                .containsExactly(new LicenceStatement("GNU General Public License v3 or later (GPLv3+)", null));
     }
 
     @Test

@@ -38,21 +38,33 @@ public class RegistryHttpTest {
     }
 
     @Test
-    void an_answer_larger_than_the_cap_fails_that_package_once_without_reading_it(@TempDir Path folder) throws IOException {
+    void an_answer_larger_than_the_cap_fails_that_package_once_without_reading_it(@TempDir Path folder)
+            throws IOException {
         // given: a version document bigger than the cap
         Files.createDirectories(folder.resolve("react"));
-        Files.writeString(folder.resolve("react/18.2.0"), "{\"license\": \"MIT\", \"padding\": \""
-                + "x".repeat(RegistrySettings.MIN_MAX_BODY_BYTES) + "\"}");
+        Files.writeString(
+                folder.resolve("react/18.2.0"),
+                "{\"license\": \"MIT\", \"padding\": \"" + "x".repeat(RegistrySettings.MIN_MAX_BODY_BYTES) + "\"}");
         try (FakeRegistry big = FakeRegistry.servingFolder(folder)) {
             RegistrySettings defaults = TestSettings.allAt(big.baseUri(), TestSettings.TIMEOUT, 8, 2);
-            Registries registries = new Registries(new RegistrySettings(defaults.mavenUrl(), defaults.npmUrl(), defaults.pypiUrl(),
-                    defaults.cratesUrl(), defaults.nugetUrl(), defaults.depsDevUrl(), defaults.timeout(), 8, 2,
-                    defaults.retryBackoff(), RegistrySettings.MIN_MAX_BODY_BYTES));
+            Registries registries = new Registries(new RegistrySettings(
+                    defaults.mavenUrl(),
+                    defaults.npmUrl(),
+                    defaults.pypiUrl(),
+                    defaults.cratesUrl(),
+                    defaults.nugetUrl(),
+                    defaults.depsDevUrl(),
+                    defaults.timeout(),
+                    8,
+                    2,
+                    defaults.retryBackoff(),
+                    RegistrySettings.MIN_MAX_BODY_BYTES));
             // when
             Lookup lookup = registries.lookup(REACT);
             // then: a clear failure, and no retry (the same answer would be no smaller)
-            assertThat(lookup).isEqualTo(new Lookup.Unknown("npm registry unreachable: the answer is larger than the "
-                    + RegistrySettings.MIN_MAX_BODY_BYTES + " bytes a registry answer may have"));
+            assertThat(lookup)
+                    .isEqualTo(new Lookup.Unknown("npm registry unreachable: the answer is larger than the "
+                            + RegistrySettings.MIN_MAX_BODY_BYTES + " bytes a registry answer may have"));
             assertThat(big.requests()).hasSize(1);
         }
     }
@@ -168,8 +180,11 @@ public class RegistryHttpTest {
         // when
         Lookup lookup = registries.lookup(REACT);
         // then
-        assertThat(lookup).isInstanceOfSatisfying(Lookup.Unknown.class, unknown -> assertThat(unknown.reason())
-                .matches("npm registry unreachable: HTTP 503, asked to wait 35\\d\\d s"));
+        assertThat(lookup)
+                .isInstanceOfSatisfying(
+                        Lookup.Unknown.class,
+                        unknown -> assertThat(unknown.reason())
+                                .matches("npm registry unreachable: HTTP 503, asked to wait 35\\d\\d s"));
         assertThat(npm.requests()).hasSize(1);
     }
 

@@ -1,9 +1,9 @@
 package com.architectbot.licence.source;
 
-import com.architectbot.config.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.config.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -15,7 +15,17 @@ public final class TestSettings {
     }
 
     public static RegistrySettings allAt(URI base, Duration timeout, int perHost, int retries) {
-        return new RegistrySettings(base, base, base, base, base, base, timeout, perHost, retries, Duration.ofMillis(10),
+        return new RegistrySettings(
+                base,
+                base,
+                base,
+                base,
+                base,
+                base,
+                timeout,
+                perHost,
+                retries,
+                Duration.ofMillis(10),
                 RegistrySettings.DEFAULT_MAX_BODY_BYTES);
     }
 }

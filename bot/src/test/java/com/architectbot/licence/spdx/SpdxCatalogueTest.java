@@ -21,6 +21,7 @@ class SpdxCatalogueTest {
 
     /** Sees every URL the JDK would open, and sends it to a closed loopback port instead of the internet. */
     private final List<URI> attempted = Collections.synchronizedList(new ArrayList<>());
+
     private ProxySelector original;
 
     @BeforeEach
@@ -57,7 +58,10 @@ class SpdxCatalogueTest {
         assertThat(catalogue.licences()).hasSizeGreaterThan(600);
         assertThat(catalogue.licenceId("apache-2.0")).contains("Apache-2.0");
         assertThat(catalogue.exceptionId("classpath-exception-2.0")).contains("Classpath-exception-2.0");
-        assertThat(catalogue.licence("GPL-2.0+")).get().extracting(SpdxCatalogue.LicenceInfo::deprecated).isEqualTo(true);
+        assertThat(catalogue.licence("GPL-2.0+"))
+                .get()
+                .extracting(SpdxCatalogue.LicenceInfo::deprecated)
+                .isEqualTo(true);
         assertThat(catalogue.listVersion()).matches("\\d+\\.\\d+(\\.\\d+)?");
     }
 
@@ -75,7 +79,8 @@ class SpdxCatalogueTest {
     void the_library_configuration_we_ship_says_offline_even_without_the_system_property() {
         System.clearProperty(SpdxCatalogue.OFFLINE_PROPERTY);
         try {
-            assertThat(Configuration.getInstance().getProperty(SpdxCatalogue.OFFLINE_PROPERTY)).isEqualTo("true");
+            assertThat(Configuration.getInstance().getProperty(SpdxCatalogue.OFFLINE_PROPERTY))
+                    .isEqualTo("true");
         } finally {
             SpdxCatalogue.useBundledListOnly();
         }
@@ -85,7 +90,8 @@ class SpdxCatalogueTest {
     void names_and_reference_urls_lead_to_ids() {
         SpdxCatalogue catalogue = SpdxCatalogue.bundled();
 
-        assertThat(catalogue.licenceIdForName("GNU Lesser General Public License v2.1 or later")).contains("LGPL-2.1-or-later");
+        assertThat(catalogue.licenceIdForName("GNU Lesser General Public License v2.1 or later"))
+                .contains("LGPL-2.1-or-later");
         assertThat(catalogue.licenceIdForName("Mozilla Public License 2.0")).contains("MPL-2.0");
         assertThat(catalogue.licenceIdForName("Nothing Like A Licence")).isEmpty();
     }

@@ -8,10 +8,10 @@ import com.architectbot.licence.spdx.LicenceExpression.Licence;
 import com.architectbot.licence.spdx.LicenceExpression.Or;
 import com.architectbot.licence.spdx.LicenceExpression.WithException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SpdxExpressionParserTest {
 
@@ -21,8 +21,9 @@ class SpdxExpressionParserTest {
     void and_binds_tighter_than_or() {
         LicenceExpression parsed = parser.parse("MIT OR Apache-2.0 AND BSD-3-Clause");
 
-        assertThat(parsed).isEqualTo(new Or(List.of(
-                new Licence("MIT"), new And(List.of(new Licence("Apache-2.0"), new Licence("BSD-3-Clause"))))));
+        assertThat(parsed)
+                .isEqualTo(new Or(List.of(
+                        new Licence("MIT"), new And(List.of(new Licence("Apache-2.0"), new Licence("BSD-3-Clause"))))));
         assertThat(parsed).hasToString("MIT OR (Apache-2.0 AND BSD-3-Clause)");
     }
 
@@ -37,8 +38,10 @@ class SpdxExpressionParserTest {
     void with_binds_tighter_than_and() {
         LicenceExpression parsed = parser.parse("GPL-2.0-only WITH Classpath-exception-2.0 AND MIT");
 
-        assertThat(parsed).isEqualTo(new And(List.of(
-                new WithException(new Licence("GPL-2.0-only"), "Classpath-exception-2.0"), new Licence("MIT"))));
+        assertThat(parsed)
+                .isEqualTo(new And(List.of(
+                        new WithException(new Licence("GPL-2.0-only"), "Classpath-exception-2.0"),
+                        new Licence("MIT"))));
     }
 
     @Test
@@ -48,18 +51,21 @@ class SpdxExpressionParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "GPL-2.0+                          | GPL-2.0-or-later",
-            "GPL-2.0                           | GPL-2.0-only",
-            "LGPL-2.1+                         | LGPL-2.1-or-later",
-            "GPL-2.0-only+                     | GPL-2.0-or-later",
-            "AGPL-3.0                          | AGPL-3.0-only",
-            "GPL-2.0-with-classpath-exception  | GPL-2.0-only WITH Classpath-exception-2.0",
-            "Apache-1.1+                       | Apache-1.1+",
-            "LicenseRef-Acme-EULA              | LicenseRef-Acme-EULA",
-            "DocumentRef-sbom:LicenseRef-Acme  | DocumentRef-sbom:LicenseRef-Acme",
-            "(MIT)                             | MIT",
-            "MIT OR MIT                        | MIT"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GPL-2.0+                          | GPL-2.0-or-later",
+                "GPL-2.0                           | GPL-2.0-only",
+                "LGPL-2.1+                         | LGPL-2.1-or-later",
+                "GPL-2.0-only+                     | GPL-2.0-or-later",
+                "AGPL-3.0                          | AGPL-3.0-only",
+                "GPL-2.0-with-classpath-exception  | GPL-2.0-only WITH Classpath-exception-2.0",
+                "Apache-1.1+                       | Apache-1.1+",
+                "LicenseRef-Acme-EULA              | LicenseRef-Acme-EULA",
+                "DocumentRef-sbom:LicenseRef-Acme  | DocumentRef-sbom:LicenseRef-Acme",
+                "(MIT)                             | MIT",
+                "MIT OR MIT                        | MIT"
+            })
     void deprecated_ids_plus_and_references_are_understood(String text, String canonical) {
         assertThat(parser.parse(text)).hasToString(canonical);
     }
@@ -76,9 +82,20 @@ class SpdxExpressionParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "BSD", "Apache 2", "MIT AND", "(MIT", "MIT)", "MIT WITH Nonsense-exception",
-            "AND MIT", "MIT OR OR Apache-2.0", "(MIT OR Apache-2.0) WITH Classpath-exception-2.0",
-            "LicenseRef-x+"})
+    @ValueSource(
+            strings = {
+                "",
+                "BSD",
+                "Apache 2",
+                "MIT AND",
+                "(MIT",
+                "MIT)",
+                "MIT WITH Nonsense-exception",
+                "AND MIT",
+                "MIT OR OR Apache-2.0",
+                "(MIT OR Apache-2.0) WITH Classpath-exception-2.0",
+                "LicenseRef-x+"
+            })
     void invalid_expressions_are_rejected_with_the_reason(String text) {
         assertThatThrownBy(() -> parser.parse(text))
                 .isInstanceOf(SpdxParseException.class)
@@ -89,11 +106,13 @@ class SpdxExpressionParserTest {
     void every_deprecated_id_maps_to_ids_that_are_not_deprecated() {
         SpdxCatalogue catalogue = SpdxCatalogue.bundled();
         List<SpdxCatalogue.LicenceInfo> deprecated = catalogue.licences().stream()
-                .filter(SpdxCatalogue.LicenceInfo::deprecated).toList();
+                .filter(SpdxCatalogue.LicenceInfo::deprecated)
+                .toList();
         assertThat(deprecated).isNotEmpty();
         for (SpdxCatalogue.LicenceInfo licence : deprecated) {
             LicenceExpression modern = parser.parse(licence.id());
-            assertThat(modern.terms().map(t -> catalogue.licence(t.licence().id()).orElseThrow()))
+            assertThat(modern.terms()
+                            .map(t -> catalogue.licence(t.licence().id()).orElseThrow()))
                     .as("modern form of %s: %s", licence.id(), modern)
                     .noneMatch(SpdxCatalogue.LicenceInfo::deprecated);
         }
@@ -101,7 +120,8 @@ class SpdxExpressionParserTest {
 
     @Test
     void nesting_up_to_the_limit_parses() {
-        String nested = "(".repeat(SpdxExpressionParser.MAX_NESTING) + "MIT" + ")".repeat(SpdxExpressionParser.MAX_NESTING);
+        String nested =
+                "(".repeat(SpdxExpressionParser.MAX_NESTING) + "MIT" + ")".repeat(SpdxExpressionParser.MAX_NESTING);
 
         assertThat(parser.parse(nested)).isEqualTo(new Licence("MIT"));
     }

@@ -6,13 +6,13 @@ import static com.architectbot.queue.redis.QueueFixture.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.consultation.llm.ChatModels;
+import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.DeadlineExceeded;
 import com.architectbot.core.Reply;
 import com.architectbot.core.Reply.Notice;
 import com.architectbot.core.Reply.Tone;
-import com.architectbot.consultation.llm.ChatModels;
-import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.Replier;
@@ -46,13 +46,17 @@ class JobDeadlineTest {
     void a_consultation_whose_model_is_slower_than_the_deadline_gets_one_apology_when_the_deadline_passes() {
         // given: the real model client on a model that takes 20 s, with a 60 s timeout and retries
         model.withLatency(Duration.ofSeconds(20));
-        var architect = new LangChainArchitect(ChatModels.create(model.settings(Duration.ofSeconds(60), 2)),
-                model.settings(Duration.ofSeconds(60), 2), List.of());
+        var architect = new LangChainArchitect(
+                ChatModels.create(model.settings(Duration.ofSeconds(60), 2)),
+                model.settings(Duration.ofSeconds(60), 2),
+                List.of());
         JobProcessor consulting = inquiry -> new Reply.Answer(architect.consult(List.of(), inquiry.text()));
         // when
         long start = System.nanoTime();
         // a deadline the model call surely starts within, even on a busy machine where the client's first call is slow
-        fixture.startWorkers(consulting, replier,
+        fixture.startWorkers(
+                consulting,
+                replier,
                 fixture.settings(4, LONG, 3, QueueSettings.DEFAULT_MAX_ORPHANINGS, Duration.ofSeconds(3)));
         queue.enqueue(job("Ev1"));
         await("the apology", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
@@ -64,7 +68,8 @@ class JobDeadlineTest {
             assertThat(notice.tone()).isEqualTo(Tone.FAILED);
             assertThat(notice.text()).contains("within 3 seconds");
         });
-        assertThat(fixture.deadLetters()).singleElement()
+        assertThat(fixture.deadLetters())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getFields().get("reason")).contains("deadline"));
     }
 
@@ -90,9 +95,12 @@ class JobDeadlineTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         // then: the deadline bounds delivery too
         assertThat(took).isLessThan(Duration.ofSeconds(10));
-        assertThat(replier.replies()).singleElement()
-                .isInstanceOfSatisfying(Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
-        assertThat(fixture.deadLetters()).singleElement()
+        assertThat(replier.replies())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
+        assertThat(fixture.deadLetters())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getFields().get("reason")).contains("deadline"));
     }
 
@@ -103,15 +111,20 @@ class JobDeadlineTest {
         Thread.sleep(DEADLINE.plusMillis(200));
         AtomicInteger ran = new AtomicInteger();
         // when
-        fixture.startWorkers(inquiry -> {
-            ran.incrementAndGet();
-            return QueueFixture.answer(inquiry);
-        }, replier, settings());
+        fixture.startWorkers(
+                inquiry -> {
+                    ran.incrementAndGet();
+                    return QueueFixture.answer(inquiry);
+                },
+                replier,
+                settings());
         await("the apology", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
         // then
         assertThat(ran).hasValue(0);
-        assertThat(replier.replies()).singleElement()
-                .isInstanceOfSatisfying(Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
+        assertThat(replier.replies())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
     }
 
     @Test

@@ -28,6 +28,7 @@ class JobDeliveryTest {
 
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
+
     private final QueueSettings settings = fixture.settings();
     private final RedisStreamQueue queue = fixture.queue();
     private final Platform platform = new Platform();
@@ -56,8 +57,15 @@ class JobDeliveryTest {
     }
 
     private JobWorkers start(DeliveredParts parts) {
-        return new JobWorkers(queue, fixture.marks(), parts, QueueFixture::answer, platform, settings,
-                new SimpleMeterRegistry()).start();
+        return new JobWorkers(
+                        queue,
+                        fixture.marks(),
+                        parts,
+                        QueueFixture::answer,
+                        platform,
+                        settings,
+                        new SimpleMeterRegistry())
+                .start();
     }
 
     @Test
@@ -84,7 +92,9 @@ class JobDeliveryTest {
 
         // when: every attempt fails on part 2, until the job is dead-lettered
         try (JobWorkers workers = start(record)) {
-            await("the job to be dead-lettered", () -> fixture.pending() == 0 && !fixture.deadLetters().isEmpty());
+            await(
+                    "the job to be dead-lettered",
+                    () -> fixture.pending() == 0 && !fixture.deadLetters().isEmpty());
         }
 
         // then
@@ -95,7 +105,9 @@ class JobDeliveryTest {
     void a_job_delivered_in_full_whose_worker_died_before_marking_it_posts_nothing_more() {
         // given: the answer is out, but no answered mark was written
         var parts = new RedisDeliveredParts(fixture.redis, settings);
-        platform.deliver(job("Ev3").replyTo(), QueueFixture.answer(job("Ev3").inquiry()),
+        platform.deliver(
+                job("Ev3").replyTo(),
+                QueueFixture.answer(job("Ev3").inquiry()),
                 new ReplyParts(job("Ev3").inquiry().id(), "answer", parts));
         queue.enqueue(job("Ev3"));
 
@@ -117,7 +129,9 @@ class JobDeliveryTest {
         parts.record(id, "answer/message-1", new PartState.Sent("1.2"));
 
         long ttl = fixture.redis.ttl(fixture.keys.parts(id));
-        assertThat(ttl).isPositive().isLessThanOrEqualTo(settings.answeredMarkTtl().toSeconds());
+        assertThat(ttl)
+                .isPositive()
+                .isLessThanOrEqualTo(settings.answeredMarkTtl().toSeconds());
         assertThat(parts.state(id, "answer/message-1")).isEqualTo(new PartState.Sent("1.2"));
         assertThat(parts.state(id, "answer/message-2")).isEqualTo(new PartState.Unsent());
     }

@@ -21,6 +21,7 @@ class JobErrorMetricsTest {
 
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
+
     private final RecordingReplier replier = fixture.replier;
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
@@ -35,8 +36,15 @@ class JobErrorMetricsTest {
             throw new PermanentFailure("The model provider declined to answer this question.");
         };
         QueueSettings settings = fixture.settings();
-        JobWorkers workers = new JobWorkers(QueueFixture.queue(fixture.redis, settings, Clock.systemUTC()),
-                new RedisAnsweredMarks(fixture.redis, settings), new RedisDeliveredParts(fixture.redis, settings), failing, replier, settings, metrics).start();
+        JobWorkers workers = new JobWorkers(
+                        QueueFixture.queue(fixture.redis, settings, Clock.systemUTC()),
+                        new RedisAnsweredMarks(fixture.redis, settings),
+                        new RedisDeliveredParts(fixture.redis, settings),
+                        failing,
+                        replier,
+                        settings,
+                        metrics)
+                .start();
         try {
             // when
             fixture.queue().enqueue(job("Ev1"));

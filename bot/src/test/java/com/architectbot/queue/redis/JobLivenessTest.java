@@ -34,6 +34,7 @@ class JobLivenessTest {
 
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
+
     private final RedisStreamQueue queue = fixture.queue();
     private final RecordingReplier replier = fixture.replier;
 
@@ -48,10 +49,13 @@ class JobLivenessTest {
         fixture.startWorkers(slow, replier, fixture.settings(4, VISIBILITY, 3));
         queue.enqueue(job("Ev1"));
         await("A to take the job", () -> fixture.pending() == 1);
-        fixture.startWorkers(inquiry -> {
-            bRan.incrementAndGet();
-            return QueueFixture.answer(inquiry);
-        }, replier, fixture.settings(4, VISIBILITY, 3));
+        fixture.startWorkers(
+                inquiry -> {
+                    bRan.incrementAndGet();
+                    return QueueFixture.answer(inquiry);
+                },
+                replier,
+                fixture.settings(4, VISIBILITY, 3));
         // when
         await("A's answer", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
         // then
@@ -86,7 +90,9 @@ class JobLivenessTest {
         // then
         assertThat(staleLost).containsExactly(first.get(0).entryId());
         assertThat(liveLost).isEmpty();
-        assertThat(fixture.redis.xpending(fixture.keys.stream(), QueueKeys.GROUP).getConsumerMessageCount())
+        assertThat(fixture.redis
+                        .xpending(fixture.keys.stream(), QueueKeys.GROUP)
+                        .getConsumerMessageCount())
                 .containsOnlyKeys("alive");
     }
 
@@ -107,7 +113,10 @@ class JobLivenessTest {
             return QueueFixture.answer(inquiry); // what a worker nobody stopped would go on to post
         };
         // beats every half second; reclaims only once, at its start, so never takes the job back from the thief
-        QueueSettings beatingOnly = fixture.fast().visibilityTimeout(Duration.ofSeconds(3)).reclaimInterval(LONG).build();
+        QueueSettings beatingOnly = fixture.fast()
+                .visibilityTimeout(Duration.ofSeconds(3))
+                .reclaimInterval(LONG)
+                .build();
         JobWorkers a = fixture.startWorkers(stalled, replier, beatingOnly);
         queue.enqueue(job("Ev1"));
         await("A to start", () -> started.getCount() == 0);
@@ -117,12 +126,17 @@ class JobLivenessTest {
         // then: A posts nothing, counts no failure, and leaves the job with its new owner
         a.stop(Duration.ofSeconds(5)); // waits for A's job to end
         assertThat(replier.delivered()).isEmpty();
-        assertThat(fixture.redis.exists(fixture.keys.failures(job("Ev1").inquiry().id()))).isFalse();
+        assertThat(fixture.redis.exists(
+                        fixture.keys.failures(job("Ev1").inquiry().id())))
+                .isFalse();
         assertThat(pendingOwners()).containsExactly("thief");
     }
 
     private java.util.Set<String> pendingOwners() {
-        return fixture.redis.xpending(fixture.keys.stream(), QueueKeys.GROUP).getConsumerMessageCount().keySet();
+        return fixture.redis
+                .xpending(fixture.keys.stream(), QueueKeys.GROUP)
+                .getConsumerMessageCount()
+                .keySet();
     }
 
     @Test
@@ -151,8 +165,7 @@ class JobLivenessTest {
             return QueueFixture.answer(inquiry);
         };
         // when: at most two failures, three orphanings
-        fixture.startWorkers(flakyOnce, replier,
-                fixture.settings(4, VISIBILITY, 2, 3, QueueSettings.DEFAULT_DEADLINE));
+        fixture.startWorkers(flakyOnce, replier, fixture.settings(4, VISIBILITY, 2, 3, QueueSettings.DEFAULT_DEADLINE));
         await("the answer", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
         // then: four deliveries, but only one failure the job caused
         assertThat(attempts).hasValue(2);
@@ -169,15 +182,20 @@ class JobLivenessTest {
         queue.reclaim("dead-3", Duration.ZERO, 1);
         AtomicInteger ran = new AtomicInteger();
         // when: three orphanings are the most allowed
-        fixture.startWorkers(inquiry -> {
-            ran.incrementAndGet();
-            return QueueFixture.answer(inquiry);
-        }, replier, fixture.settings(4, VISIBILITY, 3, 3, QueueSettings.DEFAULT_DEADLINE));
+        fixture.startWorkers(
+                inquiry -> {
+                    ran.incrementAndGet();
+                    return QueueFixture.answer(inquiry);
+                },
+                replier,
+                fixture.settings(4, VISIBILITY, 3, 3, QueueSettings.DEFAULT_DEADLINE));
         await("the job to be dead-lettered", () -> !fixture.deadLetters().isEmpty() && fixture.pending() == 0);
         // then
         assertThat(ran).hasValue(0);
-        assertThat(replier.replies()).singleElement()
-                .isInstanceOfSatisfying(Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
+        assertThat(replier.replies())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Notice.class, notice -> assertThat(notice.tone()).isEqualTo(Tone.FAILED));
         assertThat(fixture.deadLetters().get(0).getFields().get("reason")).contains("stopped mid-job 3 times");
     }
 
@@ -199,7 +217,8 @@ class JobLivenessTest {
             assertThat(notice.tone()).isEqualTo(Tone.FAILED);
             assertThat(notice.text()).startsWith("Sorry").doesNotContain("StackOverflow");
         });
-        assertThat(fixture.deadLetters()).singleElement()
+        assertThat(fixture.deadLetters())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getFields().get("reason")).contains("StackOverflowError"));
         assertThat(fixture.streamLength()).isZero();
     }

@@ -35,6 +35,7 @@ class JobWorkersTest {
 
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
+
     private final RedisStreamQueue queue = fixture.queue();
     private final RecordingReplier replier = fixture.replier;
 
@@ -184,16 +185,16 @@ class JobWorkersTest {
     void permanent_failure_tells_the_user_why_as_a_rejected_notice() {
         // given
         JobProcessor rejecting = inquiry -> {
-            throw new PermanentFailure("I can only check npm, Maven and PyPI packages.", "unknown ecosystem 'cargo'",
-                    null);
+            throw new PermanentFailure(
+                    "I can only check npm, Maven and PyPI packages.", "unknown ecosystem 'cargo'", null);
         };
         // when
         fixture.startWorkers(rejecting, replier, fixture.settings());
         queue.enqueue(job("Ev1"));
         await("the notice", () -> !replier.delivered().isEmpty() && fixture.pending() == 0);
         // then
-        assertThat(replier.replies()).containsExactly(
-                new Notice(Tone.REJECTED, "I can only check npm, Maven and PyPI packages."));
+        assertThat(replier.replies())
+                .containsExactly(new Notice(Tone.REJECTED, "I can only check npm, Maven and PyPI packages."));
         assertThat(fixture.deadLetters()).isEmpty();
     }
 
@@ -257,12 +258,16 @@ class JobWorkersTest {
     @Test
     void workers_keep_going_through_a_redis_outage() {
         try (LoopbackProxy proxy = new LoopbackProxy(TestRedis.uri());
-             UnifiedJedis throughProxy = RedisClient.create(proxy.uri())) {
+                UnifiedJedis throughProxy = RedisClient.create(proxy.uri())) {
             // given: workers that reach Redis through a connection that is about to break
-            JobWorkers workers = new JobWorkers(QueueFixture.queue(throughProxy, fixture.settings(), Clock.systemUTC()),
+            JobWorkers workers = new JobWorkers(
+                    QueueFixture.queue(throughProxy, fixture.settings(), Clock.systemUTC()),
                     new RedisAnsweredMarks(throughProxy, fixture.settings()),
-                    new RedisDeliveredParts(throughProxy, fixture.settings()), QueueFixture::answer, replier,
-                    fixture.settings(), new SimpleMeterRegistry());
+                    new RedisDeliveredParts(throughProxy, fixture.settings()),
+                    QueueFixture::answer,
+                    replier,
+                    fixture.settings(),
+                    new SimpleMeterRegistry());
             workers.start();
             try {
                 queue.enqueue(job("Ev1"));

@@ -22,6 +22,7 @@ class PartClaimTest {
 
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
+
     private final RedisDeliveredParts record = new RedisDeliveredParts(fixture.redis, fixture.settings());
     private final InquiryId id = job("EvRace").inquiry().id();
     private final List<String> posted = new CopyOnWriteArrayList<>();
@@ -56,10 +57,12 @@ class PartClaimTest {
     @Test
     void a_claim_fails_once_another_worker_took_the_part() {
         // given
-        assertThat(record.claim(id, "answer/message-1", new PartState.Unsent(), new PartState.Sending("a#1"))).isTrue();
+        assertThat(record.claim(id, "answer/message-1", new PartState.Unsent(), new PartState.Sending("a#1")))
+                .isTrue();
 
         // when / then: a second claim from unsent loses, and so does one expecting another owner
-        assertThat(record.claim(id, "answer/message-1", new PartState.Unsent(), new PartState.Sending("b#2"))).isFalse();
+        assertThat(record.claim(id, "answer/message-1", new PartState.Unsent(), new PartState.Sending("b#2")))
+                .isFalse();
         assertThat(record.claim(id, "answer/message-1", new PartState.Sending("c#1"), new PartState.Sending("b#2")))
                 .isFalse();
         assertThat(record.state(id, "answer/message-1")).isEqualTo(new PartState.Sending("a#1"));

@@ -1,19 +1,19 @@
 package com.architectbot.queue.redis;
 
-import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
-import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.Replier;
+import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -48,20 +48,33 @@ final class QueueFixture implements AfterEachCallback, AutoCloseable {
 
     /** Settings for tests: fast polling; a visibility timeout long enough never to fire unless asked. */
     QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts) {
-        return settings(concurrency, visibilityTimeout, maxAttempts, QueueSettings.DEFAULT_MAX_ORPHANINGS,
+        return settings(
+                concurrency,
+                visibilityTimeout,
+                maxAttempts,
+                QueueSettings.DEFAULT_MAX_ORPHANINGS,
                 QueueSettings.DEFAULT_DEADLINE);
     }
 
-    QueueSettings settings(int concurrency, Duration visibilityTimeout, int maxAttempts, int maxOrphanings,
-            Duration deadline) {
-        return fast().concurrency(concurrency).visibilityTimeout(visibilityTimeout).maxAttempts(maxAttempts)
-                .maxOrphanings(maxOrphanings).deadline(deadline).build();
+    QueueSettings settings(
+            int concurrency, Duration visibilityTimeout, int maxAttempts, int maxOrphanings, Duration deadline) {
+        return fast().concurrency(concurrency)
+                .visibilityTimeout(visibilityTimeout)
+                .maxAttempts(maxAttempts)
+                .maxOrphanings(maxOrphanings)
+                .deadline(deadline)
+                .build();
     }
 
     /** The defaults under this test's prefix, polling, reclaiming and retrying within a tenth of a second. */
     TestQueueSettings fast() {
-        return TestQueueSettings.defaults(prefix).concurrency(4).visibilityTimeout(LONG).readBlock(Duration.ofMillis(100))
-                .reclaimInterval(Duration.ofMillis(50)).markTtls(Duration.ofHours(1)).retryDelay(Duration.ofMillis(100));
+        return TestQueueSettings.defaults(prefix)
+                .concurrency(4)
+                .visibilityTimeout(LONG)
+                .readBlock(Duration.ofMillis(100))
+                .reclaimInterval(Duration.ofMillis(50))
+                .markTtls(Duration.ofHours(1))
+                .retryDelay(Duration.ofMillis(100));
     }
 
     QueueSettings settings() {
@@ -81,8 +94,13 @@ final class QueueFixture implements AfterEachCallback, AutoCloseable {
     }
 
     JobWorkers startWorkers(JobProcessor processor, Replier replier, QueueSettings settings) {
-        JobWorkers workers = new JobWorkers(queue(redis, settings, Clock.systemUTC()), new RedisAnsweredMarks(redis,
-                settings), new RedisDeliveredParts(redis, settings), processor, replier, settings,
+        JobWorkers workers = new JobWorkers(
+                queue(redis, settings, Clock.systemUTC()),
+                new RedisAnsweredMarks(redis, settings),
+                new RedisDeliveredParts(redis, settings),
+                processor,
+                replier,
+                settings,
                 new SimpleMeterRegistry());
         started.add(workers);
         return workers.start();
@@ -91,14 +109,15 @@ final class QueueFixture implements AfterEachCallback, AutoCloseable {
     static Job job(String eventId) {
         InquiryId id = new InquiryId("slack:" + eventId);
         ThreadKey thread = new ThreadKey(Surface.SLACK, "T1", "C1", "1700000000.000100");
-        return new Job(new Inquiry(id, InquiryKind.CONSULTATION, thread, "U1", "Should we shard the orders table?"),
+        return new Job(
+                new Inquiry(id, InquiryKind.CONSULTATION, thread, "U1", "Should we shard the orders table?"),
                 new ReplyTarget(Surface.SLACK, Map.of("channel", "C1", "thread_ts", "1700000000.000100")));
     }
 
     /** A processor that answers from the inquiry, as the core would. */
     static Reply answer(Inquiry inquiry) {
-        return new Reply.Answer(new ConsultationAnswer("About " + inquiry.id() + ": " + inquiry.text(),
-                List.of(), List.of(), List.of(), List.of()));
+        return new Reply.Answer(new ConsultationAnswer(
+                "About " + inquiry.id() + ": " + inquiry.text(), List.of(), List.of(), List.of(), List.of()));
     }
 
     long pending() {

@@ -27,6 +27,7 @@ class RedisStreamQueueTest {
 
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
+
     private final RedisStreamQueue queue = fixture.queue();
 
     @Test
@@ -48,7 +49,8 @@ class RedisStreamQueueTest {
     @Test
     void writes_that_wait_for_a_replica_still_succeed_on_a_redis_without_one() {
         // given: settings asking one replica to acknowledge; the test Redis has none
-        QueueSettings waiting = TestQueueSettings.from(fixture.settings()).replicaAcks(1).build();
+        QueueSettings waiting =
+                TestQueueSettings.from(fixture.settings()).replicaAcks(1).build();
         RedisStreamQueue waitingQueue = QueueFixture.queue(fixture.redis, waiting, Clock.systemUTC());
         RedisAnsweredMarks marks = new RedisAnsweredMarks(fixture.redis, waiting);
         // when
@@ -86,7 +88,9 @@ class RedisStreamQueueTest {
         // when
         List<Delivery> reclaimed = queue.reclaim("worker-2", Duration.ZERO, 10);
         // then
-        assertThat(reclaimed).singleElement().satisfies(delivery -> assertThat(delivery.attempt()).isEqualTo(2));
+        assertThat(reclaimed)
+                .singleElement()
+                .satisfies(delivery -> assertThat(delivery.attempt()).isEqualTo(2));
     }
 
     @Test
@@ -113,7 +117,7 @@ class RedisStreamQueueTest {
         // then: whole nodes of old entries are gone (trimming is approximate); both recent jobs stay
         assertThat(fixture.streamLength()).isLessThanOrEqualTo(100);
         assertThat(queue.take("worker-1", 500, Duration.ofMillis(100)).stream()
-                .map(delivery -> delivery.job().inquiry().id().value()))
+                        .map(delivery -> delivery.job().inquiry().id().value()))
                 .containsExactly("slack:Ev1", "slack:Ev2");
     }
 
@@ -138,7 +142,9 @@ class RedisStreamQueueTest {
         // when
         List<Delivery> taken = queue.take("worker-1", 10, Duration.ofMillis(100));
         // then
-        assertThat(taken).extracting(delivery -> delivery.job().inquiry().id().value()).containsExactly("slack:Ev1");
+        assertThat(taken)
+                .extracting(delivery -> delivery.job().inquiry().id().value())
+                .containsExactly("slack:Ev1");
         assertThat(fixture.deadLetters()).singleElement().satisfies(entry -> {
             assertThat(entry.getFields()).doesNotContainKey("job").doesNotContainValue("{not json");
             assertThat(entry.getFields().get("reason")).contains("unreadable");

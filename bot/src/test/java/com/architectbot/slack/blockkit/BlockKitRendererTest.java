@@ -1,18 +1,12 @@
 package com.architectbot.slack.blockkit;
 
-import com.architectbot.render.Labels;
-import com.architectbot.render.RendererContract;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.answer.Area;
-import com.architectbot.core.answer.AreaAnalysis;
-import com.architectbot.core.answer.ConsultationAnswer;
-import com.architectbot.core.answer.Priority;
-import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.Reply;
+import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.licence.LicenceReportCsv;
+import com.architectbot.render.Labels;
+import com.architectbot.render.RendererContract;
 import com.architectbot.testing.LicenceReports;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
@@ -35,21 +29,36 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
     @Override
     protected void assertWithinLimits(SlackMessage message) {
         assertThat(message.blocks()).hasSizeBetween(1, BlockKitRenderer.MAX_BLOCKS);
-        assertThat(message.blocks().stream().mapToInt(b -> BlockKitBlocks.textOf(b).length()).sum())
+        assertThat(message.blocks().stream()
+                        .mapToInt(b -> BlockKitBlocks.textOf(b).length())
+                        .sum())
                 .isLessThanOrEqualTo(BlockKitRenderer.MAX_MESSAGE_CHARS);
-        assertThat(message.blocks()).allSatisfy(b -> assertThat(BlockKitBlocks.textOf(b).length())
-                .isBetween(1, b instanceof HeaderBlock ? BlockKitRenderer.MAX_HEADER_CHARS : BlockKitRenderer.MAX_SECTION_CHARS));
+        assertThat(message.blocks())
+                .allSatisfy(b -> assertThat(BlockKitBlocks.textOf(b).length())
+                        .isBetween(
+                                1,
+                                b instanceof HeaderBlock
+                                        ? BlockKitRenderer.MAX_HEADER_CHARS
+                                        : BlockKitRenderer.MAX_SECTION_CHARS));
         assertThat(message.blocks().getLast()).isInstanceOf(SectionBlock.class); // no orphan header
         assertThat(message.text()).isNotBlank().hasSizeLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_CHARS);
     }
 
     static List<String> headers(List<SlackMessage> messages) {
-        return messages.stream().flatMap(m -> m.blocks().stream())
-                .filter(HeaderBlock.class::isInstance).map(BlockKitBlocks::textOf).toList();
+        return messages.stream()
+                .flatMap(m -> m.blocks().stream())
+                .filter(HeaderBlock.class::isInstance)
+                .map(BlockKitBlocks::textOf)
+                .toList();
     }
 
     static String allText(List<SlackMessage> messages) {
-        return String.join("\n", messages.stream().flatMap(m -> m.blocks().stream()).map(BlockKitBlocks::textOf).toList());
+        return String.join(
+                "\n",
+                messages.stream()
+                        .flatMap(m -> m.blocks().stream())
+                        .map(BlockKitBlocks::textOf)
+                        .toList());
     }
 
     @Test
@@ -57,9 +66,15 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
         List<SlackMessage> messages = renderer.render(new Reply.Answer(ANSWER));
 
         assertThat(messages).hasSize(1);
-        assertThat(headers(messages)).containsExactly(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS,
-                Labels.RECOMMENDATIONS, Labels.QUESTIONS);
-        assertThat(allText(messages)).contains("*Scalability*\n• Run exports on a queue", "1. Which plans include exports?");
+        assertThat(headers(messages))
+                .containsExactly(
+                        Labels.SUMMARY,
+                        Labels.CRITICAL_ISSUES,
+                        Labels.ANALYSIS,
+                        Labels.RECOMMENDATIONS,
+                        Labels.QUESTIONS);
+        assertThat(allText(messages))
+                .contains("*Scalability*\n• Run exports on a queue", "1. Which plans include exports?");
     }
 
     @Test
@@ -67,10 +82,11 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
         String text = allText(renderer.render(ANSWER));
 
         assertThat(text).contains("🔴 No rate limit on exports");
-        assertThat(text).containsSubsequence(
-                "🔴 *Critical blocker:* Rate-limit exports per tenant.",
-                "🟠 *Should address before launch:* Log every export for audit.",
-                "🔵 *Future consideration:* Add a per-tenant export quota.");
+        assertThat(text)
+                .containsSubsequence(
+                        "🔴 *Critical blocker:* Rate-limit exports per tenant.",
+                        "🟠 *Should address before launch:* Log every export for audit.",
+                        "🔵 *Future consideration:* Add a per-tenant export quota.");
     }
 
     @Test
@@ -86,7 +102,9 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
 
         String text = allText(renderer.render(sneaky));
 
-        assertThat(text).contains("Tell &lt;!channel&gt; &amp; see &lt;http://evil|here&gt;").doesNotContain("<!channel>");
+        assertThat(text)
+                .contains("Tell &lt;!channel&gt; &amp; see &lt;http://evil|here&gt;")
+                .doesNotContain("<!channel>");
     }
 
     @Test
@@ -107,13 +125,18 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
 
         List<SlackMessage> messages = renderer.render(new ConsultationAnswer(url, null, null, null, null));
 
-        assertThat(String.join("", messages.getFirst().blocks().subList(1, 4).stream()
-                .map(BlockKitBlocks::textOf).toList())).isEqualTo(url);
+        assertThat(String.join(
+                        "",
+                        messages.getFirst().blocks().subList(1, 4).stream()
+                                .map(BlockKitBlocks::textOf)
+                                .toList()))
+                .isEqualTo(url);
     }
 
     @Test
     void a_notice_is_a_single_section() {
-        List<SlackMessage> messages = renderer.render(new Reply.Notice(Reply.Tone.FAILED, "The model timed out; ask again."));
+        List<SlackMessage> messages =
+                renderer.render(new Reply.Notice(Reply.Tone.FAILED, "The model timed out; ask again."));
 
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.blocks()).singleElement().isInstanceOf(SectionBlock.class);
@@ -123,9 +146,11 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
 
     @Test
     void the_labels_fit_in_a_header() {
-        List<String> labels = List.of(Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
+        List<String> labels = List.of(
+                Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
 
-        assertThat(labels).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_HEADER_CHARS));
+        assertThat(labels)
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_HEADER_CHARS));
     }
 
     static List<LayoutBlock> blocksOf(List<SlackMessage> messages) {
@@ -139,11 +164,22 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
         List<SlackMessage> messages = renderer.render(new Reply.LicenceCheck(report));
 
         assertThat(messages).hasSize(1);
-        String text = String.join("\n", messages.getFirst().blocks().stream().map(BlockKitBlocks::textOf).toList());
-        assertThat(text).contains("Licence check", "🔴 *Licence check, saas: 1 blocker · 0 review · 2 ok",
-                "*Not checked*", LicenceReports.NOT_CHECKED_PURL + "`: npm registry timed out",
-                "*Needs attention*", "🔴 blocker: " + LicenceReports.BLOCKER_PURL + ", SSPL-1.0",
-                "*All dependencies*", "ok: pkg:maven/org.example/lib-1@1.0.1, Apache-2.0", "_Policy: saas (defaults)");
+        String text = String.join(
+                "\n",
+                messages.getFirst().blocks().stream()
+                        .map(BlockKitBlocks::textOf)
+                        .toList());
+        assertThat(text)
+                .contains(
+                        "Licence check",
+                        "🔴 *Licence check, saas: 1 blocker · 0 review · 2 ok",
+                        "*Not checked*",
+                        LicenceReports.NOT_CHECKED_PURL + "`: npm registry timed out",
+                        "*Needs attention*",
+                        "🔴 blocker: " + LicenceReports.BLOCKER_PURL + ", SSPL-1.0",
+                        "*All dependencies*",
+                        "ok: pkg:maven/org.example/lib-1@1.0.1, Apache-2.0",
+                        "_Policy: saas (defaults)");
         assertThat(SlackFile.of(new Reply.LicenceCheck(report))).isEmpty();
     }
 
@@ -154,9 +190,18 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
         List<SlackMessage> messages = renderer.render(new Reply.LicenceCheck(report));
         var file = SlackFile.of(new Reply.LicenceCheck(report));
 
-        String text = String.join("\n", messages.stream().flatMap(m -> m.blocks().stream()).map(BlockKitBlocks::textOf).toList());
-        assertThat(text).contains("*Needs attention*", LicenceReports.BLOCKER_PURL,
-                "all 26 dependencies is in the attached `licence-report.csv`").doesNotContain("lib-3@");
+        String text = String.join(
+                "\n",
+                messages.stream()
+                        .flatMap(m -> m.blocks().stream())
+                        .map(BlockKitBlocks::textOf)
+                        .toList());
+        assertThat(text)
+                .contains(
+                        "*Needs attention*",
+                        LicenceReports.BLOCKER_PURL,
+                        "all 26 dependencies is in the attached `licence-report.csv`")
+                .doesNotContain("lib-3@");
         assertThat(file).hasValueSatisfying(csv -> {
             assertThat(csv.fileName()).isEqualTo("licence-report.csv");
             assertThat(csv.content()).isEqualTo(LicenceReportCsv.render(report));

@@ -1,15 +1,13 @@
 package com.architectbot.teams.cards;
 
-import com.architectbot.render.Labels;
-import com.architectbot.render.RendererContract;
-
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.Reply;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
-import com.architectbot.core.Reply;
+import com.architectbot.render.Labels;
+import com.architectbot.render.RendererContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +25,9 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
     @Override
     protected List<String> texts(ObjectNode card) {
         List<String> texts = bodyTexts(card);
-        return texts.size() > 1 && texts.getFirst().matches("Part \\d+ of \\d+") ? texts.subList(1, texts.size()) : texts;
+        return texts.size() > 1 && texts.getFirst().matches("Part \\d+ of \\d+")
+                ? texts.subList(1, texts.size())
+                : texts;
     }
 
     @Override
@@ -48,13 +48,21 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         ObjectNode card = cards.getFirst();
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("version").asText()).isEqualTo("1.5");
-        assertThat(bodyTexts(card)).containsSubsequence(Labels.SUMMARY, ANSWER.summary(),
-                Labels.CRITICAL_ISSUES, "• No rate limit on exports: one tenant can starve the database.",
-                Labels.ANALYSIS, Labels.of(Area.SCALABILITY), "• Run exports on a queue, not the request thread.",
-                Labels.RECOMMENDATIONS, "• **Critical blocker:** Rate-limit exports per tenant.",
-                "• **Should address before launch:** Log every export for audit.",
-                "• **Future consideration:** Add a per-tenant export quota.",
-                Labels.QUESTIONS, "1. Which plans include exports?");
+        assertThat(bodyTexts(card))
+                .containsSubsequence(
+                        Labels.SUMMARY,
+                        ANSWER.summary(),
+                        Labels.CRITICAL_ISSUES,
+                        "• No rate limit on exports: one tenant can starve the database.",
+                        Labels.ANALYSIS,
+                        Labels.of(Area.SCALABILITY),
+                        "• Run exports on a queue, not the request thread.",
+                        Labels.RECOMMENDATIONS,
+                        "• **Critical blocker:** Rate-limit exports per tenant.",
+                        "• **Should address before launch:** Log every export for audit.",
+                        "• **Future consideration:** Add a per-tenant export quota.",
+                        Labels.QUESTIONS,
+                        "1. Which plans include exports?");
     }
 
     @Test
@@ -65,9 +73,12 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         // then
         List<String> attention = StreamSupport.stream(card.path("body").spliterator(), false)
                 .filter(block -> "attention".equals(block.path("color").asText()))
-                .map(block -> block.path("text").asText()).toList();
-        assertThat(attention).containsExactly("• No rate limit on exports: one tenant can starve the database.",
-                "• **Critical blocker:** Rate-limit exports per tenant.");
+                .map(block -> block.path("text").asText())
+                .toList();
+        assertThat(attention)
+                .containsExactly(
+                        "• No rate limit on exports: one tenant can starve the database.",
+                        "• **Critical blocker:** Rate-limit exports per tenant.");
     }
 
     @Test
@@ -77,7 +88,10 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
 
         // then
         assertThat(card.path("fallbackText").asText())
-                .contains("## " + Labels.SUMMARY, "- **Critical blocker:** Rate-limit exports per tenant.", "1. Which plans");
+                .contains(
+                        "## " + Labels.SUMMARY,
+                        "- **Critical blocker:** Rate-limit exports per tenant.",
+                        "1. Which plans");
     }
 
     @Test
@@ -96,16 +110,26 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
     @Test
     void a_finding_longer_than_a_text_block_continues_in_the_next_blocks_whole() {
         // given
-        String huge = IntStream.range(0, 3000).mapToObj(i -> "w" + i).reduce((a, b) -> a + " " + b).orElseThrow();
-        var answer = new ConsultationAnswer("Long.", List.of(),
-                List.of(new AreaAnalysis(Area.PRODUCTION_READINESS, List.of(huge))), List.of(), List.of());
+        String huge = IntStream.range(0, 3000)
+                .mapToObj(i -> "w" + i)
+                .reduce((a, b) -> a + " " + b)
+                .orElseThrow();
+        var answer = new ConsultationAnswer(
+                "Long.",
+                List.of(),
+                List.of(new AreaAnalysis(Area.PRODUCTION_READINESS, List.of(huge))),
+                List.of(),
+                List.of());
 
         // when
-        List<String> texts = renderer.render(answer).stream().flatMap(card -> texts(card).stream()).toList();
+        List<String> texts = renderer.render(answer).stream()
+                .flatMap(card -> texts(card).stream())
+                .toList();
 
         // then
-        assertThat(texts).allSatisfy(text -> assertThat(text.length())
-                .isLessThanOrEqualTo(AdaptiveCardBlocks.MAX_BLOCK_CHARS + "• ".length()));
+        assertThat(texts)
+                .allSatisfy(text -> assertThat(text.length())
+                        .isLessThanOrEqualTo(AdaptiveCardBlocks.MAX_BLOCK_CHARS + "• ".length()));
         assertThat(String.join(" ", texts)).contains("• " + huge);
     }
 
@@ -123,6 +147,8 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
     }
 
     private static List<String> bodyTexts(JsonNode card) {
-        return StreamSupport.stream(card.path("body").spliterator(), false).map(b -> b.path("text").asText()).toList();
+        return StreamSupport.stream(card.path("body").spliterator(), false)
+                .map(b -> b.path("text").asText())
+                .toList();
     }
 }

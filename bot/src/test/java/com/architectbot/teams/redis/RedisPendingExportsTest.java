@@ -1,15 +1,15 @@
 package com.architectbot.teams.redis;
 
-import com.architectbot.testing.TestCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.conversation.Surface;
-import com.architectbot.teams.PendingExports.Pending;
-import com.architectbot.tenancy.TenantId;
-import com.architectbot.testing.TestRedis;
 import com.architectbot.redis.DataKey;
 import com.architectbot.redis.ValueCipher;
+import com.architectbot.teams.PendingExports.Pending;
+import com.architectbot.tenancy.TenantId;
+import com.architectbot.testing.TestCipher;
+import com.architectbot.testing.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +19,8 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisPendingExportsTest {
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final RedisPendingExports exports = new RedisPendingExports(redis, Duration.ofMinutes(10), TestCipher.cipher(), Clock.systemUTC());
+    private final RedisPendingExports exports =
+            new RedisPendingExports(redis, Duration.ofMinutes(10), TestCipher.cipher(), Clock.systemUTC());
 
     @Test
     void a_kept_export_is_found_under_a_random_id_and_expires_by_itself() {
@@ -29,7 +30,8 @@ class RedisPendingExportsTest {
 
         // then
         assertThat(first).matches("[0-9a-f]{32}").isNotEqualTo(second);
-        assertThat(exports.find(first)).contains(new Pending("tenant-1", "29:user-1", "export.json", "{\"threads\":[]}"));
+        assertThat(exports.find(first))
+                .contains(new Pending("tenant-1", "29:user-1", "export.json", "{\"threads\":[]}"));
         assertThat(redis.ttl(RedisPendingExports.KEY_PREFIX + first)).isBetween(1L, 600L);
     }
 
@@ -40,12 +42,20 @@ class RedisPendingExportsTest {
         // when
         String id = exports.keep(new Pending("tenant-1", "29:user-canary", "export.json", conversations));
         // then
-        assertThat(redis.get(RedisPendingExports.KEY_PREFIX + id)).startsWith("enc:v1:")
-                .doesNotContain("canary").doesNotContain("29:user").doesNotContain("export.json");
-        var otherKey = new RedisPendingExports(redis, Duration.ofMinutes(10),
-                new ValueCipher(DataKey.generate(), Optional.empty()), Clock.systemUTC());
-        assertThatThrownBy(() -> otherKey.find(id)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("DATA_ENCRYPTION_KEY").hasMessageNotContaining("canary");
+        assertThat(redis.get(RedisPendingExports.KEY_PREFIX + id))
+                .startsWith("enc:v1:")
+                .doesNotContain("canary")
+                .doesNotContain("29:user")
+                .doesNotContain("export.json");
+        var otherKey = new RedisPendingExports(
+                redis,
+                Duration.ofMinutes(10),
+                new ValueCipher(DataKey.generate(), Optional.empty()),
+                Clock.systemUTC());
+        assertThatThrownBy(() -> otherKey.find(id))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DATA_ENCRYPTION_KEY")
+                .hasMessageNotContaining("canary");
     }
 
     @Test
@@ -98,6 +108,7 @@ class RedisPendingExportsTest {
     @Test
     void a_ttl_of_zero_is_refused() {
         assertThatThrownBy(() -> new RedisPendingExports(redis, Duration.ZERO, TestCipher.cipher(), Clock.systemUTC()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TTL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TTL");
     }
 }

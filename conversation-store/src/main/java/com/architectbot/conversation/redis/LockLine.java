@@ -1,9 +1,8 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.conversation.ThreadKey;
-
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.redis.RedisConnection;
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,11 @@
 package com.architectbot.conversation.redis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.conversation.ConversationRecords;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.Turn;
-
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.redis.RedisConnection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,11 +79,12 @@ public final class RedisConversationRecords implements ConversationRecords {
 
     /** Called by {@link RedisThreadMemory#remember} after each turn is stored. */
     static void index(RedisConnection redis, ThreadKey thread, Turn turn, Duration ttl) {
-        List<String> keys = List.of(RedisKeys.tenantThreads(thread.surface(), thread.tenant()),
+        List<String> keys = List.of(
+                RedisKeys.tenantThreads(thread.surface(), thread.tenant()),
                 RedisKeys.tenantUsers(thread.surface(), thread.tenant()),
                 RedisKeys.userThreads(thread.surface(), thread.tenant(), turn.user()));
-        List<String> args = List.of(thread.id(), turn.user(), Long.toString(turn.at().toEpochMilli()),
-                Long.toString(ttl.toMillis()));
+        List<String> args = List.of(
+                thread.id(), turn.user(), Long.toString(turn.at().toEpochMilli()), Long.toString(ttl.toMillis()));
         redis.call(jedis -> jedis.eval(INDEX, keys, args));
     }
 
@@ -92,9 +92,11 @@ public final class RedisConversationRecords implements ConversationRecords {
     public Map<String, List<Turn>> turnsOf(Surface surface, String tenant, String user) {
         Map<String, List<Turn>> byThread = new LinkedHashMap<>();
         for (String threadId : members(RedisKeys.userThreads(surface, tenant, user))) {
-            List<Turn> own = RedisThreadMemory.fromJson(redis.call(jedis -> jedis.lrange(RedisKeys.turns(threadId), 0, -1))).stream()
-                    .filter(turn -> turn.user().equals(user))
-                    .toList();
+            List<Turn> own =
+                    RedisThreadMemory.fromJson(redis.call(jedis -> jedis.lrange(RedisKeys.turns(threadId), 0, -1)))
+                            .stream()
+                            .filter(turn -> turn.user().equals(user))
+                            .toList();
             if (!own.isEmpty()) {
                 byThread.put(threadId, own);
             }
@@ -107,8 +109,8 @@ public final class RedisConversationRecords implements ConversationRecords {
         String userThreads = RedisKeys.userThreads(surface, tenant, user);
         int removed = 0;
         for (String threadId : members(userThreads)) {
-            Object count = redis.call(jedis -> jedis.eval(FORGET_USER,
-                    List.of(RedisKeys.turns(threadId), RedisKeys.inquiries(threadId)), List.of(user)));
+            Object count = redis.call(jedis -> jedis.eval(
+                    FORGET_USER, List.of(RedisKeys.turns(threadId), RedisKeys.inquiries(threadId)), List.of(user)));
             removed += ((Number) count).intValue();
             if (!redis.call(jedis -> jedis.exists(RedisKeys.turns(threadId)))) { // only theirs: the thread is gone
                 redis.call(jedis -> jedis.zrem(RedisKeys.tenantThreads(surface, tenant), threadId));
@@ -124,12 +126,15 @@ public final class RedisConversationRecords implements ConversationRecords {
     public int forgetTenant(Surface surface, String tenant) {
         int threads = 0;
         for (String threadId : members(RedisKeys.tenantThreads(surface, tenant))) {
-            threads += redis.call(jedis -> jedis.del(RedisKeys.turns(threadId), RedisKeys.inquiries(threadId))) > 0 ? 1 : 0;
+            threads += redis.call(jedis -> jedis.del(RedisKeys.turns(threadId), RedisKeys.inquiries(threadId))) > 0
+                    ? 1
+                    : 0;
         }
         for (String user : members(RedisKeys.tenantUsers(surface, tenant))) {
             redis.call(jedis -> jedis.del(RedisKeys.userThreads(surface, tenant, user)));
         }
-        redis.call(jedis -> jedis.del(RedisKeys.tenantThreads(surface, tenant), RedisKeys.tenantUsers(surface, tenant)));
+        redis.call(
+                jedis -> jedis.del(RedisKeys.tenantThreads(surface, tenant), RedisKeys.tenantUsers(surface, tenant)));
         log.info("erased {} thread(s) of {} tenant {}", threads, surface.id(), tenant);
         return threads;
     }

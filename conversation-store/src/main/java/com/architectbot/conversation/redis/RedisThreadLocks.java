@@ -1,15 +1,13 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.redis.LeaseRenewal;
+import static java.util.Objects.requireNonNull;
 
-import com.architectbot.redis.StoreUnavailableException;
 import com.architectbot.conversation.ThreadBusyException;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadLocks;
-
-import static java.util.Objects.requireNonNull;
-
+import com.architectbot.redis.LeaseRenewal;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.redis.StoreUnavailableException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,8 @@ public final class RedisThreadLocks implements ThreadLocks {
                 throw new ThreadBusyException(thread, Duration.ofNanos(System.nanoTime() - start));
             }
             try {
-                Thread.sleep(Duration.ofNanos(Math.min(left, settings.pollInterval().toNanos())));
+                Thread.sleep(
+                        Duration.ofNanos(Math.min(left, settings.pollInterval().toNanos())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 giveUp(thread, holder);
@@ -84,12 +83,18 @@ public final class RedisThreadLocks implements ThreadLocks {
                 if (line.renew(thread, holder)) {
                     return true;
                 }
-                log.warn("lock of thread {} was lost while held (not renewed within {}): another worker may answer "
-                        + "in parallel", thread, settings.lease());
+                log.warn(
+                        "lock of thread {} was lost while held (not renewed within {}): another worker may answer "
+                                + "in parallel",
+                        thread,
+                        settings.lease());
                 return false;
             } catch (StoreUnavailableException e) {
-                log.warn("could not renew the lock of thread {}; trying again in {}: {}", thread,
-                        settings.renewInterval(), e.getMessage());
+                log.warn(
+                        "could not renew the lock of thread {}; trying again in {}: {}",
+                        thread,
+                        settings.renewInterval(),
+                        e.getMessage());
                 return true;
             }
         }
@@ -101,12 +106,17 @@ public final class RedisThreadLocks implements ThreadLocks {
             }
             try {
                 if (!line.leave(thread, holder)) {
-                    log.warn("lock of thread {} had expired before release (lease {}): another worker may have "
-                            + "answered in parallel", thread, settings.lease());
+                    log.warn(
+                            "lock of thread {} had expired before release (lease {}): another worker may have "
+                                    + "answered in parallel",
+                            thread,
+                            settings.lease());
                 }
             } catch (StoreUnavailableException e) {
                 // The work is done; the lease frees the lock. Failing the job here would only repeat it.
-                log.warn("could not release the lock of thread {}; it expires with its lease: {}", thread,
+                log.warn(
+                        "could not release the lock of thread {}; it expires with its lease: {}",
+                        thread,
                         e.getMessage());
             }
         }

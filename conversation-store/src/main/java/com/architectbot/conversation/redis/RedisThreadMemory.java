@@ -1,12 +1,11 @@
 package com.architectbot.conversation.redis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.TokenEstimator;
 import com.architectbot.conversation.Turn;
-
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.redis.RedisConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -112,7 +111,10 @@ public final class RedisThreadMemory implements ThreadMemory {
     public void remember(ThreadKey thread, Turn turn) {
         requireNonNull(turn, "turn");
         List<String> keys = List.of(RedisKeys.turns(thread), RedisKeys.inquiries(thread));
-        List<String> args = List.of(turn.inquiryId(), toJson(turn), Integer.toString(settings.maxTurns()),
+        List<String> args = List.of(
+                turn.inquiryId(),
+                toJson(turn),
+                Integer.toString(settings.maxTurns()),
                 Long.toString(settings.ttl().toMillis()));
         redis.call(jedis -> jedis.eval(REMEMBER, keys, args));
         RedisConversationRecords.index(redis, thread, turn, settings.ttl()); // for data-rights requests

@@ -1,16 +1,14 @@
 package com.architectbot.conversation.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.Turn;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.testing.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +89,8 @@ class RedisConversationRecordsTest {
         assertThat(threads).isEqualTo(2);
         assertThat(memory.recall(mine, 100_000)).isEmpty();
         assertThat(records.turnsOf(Surface.SLACK, tenant, "bob")).isEmpty();
-        assertThat(redis.client().exists(RedisKeys.tenantThreads(Surface.SLACK, tenant))).isFalse();
+        assertThat(redis.client().exists(RedisKeys.tenantThreads(Surface.SLACK, tenant)))
+                .isFalse();
         assertThat(memory.recall(elsewhere, 100_000)).hasSize(1);
     }
 

@@ -1,12 +1,11 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadBusyException;
-import com.architectbot.conversation.ThreadKey;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadBusyException;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.testing.TestRedis;
 import java.time.Duration;
@@ -102,7 +101,7 @@ class RedisThreadLocksTest {
     void other_threads_are_not_blocked() {
         var other = new ThreadKey(thread.surface(), thread.tenant(), thread.channel(), "m2");
         try (var held = locks.acquire(thread, "first", LONG_WAIT);
-             var second = locks.acquire(other, "second", Duration.ZERO)) {
+                var second = locks.acquire(other, "second", Duration.ZERO)) {
             assertThat(second).isNotNull();
         }
     }

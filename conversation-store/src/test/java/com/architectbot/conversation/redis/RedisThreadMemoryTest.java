@@ -1,24 +1,21 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.redis.StoreUnavailableException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.TokenEstimator;
-
-import com.architectbot.redis.RedisUrl;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.RedisSettings;
+import com.architectbot.redis.RedisUrl;
+import com.architectbot.redis.StoreUnavailableException;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +75,7 @@ class RedisThreadMemoryTest extends ThreadMemoryContract {
     @Test
     void a_thread_keeps_at_most_max_turns_and_drops_the_oldest() {
         // given
-        var small = new RedisThreadMemory(redis,
-                new RedisThreadMemory.Settings(TTL, 3, TokenEstimator.approximate()));
+        var small = new RedisThreadMemory(redis, new RedisThreadMemory.Settings(TTL, 3, TokenEstimator.approximate()));
         var thread = thread("1700000000.001200");
         // when
         for (int n = 1; n <= 5; n++) {
@@ -98,9 +94,10 @@ class RedisThreadMemoryTest extends ThreadMemoryContract {
         // when
         memory.remember(thread, turn(1));
         // then
-        assertThat(redis.client().keys(pattern(thread))).containsExactlyInAnyOrder(
-                "ab:{slack:" + tenant + ":C1:1700000000.001300}:turns",
-                "ab:{slack:" + tenant + ":C1:1700000000.001300}:inquiries");
+        assertThat(redis.client().keys(pattern(thread)))
+                .containsExactlyInAnyOrder(
+                        "ab:{slack:" + tenant + ":C1:1700000000.001300}:turns",
+                        "ab:{slack:" + tenant + ":C1:1700000000.001300}:inquiries");
     }
 
     @Test
@@ -119,8 +116,11 @@ class RedisThreadMemoryTest extends ThreadMemoryContract {
         // given
         int closedPort = closedLoopbackPort();
         try (var down = RedisConnection.open(new RedisSettings(
-                RedisUrl.parse("redis://bot:s3cret@127.0.0.1:" + closedPort), Path.of(RedisSettings.DEFAULT_DATA_DIR),
-                RedisSettings.DEFAULT_EMBEDDED_PORT, Duration.ofMillis(500), RedisSettings.DEFAULT_SOCKET_TIMEOUT))) {
+                RedisUrl.parse("redis://bot:s3cret@127.0.0.1:" + closedPort),
+                Path.of(RedisSettings.DEFAULT_DATA_DIR),
+                RedisSettings.DEFAULT_EMBEDDED_PORT,
+                Duration.ofMillis(500),
+                RedisSettings.DEFAULT_SOCKET_TIMEOUT))) {
             var memoryOnDown = new RedisThreadMemory(down, RedisThreadMemory.Settings.defaults());
             // when / then
             assertThatThrownBy(() -> memoryOnDown.recall(thread("1700000000.001500"), 100))

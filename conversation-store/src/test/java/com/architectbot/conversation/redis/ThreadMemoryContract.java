@@ -1,13 +1,12 @@
 package com.architectbot.conversation.redis;
 
-import com.architectbot.conversation.TokenEstimator;
-import com.architectbot.conversation.Turn;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.ThreadMemory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.architectbot.conversation.TokenEstimator;
+import com.architectbot.conversation.Turn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,12 @@ abstract class ThreadMemoryContract {
 
     protected static Turn turn(int n) {
         // lengths vary so that the budget cut does not fall on a round number of turns
-        return new Turn("inq-" + n, "U1", "question " + n + " " + "q".repeat(n % 7 * 13),
-                "{\"summary\":\"answer " + n + "\"" + " ".repeat(n % 5 * 31) + "}", NOW.plusSeconds(n));
+        return new Turn(
+                "inq-" + n,
+                "U1",
+                "question " + n + " " + "q".repeat(n % 7 * 13),
+                "{\"summary\":\"answer " + n + "\"" + " ".repeat(n % 5 * 31) + "}",
+                NOW.plusSeconds(n));
     }
 
     @Test
