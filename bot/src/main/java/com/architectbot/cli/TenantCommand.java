@@ -7,6 +7,7 @@ import com.architectbot.tenancy.TenantId;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,19 @@ final class TenantCommand implements Runnable {
         }
     }
 
+    /** The tenant a subcommand acts on: its platform and its id there. */
+    static final class TenantArgument {
+        @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams")
+        private Platform platform;
+
+        @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id")
+        private String id;
+
+        TenantId tenant() {
+            return new TenantId(platform.surface, id.strip());
+        }
+    }
+
     @Spec
     private CommandSpec spec;
 
@@ -55,10 +69,9 @@ final class TenantCommand implements Runnable {
 
     @Command(name = "plan", mixinStandardHelpOptions = true, description = "Set the plan the tenant pays for.")
     int plan(
-            @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
-            @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id,
+            @Mixin TenantArgument argument,
             @Parameters(index = "2", paramLabel = "PLAN", description = "free, team or enterprise") Plan plan) {
-        TenantId tenant = tenant(platform, id);
+        TenantId tenant = argument.tenant();
         tenancy.get().setPlan(tenant, plan);
         spec.commandLine().getOut().println(tenant + " is now on the " + plan.label() + " plan.");
         return ExitCodes.OK;
@@ -68,11 +81,8 @@ final class TenantCommand implements Runnable {
             name = "usage",
             mixinStandardHelpOptions = true,
             description = "Print this month's usage report, as the tenant's admins see it.")
-    int usage(
-            @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
-            @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id")
-                    String id) {
-        spec.commandLine().getOut().println(tenancy.get().usageReport(tenant(platform, id), operator()));
+    int usage(@Mixin TenantArgument argument) {
+        spec.commandLine().getOut().println(tenancy.get().usageReport(argument.tenant(), operator()));
         return ExitCodes.OK;
     }
 
@@ -81,10 +91,9 @@ final class TenantCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Erase all of the tenant's data, its plan included; needs --yes.")
     int erase(
-            @Parameters(index = "0", paramLabel = "PLATFORM", description = "slack or teams") Platform platform,
-            @Parameters(index = "1", paramLabel = "TENANT", description = "Slack team id or Teams tenant id") String id,
+            @Mixin TenantArgument argument,
             @Option(names = "--yes", description = "Really erase: it cannot be undone.") boolean yes) {
-        TenantId tenant = tenant(platform, id);
+        TenantId tenant = argument.tenant();
         if (!yes) {
             spec.commandLine()
                     .getErr()
@@ -97,10 +106,6 @@ final class TenantCommand implements Runnable {
                 .getOut()
                 .println("Erased all data of " + tenant + ". Its audit log holds one entry: this " + "erasure.");
         return ExitCodes.OK;
-    }
-
-    private static TenantId tenant(Platform platform, String id) {
-        return new TenantId(platform.surface, id.strip());
     }
 
     /** Who the audit log says erased a tenant: the operator's login. */

@@ -38,16 +38,6 @@ public final class Tenancy implements TenantControls, TenantEraser {
     private final DataRights rights;
     private final TenantErasure erasure;
 
-    public Tenancy(
-            TenancySettings settings,
-            UsageMeter meter,
-            TenantProfiles profiles,
-            AuditLog audit,
-            ConversationRecords records,
-            Clock clock) {
-        this(settings, meter, profiles, audit, records, List.of(), clock);
-    }
-
     /** @param elsewhere the other stores that keep something about a tenant's users, erased with them */
     public Tenancy(
             TenancySettings settings,

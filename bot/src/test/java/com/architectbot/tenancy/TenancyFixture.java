@@ -64,7 +64,8 @@ final class TenancyFixture implements AutoCloseable {
     TenancyFixture(TenancySettings settings) {
         this.settings = settings;
         this.audit = new RedisAuditLog(redis.client(), settings.auditRetention(), clock);
-        this.tenancy = new Tenancy(settings, meter, profiles, audit, new RedisConversationRecords(redis), clock);
+        this.tenancy =
+                new Tenancy(settings, meter, profiles, audit, new RedisConversationRecords(redis), List.of(), clock);
         var consultations = new ConsultationService(
                 LangChainArchitect.create(model.settings(), List.of()),
                 memory,
