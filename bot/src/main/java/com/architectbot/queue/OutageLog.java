@@ -20,6 +20,8 @@ final class OutageLog {
 
     private final String consumer;
     private long failingSinceNanos = HEALTHY;
+    private static final int MAX_COUNTED = 1_000;
+
     private int consecutiveFailures;
 
     OutageLog(String consumer) {
@@ -36,7 +38,8 @@ final class OutageLog {
                     MAX_RETRY_DELAY,
                     Evidence.of(e));
         }
-        return BACKOFF.after(++consecutiveFailures);
+        consecutiveFailures = Math.min(consecutiveFailures + 1, MAX_COUNTED); // the wait is capped long before
+        return BACKOFF.after(consecutiveFailures);
     }
 
     /** Records a successful queue call, closing the outage if there was one. */

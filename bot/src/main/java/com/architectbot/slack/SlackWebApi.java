@@ -80,7 +80,9 @@ final class SlackWebApi {
                 int status = e.getResponse().code();
                 last = e;
                 if (status == 429) {
+                    // at least the default: a hostile or broken "Retry-After: 0" must not turn into a busy loop
                     wait = RetryAfter.parse(e.getResponse().header("Retry-After"))
+                            .filter(asked -> asked.compareTo(DEFAULT_RETRY_AFTER) > 0)
                             .orElse(DEFAULT_RETRY_AFTER);
                     LOG.info("{} rate limited; retrying after {}", method, wait);
                 } else if (status >= 500) {

@@ -141,6 +141,7 @@ class DeployManifestsTest {
                 Arguments.of("replicas", "replicas:\n  - name: architect-bot\n    count: 5\n"),
                 Arguments.of("files", "configMapGenerator:\n  - name: settings\n    files: [app.properties]\n"),
                 Arguments.of("digest", "images:\n  - name: architect-bot\n    digest: sha256:00\n"),
+                Arguments.of("newTag", "images:\n  - name: architect-bot\n    newName: registry.example.com/bot\n"),
                 Arguments.of("target", "patches:\n  - path: p.yaml\n    target: {kind: Deployment}\n"));
     }
 
@@ -217,6 +218,15 @@ class DeployManifestsTest {
                         "JOB_VISIBILITY_TIMEOUT_SECONDS",
                         String.valueOf(QueueSettings.DEFAULT_VISIBILITY_TIMEOUT.toSeconds()))))
                 .isLessThanOrEqualTo(60);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void the_bot_requests_cpu_and_memory_and_is_limited_in_memory(String dir) {
+        var resources = at(botContainer(rendered(dir)), "resources");
+
+        assertThat(at(resources, "requests")).containsKeys("cpu", "memory");
+        assertThat(at(resources, "limits")).containsKey("memory");
     }
 
     @ParameterizedTest

@@ -151,6 +151,9 @@ final class Kustomization {
     private void retag(Map<String, Object> image) {
         only(image, "images", "name", "newName", "newTag");
         String name = (String) image.get("name");
+        if (image.get("newTag") == null) { // kustomize would keep the old tag; we pin every image explicitly
+            throw new IllegalArgumentException("images entry " + name + " has no newTag");
+        }
         String renamed = image.getOrDefault("newName", name) + ":" + image.get("newTag");
         for (Map<String, Object> container : containers()) {
             String current = (String) container.get("image");

@@ -136,6 +136,20 @@ class SlackReplierTest {
     }
 
     @Test
+    void a_429_asking_for_no_wait_is_waited_out_for_a_second_not_retried_in_a_busy_loop() {
+        slack.rateLimit("chat.postMessage", 0, 3);
+
+        replier(Duration.ofSeconds(30))
+                .deliver(
+                        SlackTargets.thread("T1", "C1", "1.2"),
+                        new Reply.Notice(Reply.Tone.INFO, "Done."),
+                        TestReplyParts.unrecorded());
+
+        assertThat(slack.calls("chat.postMessage")).hasSize(4);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
     void rate_limits_beyond_the_delivery_budget_are_left_to_the_queue_to_retry() {
         slack.rateLimit("chat.postMessage", 30, 5);
 
