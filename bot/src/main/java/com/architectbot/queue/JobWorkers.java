@@ -8,9 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +37,10 @@ public final class JobWorkers implements AutoCloseable {
     private final QueueSettings settings;
     private final String consumer;
     private final JobSlots slots;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private final OutageLog outage;
-    private volatile Thread poller;
+    private final JobPoller poller;
+    private volatile boolean started;
     /** Stopped once nothing runs any more: the heartbeat outlives the poller to cover the grace period. */
     private volatile LeaseRenewal heartbeat;
-    /** Set once stop() stopped waiting: from then on nothing more may start in this process. */
-    private volatile boolean abandoned;
-    /** Poller thread only. Starts due: a restarted replica at once picks up what its predecessor left. */
-    private long nextReclaimNanos = System.nanoTime();
 
     /**
      * @param parts what was delivered of each reply, so a job delivered again posts only what is missing
@@ -76,16 +68,16 @@ public final class JobWorkers implements AutoCloseable {
                 new JobMetrics(metrics),
                 Clock.systemUTC());
         this.slots = new JobSlots(settings.concurrency());
-        this.outage = new OutageLog(consumer);
+        this.poller = new JobPoller(stream, slots, runner, settings, consumer);
     }
 
     /** Starts taking jobs. */
     public synchronized JobWorkers start() {
-        if (poller != null) {
+        if (started) {
             throw new IllegalStateException("job workers " + consumer + " were already started");
         }
-        poller = Thread.ofVirtual().name(consumer + "-poller").unstarted(this::poll);
-        poller.start(); // only now: the poller runs while isRunning(), which needs the field set
+        started = true;
+        poller.start();
         heartbeat = new Heartbeat(stream, consumer, settings.heartbeatInterval(), slots::interrupt).start(slots::held);
         log.info(
                 "job workers {} started: concurrency {}, visibility timeout {} (heartbeat every {}), max attempts {}, "
@@ -102,7 +94,7 @@ public final class JobWorkers implements AutoCloseable {
 
     /** Whether the workers are taking jobs: started and not stopping. For readiness checks. */
     public boolean isRunning() {
-        return poller != null && stopping.getCount() > 0;
+        return started && poller.isRunning();
     }
 
     /** This process's consumer name in the queue: host, pid and instance number. */
@@ -122,10 +114,9 @@ public final class JobWorkers implements AutoCloseable {
      */
     public void stop(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        stopping.countDown();
+        poller.stop();
         try {
-            Thread current = poller;
-            if (current != null && !current.join(remaining(deadline))) {
+            if (!poller.awaitStopped(remaining(deadline))) {
                 log.warn("job workers {}: the poller did not stop within {}", consumer, grace);
             }
             if (slots.awaitAllFree(remaining(deadline))) {
@@ -136,7 +127,7 @@ public final class JobWorkers implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        abandoned = true;
+        poller.abandon();
         stopHeartbeat(); // unheartbeated from now on: another worker reclaims what is left
         log.warn(
                 "job workers {} stopped with {} job(s) unfinished after {}; they stay pending for another worker",
@@ -150,58 +141,6 @@ public final class JobWorkers implements AutoCloseable {
         if (beating != null) {
             beating.stop();
         }
-    }
-
-    private void poll() {
-        try {
-            while (isRunning()) {
-                int free = slots.take(this::isRunning, settings.readBlock());
-                if (free == 0) {
-                    return;
-                }
-                List<Delivery> batch = List.of();
-                try {
-                    batch = fetch(free);
-                } finally {
-                    slots.giveBack(free - batch.size());
-                }
-                if (abandoned) { // taken after the grace period ran out: leave them pending for another worker
-                    slots.giveBack(batch.size());
-                    return;
-                }
-                // even when stopping: these are ours now, and the grace covers them
-                batch.forEach(delivery -> slots.run(consumer + "-job", delivery, runner::run));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Abandoned jobs first when a reclaim is due, else new ones; none while the queue is unreachable. */
-    private List<Delivery> fetch(int max) throws InterruptedException {
-        try {
-            List<Delivery> batch = List.of();
-            if (System.nanoTime() - nextReclaimNanos >= 0) {
-                nextReclaimNanos =
-                        System.nanoTime() + settings.reclaimInterval().toNanos();
-                batch = stream.reclaim(consumer, settings.visibilityTimeout(), max);
-            }
-            if (batch.isEmpty()) {
-                batch = stream.take(consumer, max, settings.readBlock());
-            }
-            outage.succeeded();
-            return batch;
-        } catch (RuntimeException e) {
-            if (!isRunning()) { // stopping: an embedded Redis may be shutting down with us; not an outage
-                return List.of();
-            }
-            awaitStop(outage.failed(e));
-            return List.of();
-        }
-    }
-
-    private void awaitStop(Duration delay) throws InterruptedException {
-        stopping.await(delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static Duration remaining(long deadlineNanos) {

@@ -51,7 +51,7 @@ final class RunningBot implements AutoCloseable {
     final FakeRegistry maven = FakeRegistry.serving("maven");
     final TeamsActivities activities = new TeamsActivities(connector.baseUrl());
     private final ArchitectBot bot;
-    private final ArchitectBot.Serving serving;
+    private final Serving serving;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -12,9 +12,7 @@ import com.architectbot.tenancy.UsageMeter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,100 +26,19 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisUsageMeter implements UsageMeter {
 
-    /** Hour sets outlive their hour a little, so a report at the turn of the hour still reads them. */
-    static final Duration HOUR_TTL = Duration.ofHours(2);
-
-    static final Duration DAY_TTL = Duration.ofDays(35);
-
-    /**
-     * Adds keys to the index (the last key), scored by their expiry; drops the expired ones; keeps the index
-     * as long as its longest-lived member. Prepended to the scripts below, whose ARGV[1] is now in ms.
-     */
-    private static final String INDEXING = """
-            local function index(keys, ttl, indexTtl)
-              local now = tonumber(ARGV[1])
-              for _, key in ipairs(keys) do
-                redis.call('ZADD', KEYS[#KEYS], now + tonumber(ttl), key)
-              end
-              redis.call('ZREMRANGEBYSCORE', KEYS[#KEYS], '-inf', now)
-              redis.call('PEXPIRE', KEYS[#KEYS], indexTtl)
-            end
-            """;
-
-    /**
-     * KEYS: tenant hour set, user hour set, tenant day tokens, user day tokens, key index. ARGV: now ms, request
-     * id, user requests limit, tenant requests limit, user tokens limit, tenant tokens limit, hour ttl ms, index ttl ms.
-     */
-    private static final String ADMIT = INDEXING + """
-            if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 'ADMITTED' end
-            if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[3]) then return 'USER_REQUESTS' end
-            if redis.call('SCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 'TENANT_REQUESTS' end
-            if tonumber(redis.call('GET', KEYS[4]) or '0') >= tonumber(ARGV[5]) then return 'USER_TOKENS' end
-            if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[6]) then return 'TENANT_TOKENS' end
-            redis.call('SADD', KEYS[1], ARGV[2])
-            redis.call('SADD', KEYS[2], ARGV[2])
-            redis.call('PEXPIRE', KEYS[1], ARGV[7])
-            redis.call('PEXPIRE', KEYS[2], ARGV[7])
-            index({KEYS[1], KEYS[2]}, ARGV[7], ARGV[8])
-            return 'ADMITTED'
-            """;
-
-    /**
-     * KEYS: day hash, month hash, tenant day tokens, user day tokens, key index.
-     * ARGV: now ms, counter field, model, tokens in, tokens out, day ttl ms, month ttl ms, index ttl ms.
-     */
-    private static final String RECORD = INDEXING + """
-            local total = tonumber(ARGV[4]) + tonumber(ARGV[5])
-            for i = 1, 2 do
-              redis.call('HINCRBY', KEYS[i], ARGV[2], 1)
-              if total > 0 then
-                redis.call('HINCRBY', KEYS[i], 'in:' .. ARGV[3], ARGV[4])
-                redis.call('HINCRBY', KEYS[i], 'out:' .. ARGV[3], ARGV[5])
-              end
-            end
-            redis.call('PEXPIRE', KEYS[1], ARGV[6])
-            redis.call('PEXPIRE', KEYS[2], ARGV[7])
-            for i = 3, 4 do
-              redis.call('INCRBY', KEYS[i], total)
-              redis.call('PEXPIRE', KEYS[i], ARGV[6])
-            end
-            index({KEYS[1], KEYS[3], KEYS[4]}, ARGV[6], ARGV[8])
-            index({KEYS[2]}, ARGV[7], ARGV[8])
-            return total
-            """;
-
     private final UnifiedJedis redis;
-    private final Duration monthTtl;
+    private final UsageScripts scripts;
 
     /** @param monthTtl how long a month's usage is kept ({@code USAGE_RETENTION_DAYS}) */
     public RedisUsageMeter(UnifiedJedis redis, Duration monthTtl) {
         this.redis = requireNonNull(redis, "redis");
-        this.monthTtl = requireNonNull(monthTtl, "monthTtl");
+        this.scripts = new UsageScripts(redis, requireNonNull(monthTtl, "monthTtl"));
     }
 
     @Override
     public Admission admit(
             TenantId tenant, String user, String requestId, PlanLimits limits, boolean usesTokens, Instant now) {
-        TenantKeys keys = new TenantKeys(tenant);
-        long noLimit = Long.MAX_VALUE / 2;
-        Object result = redis.eval(
-                ADMIT,
-                List.of(
-                        keys.tenantRequests(now),
-                        keys.userRequests(now, user),
-                        keys.tenantTokens(now),
-                        keys.userTokens(now, user),
-                        keys.index()),
-                List.of(
-                        Long.toString(now.toEpochMilli()),
-                        requestId,
-                        Long.toString(limits.requestsPerHourPerUser()),
-                        Long.toString(limits.requestsPerHourPerTenant()),
-                        Long.toString(usesTokens ? limits.tokensPerDayPerUser() : noLimit),
-                        Long.toString(usesTokens ? limits.tokensPerDayPerTenant() : noLimit),
-                        Long.toString(HOUR_TTL.toMillis()),
-                        Long.toString(indexTtl().toMillis())));
-        return Admission.valueOf(String.valueOf(result));
+        return Admission.valueOf(scripts.admit(new TenantKeys(tenant), user, requestId, limits, usesTokens, now));
     }
 
     @Override
@@ -131,23 +48,7 @@ public final class RedisUsageMeter implements UsageMeter {
             case CONSULTATION -> "consultations";
             case LICENCE_CHECK -> "licence_checks";
         };
-        redis.eval(
-                RECORD,
-                List.of(
-                        keys.day(now),
-                        keys.month(YearMonth.from(now.atZone(ZoneOffset.UTC))),
-                        keys.tenantTokens(now),
-                        keys.userTokens(now, user),
-                        keys.index()),
-                List.of(
-                        Long.toString(now.toEpochMilli()),
-                        counter,
-                        tokens.model(),
-                        Long.toString(tokens.inputTokens()),
-                        Long.toString(tokens.outputTokens()),
-                        Long.toString(DAY_TTL.toMillis()),
-                        Long.toString(monthTtl.toMillis()),
-                        Long.toString(indexTtl().toMillis())));
+        scripts.record(keys, user, counter, tokens, now);
     }
 
     @Override
@@ -195,11 +96,6 @@ public final class RedisUsageMeter implements UsageMeter {
         written.add(keys.index());
         written.add(keys.legacyIndex());
         redis.del(written.toArray(String[]::new)); // one slot: one DEL, also on a cluster
-    }
-
-    /** The index lives as long as the longest-lived key it may hold. */
-    private Duration indexTtl() {
-        return Collections.max(List.of(HOUR_TTL, DAY_TTL, monthTtl));
     }
 
     private static long number(String value) {

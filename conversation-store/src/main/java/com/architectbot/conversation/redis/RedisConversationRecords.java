@@ -92,11 +92,9 @@ public final class RedisConversationRecords implements ConversationRecords {
     public Map<String, List<Turn>> turnsOf(Surface surface, String tenant, String user) {
         Map<String, List<Turn>> byThread = new LinkedHashMap<>();
         for (String threadId : members(RedisKeys.userThreads(surface, tenant, user))) {
-            List<Turn> own =
-                    RedisThreadMemory.fromJson(redis.call(jedis -> jedis.lrange(RedisKeys.turns(threadId), 0, -1)))
-                            .stream()
-                            .filter(turn -> turn.user().equals(user))
-                            .toList();
+            List<Turn> own = TurnJson.read(redis.call(jedis -> jedis.lrange(RedisKeys.turns(threadId), 0, -1))).stream()
+                    .filter(turn -> turn.user().equals(user))
+                    .toList();
             if (!own.isEmpty()) {
                 byThread.put(threadId, own);
             }

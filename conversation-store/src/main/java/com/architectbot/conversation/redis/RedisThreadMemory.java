@@ -7,24 +7,17 @@ import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.TokenEstimator;
 import com.architectbot.conversation.Turn;
 import com.architectbot.redis.RedisConnection;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Thread memory in Redis. Per thread, a list of JSON turns (oldest first, at most {@link Settings#maxTurns()})
  * and a set of their inquiry ids; both expire {@link Settings#ttl()} after the thread's last write. See
- * {@link RedisKeys} for the key layout.
+ * {@link RedisKeys} for the key layout and {@link TurnJson} for a turn's stored form.
  */
 public final class RedisThreadMemory implements ThreadMemory {
 
@@ -52,12 +45,6 @@ public final class RedisThreadMemory implements ThreadMemory {
             redis.call('PEXPIRE', KEYS[2], ARGV[4])
             return added
             """;
-
-    private static final Logger log = LoggerFactory.getLogger(RedisThreadMemory.class);
-    private static final ObjectMapper TURN_JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RedisConnection redis;
     private final Settings settings;
@@ -113,7 +100,7 @@ public final class RedisThreadMemory implements ThreadMemory {
         List<String> keys = List.of(RedisKeys.turns(thread), RedisKeys.inquiries(thread));
         List<String> args = List.of(
                 turn.inquiryId(),
-                toJson(turn),
+                TurnJson.write(turn),
                 Integer.toString(settings.maxTurns()),
                 Long.toString(settings.ttl().toMillis()));
         redis.call(jedis -> jedis.eval(REMEMBER, keys, args));
@@ -145,31 +132,9 @@ public final class RedisThreadMemory implements ThreadMemory {
                 page++;
                 List<String> raw = redis.call(jedis -> jedis.lrange(key, end - PAGE + 1, end));
                 exhausted = raw.size() < PAGE;
-                return fromJson(raw.reversed());
+                return TurnJson.read(raw.reversed());
             }
         };
-    }
-
-    private String toJson(Turn turn) {
-        try {
-            return TURN_JSON.writeValueAsString(turn);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write " + turn + " as JSON", e);
-        }
-    }
-
-    /** Reads stored turns, for {@link RedisConversationRecords} too, skipping the ones that cannot be read. */
-    static List<Turn> fromJson(List<String> raw) {
-        var turns = new ArrayList<Turn>(raw.size());
-        for (String text : raw) {
-            try {
-                turns.add(TURN_JSON.readValue(text, Turn.class));
-            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-                // one unreadable entry must not make the whole thread unusable; the body is not logged
-                log.warn("skipping an unreadable stored turn: {}", e.getClass().getSimpleName());
-            }
-        }
-        return turns;
     }
 
     /**

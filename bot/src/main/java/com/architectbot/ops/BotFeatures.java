@@ -1,0 +1,96 @@
+package com.architectbot.ops;
+
+import com.architectbot.consultation.ConsultationService;
+import com.architectbot.consultation.llm.LangChainArchitect;
+import com.architectbot.consultation.llm.LicenceCheckTool;
+import com.architectbot.conversation.redis.RedisConversationRecords;
+import com.architectbot.conversation.redis.RedisThreadLocks;
+import com.architectbot.conversation.redis.RedisThreadMemory;
+import com.architectbot.core.FileSources;
+import com.architectbot.core.InquiryHandler;
+import com.architectbot.core.TenantControls;
+import com.architectbot.licence.LicenceService;
+import com.architectbot.licence.manifest.ManifestResolver;
+import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.source.PackageSpecs;
+import com.architectbot.licence.source.Registries;
+import com.architectbot.slack.redis.RecentThreads;
+import com.architectbot.tenancy.Tenancy;
+import com.architectbot.tenancy.redis.RedisTenantProfiles;
+import com.architectbot.tenancy.redis.RedisUsageMeter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The features, in the order they need each other: the licence check, tenancy, then the consultation (whose
+ * model may call the licence check as a tool); and the two routes through them: the channels' (with plan
+ * limits, metering and tenancy commands) and the CLI's (without).
+ *
+ * @param files each channel registers where its users' files are fetched from, when the channels are built
+ * @param localInquiries the CLI's path: no plan limits, metering or tenancy commands for a local user
+ */
+record BotFeatures(
+        ManifestResolver manifests,
+        Registries registries,
+        LicenceService licences,
+        Tenancy tenancy,
+        FileSources files,
+        InquiryHandler inquiries,
+        InquiryHandler localInquiries)
+        implements AutoCloseable {
+
+    static BotFeatures build(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
+        var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
+        var manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
+        var licences = new LicenceService(
+                manifests, new CachedLicenceRegistry(registries, stores.redis().client(), metrics), config.licences());
+        var tenancy = tenancy(config, stores, clock);
+        var consultations = consultations(config, stores, licences, clock, metrics);
+        var files = new FileSources();
+        return new BotFeatures(
+                manifests,
+                registries,
+                licences,
+                tenancy,
+                files,
+                new InquiryHandler(consultations, licences, files, tenancy, metrics),
+                new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
+    }
+
+    private static Tenancy tenancy(BotConfig config, BotStores stores, Clock clock) {
+        var redis = stores.redis();
+        return new Tenancy(
+                config.tenancy(),
+                new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
+                new RedisTenantProfiles(redis.client()),
+                stores.audit(),
+                new RedisConversationRecords(redis),
+                List.of(
+                        stores.deadLetters(),
+                        stores.exports(),
+                        new RecentThreads(redis.client(), config.slack().contextTtl(), clock)),
+                clock);
+    }
+
+    private static ConsultationService consultations(
+            BotConfig config, BotStores stores, LicenceService licences, Clock clock, MeterRegistry metrics) {
+        return new ConsultationService(
+                LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
+                new RedisThreadMemory(stores.redis(), config.memory()),
+                // a lock outlives a dead holder as long as its job does: both free by the time it is reclaimed
+                new RedisThreadLocks(
+                        stores.redis(),
+                        new RedisThreadLocks.Settings(
+                                config.queue().visibilityTimeout(), RedisThreadLocks.Settings.DEFAULT_POLL_INTERVAL)),
+                config.consultation(),
+                clock);
+    }
+
+    /** Closes what the licence check holds open (a manifest workspace, registry clients); not Redis. */
+    @Override
+    public void close() {
+        manifests.close();
+        registries.close();
+    }
+}
