@@ -9,6 +9,7 @@ import com.architectbot.conversation.redis.RedisThreadMemory;
 import com.architectbot.core.FileSources;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryHandler;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.Reply;
 import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
@@ -198,13 +199,15 @@ public final class ArchitectBot implements AutoCloseable {
 
     private List<Channel> channels() {
         List<Channel> channels = new ArrayList<>();
+        var rules = new InquiryRules(ManifestResolver.names());
         SlackChannel.create(
                         config.slack(),
                         queue,
                         SlackStores.on(redis.client(), cipher, config.slack().contextTtl()),
+                        rules,
                         tenancy)
                 .ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue, exports).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue, rules, exports).ifPresent(channels::add);
         return List.copyOf(channels);
     }
 

@@ -2,6 +2,7 @@ package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.core.FileSource;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.architectbot.server.Channel;
@@ -52,17 +53,15 @@ public final class SlackChannel implements Channel {
         this.background = background;
     }
 
-    /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
-    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, SlackStores stores) {
-        return create(settings, queue, stores, TenantEraser.NONE);
-    }
-
     /**
+     * The channel, or empty (with one log line saying how to turn it on) when Slack is not configured.
+     *
      * @param stores the installations, OAuth states and recent threads, in Redis
+     * @param rules what messages mean, the same on every surface
      * @param eraser erases a workspace's data when it uninstalls the app
      */
     public static Optional<SlackChannel> create(
-            SlackSettings settings, InquiryQueue queue, SlackStores stores, TenantEraser eraser) {
+            SlackSettings settings, InquiryQueue queue, SlackStores stores, InquiryRules rules, TenantEraser eraser) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -74,12 +73,12 @@ public final class SlackChannel implements Channel {
         App app = app(settings, slack, installations, stores.oauthStates());
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         var recent = stores.recentThreads();
-        var intake = new SlackIntake(queue, recent, background);
+        var intake = new SlackIntake(queue, recent, background, rules);
         var api = new SlackWebApi(settings.deliveryBudget());
         new SlackMentions(intake).register(app);
         new SlackDirectMessages(intake).register(app);
         new SlackAssistant(intake).register(app);
-        new SlackCommands(intake).register(app);
+        new SlackCommands(intake, rules).register(app);
         if (settings.oauth()) {
             new SlackWorkspaces(installations, eraser).register(app);
         } else {

@@ -2,6 +2,7 @@ package com.architectbot.teams;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.core.FileSource;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
@@ -57,16 +58,17 @@ public final class TeamsChannel implements Channel {
      * @param exports where exports wait for the user's consent (shared by the replicas: the consent may
      *     reach another one), kept for {@link TeamsSettings#exportTtl()}
      */
-    public static Optional<TeamsChannel> create(TeamsSettings settings, InquiryQueue queue, PendingExports exports) {
+    public static Optional<TeamsChannel> create(
+            TeamsSettings settings, InquiryQueue queue, InquiryRules rules, PendingExports exports) {
         if (!settings.enabled()) {
             LOG.info("Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn "
                     + "it on, or TEAMS_ENABLED=true for the Bot Framework Emulator without authentication");
             return Optional.empty();
         }
-        return Optional.of(new TeamsChannel(settings, queue, exports));
+        return Optional.of(new TeamsChannel(settings, queue, rules, exports));
     }
 
-    public TeamsChannel(TeamsSettings settings, InquiryQueue queue, PendingExports exports) {
+    public TeamsChannel(TeamsSettings settings, InquiryQueue queue, InquiryRules rules, PendingExports exports) {
         this.settings = settings;
         this.adapter = new TeamsAdapter(settings);
         this.files = new TeamsFiles(settings.fileHosts());
@@ -77,7 +79,7 @@ public final class TeamsChannel implements Channel {
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
         this.consents = new FileConsents(
                 exports, new ExportUploads(settings.uploadTimeout(), settings.fileHosts()), messages, replier);
-        this.turns = new TeamsTurns(queue, messages, settings.adminIds(), consents);
+        this.turns = new TeamsTurns(queue, rules, messages, settings.adminIds(), consents);
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
         } else {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.slack.redis.SlackStores;
+import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
@@ -31,7 +34,11 @@ class SlackSettingsTest {
         assertThat(settings.enabled()).isFalse();
         try (var redis = TestRedis.client()) {
             assertThat(SlackChannel.create(
-                            settings, job -> true, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())))
+                            settings,
+                            job -> true,
+                            SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                            new InquiryRules(ManifestResolver.names()),
+                            TenantEraser.NONE))
                     .isEmpty();
         }
     }
