@@ -92,8 +92,9 @@ public final class SlackChannel implements Channel {
                 tokens,
                 api,
                 new BlockKitRenderer(),
-                new SlackCommandJobs(slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.apiUrl()));
-        var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.apiUrl());
+                new SlackCommandJobs(
+                        slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.responseUrlHosts()));
+        var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.fileHosts());
         return Optional.of(new SlackChannel(settings, app, replier, files, background));
     }
 

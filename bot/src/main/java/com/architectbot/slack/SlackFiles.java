@@ -7,6 +7,7 @@ import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.server.AllowedHosts;
 import com.slack.api.Slack;
 import com.slack.api.model.File;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,16 +41,14 @@ final class SlackFiles implements FileSource {
     private final SlackWebApi api;
     private final HttpClient http;
     private final Duration timeout;
-    private final String apiHost;
-    private final boolean apiIsPlainHttp;
+    private final AllowedHosts hosts;
 
-    SlackFiles(Slack slack, BotTokens tokens, SlackWebApi api, Duration timeout, URI apiUrl) {
+    SlackFiles(Slack slack, BotTokens tokens, SlackWebApi api, Duration timeout, AllowedHosts hosts) {
         this.slack = slack;
         this.tokens = tokens;
         this.api = api;
         this.timeout = timeout;
-        this.apiHost = apiUrl.getHost();
-        this.apiIsPlainHttp = "http".equalsIgnoreCase(apiUrl.getScheme());
+        this.hosts = hosts;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -81,12 +79,12 @@ final class SlackFiles implements FileSource {
             throw FileSource.tooLarge(named, InquiryRules.MAX_FILE_BYTES);
         }
         URI url = URI.create(Optional.ofNullable(info.getUrlPrivateDownload()).orElse(info.getUrlPrivate()));
-        if (!isSlackHost(url.getHost()) || !isSecure(url)) {
+        hosts.refusalByName(url).ifPresent(reason -> {
             throw new PermanentFailure(
                     "I can only read files stored in Slack, over a secure (https) link.",
-                    "refused to send the bot token to " + url.getScheme() + "://" + url.getHost(),
+                    "refused to send the bot token to " + url.getScheme() + "://" + url.getHost() + ": " + reason,
                     null);
-        }
+        });
         return download(url, token, named);
     }
 
@@ -128,20 +126,5 @@ final class SlackFiles implements FileSource {
             Thread.currentThread().interrupt();
             throw new RetryableFailure("interrupted while downloading a shared file", e);
         }
-    }
-
-    /** The bot token goes only to Slack's own file hosts (or the configured API host, for GovSlack and tests). */
-    private boolean isSlackHost(String host) {
-        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        return h.equals(apiHost)
-                || h.equals("files.slack.com")
-                || h.endsWith(".slack.com")
-                || h.endsWith(".slack-gov.com");
-    }
-
-    private boolean isSecure(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("https")
-                || (scheme.equals("http") && apiIsPlainHttp && apiHost.equalsIgnoreCase(url.getHost()));
     }
 }

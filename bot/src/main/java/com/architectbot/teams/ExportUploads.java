@@ -1,5 +1,6 @@
 package com.architectbot.teams;
 
+import com.architectbot.server.AllowedHosts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

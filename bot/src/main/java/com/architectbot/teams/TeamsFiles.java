@@ -7,6 +7,7 @@ import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.server.AllowedHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

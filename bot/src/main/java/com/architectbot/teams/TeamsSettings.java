@@ -1,6 +1,7 @@
 package com.architectbot.teams;
 
 import com.architectbot.config.Environment;
+import com.architectbot.server.AllowedHosts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;

@@ -137,4 +137,55 @@ class SlackSettingsTest {
         }
         return dir;
     }
+
+    @Test
+    void the_bot_token_goes_with_a_download_only_to_slacks_file_hosts_over_https() {
+        var hosts = from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"))
+                .fileHosts();
+
+        assertThat(hosts.refusalByName(URI.create("https://files.slack.com/files-pri/T1-F1/pom.xml")))
+                .isEmpty();
+        assertThat(hosts.refusalByName(URI.create("https://files.slack-gov.com/f")))
+                .isEmpty();
+        assertThat(hosts.refusalByName(URI.create("https://slack.com/api/"))).isEmpty();
+        for (String hostile : List.of(
+                "http://files.slack.com/f",
+                "https://files.slack.com.evil.example/f",
+                "https://evilslack.com/f",
+                "https://user@files.slack.com/f",
+                "file:///etc/passwd")) {
+            assertThat(hosts.refusalByName(URI.create(hostile))).as(hostile).isPresent();
+        }
+    }
+
+    @Test
+    void a_response_url_is_used_only_on_slacks_hooks_host_over_https() {
+        var hosts = from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"))
+                .responseUrlHosts();
+
+        assertThat(hosts.refusalByName(URI.create("https://hooks.slack.com/commands/T1/1/x")))
+                .isEmpty();
+        for (String hostile : List.of(
+                "http://hooks.slack.com/commands/T1/1/x",
+                "https://hooks.slack.com.evil.example/x",
+                "https://files.slack.com/x",
+                "https://attacker.example/steal")) {
+            assertThat(hosts.refusalByName(URI.create(hostile))).as(hostile).isPresent();
+        }
+    }
+
+    @Test
+    void a_plain_http_api_url_allows_plain_http_to_that_host_only() {
+        var settings = from(Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "http://127.0.0.1:9/api/"));
+
+        assertThat(settings.fileHosts().refusalByName(URI.create("http://127.0.0.1:9/download")))
+                .isEmpty();
+        assertThat(settings.responseUrlHosts().refusalByName(URI.create("http://127.0.0.1:9/hooks/x")))
+                .isEmpty();
+        assertThat(settings.fileHosts().refusalByName(URI.create("http://files.slack.com/f")))
+                .isPresent();
+        assertThat(settings.fileHosts().refusalByName(URI.create("http://127.0.0.2:9/download")))
+                .isPresent();
+    }
 }

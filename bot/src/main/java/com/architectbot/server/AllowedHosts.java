@@ -1,4 +1,4 @@
-package com.architectbot.teams;
+package com.architectbot.server;
 
 import java.net.InetAddress;
 import java.net.URI;
