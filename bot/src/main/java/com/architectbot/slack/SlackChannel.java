@@ -7,13 +7,10 @@ import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.architectbot.server.Channel;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
-import com.architectbot.slack.redis.RedisInstallationService;
-import com.architectbot.slack.redis.RedisOAuthStateService;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.javalin.config.RoutesConfig;
@@ -29,9 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #addTo}) or
  * Socket Mode, the {@link #replier()} that posts answers and the {@link #files()} that workers read shared
- * manifests through. Bolt's {@code AppConfig} reads the
- * environment in its field initialisers; every one of those fields is set here from {@link SlackSettings},
- * so a stray {@code SLACK_CLIENT_ID} in the environment cannot silently switch the app to OAuth mode.
+ * manifests through.
  */
 public final class SlackChannel implements Channel {
 
@@ -70,7 +65,7 @@ public final class SlackChannel implements Channel {
         LOG.info("Slack is on: {}", settings);
         Slack slack = SlackClients.create(settings);
         var installations = stores.installations();
-        App app = app(settings, slack, installations, stores.oauthStates());
+        App app = SlackClients.app(settings, slack, installations, stores.oauthStates());
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         var recent = stores.recentThreads();
         var intake = new SlackIntake(queue, recent, background, rules);
@@ -96,38 +91,6 @@ public final class SlackChannel implements Channel {
                         slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.responseUrlHosts()));
         var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.fileHosts());
         return Optional.of(new SlackChannel(settings, app, replier, files, background));
-    }
-
-    private static App app(
-            SlackSettings settings,
-            Slack slack,
-            RedisInstallationService installations,
-            RedisOAuthStateService states) {
-        AppConfig config = AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken().orElse(null))
-                .signingSecret(settings.signingSecret().orElse(null))
-                .verificationToken(null)
-                .clientId(settings.clientId().orElse(null))
-                .clientSecret(settings.clientSecret().orElse(null))
-                .redirectUri(settings.redirectUri().orElse(null))
-                .scope(SlackSettings.BOT_SCOPES)
-                .userScope(null)
-                .oauthInstallPath(SlackHttpRoutes.INSTALL)
-                .oauthStartPath(SlackHttpRoutes.INSTALL)
-                .oauthRedirectUriPath(SlackHttpRoutes.OAUTH_REDIRECT)
-                .oauthCallbackPath(SlackHttpRoutes.OAUTH_REDIRECT)
-                .oauthCancellationUrl(null)
-                .oauthCompletionUrl(null)
-                .authTestCacheEnabled(true) // auth.test once per workspace token, not once per event
-                .allEventsApiAutoAckEnabled(true) // an unhandled event gets 200, not a 404 that Slack retries
-                .build();
-        App app = new App(config);
-        app.asOAuthApp(settings.oauth());
-        if (settings.oauth()) {
-            app.service(installations).service(states);
-        }
-        return app;
     }
 
     /**
