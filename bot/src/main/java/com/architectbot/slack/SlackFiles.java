@@ -49,10 +49,7 @@ final class SlackFiles implements FileSource {
         this.api = api;
         this.timeout = timeout;
         this.hosts = hosts;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = AllowedHosts.client(timeout);
     }
 
     /** The shared files as the inquiry records them (which are manifests is the core's decision). */

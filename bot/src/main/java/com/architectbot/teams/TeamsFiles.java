@@ -31,10 +31,7 @@ public final class TeamsFiles implements FileSource {
             + "points elsewhere, so I did not open it. Attach the manifest to a personal chat with me again, or paste "
             + "its dependencies after license-check.";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http = AllowedHosts.client(TIMEOUT);
     private final AllowedHosts hosts;
     private final int maxBytes;
 
