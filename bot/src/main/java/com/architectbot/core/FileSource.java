@@ -1,6 +1,8 @@
 package com.architectbot.core;
 
 import com.architectbot.conversation.ThreadKey;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,6 +25,27 @@ public interface FileSource {
      * @throws RetryableFailure when the file host could not be reached
      */
     FileText fetch(InquiryFile file, ThreadKey thread);
+
+    /**
+     * Reads a download as a manifest, at most one byte past {@code maxBytes}: a file larger than announced is
+     * refused, never buffered whole. One cap and one message for every surface.
+     *
+     * @throws PermanentFailure when the file is larger than {@code maxBytes} or not text
+     */
+    static FileText readManifest(InputStream body, InquiryFile file, int maxBytes) throws IOException {
+        byte[] content = body.readNBytes(maxBytes + 1);
+        if (content.length > maxBytes) {
+            throw tooLarge(file, maxBytes);
+        }
+        return textManifest(file, content);
+    }
+
+    /** The failure for a file over the cap, naming the cap and what to send instead. */
+    static PermanentFailure tooLarge(InquiryFile file, int maxBytes) {
+        return new PermanentFailure(displayName(file) + " is larger than " + maxBytes / 1024 + " KB. Send just the "
+                + "manifest (pom.xml, package.json, a lockfile), or run `architect-bot license-check` from the "
+                + "command line.");
+    }
 
     /**
      * The downloaded bytes as a manifest, or a {@link PermanentFailure} telling the user the file is not text:

@@ -50,8 +50,28 @@ public record TypedCommand(InquiryKind kind, String arguments) {
                 : Optional.empty();
     }
 
+    /** The word a user types for this kind of command, e.g. {@code forget-me}; a question has none. */
+    public static String word(InquiryKind kind) {
+        return switch (kind) {
+            case HELP -> "help";
+            case FORGET -> "forget";
+            case USAGE -> "usage";
+            case EXPORT -> "export";
+            case FORGET_ME -> "forget-me";
+            case SETTINGS -> "settings";
+            case ERASE_ALL_DATA -> "erase-all-data";
+            case LICENCE_CHECK -> "license-check";
+            case CONSULTATION -> "";
+        };
+    }
+
     /** Whether the answer is for the asker alone (their usage, their data), so surfaces reply privately. */
     public boolean isPrivate() {
+        return isPrivate(kind);
+    }
+
+    /** Whether answers of this kind are for the asker alone. */
+    public static boolean isPrivate(InquiryKind kind) {
         return switch (kind) {
             case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> true;
             case CONSULTATION, LICENCE_CHECK, FORGET, HELP -> false;

@@ -1,5 +1,7 @@
 package com.architectbot.ops;
 
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.Repliers;
 import com.architectbot.server.Channel;
 import com.architectbot.slack.SlackChannel;
@@ -26,6 +28,7 @@ record BotChannels(List<Channel> all, Repliers repliers) {
     static BotChannels create(BotConfig config, BotStores stores, BotFeatures features) {
         var queue = stores.queue();
         List<Channel> channels = new ArrayList<>();
+        var rules = new InquiryRules(ManifestResolver.names());
         SlackChannel.create(
                         config.slack(),
                         queue,
@@ -33,9 +36,10 @@ record BotChannels(List<Channel> all, Repliers repliers) {
                                 stores.redis().client(),
                                 stores.cipher(),
                                 config.slack().contextTtl()),
+                        rules,
                         features.tenancy())
                 .ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue, stores.exports()).ifPresent(channels::add);
+        TeamsChannel.create(config.teams(), queue, rules, stores.exports()).ifPresent(channels::add);
         Repliers repliers = new Repliers();
         channels.forEach(channel -> {
             repliers.register(channel.surface(), channel.replier());

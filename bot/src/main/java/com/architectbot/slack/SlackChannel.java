@@ -2,17 +2,15 @@ package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.core.FileSource;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Replier;
 import com.architectbot.server.Channel;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
-import com.architectbot.slack.redis.RedisInstallationService;
-import com.architectbot.slack.redis.RedisOAuthStateService;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.javalin.config.RoutesConfig;
@@ -28,9 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #addTo}) or
  * Socket Mode, the {@link #replier()} that posts answers and the {@link #files()} that workers read shared
- * manifests through. Bolt's {@code AppConfig} reads the
- * environment in its field initialisers; every one of those fields is set here from {@link SlackSettings},
- * so a stray {@code SLACK_CLIENT_ID} in the environment cannot silently switch the app to OAuth mode.
+ * manifests through.
  */
 public final class SlackChannel implements Channel {
 
@@ -52,17 +48,15 @@ public final class SlackChannel implements Channel {
         this.background = background;
     }
 
-    /** The channel, or empty (with one log line saying how to turn it on) when Slack is not configured. */
-    public static Optional<SlackChannel> create(SlackSettings settings, InquiryQueue queue, SlackStores stores) {
-        return create(settings, queue, stores, TenantEraser.NONE);
-    }
-
     /**
+     * The channel, or empty (with one log line saying how to turn it on) when Slack is not configured.
+     *
      * @param stores the installations, OAuth states and recent threads, in Redis
+     * @param rules what messages mean, the same on every surface
      * @param eraser erases a workspace's data when it uninstalls the app
      */
     public static Optional<SlackChannel> create(
-            SlackSettings settings, InquiryQueue queue, SlackStores stores, TenantEraser eraser) {
+            SlackSettings settings, InquiryQueue queue, SlackStores stores, InquiryRules rules, TenantEraser eraser) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -71,15 +65,15 @@ public final class SlackChannel implements Channel {
         LOG.info("Slack is on: {}", settings);
         Slack slack = SlackClients.create(settings);
         var installations = stores.installations();
-        App app = app(settings, slack, installations, stores.oauthStates());
+        App app = SlackClients.app(settings, slack, installations, stores.oauthStates());
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         var recent = stores.recentThreads();
-        var intake = new SlackIntake(queue, recent, background);
+        var intake = new SlackIntake(queue, recent, background, rules);
         var api = new SlackWebApi(settings.deliveryBudget());
         new SlackMentions(intake).register(app);
         new SlackDirectMessages(intake).register(app);
         new SlackAssistant(intake).register(app);
-        new SlackCommands(intake).register(app);
+        new SlackCommands(intake, rules).register(app);
         if (settings.oauth()) {
             new SlackWorkspaces(installations, eraser).register(app);
         } else {
@@ -93,41 +87,10 @@ public final class SlackChannel implements Channel {
                 tokens,
                 api,
                 new BlockKitRenderer(),
-                new SlackCommandJobs(slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.apiUrl()));
-        var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.apiUrl());
+                new SlackCommandJobs(
+                        slack, recent, new SlackAdmins(api, Clock.systemUTC()), settings.responseUrlHosts()));
+        var files = new SlackFiles(slack, tokens, api, settings.httpTimeout(), settings.fileHosts());
         return Optional.of(new SlackChannel(settings, app, replier, files, background));
-    }
-
-    private static App app(
-            SlackSettings settings,
-            Slack slack,
-            RedisInstallationService installations,
-            RedisOAuthStateService states) {
-        AppConfig config = AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken().orElse(null))
-                .signingSecret(settings.signingSecret().orElse(null))
-                .verificationToken(null)
-                .clientId(settings.clientId().orElse(null))
-                .clientSecret(settings.clientSecret().orElse(null))
-                .redirectUri(settings.redirectUri().orElse(null))
-                .scope(SlackSettings.BOT_SCOPES)
-                .userScope(null)
-                .oauthInstallPath(SlackHttpRoutes.INSTALL)
-                .oauthStartPath(SlackHttpRoutes.INSTALL)
-                .oauthRedirectUriPath(SlackHttpRoutes.OAUTH_REDIRECT)
-                .oauthCallbackPath(SlackHttpRoutes.OAUTH_REDIRECT)
-                .oauthCancellationUrl(null)
-                .oauthCompletionUrl(null)
-                .authTestCacheEnabled(true) // auth.test once per workspace token, not once per event
-                .allEventsApiAutoAckEnabled(true) // an unhandled event gets 200, not a 404 that Slack retries
-                .build();
-        App app = new App(config);
-        app.asOAuthApp(settings.oauth());
-        if (settings.oauth()) {
-            app.service(installations).service(states);
-        }
-        return app;
     }
 
     /**

@@ -10,6 +10,7 @@ import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.UserRole;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.server.AllowedHosts;
 import com.architectbot.slack.blockkit.SlackMessage;
 import com.architectbot.slack.redis.RecentThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +20,6 @@ import com.slack.api.methods.MethodsClient;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -45,15 +45,13 @@ final class SlackCommandJobs {
     private final Slack slack;
     private final RecentThreads recent;
     private final SlackAdmins admins;
-    private final String apiHost;
-    private final String apiScheme;
+    private final AllowedHosts responseHosts;
 
-    SlackCommandJobs(Slack slack, RecentThreads recent, SlackAdmins admins, URI apiUrl) {
+    SlackCommandJobs(Slack slack, RecentThreads recent, SlackAdmins admins, AllowedHosts responseHosts) {
         this.slack = slack;
         this.recent = recent;
         this.admins = admins;
-        this.apiHost = apiUrl.getHost().toLowerCase(Locale.ROOT);
-        this.apiScheme = apiUrl.getScheme();
+        this.responseHosts = responseHosts;
     }
 
     /** A question queued until its worker has posted the thread root. */
@@ -146,10 +144,7 @@ final class SlackCommandJobs {
         }
     }
 
-    /**
-     * The response URL comes in the command: it is used only when it is https on Slack's hooks host, or on the
-     * configured API host with the configured scheme.
-     */
+    /** The response URL comes in the command: it is used only on Slack's hooks host (or the configured API host). */
     private URI slackUrl(String value) {
         URI url;
         try {
@@ -157,13 +152,9 @@ final class SlackCommandJobs {
         } catch (IllegalArgumentException e) {
             throw new PermanentFailure("I could not answer this command.", "the response URL is not a URL", null);
         }
-        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
-        boolean slackHost = "https".equals(url.getScheme()) && host.equals("hooks.slack.com");
-        boolean apiHostAsConfigured = host.equals(apiHost) && apiScheme.equals(url.getScheme());
-        if (!slackHost && !apiHostAsConfigured) {
-            throw new PermanentFailure(
-                    "I could not answer this command.", "response URL host " + host + " is not Slack's", null);
-        }
+        responseHosts.refusalByName(url).ifPresent(reason -> {
+            throw new PermanentFailure("I could not answer this command.", "response URL refused: " + reason, null);
+        });
         return url;
     }
 }

@@ -6,14 +6,14 @@ import com.architectbot.core.HelpText;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.RetryableFailure;
-import com.architectbot.core.TypedCommand;
 import com.architectbot.queue.Job;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
-import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,9 +41,11 @@ final class SlackCommands {
     static final String PENDING_THREAD = "pending:";
 
     private final SlackIntake intake;
+    private final InquiryRules rules;
 
-    SlackCommands(SlackIntake intake) {
+    SlackCommands(SlackIntake intake, InquiryRules rules) {
         this.intake = intake;
+        this.rules = rules;
     }
 
     void register(App app) {
@@ -51,28 +53,39 @@ final class SlackCommands {
         app.command(LICENCE_CHECK, (req, ctx) -> licenceCheck(req.getPayload(), ctx));
     }
 
+    /** The core decides what the text means; a slash command's answer is private, so private commands are taken. */
     Response architect(SlashCommandPayload command, SlashCommandContext ctx) {
         String text = Objects.requireNonNullElse(command.getText(), "").strip();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.isEmpty() || lower.equals("help")) {
-            return ctx.ack(HelpText.on(Surface.SLACK));
-        }
-        if (lower.equals("forget")) {
-            return forget(command, ctx);
-        }
-        Optional<TypedCommand> typed = TypedCommand.parse(text).filter(TypedCommand::isPrivate);
-        if (typed.isPresent()) { // answered in a direct message: what they show is for the asker only
-            return privately(command, ctx, typed.get().kind(), typed.get().arguments());
-        }
-        if (SUBCOMMAND_LIKE.matcher(text).matches()) {
-            LOG.warn(
-                    "unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "
-                            + "forget-me, erase-all-data, or a question",
-                    ARCHITECT,
-                    lower);
-            return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
-        }
-        return startThread(command, ctx, InquiryKind.CONSULTATION, text, SlackFeedback.COMMAND_ACK);
+        return switch (rules.decide(new InquiryRules.Message(Surface.SLACK, text, List.of(), true))) {
+            case InquiryRules.Refuse refuse -> ctx.ack(refuse.userMessage());
+            case InquiryRules.Accept accept -> architect(command, ctx, accept, text);
+        };
+    }
+
+    private Response architect(
+            SlashCommandPayload command, SlashCommandContext ctx, InquiryRules.Accept accept, String text) {
+        return switch (accept.kind()) {
+            // answered in a direct message: what they show is for the asker only
+            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA ->
+                privately(command, ctx, accept.kind(), accept.text());
+            case HELP -> ctx.ack(HelpText.on(Surface.SLACK));
+            case FORGET -> forget(command, ctx);
+            case LICENCE_CHECK ->
+                startThread(command, ctx, InquiryKind.LICENCE_CHECK, accept.text(), SlackFeedback.LICENCE_ACK);
+            case CONSULTATION ->
+                SUBCOMMAND_LIKE.matcher(text).matches()
+                        ? unknown(ctx, text)
+                        : startThread(command, ctx, InquiryKind.CONSULTATION, text, SlackFeedback.COMMAND_ACK);
+        };
+    }
+
+    private static Response unknown(SlashCommandContext ctx, String text) {
+        LOG.warn(
+                "unknown {} subcommand '{}': answered with help; known: help, forget, usage, settings, export, "
+                        + "forget-me, erase-all-data, license-check, or a question",
+                ARCHITECT,
+                text);
+        return ctx.ack("I don't know `" + ARCHITECT + " " + text + "`.\n" + HelpText.on(Surface.SLACK));
     }
 
     Response licenceCheck(SlashCommandPayload command, SlashCommandContext ctx) {

@@ -1,12 +1,13 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryId;
-import com.architectbot.core.InquiryKind;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.TypedCommand;
+import com.architectbot.queue.Job;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * Direct messages: one consultation per DM thread, with that thread's context. In Slack's AI app
  * threads the user sees "is thinking..." until the answer lands. Messages anywhere but a DM are left
  * alone: in channels the bot answers mentions only, so a mention's {@code message} twin is never answered.
+ * A DM is private, so private commands (usage, export, ...) are taken here as with {@code /architect}.
  */
 final class SlackDirectMessages {
 
@@ -42,17 +44,9 @@ final class SlackDirectMessages {
                 || message.getUser() == null) {
             return ctx.ack(); // channel twins of mentions, bots, edits and deletions
         }
-        var parsed = SlackText.parse(SlackText.withoutMention(message.getText(), ctx.getBotUserId()));
-        accept(
-                payload,
-                ctx,
-                message.getChannel(),
-                message.getUser(),
-                message.getThreadTs(),
-                message.getTs(),
-                parsed.kind(),
-                parsed.text(),
-                List.of());
+        var place =
+                place(payload, ctx, message.getChannel(), message.getUser(), message.getThreadTs(), message.getTs());
+        accept(payload, ctx, place, message.getText(), List.of());
         return ctx.ack();
     }
 
@@ -61,58 +55,69 @@ final class SlackDirectMessages {
         if (!"im".equals(message.getChannelType()) || message.getUser() == null) {
             return ctx.ack();
         }
-        var parsed = SlackText.parse(SlackText.withoutMention(message.getText(), ctx.getBotUserId()));
-        List<InquiryFile> files = SlackFiles.manifests(message.getFiles());
-        accept(
-                payload,
-                ctx,
-                message.getChannel(),
-                message.getUser(),
-                message.getThreadTs(),
-                message.getTs(),
-                files.isEmpty() ? parsed.kind() : InquiryKind.LICENCE_CHECK,
-                parsed.text(),
-                files);
+        var place =
+                place(payload, ctx, message.getChannel(), message.getUser(), message.getThreadTs(), message.getTs());
+        accept(payload, ctx, place, message.getText(), SlackFiles.recorded(message.getFiles()));
         return ctx.ack();
+    }
+
+    private static SlackTargets.Place place(
+            EventsApiPayload<?> payload, EventContext ctx, String channel, String user, String threadTs, String ts) {
+        String team = Objects.requireNonNullElse(ctx.getTeamId(), payload.getTeamId());
+        return new SlackTargets.Place(team, channel, user, Objects.requireNonNullElse(threadTs, ts), ts);
     }
 
     private void accept(
             EventsApiPayload<?> payload,
             EventContext ctx,
-            String channel,
-            String user,
-            String threadTs,
-            String ts,
-            InquiryKind kind,
+            SlackTargets.Place place,
             String text,
             List<InquiryFile> files) {
-        String team = Objects.requireNonNullElse(ctx.getTeamId(), payload.getTeamId());
-        String root = Objects.requireNonNullElse(threadTs, ts);
-        boolean assistant = ctx.isAssistantThreadEvent();
-        ReplyTarget target = assistant
-                ? SlackTargets.assistantThread(team, channel, root)
-                : SlackTargets.thread(team, channel, root);
+        var message = new InquiryRules.Message(
+                Surface.SLACK, SlackText.withoutMention(text, ctx.getBotUserId()), files, true);
+        var accepted = intake.decide(message, ctx, place);
+        if (accepted.isEmpty()) {
+            return;
+        }
         var inquiry = new Inquiry(
                 new InquiryId("slack:" + payload.getEventId()),
-                kind,
-                new ThreadKey(Surface.SLACK, team, channel, root),
-                user,
-                text,
-                files);
-        if (!intake.submit(inquiry, target)) {
-            return; // a redelivery of a message already queued
+                accepted.get().kind(),
+                place.thread(),
+                place.user(),
+                accepted.get().text(),
+                accepted.get().files());
+        Job job = job(inquiry, place, ctx.isAssistantThreadEvent());
+        if (intake.submit(job)) {
+            feedback(ctx, place, SlackTargets.isAssistant(job.replyTo()));
         }
+    }
+
+    /** A private command is answered in a direct message once Slack has told the worker the asker's role. */
+    private static Job job(Inquiry inquiry, SlackTargets.Place place, boolean assistant) {
+        if (TypedCommand.isPrivate(inquiry.kind())) {
+            return SlackCommandJobs.privately(inquiry, place.team());
+        }
+        ReplyTarget target = assistant
+                ? SlackTargets.assistantThread(place.team(), place.channel(), place.root())
+                : SlackTargets.thread(place.team(), place.channel(), place.root());
+        return new Job(inquiry, target);
+    }
+
+    private void feedback(EventContext ctx, SlackTargets.Place place, boolean assistant) {
         if (assistant) {
             intake.later(
                     "setting the assistant status",
                     () -> ctx.client()
-                            .assistantThreadsSetStatus(
-                                    r -> r.channelId(channel).threadTs(root).status(SlackFeedback.THINKING_STATUS)));
+                            .assistantThreadsSetStatus(r -> r.channelId(place.channel())
+                                    .threadTs(place.root())
+                                    .status(SlackFeedback.THINKING_STATUS)));
         } else {
             intake.later(
                     "reacting to a direct message",
                     () -> ctx.client()
-                            .reactionsAdd(r -> r.channel(channel).timestamp(ts).name(SlackFeedback.WORKING_REACTION)));
+                            .reactionsAdd(r -> r.channel(place.channel())
+                                    .timestamp(place.ts())
+                                    .name(SlackFeedback.WORKING_REACTION)));
         }
     }
 }

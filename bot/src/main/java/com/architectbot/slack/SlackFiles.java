@@ -4,8 +4,10 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.FileSource;
 import com.architectbot.core.FileText;
 import com.architectbot.core.InquiryFile;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.server.AllowedHosts;
 import com.slack.api.Slack;
 import com.slack.api.model.File;
 import java.io.IOException;
@@ -16,29 +18,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Manifests shared as files (in a DM, or with a mention) become licence checks. The request thread only
- * records the file ids ({@link #manifests}); a worker fetches each file ({@link #fetch}): {@code files.info}
+ * Files shared in a DM, or with a mention, for a licence check. The request thread only
+ * records the file ids ({@link #recorded}); a worker fetches each file ({@link #fetch}): {@code files.info}
  * with the workspace's token, then the private download. The token goes only to Slack's own hosts, over
  * https (plain http only to the configured {@code SLACK_API_URL} host when that URL is http: a fake in tests),
  * and never along a redirect.
  */
 final class SlackFiles implements FileSource {
 
-    static final int MAX_FILES = 5;
-    static final int MAX_FILE_BYTES = 512 * 1024;
     /** How a Slack file is recorded in an {@link InquiryFile}: its id, resolved on the worker. */
     static final String SCHEME = "slack-file";
-    /** Manifests, lockfiles and SBOMs the licence check reads; other files are not licence checks. */
-    static final Pattern MANIFEST = Pattern.compile("(?i)(pom\\.xml|package(-lock)?\\.json|yarn\\.lock|pnpm-lock\\.yaml"
-            + "|requirements.*\\.txt|pipfile\\.lock|poetry\\.lock|pyproject\\.toml|go\\.(mod|sum)|cargo\\.(toml|lock)"
-            + "|build\\.gradle(\\.kts)?|gradle\\.lockfile|gemfile\\.lock|composer\\.(json|lock)|.*\\.spdx(\\.json)?"
-            + "|.*\\.cdx\\.json|bom\\.(json|xml)|sbom.*\\.json)");
 
     private static final Pattern FILE_ID = Pattern.compile("F[A-Z0-9]+");
 
@@ -47,29 +41,21 @@ final class SlackFiles implements FileSource {
     private final SlackWebApi api;
     private final HttpClient http;
     private final Duration timeout;
-    private final String apiHost;
-    private final boolean apiIsPlainHttp;
+    private final AllowedHosts hosts;
 
-    SlackFiles(Slack slack, BotTokens tokens, SlackWebApi api, Duration timeout, URI apiUrl) {
+    SlackFiles(Slack slack, BotTokens tokens, SlackWebApi api, Duration timeout, AllowedHosts hosts) {
         this.slack = slack;
         this.tokens = tokens;
         this.api = api;
         this.timeout = timeout;
-        this.apiHost = apiUrl.getHost();
-        this.apiIsPlainHttp = "http".equalsIgnoreCase(apiUrl.getScheme());
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.hosts = hosts;
+        this.http = AllowedHosts.client(timeout);
     }
 
-    /** The shared manifests (at most {@value #MAX_FILES}), as the inquiry records them; other files are left out. */
-    static List<InquiryFile> manifests(List<File> files) {
+    /** The shared files as the inquiry records them (which are manifests is the core's decision). */
+    static List<InquiryFile> recorded(List<File> files) {
         return Objects.requireNonNullElse(files, List.<File>of()).stream()
                 .filter(f -> f.getId() != null && FILE_ID.matcher(f.getId()).matches())
-                .filter(f ->
-                        f.getName() != null && MANIFEST.matcher(f.getName()).matches())
-                .limit(MAX_FILES)
                 .map(f -> new InquiryFile(f.getName(), URI.create(SCHEME + ":" + f.getId())))
                 .toList();
     }
@@ -85,26 +71,22 @@ final class SlackFiles implements FileSource {
                         () -> slack.methods(token)
                                 .filesInfo(r -> r.file(file.location().getSchemeSpecificPart())))
                 .getFile();
-        String name = Objects.requireNonNullElse(info.getName(), file.name());
-        if (info.getSize() != null && info.getSize() > MAX_FILE_BYTES) {
-            throw tooLarge(name);
+        var named = new InquiryFile(Objects.requireNonNullElse(info.getName(), file.name()), file.location());
+        if (info.getSize() != null && info.getSize() > InquiryRules.MAX_FILE_BYTES) {
+            throw FileSource.tooLarge(named, InquiryRules.MAX_FILE_BYTES);
         }
         URI url = URI.create(Optional.ofNullable(info.getUrlPrivateDownload()).orElse(info.getUrlPrivate()));
-        if (!isSlackHost(url.getHost()) || !isSecure(url)) {
+        hosts.refusalByName(url).ifPresent(reason -> {
             throw new PermanentFailure(
                     "I can only read files stored in Slack, over a secure (https) link.",
-                    "refused to send the bot token to " + url.getScheme() + "://" + url.getHost(),
+                    "refused to send the bot token to " + url.getScheme() + "://" + url.getHost() + ": " + reason,
                     null);
-        }
-        byte[] body = download(url, token);
-        if (body.length > MAX_FILE_BYTES) {
-            throw tooLarge(name);
-        }
-        return FileSource.textManifest(new InquiryFile(name, file.location()), body);
+        });
+        return download(url, token, named);
     }
 
     /** Reads at most one byte past the limit: a file that grew after {@code files.info} is still refused, not buffered. */
-    private byte[] download(URI url, String token) {
+    private FileText download(URI url, String token, InquiryFile file) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -131,7 +113,7 @@ final class SlackFiles implements FileSource {
                     throw new RetryableFailure(
                             "downloading a shared file from " + url.getHost() + " answered " + response.statusCode());
                 }
-                return body.readNBytes(MAX_FILE_BYTES + 1);
+                return FileSource.readManifest(body, file, InquiryRules.MAX_FILE_BYTES);
             }
         } catch (IOException e) {
             throw new RetryableFailure(
@@ -141,27 +123,5 @@ final class SlackFiles implements FileSource {
             Thread.currentThread().interrupt();
             throw new RetryableFailure("interrupted while downloading a shared file", e);
         }
-    }
-
-    /** The bot token goes only to Slack's own file hosts (or the configured API host, for GovSlack and tests). */
-    private boolean isSlackHost(String host) {
-        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        return h.equals(apiHost)
-                || h.equals("files.slack.com")
-                || h.endsWith(".slack.com")
-                || h.endsWith(".slack-gov.com");
-    }
-
-    private boolean isSecure(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("https")
-                || (scheme.equals("http") && apiIsPlainHttp && apiHost.equalsIgnoreCase(url.getHost()));
-    }
-
-    private static PermanentFailure tooLarge(String name) {
-        return new PermanentFailure(
-                "%s is larger than %d KB. Send just the manifest (pom.xml, package.json, a lockfile), "
-                                .formatted(name, MAX_FILE_BYTES / 1024)
-                        + "or run `architect-bot license-check` from the command line.");
     }
 }

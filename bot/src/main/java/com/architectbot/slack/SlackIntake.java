@@ -1,10 +1,13 @@
 package com.architectbot.slack;
 
 import com.architectbot.core.Inquiry;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.slack.redis.RecentThreads;
+import com.slack.api.bolt.context.builtin.EventContext;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -22,11 +25,33 @@ final class SlackIntake {
     private final InquiryQueue queue;
     private final RecentThreads recent;
     private final Executor background;
+    private final InquiryRules rules;
 
-    SlackIntake(InquiryQueue queue, RecentThreads recent, Executor background) {
+    SlackIntake(InquiryQueue queue, RecentThreads recent, Executor background, InquiryRules rules) {
         this.queue = queue;
         this.recent = recent;
         this.background = background;
+        this.rules = rules;
+    }
+
+    /**
+     * What the core makes of a message; a refusal is shown to the user alone (ephemeral, in the thread), after
+     * the ack.
+     */
+    Optional<InquiryRules.Accept> decide(InquiryRules.Message message, EventContext ctx, SlackTargets.Place place) {
+        return switch (rules.decide(message)) {
+            case InquiryRules.Accept accept -> Optional.of(accept);
+            case InquiryRules.Refuse refuse -> {
+                later(
+                        "telling the user why not",
+                        () -> ctx.client()
+                                .chatPostEphemeral(r -> r.channel(place.channel())
+                                        .user(place.user())
+                                        .threadTs(place.root())
+                                        .text(refuse.userMessage())));
+                yield Optional.empty();
+            }
+        };
     }
 
     /**

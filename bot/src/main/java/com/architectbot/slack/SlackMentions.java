@@ -1,11 +1,9 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
-import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
-import com.architectbot.core.InquiryKind;
-import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.InquiryRules;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -16,7 +14,8 @@ import java.util.Objects;
 /**
  * A mention in a channel becomes an inquiry answered in the thread: the thread the mention was posted
  * in, or the thread it starts. Only {@code app_mention} is handled in channels; the app does not
- * subscribe to channel messages, so a mention is never seen twice.
+ * subscribe to channel messages, so a mention is never seen twice. A channel is shared: private commands
+ * are refused there ({@link InquiryRules}).
  */
 final class SlackMentions {
 
@@ -40,21 +39,32 @@ final class SlackMentions {
         }
         String team = Objects.requireNonNullElse(ctx.getTeamId(), payload.getTeamId());
         String root = Objects.requireNonNullElse(mention.getThreadTs(), mention.getTs());
-        var thread = new ThreadKey(Surface.SLACK, team, mention.getChannel(), root);
-        ReplyTarget target = SlackTargets.thread(team, mention.getChannel(), root);
-        var id = new InquiryId("slack:" + payload.getEventId()); // stable across Slack's retries: the dedupe key
-        var parsed = SlackText.parse(SlackText.withoutMention(mention.getText(), ctx.getBotUserId()));
-        var files = SlackFiles.manifests(mention.getFiles());
-        InquiryKind kind = files.isEmpty() ? parsed.kind() : InquiryKind.LICENCE_CHECK;
-        if (!intake.submit(new Inquiry(id, kind, thread, mention.getUser(), parsed.text(), files), target)) {
-            return ctx.ack(); // a redelivery of a mention already queued
+        var place = new SlackTargets.Place(team, mention.getChannel(), mention.getUser(), root, mention.getTs());
+        var message = new InquiryRules.Message(
+                Surface.SLACK,
+                SlackText.withoutMention(mention.getText(), ctx.getBotUserId()),
+                SlackFiles.recorded(mention.getFiles()),
+                false);
+        var accepted = intake.decide(message, ctx, place);
+        if (accepted.isEmpty()) {
+            return ctx.ack();
         }
-        intake.later(
-                "reacting to a mention",
-                () -> ctx.client()
-                        .reactionsAdd(r -> r.channel(mention.getChannel())
-                                .timestamp(mention.getTs())
-                                .name(SlackFeedback.WORKING_REACTION)));
+        var id = new InquiryId("slack:" + payload.getEventId()); // stable across Slack's retries: the dedupe key
+        var inquiry = new Inquiry(
+                id,
+                accepted.get().kind(),
+                place.thread(),
+                place.user(),
+                accepted.get().text(),
+                accepted.get().files());
+        if (intake.submit(inquiry, SlackTargets.thread(team, place.channel(), root))) {
+            intake.later(
+                    "reacting to a mention",
+                    () -> ctx.client()
+                            .reactionsAdd(r -> r.channel(place.channel())
+                                    .timestamp(place.ts())
+                                    .name(SlackFeedback.WORKING_REACTION)));
+        }
         return ctx.ack();
     }
 }

@@ -1,8 +1,10 @@
 package com.architectbot.slack;
 
 import com.architectbot.config.Environment;
+import com.architectbot.server.AllowedHosts;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,11 @@ public record SlackSettings(
         Duration contextTtl) {
 
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
+    /** Slack's file hosts, the only ones that receive the bot token with a download (GovSlack's included). */
+    static final String FILE_HOSTS = "*.slack.com,*.slack-gov.com";
+    /** Where Slack's slash-command response URLs point. */
+    static final String RESPONSE_URL_HOSTS = "hooks.slack.com";
+
     public static final int DEFAULT_SOCKET_CONCURRENCY = 16;
     public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DELIVERY_BUDGET = Duration.ofSeconds(120);
@@ -79,6 +86,23 @@ public record SlackSettings(
                 env.seconds("SLACK_HTTP_TIMEOUT_SECONDS", DEFAULT_HTTP_TIMEOUT),
                 env.seconds("SLACK_DELIVERY_BUDGET_SECONDS", DEFAULT_DELIVERY_BUDGET),
                 env.days("CONTEXT_TTL_DAYS", DEFAULT_CONTEXT_TTL));
+    }
+
+    /** Where a file download may take the bot token: Slack's file hosts and the configured API host. */
+    AllowedHosts fileHosts() {
+        return withApiHost(FILE_HOSTS);
+    }
+
+    /** Where a slash command's response URL may point: Slack's hooks host and the configured API host. */
+    AllowedHosts responseUrlHosts() {
+        return withApiHost(RESPONSE_URL_HOSTS);
+    }
+
+    /** The configured API host (GovSlack; a fake in tests) is allowed too, over plain http only if its URL is http. */
+    private AllowedHosts withApiHost(String hosts) {
+        String api = ("http".equalsIgnoreCase(apiUrl.getScheme()) ? "http://" : "")
+                + apiUrl.getHost().toLowerCase(Locale.ROOT);
+        return AllowedHosts.parse("Slack's hosts (and SLACK_API_URL)", hosts + "," + api);
     }
 
     /** Whether Slack is configured at all; without a token or OAuth credentials the channel stays off. */

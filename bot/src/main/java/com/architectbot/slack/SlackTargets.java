@@ -1,6 +1,7 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.ReplyTarget;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,16 @@ final class SlackTargets {
     static final String ROLE_UNCHECKED = "role_unchecked";
 
     private SlackTargets() {}
+
+    /**
+     * Where a message was said: its thread's root ({@code ts} itself when it starts one), and the message's own ts.
+     */
+    record Place(String team, String channel, String user, String root, String ts) {
+
+        ThreadKey thread() {
+            return new ThreadKey(Surface.SLACK, team, channel, root);
+        }
+    }
 
     static ReplyTarget thread(String team, String channel, String threadTs) {
         return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, THREAD_TS, threadTs));

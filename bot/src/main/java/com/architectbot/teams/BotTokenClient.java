@@ -1,5 +1,6 @@
 package com.architectbot.teams;
 
+import com.architectbot.server.AllowedHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;

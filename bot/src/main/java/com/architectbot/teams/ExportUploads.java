@@ -1,5 +1,6 @@
 package com.architectbot.teams;
 
+import com.architectbot.server.AllowedHosts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,10 +24,7 @@ final class ExportUploads {
     ExportUploads(Duration timeout, AllowedHosts hosts) {
         this.timeout = timeout;
         this.hosts = hosts;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = AllowedHosts.client(timeout);
     }
 
     /** Whether the bot may send the user's file to this URL. */

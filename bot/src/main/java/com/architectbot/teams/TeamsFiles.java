@@ -4,8 +4,10 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.FileSource;
 import com.architectbot.core.FileText;
 import com.architectbot.core.InquiryFile;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.server.AllowedHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +22,7 @@ import java.util.Optional;
  * hands the bot a short-lived, pre-authorised download URL, so no token is needed. The URL arrives in the
  * activity, so it is checked before every request: https, on a host in {@code TEAMS_FILE_HOSTS}, resolving
  * to public addresses only. Redirects are followed by hand (at most {@value #MAX_REDIRECTS}), each hop
- * checked the same way, and at most {@link TeamsSettings#MAX_FILE_BYTES} are read.
+ * checked the same way, and at most {@link InquiryRules#MAX_FILE_BYTES} are read.
  */
 public final class TeamsFiles implements FileSource {
 
@@ -29,15 +31,12 @@ public final class TeamsFiles implements FileSource {
             + "points elsewhere, so I did not open it. Attach the manifest to a personal chat with me again, or paste "
             + "its dependencies after license-check.";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http = AllowedHosts.client(TIMEOUT);
     private final AllowedHosts hosts;
     private final int maxBytes;
 
     public TeamsFiles(AllowedHosts hosts) {
-        this(hosts, TeamsSettings.MAX_FILE_BYTES);
+        this(hosts, InquiryRules.MAX_FILE_BYTES);
     }
 
     TeamsFiles(AllowedHosts hosts, int maxBytes) {
@@ -60,8 +59,8 @@ public final class TeamsFiles implements FileSource {
                 throw new PermanentFailure(REFUSED, "refused to download " + file + ": " + refusal.get(), null);
             }
             Hop result = get(url, file);
-            if (result.body() != null) {
-                return FileSource.textManifest(file, result.body());
+            if (result.manifest() != null) {
+                return result.manifest();
             }
             url = result.redirect();
         }
@@ -69,8 +68,8 @@ public final class TeamsFiles implements FileSource {
                 REFUSED, "download of " + file + " redirected more than " + MAX_REDIRECTS + " times", null);
     }
 
-    /** One response: the body, or where it redirects to (to be checked before it is followed). */
-    private record Hop(byte[] body, URI redirect) {}
+    /** One response: the manifest, or where it redirects to (to be checked before it is followed). */
+    private record Hop(FileText manifest, URI redirect) {}
 
     private Hop get(URI url, InquiryFile file) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
@@ -92,7 +91,7 @@ public final class TeamsFiles implements FileSource {
                             "download of " + file + " answered HTTP " + status,
                             null);
                 }
-                return new Hop(capped(body, file), null);
+                return new Hop(FileSource.readManifest(body, file, maxBytes), null);
             }
         } catch (IOException e) {
             throw new RetryableFailure(
@@ -109,14 +108,5 @@ public final class TeamsFiles implements FileSource {
         } catch (IllegalArgumentException e) {
             throw new PermanentFailure(REFUSED, "download of " + file + " redirected to an invalid URL", e);
         }
-    }
-
-    private byte[] capped(InputStream body, InquiryFile file) throws IOException {
-        byte[] content = body.readNBytes(maxBytes + 1);
-        if (content.length > maxBytes) {
-            throw new PermanentFailure(FileSource.displayName(file) + " is larger than " + maxBytes / 1024 + " KB; "
-                    + "send the manifest or lockfile alone.");
-        }
-        return content;
     }
 }

@@ -5,8 +5,7 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryId;
-import com.architectbot.core.InquiryKind;
-import com.architectbot.core.TypedCommand;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.UserRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
@@ -22,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,34 +38,34 @@ final class TeamsInquiries {
 
     private TeamsInquiries() {}
 
-    static Inquiry toInquiry(Activity message) {
-        return toInquiry(message, java.util.Set.of());
+    /** The message as the core reads it: text without the bot's mention, files sent in a personal chat. */
+    static InquiryRules.Message toMessage(Activity message) {
+        boolean personal = isPersonal(message);
+        return new InquiryRules.Message(
+                Surface.TEAMS, withoutBotMention(message), personal ? files(message) : List.of(), personal);
     }
 
     /**
      * @param message an activity {@link ActivityAdmission} admitted: its tenant and sender are as verified as the
      *     Bot Framework allows
+     * @param accepted what the core made of it
      * @param adminIds the AAD object ids of the bot's admins ({@code TEAMS_ADMIN_IDS}); an admin acts only within
      *     a known tenant
      */
-    static Inquiry toInquiry(Activity message, java.util.Set<String> adminIds) {
-        String text = withoutBotMention(message);
-        List<InquiryFile> files = isPersonal(message) ? files(message) : List.of();
-        TypedCommand command = TypedCommand.parse(text).orElseGet(() -> untyped(text, !files.isEmpty()));
+    static Inquiry toInquiry(Activity message, InquiryRules.Accept accepted, Set<String> adminIds) {
         String aadObjectId =
                 message.getFrom() == null ? null : message.getFrom().getAadObjectId();
         boolean admin = aadObjectId != null && adminIds.contains(aadObjectId) && !NO_TENANT.equals(tenant(message));
-        UserRole role = admin ? UserRole.ADMIN : UserRole.MEMBER;
         return new Inquiry(
                 inquiryId(message),
-                command.kind(),
+                accepted.kind(),
                 threadKey(message),
                 message.getFrom() == null
                         ? "unknown"
                         : Objects.requireNonNullElse(message.getFrom().getId(), "unknown"),
-                command.arguments(),
-                files,
-                role);
+                accepted.text(),
+                accepted.files(),
+                admin ? UserRole.ADMIN : UserRole.MEMBER);
     }
 
     /**
@@ -171,15 +171,5 @@ final class TeamsInquiries {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    /** Not a command: a file sent alone is a licence check, an empty mention asks for help, the rest is a question. */
-    private static TypedCommand untyped(String text, boolean hasFiles) {
-        if (hasFiles) {
-            return new TypedCommand(InquiryKind.LICENCE_CHECK, text);
-        }
-        return text.isEmpty()
-                ? new TypedCommand(InquiryKind.HELP, "")
-                : new TypedCommand(InquiryKind.CONSULTATION, text);
     }
 }

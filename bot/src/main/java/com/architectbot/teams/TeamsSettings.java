@@ -1,6 +1,7 @@
 package com.architectbot.teams;
 
 import com.architectbot.config.Environment;
+import com.architectbot.server.AllowedHosts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -66,8 +67,6 @@ public record TeamsSettings(
     public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofSeconds(30);
     /** Long enough to read the consent card and click; short because the export holds conversations. */
     public static final Duration DEFAULT_EXPORT_TTL = Duration.ofHours(1);
-    /** Files sent for a licence check; a lockfile of a large project fits. */
-    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
     /** The Bot Connector of the public cloud, the US government clouds (GCC, GCC High, DoD) and China. */
     public static final String DEFAULT_CONNECTOR_HOSTS = "smba.trafficmanager.net,smba.infra.gcc.teams.microsoft.com,"
             + "smba.infra.gov.teams.microsoft.us,smba.infra.dod.teams.microsoft.us,"

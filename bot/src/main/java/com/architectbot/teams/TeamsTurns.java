@@ -1,7 +1,7 @@
 package com.architectbot.teams;
 
 import com.architectbot.core.Inquiry;
-import com.architectbot.core.InquiryKind;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.microsoft.bot.builder.MessageFactory;
@@ -11,6 +11,7 @@ import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,16 +28,20 @@ final class TeamsTurns {
     /** The typing indicator is a courtesy; it must not hold up the acknowledgement. */
     private static final long TYPING_BUDGET_MS = 2_000;
 
-    static final String PRIVATE_ONLY = "Your export holds your conversations, so I only send it in a personal chat: "
-            + "open a chat with me and type export.";
-
     private final InquiryQueue queue;
+    private final InquiryRules rules;
     private final TeamsMessages messages;
-    private final java.util.Set<String> adminIds;
+    private final Set<String> adminIds;
     private final FileConsents consents;
 
-    TeamsTurns(InquiryQueue queue, TeamsMessages messages, java.util.Set<String> adminIds, FileConsents consents) {
+    TeamsTurns(
+            InquiryQueue queue,
+            InquiryRules rules,
+            TeamsMessages messages,
+            Set<String> adminIds,
+            FileConsents consents) {
         this.queue = queue;
+        this.rules = rules;
         this.messages = messages;
         this.adminIds = adminIds;
         this.consents = consents;
@@ -54,11 +59,13 @@ final class TeamsTurns {
     }
 
     private void onMessage(TurnContext turn, Activity message) {
-        Inquiry inquiry = TeamsInquiries.toInquiry(message, adminIds);
-        if (inquiry.kind() == InquiryKind.EXPORT && !TeamsInquiries.isPersonal(message)) {
-            // the export would be posted where everyone in the conversation sees it: only a personal chat is private
-            turn.sendActivity(MessageFactory.text(PRIVATE_ONLY)).join();
-            return;
+        Inquiry inquiry;
+        switch (rules.decide(TeamsInquiries.toMessage(message))) {
+            case InquiryRules.Refuse refuse -> {
+                turn.sendActivity(MessageFactory.text(refuse.userMessage())).join();
+                return;
+            }
+            case InquiryRules.Accept accept -> inquiry = TeamsInquiries.toInquiry(message, accept, adminIds);
         }
         // throws when the queue is away, so Teams re-sends; false for a re-send we already have
         if (!queue.enqueue(new Job(inquiry, ReplyAddresses.of(message)))) {

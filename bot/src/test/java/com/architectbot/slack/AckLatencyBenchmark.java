@@ -1,6 +1,8 @@
 package com.architectbot.slack;
 
 import com.architectbot.bench.OpenLoop;
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.redis.RedisDeadLetters;
@@ -8,6 +10,7 @@ import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
 import com.architectbot.slack.redis.SlackStores;
+import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestCipher;
@@ -57,7 +60,11 @@ public final class AckLatencyBenchmark {
                 Duration.ofSeconds(10),
                 Duration.ofDays(1));
         var channel = SlackChannel.create(
-                        settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()))
+                        settings,
+                        queue,
+                        SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                        new InquiryRules(ManifestResolver.names()),
+                        TenantEraser.NONE)
                 .orElseThrow();
         channel.start();
         var server = BotServer.start(

@@ -8,6 +8,7 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.FileText;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryKind;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.queue.Job;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,14 +131,14 @@ class SlackFilesAndAssistantTest {
 
     @Test
     void a_file_larger_than_the_limit_fails_with_the_limit_in_the_message() {
-        String file = harness.slack.shareFile("package-lock.json", "x".repeat(SlackFiles.MAX_FILE_BYTES + 1));
+        String file = harness.slack.shareFile("package-lock.json", "x".repeat(InquiryRules.MAX_FILE_BYTES + 1));
 
         assertThatThrownBy(() -> harness.channel
                         .files()
                         .fetch(new InquiryFile("package-lock.json", URI.create("slack-file:" + file)), THREAD))
                 .isInstanceOfSatisfying(
                         PermanentFailure.class,
-                        e -> assertThat(e.userMessage()).startsWith("package-lock.json is larger than 512 KB"));
+                        e -> assertThat(e.userMessage()).startsWith("package-lock.json is larger than 2048 KB"));
         assertThat(harness.slack.calls("download")).isEmpty();
     }
 

@@ -2,6 +2,8 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.server.BotServer;
@@ -80,7 +82,11 @@ final class SlackHarness implements AutoCloseable {
                 Duration.ofSeconds(10),
                 Duration.ofDays(1));
         channel = SlackChannel.create(
-                        settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()), eraser)
+                        settings,
+                        queue,
+                        SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                        new InquiryRules(ManifestResolver.names()),
+                        eraser)
                 .orElseThrow();
         channel.start();
         server = BotServer.start(

@@ -3,6 +3,7 @@ package com.architectbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.config.Environment;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -69,7 +71,14 @@ class SlackReplierTest {
                         client,
                         new RecentThreads(redis, Duration.ofHours(1), java.time.Clock.systemUTC()),
                         new SlackAdmins(api, java.time.Clock.systemUTC()),
-                        slack.apiUrl()));
+                        SlackSettings.from(new Environment(Map.of(
+                                        "SLACK_BOT_TOKEN",
+                                        "xoxb-test",
+                                        "SLACK_SIGNING_SECRET",
+                                        "s",
+                                        "SLACK_API_URL",
+                                        slack.apiUrl().toString())))
+                                .responseUrlHosts()));
     }
 
     @Test

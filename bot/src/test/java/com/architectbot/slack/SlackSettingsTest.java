@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.slack.redis.SlackStores;
+import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
@@ -31,7 +34,11 @@ class SlackSettingsTest {
         assertThat(settings.enabled()).isFalse();
         try (var redis = TestRedis.client()) {
             assertThat(SlackChannel.create(
-                            settings, job -> true, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl())))
+                            settings,
+                            job -> true,
+                            SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                            new InquiryRules(ManifestResolver.names()),
+                            TenantEraser.NONE))
                     .isEmpty();
         }
     }
@@ -129,5 +136,56 @@ class SlackSettingsTest {
                     "no deploy/ folder above " + Path.of("").toAbsolutePath());
         }
         return dir;
+    }
+
+    @Test
+    void the_bot_token_goes_with_a_download_only_to_slacks_file_hosts_over_https() {
+        var hosts = from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"))
+                .fileHosts();
+
+        assertThat(hosts.refusalByName(URI.create("https://files.slack.com/files-pri/T1-F1/pom.xml")))
+                .isEmpty();
+        assertThat(hosts.refusalByName(URI.create("https://files.slack-gov.com/f")))
+                .isEmpty();
+        assertThat(hosts.refusalByName(URI.create("https://slack.com/api/"))).isEmpty();
+        for (String hostile : List.of(
+                "http://files.slack.com/f",
+                "https://files.slack.com.evil.example/f",
+                "https://evilslack.com/f",
+                "https://user@files.slack.com/f",
+                "file:///etc/passwd")) {
+            assertThat(hosts.refusalByName(URI.create(hostile))).as(hostile).isPresent();
+        }
+    }
+
+    @Test
+    void a_response_url_is_used_only_on_slacks_hooks_host_over_https() {
+        var hosts = from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"))
+                .responseUrlHosts();
+
+        assertThat(hosts.refusalByName(URI.create("https://hooks.slack.com/commands/T1/1/x")))
+                .isEmpty();
+        for (String hostile : List.of(
+                "http://hooks.slack.com/commands/T1/1/x",
+                "https://hooks.slack.com.evil.example/x",
+                "https://files.slack.com/x",
+                "https://attacker.example/steal")) {
+            assertThat(hosts.refusalByName(URI.create(hostile))).as(hostile).isPresent();
+        }
+    }
+
+    @Test
+    void a_plain_http_api_url_allows_plain_http_to_that_host_only() {
+        var settings = from(Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s", "SLACK_API_URL", "http://127.0.0.1:9/api/"));
+
+        assertThat(settings.fileHosts().refusalByName(URI.create("http://127.0.0.1:9/download")))
+                .isEmpty();
+        assertThat(settings.responseUrlHosts().refusalByName(URI.create("http://127.0.0.1:9/hooks/x")))
+                .isEmpty();
+        assertThat(settings.fileHosts().refusalByName(URI.create("http://files.slack.com/f")))
+                .isPresent();
+        assertThat(settings.fileHosts().refusalByName(URI.create("http://127.0.0.2:9/download")))
+                .isPresent();
     }
 }

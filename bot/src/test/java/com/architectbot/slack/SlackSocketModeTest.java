@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.InquiryKind;
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.slack.redis.SlackStores;
+import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.FakeSlackSocket;
@@ -80,7 +83,11 @@ class SlackSocketModeTest {
                 Duration.ofSeconds(10),
                 Duration.ofDays(1));
         channel = SlackChannel.create(
-                        settings, queue, SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()))
+                        settings,
+                        queue,
+                        SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                        new InquiryRules(ManifestResolver.names()),
+                        TenantEraser.NONE)
                 .orElseThrow();
         channel.start();
     }

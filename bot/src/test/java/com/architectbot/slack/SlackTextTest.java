@@ -2,7 +2,6 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.InquiryKind;
 import org.junit.jupiter.api.Test;
 
 class SlackTextTest {
@@ -13,17 +12,6 @@ class SlackTextTest {
                 .isEqualTo("ask <@U2> about  sharding");
         assertThat(SlackText.withoutMention("<@UBOT|architect>   hi", null)).isEqualTo("hi");
         assertThat(SlackText.withoutMention(null, "UBOT")).isEmpty();
-    }
-
-    @Test
-    void help_forget_and_license_check_are_commands_and_the_rest_is_a_question() {
-        assertThat(SlackText.parse(" HELP ")).isEqualTo(new SlackText.Parsed(InquiryKind.HELP, "HELP"));
-        assertThat(SlackText.parse("forget").kind()).isEqualTo(InquiryKind.FORGET);
-        assertThat(SlackText.parse("license-check pkg:npm/left-pad@1.3.0 --policy saas"))
-                .isEqualTo(new SlackText.Parsed(InquiryKind.LICENCE_CHECK, "pkg:npm/left-pad@1.3.0 --policy saas"));
-        assertThat(SlackText.parse("/licence-check a:b:1").kind()).isEqualTo(InquiryKind.LICENCE_CHECK);
-        assertThat(SlackText.parse("should we forget about Kafka?").kind()).isEqualTo(InquiryKind.CONSULTATION);
-        assertThat(SlackText.parse("license-checking is next week").kind()).isEqualTo(InquiryKind.CONSULTATION);
     }
 
     @Test

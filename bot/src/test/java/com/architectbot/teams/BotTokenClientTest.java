@@ -3,6 +3,7 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.server.AllowedHosts;
 import com.architectbot.testing.FakeBotConnector;
 import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import com.sun.net.httpserver.HttpServer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.TestReplyParts;
+import com.architectbot.server.AllowedHosts;
 import com.architectbot.testing.FakeBotConnector;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

@@ -7,6 +7,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.PermanentFailure;
+import com.architectbot.server.AllowedHosts;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

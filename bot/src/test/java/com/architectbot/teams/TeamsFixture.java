@@ -1,7 +1,9 @@
 package com.architectbot.teams;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.InquiryRules;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.server.BotServer;
@@ -62,7 +64,11 @@ final class TeamsFixture implements AutoCloseable {
             variables.put("TEAMS_TENANT_OPENID_METADATA_URL", connector.baseUrl() + "/openid");
             variables.put("TEAMS_TOKEN_ENDPOINT", connector.baseUrl() + "/token");
         }
-        channel = new TeamsChannel(TeamsSettings.from(new Environment(variables)), queue, exports);
+        channel = new TeamsChannel(
+                TeamsSettings.from(new Environment(variables)),
+                queue,
+                new InquiryRules(ManifestResolver.names()),
+                exports);
         server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,

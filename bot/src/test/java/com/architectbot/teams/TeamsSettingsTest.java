@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.InquiryRules;
+import com.architectbot.licence.manifest.ManifestResolver;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,6 @@ class TeamsSettingsTest {
         assertThat(settings.fileHosts())
                 .hasToString("[*.sharepoint.com, *.sharepoint.us, *.sharepoint-mil.us, "
                         + "*.sharepoint.cn, onedrive.live.com, *.files.1drv.com]");
-        assertThat(TeamsSettings.MAX_FILE_BYTES).isEqualTo(2 * 1024 * 1024);
     }
 
     @Test
@@ -82,10 +83,17 @@ class TeamsSettingsTest {
                 com.architectbot.testing.TestCipher.cipher(),
                 java.time.Clock.systemUTC());
 
-        assertThat(TeamsChannel.create(TeamsSettings.from(new Environment(Map.of())), queue, exports))
+        assertThat(TeamsChannel.create(
+                        TeamsSettings.from(new Environment(Map.of())),
+                        queue,
+                        new InquiryRules(ManifestResolver.names()),
+                        exports))
                 .isEmpty();
         assertThat(TeamsChannel.create(
-                        TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))), queue, exports))
+                        TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))),
+                        queue,
+                        new InquiryRules(ManifestResolver.names()),
+                        exports))
                 .hasValueSatisfying(
                         channel -> assertThat(channel.surface().id()).isEqualTo("teams"));
         assertThat(TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "p")))

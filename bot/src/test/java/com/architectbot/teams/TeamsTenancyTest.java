@@ -85,7 +85,8 @@ class TeamsTenancyTest {
                         .body()
                         .path("text")
                         .asText())
-                .isEqualTo(TeamsTurns.PRIVATE_ONLY);
+                .isEqualTo("`export` is about you or your workspace alone, so I only answer it in private: "
+                        + "open a personal chat with me and type export.");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.architectbot.licence.manifest;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.core.ManifestNames;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver;
@@ -31,6 +32,11 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
      * @param specParser reads a package URL, {@code g:a:v} or {@code name@version}; throws
      *     {@link com.architectbot.core.PermanentFailure} for one it cannot read
      */
+    /** The file names the readers understand: how every surface tells a manifest from any other file. */
+    public static ManifestNames names() {
+        return new ManifestNames(name -> ManifestFormat.byName(name).isPresent(), ManifestFormat.SUPPORTED);
+    }
+
     public ManifestResolver(ManifestSettings settings, Function<String, PackageRef> specParser) {
         requireNonNull(settings, "settings");
         this.specParser = requireNonNull(specParser, "specParser");

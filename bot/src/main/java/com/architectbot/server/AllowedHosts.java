@@ -1,8 +1,10 @@
-package com.architectbot.teams;
+package com.architectbot.server;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +99,17 @@ public record AllowedHosts(String variable, List<Entry> entries) {
         } catch (UnknownHostException e) {
             return Optional.of("host " + host + " cannot be resolved");
         }
+    }
+
+    /**
+     * The client for calls to allow-listed hosts: it never follows a redirect on its own, since each hop's host
+     * must be checked (or refused) before anything is sent to it.
+     */
+    public static HttpClient client(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private Optional<Entry> entryFor(String host) {

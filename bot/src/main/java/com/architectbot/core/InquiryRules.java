@@ -1,0 +1,107 @@
+package com.architectbot.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.architectbot.conversation.Surface;
+import java.util.List;
+
+/**
+ * What a message to the bot means, decided once for every surface. Adapters translate their payload into a
+ * {@link Message} and the {@link Decision} back into platform calls:
+ * <ul>
+ *   <li>a manifest sent with it means a licence check (of at most {@value #MAX_FILES} manifests; other files
+ *       are left out), and files of which none is a manifest get the list of the files we read;
+ *   <li>an empty message gets the help text, the most useful answer to "@bot" alone;
+ *   <li>a typed command is a {@link TypedCommand}; anything else is a question;
+ *   <li>a private command (usage, settings, export, forget-me, erase-all-data) is taken only in a private
+ *       conversation: said where others read along, it would show one user's data to everyone.
+ * </ul>
+ */
+public final class InquiryRules {
+
+    /** Manifests checked from one message; a project's manifest and lockfile fit many times over. */
+    public static final int MAX_FILES = 5;
+    /** The largest file read for a licence check, on every surface: a large project's lockfile fits. */
+    public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+    private final ManifestNames manifests;
+
+    public InquiryRules(ManifestNames manifests) {
+        this.manifests = requireNonNull(manifests, "manifests");
+    }
+
+    /**
+     * A message as the adapter read it.
+     *
+     * @param text the text without the bot's own mention
+     * @param privateConversation a direct message or personal chat: only the user and the bot read it
+     */
+    public record Message(Surface surface, String text, List<InquiryFile> files, boolean privateConversation) {
+        public Message {
+            requireNonNull(surface, "surface");
+            text = text == null ? "" : text.strip();
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+    }
+
+    /** What to do with a message. */
+    public sealed interface Decision permits Accept, Refuse {}
+
+    /** Queue an inquiry of this kind, with this text (a command's arguments) and these manifests. */
+    public record Accept(InquiryKind kind, String text, List<InquiryFile> files) implements Decision {
+        public Accept {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** Queue nothing; tell the user this, where only they read it when the surface can. */
+    public record Refuse(String userMessage) implements Decision {}
+
+    public Decision decide(Message message) {
+        if (!message.files().isEmpty()) {
+            return licenceCheck(message);
+        }
+        if (message.text().isEmpty()) {
+            return new Accept(InquiryKind.HELP, "", List.of());
+        }
+        return TypedCommand.parse(message.text())
+                .<Decision>map(command -> command(command, message))
+                .orElseGet(() -> new Accept(InquiryKind.CONSULTATION, message.text(), List.of()));
+    }
+
+    private Decision licenceCheck(Message message) {
+        List<InquiryFile> checked = message.files().stream()
+                .filter(file -> manifests.isManifest(file.name()))
+                .limit(MAX_FILES)
+                .toList();
+        if (checked.isEmpty()) {
+            return new Refuse("I can only check the licences of manifests, lockfiles and SBOMs, and none of the files "
+                    + "you sent is one I read. Supported: " + manifests.supported() + ". To ask a question, send it "
+                    + "without the file.");
+        }
+        String arguments = TypedCommand.parse(message.text())
+                .filter(command -> command.kind() == InquiryKind.LICENCE_CHECK)
+                .map(TypedCommand::arguments)
+                .orElse(message.text());
+        return new Accept(InquiryKind.LICENCE_CHECK, arguments, checked);
+    }
+
+    private static Decision command(TypedCommand command, Message message) {
+        if (command.isPrivate() && !message.privateConversation()) {
+            return new Refuse(privately(message.surface(), command.kind()));
+        }
+        return new Accept(command.kind(), command.arguments(), List.of());
+    }
+
+    /** Where the user can say it instead, on their surface. */
+    private static String privately(Surface surface, InquiryKind kind) {
+        String word = TypedCommand.word(kind);
+        String what = "`" + word + "` is about you or your workspace alone, so I only answer it in private: ";
+        return switch (surface) {
+            case SLACK ->
+                what + "type `/architect " + word + "` (I answer in a direct message), or message me directly.";
+            case TEAMS -> what + "open a personal chat with me and type " + word + ".";
+            case CLI -> what + "run it from the command line.";
+        };
+    }
+}
