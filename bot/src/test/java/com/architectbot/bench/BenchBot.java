@@ -132,7 +132,8 @@ final class BenchBot implements AutoCloseable {
 
     /** The model port alone, built as ArchitectBot builds it (with the licence tool), for the model call's share. */
     Architect architect() {
-        return LangChainArchitect.create(model.settings(), List.of(new LicenceCheckTool(bot.licences())));
+        return LangChainArchitect.create(
+                model.settings(), List.of(new LicenceCheckTool(bot.licences())), new SimpleMeterRegistry());
     }
 
     private void delivered(ReplyTarget target, Reply reply) {
