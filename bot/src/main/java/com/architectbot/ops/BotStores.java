@@ -1,5 +1,6 @@
 package com.architectbot.ops;
 
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
@@ -45,11 +46,12 @@ record BotStores(
     /** The queue's workers (not started): they take jobs, let the processor answer and the replier deliver. */
     JobWorkers workers(JobProcessor processor, Replier replier, MeterRegistry metrics) {
         return new JobWorkers(
-                queue,
-                new RedisAnsweredMarks(redis.client(), queueSettings),
-                new RedisDeliveredParts(redis.client(), queueSettings),
-                processor,
-                replier,
+                new JobPipeline(
+                        queue,
+                        new RedisAnsweredMarks(redis.client(), queueSettings),
+                        new RedisDeliveredParts(redis.client(), queueSettings),
+                        processor,
+                        replier),
                 queueSettings,
                 metrics);
     }
