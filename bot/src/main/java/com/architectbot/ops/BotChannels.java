@@ -29,10 +29,7 @@ record BotChannels(List<Channel> all, Repliers repliers) {
         SlackChannel.create(
                         config.slack(),
                         queue,
-                        SlackStores.on(
-                                stores.redis().client(),
-                                stores.cipher(),
-                                config.slack().contextTtl()),
+                        SlackStores.on(stores.redis().client(), stores.cipher(), stores.recentThreads()),
                         features.tenancy())
                 .ifPresent(channels::add);
         TeamsChannel.create(config.teams(), queue, stores.exports()).ifPresent(channels::add);
