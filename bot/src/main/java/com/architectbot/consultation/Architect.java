@@ -2,7 +2,6 @@ package com.architectbot.consultation;
 
 import com.architectbot.conversation.Turn;
 import com.architectbot.core.answer.ArchitectReply;
-import com.architectbot.core.answer.ConsultationAnswer;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,18 +9,11 @@ import java.util.Optional;
 public interface Architect {
 
     /**
-     * Answers {@code question} in the context of the earlier turns of its thread (oldest first).
+     * Answers {@code question} in the context of the earlier turns of its thread (oldest first), on
+     * {@code model} when given (a tenant's choice) instead of the configured one, with the tokens the answer used.
      *
      * @throws RetryableFailure when the model timed out, was rate limited or failed on its side
      * @throws PermanentFailure when the model refused the request or its reply could not be understood
-     */
-    default ConsultationAnswer consult(List<Turn> history, String question) {
-        return consult(history, question, Optional.empty()).answer();
-    }
-
-    /**
-     * As {@link #consult(List, String)}, on {@code model} when given (a tenant's choice) instead of the
-     * configured one, and with the tokens the answer used.
      */
     ArchitectReply consult(List<Turn> history, String question, Optional<String> model);
 }

@@ -8,7 +8,6 @@ import com.architectbot.core.Consultations;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.answer.ArchitectReply;
-import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,16 +35,9 @@ public final class ConsultationService implements Consultations {
     }
 
     /**
-     * The architect's answer. Asking again with the same inquiry id (a redelivered job) returns the
-     * answer already given instead of asking the model twice.
-     */
-    public ConsultationAnswer consult(Inquiry inquiry) {
-        return consult(inquiry, Optional.empty()).answer();
-    }
-
-    /**
-     * As {@link #consult(Inquiry)}, on the given model when present, with the tokens spent; an answer found
-     * in memory (a redelivered job) spent none.
+     * The architect's answer, on the given model when present, with the tokens spent. Asking again with the
+     * same inquiry id (a redelivered job) returns the answer already given, which spent none, instead of
+     * asking the model twice.
      */
     @Override
     public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {

@@ -1,29 +1,21 @@
 package com.architectbot.core;
 
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link FileSource} per surface, registered by each channel at start-up (as repliers are). A file is
+ * One {@link FileSource} per surface, registered by the composition root when it builds the channels. A file is
  * fetched through the source of the surface its inquiry came from.
  */
 public final class FileSources implements FileSource {
 
-    private final Map<Surface, FileSource> bySurface = new ConcurrentHashMap<>();
+    private final PerSurface<FileSource> bySurface = new PerSurface<>("file source");
 
     /**
      * @throws IllegalStateException when the surface already has a source: a wiring mistake
      */
     public FileSources register(Surface surface, FileSource source) {
-        requireNonNull(surface, "surface");
-        requireNonNull(source, "source");
-        if (bySurface.putIfAbsent(surface, source) != null) {
-            throw new IllegalStateException("a file source for " + surface.id() + " is already registered");
-        }
+        bySurface.register(surface, source);
         return this;
     }
 
@@ -33,15 +25,14 @@ public final class FileSources implements FileSource {
      */
     @Override
     public FileText fetch(InquiryFile file, ThreadKey thread) {
-        FileSource source = bySurface.get(thread.surface());
-        if (source == null) {
-            throw new PermanentFailure(
-                    "I can't read files sent on " + thread.surface().id() + " right now. "
-                            + "Please paste the package names instead.",
-                    "no file source is registered for " + thread.surface().id() + " (registered: " + bySurface.keySet()
-                            + ")",
-                    null);
-        }
+        FileSource source = bySurface
+                .of(thread.surface())
+                .orElseThrow(() -> new PermanentFailure(
+                        "I can't read files sent on " + thread.surface().id() + " right now. "
+                                + "Please paste the package names instead.",
+                        "no file source is registered for " + thread.surface().id() + " (registered: "
+                                + bySurface.registered() + ")",
+                        null));
         return source.fetch(file, thread);
     }
 }

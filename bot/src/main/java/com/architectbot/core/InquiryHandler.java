@@ -3,7 +3,6 @@ package com.architectbot.core;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +17,6 @@ public final class InquiryHandler {
     private final FileSource files;
     private final TenantControls tenancy;
     private final RequestMetrics metrics;
-
-    /** Without plan limits, metering or metrics: for tests. */
-    public InquiryHandler(Consultations consultations, LicenceChecks licences, FileSource files) {
-        this(consultations, licences, files, TenantControls.NONE, new SimpleMeterRegistry());
-    }
 
     /**
      * @param files where the manifests users send with a licence check are fetched from, on the worker

@@ -32,10 +32,7 @@ record BotChannels(List<Channel> all, Repliers repliers) {
         SlackChannel.create(
                         config.slack(),
                         queue,
-                        SlackStores.on(
-                                stores.redis().client(),
-                                stores.cipher(),
-                                config.slack().contextTtl()),
+                        SlackStores.on(stores.redis().client(), stores.cipher(), stores.recentThreads()),
                         rules,
                         features.tenancy())
                 .ifPresent(channels::add);

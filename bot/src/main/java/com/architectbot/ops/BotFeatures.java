@@ -14,7 +14,6 @@ import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
-import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
@@ -66,10 +65,7 @@ record BotFeatures(
                 new RedisTenantProfiles(redis.client()),
                 stores.audit(),
                 new RedisConversationRecords(redis),
-                List.of(
-                        stores.deadLetters(),
-                        stores.exports(),
-                        new RecentThreads(redis.client(), config.slack().contextTtl(), clock)),
+                List.of(stores.deadLetters(), stores.exports(), stores.recentThreads()),
                 clock);
     }
 

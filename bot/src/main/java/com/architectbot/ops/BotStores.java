@@ -1,5 +1,6 @@
 package com.architectbot.ops;
 
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
@@ -11,6 +12,7 @@ import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.ValueCipher;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +22,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The store and the queue: the Redis parts that more than one feature or channel shares (the job queue and its
- * dead letters, the audit log, the cipher for stored secrets, Teams' pending exports). Built first, on the
+ * dead letters, the audit log, the cipher for stored secrets, Teams' pending exports, the threads Slack recently
+ * answered in, which the Slack channel keeps and tenancy erases). Built first, on the
  * open connection, because every part built after them writes to them.
  */
 record BotStores(
@@ -30,7 +33,8 @@ record BotStores(
         RedisStreamQueue queue,
         RedisDeadLetters deadLetters,
         RedisAuditLog audit,
-        RedisPendingExports exports) {
+        RedisPendingExports exports,
+        RecentThreads recentThreads) {
 
     static BotStores on(RedisConnection redis, BotConfig config, Clock clock, MeterRegistry metrics) {
         var deadLetters = new RedisDeadLetters(redis.client(), config.queue(), clock);
@@ -38,18 +42,20 @@ record BotStores(
         var audit = new RedisAuditLog(redis.client(), config.tenancy().auditRetention(), clock);
         var cipher = ValueCipher.load(config.encryption());
         var exports = new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher, clock);
+        var recentThreads = new RecentThreads(redis.client(), config.slack().contextTtl(), clock);
         QueueGauges.register(metrics, redis.client(), config.queue(), clock);
-        return new BotStores(redis, config.queue(), cipher, queue, deadLetters, audit, exports);
+        return new BotStores(redis, config.queue(), cipher, queue, deadLetters, audit, exports, recentThreads);
     }
 
     /** The queue's workers (not started): they take jobs, let the processor answer and the replier deliver. */
     JobWorkers workers(JobProcessor processor, Replier replier, MeterRegistry metrics) {
         return new JobWorkers(
-                queue,
-                new RedisAnsweredMarks(redis.client(), queueSettings),
-                new RedisDeliveredParts(redis.client(), queueSettings),
-                processor,
-                replier,
+                new JobPipeline(
+                        queue,
+                        new RedisAnsweredMarks(redis.client(), queueSettings),
+                        new RedisDeliveredParts(redis.client(), queueSettings),
+                        processor,
+                        replier),
                 queueSettings,
                 metrics);
     }

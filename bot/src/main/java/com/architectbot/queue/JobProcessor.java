@@ -4,8 +4,9 @@ import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
 
 /**
- * The slow work behind an inquiry (model calls, registry look-ups), run by the queue's workers. The
- * consultation core implements it; the queue only decides what happens to the job by what it throws.
+ * The slow work behind an inquiry (model calls, registry look-ups), run by the queue's workers. The composition
+ * root wires the core's router in ({@code InquiryHandler::process}); the queue only decides what happens to the
+ * job by what it throws.
  */
 @FunctionalInterface
 public interface JobProcessor {

@@ -43,21 +43,12 @@ final class JobRunner {
     private final String consumer;
     private final JobMetrics metrics;
 
-    JobRunner(
-            JobStream stream,
-            AnsweredMarks marks,
-            DeliveredParts parts,
-            JobProcessor processor,
-            Replier replier,
-            QueueSettings settings,
-            String consumer,
-            JobMetrics metrics,
-            Clock clock) {
-        this.stream = requireNonNull(stream, "stream");
-        this.marks = requireNonNull(marks, "marks");
-        this.parts = requireNonNull(parts, "parts");
-        this.processor = requireNonNull(processor, "processor");
-        this.replier = requireNonNull(replier, "replier");
+    JobRunner(JobPipeline pipeline, QueueSettings settings, String consumer, JobMetrics metrics, Clock clock) {
+        this.stream = pipeline.stream();
+        this.marks = pipeline.marks();
+        this.parts = pipeline.parts();
+        this.processor = pipeline.processor();
+        this.replier = pipeline.replier();
         this.settings = requireNonNull(settings, "settings");
         this.consumer = requireNonNull(consumer, "consumer");
         this.metrics = requireNonNull(metrics, "metrics");

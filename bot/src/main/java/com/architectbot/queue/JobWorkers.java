@@ -42,31 +42,12 @@ public final class JobWorkers implements AutoCloseable {
     /** Stopped once nothing runs any more: the heartbeat outlives the poller to cover the grace period. */
     private volatile LeaseRenewal heartbeat;
 
-    /**
-     * @param parts what was delivered of each reply, so a job delivered again posts only what is missing
-     * @param metrics where errors by cause and outcomes are counted
-     */
-    public JobWorkers(
-            JobStream stream,
-            AnsweredMarks marks,
-            DeliveredParts parts,
-            JobProcessor processor,
-            Replier replier,
-            QueueSettings settings,
-            MeterRegistry metrics) {
-        this.stream = requireNonNull(stream, "stream");
+    /** @param metrics where errors by cause and outcomes are counted */
+    public JobWorkers(JobPipeline pipeline, QueueSettings settings, MeterRegistry metrics) {
+        this.stream = pipeline.stream();
         this.settings = requireNonNull(settings, "settings");
         this.consumer = consumerName(INSTANCES.getAndIncrement());
-        this.runner = new JobRunner(
-                stream,
-                marks,
-                parts,
-                processor,
-                replier,
-                settings,
-                consumer,
-                new JobMetrics(metrics),
-                Clock.systemUTC());
+        this.runner = new JobRunner(pipeline, settings, consumer, new JobMetrics(metrics), Clock.systemUTC());
         this.slots = new JobSlots(settings.concurrency());
         this.poller = new JobPoller(stream, slots, runner, settings, consumer);
     }

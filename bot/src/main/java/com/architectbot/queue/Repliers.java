@@ -1,33 +1,26 @@
 package com.architectbot.queue;
 
-import static java.util.Objects.requireNonNull;
-
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.PerSurface;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link Replier} per surface. Each channel registers its replier at start-up; workers then deliver every
- * reply through this registry, which picks the replier of the reply target's surface.
+ * One {@link Replier} per surface. The composition root registers each channel's replier when it builds the
+ * channels; workers then deliver every reply through this registry, which picks the replier of the reply target's
+ * surface.
  */
 public final class Repliers implements Replier {
 
-    private final Map<Surface, Replier> bySurface = new ConcurrentHashMap<>();
+    private final PerSurface<Replier> bySurface = new PerSurface<>("replier");
 
     /**
      * Registers the replier of one surface.
      *
-     * @throws IllegalStateException when the surface already has one: two channels claiming a surface is a
-     *     wiring mistake, better found at start-up than by a user
+     * @throws IllegalStateException when the surface already has one: a wiring mistake
      */
     public Repliers register(Surface surface, Replier replier) {
-        requireNonNull(surface, "surface");
-        requireNonNull(replier, "replier");
-        if (bySurface.putIfAbsent(surface, replier) != null) {
-            throw new IllegalStateException("a replier for " + surface.id() + " is already registered");
-        }
+        bySurface.register(surface, replier);
         return this;
     }
 
@@ -48,14 +41,10 @@ public final class Repliers implements Replier {
     }
 
     private Replier of(ReplyTarget target) {
-        Replier replier = bySurface.get(target.surface());
-        if (replier == null) {
-            throw new IllegalStateException(
-                    "no replier is registered for " + target.surface().id()
-                            + " (registered: " + bySurface.keySet() + "); the "
-                            + target.surface().id()
-                            + " channel must call Repliers.register at start-up");
-        }
-        return replier;
+        return bySurface
+                .of(target.surface())
+                .orElseThrow(() -> new IllegalStateException("no replier is registered for "
+                        + target.surface().id() + " (registered: " + bySurface.registered()
+                        + "); the composition root registers each channel's replier at start-up"));
     }
 }

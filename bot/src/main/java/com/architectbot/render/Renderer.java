@@ -1,7 +1,6 @@
 package com.architectbot.render;
 
 import com.architectbot.core.Reply;
-import com.architectbot.core.answer.ConsultationAnswer;
 import java.util.List;
 
 /**
@@ -15,8 +14,4 @@ public interface Renderer<M> {
 
     /** The messages for the reply, at least one. */
     List<M> render(Reply reply);
-
-    default List<M> render(ConsultationAnswer answer) {
-        return render(new Reply.Answer(answer));
-    }
 }

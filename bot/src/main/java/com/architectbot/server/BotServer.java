@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,6 @@ public final class BotServer implements AutoCloseable {
 
     private BotServer(Javalin app) {
         this.app = app;
-    }
-
-    /** With metrics of its own, which nothing reads. */
-    public static BotServer start(ServerSettings settings, BooleanSupplier ready, List<? extends HttpRoutes> channels) {
-        return start(settings, ready, channels, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     /**

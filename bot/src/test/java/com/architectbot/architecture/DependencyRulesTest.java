@@ -95,6 +95,25 @@ class DependencyRulesTest {
             .because("each channel is an adapter of its own");
 
     @ArchTest
+    static final ArchRule only_the_cli_uses_the_composition_root = noClasses()
+            .that()
+            .resideOutsideOfPackages("com.architectbot.ops..", "com.architectbot.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.architectbot.ops..")
+            .because("the composition root is used by the entry point alone");
+
+    @ArchTest
+    static final ArchRule queue_server_and_render_know_no_channel_or_composition_root = noClasses()
+            .that()
+            .resideInAnyPackage("com.architectbot.queue..", "com.architectbot.server..", "com.architectbot.render..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(Stream.concat(Stream.of(CHANNELS), Stream.of("com.architectbot.ops.."))
+                    .toArray(String[]::new))
+            .because("channels plug into the queue, the server and the renderers, not the other way round");
+
+    @ArchTest
     static final ArchRule redis_code_lives_in_redis_packages = noClasses()
             .that()
             .resideOutsideOfPackage("..redis..")

@@ -14,6 +14,7 @@ import com.architectbot.core.ReplyTarget;
 import com.architectbot.ops.ArchitectBot;
 import com.architectbot.ops.BotConfig;
 import com.architectbot.queue.Job;
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.TestQueueSettings;
@@ -88,11 +89,12 @@ final class BenchBot implements AutoCloseable {
         this.queue = new RedisStreamQueue(
                 redis, settings, new RedisDeadLetters(redis, settings, Clock.systemUTC()), Clock.systemUTC());
         this.workers = new JobWorkers(
-                        queue,
-                        new RedisAnsweredMarks(redis, settings),
-                        new RedisDeliveredParts(redis, settings),
-                        bot::answer,
-                        (target, reply, parts) -> delivered(target, reply),
+                        new JobPipeline(
+                                queue,
+                                new RedisAnsweredMarks(redis, settings),
+                                new RedisDeliveredParts(redis, settings),
+                                bot::answer,
+                                (target, reply, parts) -> delivered(target, reply)),
                         settings,
                         new SimpleMeterRegistry())
                 .start();
@@ -132,7 +134,8 @@ final class BenchBot implements AutoCloseable {
 
     /** The model port alone, built as ArchitectBot builds it (with the licence tool), for the model call's share. */
     Architect architect() {
-        return LangChainArchitect.create(model.settings(), List.of(new LicenceCheckTool(bot.licences())));
+        return LangChainArchitect.create(
+                model.settings(), List.of(new LicenceCheckTool(bot.licences())), new SimpleMeterRegistry());
     }
 
     private void delivered(ReplyTarget target, Reply reply) {

@@ -3,6 +3,7 @@ package com.architectbot.bench;
 import com.architectbot.consultation.Architect;
 import com.architectbot.testing.FakeOpenAi;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +57,9 @@ public final class ConsultationOverheadBenchmark {
     private static Latencies timeModelCalls(Architect architect, int calls) {
         Latencies latencies = new Latencies();
         for (int i = 0; i < calls; i++) {
-            latencies.time(() -> architect.consult(List.of(), BenchBot.QUESTION));
+            latencies.time(() -> architect
+                    .consult(List.of(), BenchBot.QUESTION, Optional.empty())
+                    .answer());
         }
         return latencies;
     }

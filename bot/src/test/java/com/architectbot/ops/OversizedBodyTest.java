@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.HttpRoutes;
 import com.architectbot.server.ServerSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -41,7 +43,8 @@ class OversizedBodyTest {
         server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,
-                List.of(echo));
+                List.of(echo),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.HttpRoutes;
 import com.architectbot.server.ServerSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,7 +43,10 @@ class RequestBodyDeadlineTest {
         HttpRoutes echo = routes ->
                 routes.post("/echo", ctx -> ctx.result("got " + ctx.body().length() + " bytes"));
         server = BotServer.start(
-                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), DEADLINE), () -> true, List.of(echo));
+                new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), DEADLINE),
+                () -> true,
+                List.of(echo),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     @AfterEach

@@ -47,7 +47,8 @@ class MarkdownRendererTest extends RendererContract<String> {
     void an_answer_without_critical_issues_says_so_as_a_bullet() {
         var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
 
-        assertThat(renderer.render(calm).getFirst()).contains("## Critical Issues\n\n- None identified.");
+        assertThat(renderer.render(new Reply.Answer(calm)).getFirst())
+                .contains("## Critical Issues\n\n- None identified.");
     }
 
     @Test

@@ -81,7 +81,7 @@ public abstract class RendererContract<M> {
     void an_answer_with_empty_sections_still_shows_all_five_and_says_there_are_no_critical_issues() {
         var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
 
-        List<M> messages = renderer.render(calm);
+        List<M> messages = renderer.render(new Reply.Answer(calm));
 
         messages.forEach(this::assertWithinLimits);
         assertInOrder(
@@ -100,7 +100,7 @@ public abstract class RendererContract<M> {
     void an_extreme_answer_is_split_within_the_limits_and_loses_nothing() {
         ConsultationAnswer huge = extremeAnswer();
 
-        List<M> messages = renderer.render(huge);
+        List<M> messages = renderer.render(new Reply.Answer(huge));
 
         messages.forEach(this::assertWithinLimits);
         if (limitsMessageSize) {

@@ -15,6 +15,8 @@ import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,7 +72,8 @@ public final class AckLatencyBenchmark {
         var server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,
-                List.of(channel));
+                List.of(channel),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         URI uri = URI.create("http://127.0.0.1:" + server.port() + "/slack/events");
         try (OpenLoop load = new OpenLoop()) {
             // One event first, answered before the load starts: Bolt caches auth.test only once one call has

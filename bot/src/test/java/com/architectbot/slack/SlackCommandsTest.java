@@ -6,6 +6,7 @@ import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
 import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.Job;
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.TestQueueSettings;
@@ -186,13 +187,14 @@ class SlackCommandsTest {
                 Clock.systemUTC());
         harness.queue.jobs.forEach(queue::enqueue);
         try (JobWorkers workers = new JobWorkers(
-                        queue,
-                        new RedisAnsweredMarks(harness.redis, settings),
-                        parts,
-                        inquiry -> new Reply.Notice(
-                                Reply.Tone.INFO,
-                                "Answered in thread " + inquiry.thread().thread()),
-                        harness.channel.replier(),
+                        new JobPipeline(
+                                queue,
+                                new RedisAnsweredMarks(harness.redis, settings),
+                                parts,
+                                inquiry -> new Reply.Notice(
+                                        Reply.Tone.INFO,
+                                        "Answered in thread " + inquiry.thread().thread()),
+                                harness.channel.replier()),
                         settings,
                         new SimpleMeterRegistry())
                 .start()) {

@@ -13,6 +13,8 @@ import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -92,7 +94,8 @@ final class SlackHarness implements AutoCloseable {
         server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,
-                List.of(channel));
+                List.of(channel),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     SlackHarness() {

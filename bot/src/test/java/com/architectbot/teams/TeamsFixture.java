@@ -15,6 +15,8 @@ import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +74,8 @@ final class TeamsFixture implements AutoCloseable {
         server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,
-                List.of(channel));
+                List.of(channel),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     /** Authentication off: the Emulator and Agents Playground setup. */

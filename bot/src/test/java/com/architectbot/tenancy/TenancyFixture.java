@@ -67,7 +67,7 @@ final class TenancyFixture implements AutoCloseable {
         this.tenancy =
                 new Tenancy(settings, meter, profiles, audit, new RedisConversationRecords(redis), List.of(), clock);
         var consultations = new ConsultationService(
-                LangChainArchitect.create(model.settings(), List.of()),
+                LangChainArchitect.create(model.settings(), List.of(), new SimpleMeterRegistry()),
                 memory,
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 ConsultationSettings.DEFAULTS,

@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (var model = FakeOpenAi.start()) {
  *     model.enqueue(Response.error(500), Response.answer(answer));
- *     var architect = LangChainArchitect.create(model.settings(), List.of());
- *     ... architect.consult(List.of(), "question") ...
+ *     var architect = LangChainArchitect.create(model.settings(), List.of(), new SimpleMeterRegistry());
+ *     ... architect.consult(List.of(), "question", Optional.empty()).answer() ...
  *     assertThat(model.requests()).hasSize(2);
  * }
  * }</pre>

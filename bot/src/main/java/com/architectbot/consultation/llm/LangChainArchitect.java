@@ -21,7 +21,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +62,6 @@ public final class LangChainArchitect implements Architect {
     private final ModelMetrics metrics;
     private final String persona;
 
-    /** Without metrics: for tests. */
-    public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools) {
-        this(model, settings, tools, new SimpleMeterRegistry());
-    }
-
     /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
     public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools, MeterRegistry metrics) {
         this.model = requireNonNull(model, "model");
@@ -76,11 +70,6 @@ public final class LangChainArchitect implements Architect {
         this.failures = new ModelFailures(settings);
         this.metrics = new ModelMetrics(metrics, settings);
         this.persona = Prompts.render(Prompts.PRODUCTION_ARCHITECT, Map.of());
-    }
-
-    /** The architect on the model the settings describe. */
-    public static LangChainArchitect create(ModelSettings settings, List<?> tools) {
-        return create(settings, tools, new SimpleMeterRegistry());
     }
 
     /** The architect on the model the settings describe, recording its calls in {@code metrics}. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets that users paste (tokens, keys, passwords in URLs and config snippets). Every
- * {@link Inquiry} is built through it, so no surface can queue, store, log, audit or send the raw text.
+ * {@link com.architectbot.core.Inquiry} is built through it, so no surface can queue, store, log, audit or send the raw text.
  * Each secret is replaced by a label saying what was removed, so the architect can still reason about it
  * ("you pasted an AWS key"). Redacting redacted text changes nothing.
  */

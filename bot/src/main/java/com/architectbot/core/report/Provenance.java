@@ -4,7 +4,7 @@ package com.architectbot.core.report;
 public enum Provenance {
     /** The package's own metadata states a valid SPDX expression. */
     DECLARED,
-    /** Taken from a parent (a parent POM); {@link InterpretedLicence#inheritedFrom()} says which. */
+    /** Taken from a parent (a parent POM); the licence engine records which parent. */
     INHERITED,
     /** The metadata states free text or a URL that our table or the SPDX names map to an id. */
     MAPPED,

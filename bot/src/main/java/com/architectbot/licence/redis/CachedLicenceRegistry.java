@@ -9,7 +9,6 @@ import com.architectbot.licence.source.PackageSpecs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,18 +41,8 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     private final Counter hits;
     private final Counter misses;
 
-    /** Without metrics: for tests. */
-    public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis) {
-        this(registry, redis, KEY_PREFIX);
-    }
-
     public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis, MeterRegistry metrics) {
         this(registry, redis, KEY_PREFIX, metrics);
-    }
-
-    /** Without metrics, under a key prefix of its own: for tests. */
-    public CachedLicenceRegistry(LicenceRegistry registry, UnifiedJedis redis, String keyPrefix) {
-        this(registry, redis, keyPrefix, new SimpleMeterRegistry());
     }
 
     /** @param keyPrefix replaces {@link #KEY_PREFIX}, e.g. to keep tests apart */

@@ -16,9 +16,12 @@ public record SlackStores(
      * @param contextTtl how long a thread is remembered after its last message
      */
     public static SlackStores on(UnifiedJedis redis, ValueCipher cipher, Duration contextTtl) {
+        return on(redis, cipher, new RecentThreads(redis, contextTtl, Clock.systemUTC()));
+    }
+
+    /** @param recentThreads shared with what erases a tenant's data, so both use the one store */
+    public static SlackStores on(UnifiedJedis redis, ValueCipher cipher, RecentThreads recentThreads) {
         return new SlackStores(
-                new RedisInstallationService(redis, cipher),
-                new RedisOAuthStateService(redis),
-                new RecentThreads(redis, contextTtl, Clock.systemUTC()));
+                new RedisInstallationService(redis, cipher), new RedisOAuthStateService(redis), recentThreads);
     }
 }

@@ -8,12 +8,14 @@ import com.architectbot.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,7 +112,9 @@ class ChatModelsTest {
                 Duration.ofSeconds(10),
                 512,
                 0);
-        return LangChainArchitect.create(settings, List.of()).consult(List.of(), "How do we roll out updates?");
+        return LangChainArchitect.create(settings, List.of(), new SimpleMeterRegistry())
+                .consult(List.of(), "How do we roll out updates?", Optional.empty())
+                .answer();
     }
 
     /** Records each request's path and body and answers every one with the same 200 body. */

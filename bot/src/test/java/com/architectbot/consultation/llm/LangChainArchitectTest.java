@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class LangChainArchitectTest {
     @Test
     void persona_is_the_system_message_and_the_question_comes_last() {
         // when
-        architect().consult(List.of(), QUESTION);
+        architect().consult(List.of(), QUESTION, Optional.empty()).answer();
         // then
         JsonNode messages = model.lastRequest().get("messages");
         assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
@@ -66,7 +68,8 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.answer(ANSWER));
         // when
-        ConsultationAnswer answer = architect().consult(List.of(), QUESTION);
+        ConsultationAnswer answer =
+                architect().consult(List.of(), QUESTION, Optional.empty()).answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
     }
@@ -74,7 +77,7 @@ class LangChainArchitectTest {
     @Test
     void response_format_carries_the_answer_schema_read_from_the_record() {
         // when
-        architect().consult(List.of(), QUESTION);
+        architect().consult(List.of(), QUESTION, Optional.empty()).answer();
         // then
         JsonNode format = model.lastRequest().get("response_format");
         assertThat(format.get("type").asText()).isEqualTo("json_schema");
@@ -96,7 +99,7 @@ class LangChainArchitectTest {
             before = new ObjectMapper().readTree(in);
         }
         // when
-        architect().consult(List.of(), QUESTION);
+        architect().consult(List.of(), QUESTION, Optional.empty()).answer();
         // then
         assertThat(model.lastRequest().at("/response_format/json_schema").toString())
                 .as("same fields, guidance and order")
@@ -111,7 +114,7 @@ class LangChainArchitectTest {
                 new Turn("slack:E1", "U1", "First question?", earlierAnswer, Instant.parse("2025-01-01T00:00:00Z")),
                 new Turn("slack:E2", "U2", "Second question?", earlierAnswer, Instant.parse("2025-01-01T00:01:00Z")));
         // when
-        architect().consult(history, QUESTION);
+        architect().consult(history, QUESTION, Optional.empty()).answer();
         // then
         JsonNode messages = model.lastRequest().get("messages");
         assertThat(messages)
@@ -128,8 +131,9 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.error(500), Response.answer(ANSWER));
         // when
-        ConsultationAnswer answer =
-                architect(model.settings(Duration.ofSeconds(10), 1)).consult(List.of(), QUESTION);
+        ConsultationAnswer answer = architect(model.settings(Duration.ofSeconds(10), 1))
+                .consult(List.of(), QUESTION, Optional.empty())
+                .answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
         assertThat(model.requests()).hasSize(2);
@@ -140,7 +144,9 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.error(503));
         // when / then
-        assertThatThrownBy(() -> architect().consult(List.of(), QUESTION))
+        assertThatThrownBy(() -> architect()
+                        .consult(List.of(), QUESTION, Optional.empty())
+                        .answer())
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("openai")
                 .hasMessageContaining(model.baseUrl())
@@ -152,7 +158,10 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.error(429));
         // when / then
-        assertThatThrownBy(() -> architect().consult(List.of(), QUESTION)).isInstanceOf(RetryableFailure.class);
+        assertThatThrownBy(() -> architect()
+                        .consult(List.of(), QUESTION, Optional.empty())
+                        .answer())
+                .isInstanceOf(RetryableFailure.class);
     }
 
     @Test
@@ -161,7 +170,8 @@ class LangChainArchitectTest {
         model.enqueue(Response.answer(ANSWER).after(Duration.ofSeconds(30)));
         var architect = architect(model.settings(Duration.ofMillis(300), 0));
         // when / then
-        assertThatThrownBy(() -> architect.consult(List.of(), QUESTION))
+        assertThatThrownBy(() ->
+                        architect.consult(List.of(), QUESTION, Optional.empty()).answer())
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("no answer within")
                 .hasMessageContaining(model.baseUrl());
@@ -172,7 +182,8 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.content("Sure! Here is my advice: add SSO."), Response.answer(ANSWER));
         // when
-        ConsultationAnswer answer = architect().consult(List.of(), QUESTION);
+        ConsultationAnswer answer =
+                architect().consult(List.of(), QUESTION, Optional.empty()).answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
         JsonNode repair = model.requests().get(1).get("messages");
@@ -190,7 +201,9 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.content("not json"), Response.content("{\"criticalIssues\": []}"));
         // when / then
-        assertThatThrownBy(() -> architect().consult(List.of(), QUESTION))
+        assertThatThrownBy(() -> architect()
+                        .consult(List.of(), QUESTION, Optional.empty())
+                        .answer())
                 .isInstanceOfSatisfying(
                         PermanentFailure.class,
                         failure -> assertThat(failure.userMessage())
@@ -204,7 +217,9 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.error(401));
         // when / then
-        assertThatThrownBy(() -> architect().consult(List.of(), QUESTION))
+        assertThatThrownBy(() -> architect()
+                        .consult(List.of(), QUESTION, Optional.empty())
+                        .answer())
                 .isInstanceOfSatisfying(
                         PermanentFailure.class,
                         failure -> assertThat(failure.userMessage())
@@ -222,7 +237,9 @@ class LangChainArchitectTest {
         var settings = model.settings(Duration.ofSeconds(5), 0);
         model.close(); // nothing listens on the port any more
         // when / then
-        assertThatThrownBy(() -> architect(settings).consult(List.of(), QUESTION))
+        assertThatThrownBy(() -> architect(settings)
+                        .consult(List.of(), QUESTION, Optional.empty())
+                        .answer())
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("OPENAI_BASE_URL");
     }
@@ -233,10 +250,11 @@ class LangChainArchitectTest {
         var licences = new LicenceLookup();
         model.enqueue(
                 Response.toolCall("call_1", "licenceOf", "{\"packageName\": \"left-pad\"}"), Response.answer(ANSWER));
-        var architect =
-                new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(licences));
+        var architect = new LangChainArchitect(
+                ChatModels.create(model.settings()), model.settings(), List.of(licences), new SimpleMeterRegistry());
         // when
-        ConsultationAnswer answer = architect.consult(List.of(), QUESTION);
+        ConsultationAnswer answer =
+                architect.consult(List.of(), QUESTION, Optional.empty()).answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
         assertThat(licences.asked).containsExactly("left-pad");
@@ -257,10 +275,11 @@ class LangChainArchitectTest {
             model.enqueue(Response.toolCall("call_" + i, "licenceOf", "{\"packageName\": \"p" + i + "\"}"));
         }
         model.enqueue(Response.answer(ANSWER));
-        var architect =
-                new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(licences));
+        var architect = new LangChainArchitect(
+                ChatModels.create(model.settings()), model.settings(), List.of(licences), new SimpleMeterRegistry());
         // when
-        ConsultationAnswer answer = architect.consult(List.of(), QUESTION);
+        ConsultationAnswer answer =
+                architect.consult(List.of(), QUESTION, Optional.empty()).answer();
         // then: rounds of tool calls, then a forced answer; the extra tool call is repaired away
         assertThat(licences.asked).hasSize(LangChainArchitect.MAX_TOOL_ROUNDS);
         assertThat(model.requests()
@@ -283,7 +302,7 @@ class LangChainArchitectTest {
     }
 
     private static LangChainArchitect architect(ModelSettings settings) {
-        return LangChainArchitect.create(settings, List.of());
+        return LangChainArchitect.create(settings, List.of(), new SimpleMeterRegistry());
     }
 
     /** A test-only tool standing in for the licence engine. */

@@ -14,9 +14,11 @@ import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeOpenAi.Response;
 import com.architectbot.testing.FakeRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +41,12 @@ class LicenceCheckToolTest {
                             "checkLicences",
                             "{\"packages\": [\"org.apache.commons:commons-lang3:3.14.0\"], \"distributionModel\": \"saas\"}"),
                     Response.answer(FakeOpenAi.DEFAULT_ANSWER));
-            var architect =
-                    new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of(tool));
+            var architect = new LangChainArchitect(
+                    ChatModels.create(model.settings()), model.settings(), List.of(tool), new SimpleMeterRegistry());
             // when
-            architect.consult(List.of(), "Can we ship commons-lang3 in our SaaS?");
+            architect
+                    .consult(List.of(), "Can we ship commons-lang3 in our SaaS?", Optional.empty())
+                    .answer();
             // then: the engine's verdict went back to the model as the tool's result
             JsonNode messages = model.requests().get(1).get("messages");
             JsonNode toolResult = messages.get(messages.size() - 1);

@@ -41,7 +41,8 @@ class CachedLicenceRegistryTest {
             0,
             Duration.ofMillis(10),
             RegistrySettings.DEFAULT_MAX_BODY_BYTES));
-    private final CachedLicenceRegistry cached = new CachedLicenceRegistry(registries, redis, prefix);
+    private final CachedLicenceRegistry cached =
+            new CachedLicenceRegistry(registries, redis, prefix, new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {
@@ -96,7 +97,7 @@ class CachedLicenceRegistryTest {
 
     @Test
     void the_default_key_is_namespaced_by_purl() {
-        assertThat(new CachedLicenceRegistry(registries, redis).key(REACT))
+        assertThat(new CachedLicenceRegistry(registries, redis, new SimpleMeterRegistry()).key(REACT))
                 .isEqualTo("ab:licence:pkg:npm/react@18.2.0");
     }
 
@@ -143,7 +144,8 @@ class CachedLicenceRegistryTest {
         // given
         try (UnifiedJedis away =
                 RedisClient.create(RegistryHttpTest.closedPort().toString().replace("http", "redis"))) {
-            CachedLicenceRegistry withoutCache = new CachedLicenceRegistry(registries, away, prefix);
+            CachedLicenceRegistry withoutCache =
+                    new CachedLicenceRegistry(registries, away, prefix, new SimpleMeterRegistry());
             // when
             Lookup first = withoutCache.lookup(REACT);
             Lookup second = withoutCache.lookup(REACT);

@@ -17,6 +17,7 @@ import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.Replier;
 import com.architectbot.testing.FakeOpenAi;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,8 +50,10 @@ class JobDeadlineTest {
         var architect = new LangChainArchitect(
                 ChatModels.create(model.settings(Duration.ofSeconds(60), 2)),
                 model.settings(Duration.ofSeconds(60), 2),
-                List.of());
-        JobProcessor consulting = inquiry -> new Reply.Answer(architect.consult(List.of(), inquiry.text()));
+                List.of(),
+                new SimpleMeterRegistry());
+        JobProcessor consulting = inquiry -> new Reply.Answer(
+                architect.consult(List.of(), inquiry.text(), Optional.empty()).answer());
         // when
         long start = System.nanoTime();
         // a deadline the model call surely starts within, even on a busy machine where the client's first call is slow
@@ -148,7 +151,8 @@ class JobDeadlineTest {
     @Test
     void the_model_client_makes_no_call_once_the_deadline_has_passed() {
         // given
-        var architect = new LangChainArchitect(ChatModels.create(model.settings()), model.settings(), List.of());
+        var architect = new LangChainArchitect(
+                ChatModels.create(model.settings()), model.settings(), List.of(), new SimpleMeterRegistry());
         Deadline passed = new Deadline(Clock.systemUTC().instant().minusSeconds(1), Clock.systemUTC());
         // when / then
         assertThatThrownBy(() -> passed.bound(() -> architect.consult(List.of(), "Kafka or Redis?", Optional.empty())))

@@ -8,6 +8,7 @@ import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.DeliveredParts;
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.QueueSettings;
@@ -58,11 +59,7 @@ class JobDeliveryTest {
 
     private JobWorkers start(DeliveredParts parts) {
         return new JobWorkers(
-                        queue,
-                        fixture.marks(),
-                        parts,
-                        QueueFixture::answer,
-                        platform,
+                        new JobPipeline(queue, fixture.marks(), parts, QueueFixture::answer, platform),
                         settings,
                         new SimpleMeterRegistry())
                 .start();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
@@ -37,11 +38,12 @@ class JobErrorMetricsTest {
         };
         QueueSettings settings = fixture.settings();
         JobWorkers workers = new JobWorkers(
-                        QueueFixture.queue(fixture.redis, settings, Clock.systemUTC()),
-                        new RedisAnsweredMarks(fixture.redis, settings),
-                        new RedisDeliveredParts(fixture.redis, settings),
-                        failing,
-                        replier,
+                        new JobPipeline(
+                                QueueFixture.queue(fixture.redis, settings, Clock.systemUTC()),
+                                new RedisAnsweredMarks(fixture.redis, settings),
+                                new RedisDeliveredParts(fixture.redis, settings),
+                                failing,
+                                replier),
                         settings,
                         metrics)
                 .start();

@@ -14,6 +14,7 @@ import com.architectbot.core.Reply.Tone;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.queue.Delivery;
 import com.architectbot.queue.Job;
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.testing.TestRedis;
@@ -261,11 +262,12 @@ class JobWorkersTest {
                 UnifiedJedis throughProxy = RedisClient.create(proxy.uri())) {
             // given: workers that reach Redis through a connection that is about to break
             JobWorkers workers = new JobWorkers(
-                    QueueFixture.queue(throughProxy, fixture.settings(), Clock.systemUTC()),
-                    new RedisAnsweredMarks(throughProxy, fixture.settings()),
-                    new RedisDeliveredParts(throughProxy, fixture.settings()),
-                    QueueFixture::answer,
-                    replier,
+                    new JobPipeline(
+                            QueueFixture.queue(throughProxy, fixture.settings(), Clock.systemUTC()),
+                            new RedisAnsweredMarks(throughProxy, fixture.settings()),
+                            new RedisDeliveredParts(throughProxy, fixture.settings()),
+                            QueueFixture::answer,
+                            replier),
                     fixture.settings(),
                     new SimpleMeterRegistry());
             workers.start();

@@ -9,6 +9,7 @@ import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.queue.Job;
+import com.architectbot.queue.JobPipeline;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.queue.QueueSettings;
@@ -95,11 +96,12 @@ final class QueueFixture implements AfterEachCallback, AutoCloseable {
 
     JobWorkers startWorkers(JobProcessor processor, Replier replier, QueueSettings settings) {
         JobWorkers workers = new JobWorkers(
-                queue(redis, settings, Clock.systemUTC()),
-                new RedisAnsweredMarks(redis, settings),
-                new RedisDeliveredParts(redis, settings),
-                processor,
-                replier,
+                new JobPipeline(
+                        queue(redis, settings, Clock.systemUTC()),
+                        new RedisAnsweredMarks(redis, settings),
+                        new RedisDeliveredParts(redis, settings),
+                        processor,
+                        replier),
                 settings,
                 new SimpleMeterRegistry());
         started.add(workers);

@@ -79,7 +79,7 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
 
     @Test
     void critical_issues_are_marked_and_recommendations_carry_their_flag_with_blockers_first() {
-        String text = allText(renderer.render(ANSWER));
+        String text = allText(renderer.render(new Reply.Answer(ANSWER)));
 
         assertThat(text).contains("🔴 No rate limit on exports");
         assertThat(text)
@@ -93,14 +93,14 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
     void empty_sections_keep_their_header() {
         var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
 
-        assertThat(headers(renderer.render(calm))).containsExactlyElementsOf(SECTIONS);
+        assertThat(headers(renderer.render(new Reply.Answer(calm)))).containsExactlyElementsOf(SECTIONS);
     }
 
     @Test
     void model_text_cannot_ping_the_channel_or_inject_links() {
         var sneaky = new ConsultationAnswer("Tell <!channel> & see <http://evil|here>", null, null, null, null);
 
-        String text = allText(renderer.render(sneaky));
+        String text = allText(renderer.render(new Reply.Answer(sneaky)));
 
         assertThat(text)
                 .contains("Tell &lt;!channel&gt; &amp; see &lt;http://evil|here&gt;")
@@ -111,7 +111,7 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
     void a_split_answer_keeps_one_header_per_section_and_each_recommendation_on_its_own_line() {
         var huge = RendererContract.extremeAnswer();
 
-        List<SlackMessage> messages = renderer.render(huge);
+        List<SlackMessage> messages = renderer.render(new Reply.Answer(huge));
 
         assertThat(messages).hasSizeGreaterThan(3);
         assertThat(headers(messages)).containsExactlyElementsOf(SECTIONS);
@@ -123,7 +123,8 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
     void an_unbroken_run_longer_than_a_section_is_split_not_cut() {
         String url = "https://example.com/" + "a".repeat(7000);
 
-        List<SlackMessage> messages = renderer.render(new ConsultationAnswer(url, null, null, null, null));
+        List<SlackMessage> messages =
+                renderer.render(new Reply.Answer(new ConsultationAnswer(url, null, null, null, null)));
 
         assertThat(String.join(
                         "",

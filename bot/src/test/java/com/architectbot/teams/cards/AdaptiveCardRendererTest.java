@@ -97,7 +97,7 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
     @Test
     void a_split_answer_marks_each_card_with_its_part() {
         // when
-        List<ObjectNode> cards = renderer.render(RendererContract.extremeAnswer());
+        List<ObjectNode> cards = renderer.render(new Reply.Answer(RendererContract.extremeAnswer()));
 
         // then
         assertThat(cards).hasSizeGreaterThan(1);
@@ -122,7 +122,7 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
                 List.of());
 
         // when
-        List<String> texts = renderer.render(answer).stream()
+        List<String> texts = renderer.render(new Reply.Answer(answer)).stream()
                 .flatMap(card -> texts(card).stream())
                 .toList();
 

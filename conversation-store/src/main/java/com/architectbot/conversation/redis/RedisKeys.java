@@ -14,7 +14,7 @@ final class RedisKeys {
 
     private RedisKeys() {}
 
-    /** The thread's turns, oldest first, each a JSON {@link Turn}. */
+    /** The thread's turns, oldest first, each a JSON {@link com.architectbot.conversation.Turn}. */
     static String turns(ThreadKey thread) {
         return turns(thread.id());
     }
