@@ -12,7 +12,8 @@ import java.util.List;
  *   <li>a manifest sent with it means a licence check (of at most {@value #MAX_FILES} manifests; other files
  *       are left out), and files of which none is a manifest get the list of the files we read;
  *   <li>an empty message gets the help text, the most useful answer to "@bot" alone;
- *   <li>a typed command is a {@link TypedCommand}; anything else is a question;
+ *   <li>a typed command is a {@link TypedCommand} (a licence check naming nothing gets the help); anything
+ *       else is a question;
  *   <li>a private command (usage, settings, export, forget-me, erase-all-data) is taken only in a private
  *       conversation: said where others read along, it would show one user's data to everyone.
  * </ul>
@@ -89,6 +90,9 @@ public final class InquiryRules {
     private static Decision command(TypedCommand command, Message message) {
         if (command.isPrivate() && !message.privateConversation()) {
             return new Refuse(privately(message.surface(), command.kind()));
+        }
+        if (command.kind() == InquiryKind.LICENCE_CHECK && command.arguments().isBlank()) {
+            return new Accept(InquiryKind.HELP, "", List.of()); // nothing to check: how to ask, not a failed check
         }
         return new Accept(command.kind(), command.arguments(), List.of());
     }

@@ -36,12 +36,15 @@ final class SlackIntake {
 
     /**
      * What the core makes of a message; a refusal is shown to the user alone (ephemeral, in the thread), after
-     * the ack.
+     * the ack, once: not again when Slack re-sends the event.
      */
     Optional<InquiryRules.Accept> decide(InquiryRules.Message message, EventContext ctx, SlackTargets.Place place) {
         return switch (rules.decide(message)) {
             case InquiryRules.Accept accept -> Optional.of(accept);
             case InquiryRules.Refuse refuse -> {
+                if (ctx.getRetryNum() != null && ctx.getRetryNum() > 0) {
+                    yield Optional.empty(); // Slack re-sent the event: the first delivery told the user already
+                }
                 later(
                         "telling the user why not",
                         () -> ctx.client()

@@ -78,7 +78,7 @@ public record SlackSettings(
                 env.optional("SLACK_BOT_TOKEN"),
                 env.optional("SLACK_SIGNING_SECRET"),
                 env.optional("SLACK_APP_TOKEN"),
-                URI.create(env.string("SLACK_API_URL", DEFAULT_API_URL)),
+                env.url("SLACK_API_URL", DEFAULT_API_URL),
                 env.optional("SLACK_CLIENT_ID"),
                 env.optional("SLACK_CLIENT_SECRET"),
                 env.optional("SLACK_REDIRECT_URI"),

@@ -24,6 +24,15 @@ class InquiryRulesTest {
         return new InquiryFile(name, URI.create("slack-file:F" + Math.abs(name.hashCode())));
     }
 
+    @Test
+    void a_licence_check_naming_nothing_gets_the_help_not_a_failed_check() {
+        assertThat(decide("license-check", false)).isEqualTo(new InquiryRules.Accept(InquiryKind.HELP, "", List.of()));
+        assertThat(decide("/licence-check   ", true))
+                .isEqualTo(new InquiryRules.Accept(InquiryKind.HELP, "", List.of()));
+        assertThat(decide("license-check", false, file("pom.xml")))
+                .isEqualTo(new InquiryRules.Accept(InquiryKind.LICENCE_CHECK, "", List.of(file("pom.xml"))));
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = Surface.class,

@@ -62,7 +62,9 @@ class SlackCommandsTest {
     void architect_help_replies_with_the_help_text_and_queues_nothing() throws Exception {
         assertThat(ackText("/architect", "help")).contains("/license-check", "/architect forget");
         assertThat(ackText("/architect", "")).contains("/license-check");
+        assertThat(ackText("/architect", "license-check")).contains("/license-check", "/architect forget");
         assertThat(harness.queue.jobs).isEmpty();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
     }
 
     @Test

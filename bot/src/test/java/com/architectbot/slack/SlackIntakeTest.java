@@ -43,6 +43,24 @@ class SlackIntakeTest {
     }
 
     @Test
+    void a_refusal_is_told_once_when_slack_sends_the_event_again() {
+        String mention = """
+                {"type":"app_mention","user":"U1","text":"<@UBOT> usage","ts":"1.3","thread_ts":"1.1","channel":"C1"}""";
+
+        harness.event("EvI5", mention);
+        harness.event("EvI5", mention, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
+        harness.slack.await("chat.postEphemeral", 1);
+        harness.event("EvI6", """
+                {"type":"app_mention","user":"U2","text":"<@UBOT> settings","ts":"1.4","thread_ts":"1.1","channel":"C1"}""");
+        harness.slack.await("chat.postEphemeral", 2);
+
+        assertThat(harness.slack.calls("chat.postEphemeral"))
+                .extracting(call -> call.param("user"))
+                .containsExactly("U1", "U2");
+        assertThat(harness.queue.jobs).isEmpty();
+    }
+
+    @Test
     void export_in_a_direct_message_is_answered_privately_once_the_role_is_known() {
         harness.event("EvI3", """
                 {"type":"message","channel_type":"im","user":"U1","text":"export","ts":"2.1","channel":"D1"}""");

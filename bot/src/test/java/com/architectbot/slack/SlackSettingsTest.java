@@ -108,6 +108,14 @@ class SlackSettingsTest {
                 .hasMessageContaining("SLACK_CLIENT_SECRET");
         assertThatThrownBy(() -> from(Map.of("SLACK_BOT_TOKEN", "xapp-oops", "SLACK_SIGNING_SECRET", "s")))
                 .hasMessageContaining("SLACK_BOT_TOKEN does not start with xoxb-");
+        assertThatThrownBy(() -> from(Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-1",
+                        "SLACK_SIGNING_SECRET",
+                        "s",
+                        "SLACK_API_URL",
+                        "http://my_host/api")))
+                .hasMessageContaining("SLACK_API_URL");
     }
 
     @Test
