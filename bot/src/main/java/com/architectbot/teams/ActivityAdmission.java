@@ -14,7 +14,7 @@ import java.util.Optional;
  *       serves Teams, and the signing key's endorsement was checked for this channel.
  *   <li>{@code serviceUrl} must be https on a host in {@code TEAMS_CONNECTOR_HOSTS}, for every token: the
  *       replier, which runs later from the stored reference without the token, applies the same list
- *       ({@link BotTokenClient}), so the connector token never goes anywhere else.
+ *       ({@link ConnectorCredentials}), so the connector token never goes anywhere else.
  *   <li>The tenant is {@code channelData.tenant.id} (what Teams sends), or {@code conversation.tenantId} when
  *       only that is given; when both are given they must agree, and a token issued by a tenant must name the
  *       same one. A Bot Connector token names no tenant: the tenant and {@code from.aadObjectId} are then Teams'

@@ -31,6 +31,6 @@ final class TeamsAdapter extends BotFrameworkAdapter {
 
     @Override
     protected CompletableFuture<AppCredentials> buildAppCredentials(String appId, String scope) {
-        return CompletableFuture.completedFuture(BotTokenClient.of(settings, appId, scope));
+        return CompletableFuture.completedFuture(ConnectorCredentials.of(settings, appId, scope));
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A client-credentials token request with the configured app id and secret, against the token endpoint
- * the replier uses ({@link BotTokenClient}), for {@code doctor}. The token itself is dropped.
+ * the replier uses ({@link ConnectorCredentials}), for {@code doctor}. The token itself is dropped.
  */
 public final class TeamsCredentialsProbe {
 
@@ -21,7 +21,7 @@ public final class TeamsCredentialsProbe {
     public static String requestToken(TeamsSettings settings, Duration timeout) {
         String appId = settings.appId().orElseThrow(() -> new IllegalStateException("MICROSOFT_APP_ID is not set"));
         try {
-            BotTokenClient.of(settings, appId, null).getToken().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ConnectorCredentials.of(settings, appId, null).getToken().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return "token issued for app " + appId + " by " + settings.tokenEndpoint();
         } catch (ExecutionException e) {
             Throwable cause = e;

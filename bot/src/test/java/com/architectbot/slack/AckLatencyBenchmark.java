@@ -9,6 +9,7 @@ import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.FakeSlackApi;
@@ -64,7 +65,10 @@ public final class AckLatencyBenchmark {
         var channel = SlackChannel.create(
                         settings,
                         queue,
-                        SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                        SlackStores.on(
+                                redis,
+                                TestCipher.cipher(),
+                                new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
                         new InquiryRules(ManifestResolver.names()),
                         TenantEraser.NONE)
                 .orElseThrow();

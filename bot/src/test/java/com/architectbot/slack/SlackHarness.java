@@ -8,6 +8,7 @@ import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
@@ -22,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,7 +88,10 @@ final class SlackHarness implements AutoCloseable {
         channel = SlackChannel.create(
                         settings,
                         queue,
-                        SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                        SlackStores.on(
+                                redis,
+                                TestCipher.cipher(),
+                                new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
                         new InquiryRules(ManifestResolver.names()),
                         eraser)
                 .orElseThrow();

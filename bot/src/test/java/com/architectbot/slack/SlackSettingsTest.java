@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.architectbot.config.Environment;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.licence.manifest.ManifestResolver;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.TestCipher;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +38,10 @@ class SlackSettingsTest {
             assertThat(SlackChannel.create(
                             settings,
                             job -> true,
-                            SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                            SlackStores.on(
+                                    redis,
+                                    TestCipher.cipher(),
+                                    new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
                             new InquiryRules(ManifestResolver.names()),
                             TenantEraser.NONE))
                     .isEmpty();

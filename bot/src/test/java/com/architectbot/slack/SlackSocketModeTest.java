@@ -9,6 +9,7 @@ import com.architectbot.core.InquiryRules;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
+import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.CapturedLogs;
@@ -18,6 +19,7 @@ import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,10 @@ class SlackSocketModeTest {
         channel = SlackChannel.create(
                         settings,
                         queue,
-                        SlackStores.on(redis, TestCipher.cipher(), settings.contextTtl()),
+                        SlackStores.on(
+                                redis,
+                                TestCipher.cipher(),
+                                new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
                         new InquiryRules(ManifestResolver.names()),
                         TenantEraser.NONE)
                 .orElseThrow();

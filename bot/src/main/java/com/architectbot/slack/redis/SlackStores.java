@@ -1,8 +1,6 @@
 package com.architectbot.slack.redis;
 
 import com.architectbot.redis.ValueCipher;
-import java.time.Clock;
-import java.time.Duration;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -11,13 +9,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public record SlackStores(
         RedisInstallationService installations, RedisOAuthStateService oauthStates, RecentThreads recentThreads) {
-
-    /**
-     * @param contextTtl how long a thread is remembered after its last message
-     */
-    public static SlackStores on(UnifiedJedis redis, ValueCipher cipher, Duration contextTtl) {
-        return on(redis, cipher, new RecentThreads(redis, contextTtl, Clock.systemUTC()));
-    }
 
     /** @param recentThreads shared with what erases a tenant's data, so both use the one store */
     public static SlackStores on(UnifiedJedis redis, ValueCipher cipher, RecentThreads recentThreads) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The bot's own token: one grant per lifetime, failures that say where, and no redirect followed with it. */
-class BotTokenClientTest {
+class ConnectorCredentialsTest {
 
     private static final String SECRET = "client-secret-never-shown";
     private static final AllowedHosts LOCAL_CONNECTOR =
@@ -45,8 +45,8 @@ class BotTokenClientTest {
         }
     }
 
-    private BotTokenClient client(String tokenPath) {
-        return new BotTokenClient(
+    private ConnectorCredentials client(String tokenPath) {
+        return new ConnectorCredentials(
                 "app-id",
                 SECRET,
                 AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
@@ -59,7 +59,7 @@ class BotTokenClientTest {
     @Test
     void the_token_is_granted_once_and_reused_until_shortly_before_it_expires() throws Exception {
         // given
-        BotTokenClient client = client("/token");
+        ConnectorCredentials client = client("/token");
         // when
         String first = client.getToken().get();
         clock.advance(Duration.ofMinutes(54));
@@ -77,7 +77,7 @@ class BotTokenClientTest {
 
     @Test
     void a_refused_grant_names_the_endpoint_and_the_app_but_not_the_secret() {
-        BotTokenClient client = client("/no-token-here");
+        ConnectorCredentials client = client("/no-token-here");
 
         assertThatThrownBy(() -> client.getToken().get())
                 .isInstanceOf(ExecutionException.class)

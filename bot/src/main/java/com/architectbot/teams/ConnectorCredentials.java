@@ -35,7 +35,7 @@ import okhttp3.OkHttpClient;
  * consent answers) passes {@link #applyCredentialsFilter}, which refuses any other host before the token is
  * attached, and follows no redirect.
  */
-final class BotTokenClient extends MicrosoftAppCredentials {
+final class ConnectorCredentials extends MicrosoftAppCredentials {
 
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(10);
@@ -51,7 +51,7 @@ final class BotTokenClient extends MicrosoftAppCredentials {
     /** One cached token; concurrent refreshes are harmless (both tokens are valid). */
     private volatile Token current;
 
-    BotTokenClient(
+    ConnectorCredentials(
             String appId,
             String appPassword,
             String scope,
@@ -67,8 +67,8 @@ final class BotTokenClient extends MicrosoftAppCredentials {
     }
 
     /** {@code scope} as the adapter asks for it; blank means the Bot Connector's default. */
-    static BotTokenClient of(TeamsSettings settings, String appId, String scope) {
-        return new BotTokenClient(
+    static ConnectorCredentials of(TeamsSettings settings, String appId, String scope) {
+        return new ConnectorCredentials(
                 appId,
                 settings.appPassword(),
                 scope == null || scope.isBlank() ? AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE : scope,
