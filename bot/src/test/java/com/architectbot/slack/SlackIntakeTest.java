@@ -3,10 +3,15 @@ package com.architectbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.InquiryKind;
+import com.architectbot.core.TypedCommand;
 import com.architectbot.queue.Job;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The core's message rules, through Slack's events endpoint. */
 class SlackIntakeTest {
@@ -68,6 +73,36 @@ class SlackIntakeTest {
         Job job = harness.awaitJob(1);
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.EXPORT);
         assertThat(SlackTargets.isRoleUnchecked(job.replyTo())).isTrue();
+        assertThat(job.replyTo().get(SlackTargets.DIRECT_TO)).isEqualTo("U1");
+    }
+
+    static Stream<InquiryKind> privateCommands() {
+        return Arrays.stream(InquiryKind.values()).filter(TypedCommand::isPrivate);
+    }
+
+    @ParameterizedTest
+    @MethodSource("privateCommands")
+    void every_private_command_mentioned_in_a_channel_is_refused_and_the_asker_alone_is_told_where_to_ask(
+            InquiryKind kind) {
+        String word = TypedCommand.word(kind);
+        harness.event("EvI5", """
+                {"type":"app_mention","user":"U1","text":"<@UBOT> %s","ts":"1.3","channel":"C1"}""".formatted(word));
+
+        var ephemeral = harness.slack.await("chat.postEphemeral", 1).getFirst();
+        assertThat(ephemeral.param("user")).isEqualTo("U1");
+        assertThat(ephemeral.param("text")).contains("`/architect " + word + "`", "message me directly");
+        assertThat(harness.queue.jobs).isEmpty();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("privateCommands")
+    void every_private_command_in_a_direct_message_is_queued_for_a_private_answer(InquiryKind kind) {
+        harness.event("EvI6", """
+                {"type":"message","channel_type":"im","user":"U1","text":"%s","ts":"2.1","channel":"D1"}""".formatted(TypedCommand.word(kind)));
+
+        Job job = harness.awaitJob(1);
+        assertThat(job.inquiry().kind()).isEqualTo(kind);
         assertThat(job.replyTo().get(SlackTargets.DIRECT_TO)).isEqualTo("U1");
     }
 

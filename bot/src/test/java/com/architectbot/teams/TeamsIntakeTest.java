@@ -3,9 +3,14 @@ package com.architectbot.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.InquiryKind;
+import com.architectbot.core.TypedCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The core's message rules, through the Teams messaging endpoint. */
 class TeamsIntakeTest {
@@ -32,6 +37,20 @@ class TeamsIntakeTest {
 
         assertThat(teams.queue.jobs).isEmpty();
         assertThat(onlyReplyText()).contains("only answer it in private").endsWith("type usage.");
+    }
+
+    static Stream<InquiryKind> privateCommands() {
+        return Arrays.stream(InquiryKind.values()).filter(TypedCommand::isPrivate);
+    }
+
+    @ParameterizedTest
+    @MethodSource("privateCommands")
+    void every_private_command_in_a_channel_is_not_queued_and_points_to_the_personal_chat(InquiryKind kind) {
+        String word = TypedCommand.word(kind);
+        teams.post(teams.channelMention("1700000000404", "Architect Bot", word));
+
+        assertThat(teams.queue.jobs).isEmpty();
+        assertThat(onlyReplyText()).endsWith("open a personal chat with me and type " + word + ".");
     }
 
     @Test
