@@ -38,7 +38,7 @@ record BotChannels(List<Channel> all, Repliers repliers) {
                 .ifPresent(channels::add);
         TeamsChannel.create(config.teams(), queue, rules, stores.exports()).ifPresent(channels::add);
         Repliers repliers = new Repliers();
-        channels.forEach(channel -> {
+        channels.stream().map(Channel::forWorkers).forEach(channel -> {
             repliers.register(channel.surface(), channel.replier());
             features.files().register(channel.surface(), channel.files());
         });
@@ -55,14 +55,17 @@ record BotChannels(List<Channel> all, Repliers repliers) {
     }
 
     List<String> names() {
-        return all.stream().map(channel -> channel.surface().id()).toList();
+        return all.stream().map(channel -> channel.forWorkers().surface().id()).toList();
     }
 
     private static void closeQuietly(Channel channel) {
         try {
             channel.close();
         } catch (RuntimeException e) {
-            LOG.warn("closing the {} channel failed: {}", channel.surface().id(), e.toString());
+            LOG.warn(
+                    "closing the {} channel failed: {}",
+                    channel.forWorkers().surface().id(),
+                    e.toString());
         }
     }
 }

@@ -11,11 +11,13 @@ import com.architectbot.queue.Replier;
  */
 public interface Channel extends HttpRoutes, AutoCloseable {
 
-    Surface surface();
+    /**
+     * What the queue's workers use of this channel: the surface its inquiries come from, the replier that
+     * delivers their answers and the file source their users' files are fetched from.
+     */
+    record ForWorkers(Surface surface, Replier replier, FileSource files) {}
 
-    Replier replier();
-
-    FileSource files();
+    ForWorkers forWorkers();
 
     /** Starts whatever the channel runs besides its routes; called once the server is up. */
     default void start() {}

@@ -1,10 +1,8 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
-import com.architectbot.core.FileSource;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
-import com.architectbot.queue.Replier;
 import com.architectbot.server.Channel;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.slack.redis.SlackStores;
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack channel, assembled: one Bolt app with our handlers, reached over HTTP ({@link #addTo}) or
- * Socket Mode, the {@link #replier()} that posts answers and the {@link #files()} that workers read shared
+ * Socket Mode, the replier that posts answers and the file source that workers read shared
  * manifests through.
  */
 public final class SlackChannel implements Channel {
@@ -127,18 +125,8 @@ public final class SlackChannel implements Channel {
     }
 
     @Override
-    public Surface surface() {
-        return Surface.SLACK;
-    }
-
-    @Override
-    public Replier replier() {
-        return replier;
-    }
-
-    @Override
-    public FileSource files() {
-        return files;
+    public ForWorkers forWorkers() {
+        return new ForWorkers(Surface.SLACK, replier, files);
     }
 
     /** Closes Socket Mode (no new events) and waits for the after-ack chores (reactions, thread roots). */

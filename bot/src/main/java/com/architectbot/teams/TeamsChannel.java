@@ -1,10 +1,8 @@
 package com.architectbot.teams;
 
 import com.architectbot.conversation.Surface;
-import com.architectbot.core.FileSource;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
-import com.architectbot.queue.Replier;
 import com.architectbot.server.Channel;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
@@ -68,19 +66,8 @@ public final class TeamsChannel implements Channel {
     }
 
     @Override
-    public Surface surface() {
-        return Surface.TEAMS;
-    }
-
-    /** Delivers queued replies into the conversation (and reply chain) they were asked in. */
-    @Override
-    public Replier replier() {
-        return replier;
-    }
-
-    @Override
-    public FileSource files() {
-        return files;
+    public ForWorkers forWorkers() {
+        return new ForWorkers(Surface.TEAMS, replier, files);
     }
 
     /** Lets accepted exports that are uploading finish. */

@@ -196,7 +196,7 @@ class SlackCommandsTest {
                                 inquiry -> new Reply.Notice(
                                         Reply.Tone.INFO,
                                         "Answered in thread " + inquiry.thread().thread()),
-                                harness.channel.replier()),
+                                harness.channel.forWorkers().replier()),
                         settings,
                         new SimpleMeterRegistry())
                 .start()) {

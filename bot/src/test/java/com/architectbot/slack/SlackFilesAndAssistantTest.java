@@ -71,8 +71,10 @@ class SlackFilesAndAssistantTest {
     void a_worker_fetches_a_shared_file_with_the_workspace_token() {
         String file = harness.slack.shareFile("pom.xml", POM);
 
-        var manifest =
-                harness.channel.files().fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD);
+        var manifest = harness.channel
+                .forWorkers()
+                .files()
+                .fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD);
 
         assertThat(manifest).isEqualTo(new FileText("pom.xml", POM));
         assertThat(harness.slack.onlyCall("files.info").token()).isEqualTo("xoxb-test");
@@ -84,6 +86,7 @@ class SlackFilesAndAssistantTest {
         String file = harness.slack.shareFileAt("pom.xml", "http://files.slack.com/files-pri/T1-F1/pom.xml");
 
         assertThatThrownBy(() -> harness.channel
+                        .forWorkers()
                         .files()
                         .fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
                 .isInstanceOfSatisfying(PermanentFailure.class, e -> {
@@ -99,6 +102,7 @@ class SlackFilesAndAssistantTest {
         String file = harness.slack.shareFileAt("pom.xml", "https://files.slack.com.evil.example/pom.xml");
 
         assertThatThrownBy(() -> harness.channel
+                        .forWorkers()
                         .files()
                         .fetch(new InquiryFile("pom.xml", URI.create("slack-file:" + file)), THREAD))
                 .isInstanceOfSatisfying(
@@ -109,6 +113,7 @@ class SlackFilesAndAssistantTest {
     @Test
     void a_file_that_is_gone_fails_with_a_message_for_the_user() {
         assertThatThrownBy(() -> harness.channel
+                        .forWorkers()
                         .files()
                         .fetch(new InquiryFile("pom.xml", URI.create("slack-file:F404")), THREAD))
                 .isInstanceOfSatisfying(
@@ -120,6 +125,7 @@ class SlackFilesAndAssistantTest {
         String file = harness.slack.shareFile("bom.json", "PK\u0003\u0004\u0000binary");
 
         assertThatThrownBy(() -> harness.channel
+                        .forWorkers()
                         .files()
                         .fetch(new InquiryFile("bom.json", URI.create("slack-file:" + file)), THREAD))
                 .isInstanceOfSatisfying(
@@ -134,6 +140,7 @@ class SlackFilesAndAssistantTest {
         String file = harness.slack.shareFile("package-lock.json", "x".repeat(InquiryRules.MAX_FILE_BYTES + 1));
 
         assertThatThrownBy(() -> harness.channel
+                        .forWorkers()
                         .files()
                         .fetch(new InquiryFile("package-lock.json", URI.create("slack-file:" + file)), THREAD))
                 .isInstanceOfSatisfying(

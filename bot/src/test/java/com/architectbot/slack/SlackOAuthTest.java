@@ -59,6 +59,7 @@ class SlackOAuthTest {
                         assertThat(value).startsWith("enc:v1:").doesNotContain("xoxb-installed-token"));
 
         harness.channel
+                .forWorkers()
                 .replier()
                 .deliver(
                         SlackTargets.thread("T9", "C1", "1.1"),
@@ -81,6 +82,7 @@ class SlackOAuthTest {
         assertThat(installations.findBot(null, "T9")).isNull();
         assertThat(harness.redis.exists(RedisInstallationService.PREFIX + "T9")).isFalse();
         assertThatThrownBy(() -> harness.channel
+                        .forWorkers()
                         .replier()
                         .deliver(
                                 SlackTargets.thread("T9", "C1", "1.1"),

@@ -41,6 +41,7 @@ class SlackTenancyTest {
         assertThat(harness.queue.jobs).hasSize(queued + 1); // queued before the ack
         Job job = harness.queue.jobs.getLast();
         return harness.channel
+                .forWorkers()
                 .replier()
                 .prepare(job, ReplyParts.unrecorded(job.inquiry().id(), "thread"));
     }
@@ -55,6 +56,7 @@ class SlackTenancyTest {
         assertThat(queued.inquiry().role()).isEqualTo(UserRole.MEMBER); // never assumed: not asked yet
         assertThat(harness.slack.calls("users.info")).isEmpty();
         Job prepared = harness.channel
+                .forWorkers()
                 .replier()
                 .prepare(queued, ReplyParts.unrecorded(queued.inquiry().id(), "thread"));
         assertThat(prepared.inquiry().role()).isEqualTo(UserRole.ADMIN);
@@ -135,7 +137,7 @@ class SlackTenancyTest {
 
     @Test
     void an_export_is_uploaded_as_a_file_in_a_direct_message() {
-        var replier = harness.channel.replier();
+        var replier = harness.channel.forWorkers().replier();
 
         replier.deliver(
                 SlackTargets.direct("T1", "U1"),

@@ -47,6 +47,7 @@ class TeamsAuthenticationTest {
 
         // when
         teams.channel
+                .forWorkers()
                 .replier()
                 .deliver(
                         teams.queue.onlyJob().replyTo(),

@@ -130,6 +130,7 @@ class TeamsChannelTest {
                 .singleElement()
                 .satisfies(f -> assertThat(f.name()).isEqualTo("pom.xml"));
         assertThat(teams.channel
+                        .forWorkers()
                         .files()
                         .fetch(inquiry.files().getFirst(), inquiry.thread())
                         .content())

@@ -32,6 +32,7 @@ class TeamsExportTest {
         teams.post(teams.personalMessage("1700000000300", "export"));
         ReplyTarget target = teams.queue.onlyJob().replyTo();
         teams.channel
+                .forWorkers()
                 .replier()
                 .deliver(
                         target,

@@ -175,6 +175,7 @@ class TeamsIdentityTest {
         ReplyTarget target = new ReplyTarget(Surface.TEAMS, Map.of(ReplyAddresses.REFERENCE, tampered));
 
         assertThatThrownBy(() -> teams.channel
+                        .forWorkers()
                         .replier()
                         .deliver(target, new Reply.Answer(TeamsReplierTest.ANSWER), TestReplyParts.unrecorded()))
                 .hasStackTraceContaining(

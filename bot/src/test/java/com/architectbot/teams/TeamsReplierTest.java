@@ -59,7 +59,7 @@ class TeamsReplierTest {
         ReplyTarget target = askedInChannel("1700000000100");
 
         // when
-        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
+        teams.channel.forWorkers().replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded());
 
         // then
         FakeBotConnector.Call reply =
@@ -88,6 +88,7 @@ class TeamsReplierTest {
 
         // when
         teams.channel
+                .forWorkers()
                 .replier()
                 .deliver(
                         target,
@@ -115,8 +116,10 @@ class TeamsReplierTest {
         teams.connector.answerActivitiesWith(503);
 
         // when / then
-        assertThatThrownBy(() ->
-                        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
+        assertThatThrownBy(() -> teams.channel
+                        .forWorkers()
+                        .replier()
+                        .deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("503");
     }
@@ -128,8 +131,10 @@ class TeamsReplierTest {
         teams.connector.answerActivitiesWith(403);
 
         // when / then
-        assertThatThrownBy(() ->
-                        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
+        assertThatThrownBy(() -> teams.channel
+                        .forWorkers()
+                        .replier()
+                        .deliver(target, new Reply.Answer(ANSWER), TestReplyParts.unrecorded()))
                 .isInstanceOf(PermanentFailure.class)
                 .hasMessageContaining("403");
     }
@@ -160,12 +165,12 @@ class TeamsReplierTest {
         ReplyTarget target = askedInChannel("1700000000104");
         var parts = new ReplyParts(new InquiryId("teams:1700000000104"), "answer", record);
         teams.connector.answerActivityWith(2, 403);
-        assertThatThrownBy(() -> teams.channel.replier().deliver(target, longAnswer(), parts))
+        assertThatThrownBy(() -> teams.channel.forWorkers().replier().deliver(target, longAnswer(), parts))
                 .isInstanceOf(PermanentFailure.class);
 
         // when: the job is delivered again, and once more as if its worker died before marking it answered
-        teams.channel.replier().deliver(target, longAnswer(), parts);
-        teams.channel.replier().deliver(target, longAnswer(), parts);
+        teams.channel.forWorkers().replier().deliver(target, longAnswer(), parts);
+        teams.channel.forWorkers().replier().deliver(target, longAnswer(), parts);
 
         // then: every card went out once; only the refused one was sent twice
         List<String> sent = teams.connector.activitiesOfType("message").stream()
@@ -185,7 +190,10 @@ class TeamsReplierTest {
         record.record(id, "answer/activity-1", new PartState.Sending());
 
         // when
-        teams.channel.replier().deliver(target, new Reply.Answer(ANSWER), new ReplyParts(id, "answer", record));
+        teams.channel
+                .forWorkers()
+                .replier()
+                .deliver(target, new Reply.Answer(ANSWER), new ReplyParts(id, "answer", record));
 
         // then: sent (at least once beats never), and recorded with the id Bot Connector gave it
         assertThat(teams.connector.activitiesOfType("message")).hasSize(1);

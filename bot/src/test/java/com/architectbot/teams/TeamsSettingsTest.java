@@ -94,8 +94,8 @@ class TeamsSettingsTest {
                         queue,
                         new InquiryRules(ManifestResolver.names()),
                         exports))
-                .hasValueSatisfying(
-                        channel -> assertThat(channel.surface().id()).isEqualTo("teams"));
+                .hasValueSatisfying(channel ->
+                        assertThat(channel.forWorkers().surface().id()).isEqualTo("teams"));
         assertThat(TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "p")))
                         .enabled())
                 .isTrue();
