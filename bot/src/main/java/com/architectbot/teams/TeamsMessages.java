@@ -3,6 +3,7 @@ package com.architectbot.teams;
 import com.architectbot.core.Reply;
 import com.architectbot.render.Renderer;
 import com.architectbot.teams.cards.AdaptiveCardRenderer;
+import com.architectbot.teams.cards.CardFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -95,8 +96,8 @@ final class TeamsMessages {
                 .put("isSubtle", true));
         ObjectNode card = NODES.objectNode()
                 .put("type", "AdaptiveCard")
-                .put("$schema", AdaptiveCardRenderer.SCHEMA)
-                .put("version", AdaptiveCardRenderer.VERSION)
+                .put("$schema", CardFormat.SCHEMA)
+                .put("version", CardFormat.VERSION)
                 .put("fallbackText", "Hello, I'm Architect Bot. Ask me an architecture question, or type help.");
         card.set("body", body);
         return message(card, false);

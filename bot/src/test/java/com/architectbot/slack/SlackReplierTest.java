@@ -19,6 +19,7 @@ import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.Labels;
+import com.architectbot.slack.blockkit.BlockKitLimits;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.testing.FakeSlackApi;
@@ -126,7 +127,7 @@ class SlackReplierTest {
         findings.forEach(f -> assertThat(all).contains(f.strip()));
         assertThat(all.indexOf("Finding number 0 ")).isLessThan(all.indexOf("Finding number 299 "));
         for (var post : posts) {
-            assertThat(JSON.readTree(post.param("blocks")).size()).isLessThanOrEqualTo(BlockKitRenderer.MAX_BLOCKS);
+            assertThat(JSON.readTree(post.param("blocks")).size()).isLessThanOrEqualTo(BlockKitLimits.MAX_BLOCKS);
         }
     }
 

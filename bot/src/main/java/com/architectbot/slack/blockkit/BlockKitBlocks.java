@@ -1,10 +1,10 @@
 package com.architectbot.slack.blockkit;
 
-import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_BLOCKS;
-import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_FALLBACK_CHARS;
-import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_HEADER_CHARS;
-import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_MESSAGE_CHARS;
-import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_SECTION_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_BLOCKS;
+import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_FALLBACK_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_HEADER_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_MESSAGE_CHARS;
+import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_SECTION_CHARS;
 
 import com.architectbot.render.TextChunks;
 import com.slack.api.model.block.HeaderBlock;

@@ -24,22 +24,11 @@ import java.util.stream.IntStream;
  * post, in order. It uses Bolt's typed block model, so the Web API client serialises exactly what Slack
  * validates and a renderer test can read the blocks back without parsing JSON. Slack's limits are
  * enforced by splitting, never by cutting ({@link BlockKitBlocks}): a long answer becomes several messages,
- * each within {@value #MAX_BLOCKS} blocks and {@value #MAX_MESSAGE_CHARS} characters, and every text block
- * within {@value #MAX_SECTION_CHARS} characters. A licence report is drawn by {@link BlockKitLicenceReport};
+ * each within {@value BlockKitLimits#MAX_BLOCKS} blocks and {@value BlockKitLimits#MAX_MESSAGE_CHARS} characters, and every text block
+ * within {@value BlockKitLimits#MAX_SECTION_CHARS} characters. A licence report is drawn by {@link BlockKitLicenceReport};
  * the file that may follow the messages is {@link SlackFile#of}.
  */
 public final class BlockKitRenderer implements Renderer<SlackMessage> {
-
-    /** Slack rejects a message with more blocks. */
-    public static final int MAX_BLOCKS = 50;
-    /** Slack rejects a section whose text is longer. */
-    public static final int MAX_SECTION_CHARS = 3000;
-    /** Slack rejects a header whose text is longer. */
-    public static final int MAX_HEADER_CHARS = 150;
-    /** Our own ceiling per message, well under Slack's undocumented total, so no message is refused as too long. */
-    public static final int MAX_MESSAGE_CHARS = 12_000;
-    /** Notification previews show only the start of the fallback text; the blocks carry the whole answer. */
-    public static final int MAX_FALLBACK_CHARS = 3000;
 
     /** More rows than this are a spreadsheet's job, not a chat message's: the table goes into the CSV. */
     public static final int MAX_INLINE_TABLE_ROWS = 20;

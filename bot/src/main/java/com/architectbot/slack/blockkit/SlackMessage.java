@@ -8,9 +8,9 @@ public record SlackMessage(List<LayoutBlock> blocks, String text) {
 
     public SlackMessage {
         blocks = List.copyOf(blocks);
-        if (blocks.isEmpty() || blocks.size() > BlockKitRenderer.MAX_BLOCKS) {
+        if (blocks.isEmpty() || blocks.size() > BlockKitLimits.MAX_BLOCKS) {
             throw new IllegalArgumentException(
-                    "a message has 1 to " + BlockKitRenderer.MAX_BLOCKS + " blocks, not " + blocks.size());
+                    "a message has 1 to " + BlockKitLimits.MAX_BLOCKS + " blocks, not " + blocks.size());
         }
     }
 }

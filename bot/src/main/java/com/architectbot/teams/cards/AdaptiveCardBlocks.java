@@ -1,6 +1,6 @@
 package com.architectbot.teams.cards;
 
-import static com.architectbot.teams.cards.AdaptiveCardRenderer.MAX_CARD_BYTES;
+import static com.architectbot.teams.cards.CardFormat.MAX_CARD_BYTES;
 
 import com.architectbot.render.TextChunks;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The Adaptive Card building blocks: text blocks no longer than {@value #MAX_BLOCK_CHARS} characters,
  * each with its Markdown twin for the card's fallback text, and the packing of blocks into cards of at most
- * {@link AdaptiveCardRenderer#MAX_CARD_BYTES}, marked "Part i of n" when there are several.
+ * {@link CardFormat#MAX_CARD_BYTES}, marked "Part i of n" when there are several.
  */
 final class AdaptiveCardBlocks {
 
@@ -116,8 +116,8 @@ final class AdaptiveCardBlocks {
         });
         ObjectNode card = NODES.objectNode()
                 .put("type", "AdaptiveCard")
-                .put("$schema", AdaptiveCardRenderer.SCHEMA)
-                .put("version", AdaptiveCardRenderer.VERSION)
+                .put("$schema", CardFormat.SCHEMA)
+                .put("version", CardFormat.VERSION)
                 .put("fallbackText", fallback.toString().strip());
         card.putObject("msteams").put("width", "Full");
         card.set("body", body);

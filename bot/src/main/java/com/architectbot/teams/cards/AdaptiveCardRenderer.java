@@ -25,15 +25,10 @@ import java.util.List;
 /**
  * Renders replies as Adaptive Cards (schema 1.5) for Teams: one card per message, as many messages as
  * the answer needs. Teams refuses messages over about 28 KB, so an answer is split between blocks
- * into cards of at most {@link #MAX_CARD_BYTES}, never cut off ({@link AdaptiveCardBlocks}). Each card
+ * into cards of at most {@link CardFormat#MAX_CARD_BYTES}, never cut off ({@link AdaptiveCardBlocks}). Each card
  * carries its own part of the answer as Markdown in {@code fallbackText}, for clients that cannot draw cards.
  */
 public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
-
-    public static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
-    public static final String VERSION = "1.5";
-    /** The card's share of Teams' ~28 KB message limit; the activity around it gets the rest. */
-    public static final int MAX_CARD_BYTES = 24_000;
 
     @Override
     public List<ObjectNode> render(Reply reply) {

@@ -28,20 +28,20 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
 
     @Override
     protected void assertWithinLimits(SlackMessage message) {
-        assertThat(message.blocks()).hasSizeBetween(1, BlockKitRenderer.MAX_BLOCKS);
+        assertThat(message.blocks()).hasSizeBetween(1, BlockKitLimits.MAX_BLOCKS);
         assertThat(message.blocks().stream()
                         .mapToInt(b -> BlockKitBlocks.textOf(b).length())
                         .sum())
-                .isLessThanOrEqualTo(BlockKitRenderer.MAX_MESSAGE_CHARS);
+                .isLessThanOrEqualTo(BlockKitLimits.MAX_MESSAGE_CHARS);
         assertThat(message.blocks())
                 .allSatisfy(b -> assertThat(BlockKitBlocks.textOf(b).length())
                         .isBetween(
                                 1,
                                 b instanceof HeaderBlock
-                                        ? BlockKitRenderer.MAX_HEADER_CHARS
-                                        : BlockKitRenderer.MAX_SECTION_CHARS));
+                                        ? BlockKitLimits.MAX_HEADER_CHARS
+                                        : BlockKitLimits.MAX_SECTION_CHARS));
         assertThat(message.blocks().getLast()).isInstanceOf(SectionBlock.class); // no orphan header
-        assertThat(message.text()).isNotBlank().hasSizeLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_CHARS);
+        assertThat(message.text()).isNotBlank().hasSizeLessThanOrEqualTo(BlockKitLimits.MAX_FALLBACK_CHARS);
     }
 
     static List<String> headers(List<SlackMessage> messages) {
@@ -150,8 +150,7 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
         List<String> labels = List.of(
                 Labels.SUMMARY, Labels.CRITICAL_ISSUES, Labels.ANALYSIS, Labels.RECOMMENDATIONS, Labels.QUESTIONS);
 
-        assertThat(labels)
-                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_HEADER_CHARS));
+        assertThat(labels).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(BlockKitLimits.MAX_HEADER_CHARS));
     }
 
     static List<LayoutBlock> blocksOf(List<SlackMessage> messages) {

@@ -35,7 +35,7 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(card.path("body").size()).isPositive();
         assertThat(card.toString().getBytes(StandardCharsets.UTF_8).length)
-                .isLessThanOrEqualTo(AdaptiveCardRenderer.MAX_CARD_BYTES);
+                .isLessThanOrEqualTo(CardFormat.MAX_CARD_BYTES);
     }
 
     @Test
