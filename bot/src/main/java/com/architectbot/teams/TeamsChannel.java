@@ -1,5 +1,7 @@
 package com.architectbot.teams;
 
+import static java.util.Objects.requireNonNull;
+
 import com.architectbot.conversation.Surface;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
@@ -45,7 +47,7 @@ public final class TeamsChannel implements Channel {
     public TeamsChannel(TeamsSettings settings, InquiryQueue queue, InquiryRules rules, PendingExports exports) {
         var adapter = new TeamsAdapter(settings);
         this.files = new TeamsFiles(settings.fileHosts());
-        java.util.Objects.requireNonNull(exports, "exports");
+        requireNonNull(exports, "exports");
         this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
         this.consents = new FileConsents(
