@@ -1,6 +1,5 @@
 package com.architectbot.bench;
 
-import com.architectbot.config.Environment;
 import com.architectbot.consultation.Architect;
 import com.architectbot.consultation.llm.LangChainArchitect;
 import com.architectbot.consultation.llm.LicenceCheckTool;
@@ -22,12 +21,12 @@ import com.architectbot.queue.redis.RedisAnsweredMarks;
 import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.queue.redis.RedisStreamQueue;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,26 +59,10 @@ final class BenchBot implements AutoCloseable {
 
     BenchBot(FakeOpenAi model, int workerConcurrency) {
         this.model = model;
-        Map<String, String> env = new HashMap<>(Map.of(
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "PORT",
-                "0",
-                "HOST",
-                "127.0.0.1",
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl(),
-                "LLM_TIMEOUT_SECONDS",
-                "60",
-                QueueSettings.CONCURRENCY_VARIABLE,
-                String.valueOf(workerConcurrency)));
-        env.put("MANAGEMENT_PORT", "0");
-        env.put("DATA_ENCRYPTION_KEY", "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
-        BotConfig config = BotConfig.from(new Environment(env));
+        BotConfig config = BotConfig.from(BotEnvironment.served(model)
+                .with("LLM_TIMEOUT_SECONDS", "60")
+                .with(QueueSettings.CONCURRENCY_VARIABLE, String.valueOf(workerConcurrency))
+                .environment());
         this.bot = ArchitectBot.open(config);
         this.redis = TestRedis.client();
         QueueSettings settings = TestQueueSettings.from(config.queue())

@@ -1,5 +1,6 @@
 package com.architectbot.bench;
 
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
@@ -85,27 +86,20 @@ public final class ReplicaKillBenchmark {
     private void run(Arguments args) throws IOException {
         redis.flushAll();
         Path jar = args.jar();
-        Map<String, String> env = Map.of(
-                "HOST",
-                "127.0.0.1",
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl(),
-                "SLACK_BOT_TOKEN",
-                "xoxb-kill-bench",
-                "SLACK_SIGNING_SECRET",
-                SIGNING_SECRET,
-                "SLACK_API_URL",
-                slack.apiUrl().toString(),
-                "HOME",
-                System.getProperty("java.io.tmpdir"),
-                "DEFAULT_PLAN",
-                "enterprise"); // the free plan's 10 requests an hour per user would refuse most
+        Map<String, String> env = BotEnvironment.of(model)
+                .with("HOST", "127.0.0.1")
+                .with(Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-kill-bench",
+                        "SLACK_SIGNING_SECRET",
+                        SIGNING_SECRET,
+                        "SLACK_API_URL",
+                        slack.apiUrl().toString(),
+                        "HOME",
+                        System.getProperty("java.io.tmpdir"),
+                        "DEFAULT_PLAN",
+                        "enterprise")) // the free plan's 10 requests an hour per user would refuse most
+                .variables();
         Path logs = jar.toAbsolutePath().getParent();
         List<Replica> replicas = List.of(
                 new Replica("replica-a", jar, env, logs.resolve("replica-a.log")).start(),

@@ -2,12 +2,11 @@ package com.architectbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.config.Environment;
 import com.architectbot.ops.BotConfig;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.RedisContents;
-import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -118,17 +117,8 @@ class ConsultCommandTest {
     private int run(Map<String, String> extra, String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        var env = new java.util.HashMap<>(Map.of(
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl()));
-        env.putAll(extra);
-        try (var bot = new BotOnDemand(() -> BotConfig.from(new Environment(env)))) {
+        var env = BotEnvironment.of(model).with(extra).environment();
+        try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
             var cli = Main.commandLine(bot);
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));

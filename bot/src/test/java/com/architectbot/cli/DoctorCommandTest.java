@@ -3,11 +3,11 @@ package com.architectbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.config.Environment;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.FakeSlackApi;
-import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -131,32 +131,25 @@ class DoctorCommandTest {
 
     private Map<String, String> healthyEnvironment() {
         String registryUrl = registry.baseUri().toString();
-        Map<String, String> env = new HashMap<>(Map.of(
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl(),
-                "SLACK_BOT_TOKEN",
-                "xoxb-test",
-                "SLACK_SIGNING_SECRET",
-                "signing-secret",
-                "SLACK_API_URL",
-                slack.apiUrl().toString(),
-                "MICROSOFT_APP_ID",
-                "test-app-id",
-                "MICROSOFT_APP_PASSWORD",
-                "test-app-secret"));
-        env.put("TEAMS_TOKEN_ENDPOINT", teams.baseUrl() + "/token");
+        BotEnvironment env = BotEnvironment.of(model)
+                .with(Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-test",
+                        "SLACK_SIGNING_SECRET",
+                        "signing-secret",
+                        "SLACK_API_URL",
+                        slack.apiUrl().toString(),
+                        "MICROSOFT_APP_ID",
+                        "test-app-id",
+                        "MICROSOFT_APP_PASSWORD",
+                        "test-app-secret"));
+        env.with("TEAMS_TOKEN_ENDPOINT", teams.baseUrl() + "/token");
         for (String variable : new String[] {
             "MAVEN_REPOSITORY_URL", "NPM_REGISTRY_URL", "PYPI_URL", "CRATES_URL", "NUGET_URL", "DEPS_DEV_URL"
         }) {
-            env.put(variable, registryUrl);
+            env.with(variable, registryUrl);
         }
-        return env;
+        return new HashMap<>(env.variables()); // each test may change its copy
     }
 
     private static int closedPort() throws IOException {

@@ -2,13 +2,12 @@ package com.architectbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.config.Environment;
 import com.architectbot.ops.BotConfig;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,16 +77,8 @@ class TenantCommandTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        var env = Map.of(
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl());
-        try (var bot = new BotOnDemand(() -> BotConfig.from(new Environment(env)))) {
+        var env = BotEnvironment.of(model).environment();
+        try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
             var cli = Main.commandLine(bot);
             cli.setOut(new PrintWriter(out, true));
             cli.setErr(new PrintWriter(err, true));

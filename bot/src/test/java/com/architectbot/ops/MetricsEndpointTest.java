@@ -10,15 +10,14 @@ import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.server.ManagementSettings;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
-import com.architectbot.testing.TestRedis;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,27 +169,10 @@ class MetricsEndpointTest {
     }
 
     private static BotConfig config(FakeOpenAi model, Map<String, String> more) {
-        var env = new HashMap<>(Map.of(
-                "PORT",
-                "0",
-                "HOST",
-                "127.0.0.1",
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS",
-                "1",
-                "MANAGEMENT_PORT",
-                "0",
-                "DATA_ENCRYPTION_KEY",
-                "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
-        env.putAll(more);
-        return BotConfig.from(new Environment(env));
+        return BotConfig.from(BotEnvironment.served(model)
+                .with("SHUTDOWN_GRACE_SECONDS", "1")
+                .with(more)
+                .environment());
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {

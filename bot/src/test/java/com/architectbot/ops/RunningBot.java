@@ -2,14 +2,13 @@ package com.architectbot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.config.Environment;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
 import com.architectbot.testing.TeamsActivities;
-import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,44 +59,24 @@ final class RunningBot implements AutoCloseable {
 
     /** The bot with some environment variables replaced or added ({@code REDIS_URL} of a dedicated Redis). */
     RunningBot(Map<String, String> overrides) {
-        Map<String, String> env = environment();
-        env.putAll(overrides);
-        bot = ArchitectBot.open(BotConfig.from(new Environment(env)));
+        bot = ArchitectBot.open(BotConfig.from(environment().with(overrides).environment()));
         serving = bot.serve();
     }
 
-    private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "PORT",
-                "0",
-                "HOST",
-                "127.0.0.1",
-                "REDIS_URL",
-                TestRedis.uri().toString(),
-                "SHUTDOWN_GRACE_SECONDS",
-                "2",
-                "WORKER_CONCURRENCY",
-                "1",
-                "JOB_MAX_ATTEMPTS",
-                "1",
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl(),
-                "LLM_MAX_RETRIES",
-                "0"));
-        env.put("MANAGEMENT_PORT", "0"); // a free port: tests must not depend on the default 9090 being free
-        env.put("DATA_ENCRYPTION_KEY", "test:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
-        env.putAll(Map.of(
+    private BotEnvironment environment() {
+        BotEnvironment env = BotEnvironment.served(model)
+                .with("SHUTDOWN_GRACE_SECONDS", "2")
+                .with("WORKER_CONCURRENCY", "1")
+                .with("JOB_MAX_ATTEMPTS", "1")
+                .with("LLM_MAX_RETRIES", "0");
+        env.with(Map.of(
                 "SLACK_BOT_TOKEN",
                 BOT_TOKEN,
                 "SLACK_SIGNING_SECRET",
                 SIGNING_SECRET,
                 "SLACK_API_URL",
                 slack.apiUrl().toString()));
-        env.putAll(Map.of(
+        env.with(Map.of(
                 "MICROSOFT_APP_ID",
                 "app-id",
                 "MICROSOFT_APP_PASSWORD",
@@ -111,10 +89,9 @@ final class RunningBot implements AutoCloseable {
                 connector.baseUrl() + "/openid",
                 "TEAMS_TOKEN_ENDPOINT",
                 connector.baseUrl() + "/token"));
-        env.putAll(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
+        env.with(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
         // the fakes are on this machine: allow plain http to 127.0.0.1 (not "localhost") for the connector and files
-        env.putAll(Map.of("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1", "TEAMS_FILE_HOSTS", "http://127.0.0.1"));
-        return env;
+        return env.with(Map.of("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1", "TEAMS_FILE_HOSTS", "http://127.0.0.1"));
     }
 
     static String unique(String prefix) {

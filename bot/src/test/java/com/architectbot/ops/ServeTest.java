@@ -2,7 +2,7 @@ package com.architectbot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.config.Environment;
+import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServeTest {
@@ -50,27 +49,11 @@ class ServeTest {
     }
 
     private static BotConfig config(String redisUrl, FakeOpenAi model) {
-        return BotConfig.from(new Environment(Map.of(
-                "PORT",
-                "0",
-                "HOST",
-                "127.0.0.1",
-                "REDIS_URL",
-                redisUrl,
-                "REDIS_CONNECT_TIMEOUT_MS",
-                "300",
-                "LLM_PROVIDER",
-                "openai",
-                "OPENAI_API_KEY",
-                FakeOpenAi.API_KEY,
-                "OPENAI_BASE_URL",
-                model.baseUrl(),
-                "SHUTDOWN_GRACE_SECONDS",
-                "1",
-                "MANAGEMENT_PORT",
-                "0",
-                "DATA_ENCRYPTION_KEY",
-                "test:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
+        return BotConfig.from(BotEnvironment.served(model)
+                .with("REDIS_URL", redisUrl)
+                .with("REDIS_CONNECT_TIMEOUT_MS", "300")
+                .with("SHUTDOWN_GRACE_SECONDS", "1")
+                .environment());
     }
 
     private int get(int port, String path) throws IOException, InterruptedException {
