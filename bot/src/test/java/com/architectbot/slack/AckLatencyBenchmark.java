@@ -1,20 +1,15 @@
 package com.architectbot.slack;
 
 import com.architectbot.bench.OpenLoop;
-import com.architectbot.core.InquiryRules;
-import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.redis.RedisDeadLetters;
 import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
-import com.architectbot.slack.redis.RecentThreads;
-import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
-import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -62,17 +57,7 @@ public final class AckLatencyBenchmark {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
                 Duration.ofDays(1));
-        var channel = SlackChannel.create(
-                        settings,
-                        queue,
-                        SlackStores.on(
-                                redis,
-                                TestCipher.cipher(),
-                                new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
-                        new InquiryRules(ManifestResolver.names()),
-                        TenantEraser.NONE)
-                .orElseThrow();
-        channel.start();
+        var channel = TestSlackChannel.started(settings, queue, redis, TenantEraser.NONE);
         var server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,

@@ -2,17 +2,12 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.core.InquiryRules;
-import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.server.BotServer;
 import com.architectbot.server.ServerSettings;
-import com.architectbot.slack.redis.RecentThreads;
-import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.SlackRequests;
-import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -85,17 +79,7 @@ final class SlackHarness implements AutoCloseable {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
                 Duration.ofDays(1));
-        channel = SlackChannel.create(
-                        settings,
-                        queue,
-                        SlackStores.on(
-                                redis,
-                                TestCipher.cipher(),
-                                new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
-                        new InquiryRules(ManifestResolver.names()),
-                        eraser)
-                .orElseThrow();
-        channel.start();
+        channel = TestSlackChannel.started(settings, queue, redis, eraser);
         server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
-import com.architectbot.core.InquiryRules;
-import com.architectbot.licence.manifest.ManifestResolver;
-import com.architectbot.slack.redis.RecentThreads;
-import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
-import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -35,15 +29,7 @@ class SlackSettingsTest {
 
         assertThat(settings.enabled()).isFalse();
         try (var redis = TestRedis.client()) {
-            assertThat(SlackChannel.create(
-                            settings,
-                            job -> true,
-                            SlackStores.on(
-                                    redis,
-                                    TestCipher.cipher(),
-                                    new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
-                            new InquiryRules(ManifestResolver.names()),
-                            TenantEraser.NONE))
+            assertThat(TestSlackChannel.create(settings, job -> true, redis, TenantEraser.NONE))
                     .isEmpty();
         }
     }

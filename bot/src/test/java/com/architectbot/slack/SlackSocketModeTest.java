@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.InquiryKind;
-import com.architectbot.core.InquiryRules;
-import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
-import com.architectbot.slack.redis.RecentThreads;
-import com.architectbot.slack.redis.SlackStores;
 import com.architectbot.tenancy.TenantEraser;
 import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.FakeSlackSocket;
 import com.architectbot.testing.SlackRequests;
-import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,17 +78,7 @@ class SlackSocketModeTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
                 Duration.ofDays(1));
-        channel = SlackChannel.create(
-                        settings,
-                        queue,
-                        SlackStores.on(
-                                redis,
-                                TestCipher.cipher(),
-                                new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC())),
-                        new InquiryRules(ManifestResolver.names()),
-                        TenantEraser.NONE)
-                .orElseThrow();
-        channel.start();
+        channel = TestSlackChannel.started(settings, queue, redis, TenantEraser.NONE);
     }
 
     @AfterEach
