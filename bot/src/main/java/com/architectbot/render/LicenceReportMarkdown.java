@@ -32,10 +32,7 @@ public final class LicenceReportMarkdown {
     }
 
     static String summaryLine(LicenceReport report) {
-        LicenceReport.Summary summary = report.summary();
-        return "**Licence check, " + report.model().id() + ":** " + summary.blocker() + " blocker · "
-                + summary.review() + " review · " + summary.ok() + " ok (" + summary.total() + " dependencies"
-                + (summary.unknown() > 0 ? ", " + summary.unknown() + " with unknown licence" : "") + ")";
+        return "**" + LicenceReportText.title(report) + ":** " + LicenceReportText.counts(report);
     }
 
     private static void problems(StringBuilder md, LicenceReport report) {
@@ -68,46 +65,14 @@ public final class LicenceReportMarkdown {
                     .append(escape(finding.chosen() != null ? finding.chosen() : finding.licence()))
                     .append(" (")
                     .append(finding.category().id())
-                    .append(')');
-            if (!finding.obligations().isEmpty()) {
-                md.append(". Obligations: ")
-                        .append(finding.obligations().stream()
-                                .map(Obligation::description)
-                                .collect(Collectors.joining("; ")));
-            }
+                    .append(')')
+                    .append(LicenceReportText.obligations(finding));
             if (!finding.notes().isEmpty()) {
                 md.append(". ").append(escape(String.join("; ", finding.notes())));
             }
             md.append('\n');
         }
         md.append('\n');
-    }
-
-    /** One finding in words, without markup: for surfaces that draw their own emphasis. */
-    public static String sentence(LicenceFinding finding) {
-        StringBuilder line = new StringBuilder(finding.verdict().id())
-                .append(": ")
-                .append(finding.purl())
-                .append(", ")
-                .append(finding.licence() == null ? "licence unknown" : licenceCell(finding))
-                .append(" (")
-                .append(finding.category().id())
-                .append(')');
-        if (!finding.obligations().isEmpty()) {
-            line.append(". Obligations: ")
-                    .append(finding.obligations().stream()
-                            .map(Obligation::description)
-                            .collect(Collectors.joining("; ")));
-        }
-        if (!finding.direct()) {
-            line.append(". Via ").append(String.join(" > ", finding.path()));
-        }
-        return line.toString();
-    }
-
-    /** The summary line without markup. */
-    public static String plainSummary(LicenceReport report) {
-        return summaryLine(report).replace("**", "");
     }
 
     private static void table(StringBuilder md, List<LicenceFinding> findings) {
@@ -117,7 +82,9 @@ public final class LicenceReportMarkdown {
             md.append("| `")
                     .append(finding.purl())
                     .append("` | ")
-                    .append(finding.licence() == null ? "unknown" : escape(licenceCell(finding)))
+                    .append(LicenceReportText.licence(finding)
+                            .map(LicenceReportMarkdown::escape)
+                            .orElse("unknown"))
                     .append(" | ")
                     .append(finding.category().id())
                     .append(" | ")
@@ -127,7 +94,7 @@ public final class LicenceReportMarkdown {
                     .append(" | ")
                     .append(escape(provenanceCell(finding)))
                     .append(" | ")
-                    .append(finding.direct() ? "direct" : escape(String.join(" > ", finding.path())))
+                    .append(finding.direct() ? "direct" : escape(LicenceReportText.path(finding)))
                     .append(" |\n");
         }
     }
@@ -136,11 +103,6 @@ public final class LicenceReportMarkdown {
         String id = finding.provenance().id();
         String detail = finding.provenanceDetail();
         return detail.isEmpty() || detail.startsWith(id) ? (detail.isEmpty() ? id : detail) : id + ": " + detail;
-    }
-
-    private static String licenceCell(LicenceFinding finding) {
-        boolean choice = finding.chosen() != null && !finding.chosen().equals(finding.licence());
-        return choice ? finding.licence() + " (using " + finding.chosen() + ")" : finding.licence();
     }
 
     /** Table cells and list items: pipes and line breaks would break the layout; markup would reinterpret text. */

@@ -86,4 +86,32 @@ class LicenceReportMarkdownTest {
                         .split("(?<!\\\\)\\|"))
                 .hasSize(8);
     }
+
+    @Test
+    void the_table_names_the_licence_chosen_from_a_choice_an_unknown_licence_and_the_path_of_a_transitive_one() {
+        var report = new LicenceReport(
+                DistributionModel.SAAS,
+                "defaults",
+                "3.28.0",
+                List.of(
+                        LicenceReportTextTest.DUAL,
+                        finding("pkg:maven/org.example/gpl-thing@1"),
+                        finding("pkg:pypi/mystery@0.1")),
+                List.of());
+
+        String md = LicenceReportMarkdown.render(report);
+
+        assertThat(md)
+                .contains(
+                        "| `pkg:npm/dual@2.0.0` | MIT OR GPL-3.0-only (using MIT) | permissive | ok |  | declared | direct |",
+                        "| `pkg:pypi/mystery@0.1` | unknown | unknown | review | identify-licence |",
+                        "| source-offer | mapped from 'GPL \\| v2' | pkg:npm/ok-lib@1.0.0 |");
+    }
+
+    private static LicenceFinding finding(String purl) {
+        return REPORT.dependencies().stream()
+                .filter(f -> f.purl().equals(purl))
+                .findFirst()
+                .orElseThrow();
+    }
 }

@@ -11,7 +11,7 @@ import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_INLINE_TABLE_
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Verdict;
 import com.architectbot.licence.LicenceReportCsv;
-import com.architectbot.render.LicenceReportMarkdown;
+import com.architectbot.render.LicenceReportText;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +53,7 @@ final class BlockKitLicenceReport {
     private static List<LayoutBlock> head(LicenceReport report) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header("Licence check"));
-        blocks.addAll(sections(
-                (report.hasBlocker() ? "🔴 *" : "*") + escape(LicenceReportMarkdown.plainSummary(report)) + "*"));
+        blocks.addAll(sections((report.hasBlocker() ? "🔴 *" : "*") + escape(LicenceReportText.summary(report)) + "*"));
         if (!report.problems().isEmpty()) {
             blocks.addAll(sections("*Not checked*\n"
                     + lines(report.problems().stream()
@@ -66,7 +65,7 @@ final class BlockKitLicenceReport {
             blocks.addAll(sections("*Needs attention*\n"
                     + lines(report.needingAttention().stream()
                             .map(f -> (f.verdict() == Verdict.BLOCKER ? "🔴 " : "🟠 ")
-                                    + escape(LicenceReportMarkdown.sentence(f)))
+                                    + escape(LicenceReportText.sentence(f)))
                             .toList())));
         }
         return blocks;
@@ -78,7 +77,7 @@ final class BlockKitLicenceReport {
         }
         return sections("*All dependencies*\n"
                 + lines(report.dependencies().stream()
-                        .map(f -> "• " + escape(LicenceReportMarkdown.sentence(f)))
+                        .map(f -> "• " + escape(LicenceReportText.sentence(f)))
                         .toList()));
     }
 

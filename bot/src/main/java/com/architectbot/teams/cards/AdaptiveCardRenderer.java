@@ -14,7 +14,7 @@ import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Verdict;
 import com.architectbot.render.Labels;
-import com.architectbot.render.LicenceReportMarkdown;
+import com.architectbot.render.LicenceReportText;
 import com.architectbot.render.Renderer;
 import com.architectbot.teams.cards.AdaptiveCardBlocks.Block;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +73,7 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
     private static List<ObjectNode> licenceReport(LicenceReport report) {
         List<Block> head = new ArrayList<>();
         head.add(heading("Licence check"));
-        head.addAll(text(LicenceReportMarkdown.plainSummary(report), "", report.hasBlocker()));
+        head.addAll(text(LicenceReportText.summary(report), "", report.hasBlocker()));
         if (!report.problems().isEmpty()) {
             head.add(subheading("Not checked"));
             report.problems()
@@ -86,12 +86,11 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
             head.add(subheading("Needs attention"));
             report.needingAttention()
                     .forEach(finding -> head.addAll(
-                            text(LicenceReportMarkdown.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
+                            text(LicenceReportText.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
         }
         List<Block> table = new ArrayList<>();
         table.add(heading("All dependencies"));
-        report.dependencies()
-                .forEach(finding -> table.addAll(text(LicenceReportMarkdown.sentence(finding), "- ", false)));
+        report.dependencies().forEach(finding -> table.addAll(text(LicenceReportText.sentence(finding), "- ", false)));
         List<ObjectNode> cards = new ArrayList<>(pack(head));
         cards.addAll(pack(table));
         return List.copyOf(cards);

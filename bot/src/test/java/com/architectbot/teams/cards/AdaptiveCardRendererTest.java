@@ -6,8 +6,11 @@ import com.architectbot.core.Reply;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.report.Obligation;
 import com.architectbot.render.Labels;
+import com.architectbot.render.LicenceReportText;
 import com.architectbot.render.RendererContract;
+import com.architectbot.testing.LicenceReports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -71,11 +74,7 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         ObjectNode card = renderer.render(new Reply.Answer(ANSWER)).getFirst();
 
         // then
-        List<String> attention = StreamSupport.stream(card.path("body").spliterator(), false)
-                .filter(block -> "attention".equals(block.path("color").asText()))
-                .map(block -> block.path("text").asText())
-                .toList();
-        assertThat(attention)
+        assertThat(attentionTexts(card))
                 .containsExactly(
                         "• No rate limit on exports: one tenant can starve the database.",
                         "• **Critical blocker:** Rate-limit exports per tenant.");
@@ -144,6 +143,41 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
             assertThat(card.at("/body/0/color").asText()).isEqualTo("attention");
             assertThat(card.path("fallbackText").asText()).isEqualTo("Sorry, the model is away.");
         });
+    }
+
+    @Test
+    void a_licence_report_shows_its_summary_problems_and_findings_in_words_and_the_full_table_after() {
+        // given
+        var report = LicenceReports.withOkDependencies(2);
+
+        // when
+        List<ObjectNode> cards = renderer.render(new Reply.LicenceCheck(report));
+
+        // then
+        assertThat(cards.stream().flatMap(card -> texts(card).stream()).toList())
+                .containsSubsequence(
+                        "Licence check",
+                        LicenceReportText.summary(report),
+                        "Not checked",
+                        "• " + LicenceReports.NOT_CHECKED_PURL + ": npm registry timed out",
+                        "Needs attention",
+                        "• blocker: " + LicenceReports.BLOCKER_PURL + ", SSPL-1.0 (source-available). Obligations: "
+                                + Obligation.USE_RESTRICTIONS.description(),
+                        "All dependencies",
+                        "• ok: pkg:maven/org.example/lib-1@1.0.1, Apache-2.0 (permissive). Obligations: "
+                                + Obligation.ATTRIBUTION.description());
+        assertThat(attentionTexts(cards.getFirst()))
+                .containsExactly(
+                        "Licence check, saas: 1 blocker · 0 review · 2 ok (3 dependencies)",
+                        "• blocker: " + LicenceReports.BLOCKER_PURL + ", SSPL-1.0 (source-available). Obligations: "
+                                + Obligation.USE_RESTRICTIONS.description());
+    }
+
+    private static List<String> attentionTexts(JsonNode card) {
+        return StreamSupport.stream(card.path("body").spliterator(), false)
+                .filter(block -> "attention".equals(block.path("color").asText()))
+                .map(block -> block.path("text").asText())
+                .toList();
     }
 
     private static List<String> bodyTexts(JsonNode card) {
