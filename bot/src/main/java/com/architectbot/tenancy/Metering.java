@@ -3,6 +3,7 @@ package com.architectbot.tenancy;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.answer.TokenUsage;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Counts each answered request in its tenant's day and month, and reports the month back. */
 record Metering(UsageMeter meter, TenantPlans plans, PriceTable prices, Clock clock) implements UsageReports {
@@ -16,7 +17,7 @@ record Metering(UsageMeter meter, TenantPlans plans, PriceTable prices, Clock cl
 
     @Override
     public String report(TenantId tenant, String viewer) {
-        Plan plan = plans.of(tenant);
+        Optional<Plan> plan = plans.of(tenant);
         return UsageReport.text(plan, plans.limits(plan), prices, meter, tenant, viewer, clock.instant());
     }
 }

@@ -6,13 +6,15 @@ import com.architectbot.config.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Plans, prices and retention.
  *
- * @param defaultPlan {@code DEFAULT_PLAN}: the plan of a tenant that has none stored (default {@code free})
+ * @param defaultPlan {@code DEFAULT_PLAN}: the plan of a tenant that has none stored; unset by default, and a
+ *     tenant on no plan has no limits (its usage is still metered)
  * @param plans the bundled limits, overridden by {@code PLANS_FILE} (a properties file)
  * @param prices the bundled price table, extended or overridden by {@code MODEL_PRICES_FILE}
  * @param auditContent {@code AUDIT_CONTENT}: audit entries carry the message text (default false)
@@ -20,14 +22,13 @@ import java.util.stream.Collectors;
  * @param usageRetention {@code USAGE_RETENTION_DAYS}: how long monthly usage is kept (default 400)
  */
 public record TenancySettings(
-        Plan defaultPlan,
+        Optional<Plan> defaultPlan,
         Plans plans,
         PriceTable prices,
         boolean auditContent,
         Duration auditRetention,
         Duration usageRetention) {
 
-    public static final Plan DEFAULT_PLAN = Plan.FREE;
     public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(90);
     public static final Duration DEFAULT_USAGE_RETENTION = Duration.ofDays(400);
 
@@ -41,7 +42,7 @@ public record TenancySettings(
 
     public static TenancySettings defaults() {
         return new TenancySettings(
-                DEFAULT_PLAN,
+                Optional.empty(),
                 Plans.bundled(),
                 PriceTable.bundled(),
                 false,
@@ -52,8 +53,9 @@ public record TenancySettings(
     public static TenancySettings from(Environment env) {
         Set<String> plans = Arrays.stream(Plan.values()).map(Plan::id).collect(Collectors.toSet());
         return new TenancySettings(
-                Plan.fromId(env.choice("DEFAULT_PLAN", DEFAULT_PLAN.id(), plans))
-                        .orElseThrow(),
+                env.optional("DEFAULT_PLAN")
+                        .map(set -> Plan.fromId(env.choice("DEFAULT_PLAN", set, plans))
+                                .orElseThrow()),
                 env.optional("PLANS_FILE")
                         .map(file -> Plans.withFile(Path.of(file), "PLANS_FILE"))
                         .orElse(Plans.bundled()),
@@ -67,7 +69,7 @@ public record TenancySettings(
 
     @Override
     public String toString() {
-        return "TenancySettings[defaultPlan=" + defaultPlan.id() + ", models priced="
+        return "TenancySettings[defaultPlan=" + defaultPlan.map(Plan::id).orElse("none") + ", models priced="
                 + prices.models().size()
                 + ", auditContent=" + auditContent + ", auditRetention=" + auditRetention.toDays()
                 + "d, usageRetention=" + usageRetention.toDays() + "d]";

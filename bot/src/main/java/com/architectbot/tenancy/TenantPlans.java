@@ -12,9 +12,9 @@ record TenantPlans(TenantProfiles profiles, TenancySettings settings) {
         requireNonNull(settings, "settings");
     }
 
-    /** The plan the tenant pays for: stored by the operator, else {@code DEFAULT_PLAN}. */
-    Plan of(TenantId tenant) {
-        return stored(tenant).orElse(settings.defaultPlan());
+    /** The plan the tenant pays for: stored by the operator, else {@code DEFAULT_PLAN}; none if neither is set. */
+    Optional<Plan> of(TenantId tenant) {
+        return stored(tenant).or(settings::defaultPlan);
     }
 
     /** The plan the operator stored for the tenant, if any. */
@@ -22,8 +22,9 @@ record TenantPlans(TenantProfiles profiles, TenancySettings settings) {
         return profiles.load(tenant).plan();
     }
 
-    PlanLimits limits(Plan plan) {
-        return settings.plans().of(plan);
+    /** What the plan allows; no plan limits nothing. */
+    PlanLimits limits(Optional<Plan> plan) {
+        return plan.map(settings.plans()::of).orElse(PlanLimits.NONE);
     }
 
     /** Stores the plan, keeping the tenant's admins' settings. */

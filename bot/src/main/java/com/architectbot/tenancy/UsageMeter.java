@@ -14,10 +14,10 @@ import java.util.Optional;
 public interface UsageMeter extends PersonalData {
 
     /**
-     * Admits the request if it fits this hour's request limits and today's token limits, counting it in the
+     * Admits the consultation if it fits this hour's request limits and today's token limits, counting it in the
      * hour. The same request id is admitted again without being counted twice (a redelivered job).
      */
-    Admission admit(TenantId tenant, String user, String requestId, PlanLimits limits, boolean usesTokens, Instant now);
+    Admission admit(TenantId tenant, String user, String requestId, PlanLimits limits, Instant now);
 
     /** Adds an answered request to the tenant's day and month: a consultation or a licence check, and tokens. */
     void record(TenantId tenant, String user, Metered what, TokenUsage tokens, Instant now);
@@ -26,7 +26,7 @@ public interface UsageMeter extends PersonalData {
 
     Consumption current(TenantId tenant, String user, Instant now);
 
-    /** What is counted, and limited: the requests that cost something. */
+    /** What is counted: the requests that cost something. */
     enum Metered {
         CONSULTATION,
         LICENCE_CHECK;
@@ -40,8 +40,11 @@ public interface UsageMeter extends PersonalData {
             };
         }
 
-        /** Whether it spends model tokens, so the daily token limits apply. */
-        boolean usesTokens() {
+        /**
+         * Whether the plan's limits apply: a consultation spends requests and model tokens; a licence check is
+         * deterministic and spends neither, so it never takes a consultation's place.
+         */
+        boolean limited() {
             return this == CONSULTATION;
         }
     }

@@ -10,13 +10,16 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The admin's view of usage: this month's counts, tokens and estimated cost by model, and the limits left. */
+/**
+ * The admin's view of usage: this month's counts, tokens and estimated cost by model, and the limits left; on no
+ * plan, that there are no limits, and what was used this hour and today.
+ */
 final class UsageReport {
 
     private UsageReport() {}
 
     static String text(
-            Plan plan,
+            Optional<Plan> plan,
             PlanLimits limits,
             PriceTable prices,
             UsageMeter meter,
@@ -31,9 +34,7 @@ final class UsageReport {
                 .append(month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                 .append(' ')
                 .append(month.getYear())
-                .append(" (")
-                .append(plan.label())
-                .append(" plan)\n");
+                .append(plan.map(paid -> " (" + paid.label() + " plan)\n").orElse(" (no plan: no limits)\n"));
         text.append("• Consultations: %,d\n".formatted(usage.consultations()));
         text.append("• Licence checks: %,d\n".formatted(usage.licenceChecks()));
         BigDecimal total = BigDecimal.ZERO;
@@ -56,14 +57,28 @@ final class UsageReport {
                 .append(dollars(total))
                 .append(unpriced ? " (some models have no price)" : "")
                 .append(" — an estimate from list prices, not an invoice\n");
-        text.append("Limits: requests per hour: you %s, workspace %s; tokens today: you %s, workspace %s."
-                .formatted(
-                        left(current.userRequestsThisHour(), limits.requestsPerHourPerUser()),
-                        left(current.tenantRequestsThisHour(), limits.requestsPerHourPerTenant()),
-                        left(current.userTokensToday(), limits.tokensPerDayPerUser()),
-                        left(current.tenantTokensToday(), limits.tokensPerDayPerTenant())));
-        text.append(" Hourly limits reset on the hour, daily ones at 00:00 UTC.");
+        text.append(plan.isPresent() ? limitsLeft(limits, current) : noLimits(current));
         return text.toString();
+    }
+
+    private static String limitsLeft(PlanLimits limits, Consumption current) {
+        return "Limits: requests per hour: you %s, workspace %s; tokens today: you %s, workspace %s."
+                        .formatted(
+                                left(current.userRequestsThisHour(), limits.requestsPerHourPerUser()),
+                                left(current.tenantRequestsThisHour(), limits.requestsPerHourPerTenant()),
+                                left(current.userTokensToday(), limits.tokensPerDayPerUser()),
+                                left(current.tenantTokensToday(), limits.tokensPerDayPerTenant()))
+                + " Hourly limits reset on the hour, daily ones at 00:00 UTC.";
+    }
+
+    private static String noLimits(Consumption current) {
+        return ("Limits: none, as no plan is assigned (an operator can assign one with `architect-bot tenant plan`)."
+                        + " Used this hour: you %,d requests, workspace %,d; today: you %,d tokens, workspace %,d.")
+                .formatted(
+                        current.userRequestsThisHour(),
+                        current.tenantRequestsThisHour(),
+                        current.userTokensToday(),
+                        current.tenantTokensToday());
     }
 
     private static String left(long used, long limit) {

@@ -8,6 +8,7 @@ import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,18 @@ class TenantCommandTest {
         assertThat(out.toString()).contains("Erased all data of slack:" + tenant);
         assertThat(keysOfTenant("slack")).singleElement().asString().endsWith(":audit");
         run("tenant", "usage", "slack", tenant);
-        assertThat(out.toString()).contains("(Free plan)");
+        assertThat(out.toString()).contains("(no plan: no limits)");
+    }
+
+    @Test
+    void a_tenant_without_a_plan_is_on_no_plan_unless_default_plan_is_set() {
+        // when
+        run("tenant", "usage", "teams", tenant);
+        String withoutDefault = out.toString();
+        runWith(Map.of("DEFAULT_PLAN", "free"), "tenant", "usage", "teams", tenant);
+        // then
+        assertThat(withoutDefault).contains("(no plan: no limits)", "Limits: none");
+        assertThat(out.toString()).contains("(Free plan)", "you 0 of 10 used, 10 left");
     }
 
     private java.util.Set<String> keysOfTenant(String surface) {
@@ -75,9 +87,13 @@ class TenantCommandTest {
     }
 
     private int run(String... args) {
+        return runWith(Map.of(), args);
+    }
+
+    private int runWith(Map<String, String> variables, String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        var env = BotEnvironment.of(model).environment();
+        var env = BotEnvironment.of(model).with(variables).environment();
         try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
             var cli = Main.commandLine(bot);
             cli.setOut(new PrintWriter(out, true));

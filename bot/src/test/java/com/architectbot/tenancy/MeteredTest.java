@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class MeteredTest {
 
     @Test
-    void only_consultations_and_licence_checks_are_metered_and_only_consultations_spend_tokens() {
+    void only_consultations_and_licence_checks_are_metered_and_only_consultations_are_limited() {
         assertThat(Metered.of(InquiryKind.CONSULTATION)).contains(Metered.CONSULTATION);
         assertThat(Metered.of(InquiryKind.LICENCE_CHECK)).contains(Metered.LICENCE_CHECK);
         assertThat(Arrays.stream(InquiryKind.values()).map(Metered::of).filter(Optional::isPresent))
                 .hasSize(2);
-        assertThat(Metered.CONSULTATION.usesTokens()).isTrue();
-        assertThat(Metered.LICENCE_CHECK.usesTokens()).isFalse();
+        assertThat(Metered.CONSULTATION.limited()).isTrue();
+        assertThat(Metered.LICENCE_CHECK.limited()).isFalse();
     }
 }

@@ -1,7 +1,9 @@
 package com.architectbot.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectbot.config.Environment;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.InquiryKind;
@@ -16,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +116,81 @@ class TenancyTest {
     }
 
     @Test
+    void a_tenant_on_no_plan_is_answered_far_past_the_free_plans_limits_and_still_metered() {
+        // given: no DEFAULT_PLAN and no plan stored for the tenant (the free plan allows a user 10 an hour)
+        assertThat(f.settings.defaultPlan()).isEmpty();
+        // when
+        for (int i = 0; i < 30; i++) {
+            assertThat(f.handler.process(f.ask("U1", f.thread("1." + i), "Question " + i)))
+                    .isInstanceOf(Reply.Answer.class);
+        }
+        // then
+        assertThat(f.meter.current(f.tenantId, "U1", f.clock.instant()).userRequestsThisHour())
+                .isEqualTo(30);
+        String report = ((Reply.Notice)
+                        f.handler.process(f.inquiry(InquiryKind.USAGE, "UADMIN", f.thread("c"), "", UserRole.ADMIN)))
+                .text();
+        assertThat(report)
+                .contains(
+                        "(no plan: no limits)",
+                        "Consultations: 30",
+                        "Limits: none, as no plan is assigned",
+                        "`architect-bot tenant plan`",
+                        "workspace 30;")
+                .doesNotContain("Free plan", "left");
+    }
+
+    @Test
+    void a_plan_the_operator_assigns_limits_a_tenant_on_no_default_plan() {
+        // given
+        f.tenancy.setPlan(f.tenantId, Plan.FREE);
+        for (int i = 0; i < 10; i++) {
+            f.handler.process(f.ask("U1", f.thread("1." + i), "Question " + i));
+        }
+        // when
+        Reply eleventh = f.handler.process(f.ask("U1", f.thread("1.99"), "One more"));
+        // then
+        assertThat(((Reply.Notice) eleventh).text()).contains("10 requests per hour", "Free plan");
+    }
+
+    @Test
+    void licence_checks_do_not_reduce_the_consultations_left() {
+        // given: two consultations an hour, and five licence checks first
+        f.close();
+        f = new TenancyFixture(withFreePlan(new PlanLimits(2, 2, 1_000_000, 1_000_000)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(f.handler.process(
+                            f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3." + i), "c", UserRole.MEMBER)))
+                    .isInstanceOf(Reply.LicenceCheck.class);
+        }
+        // when / then: both consultations are still answered, and only the third is refused
+        assertThat(f.handler.process(f.ask("U1", f.thread("1.1"), "First"))).isInstanceOf(Reply.Answer.class);
+        assertThat(f.handler.process(f.ask("U1", f.thread("1.2"), "Second"))).isInstanceOf(Reply.Answer.class);
+        assertThat(((Reply.Notice) f.handler.process(f.ask("U1", f.thread("1.3"), "Third"))).text())
+                .contains("2 requests per hour");
+        // and the licence checks are still counted for the report
+        assertThat(f.meter
+                        .month(f.tenantId, YearMonth.from(f.clock.instant().atZone(ZoneOffset.UTC)))
+                        .licenceChecks())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void default_plan_is_unset_by_default_and_names_the_variable_when_wrong() {
+        assertThat(TenancySettings.from(new Environment(Map.of())).defaultPlan())
+                .isEmpty();
+        assertThat(TenancySettings.from(new Environment(Map.of("DEFAULT_PLAN", " ")))
+                        .defaultPlan())
+                .isEmpty();
+        assertThat(TenancySettings.from(new Environment(Map.of("DEFAULT_PLAN", "Free")))
+                        .defaultPlan())
+                .contains(Plan.FREE);
+        assertThatThrownBy(() -> TenancySettings.from(new Environment(Map.of("DEFAULT_PLAN", "platinum"))))
+                .hasMessageContaining("DEFAULT_PLAN=platinum")
+                .hasMessageContaining("free, team");
+    }
+
+    @Test
     void usage_is_refused_politely_to_a_member() {
         // when
         Reply reply = f.handler.process(f.inquiry(InquiryKind.USAGE, "U1", f.thread("c"), "", UserRole.MEMBER));
@@ -125,7 +203,9 @@ class TenancyTest {
 
     @Test
     void an_admin_gets_this_months_numbers_cost_and_limits() {
-        // given
+        // given: the free plan, a consultation and a licence check, which spends none of the hour's requests
+        f.close();
+        f = new TenancyFixture(withFreePlan(TenancySettings.defaults().plans().of(Plan.FREE)));
         f.handler.process(f.ask("U1", f.thread("1.1"), "Are we ready?"));
         f.handler.process(f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("3.3"), "c", UserRole.MEMBER));
         // when
@@ -139,7 +219,7 @@ class TenancyTest {
                         "Free plan",
                         "Tokens on " + f.model.settings().modelName() + ": 10 in, 10 out",
                         "Estimated cost",
-                        "requests per hour: you 0 of 10 used, 10 left, workspace 2 of 50 used, 48 left");
+                        "requests per hour: you 0 of 10 used, 10 left, workspace 1 of 50 used, 49 left");
     }
 
     @Test
@@ -423,7 +503,7 @@ class TenancyTest {
         Map<Plan, PlanLimits> limits = new EnumMap<>(defaults.plans().limits());
         limits.put(Plan.FREE, free);
         return new TenancySettings(
-                Plan.FREE,
+                Optional.of(Plan.FREE),
                 new Plans(limits),
                 defaults.prices(),
                 false,

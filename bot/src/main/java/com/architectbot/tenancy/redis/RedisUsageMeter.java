@@ -36,9 +36,8 @@ public final class RedisUsageMeter implements UsageMeter {
     }
 
     @Override
-    public Admission admit(
-            TenantId tenant, String user, String requestId, PlanLimits limits, boolean usesTokens, Instant now) {
-        return Admission.valueOf(scripts.admit(new TenantKeys(tenant), user, requestId, limits, usesTokens, now));
+    public Admission admit(TenantId tenant, String user, String requestId, PlanLimits limits, Instant now) {
+        return Admission.valueOf(scripts.admit(new TenantKeys(tenant), user, requestId, limits, now));
     }
 
     @Override

@@ -88,8 +88,7 @@ final class UsageScripts {
     }
 
     /** Admits the request or names the limit it hits: an {@link com.architectbot.tenancy.Admission} name. */
-    String admit(TenantKeys keys, String user, String requestId, PlanLimits limits, boolean usesTokens, Instant now) {
-        long noLimit = Long.MAX_VALUE / 2;
+    String admit(TenantKeys keys, String user, String requestId, PlanLimits limits, Instant now) {
         Object result = redis.eval(
                 ADMIT,
                 List.of(
@@ -103,8 +102,8 @@ final class UsageScripts {
                         requestId,
                         Long.toString(limits.requestsPerHourPerUser()),
                         Long.toString(limits.requestsPerHourPerTenant()),
-                        Long.toString(usesTokens ? limits.tokensPerDayPerUser() : noLimit),
-                        Long.toString(usesTokens ? limits.tokensPerDayPerTenant() : noLimit),
+                        Long.toString(limits.tokensPerDayPerUser()),
+                        Long.toString(limits.tokensPerDayPerTenant()),
                         Long.toString(HOUR_TTL.toMillis()),
                         Long.toString(indexTtl().toMillis())));
         return String.valueOf(result);
