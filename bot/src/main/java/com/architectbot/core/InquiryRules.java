@@ -10,7 +10,8 @@ import java.util.List;
  * {@link Message} and the {@link Decision} back into platform calls:
  * <ul>
  *   <li>a manifest sent with it means a licence check (of at most {@value #MAX_FILES} manifests; other files
- *       are left out), and files of which none is a manifest get the list of the files we read;
+ *       are left out); files of which none is a manifest get the list of the files we read, unless the text
+ *       asks something else, which is then answered without them;
  *   <li>an empty message gets the help text, the most useful answer to "@bot" alone;
  *   <li>a typed command is a {@link TypedCommand} (a licence check naming nothing gets the help); anything
  *       else is a question;
@@ -59,7 +60,7 @@ public final class InquiryRules {
     public record Refuse(String userMessage) implements Decision {}
 
     public Decision decide(Message message) {
-        if (!message.files().isEmpty()) {
+        if (!message.files().isEmpty() && (hasManifest(message) || !asksSomethingElse(message))) {
             return licenceCheck(message);
         }
         if (message.text().isEmpty()) {
@@ -70,6 +71,22 @@ public final class InquiryRules {
                 .orElseGet(() -> new Accept(InquiryKind.CONSULTATION, message.text(), List.of()));
     }
 
+    private boolean hasManifest(Message message) {
+        return message.files().stream().anyMatch(file -> manifests.isManifest(file.name()));
+    }
+
+    /**
+     * Text beside files none of which is a manifest (a screenshot with "how should we scale this?") is a
+     * question of its own: answered, not refused for the file. Empty text or a licence-check command asks about
+     * the files.
+     */
+    private static boolean asksSomethingElse(Message message) {
+        return !message.text().isEmpty()
+                && TypedCommand.parse(message.text())
+                        .map(command -> command.kind() != InquiryKind.LICENCE_CHECK)
+                        .orElse(true);
+    }
+
     private Decision licenceCheck(Message message) {
         List<InquiryFile> checked = message.files().stream()
                 .filter(file -> manifests.isManifest(file.name()))
@@ -77,8 +94,8 @@ public final class InquiryRules {
                 .toList();
         if (checked.isEmpty()) {
             return new Refuse("I can only check the licences of manifests, lockfiles and SBOMs, and none of the files "
-                    + "you sent is one I read. Supported: " + manifests.supported() + ". To ask a question, send it "
-                    + "without the file.");
+                    + "you sent is one I read. Supported: " + manifests.supported() + ". To ask about it, write "
+                    + "your question with the file.");
         }
         String arguments = TypedCommand.parse(message.text())
                 .filter(command -> command.kind() == InquiryKind.LICENCE_CHECK)

@@ -113,11 +113,22 @@ class InquiryRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"yarn.lock", "poetry.lock", "composer.json", "composer.lock", "notes.txt", ""})
     void files_no_reader_understands_get_the_list_of_supported_files(String name) {
-        var decision = decide("check these", true, file(name));
+        for (String text : List.of("", "license-check", "/licence-check --policy saas")) {
+            var decision = decide(text, true, file(name));
 
-        assertThat(decision).isInstanceOf(InquiryRules.Refuse.class);
-        assertThat(((InquiryRules.Refuse) decision).userMessage())
-                .contains("pom.xml, package.json, package-lock.json, requirements.txt, go.mod");
+            assertThat(decision).isInstanceOf(InquiryRules.Refuse.class);
+            assertThat(((InquiryRules.Refuse) decision).userMessage())
+                    .contains("pom.xml, package.json, package-lock.json, requirements.txt, go.mod");
+        }
+    }
+
+    @Test
+    void a_question_sent_with_a_file_that_is_no_manifest_is_answered_as_the_question() {
+        assertThat(decide("How should we scale this design?", false, file("diagram.png")))
+                .isEqualTo(new InquiryRules.Accept(
+                        InquiryKind.CONSULTATION, "How should we scale this design?", List.of()));
+        assertThat(decide("help", true, file("notes.txt")))
+                .isEqualTo(new InquiryRules.Accept(InquiryKind.HELP, "", List.of()));
     }
 
     @ParameterizedTest

@@ -107,6 +107,20 @@ class SlackIntakeTest {
     }
 
     @Test
+    void a_question_with_a_screenshot_is_queued_as_the_question_and_nothing_is_refused() {
+        harness.event("EvI7", """
+                {"type":"message","subtype":"file_share","channel_type":"im","user":"U1",\
+                "text":"How should we scale this design?",\
+                "files":[{"id":"F124","name":"diagram.png"}],"ts":"3.2","channel":"D1"}""");
+
+        var job = harness.awaitJob(1);
+        assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.CONSULTATION);
+        assertThat(job.inquiry().text()).isEqualTo("How should we scale this design?");
+        assertThat(job.inquiry().files()).isEmpty();
+        assertThat(harness.slack.calls("chat.postEphemeral")).isEmpty();
+    }
+
+    @Test
     void a_file_no_reader_understands_is_not_queued_and_the_user_gets_the_supported_files() {
         for (String name : List.of("yarn.lock", "composer.json")) {
             harness.event("EvI4-" + name, """
