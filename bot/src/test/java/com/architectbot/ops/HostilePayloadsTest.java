@@ -138,24 +138,8 @@ class HostilePayloadsTest {
                         "not-the-secret",
                         now(),
                         Map.of()),
-                i -> slackSigned(
-                        "slack stale signature",
-                        unknownEvent(i),
-                        "application/json",
-                        RunningBot.SIGNING_SECRET,
-                        String.valueOf(Instant.now()
-                                .minusSeconds(301 + random.nextInt(100_000))
-                                .getEpochSecond()),
-                        Map.of()),
-                i -> slackSigned(
-                        "slack signature from the future",
-                        unknownEvent(i),
-                        "application/json",
-                        RunningBot.SIGNING_SECRET,
-                        String.valueOf(Instant.now()
-                                .plusSeconds(301 + random.nextInt(100_000))
-                                .getEpochSecond()),
-                        Map.of()),
+                i -> slackSignedOff("slack stale signature", i, -(301 + random.nextInt(100_000))),
+                i -> slackSignedOff("slack signature from the future", i, 301 + random.nextInt(100_000)),
                 i -> slackSigned(
                         "slack non-numeric timestamp",
                         unknownEvent(i),
@@ -378,6 +362,13 @@ class HostilePayloadsTest {
         signed.put("X-Slack-Request-Timestamp", timestamp);
         signed.put("X-Slack-Signature", SlackRequests.sign(secret, timestamp, body));
         return slack(name, body, contentType, signed);
+    }
+
+    /** Signed with the real secret, but at a time {@code offsetSeconds} away from now: outside the 5-minute window. */
+    private Case slackSignedOff(String name, int i, long offsetSeconds) {
+        String timestamp =
+                String.valueOf(Instant.now().plusSeconds(offsetSeconds).getEpochSecond());
+        return slackSigned(name, unknownEvent(i), "application/json", RunningBot.SIGNING_SECRET, timestamp, Map.of());
     }
 
     /** Signed with the real secret, well formed, and of no interest to the bot: Slack expects a 200. */

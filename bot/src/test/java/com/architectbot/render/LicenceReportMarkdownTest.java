@@ -9,6 +9,7 @@ import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Obligation;
 import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
+import com.architectbot.testing.LicenceReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,18 +44,7 @@ class LicenceReportMarkdownTest {
                             false,
                             List.of("pkg:npm/ok-lib@1.0.0"),
                             List.of()),
-                    new LicenceFinding(
-                            "pkg:pypi/mystery@0.1",
-                            null,
-                            null,
-                            LicenceCategory.UNKNOWN,
-                            Verdict.REVIEW,
-                            List.of(Obligation.IDENTIFY_LICENCE),
-                            Provenance.UNKNOWN,
-                            "PyPI timed out",
-                            true,
-                            List.of(),
-                            List.of())),
+                    LicenceReports.unknownLicence("pkg:pypi/mystery@0.1")),
             List.of(new LicenceReport.Problem("pkg:pypi/mystery@0.1", "PyPI timed out")));
 
     @Test

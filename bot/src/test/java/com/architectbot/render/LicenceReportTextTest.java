@@ -9,6 +9,7 @@ import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Obligation;
 import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
+import com.architectbot.testing.LicenceReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +42,7 @@ class LicenceReportTextTest {
             List.of("pkg:maven/org.example/app-lib@3", "pkg:maven/org.example/middle@2"),
             List.of("a note for the Markdown report only"));
 
-    private static final LicenceFinding UNKNOWN = new LicenceFinding(
-            "pkg:pypi/mystery@0.1",
-            null,
-            null,
-            LicenceCategory.UNKNOWN,
-            Verdict.REVIEW,
-            List.of(Obligation.IDENTIFY_LICENCE),
-            Provenance.UNKNOWN,
-            "PyPI timed out",
-            true,
-            List.of(),
-            List.of());
+    private static final LicenceFinding UNKNOWN = LicenceReports.unknownLicence("pkg:pypi/mystery@0.1");
 
     @Test
     void the_summary_names_the_model_and_counts_each_verdict_and_the_unknown_licences_without_markup() {

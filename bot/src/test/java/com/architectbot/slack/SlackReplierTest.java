@@ -15,13 +15,13 @@ import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;
-import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.Labels;
 import com.architectbot.slack.blockkit.BlockKitLimits;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.slack.redis.RecentThreads;
+import com.architectbot.testing.Answers;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.LicenceReports;
 import com.architectbot.testing.TestRedis;
@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -256,18 +255,10 @@ class SlackReplierTest {
         assertThat(posts.get(1).param("text")).startsWith("I couldn't attach licence-report.csv");
     }
 
-    private final RedisDeliveredParts record = new RedisDeliveredParts(
-            redis,
-            TestQueueSettings.defaults("test-" + UUID.randomUUID())
-                    .markTtls(Duration.ofHours(1))
-                    .build());
+    private final RedisDeliveredParts record = TestReplyParts.recordedIn(redis);
 
     private static Reply.Answer longAnswer() {
-        var findings = IntStream.range(0, 300)
-                .mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30))
-                .toList();
-        return new Reply.Answer(new ConsultationAnswer(
-                "Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null));
+        return new Reply.Answer(Answers.withFindings(300));
     }
 
     private List<String> postedParts() throws Exception {

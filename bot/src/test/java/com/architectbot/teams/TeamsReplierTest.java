@@ -15,17 +15,14 @@ import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;
-import com.architectbot.queue.TestQueueSettings;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.render.Labels;
+import com.architectbot.testing.Answers;
 import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -140,18 +137,10 @@ class TeamsReplierTest {
     }
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final RedisDeliveredParts record = new RedisDeliveredParts(
-            redis,
-            TestQueueSettings.defaults("test-" + UUID.randomUUID())
-                    .markTtls(Duration.ofHours(1))
-                    .build());
+    private final RedisDeliveredParts record = TestReplyParts.recordedIn(redis);
 
     private static Reply.Answer longAnswer() {
-        var findings = IntStream.range(0, 300)
-                .mapToObj(i -> "Finding number " + i + " " + "detail ".repeat(30))
-                .toList();
-        return new Reply.Answer(new ConsultationAnswer(
-                "Summary.", null, List.of(new AreaAnalysis(Area.SCALABILITY, findings)), null, null));
+        return new Reply.Answer(Answers.withFindings(300));
     }
 
     @AfterEach

@@ -19,6 +19,22 @@ public final class LicenceReports {
 
     private LicenceReports() {}
 
+    /** A package whose registry timed out: no licence, so it needs review and its licence identified. */
+    public static LicenceFinding unknownLicence(String purl) {
+        return new LicenceFinding(
+                purl,
+                null,
+                null,
+                LicenceCategory.UNKNOWN,
+                Verdict.REVIEW,
+                List.of(Obligation.IDENTIFY_LICENCE),
+                Provenance.UNKNOWN,
+                "PyPI timed out",
+                true,
+                List.of(),
+                List.of());
+    }
+
     public static LicenceReport withOkDependencies(int ok) {
         List<LicenceFinding> findings = new ArrayList<>();
         findings.add(new LicenceFinding(
