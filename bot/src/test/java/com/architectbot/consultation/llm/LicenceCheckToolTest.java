@@ -3,8 +3,14 @@ package com.architectbot.consultation.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.TenantPreferences;
+import com.architectbot.core.report.DistributionModel;
+import com.architectbot.licence.Ecosystem;
+import com.architectbot.licence.FixedRegistry;
+import com.architectbot.licence.FixedTree;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
+import com.architectbot.licence.PackageRef;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.manifest.ManifestSettings;
 import com.architectbot.licence.source.PackageSpecs;
@@ -23,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LicenceCheckToolTest {
+
+    private static final PackageRef GPL_LIB = new PackageRef(Ecosystem.MAVEN, "org.example", "readline-java", "1.0");
 
     @TempDir
     Path cache;
@@ -45,7 +53,7 @@ class LicenceCheckToolTest {
                     ChatModels.create(model.settings()), model.settings(), List.of(tool), new SimpleMeterRegistry());
             // when
             architect
-                    .consult(List.of(), "Can we ship commons-lang3 in our SaaS?", Optional.empty())
+                    .consult(List.of(), "Can we ship commons-lang3 in our SaaS?", TenantPreferences.DEFAULTS)
                     .answer();
             // then: the engine's verdict went back to the model as the tool's result
             JsonNode messages = model.requests().get(1).get("messages");
@@ -54,6 +62,75 @@ class LicenceCheckToolTest {
             assertThat(toolResult.get("content").asText())
                     .contains("pkg:maven/org.apache.commons/commons-lang3@3.14.0", "Apache-2.0", "ok");
         }
+    }
+
+    @Test
+    void two_tenants_asking_about_the_same_gpl_package_get_the_verdicts_of_their_own_policies() {
+        try (FakeOpenAi model = FakeOpenAi.start()) {
+            // given: one architect and one tool for everyone, as at start-up; the model names no distribution model
+            var architect = new LangChainArchitect(
+                    ChatModels.create(model.settings()),
+                    model.settings(),
+                    List.of(new LicenceCheckTool(gplOnlyLicences())),
+                    new SimpleMeterRegistry());
+            var shipsBinaries = new TenantPreferences(Optional.empty(), Optional.of(DistributionModel.DISTRIBUTED));
+            var internalOnly = new TenantPreferences(Optional.empty(), Optional.of(DistributionModel.INTERNAL));
+            String gplCall = "{\"packages\": [\"" + GPL_LIB.purl() + "\"]}";
+            model.enqueue(
+                    Response.toolCall("call_a", "checkLicences", gplCall),
+                    Response.answer(FakeOpenAi.DEFAULT_ANSWER),
+                    Response.toolCall("call_b", "checkLicences", gplCall),
+                    Response.answer(FakeOpenAi.DEFAULT_ANSWER));
+            // when
+            architect.consult(List.of(), "Can we use readline-java?", shipsBinaries);
+            architect.consult(List.of(), "Can we use readline-java?", internalOnly);
+            // then: each tool result the model received was judged by the asking tenant's policy
+            assertThat(toolResult(model.requests().get(1)))
+                    .startsWith("Licence check (policy: distributed, defaults): 1 blocker")
+                    .contains(GPL_LIB.purl() + ": BLOCKER - GPL-3.0-only (strong-copyleft, declared)");
+            assertThat(toolResult(model.requests().get(3)))
+                    .startsWith("Licence check (policy: internal, defaults): 0 blocker, 0 review, 1 ok")
+                    .contains(GPL_LIB.purl() + ": OK - GPL-3.0-only");
+        }
+    }
+
+    @Test
+    void a_distribution_model_the_question_names_wins_over_the_tenants_default() {
+        try (FakeOpenAi model = FakeOpenAi.start()) {
+            var architect = new LangChainArchitect(
+                    ChatModels.create(model.settings()),
+                    model.settings(),
+                    List.of(new LicenceCheckTool(gplOnlyLicences())),
+                    new SimpleMeterRegistry());
+            model.enqueue(
+                    Response.toolCall(
+                            "call_1",
+                            "checkLicences",
+                            "{\"packages\": [\"" + GPL_LIB.purl() + "\"], \"distributionModel\": \"saas\"}"),
+                    Response.answer(FakeOpenAi.DEFAULT_ANSWER));
+
+            architect.consult(
+                    List.of(),
+                    "Our SaaS backend: can we use readline-java?",
+                    new TenantPreferences(Optional.empty(), Optional.of(DistributionModel.INTERNAL)));
+
+            assertThat(toolResult(model.requests().get(1)))
+                    .startsWith("Licence check (policy: saas, defaults): 0 blocker, 1 review");
+        }
+    }
+
+    private static LicenceService gplOnlyLicences() {
+        return new LicenceService(
+                new FixedTree(Map.of(GPL_LIB.purl(), List.of(FixedTree.direct(GPL_LIB, null))), List.of()),
+                FixedRegistry.of(Map.of(GPL_LIB, FixedRegistry.found("GPL-3.0-only"))),
+                LicenceSettings.DEFAULTS);
+    }
+
+    private static String toolResult(JsonNode request) {
+        JsonNode messages = request.get("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.get("role").asText()).isEqualTo("tool");
+        return last.get("content").asText();
     }
 
     private static RegistrySettings registrySettings(FakeRegistry registry) {
