@@ -22,9 +22,14 @@ import com.architectbot.testing.FakeRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +96,47 @@ class LicenceCheckToolTest {
             assertThat(toolResult(model.requests().get(3)))
                     .startsWith("Licence check (policy: internal, defaults): 0 blocker, 0 review, 1 ok")
                     .contains(GPL_LIB.purl() + ": OK - GPL-3.0-only");
+        }
+    }
+
+    @Test
+    void concurrent_consultations_of_two_tenants_on_one_tool_each_get_their_own_policy() throws Exception {
+        try (FakeOpenAi model = FakeOpenAi.start().withLatency(Duration.ofMillis(300));
+                ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            // given: both first requests are in flight together, so both tool calls run side by side
+            var architect = new LangChainArchitect(
+                    ChatModels.create(model.settings()),
+                    model.settings(),
+                    List.of(new LicenceCheckTool(gplOnlyLicences())),
+                    new SimpleMeterRegistry());
+            String gplCall = "{\"packages\": [\"" + GPL_LIB.purl() + "\"]}";
+            model.enqueue(
+                    Response.toolCall("call_1", "checkLicences", gplCall),
+                    Response.toolCall("call_2", "checkLicences", gplCall),
+                    Response.answer(FakeOpenAi.DEFAULT_ANSWER),
+                    Response.answer(FakeOpenAi.DEFAULT_ANSWER));
+            // when
+            Future<?> teamA = workers.submit(() -> architect.consult(
+                    List.of(),
+                    "Team A: can we use readline-java?",
+                    new TenantPreferences(Optional.empty(), Optional.of(DistributionModel.DISTRIBUTED))));
+            Future<?> teamB = workers.submit(() -> architect.consult(
+                    List.of(),
+                    "Team B: can we use readline-java?",
+                    new TenantPreferences(Optional.empty(), Optional.of(DistributionModel.INTERNAL))));
+            teamA.get(30, TimeUnit.SECONDS);
+            teamB.get(30, TimeUnit.SECONDS);
+            // then: each tool result went back in its own consultation, judged by its own tenant's policy
+            List<JsonNode> withToolResults = model.requests().stream()
+                    .filter(request -> request.toString().contains("\"role\":\"tool\""))
+                    .toList();
+            assertThat(withToolResults).hasSize(2);
+            for (JsonNode request : withToolResults) {
+                boolean fromTeamA = request.get("messages").toString().contains("Team A:");
+                assertThat(toolResult(request))
+                        .contains(fromTeamA ? "policy: distributed" : "policy: internal")
+                        .contains(fromTeamA ? ": BLOCKER - GPL-3.0-only" : ": OK - GPL-3.0-only");
+            }
         }
     }
 
