@@ -7,6 +7,7 @@ import com.architectbot.conversation.Turn;
 import com.architectbot.core.Consultations;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.Inquiry;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
 import java.time.Clock;
@@ -35,12 +36,12 @@ public final class ConsultationService implements Consultations {
     }
 
     /**
-     * The architect's answer, on the given model when present, with the tokens spent. Asking again with the
-     * same inquiry id (a redelivered job) returns the answer already given, which spent none, instead of
-     * asking the model twice.
+     * The architect's answer under the tenant's choices, with the tokens spent. Asking again with the same
+     * inquiry id (a redelivered job) returns the answer already given, which spent none, instead of asking the
+     * model twice.
      */
     @Override
-    public ArchitectReply consult(Inquiry inquiry, Optional<String> model) {
+    public ArchitectReply consult(Inquiry inquiry, TenantPreferences tenant) {
         String question = rules.check(inquiry.text()); // redacted when the inquiry was built
         ThreadKey thread = inquiry.thread();
         try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, inquiry.id().value(), lockWait())) {
@@ -49,7 +50,7 @@ public final class ConsultationService implements Consultations {
                 return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);
             }
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
-            ArchitectReply reply = architect.consult(history, question, model);
+            ArchitectReply reply = architect.consult(history, question, tenant);
             memory.remember(
                     thread,
                     new Turn(

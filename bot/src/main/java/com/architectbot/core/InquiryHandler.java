@@ -52,8 +52,7 @@ public final class InquiryHandler {
     }
 
     private Reply consult(Inquiry inquiry) {
-        ArchitectReply reply = consultations.consult(
-                inquiry, tenancy.preferences(inquiry.thread()).model());
+        ArchitectReply reply = consultations.consult(inquiry, tenancy.preferences(inquiry.thread()));
         tenancy.record(inquiry, reply.usage());
         return new Reply.Answer(reply.answer());
     }

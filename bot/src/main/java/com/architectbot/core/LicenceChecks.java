@@ -20,7 +20,9 @@ public interface LicenceChecks {
      * The verdicts for package versions as plain text, for the architect's licence tool; bad specs are
      * answered in the text, not thrown.
      *
-     * @param distributionModel "saas", "distributed", "internal", or null/blank for the default
+     * @param distributionModel "saas", "distributed", "internal", or null/blank for the tenant's
+     * @param tenantPolicy the asking tenant's default distribution model, used when the tool names none;
+     *     empty for the configured one
      */
-    String checkForAgent(List<String> packageSpecs, String distributionModel);
+    String checkForAgent(List<String> packageSpecs, String distributionModel, Optional<DistributionModel> tenantPolicy);
 }

@@ -27,7 +27,7 @@ public record InterpretedLicence(
         return new InterpretedLicence(null, Provenance.UNKNOWN, null, null);
     }
 
-    /** "inherited from pkg:maven/...", "mapped from 'Apache 2'", or empty. */
+    /** "inherited from pkg:maven/...", "mapped from 'Apache 2'", "inferred from the name 'BSD-style'", or empty. */
     public String detail() {
         StringBuilder detail = new StringBuilder();
         if (inheritedFrom != null) {
@@ -35,7 +35,7 @@ public record InterpretedLicence(
         }
         if (originalText != null) {
             detail.append(detail.isEmpty() ? "" : ", ")
-                    .append("mapped from '")
+                    .append(LicenceFamily.appearsIn(expression) ? "inferred from the name '" : "mapped from '")
                     .append(originalText)
                     .append('\'');
         }

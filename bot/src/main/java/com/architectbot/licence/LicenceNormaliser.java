@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
 /**
  * Reads what registries declare as SPDX. Per statement, in order: a valid SPDX expression (declared); our
  * alias table ({@code licence-aliases.tsv}), by text then by URL; an SPDX licence's full name; a URL
- * that exactly one SPDX licence lists as its reference; the wording of a licence text pasted whole;
- * otherwise a {@code LicenseRef-} made from the text (or URL), with the original text kept (whitespace
- * collapsed, cut at {@value #MAX_ORIGINAL_LENGTH} characters). Several statements combine with OR.
+ * that exactly one SPDX licence lists as its reference; the wording of a licence text pasted whole; a
+ * licence family the name points to without naming one licence ({@link LicenceFamily}: "BSD-style", "GPL"),
+ * settled by the URL when it names a member of that family; otherwise a {@code LicenseRef-} made from the
+ * text (or URL), with the original text kept (whitespace collapsed, cut at {@value #MAX_ORIGINAL_LENGTH}
+ * characters). Several statements combine with OR.
  */
 public final class LicenceNormaliser {
 
@@ -47,15 +49,17 @@ public final class LicenceNormaliser {
         }
         List<LicenceExpression> alternatives = new ArrayList<>();
         boolean mapped = false;
+        boolean inferred = false;
         for (LicenceStatement statement : declared.statements()) {
             Normalised normalised = normalise(statement, ecosystem);
             alternatives.add(normalised.expression());
             mapped |= normalised.mapped();
+            inferred |= normalised.mapped() && LicenceFamily.appearsIn(normalised.expression());
         }
         String original = mapped ? originalText(declared.statements()) : null;
         Provenance provenance = declared.inheritedFrom() != null
                 ? Provenance.INHERITED
-                : mapped ? Provenance.MAPPED : Provenance.DECLARED;
+                : inferred ? Provenance.INFERRED : mapped ? Provenance.MAPPED : Provenance.DECLARED;
         return new InterpretedLicence(
                 LicenceExpression.or(alternatives), provenance, original, declared.inheritedFrom());
     }
@@ -77,10 +81,16 @@ public final class LicenceNormaliser {
     private LicenceExpression mapped(String text, String url) {
         String textUrl = text != null && LicenceKeys.looksLikeUrl(text) ? text : null;
         String plainText = textUrl == null ? text : null;
-        return fromText(plainText)
-                .or(() -> fromUrl(textUrl))
-                .or(() -> fromUrl(url))
-                .orElseGet(() -> reference(plainText != null ? plainText : textUrl != null ? textUrl : url));
+        Optional<LicenceExpression> named = fromText(plainText);
+        if (named.isPresent() && LicenceFamily.of(named.get()).isEmpty()) {
+            return named.get();
+        }
+        Optional<LicenceExpression> byUrl = fromUrl(textUrl).or(() -> fromUrl(url));
+        Optional<LicenceFamily> family = named.flatMap(LicenceFamily::of).or(() -> LicenceFamily.named(plainText));
+        if (family.isPresent()) { // a URL may settle which member; one naming another family does not count
+            return byUrl.filter(family.get()::covers).orElseGet(family.get()::reference);
+        }
+        return byUrl.orElseGet(() -> reference(plainText != null ? plainText : textUrl != null ? textUrl : url));
     }
 
     private Optional<LicenceExpression> fromText(String text) {

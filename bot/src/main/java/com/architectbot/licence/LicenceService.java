@@ -127,14 +127,14 @@ public final class LicenceService implements LicenceChecks {
 
     /**
      * For the consultation agent's tool: checks package specs (purls, {@code g:a:v}, {@code name@version})
-     * under the default policy, or {@code model} when given, and returns a compact text the model can cite.
-     * Bad specs are answered in the text, not thrown.
+     * under the configured policy for {@code model} when given, else for the tenant's, else for the default, and
+     * returns a compact text the model can cite. Bad specs are answered in the text, not thrown.
      *
-     * @param model "saas", "distributed", "internal", or null/blank for the default
+     * @param model "saas", "distributed", "internal", or null/blank for the tenant's
      */
     @Override
-    public String checkForAgent(List<String> packageSpecs, String model) {
-        return LicenceVerdictText.forAgent(packageSpecs, model, this);
+    public String checkForAgent(List<String> packageSpecs, String model, Optional<DistributionModel> tenantPolicy) {
+        return LicenceVerdictText.forAgent(packageSpecs, model, tenantPolicy, this);
     }
 
     /** Checks package specs under the default policy (for {@code model}, when not null). */

@@ -57,7 +57,8 @@ public final class LicenceVerdictText {
                 .toString();
     }
 
-    static String forAgent(List<String> packageSpecs, String model, LicenceService service) {
+    static String forAgent(
+            List<String> packageSpecs, String model, Optional<DistributionModel> tenantPolicy, LicenceService service) {
         if (packageSpecs == null || packageSpecs.isEmpty()) {
             return "No packages given: pass package URLs (pkg:npm/react@18.2.0), Maven coordinates (g:a:v) or name@version.";
         }
@@ -67,7 +68,8 @@ public final class LicenceVerdictText {
             return "Unknown distribution model '" + model + "': use one of " + DistributionModel.ids() + ".";
         }
         try {
-            return render(service.checkPackages(packageSpecs, distribution.orElse(null)));
+            return render(service.checkPackages(
+                    packageSpecs, distribution.or(() -> tenantPolicy).orElse(null)));
         } catch (PermanentFailure e) {
             return "The licence check could not read the request: " + e.userMessage();
         }

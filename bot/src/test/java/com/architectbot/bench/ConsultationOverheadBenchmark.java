@@ -1,9 +1,9 @@
 package com.architectbot.bench;
 
 import com.architectbot.consultation.Architect;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.testing.FakeOpenAi;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +58,7 @@ public final class ConsultationOverheadBenchmark {
         Latencies latencies = new Latencies();
         for (int i = 0; i < calls; i++) {
             latencies.time(() -> architect
-                    .consult(List.of(), BenchBot.QUESTION, Optional.empty())
+                    .consult(List.of(), BenchBot.QUESTION, TenantPreferences.DEFAULTS)
                     .answer());
         }
         return latencies;

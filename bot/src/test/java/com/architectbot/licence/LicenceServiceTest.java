@@ -17,6 +17,7 @@ import com.architectbot.licence.policy.LicencePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -175,7 +176,8 @@ class LicenceServiceTest {
 
         String text = service.checkForAgent(
                 List.of("pkg:maven/org.example/engine@2.0", "pkg:maven/org.apache.commons/commons-lang3@3.14.0"),
-                "saas");
+                "saas",
+                Optional.of(DistributionModel.INTERNAL));
 
         assertThat(text)
                 .startsWith("Licence check (policy: saas, defaults): 1 blocker, 0 review, 1 ok, of 2 dependencies.");
@@ -186,8 +188,9 @@ class LicenceServiceTest {
                 .contains(
                         "- pkg:maven/org.apache.commons/commons-lang3@3.14.0: OK - Apache-2.0 (permissive, declared)");
         assertThat(text).contains("cite them");
-        assertThat(service.checkForAgent(List.of("nonsense"), null))
+        assertThat(service.checkForAgent(List.of("nonsense"), null, Optional.empty()))
                 .startsWith("The licence check could not read the request:");
-        assertThat(service.checkForAgent(List.of("x"), "cloud")).contains("saas, distributed, internal");
+        assertThat(service.checkForAgent(List.of("x"), "cloud", Optional.empty()))
+                .contains("saas, distributed, internal");
     }
 }

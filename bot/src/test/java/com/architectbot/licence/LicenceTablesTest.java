@@ -41,9 +41,6 @@ class LicenceTablesTest {
         assertThat(categories.of("CC-BY-NC-SA-4.0")).isEqualTo(LicenceCategory.SOURCE_AVAILABLE);
         assertThat(categories.of("CC0-1.0")).isEqualTo(LicenceCategory.PUBLIC_DOMAIN);
         assertThat(categories.of("LicenseRef-SEE-LICENSE-IN-LICENSE")).isEqualTo(LicenceCategory.UNKNOWN);
-        assertThat(categories.isLinkingException("Classpath-exception-2.0")).isTrue();
-        assertThat(categories.isLinkingException("Autoconf-exception-3.0")).isTrue();
-        assertThat(categories.isLinkingException("openvpn-openssl-exception")).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.architectbot.tenancy;
 import com.architectbot.consultation.ConsultationService;
 import com.architectbot.consultation.ConsultationSettings;
 import com.architectbot.consultation.llm.LangChainArchitect;
+import com.architectbot.consultation.llm.LicenceCheckTool;
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
 import com.architectbot.conversation.redis.RedisConversationRecords;
@@ -42,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TenancyFixture implements AutoCloseable {
 
     static final PackageRef COMMONS = new PackageRef(Ecosystem.MAVEN, "org.apache.commons", "commons-lang3", "3.14.0");
+    static final PackageRef GPL_LIB = new PackageRef(Ecosystem.MAVEN, "org.example", "readline-java", "1.0");
 
     final String tenant = "T" + UUID.randomUUID().toString().substring(0, 8);
     final TenantId tenantId = new TenantId(Surface.SLACK, tenant);
@@ -66,16 +68,22 @@ final class TenancyFixture implements AutoCloseable {
         this.audit = new RedisAuditLog(redis.client(), settings.auditRetention(), clock);
         this.tenancy =
                 new Tenancy(settings, meter, profiles, audit, new RedisConversationRecords(redis), List.of(), clock);
+        var licences = new LicenceService(
+                new FixedTree(
+                        Map.of(
+                                "c", List.of(FixedTree.direct(COMMONS, null)),
+                                "g", List.of(FixedTree.direct(GPL_LIB, null))),
+                        List.of()),
+                FixedRegistry.of(Map.of(
+                        COMMONS, FixedRegistry.found("Apache-2.0"), GPL_LIB, FixedRegistry.found("GPL-3.0-only"))),
+                LicenceSettings.DEFAULTS);
         var consultations = new ConsultationService(
-                LangChainArchitect.create(model.settings(), List.of(), new SimpleMeterRegistry()),
+                LangChainArchitect.create(
+                        model.settings(), List.of(new LicenceCheckTool(licences)), new SimpleMeterRegistry()),
                 memory,
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 ConsultationSettings.DEFAULTS,
                 clock);
-        var licences = new LicenceService(
-                new FixedTree(Map.of("c", List.of(FixedTree.direct(COMMONS, null))), List.of()),
-                FixedRegistry.of(Map.of(COMMONS, FixedRegistry.found("Apache-2.0"))),
-                LicenceSettings.DEFAULTS);
         this.handler =
                 new InquiryHandler(consultations, licences, new FileSources(), tenancy, new SimpleMeterRegistry());
     }

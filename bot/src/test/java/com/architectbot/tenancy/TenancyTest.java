@@ -11,12 +11,14 @@ import com.architectbot.core.Reply;
 import com.architectbot.core.UserRole;
 import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.report.DistributionModel;
+import com.architectbot.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -244,6 +246,40 @@ class TenancyTest {
         Reply named = f.handler.process(
                 f.inquiry(InquiryKind.LICENCE_CHECK, "U1", f.thread("4.4"), "c --policy internal", UserRole.MEMBER));
         assertThat(((Reply.LicenceCheck) named).report().model()).isEqualTo(DistributionModel.INTERNAL);
+    }
+
+    @Test
+    void the_architects_licence_tool_judges_by_the_asking_tenants_policy() {
+        try (TenancyFixture other = new TenancyFixture()) {
+            // given: two tenants whose admins chose different licence policies
+            setLicencePolicy(f, "distributed");
+            setLicencePolicy(other, "internal");
+            String gplCall = "{\"packages\": [\"g\"]}";
+            for (TenancyFixture tenant : List.of(f, other)) {
+                tenant.model.enqueue(
+                        FakeOpenAi.Response.toolCall("call_1", "checkLicences", gplCall),
+                        FakeOpenAi.Response.answer(FakeOpenAi.DEFAULT_ANSWER));
+            }
+            // when: a member of each asks about the same GPL library; the model names no distribution model
+            f.handler.process(f.ask("U1", f.thread("5.5"), "Can we use readline-java?"));
+            other.handler.process(other.ask("U1", other.thread("5.5"), "Can we use readline-java?"));
+            // then
+            assertThat(lastToolResult(f)).contains("policy: distributed", "readline-java@1.0: BLOCKER - GPL-3.0-only");
+            assertThat(lastToolResult(other)).contains("policy: internal", "readline-java@1.0: OK - GPL-3.0-only");
+        }
+    }
+
+    private static void setLicencePolicy(TenancyFixture tenant, String policy) {
+        Reply saved = tenant.handler.process(tenant.inquiry(
+                InquiryKind.SETTINGS, "UADMIN", tenant.thread("c"), "licence-policy " + policy, UserRole.ADMIN));
+        assertThat(((Reply.Notice) saved).text()).contains(policy);
+    }
+
+    private static String lastToolResult(TenancyFixture tenant) {
+        JsonNode messages = tenant.model.lastRequest().get("messages");
+        JsonNode last = messages.get(messages.size() - 1);
+        assertThat(last.get("role").asText()).isEqualTo("tool");
+        return last.get("content").asText();
     }
 
     @Test

@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * try (var model = FakeOpenAi.start()) {
  *     model.enqueue(Response.error(500), Response.answer(answer));
  *     var architect = LangChainArchitect.create(model.settings(), List.of(), new SimpleMeterRegistry());
- *     ... architect.consult(List.of(), "question", Optional.empty()).answer() ...
+ *     ... architect.consult(List.of(), "question", TenantPreferences.DEFAULTS).answer() ...
  *     assertThat(model.requests()).hasSize(2);
  * }
  * }</pre>

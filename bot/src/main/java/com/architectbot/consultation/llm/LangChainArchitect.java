@@ -8,6 +8,7 @@ import com.architectbot.conversation.Turn;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.TokenUsage;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +78,13 @@ public final class LangChainArchitect implements Architect {
     }
 
     @Override
-    public ArchitectReply consult(List<Turn> history, String question, Optional<String> model) {
+    public ArchitectReply consult(List<Turn> history, String question, TenantPreferences tenant) {
         requireNonNull(history, "history");
         requireNonNull(question, "question");
+        requireNonNull(tenant, "tenant");
         long started = System.nanoTime();
         List<ChatMessage> conversation = conversation(history, question);
-        Call call = new Call(model.filter(name -> !name.isBlank()).orElse(settings.modelName()));
+        Call call = new Call(tenant.model().filter(name -> !name.isBlank()).orElse(settings.modelName()), tenant);
         try {
             ConsultationAnswer answer = readOrRepair(call, conversation, replyAfterTools(call, conversation));
             return new ArchitectReply(answer, call.usage);
@@ -110,7 +111,7 @@ public final class LangChainArchitect implements Architect {
         AiMessage reply = ask(call, messages, toolbox.isEmpty() ? Offer.NO_TOOLS : Offer.TOOLS);
         for (int round = 1; round <= MAX_TOOL_ROUNDS && reply.hasToolExecutionRequests(); round++) {
             messages.add(reply);
-            messages.addAll(toolbox.execute(reply.toolExecutionRequests()));
+            messages.addAll(toolbox.execute(reply.toolExecutionRequests(), call.tenant));
             reply = ask(call, messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD);
         }
         return reply.text();
@@ -161,14 +162,16 @@ public final class LangChainArchitect implements Architect {
         return response.aiMessage();
     }
 
-    /** One consultation's model name and the tokens its calls used so far. */
+    /** One consultation's model name, the asking tenant's choices and the tokens its calls used so far. */
     private static final class Call {
         private final String model;
+        private final TenantPreferences tenant;
         private TokenUsage usage;
         private int calls;
 
-        Call(String model) {
+        Call(String model, TenantPreferences tenant) {
             this.model = model;
+            this.tenant = tenant;
             this.usage = new TokenUsage(model, 0, 0);
         }
 

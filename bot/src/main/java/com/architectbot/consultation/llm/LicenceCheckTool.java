@@ -3,11 +3,13 @@ package com.architectbot.consultation.llm;
 import com.architectbot.core.LicenceChecks;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.invocation.InvocationParameters;
 import java.util.List;
 
 /**
  * The licence check as a tool the architect can call, so "should we use this library?" is answered from
- * registry facts and the policy engine's verdict, never from the model's memory.
+ * registry facts and the policy engine's verdict, never from the model's memory. One instance serves every
+ * consultation: the asking tenant's licence policy arrives with each call, not in a field.
  */
 public final class LicenceCheckTool {
 
@@ -25,11 +27,12 @@ public final class LicenceCheckTool {
                             + "Maven coordinates (group:artifact:version) or npm name@version")
                     List<String> packages,
             @P(
-                            value =
-                                    "How the product is distributed: saas, distributed or internal; empty for the company "
-                                            + "default",
+                            value = "How the product is distributed: saas, distributed or internal; empty for the "
+                                    + "team's own default",
                             required = false)
-                    String distributionModel) {
-        return licences.checkForAgent(packages, distributionModel);
+                    String distributionModel,
+            InvocationParameters call) {
+        return licences.checkForAgent(
+                packages, distributionModel, Toolbox.tenantOf(call).licencePolicy());
     }
 }

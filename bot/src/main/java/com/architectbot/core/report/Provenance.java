@@ -8,6 +8,11 @@ public enum Provenance {
     INHERITED,
     /** The metadata states free text or a URL that our table or the SPDX names map to an id. */
     MAPPED,
+    /**
+     * The metadata names a licence family in words ("BSD-style", "GPL" without a version, "public domain") but no
+     * single licence: the expression is the family's {@code LicenseRef-}, with the family's category.
+     */
+    INFERRED,
     /** The registry did not say, or could not be asked. */
     UNKNOWN;
 

@@ -5,7 +5,6 @@ import com.architectbot.licence.spdx.TsvResource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,31 +13,22 @@ import java.util.Set;
 /**
  * The category of every licence id, from {@code licence-categories.tsv}: exact ids first, then the
  * longest matching prefix ({@code GPL-*}); an id the table does not know is {@link LicenceCategory#UNKNOWN}.
- * The same table marks the exceptions that keep copyleft from reaching code that links to the work.
+ * What an exception does to a category is {@link LicenceExceptions}' job.
  */
 public final class LicenceCategories {
 
     static final String RESOURCE = "/licence/licence-categories.tsv";
-    private static final String LINKING_EXCEPTION = "linking-exception";
 
     private final Map<String, LicenceCategory> exact;
     private final List<Map.Entry<String, LicenceCategory>> prefixes;
-    private final Set<String> linkingExceptions;
-    private final List<String> linkingExceptionPrefixes;
 
-    private LicenceCategories(
-            Map<String, LicenceCategory> exact,
-            List<Map.Entry<String, LicenceCategory>> prefixes,
-            Set<String> linkingExceptions,
-            List<String> linkingExceptionPrefixes) {
+    private LicenceCategories(Map<String, LicenceCategory> exact, List<Map.Entry<String, LicenceCategory>> prefixes) {
         this.exact = Map.copyOf(exact);
         this.prefixes = prefixes.stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, LicenceCategory> e) ->
                                 e.getKey().length())
                         .reversed())
                 .toList();
-        this.linkingExceptions = Set.copyOf(linkingExceptions);
-        this.linkingExceptionPrefixes = List.copyOf(linkingExceptionPrefixes);
     }
 
     private static final class Holder {
@@ -62,34 +52,19 @@ public final class LicenceCategories {
                 .orElse(LicenceCategory.UNKNOWN);
     }
 
-    /** The ids the table names exactly (lower case), licences and exceptions: for consistency checks. */
+    /** The ids the table names exactly (lower case): for consistency checks. */
     Set<String> exactIds() {
-        Set<String> ids = new HashSet<>(exact.keySet());
-        ids.addAll(linkingExceptions);
-        return ids;
-    }
-
-    /** Whether the exception keeps GPL/LGPL from reaching code that links to (or is built by) the work. */
-    public boolean isLinkingException(String exceptionId) {
-        String key = lower(exceptionId);
-        return linkingExceptions.contains(key)
-                || linkingExceptionPrefixes.stream().anyMatch(key::startsWith);
+        return exact.keySet();
     }
 
     private static LicenceCategories load() {
         Map<String, LicenceCategory> exact = new HashMap<>();
         List<Map.Entry<String, LicenceCategory>> prefixes = new ArrayList<>();
-        Set<String> exceptions = new HashSet<>();
-        List<String> exceptionPrefixes = new ArrayList<>();
         TsvResource.read(RESOURCE, (lineNumber, columns) -> {
             String pattern = lower(columns[0].strip());
             boolean prefix = pattern.endsWith("*");
             String key = prefix ? pattern.substring(0, pattern.length() - 1) : pattern;
             String value = columns.length == 2 ? columns[1].strip() : "";
-            if (value.equals(LINKING_EXCEPTION)) {
-                (prefix ? exceptionPrefixes : exceptions).add(key);
-                return;
-            }
             LicenceCategory category = LicenceCategory.fromId(value)
                     .orElseThrow(() -> new IllegalStateException(
                             RESOURCE + " line " + lineNumber + ": unknown category '" + value + "'"));
@@ -99,7 +74,7 @@ public final class LicenceCategories {
                 exact.put(key, category);
             }
         });
-        return new LicenceCategories(exact, prefixes, exceptions, exceptionPrefixes);
+        return new LicenceCategories(exact, prefixes);
     }
 
     private static String lower(String text) {

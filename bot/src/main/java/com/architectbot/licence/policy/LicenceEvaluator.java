@@ -26,6 +26,7 @@ import java.util.Set;
 public final class LicenceEvaluator {
 
     private final LicenceCategories categories;
+    private final LicenceExceptions exceptions = LicenceExceptions.bundled();
     private final Comparator<Evaluation> bestFirst;
 
     public LicenceEvaluator(LicenceCategories categories) {
@@ -91,15 +92,9 @@ public final class LicenceEvaluator {
     private Evaluation term(Term term, LicencePolicy policy) {
         String id = term.licence().id();
         LicenceCategory own = categories.of(id);
-        LicenceCategory category = own;
-        boolean linkingException =
-                term instanceof WithException with && categories.isLinkingException(with.exception());
         List<String> notes = new ArrayList<>();
-        if (linkingException && (own == LicenceCategory.STRONG_COPYLEFT || own == LicenceCategory.WEAK_COPYLEFT)) {
-            category = LicenceCategory.WEAK_COPYLEFT;
-            notes.add(((WithException) term).exception() + " keeps " + id + " from reaching code that links to it: "
-                    + "treated as weak copyleft");
-        }
+        boolean weakened = term instanceof WithException with && weakensCopyleft(with, own, notes);
+        LicenceCategory category = weakened ? LicenceCategory.WEAK_COPYLEFT : own;
         Verdict verdict = policy.verdictFor(category);
         Optional<LicencePolicy.Rule> rule =
                 policy.licenceRule(term.toString(), term.licence().toString(), id);
@@ -107,8 +102,39 @@ public final class LicenceEvaluator {
             verdict = rule.get().verdict();
             notes.add("policy rule '" + rule.get() + "'");
         }
-        List<Obligation> obligations = LicenceObligations.of(category, id, linkingException, policy.model());
+        List<Obligation> obligations = LicenceObligations.of(category, id, weakened, policy.model());
         return new Evaluation(verdict, category, obligations, term, notes);
+    }
+
+    /**
+     * Whether the exception takes a GPL-like licence's copyleft off the code that links to it: only when it lets
+     * any program do so. An exception for free software only, for named components, or one we have not
+     * classified leaves the category as it is. Either way a note says why.
+     */
+    private boolean weakensCopyleft(WithException with, LicenceCategory own, List<String> notes) {
+        if (own != LicenceCategory.STRONG_COPYLEFT
+                && own != LicenceCategory.WEAK_COPYLEFT
+                && own != LicenceCategory.NETWORK_COPYLEFT) {
+            return false; // nothing to weaken (Apache-2.0 WITH LLVM-exception)
+        }
+        String licence = with.licence().toString();
+        Optional<LicenceExceptions.Entry> entry = exceptions.of(with.exception());
+        if (entry.isEmpty()) {
+            notes.add(with.exception() + " is not in our table of exceptions: " + licence + " is judged as " + own.id()
+                    + " without it");
+            return false;
+        }
+        LicenceExceptions.Scope scope = entry.get().scope();
+        // AGPL's network clause binds the covered work itself, whoever links to it: it stays network copyleft
+        boolean weakens = scope.permitsAnyProgram() && own != LicenceCategory.NETWORK_COPYLEFT;
+        String effect = !weakens
+                ? licence + " stays " + own.id()
+                        + (scope == LicenceExceptions.Scope.FREE_SOFTWARE_ONLY ? " for proprietary code" : "")
+                : own == LicenceCategory.STRONG_COPYLEFT
+                        ? "treated as weak copyleft"
+                        : "its copyleft stays on its own files";
+        notes.add(entry.get().id() + " " + entry.get().reason() + ": " + effect);
+        return weakens;
     }
 
     private LicenceCategory categoryBeforeExceptions(Evaluation evaluation) {

@@ -3,6 +3,7 @@ package com.architectbot.consultation.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.consultation.AnswerJson;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class ChatModelsTest {
                 512,
                 0);
         return LangChainArchitect.create(settings, List.of(), new SimpleMeterRegistry())
-                .consult(List.of(), "How do we roll out updates?", Optional.empty())
+                .consult(List.of(), "How do we roll out updates?", TenantPreferences.DEFAULTS)
                 .answer();
     }
 

@@ -7,6 +7,7 @@ import com.architectbot.consultation.AnswerJson;
 import com.architectbot.conversation.Turn;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class LangChainArchitectTest {
     @Test
     void persona_is_the_system_message_and_the_question_comes_last() {
         // when
-        architect().consult(List.of(), QUESTION, Optional.empty()).answer();
+        architect().consult(List.of(), QUESTION, TenantPreferences.DEFAULTS).answer();
         // then
         JsonNode messages = model.lastRequest().get("messages");
         assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
@@ -68,8 +68,9 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.answer(ANSWER));
         // when
-        ConsultationAnswer answer =
-                architect().consult(List.of(), QUESTION, Optional.empty()).answer();
+        ConsultationAnswer answer = architect()
+                .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
+                .answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
     }
@@ -77,7 +78,7 @@ class LangChainArchitectTest {
     @Test
     void response_format_carries_the_answer_schema_read_from_the_record() {
         // when
-        architect().consult(List.of(), QUESTION, Optional.empty()).answer();
+        architect().consult(List.of(), QUESTION, TenantPreferences.DEFAULTS).answer();
         // then
         JsonNode format = model.lastRequest().get("response_format");
         assertThat(format.get("type").asText()).isEqualTo("json_schema");
@@ -99,7 +100,7 @@ class LangChainArchitectTest {
             before = new ObjectMapper().readTree(in);
         }
         // when
-        architect().consult(List.of(), QUESTION, Optional.empty()).answer();
+        architect().consult(List.of(), QUESTION, TenantPreferences.DEFAULTS).answer();
         // then
         assertThat(model.lastRequest().at("/response_format/json_schema").toString())
                 .as("same fields, guidance and order")
@@ -114,7 +115,7 @@ class LangChainArchitectTest {
                 new Turn("slack:E1", "U1", "First question?", earlierAnswer, Instant.parse("2025-01-01T00:00:00Z")),
                 new Turn("slack:E2", "U2", "Second question?", earlierAnswer, Instant.parse("2025-01-01T00:01:00Z")));
         // when
-        architect().consult(history, QUESTION, Optional.empty()).answer();
+        architect().consult(history, QUESTION, TenantPreferences.DEFAULTS).answer();
         // then
         JsonNode messages = model.lastRequest().get("messages");
         assertThat(messages)
@@ -132,7 +133,7 @@ class LangChainArchitectTest {
         model.enqueue(Response.error(500), Response.answer(ANSWER));
         // when
         ConsultationAnswer answer = architect(model.settings(Duration.ofSeconds(10), 1))
-                .consult(List.of(), QUESTION, Optional.empty())
+                .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
                 .answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
@@ -145,7 +146,7 @@ class LangChainArchitectTest {
         model.enqueue(Response.error(503));
         // when / then
         assertThatThrownBy(() -> architect()
-                        .consult(List.of(), QUESTION, Optional.empty())
+                        .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
                         .answer())
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("openai")
@@ -159,7 +160,7 @@ class LangChainArchitectTest {
         model.enqueue(Response.error(429));
         // when / then
         assertThatThrownBy(() -> architect()
-                        .consult(List.of(), QUESTION, Optional.empty())
+                        .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
                         .answer())
                 .isInstanceOf(RetryableFailure.class);
     }
@@ -170,8 +171,9 @@ class LangChainArchitectTest {
         model.enqueue(Response.answer(ANSWER).after(Duration.ofSeconds(30)));
         var architect = architect(model.settings(Duration.ofMillis(300), 0));
         // when / then
-        assertThatThrownBy(() ->
-                        architect.consult(List.of(), QUESTION, Optional.empty()).answer())
+        assertThatThrownBy(() -> architect
+                        .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
+                        .answer())
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("no answer within")
                 .hasMessageContaining(model.baseUrl());
@@ -182,8 +184,9 @@ class LangChainArchitectTest {
         // given
         model.enqueue(Response.content("Sure! Here is my advice: add SSO."), Response.answer(ANSWER));
         // when
-        ConsultationAnswer answer =
-                architect().consult(List.of(), QUESTION, Optional.empty()).answer();
+        ConsultationAnswer answer = architect()
+                .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
+                .answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
         JsonNode repair = model.requests().get(1).get("messages");
@@ -202,7 +205,7 @@ class LangChainArchitectTest {
         model.enqueue(Response.content("not json"), Response.content("{\"criticalIssues\": []}"));
         // when / then
         assertThatThrownBy(() -> architect()
-                        .consult(List.of(), QUESTION, Optional.empty())
+                        .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
                         .answer())
                 .isInstanceOfSatisfying(
                         PermanentFailure.class,
@@ -218,7 +221,7 @@ class LangChainArchitectTest {
         model.enqueue(Response.error(401));
         // when / then
         assertThatThrownBy(() -> architect()
-                        .consult(List.of(), QUESTION, Optional.empty())
+                        .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
                         .answer())
                 .isInstanceOfSatisfying(
                         PermanentFailure.class,
@@ -238,7 +241,7 @@ class LangChainArchitectTest {
         model.close(); // nothing listens on the port any more
         // when / then
         assertThatThrownBy(() -> architect(settings)
-                        .consult(List.of(), QUESTION, Optional.empty())
+                        .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
                         .answer())
                 .isInstanceOf(RetryableFailure.class)
                 .hasMessageContaining("OPENAI_BASE_URL");
@@ -253,8 +256,9 @@ class LangChainArchitectTest {
         var architect = new LangChainArchitect(
                 ChatModels.create(model.settings()), model.settings(), List.of(licences), new SimpleMeterRegistry());
         // when
-        ConsultationAnswer answer =
-                architect.consult(List.of(), QUESTION, Optional.empty()).answer();
+        ConsultationAnswer answer = architect
+                .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
+                .answer();
         // then
         assertThat(answer).isEqualTo(ANSWER);
         assertThat(licences.asked).containsExactly("left-pad");
@@ -278,8 +282,9 @@ class LangChainArchitectTest {
         var architect = new LangChainArchitect(
                 ChatModels.create(model.settings()), model.settings(), List.of(licences), new SimpleMeterRegistry());
         // when
-        ConsultationAnswer answer =
-                architect.consult(List.of(), QUESTION, Optional.empty()).answer();
+        ConsultationAnswer answer = architect
+                .consult(List.of(), QUESTION, TenantPreferences.DEFAULTS)
+                .answer();
         // then: rounds of tool calls, then a forced answer; the extra tool call is repaired away
         assertThat(licences.asked).hasSize(LangChainArchitect.MAX_TOOL_ROUNDS);
         assertThat(model.requests()

@@ -13,6 +13,7 @@ import com.architectbot.core.DeadlineExceeded;
 import com.architectbot.core.Reply;
 import com.architectbot.core.Reply.Notice;
 import com.architectbot.core.Reply.Tone;
+import com.architectbot.core.TenantPreferences;
 import com.architectbot.queue.JobProcessor;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.queue.Replier;
@@ -21,7 +22,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +52,9 @@ class JobDeadlineTest {
                 model.settings(Duration.ofSeconds(60), 2),
                 List.of(),
                 new SimpleMeterRegistry());
-        JobProcessor consulting = inquiry -> new Reply.Answer(
-                architect.consult(List.of(), inquiry.text(), Optional.empty()).answer());
+        JobProcessor consulting = inquiry -> new Reply.Answer(architect
+                .consult(List.of(), inquiry.text(), TenantPreferences.DEFAULTS)
+                .answer());
         // when
         long start = System.nanoTime();
         // a deadline the model call surely starts within, even on a busy machine where the client's first call is slow
@@ -155,7 +156,8 @@ class JobDeadlineTest {
                 ChatModels.create(model.settings()), model.settings(), List.of(), new SimpleMeterRegistry());
         Deadline passed = new Deadline(Clock.systemUTC().instant().minusSeconds(1), Clock.systemUTC());
         // when / then
-        assertThatThrownBy(() -> passed.bound(() -> architect.consult(List.of(), "Kafka or Redis?", Optional.empty())))
+        assertThatThrownBy(() ->
+                        passed.bound(() -> architect.consult(List.of(), "Kafka or Redis?", TenantPreferences.DEFAULTS)))
                 .isInstanceOf(DeadlineExceeded.class)
                 .hasMessageContaining("model call 1");
         assertThat(model.received()).isZero();
