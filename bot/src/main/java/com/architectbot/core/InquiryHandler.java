@@ -2,6 +2,8 @@ package com.architectbot.core;
 
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.ReportFiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -14,22 +16,36 @@ public final class InquiryHandler {
 
     private final Consultations consultations;
     private final LicenceChecks licences;
+    private final ReleaseFiles releaseFiles;
     private final FileSource files;
     private final TenantControls tenancy;
     private final RequestMetrics metrics;
 
-    /**
-     * @param files where the manifests users send with a licence check are fetched from, on the worker
-     * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
-     */
+    /** A handler whose licence reports carry no files (the CLI's). */
     public InquiryHandler(
             Consultations consultations,
             LicenceChecks licences,
             FileSource files,
             TenantControls tenancy,
             MeterRegistry metrics) {
+        this(consultations, licences, ReleaseFiles.NONE, files, tenancy, metrics);
+    }
+
+    /**
+     * @param releaseFiles the files a licence report of a manifest goes with in chat
+     * @param files where the manifests users send with a licence check are fetched from, on the worker
+     * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
+     */
+    public InquiryHandler(
+            Consultations consultations,
+            LicenceChecks licences,
+            ReleaseFiles releaseFiles,
+            FileSource files,
+            TenantControls tenancy,
+            MeterRegistry metrics) {
         this.consultations = consultations;
         this.licences = licences;
+        this.releaseFiles = releaseFiles;
         this.files = files;
         this.tenancy = tenancy;
         this.metrics = new RequestMetrics(metrics);
@@ -62,10 +78,20 @@ public final class InquiryHandler {
         List<FileText> manifests = inquiry.files().stream()
                 .map(file -> files.fetch(file, inquiry.thread()))
                 .toList();
-        Reply reply = new Reply.LicenceCheck(licences.check(
-                inquiry.text(), manifests, tenancy.preferences(inquiry.thread()).licencePolicy()));
+        LicenceReport report = licences.check(
+                inquiry.text(), manifests, tenancy.preferences(inquiry.thread()).licencePolicy());
         tenancy.record(inquiry, TokenUsage.NONE);
-        return reply;
+        return new Reply.LicenceCheck(report, filesFor(manifests, report));
+    }
+
+    /**
+     * A manifest is a project, and a project's check is what a release ships from: it gets the release files.
+     * Typed packages are a quick question and stay one message; an empty tree has nothing to ship.
+     */
+    private ReportFiles filesFor(List<FileText> manifests, LicenceReport report) {
+        return manifests.isEmpty() || report.dependencies().isEmpty()
+                ? ReportFiles.NONE
+                : releaseFiles.forReport(report);
     }
 
     private Reply forget(Inquiry inquiry) {

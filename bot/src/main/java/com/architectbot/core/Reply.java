@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.ReportFiles;
 
 /** What the bot sends back for an inquiry. Renderers switch over it without a default. */
 public sealed interface Reply {
@@ -15,10 +16,19 @@ public sealed interface Reply {
         }
     }
 
-    /** A licence check's report; each surface renders it (render.LicenceReportMarkdown and friends). */
-    record LicenceCheck(LicenceReport report) implements Reply {
+    /**
+     * A licence check's report; each surface renders it (render.LicenceReportMarkdown and friends) and sends its
+     * files after it, in the same place (Slack: one upload into the thread; Teams: file consent in a personal chat).
+     */
+    record LicenceCheck(LicenceReport report, ReportFiles files) implements Reply {
         public LicenceCheck {
             requireNonNull(report, "report");
+            requireNonNull(files, "files");
+        }
+
+        /** A report with no files. */
+        public LicenceCheck(LicenceReport report) {
+            this(report, ReportFiles.NONE);
         }
     }
 

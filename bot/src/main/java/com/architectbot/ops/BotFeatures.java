@@ -12,6 +12,7 @@ import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.release.ReleaseDocuments;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.tenancy.Tenancy;
@@ -53,7 +54,7 @@ record BotFeatures(
                 licences,
                 tenancy,
                 files,
-                new InquiryHandler(consultations, licences, files, tenancy, metrics),
+                new InquiryHandler(consultations, licences, ReleaseDocuments.bundled(), files, tenancy, metrics),
                 new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
     }
 

@@ -3,6 +3,7 @@ package com.architectbot.render;
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.ReportFiles;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,16 @@ public final class LicenceReportText {
     /** The summary line: title, then counts. */
     public static String summary(LicenceReport report) {
         return title(report) + ": " + counts(report);
+    }
+
+    /** The files that should have gone with the report and could not be made, in a sentence; empty when none. */
+    public static Optional<String> missingFiles(ReportFiles files) {
+        if (files.missing().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "Not attached: " + String.join(", ", files.missing()) + " could not be made this time. Ask again for "
+                        + (files.missing().size() == 1 ? "it." : "them."));
     }
 
     /** One finding in words: verdict, package, licence, category, obligations and, for a transitive one, its path. */

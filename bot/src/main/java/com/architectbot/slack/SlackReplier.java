@@ -7,13 +7,14 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.render.Renderer;
-import com.architectbot.slack.blockkit.SlackFile;
 import com.architectbot.slack.blockkit.SlackMessage;
+import com.architectbot.slack.blockkit.SlackUpload;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts replies in the Slack thread they belong to (or in a direct message, for private replies), as Block Kit
- * messages in order, then the reply's file (a licence report's full table as CSV, an export) through
- * {@code files.uploadV2}. Rate limits are waited out by
+ * messages in order, then the reply's files (a licence report's table as CSV and release files, an export) in
+ * one {@code files.uploadV2} call. Rate limits are waited out by
  * {@link SlackWebApi}; a platform that keeps failing surfaces as a retryable failure, and the queue
  * delivers the job again later.
  */
@@ -72,7 +73,7 @@ public final class SlackReplier implements Replier {
             SlackMessage message = messages.get(i);
             post(client, channel, threadTs, message.text(), message.blocks(), parts, "message-" + (i + 1));
         }
-        SlackFile.of(reply).ifPresent(file -> share(client, channel, threadTs, file, parts));
+        SlackUpload.of(reply).ifPresent(upload -> share(client, channel, threadTs, upload, parts));
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }
@@ -123,23 +124,25 @@ public final class SlackReplier implements Replier {
     }
 
     /**
-     * The messages are out by now: a failed upload is told in the thread instead of failing the job, whose
-     * retry would post the whole report a second time. An upload cut short by a crash is uploaded again
-     * (Slack's file shares carry no metadata to look for), so the file, unlike the messages, is at least once.
+     * All of a reply's files in one upload, one recorded part: a retried job whose upload is recorded as done
+     * does not upload again. The messages are out by now: a failed upload is told in the thread instead of
+     * failing the job, whose retry would post the whole report a second time. An upload cut short by a crash is
+     * uploaded again (Slack's file shares carry no metadata to look for), so the files, unlike the messages,
+     * are at least once.
      */
-    private void share(MethodsClient client, String channel, String threadTs, SlackFile file, ReplyParts parts) {
+    private void share(MethodsClient client, String channel, String threadTs, SlackUpload upload, ReplyParts parts) {
         try {
             parts.once(
                     "file",
                     ReplyParts.Lookup.NONE,
-                    () -> fileId(api.call("files.uploadV2", () -> upload(client, channel, threadTs, file))));
+                    () -> fileId(api.call("files.uploadV2", () -> upload(client, channel, threadTs, upload))));
         } catch (RuntimeException e) {
-            LOG.warn("sharing {} in {} failed: {}", file.fileName(), channel, e.getMessage());
+            LOG.warn("sharing {} in {} failed: {}", upload.names(), channel, e.getMessage());
             post(
                     client,
                     channel,
                     threadTs,
-                    "I couldn't attach " + file.fileName() + ". Please ask again in a minute.",
+                    "I couldn't attach " + upload.names() + ". Please ask again in a minute.",
                     null,
                     parts,
                     "file-failed");
@@ -147,20 +150,32 @@ public final class SlackReplier implements Replier {
     }
 
     private static String fileId(FilesUploadV2Response response) {
+        if (response.getFiles() != null
+                && !response.getFiles().isEmpty()
+                && response.getFiles().getFirst().getId() != null) {
+            return response.getFiles().getFirst().getId();
+        }
         return response.getFile() != null && response.getFile().getId() != null
                 ? response.getFile().getId()
                 : "file";
     }
 
     /** The v2 upload is three calls; one answering {@code ok:false} comes back as that answer, for the retry rules. */
-    private static FilesUploadV2Response upload(MethodsClient client, String channel, String threadTs, SlackFile file)
+    private static FilesUploadV2Response upload(
+            MethodsClient client, String channel, String threadTs, SlackUpload upload)
             throws IOException, SlackApiException {
+        List<FilesUploadV2Request.UploadFile> files = upload.files().stream()
+                .map(file -> FilesUploadV2Request.UploadFile.builder()
+                        .filename(file.fileName())
+                        .title(file.title())
+                        .content(file.content())
+                        .build())
+                .toList();
         try {
             return client.filesUploadV2(r -> r.channel(channel)
                     .threadTs(threadTs)
-                    .filename(file.fileName())
-                    .title(file.title())
-                    .content(file.content()));
+                    .initialComment(upload.comment().isEmpty() ? null : upload.comment())
+                    .uploadFiles(files));
         } catch (SlackFilesUploadV2Exception e) {
             FilesUploadV2Response failed = new FilesUploadV2Response();
             failed.setOk(false);

@@ -18,16 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's answer to a file consent card ({@code fileConsent/invoke}). A decline or an expired export
- * gets a short notice at once; an accepted export is uploaded after the invoke has been answered (the
- * upload is not the request thread's work), then shown as a file card in the chat.
+ * The user's answer to a file consent card ({@code fileConsent/invoke}) for an export or a licence check's file.
+ * A decline or an expired file gets a short notice at once; an accepted file is uploaded after the invoke has
+ * been answered (the upload is not the request thread's work), then shown as a file card in the chat.
  */
 final class FileConsents implements AutoCloseable {
 
     static final String INVOKE_NAME = "fileConsent/invoke";
-    static final String DECLINED = "No file sent; ask again with export whenever you like.";
-    static final String EXPIRED = "That export is no longer available (I keep one for an hour). Ask again with export.";
-    static final String UPLOAD_FAILED = "I could not save your export to OneDrive. Please ask again with export.";
+    // the same words for an export and a licence check's files: either is asked for again the way it was asked
+    static final String DECLINED = "No file sent; ask again whenever you like.";
+    static final String EXPIRED = "That file is no longer available (I keep one for an hour). Please ask again.";
+    static final String UPLOAD_FAILED = "I could not save that file to OneDrive. Please ask again.";
     private static final Logger LOG = LoggerFactory.getLogger(FileConsents.class);
 
     private final PendingExports exports;
@@ -80,7 +81,7 @@ final class FileConsents implements AutoCloseable {
                             name,
                             info.path("contentUrl").asText(""),
                             info.path("uniqueId").asText(""),
-                            info.path("fileType").asText("json"))));
+                            info.path("fileType").asText(extension(export.fileName())))));
             LOG.info("export {} uploaded to the user's OneDrive", export);
         } catch (ExportUploads.Failed e) {
             LOG.warn("export not uploaded: {}", e.getMessage());
@@ -97,6 +98,10 @@ final class FileConsents implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not tell the user their export failed: {}", e.toString());
         }
+    }
+
+    private static String extension(String fileName) {
+        return fileName.substring(fileName.lastIndexOf('.') + 1);
     }
 
     private static URI uri(String url) {

@@ -3,7 +3,8 @@ package com.architectbot.teams;
 import java.util.Optional;
 
 /**
- * Exports waiting for the user to accept Teams' file consent card. Teams asks the user first and only
+ * Files waiting for the user to accept Teams' file consent card: an export, or a licence check's files (each kept
+ * on its own, under its own id, as an export is). Teams asks the user first and only
  * then hands the bot an upload URL, in a later request that may reach another replica: the file's content
  * has to wait somewhere shared, briefly, under an id the card carries instead of the content.
  */

@@ -1,6 +1,7 @@
 package com.architectbot.teams;
 
 import com.architectbot.core.Reply;
+import com.architectbot.core.report.ReleaseFile;
 import com.architectbot.render.Renderer;
 import com.architectbot.teams.cards.AdaptiveCardRenderer;
 import com.architectbot.teams.cards.CardFormat;
@@ -11,6 +12,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Entity;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Turns rendered cards into Teams message activities. */
@@ -21,6 +23,9 @@ final class TeamsMessages {
     static final String FILE_INFO = "application/vnd.microsoft.teams.card.file.info";
     /** The key of the pending export's id in the consent card's accept and decline contexts. */
     static final String EXPORT_ID = "exportId";
+    /** Under a licence report in a channel or group chat, where a bot cannot post files. */
+    static final String FILES_ELSEWHERE = "The files of this check (%s) can only be shared in a personal chat: "
+            + "send me the manifest there, or run `architect-bot license-check --format cyclonedx|spdx|notices`.";
     /** Teams' notification preview; the card's own fallback text is the full content. */
     private static final int SUMMARY_CHARS = 120;
 
@@ -51,20 +56,65 @@ final class TeamsMessages {
      * waits under ({@link PendingExports}), never the content.
      */
     List<Activity> export(Reply.Export export, String pendingId) {
-        List<Activity> activities = of(export);
+        return withConsents(
+                of(export),
+                List.of(consent(
+                        export.fileName(),
+                        "Your conversations with Architect Bot, as JSON",
+                        export.json(),
+                        pendingId)));
+    }
+
+    /**
+     * The licence report's cards, the last one followed by a file consent card per file (in the order of
+     * {@code pendingIds}): each file is saved as itself, as it was made, once the user accepts it.
+     */
+    List<Activity> licenceFiles(Reply.LicenceCheck check, List<String> pendingIds) {
+        List<ReleaseFile> files = check.files().files();
+        List<Attachment> consents = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            ReleaseFile file = files.get(i);
+            consents.add(consent(file.name(), "A file of your licence check", file.content(), pendingIds.get(i)));
+        }
+        return withConsents(of(check), consents);
+    }
+
+    /**
+     * The licence report in a channel or group chat, where a bot cannot post files: its last card says how to
+     * get them. One line of ours fits: cards are packed well under Teams' message limit.
+     */
+    List<Activity> filesElsewhere(Reply.LicenceCheck check) {
+        List<Activity> activities = of(check);
+        String names = String.join(
+                ", ", check.files().files().stream().map(ReleaseFile::name).toList());
+        String line = FILES_ELSEWHERE.formatted(names);
+        ObjectNode card =
+                (ObjectNode) activities.getLast().getAttachments().getFirst().getContent();
+        ((ArrayNode) card.get("body")).add(text(line).put("isSubtle", true));
+        card.put("fallbackText", card.path("fallbackText").asText("") + "\n\n" + line);
+        return activities;
+    }
+
+    private static List<Activity> withConsents(List<Activity> activities, List<Attachment> consents) {
         Activity last = activities.getLast();
+        List<Attachment> attachments = new ArrayList<>(last.getAttachments());
+        attachments.addAll(consents);
+        last.setAttachments(attachments);
+        return activities;
+    }
+
+    private static Attachment consent(String name, String description, String content, String pendingId) {
         ObjectNode context = NODES.objectNode().put(EXPORT_ID, pendingId);
         ObjectNode consent = NODES.objectNode()
-                .put("description", "Your conversations with Architect Bot, as JSON")
-                .put("sizeInBytes", export.json().getBytes(StandardCharsets.UTF_8).length);
+                .put("description", description)
+                .put("sizeInBytes", content.getBytes(StandardCharsets.UTF_8).length);
         consent.set("acceptContext", context);
         consent.set("declineContext", context.deepCopy());
         Attachment card = new Attachment();
         card.setContentType(FILE_CONSENT);
-        card.setName(export.fileName());
+        card.setName(name);
         card.setContent(consent);
-        last.setAttachments(List.of(last.getAttachments().getFirst(), card));
-        return activities;
+        return card;
     }
 
     /** The uploaded file as Teams shows it in the chat, with a link to open it. */

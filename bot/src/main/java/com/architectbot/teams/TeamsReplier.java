@@ -33,6 +33,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class TeamsReplier implements Replier {
 
+    private static final String PERSONAL = "personal";
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int SERVER_ERRORS = 500;
 
@@ -51,10 +52,28 @@ final class TeamsReplier implements Replier {
     @Override
     public void deliver(ReplyTarget target, Reply reply, ReplyParts parts) {
         ConversationReference reference = ReplyAddresses.reference(target);
-        List<Activity> activities = reply instanceof Reply.Export export
-                ? messages.export(export, keep(reference, export))
-                : messages.of(reply);
+        List<Activity> activities = switch (reply) {
+            case Reply.Export export -> messages.export(export, keep(reference, export.fileName(), export.json()));
+            case Reply.LicenceCheck check ->
+                check.files().files().isEmpty() ? messages.of(check) : licenceCheck(reference, check);
+            case Reply.Answer answer -> messages.of(answer);
+            case Reply.Notice notice -> messages.of(notice);
+        };
         send(reference, activities, parts);
+    }
+
+    /**
+     * A bot cannot post files into a channel or group chat: there the report says how to get them. In a personal
+     * chat each file waits for the user's consent ({@link FileConsents}), as an export does.
+     */
+    private List<Activity> licenceCheck(ConversationReference reference, Reply.LicenceCheck check) {
+        if (!PERSONAL.equals(reference.getConversation().getConversationType())) {
+            return messages.filesElsewhere(check);
+        }
+        List<String> pendingIds = check.files().files().stream()
+                .map(file -> keep(reference, file.name(), file.content()))
+                .toList();
+        return messages.licenceFiles(check, pendingIds);
     }
 
     /** Sends activities that belong to no queued job (a file card after a consent): nothing retries them. */
@@ -111,19 +130,19 @@ final class TeamsReplier implements Replier {
     }
 
     /** The file waits for the user's consent; only the user it was asked for may accept it. */
-    private String keep(ConversationReference reference, Reply.Export export) {
+    private String keep(ConversationReference reference, String fileName, String content) {
         if (reference.getUser() == null || reference.getUser().getId() == null) {
             throw new PermanentFailure(
-                    "I could not tell who asked for the export; please ask again.",
-                    "Teams reply target names no user for an export",
+                    "I could not tell who asked for the file; please ask again.",
+                    "Teams reply target names no user for a file",
                     null);
         }
         String tenant = reference.getConversation().getTenantId();
         return exports.keep(new PendingExports.Pending(
                 tenant == null || tenant.isBlank() ? TeamsInquiries.NO_TENANT : tenant,
                 reference.getUser().getId(),
-                export.fileName(),
-                export.json()));
+                fileName,
+                content));
     }
 
     /** 429 and 5xx are worth retrying; other refusals (bot removed, conversation gone) are final. */

@@ -8,7 +8,9 @@ import static com.architectbot.slack.blockkit.BlockKitBlocks.sections;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.LICENCE_CSV_NAME;
 import static com.architectbot.slack.blockkit.BlockKitRenderer.MAX_INLINE_TABLE_ROWS;
 
+import com.architectbot.core.Reply;
 import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.ReleaseFile;
 import com.architectbot.core.report.Verdict;
 import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.render.LicenceReportText;
@@ -25,8 +27,12 @@ final class BlockKitLicenceReport {
 
     private BlockKitLicenceReport() {}
 
-    /** The summary, what could not be checked, what needs attention; then the table or a pointer to the CSV. */
-    static List<SlackMessage> render(LicenceReport report) {
+    /**
+     * The summary, what could not be checked, what needs attention; then the table or a pointer to the CSV, and
+     * which of the report's files could not be made.
+     */
+    static List<SlackMessage> render(Reply.LicenceCheck check) {
+        LicenceReport report = check.report();
         List<LayoutBlock> blocks = head(report);
         if (tableInline(report)) {
             blocks.addAll(table(report));
@@ -36,18 +42,37 @@ final class BlockKitLicenceReport {
         }
         blocks.addAll(sections("_Policy: " + report.model().id() + " (" + escape(report.policySource())
                 + "). SPDX licence list " + escape(String.valueOf(report.listVersion())) + "._"));
+        LicenceReportText.missingFiles(check.files()).ifPresent(line -> blocks.addAll(sections(escape(line))));
         return pack(blocks);
     }
 
-    /** The full table as CSV when it is not inline. */
-    static Optional<SlackFile> csvFile(LicenceReport report) {
-        if (tableInline(report)) {
+    /**
+     * The report's files in one upload: the full table as CSV when it is not inline, then the files a release
+     * needs. Their names are the bot's own (see {@link ReleaseFile}), so they are safe in the comment.
+     */
+    static Optional<SlackUpload> upload(Reply.LicenceCheck check) {
+        LicenceReport report = check.report();
+        List<SlackFile> files = new ArrayList<>();
+        if (!tableInline(report)) {
+            files.add(new SlackFile(
+                    LICENCE_CSV_NAME,
+                    "Licence check: all " + report.dependencies().size() + " dependencies",
+                    LicenceReportCsv.render(report)));
+        }
+        for (ReleaseFile file : check.files().files()) {
+            files.add(new SlackFile(file.name(), file.name(), file.content()));
+        }
+        if (files.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SlackFile(
-                LICENCE_CSV_NAME,
-                "Licence check: all " + report.dependencies().size() + " dependencies",
-                LicenceReportCsv.render(report)));
+        return Optional.of(new SlackUpload(
+                "Files of this licence check: "
+                        + String.join(
+                                ", ",
+                                files.stream()
+                                        .map(f -> "`" + f.fileName() + "`")
+                                        .toList()),
+                files));
     }
 
     private static List<LayoutBlock> head(LicenceReport report) {

@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * enforced by splitting, never by cutting ({@link BlockKitBlocks}): a long answer becomes several messages,
  * each within {@value BlockKitLimits#MAX_BLOCKS} blocks and {@value BlockKitLimits#MAX_MESSAGE_CHARS} characters, and every text block
  * within {@value BlockKitLimits#MAX_SECTION_CHARS} characters. A licence report is drawn by {@link BlockKitLicenceReport};
- * the file that may follow the messages is {@link SlackFile#of}.
+ * the files that may follow the messages are {@link SlackUpload#of}.
  */
 public final class BlockKitRenderer implements Renderer<SlackMessage> {
 
@@ -43,7 +43,7 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
             case Reply.Answer answer -> answer(answer.answer());
             case Reply.Notice notice ->
                 pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
-            case Reply.LicenceCheck check -> BlockKitLicenceReport.render(check.report());
+            case Reply.LicenceCheck check -> BlockKitLicenceReport.render(check);
             case Reply.Export export -> pack(sections(escape(export.summary().strip()))); // the file follows
         };
     }

@@ -12,6 +12,7 @@ import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.ReportFiles;
 import com.architectbot.core.report.Verdict;
 import com.architectbot.render.Labels;
 import com.architectbot.render.LicenceReportText;
@@ -35,7 +36,7 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
         return switch (reply) {
             case Reply.Answer answer -> answer(answer.answer());
             case Reply.Notice notice -> pack(notice(notice));
-            case Reply.LicenceCheck check -> licenceReport(check.report());
+            case Reply.LicenceCheck check -> licenceReport(check.report(), check.files());
             // the file itself travels as the message's attachment (teams.TeamsMessages); the card says what it is
             case Reply.Export export -> pack(notice(new Reply.Notice(Reply.Tone.INFO, export.summary())));
         };
@@ -70,7 +71,7 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
     }
 
     /** The summary and what needs attention first; the full table follows in cards of its own. */
-    private static List<ObjectNode> licenceReport(LicenceReport report) {
+    private static List<ObjectNode> licenceReport(LicenceReport report, ReportFiles files) {
         List<Block> head = new ArrayList<>();
         head.add(heading("Licence check"));
         head.addAll(text(LicenceReportText.summary(report), "", report.hasBlocker()));
@@ -88,6 +89,7 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
                     .forEach(finding -> head.addAll(
                             text(LicenceReportText.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
         }
+        LicenceReportText.missingFiles(files).ifPresent(line -> head.addAll(text(line, "", false)));
         List<Block> table = new ArrayList<>();
         table.add(heading("All dependencies"));
         report.dependencies().forEach(finding -> table.addAll(text(LicenceReportText.sentence(finding), "- ", false)));

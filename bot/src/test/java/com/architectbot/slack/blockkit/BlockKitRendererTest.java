@@ -180,7 +180,7 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
                         "*All dependencies*",
                         "ok: pkg:maven/org.example/lib-1@1.0.1, Apache-2.0",
                         "_Policy: saas (defaults)");
-        assertThat(SlackFile.of(new Reply.LicenceCheck(report))).isEmpty();
+        assertThat(SlackUpload.of(new Reply.LicenceCheck(report))).isEmpty();
     }
 
     @Test
@@ -188,7 +188,7 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
         var report = LicenceReports.withOkDependencies(BlockKitRenderer.MAX_INLINE_TABLE_ROWS + 5);
 
         List<SlackMessage> messages = renderer.render(new Reply.LicenceCheck(report));
-        var file = SlackFile.of(new Reply.LicenceCheck(report));
+        var file = SlackUpload.of(new Reply.LicenceCheck(report));
 
         String text = String.join(
                 "\n",
@@ -202,7 +202,9 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
                         LicenceReports.BLOCKER_PURL,
                         "all 26 dependencies is in the attached `licence-report.csv`")
                 .doesNotContain("lib-3@");
-        assertThat(file).hasValueSatisfying(csv -> {
+        assertThat(file).hasValueSatisfying(upload -> {
+            SlackFile csv = upload.files().getFirst();
+            assertThat(upload.files()).hasSize(1);
             assertThat(csv.fileName()).isEqualTo("licence-report.csv");
             assertThat(csv.content()).isEqualTo(LicenceReportCsv.render(report));
         });

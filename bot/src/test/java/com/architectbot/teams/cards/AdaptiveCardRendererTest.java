@@ -7,6 +7,7 @@ import com.architectbot.core.answer.Area;
 import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.report.Obligation;
+import com.architectbot.core.report.ReportFiles;
 import com.architectbot.render.Labels;
 import com.architectbot.render.LicenceReportText;
 import com.architectbot.render.RendererContract;
@@ -143,6 +144,18 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
             assertThat(card.at("/body/0/color").asText()).isEqualTo("attention");
             assertThat(card.path("fallbackText").asText()).isEqualTo("Sorry, the model is away.");
         });
+    }
+
+    @Test
+    void a_licence_report_names_the_files_that_could_not_be_made_before_its_table() {
+        var report = LicenceReports.withOkDependencies(2);
+        var files = new ReportFiles(List.of(), List.of("sbom.cdx.json", "THIRD-PARTY-NOTICES.txt"));
+
+        List<ObjectNode> cards = renderer.render(new Reply.LicenceCheck(report, files));
+
+        assertThat(texts(cards.getFirst()))
+                .contains("Not attached: sbom.cdx.json, THIRD-PARTY-NOTICES.txt could not be made this time. "
+                        + "Ask again for them.");
     }
 
     @Test

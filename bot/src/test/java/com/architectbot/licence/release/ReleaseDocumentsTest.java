@@ -1,0 +1,62 @@
+package com.architectbot.licence.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.architectbot.core.report.ReleaseFile;
+import com.architectbot.licence.LicenceReportJson;
+import com.architectbot.testing.LicenceReports;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReleaseDocumentsTest {
+
+    private static final ReleaseDocument BROKEN = new ReleaseDocument("sbom.cdx.json", "application/json", report -> {
+        throw new IllegalStateException("renderer broke");
+    });
+    private static final ReleaseDocument SILENT =
+            new ReleaseDocument("sbom.spdx.json", "application/json", report -> null);
+
+    @Test
+    void todays_files_are_the_report_as_json() {
+        var report = LicenceReports.withOkDependencies(3);
+
+        var files = ReleaseDocuments.bundled().forReport(report);
+
+        assertThat(files.files())
+                .singleElement()
+                .isEqualTo(
+                        new ReleaseFile("licence-report.json", "application/json", LicenceReportJson.render(report)));
+        assertThat(files.missing()).isEmpty();
+    }
+
+    @Test
+    void a_file_that_fails_or_writes_nothing_is_named_missing_and_the_others_are_made() {
+        var documents = new ReleaseDocuments(List.of(BROKEN, ReleaseDocuments.REPORT_JSON, SILENT));
+
+        var files = documents.forReport(LicenceReports.withOkDependencies(1));
+
+        assertThat(files.files()).extracting(ReleaseFile::name).containsExactly("licence-report.json");
+        assertThat(files.missing()).containsExactly("sbom.cdx.json", "sbom.spdx.json");
+    }
+
+    @Test
+    void a_file_name_is_a_plain_name_of_ours_never_a_path_or_a_header() {
+        for (String name : List.of(
+                "../../etc/passwd",
+                "a/b.json",
+                "..json",
+                ".hidden",
+                "a\r\nX-Injected: 1",
+                "x".repeat(65),
+                "",
+                "ü.txt")) {
+            assertThatThrownBy(() -> new ReleaseFile(name, "text/plain", ""))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageNotContaining(name.isEmpty() ? "\u0000" : name);
+        }
+        assertThat(new ReleaseFile("THIRD-PARTY-NOTICES.txt", "text/plain", "").name())
+                .isEqualTo("THIRD-PARTY-NOTICES.txt");
+    }
+}
