@@ -10,7 +10,9 @@ import com.architectbot.core.FileSources;
 import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
+import com.architectbot.licence.TreeLifetimes;
 import com.architectbot.licence.manifest.ManifestResolver;
+import com.architectbot.licence.redis.CachedDependencyResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
 import com.architectbot.licence.release.ReleaseDocuments;
 import com.architectbot.licence.source.PackageSpecs;
@@ -44,7 +46,9 @@ record BotFeatures(
         var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
         var manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
         var licences = new LicenceService(
-                manifests, new CachedLicenceRegistry(registries, stores.redis().client(), metrics), config.licences());
+                trees(config, manifests, stores, metrics),
+                new CachedLicenceRegistry(registries, stores.redis().client(), metrics),
+                config.licences());
         var tenancy = tenancy(config, stores, clock);
         var consultations = consultations(config, stores, licences, clock, metrics);
         var files = new FileSources();
@@ -56,6 +60,19 @@ record BotFeatures(
                 files,
                 new InquiryHandler(consultations, licences, ReleaseDocuments.bundled(), files, tenancy, metrics),
                 new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
+    }
+
+    /** Resolved trees are shared in Redis by every replica and the CLI: a warm check builds no tree. */
+    private static CachedDependencyResolver trees(
+            BotConfig config, ManifestResolver manifests, BotStores stores, MeterRegistry metrics) {
+        return new CachedDependencyResolver(
+                manifests,
+                List.of(
+                        config.manifests().mavenRepositoryUrl(),
+                        config.manifests().npmRegistryUrl()),
+                TreeLifetimes.DEFAULT,
+                stores.redis().client(),
+                metrics);
     }
 
     private static Tenancy tenancy(BotConfig config, BotStores stores, Clock clock) {

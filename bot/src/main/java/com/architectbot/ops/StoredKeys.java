@@ -2,6 +2,7 @@ package com.architectbot.ops;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.licence.redis.CachedDependencyResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.redis.RedisAuditLog;
@@ -98,6 +99,13 @@ public final class StoredKeys {
             key("failures an inquiry's job caused", INQUIRY + "failures", Erasure.NONE, Bound.TTL),
             key("parts of an inquiry's replies already delivered", INQUIRY + "parts", Erasure.NONE, Bound.TTL),
             key("licence cache", Pattern.quote(CachedLicenceRegistry.KEY_PREFIX) + ".+", Erasure.NONE, Bound.TTL),
+            // named by a hash of the inputs; holds the tree's package coordinates and problem lines (as the
+            // licence cache holds purls), tied to no user or tenant: only the same manifest reads it back
+            key(
+                    "resolved dependency tree cache",
+                    Pattern.quote(CachedDependencyResolver.KEY_PREFIX) + "[0-9a-f]{64}",
+                    Erasure.NONE,
+                    Bound.TTL),
             key("Slack installation", "ab:slack:installation:.+", Erasure.UNINSTALL, Bound.SIZE),
             key("Slack OAuth state", "ab:slack:oauth-state:.+", Erasure.NONE, Bound.TTL));
 

@@ -6,6 +6,7 @@ import com.architectbot.core.ManifestNames;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver;
+import com.architectbot.licence.DependencyResolver.Stability;
 import com.architectbot.licence.PackageRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
     public Resolution resolve(List<CheckInput> inputs, ResolveOptions options) {
         Map<PackageRef, Dependency> dependencies = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        Stability stability = Stability.OFFLINE;
         for (CheckInput input : inputs) {
             Resolution resolution = switch (input) {
                 case CheckInput.PackageSpec spec ->
@@ -57,19 +59,21 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
             };
             resolution.dependencies().forEach(d -> dependencies.putIfAbsent(d.pkg(), d));
             problems.addAll(resolution.problems());
+            stability = stability.and(resolution.stability());
         }
-        return new Resolution(List.copyOf(dependencies.values()), problems);
+        return new Resolution(List.copyOf(dependencies.values()), problems, stability);
     }
 
     private Resolution read(CheckInput.Manifest manifest, ResolveOptions options) {
         ManifestFormat format = ManifestFormat.detect(manifest);
         Resolution resolution = reader(format).read(manifest, options);
         LOG.info(
-                "read {} as {}: {} dependencies, {} problems",
+                "read {} as {}: {} dependencies, {} problems, {}",
                 manifest,
                 format,
                 resolution.dependencies().size(),
-                resolution.problems().size());
+                resolution.problems().size(),
+                resolution.stability());
         return resolution;
     }
 

@@ -8,6 +8,8 @@ import org.eclipse.aether.AbstractRepositoryListener;
 import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.transfer.MetadataNotFoundException;
 
 /**
  * What Maven Resolver could not read while building a tree, as problem lines. Maven's own policy
@@ -21,6 +23,8 @@ final class MavenProblems extends AbstractRepositoryListener {
     private final Artifact project;
     private final URI repository;
     private final Set<String> lines = new LinkedHashSet<>();
+    private boolean missing;
+    private boolean registryFailed;
 
     MavenProblems(String file, Artifact project, URI repository) {
         this.file = file;
@@ -54,11 +58,28 @@ final class MavenProblems extends AbstractRepositoryListener {
         return List.copyOf(lines);
     }
 
+    /** The repository said a POM is not there: it may be published later. */
+    synchronized boolean missing() {
+        return missing;
+    }
+
+    /** A POM could not be read for any reason but its absence (an error, a timeout): it may work next time. */
+    synchronized boolean registryFailed() {
+        return registryFailed;
+    }
+
     private synchronized void record(Artifact artifact, Exception exception) {
         String detail = detail(exception);
         if (artifact != null && UnresolvedExpressions.unresolved(artifact)) {
             lines.add(unresolvedLine(artifact));
-        } else if (artifact != null && sameProject(artifact)) {
+            return;
+        }
+        if (notFound(exception)) {
+            missing = true;
+        } else {
+            registryFailed = true; // when in doubt a failure: an outage must not be remembered as the tree
+        }
+        if (artifact != null && sameProject(artifact)) {
             lines.add(file + ": Maven could not build the effective POM from " + repository + " (" + detail
                     + "); its dependencies are missing from the tree");
         } else {
@@ -81,6 +102,15 @@ final class MavenProblems extends AbstractRepositoryListener {
         return artifact.getGroupId().equals(project.getGroupId())
                 && artifact.getArtifactId().equals(project.getArtifactId())
                 && artifact.getVersion().equals(project.getVersion());
+    }
+
+    private static boolean notFound(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ArtifactNotFoundException || cause instanceof MetadataNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detail(Exception exception) {

@@ -30,6 +30,7 @@ import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.listener.ChainedRepositoryListener;
 
 /**
  * {@code pom.xml}: the tree Maven itself would build, through Maven Resolver (MIMA, standalone):
@@ -60,7 +61,7 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         try {
             folder = Files.createTempDirectory("architect-bot-pom-");
             Path pom = Files.writeString(folder.resolve("pom.xml"), manifest.content());
-            return collect(Malformed.label(manifest), project, pom, options);
+            return collect(Malformed.label(manifest), project, pom, options, new MavenPinning(coordinates.version()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage " + Malformed.label(manifest) + " for Maven Resolver", e);
         } finally {
@@ -68,13 +69,13 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         }
     }
 
-    private Resolution collect(String file, Artifact project, Path pom, ResolveOptions options) {
+    private Resolution collect(String file, Artifact project, Path pom, ResolveOptions options, MavenPinning pinning) {
         Context context = context();
         MavenProblems problems = new MavenProblems(file, project, settings.mavenRepositoryUrl());
         DefaultRepositorySystemSession session = new DefaultRepositorySystemSession(context.repositorySystemSession());
         session.setWorkspaceReader(new ManifestWorkspace(project, pom.toFile()));
         session.setCache(new DefaultRepositoryCache()); // the user's POM changes between checks: no shared model cache
-        session.setRepositoryListener(problems);
+        session.setRepositoryListener(ChainedRepositoryListener.newInstance(problems, pinning));
         CollectResult result;
         try {
             // as Maven does for a project: the project's own dependencies and management, read through
@@ -88,7 +89,7 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
             result = context.repositorySystem().collectDependencies(session, request);
         } catch (ArtifactDescriptorException e) {
             problems.add(e);
-            return new Resolution(List.of(), problems.lines());
+            return new Resolution(List.of(), problems.lines(), pinning.stability(problems));
         } catch (DependencyCollectionException e) {
             result = e.getResult();
         }
@@ -96,8 +97,9 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         Map<PackageRef, Dependency> found = new LinkedHashMap<>();
         if (result.getRoot() != null) {
             walk(result.getRoot(), List.of(), options, found, new HashSet<>(), problems);
+            pinning.check(result.getRoot());
         }
-        return new Resolution(List.copyOf(found.values()), problems.lines());
+        return new Resolution(List.copyOf(found.values()), problems.lines(), pinning.stability(problems));
     }
 
     private static void walk(

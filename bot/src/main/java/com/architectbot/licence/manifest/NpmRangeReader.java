@@ -4,6 +4,7 @@ import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
+import com.architectbot.licence.DependencyResolver.Stability;
 import com.architectbot.licence.PackageRef;
 import com.architectbot.licence.source.NpmNames;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ final class NpmRangeReader implements ManifestReader {
         Set<String> problems = new LinkedHashSet<>();
         rejectInvalidNames(manifest, root, kinds);
         List<Want> level = wants(root, kinds, List.of(), file, problems);
+        boolean registryFailed = false;
         for (int depth = 0; !level.isEmpty(); depth++) {
             if (depth == MAX_DEPTH || found.size() >= MAX_PACKAGES) {
                 problems.add(file + ": the npm tree was cut at " + found.size() + " packages and depth " + depth
@@ -63,7 +65,9 @@ final class NpmRangeReader implements ManifestReader {
             fetchAll(level, fetched);
             List<Want> next = new ArrayList<>();
             for (Want want : level) {
-                Optional<PackageRef> pkg = pick(want, fetched.getOrDefault(want.name(), NOT_FETCHED), file, problems);
+                NpmPackuments.Fetch fetch = fetched.getOrDefault(want.name(), NOT_FETCHED);
+                registryFailed |= fetch instanceof NpmPackuments.Fetch.Failed;
+                Optional<PackageRef> pkg = pick(want, fetch, file, problems);
                 if (pkg.isEmpty() || found.containsKey(pkg.get()) || found.size() >= MAX_PACKAGES) {
                     continue;
                 }
@@ -77,7 +81,11 @@ final class NpmRangeReader implements ManifestReader {
             }
             level = next;
         }
-        return new Resolution(List.copyOf(found.values()), List.copyOf(problems));
+        // ranges pick the newest match: a publication can change the tree, so it is never pinned
+        return new Resolution(
+                List.copyOf(found.values()),
+                List.copyOf(problems),
+                registryFailed ? Stability.REGISTRY_FAILED : Stability.FLOATING);
     }
 
     private Optional<PackageRef> pick(Want want, NpmPackuments.Fetch fetch, String file, Set<String> problems) {

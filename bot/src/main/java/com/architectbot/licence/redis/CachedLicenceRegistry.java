@@ -11,12 +11,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Keeps registry answers in Redis under {@code ab:licence:<purl>} as JSON. A released version's
@@ -35,9 +32,8 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     private static final Logger log = LoggerFactory.getLogger(CachedLicenceRegistry.class);
 
     private final LicenceRegistry registry;
-    private final UnifiedJedis redis;
+    private final BestEffortRedis redis;
     private final String keyPrefix;
-    private final AtomicBoolean redisAway = new AtomicBoolean();
     private final Counter hits;
     private final Counter misses;
 
@@ -49,7 +45,7 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     public CachedLicenceRegistry(
             LicenceRegistry registry, UnifiedJedis redis, String keyPrefix, MeterRegistry metrics) {
         this.registry = registry;
-        this.redis = redis;
+        this.redis = new BestEffortRedis(redis, "licence cache", "asking the registries directly");
         this.keyPrefix = keyPrefix;
         this.hits = lookups(metrics, "hit");
         this.misses = lookups(metrics, "miss");
@@ -65,7 +61,7 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
     @Override
     public Lookup lookup(PackageRef pkg) {
         String key = key(pkg);
-        String cached = read(key);
+        String cached = redis.get(key);
         if (cached != null) {
             try {
                 Lookup hit = CachedLookup.fromJson(cached);
@@ -88,41 +84,15 @@ public final class CachedLicenceRegistry implements LicenceRegistry {
         return keyPrefix + pkg.purl();
     }
 
-    private String read(String key) {
-        try {
-            String value = redis.get(key);
-            redisBack();
-            return value;
-        } catch (JedisException e) {
-            redisGone(e);
-            return null;
-        }
-    }
-
     private void write(String key, Lookup answer) {
         Duration ttl = switch (answer) {
             case Lookup.Found found -> FOUND_TTL;
             case Lookup.Unknown unknown -> UNKNOWN_TTL;
         };
         try {
-            redis.set(key, CachedLookup.toJson(answer), SetParams.setParams().px(ttl.toMillis()));
-            redisBack();
-        } catch (JedisException e) {
-            redisGone(e);
+            redis.set(key, CachedLookup.toJson(answer), ttl);
         } catch (JsonProcessingException e) {
             log.warn("could not cache the answer for {}: {}", key, e.getMessage());
-        }
-    }
-
-    private void redisGone(JedisException e) {
-        if (redisAway.compareAndSet(false, true)) {
-            log.warn("licence cache unavailable, asking the registries directly until Redis is back: {}", e.toString());
-        }
-    }
-
-    private void redisBack() {
-        if (redisAway.compareAndSet(true, false)) {
-            log.info("licence cache available again");
         }
     }
 

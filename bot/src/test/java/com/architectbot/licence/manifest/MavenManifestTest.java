@@ -12,6 +12,7 @@ import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
+import com.architectbot.licence.DependencyResolver.Stability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,6 +117,55 @@ class MavenManifestTest {
     }
 
     @Test
+    void a_tree_of_plain_releases_is_pinned() {
+        // when
+        Resolution resolution = resolver.resolve(List.of(POM), ResolveOptions.DEFAULT);
+        // then
+        assertThat(resolution.stability()).isEqualTo(Stability.PINNED);
+    }
+
+    @Test
+    void a_snapshot_project_is_floating() {
+        // given
+        var snapshot = new CheckInput.Manifest(
+                "pom.xml", POM.content().replace("<version>1.4.0</version>", "<version>1.5.0-SNAPSHOT</version>"));
+        // when
+        Resolution resolution = resolver.resolve(List.of(snapshot), ResolveOptions.DEFAULT);
+        // then
+        assertThat(resolution.stability()).isEqualTo(Stability.FLOATING);
+        assertThat(resolution.problems()).isEmpty();
+    }
+
+    @Test
+    void a_version_range_is_floating_though_it_resolves_to_a_release() {
+        // given
+        var ranged = new CheckInput.Manifest(
+                "pom.xml", POM.content().replace("<version>1.7.25</version>", "<version>[1.7,1.8)</version>"));
+        // when
+        Resolution resolution = resolver.resolve(List.of(ranged), ResolveOptions.DEFAULT);
+        // then
+        assertThat(packages(resolution)).contains(maven("org.slf4j", "slf4j-simple", "1.7.25"));
+        assertThat(resolution.stability()).isEqualTo(Stability.FLOATING);
+    }
+
+    @Test
+    void a_pom_the_repository_does_not_have_makes_the_tree_floating_not_failed() {
+        // given: a release Central has never heard of (404) may yet be published
+        var absent = new CheckInput.Manifest(
+                "pom.xml",
+                POM.content()
+                        .replace(
+                                "\n    <dependencies>\n",
+                                "\n    <dependencies><dependency><groupId>org.example</groupId>"
+                                        + "<artifactId>unpublished</artifactId><version>1.0</version></dependency>\n"));
+        // when
+        Resolution resolution = resolver.resolve(List.of(absent), ResolveOptions.DEFAULT);
+        // then
+        assertThat(resolution.problems()).anySatisfy(p -> assertThat(p).contains("org.example:unpublished:1.0"));
+        assertThat(resolution.stability()).isEqualTo(Stability.FLOATING);
+    }
+
+    @Test
     void unreachable_repository_gives_a_partial_result_that_says_what_is_missing() {
         // given
         fakes.central.setDown(true);
@@ -132,6 +182,7 @@ class MavenManifestTest {
                         .contains(fakes.central.baseUri().toString())
                         .contains("missing from the tree"));
         assertThat(String.join("\n", resolution.problems())).contains("503");
+        assertThat(resolution.stability()).isEqualTo(Stability.REGISTRY_FAILED);
     }
 
     @Test

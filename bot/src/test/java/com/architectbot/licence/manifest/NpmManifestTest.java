@@ -13,6 +13,7 @@ import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver.Resolution;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
+import com.architectbot.licence.DependencyResolver.Stability;
 import com.architectbot.testing.FakeRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,19 @@ class NpmManifestTest {
     }
 
     @Test
+    void a_package_json_tree_is_floating_a_lockfile_offline_and_both_together_floating() {
+        // when
+        Resolution ranges = resolver.resolve(List.of(manifest("package.json")), ResolveOptions.DEFAULT);
+        Resolution lockfile = resolver.resolve(List.of(manifest("package-lock.json")), ResolveOptions.DEFAULT);
+        Resolution both = resolver.resolve(
+                List.of(manifest("package-lock.json"), manifest("package.json")), ResolveOptions.DEFAULT);
+        // then: a range takes the newest match, so the next publication can change the tree
+        assertThat(ranges.stability()).isEqualTo(Stability.FLOATING);
+        assertThat(lockfile.stability()).isEqualTo(Stability.OFFLINE);
+        assertThat(both.stability()).isEqualTo(Stability.FLOATING);
+    }
+
+    @Test
     void each_packument_is_fetched_once() {
         // when
         resolver.resolve(List.of(manifest("package.json")), ResolveOptions.DEFAULT);
@@ -95,6 +109,7 @@ class NpmManifestTest {
                         .contains("missing from the tree"));
         assertThat(resolution.problems())
                 .anySatisfy(problem -> assertThat(problem).contains("debug@^4.3.0"));
+        assertThat(resolution.stability()).isEqualTo(Stability.REGISTRY_FAILED);
     }
 
     @Test
@@ -111,6 +126,7 @@ class NpmManifestTest {
                 .singleElement()
                 .asString()
                 .contains("left-pad-that-is-not-there is not in the npm registry");
+        assertThat(resolution.stability()).isEqualTo(Stability.FLOATING);
     }
 
     @Test
