@@ -17,14 +17,14 @@ import org.cyclonedx.parsers.JsonParser;
  * its SPDX id and JSF sub-schemas through cyclonedx-core-java's own validator, and SPDX 2.3 from
  * {@code org.spdx:tools-java}. Each answers the schema's complaints; empty means valid.
  */
-final class SbomSchemas {
+public final class SbomSchemas {
 
     private static final String SPDX_2_3 = "/resources/spdx-schema-v2.3.json";
     private static final Schema SPDX = loadSpdx();
 
     private SbomSchemas() {}
 
-    static List<String> cycloneDxErrors(String json) {
+    public static List<String> cycloneDxErrors(String json) {
         try {
             return new JsonParser()
                     .validate(json, Version.VERSION_16).stream()
@@ -35,7 +35,7 @@ final class SbomSchemas {
         }
     }
 
-    static List<String> spdxErrors(String json) {
+    public static List<String> spdxErrors(String json) {
         return SPDX.validate(json, InputFormat.JSON).stream()
                 .map(error -> error.toString())
                 .toList();
