@@ -60,11 +60,7 @@ record SbomLicence(LicenceExpression declared, LicenceExpression chosen, String 
         if (expression == null || expression.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Parser.INSTANCE.tryParse(expression, false);
-        } catch (RuntimeException e) { // too long, too deep: not an expression an SBOM may carry
-            return Optional.empty();
-        }
+        return Parser.INSTANCE.tryParse(expression, false); // too long or too deep: empty as well
     }
 
     /** The registry's words, from the report's "mapped from '...'" (possibly after "inherited from ..., "). */

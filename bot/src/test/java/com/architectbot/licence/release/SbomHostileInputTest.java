@@ -33,6 +33,9 @@ class SbomHostileInputTest {
     /** Not even a Package URL, and written to close the JSON around it. */
     private static final String BROKEN_PURL = "pkg:npm/x@1\"}],\"evil\":{\"a\":\"</script>";
 
+    /** Nested past what the expression parser takes, and longer than any expression may be. */
+    private static final String DEEP = "(".repeat(3_000) + "MIT" + ")".repeat(3_000);
+
     private static final String LICENCE_WORDS = "Licence '" + NASTY + "' " + LONG;
 
     @Test
@@ -44,7 +47,7 @@ class SbomHostileInputTest {
         assertSafeForHtml(bom);
         JsonNode root = JSON.readTree(bom);
         assertThat(root.properties()).extracting(e -> e.getKey()).doesNotContain("evil");
-        assertThat(root.get("components")).hasSize(3);
+        assertThat(root.get("components")).hasSize(4);
         var components = CycloneDxSbomTest.components(bom);
         assertThat(components.get(HOSTILE_PURL).get("bom-ref").asText()).isEqualTo(HOSTILE_PURL);
         assertThat(components.get(HOSTILE_PURL).at("/licenses/0/license/name").asText())
@@ -141,6 +144,7 @@ class SbomHostileInputTest {
                         Provenance.MAPPED,
                         "",
                         List.of(HOSTILE_PURL)),
-                SbomReports.ok("pkg:npm/fine@1.0.0", "MIT", "MIT", Provenance.DECLARED, "", List.of(BROKEN_PURL))));
+                SbomReports.ok("pkg:npm/fine@1.0.0", "MIT", "MIT", Provenance.DECLARED, "", List.of(BROKEN_PURL)),
+                SbomReports.ok("pkg:npm/deep@1.0.0", DEEP, DEEP, Provenance.DECLARED, "", List.of())));
     }
 }
