@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.Provenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -126,6 +127,40 @@ class SpdxSbomTest {
                 .hasSize(1 + 5 + 3);
         assertThat(id(packages, CUSTOM)).isEqualTo("SPDXRef-Package-custom-3.0.0");
         assertThat(id(packages, WORDS)).isEqualTo("SPDXRef-Package-com.example-styled-0.9");
+    }
+
+    @Test
+    void names_that_reduce_to_the_same_id_get_distinct_ids() throws Exception {
+        LicenceReport report = SbomReports.report(List.of(
+                SbomReports.ok("pkg:npm/a_b@1.0.0", "MIT", "MIT", Provenance.DECLARED, "", List.of()),
+                SbomReports.ok("pkg:npm/a%2Bb@1.0.0", "MIT", "MIT", Provenance.DECLARED, "", List.of())));
+
+        Map<String, JsonNode> packages = packages(SpdxSbom.render(report, STAMP));
+
+        assertThat(id(packages, "pkg:npm/a%2Bb@1.0.0")).isEqualTo("SPDXRef-Package-a-b-1.0.0");
+        assertThat(id(packages, "pkg:npm/a_b@1.0.0")).isEqualTo("SPDXRef-Package-a-b-1.0.0-2");
+    }
+
+    @Test
+    void a_licence_naming_another_document_is_noassertion_in_spdx_2_3() throws Exception {
+        String external = "DocumentRef-other:LicenseRef-theirs";
+        LicenceReport report = SbomReports.report(
+                List.of(SbomReports.ok("pkg:npm/x@1.0.0", external, external, Provenance.DECLARED, "", List.of())));
+
+        String document = SpdxSbom.render(report, STAMP);
+
+        assertThat(SbomSchemas.spdxErrors(document)).isEmpty();
+        assertThat(packages(document)
+                        .get("pkg:npm/x@1.0.0")
+                        .get("licenseDeclared")
+                        .asText())
+                .isEqualTo("NOASSERTION");
+        assertThat(JSON.readTree(document).has("hasExtractedLicensingInfos")).isFalse();
+        assertThat(CycloneDxSbomTest.components(CycloneDxSbom.render(report, STAMP))
+                        .get("pkg:npm/x@1.0.0")
+                        .at("/licenses/0/expression")
+                        .asText())
+                .isEqualTo(external);
     }
 
     @Test
