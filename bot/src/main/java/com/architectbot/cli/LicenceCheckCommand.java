@@ -11,6 +11,9 @@ import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.policy.LicencePolicy;
+import com.architectbot.licence.release.CycloneDxSbom;
+import com.architectbot.licence.release.SbomStamp;
+import com.architectbot.licence.release.SpdxSbom;
 import com.architectbot.render.LicenceReportMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,7 +73,8 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "md",
-            description = "md, json or csv (default: ${DEFAULT-VALUE})")
+            description = "md, json, csv, cyclonedx (CycloneDX 1.6 SBOM) or spdx (SPDX 2.3 SBOM)"
+                    + " (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--direct-only", description = "check direct dependencies only")
@@ -109,7 +113,7 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             LicencePolicy chosen = service.policy(model, policyFile);
             LicenceReport report =
                     service.check(checkInputs, chosen, new ResolveOptions(directOnly, includeTestScopes));
-            out.print(output.render(report));
+            out.print(output.render(report, checkInputs));
             out.flush();
             return report.hasBlocker() ? ExitCodes.BLOCKER : ExitCodes.OK;
         } catch (PermanentFailure e) {
@@ -166,22 +170,29 @@ public final class LicenceCheckCommand implements Callable<Integer> {
     private enum Format {
         MD,
         JSON,
-        CSV;
+        CSV,
+        CYCLONEDX,
+        SPDX;
 
         static Format of(String id) {
             return switch (id == null ? "md" : id.strip().toLowerCase(Locale.ROOT)) {
                 case "md", "markdown" -> MD;
                 case "json" -> JSON;
                 case "csv" -> CSV;
-                default -> throw new PermanentFailure("Unknown --format '" + id + "': use md, json or csv.");
+                case "cyclonedx" -> CYCLONEDX;
+                case "spdx" -> SPDX;
+                default ->
+                    throw new PermanentFailure("Unknown --format '" + id + "': use md, json, csv, cyclonedx or spdx.");
             };
         }
 
-        String render(LicenceReport report) {
+        String render(LicenceReport report, List<CheckInput> inputs) {
             return switch (this) {
                 case MD -> LicenceReportMarkdown.render(report);
                 case JSON -> LicenceReportJson.render(report) + System.lineSeparator();
                 case CSV -> LicenceReportCsv.render(report);
+                case CYCLONEDX -> CycloneDxSbom.render(report, SbomStamp.forInputs(inputs));
+                case SPDX -> SpdxSbom.render(report, SbomStamp.forInputs(inputs));
             };
         }
     }
