@@ -12,6 +12,8 @@ import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.redis.CachedPackageFiles;
+import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.tenancy.Tenancy;
@@ -33,6 +35,7 @@ record BotFeatures(
         ManifestResolver manifests,
         Registries registries,
         LicenceService licences,
+        PackageFiles packageFiles,
         Tenancy tenancy,
         FileSources files,
         InquiryHandler inquiries,
@@ -51,6 +54,7 @@ record BotFeatures(
                 manifests,
                 registries,
                 licences,
+                new CachedPackageFiles(registries.packageFiles(), stores.redis().client()),
                 tenancy,
                 files,
                 new InquiryHandler(consultations, licences, files, tenancy, metrics),
