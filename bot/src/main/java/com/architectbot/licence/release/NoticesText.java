@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -82,7 +83,7 @@ final class NoticesText {
                                 : " packages distributed with the project; test and provided scopes are left out")
                 .append(".\nThe appendix holds the text of every licence these packages are used under, once;"
                         + " public-domain dedications and licences that waive attribution ("
-                        + String.join(", ", new java.util.TreeSet<>(LicenceAppendix.NO_TEXT_NEEDED))
+                        + String.join(", ", new TreeSet<>(LicenceAppendix.NO_TEXT_NEEDED))
                         + ") oblige no text.\n");
     }
 
@@ -144,7 +145,12 @@ final class NoticesText {
         int slash = rest.indexOf('/');
         String type = slash < 0 ? "" : rest.substring(0, slash);
         String path = (slash < 0 ? rest : rest.substring(slash + 1)).replaceFirst("[?#].*$", "");
-        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // a stray '%': show it as it came
+            decoded = path;
+        }
         return type.equals("maven") ? decoded.replaceFirst("/", ":") : decoded;
     }
 }
