@@ -53,6 +53,9 @@ final class CopyrightLines {
         }
         boolean marked = rest.startsWith("(c)") || rest.startsWith("(C)") || rest.startsWith("©");
         boolean dated = YEAR.matcher(rest).find();
+        if (lower.startsWith("(c)")) { // also how licences number their clauses: "(c) You must retain..."
+            return dated;
+        }
         boolean named =
                 Character.isUpperCase(rest.charAt(0)) && !PROSE.matcher(rest).lookingAt();
         return marked || dated || named;

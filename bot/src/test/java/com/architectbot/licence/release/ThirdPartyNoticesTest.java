@@ -45,6 +45,8 @@ class ThirdPartyNoticesTest {
                                     Kind.LICENCE,
                                     "Apache License\nVersion 2.0, January 2004\n"
                                             + "      copyright notice that is included in or attached to the work\n"
+                                            + "(c) You must retain, in the Source form of any Derivative Works\n"
+                                            + "(c) 2021 Widget Makers Ltd\n"
                                             + "   Copyright [yyyy] [name of copyright owner]",
                                     false),
                             new OwnFile("META-INF/NOTICE", Kind.NOTICE, APACHE_NOTICE, false)),
@@ -103,7 +105,8 @@ class ThirdPartyNoticesTest {
                         "  Copyright (c) 2019 John Roe",
                         "Appendix: licence texts");
         assertThat(notices.substring(0, notices.indexOf("Appendix: licence texts")))
-                .doesNotContain("<copyright holders>", "[yyyy]", "  copyright notice that is included");
+                .doesNotContain(
+                        "<copyright holders>", "[yyyy]", "  copyright notice that is included", "You must retain");
     }
 
     @Test
