@@ -107,7 +107,7 @@ class LicenceNoticesCommandTest {
         assertThat(out.toString())
                 .contains(
                         "Project: pom.xml",
-                        "Included: 1 packages distributed with the project; test and provided" + " scopes are left out",
+                        "Included: 1 package distributed with the project; test and provided" + " scopes are left out",
                         group + ":widget@1.0")
                 .doesNotContain("test-kit", "servlet-kit", folder.toString());
     }

@@ -45,12 +45,16 @@ final class NoticesText {
                     .append('\n');
             findings.forEach(finding -> entry(out, finding, own.get(finding.purl())));
         });
+        problems(out, report.problems());
         Set<String> ids = appendix.idsFor(report.dependencies());
         out.append('\n')
                 .append(RULE)
                 .append("\nAppendix: licence texts\n")
                 .append(RULE)
                 .append('\n');
+        if (ids.isEmpty()) {
+            out.append("\n(no licence here obliges shipping its text)\n");
+        }
         for (String id : ids) {
             out.append('\n')
                     .append(appendix.section(id).orElse("==== " + id + " ====\n\n(no text in the licence list)"))
@@ -77,14 +81,28 @@ final class NoticesText {
                 .append('\n')
                 .append("Included: ")
                 .append(report.dependencies().size())
+                .append(report.dependencies().size() == 1 ? " package" : " packages")
                 .append(
                         header.testScopesIncluded()
-                                ? " packages, test and provided scopes included as asked (they are not distributed)"
-                                : " packages distributed with the project; test and provided scopes are left out")
+                                ? ", test and provided scopes included as asked (they are not distributed)"
+                                : " distributed with the project; test and provided scopes are left out")
                 .append(".\nThe appendix holds the text of every licence these packages are used under, once;"
                         + " public-domain dedications and licences that waive attribution ("
                         + String.join(", ", new TreeSet<>(LicenceAppendix.NO_TEXT_NEEDED))
                         + ") oblige no text.\n");
+    }
+
+    /** What the check could not resolve is missing from the notices: said, so a person adds it. */
+    private static void problems(StringBuilder out, List<LicenceReport.Problem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(RULE).append("\nNot checked: a person must add the notices of these\n");
+        out.append(RULE).append("\n\n");
+        problems.stream()
+                .map(p -> PlainText.line(p.subject().isEmpty() ? p.reason() : p.subject() + ": " + p.reason()))
+                .sorted()
+                .forEach(line -> out.append("  ").append(line).append('\n'));
     }
 
     private Map<String, List<LicenceFinding>> groups(List<LicenceFinding> findings) {

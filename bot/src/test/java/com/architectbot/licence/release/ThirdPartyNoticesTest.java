@@ -143,7 +143,7 @@ class ThirdPartyNoticesTest {
                         "Policy: distributed (defaults)",
                         "Licence texts: SPDX License List "
                                 + BundledLicenceTexts.bundled().listVersion(),
-                        "Included: 1 packages distributed with the project; test and provided scopes are left out");
+                        "Included: 1 package distributed with the project; test and provided scopes are left out");
     }
 
     @Test
@@ -157,6 +157,24 @@ class ThirdPartyNoticesTest {
 
         assertThat(notices).doesNotContain("\u001B", "\u0007", "\u0000", "\u202E", "\r");
         assertThat(notices).contains("Copyright 2020 Evil Corp?", "  red", "NOTICE? text");
+    }
+
+    @Test
+    void what_could_not_be_checked_is_named_for_a_person_to_add() {
+        LicenceReport report = new LicenceReport(
+                DistributionModel.DISTRIBUTED,
+                "defaults",
+                "3.28.0",
+                List.of(finding("pkg:npm/left@1.0.0", "MIT", LicenceCategory.PERMISSIVE)),
+                List.of(new LicenceReport.Problem("pkg:npm/%40acme/slow@1.0.0", "npm registry timed out")));
+
+        String notices = render(report);
+
+        assertThat(notices)
+                .containsSubsequence(
+                        "Not checked: a person must add the notices of these",
+                        "  pkg:npm/%40acme/slow@1.0.0: npm registry timed out",
+                        "Appendix: licence texts");
     }
 
     @Test
