@@ -12,20 +12,26 @@ import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.policy.LicencePolicy;
 import com.architectbot.licence.release.CycloneDxSbom;
+import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.licence.release.SbomStamp;
 import com.architectbot.licence.release.SpdxSbom;
+import com.architectbot.licence.release.ThirdPartyNotices;
 import com.architectbot.render.LicenceReportMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -59,6 +65,7 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             Pattern.compile("(?i).*\\.(xml|json|txt|toml|lock|mod|gradle|kts|spdx|cdx)$");
 
     private final Supplier<LicenceService> services;
+    private final Supplier<PackageFiles> packageFiles;
 
     @Spec
     CommandSpec spec;
@@ -73,7 +80,8 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "md",
-            description = "md, json, csv, cyclonedx (CycloneDX 1.6 SBOM) or spdx (SPDX 2.3 SBOM)"
+            description = "md, json, csv, cyclonedx (CycloneDX 1.6 SBOM), spdx (SPDX 2.3 SBOM) or notices (a"
+                    + " THIRD-PARTY-NOTICES file; reads each package's own LICENSE/NOTICE from its registry)"
                     + " (default: ${DEFAULT-VALUE})")
     String format;
 
@@ -92,9 +100,13 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             description = "a manifest or SBOM file, a package URL (pkg:npm/react@18.2.0), g:a:v, or name@version")
     List<String> inputs;
 
-    /** @param services builds the service on first use, so {@code --help} needs no registry */
-    public LicenceCheckCommand(Supplier<LicenceService> services) {
+    /**
+     * @param services builds the service on first use, so {@code --help} needs no registry
+     * @param packageFiles packages' own licence files, asked for only by {@code --format notices}
+     */
+    public LicenceCheckCommand(Supplier<LicenceService> services, Supplier<PackageFiles> packageFiles) {
         this.services = requireNonNull(services, "services");
+        this.packageFiles = requireNonNull(packageFiles, "packageFiles");
     }
 
     @Override
@@ -113,7 +125,7 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             LicencePolicy chosen = service.policy(model, policyFile);
             LicenceReport report =
                     service.check(checkInputs, chosen, new ResolveOptions(directOnly, includeTestScopes));
-            out.print(output.render(report, checkInputs));
+            out.print(output.render(report, checkInputs, this::notices));
             out.flush();
             return report.hasBlocker() ? ExitCodes.BLOCKER : ExitCodes.OK;
         } catch (PermanentFailure e) {
@@ -127,6 +139,16 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.NOT_COMPLETED;
         }
+    }
+
+    private String notices(LicenceReport report) {
+        String project = inputs.stream()
+                .map(input -> asPath(input) != null && Files.isRegularFile(asPath(input))
+                        ? asPath(input).getFileName().toString()
+                        : input.strip())
+                .collect(Collectors.joining(", "));
+        var header = new ThirdPartyNotices.Header(project, LocalDate.now(Clock.systemUTC()), includeTestScopes);
+        return new ThirdPartyNotices(packageFiles.get()).render(header, report);
     }
 
     static List<CheckInput> readInputs(List<String> arguments) {
@@ -172,7 +194,8 @@ public final class LicenceCheckCommand implements Callable<Integer> {
         JSON,
         CSV,
         CYCLONEDX,
-        SPDX;
+        SPDX,
+        NOTICES;
 
         static Format of(String id) {
             return switch (id == null ? "md" : id.strip().toLowerCase(Locale.ROOT)) {
@@ -181,18 +204,21 @@ public final class LicenceCheckCommand implements Callable<Integer> {
                 case "csv" -> CSV;
                 case "cyclonedx" -> CYCLONEDX;
                 case "spdx" -> SPDX;
+                case "notices" -> NOTICES;
                 default ->
-                    throw new PermanentFailure("Unknown --format '" + id + "': use md, json, csv, cyclonedx or spdx.");
+                    throw new PermanentFailure(
+                            "Unknown --format '" + id + "': use md, json, csv, cyclonedx, spdx or notices.");
             };
         }
 
-        String render(LicenceReport report, List<CheckInput> inputs) {
+        String render(LicenceReport report, List<CheckInput> inputs, Function<LicenceReport, String> notices) {
             return switch (this) {
                 case MD -> LicenceReportMarkdown.render(report);
                 case JSON -> LicenceReportJson.render(report) + System.lineSeparator();
                 case CSV -> LicenceReportCsv.render(report);
                 case CYCLONEDX -> CycloneDxSbom.render(report, SbomStamp.forInputs(inputs));
                 case SPDX -> SpdxSbom.render(report, SbomStamp.forInputs(inputs));
+                case NOTICES -> notices.apply(report);
             };
         }
     }

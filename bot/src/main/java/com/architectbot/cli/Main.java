@@ -35,7 +35,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine(Supplier<ArchitectBot> bot) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new ConsultCommand(bot));
-        cli.addSubcommand(new LicenceCheckCommand(() -> bot.get().licences()));
+        cli.addSubcommand(new LicenceCheckCommand(
+                () -> bot.get().licences(), () -> bot.get().packageFiles()));
         cli.addSubcommand(new ServeCommand(bot));
         cli.addSubcommand(new DoctorCommand(BotConfig::environment));
         cli.addSubcommand(TenantCommand.commandLine(() -> bot.get().tenancy()));

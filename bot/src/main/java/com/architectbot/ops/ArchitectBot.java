@@ -3,6 +3,7 @@ package com.architectbot.ops;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
 import com.architectbot.licence.LicenceService;
+import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.tenancy.Tenancy;
@@ -51,6 +52,11 @@ public final class ArchitectBot implements AutoCloseable {
     /** The licence check, for the CLI. */
     public LicenceService licences() {
         return features.licences();
+    }
+
+    /** Packages' own LICENSE/NOTICE files (cached), for the CLI's THIRD-PARTY-NOTICES. */
+    public PackageFiles packageFiles() {
+        return features.packageFiles();
     }
 
     /** The tenants' plans, usage and erasure, for the operator's {@code tenant} command. */

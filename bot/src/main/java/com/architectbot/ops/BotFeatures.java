@@ -14,6 +14,8 @@ import com.architectbot.licence.TreeLifetimes;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedDependencyResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.redis.CachedPackageFiles;
+import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.licence.release.ReleaseDocuments;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
@@ -36,6 +38,7 @@ record BotFeatures(
         ManifestResolver manifests,
         Registries registries,
         LicenceService licences,
+        PackageFiles packageFiles,
         Tenancy tenancy,
         FileSources files,
         InquiryHandler inquiries,
@@ -52,13 +55,17 @@ record BotFeatures(
         var tenancy = tenancy(config, stores, clock);
         var consultations = consultations(config, stores, licences, clock, metrics);
         var files = new FileSources();
+        var packageFiles =
+                new CachedPackageFiles(registries.packageFiles(), stores.redis().client());
+        var releaseFiles = ReleaseDocuments.bundled(packageFiles, clock);
         return new BotFeatures(
                 manifests,
                 registries,
                 licences,
+                packageFiles,
                 tenancy,
                 files,
-                new InquiryHandler(consultations, licences, ReleaseDocuments.bundled(), files, tenancy, metrics),
+                new InquiryHandler(consultations, licences, releaseFiles, files, tenancy, metrics),
                 new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
     }
 

@@ -134,9 +134,13 @@ class LicenceCheckCommandTest {
 
     @Test
     void help_needs_no_service() {
-        CommandLine command = new CommandLine(new LicenceCheckCommand(() -> {
-            throw new AssertionError("the service must not be built for --help");
-        }));
+        CommandLine command = new CommandLine(new LicenceCheckCommand(
+                () -> {
+                    throw new AssertionError("the service must not be built for --help");
+                },
+                () -> {
+                    throw new AssertionError("no package files for --help");
+                }));
         StringWriter out = new StringWriter();
         command.setOut(new PrintWriter(out));
 
@@ -154,7 +158,9 @@ class LicenceCheckCommandTest {
 
     private Run run(String... args) {
         LicenceService service = new LicenceService(tree, registry, settings);
-        CommandLine command = new CommandLine(new LicenceCheckCommand(() -> service));
+        CommandLine command = new CommandLine(new LicenceCheckCommand(() -> service, () -> purl -> {
+            throw new AssertionError("no package files here");
+        }));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out));

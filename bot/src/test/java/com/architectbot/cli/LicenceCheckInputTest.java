@@ -211,7 +211,9 @@ class LicenceCheckInputTest {
                 resolver,
                 new Registries(registries, cache),
                 new LicenceSettings(DistributionModel.SAAS, null, Duration.ofSeconds(30)));
-        CommandLine command = new CommandLine(new LicenceCheckCommand(() -> service));
+        CommandLine command = new CommandLine(new LicenceCheckCommand(() -> service, () -> purl -> {
+            throw new AssertionError("no package files here");
+        }));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         command.setOut(new PrintWriter(out));

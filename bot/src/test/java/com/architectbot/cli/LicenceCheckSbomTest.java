@@ -111,7 +111,7 @@ class LicenceCheckSbomTest {
         assertThat(run("license-check", "--help")).isZero();
         assertThat(out.toString()).contains("cyclonedx", "spdx");
         assertThat(run("license-check", "--format", "swid", LIB)).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("md, json, csv, cyclonedx or spdx");
+        assertThat(err.toString()).contains("md, json, csv, cyclonedx, spdx or notices");
     }
 
     private int run(String... args) {

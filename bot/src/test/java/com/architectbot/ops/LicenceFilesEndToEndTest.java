@@ -46,7 +46,8 @@ class LicenceFilesEndToEndTest {
         assertThat(report.param("blocks")).contains("Licence check", PURL);
         var shared = awaitUpload(channel);
         assertThat(shared.param("thread_ts")).isEqualTo("1700000005.000100");
-        assertThat(shared.param("initial_comment")).contains("licence-report.json");
+        assertThat(shared.param("initial_comment"))
+                .contains("sbom.cdx.json", "sbom.spdx.json", "THIRD-PARTY-NOTICES.txt");
         assertThat(uploadsTo(channel)).hasSize(1);
         List<String> methods = bot.slack.methods();
         assertThat(methods.lastIndexOf("chat.postMessage"))
@@ -61,7 +62,7 @@ class LicenceFilesEndToEndTest {
 
         var shared = awaitUpload(channel);
         assertThat(shared.param("files") + shared.param("initial_comment"))
-                .contains("licence-report.json")
+                .contains("sbom.cdx.json")
                 .doesNotContain("passwd", "..", "X-Injected", "xxxx");
         assertThat(bot.slack.calls("files.getUploadURLExternal"))
                 .extracting(call -> call.param("filename"))
@@ -85,7 +86,7 @@ class LicenceFilesEndToEndTest {
         assertThat(sent.getFirst().toString()).contains("Licence check");
         JsonNode consent = sent.getLast().path("attachments").get(1);
         assertThat(consent.path("contentType").asText()).isEqualTo("application/vnd.microsoft.teams.card.file.consent");
-        assertThat(consent.path("name").asText()).isEqualTo("licence-report.json");
+        assertThat(consent.path("name").asText()).isEqualTo("sbom.cdx.json");
         assertThat(consent.at("/content/acceptContext/exportId").asText()).matches("[0-9a-f]{32}");
     }
 

@@ -17,6 +17,7 @@ import com.architectbot.core.TenantControls;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.FixedRegistry;
 import com.architectbot.licence.FixedTree;
+import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.PackageRef;
@@ -61,9 +62,13 @@ class SlackLicenceFilesTest {
         redis.close();
     }
 
+    private static final ReleaseDocument REPORT_JSON =
+            new ReleaseDocument("licence-report.json", "application/json", LicenceReportJson::render);
+    private static final ReleaseDocuments JSON_ONLY = new ReleaseDocuments(List.of(REPORT_JSON));
+
     @Test
     void a_manifest_gets_its_report_and_then_one_upload_of_its_files_into_the_thread() {
-        Reply reply = check(ReleaseDocuments.bundled(), "pom.xml");
+        Reply reply = check(JSON_ONLY, "pom.xml");
 
         replier().deliver(THREAD, reply, parts("slack:EvFiles1"));
 
@@ -86,7 +91,7 @@ class SlackLicenceFilesTest {
     @Test
     void several_files_go_up_in_one_upload_with_one_comment() {
         var documents = new ReleaseDocuments(List.of(
-                ReleaseDocuments.REPORT_JSON,
+                REPORT_JSON,
                 new ReleaseDocument("THIRD-PARTY-NOTICES.txt", "text/plain", report -> "commons-lang3\n")));
 
         replier().deliver(THREAD, check(documents, "pom.xml"), parts("slack:EvFiles2"));
@@ -101,7 +106,7 @@ class SlackLicenceFilesTest {
 
     @Test
     void a_retried_job_does_not_upload_its_files_again() {
-        Reply reply = check(ReleaseDocuments.bundled(), "pom.xml");
+        Reply reply = check(JSON_ONLY, "pom.xml");
         replier().deliver(THREAD, reply, parts("slack:EvFiles3"));
 
         // when: the job is delivered again (its worker died before acknowledging it)
@@ -114,9 +119,8 @@ class SlackLicenceFilesTest {
 
     @Test
     void a_file_that_cannot_be_made_is_left_out_and_the_report_says_so() {
-        var documents = new ReleaseDocuments(List.of(
-                ReleaseDocuments.REPORT_JSON,
-                new ReleaseDocument("sbom.cdx.json", "application/vnd.cyclonedx+json", report -> {
+        var documents = new ReleaseDocuments(
+                List.of(REPORT_JSON, new ReleaseDocument("sbom.cdx.json", "application/vnd.cyclonedx+json", report -> {
                     throw new IllegalStateException("renderer broke");
                 })));
 
@@ -133,7 +137,7 @@ class SlackLicenceFilesTest {
 
     @Test
     void typed_packages_get_the_report_alone() {
-        Reply reply = handler(ReleaseDocuments.bundled(), "pom.xml")
+        Reply reply = handler(JSON_ONLY, "pom.xml")
                 .process(
                         new Inquiry(new InquiryId("slack:EvTyped"), InquiryKind.LICENCE_CHECK, key(), "U1", "commons"));
 
@@ -147,7 +151,7 @@ class SlackLicenceFilesTest {
     void a_hostile_manifest_name_cannot_shape_the_names_of_the_uploaded_files() {
         String hostile = "../../etc/passwd\r\nContent-Type: text/html\r\n" + "x".repeat(300) + "/pom.xml";
 
-        replier().deliver(THREAD, check(ReleaseDocuments.bundled(), hostile), parts("slack:EvHostile"));
+        replier().deliver(THREAD, check(JSON_ONLY, hostile), parts("slack:EvHostile"));
 
         assertThat(slack.calls("files.getUploadURLExternal"))
                 .extracting(call -> call.param("filename"))

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A package registry on loopback that serves recorded responses from the test classpath:
@@ -30,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 404, as a real registry answers for an unknown package. Optional latency per request makes it a
  * stand-in for a remote registry in benchmarks. A fixture that must link back to the registry (a NuGet
  * service index) writes {@value #BASE_URL_PLACEHOLDER} where the fake's base URL goes. Benchmarks that
- * generate their documents serve them from a folder instead ({@link #servingFolder}).
+ * generate their documents serve them from a folder instead ({@link #servingFolder}). A {@code Range} request gets
+ * its part (206), as Maven Central answers it, unless {@link #ignoringRanges()}.
  */
 public final class FakeRegistry implements AutoCloseable {
 
@@ -47,8 +51,10 @@ public final class FakeRegistry implements AutoCloseable {
     private final Queue<Scripted> scripted = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong bytesServed = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
+    private volatile boolean rangesIgnored;
 
     /** A canned answer given instead of the fixture, once. */
     private record Scripted(int status, Map<String, String> headers) {}
@@ -107,6 +113,17 @@ public final class FakeRegistry implements AutoCloseable {
         return this;
     }
 
+    /** From now on a {@code Range} header is ignored and the whole file sent, as by a server without range support. */
+    public FakeRegistry ignoringRanges() {
+        this.rangesIgnored = true;
+        return this;
+    }
+
+    /** The body bytes sent so far, over all requests. */
+    public long bytesServed() {
+        return bytesServed.get();
+    }
+
     /** The most requests this registry was serving at the same moment. */
     public int maxConcurrentRequests() {
         return maxInFlight.get();
@@ -155,8 +172,38 @@ public final class FakeRegistry implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", contentType(path));
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        if (range != null && !rangesIgnored) {
+            sendRange(exchange, body, range);
+            return;
+        }
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
+        bytesServed.addAndGet(body.length);
+    }
+
+    /** A single range, {@code bytes=first-last}, {@code bytes=first-} or {@code bytes=-suffixLength}, as a 206. */
+    private void sendRange(HttpExchange exchange, byte[] body, String range) throws IOException {
+        Matcher m = Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(range.strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            exchange.sendResponseHeaders(416, -1);
+            return;
+        }
+        long first = m.group(1).isEmpty()
+                ? Math.max(0, body.length - Long.parseLong(m.group(2)))
+                : Long.parseLong(m.group(1));
+        long last = m.group(1).isEmpty() || m.group(2).isEmpty()
+                ? body.length - 1
+                : Math.min(body.length - 1, Long.parseLong(m.group(2)));
+        if (first >= body.length || last < first) {
+            exchange.getResponseHeaders().add("Content-Range", "bytes */" + body.length);
+            exchange.sendResponseHeaders(416, -1);
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Range", "bytes " + first + "-" + last + "/" + body.length);
+        exchange.sendResponseHeaders(206, last - first + 1);
+        exchange.getResponseBody().write(body, (int) first, (int) (last - first + 1));
+        bytesServed.addAndGet(last - first + 1);
     }
 
     private byte[] withBaseUrl(byte[] body) {

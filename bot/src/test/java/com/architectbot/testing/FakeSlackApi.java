@@ -197,7 +197,8 @@ public final class FakeSlackApi implements AutoCloseable {
             String method = path.startsWith("/api/")
                     ? path.substring("/api/".length())
                     : path.startsWith("/hooks/") ? "response_url" : path.substring(1);
-            Map<String, String> params = parse(exchange, body);
+            // an upload's body is the file itself, in whatever form (JSON, text with '%'): never read as parameters
+            Map<String, String> params = path.startsWith("/upload/") ? Map.of() : parse(exchange, body);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
             calls.add(new Call(method, params, token, body));

@@ -4,7 +4,8 @@ import com.architectbot.core.ReleaseFiles;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.ReleaseFile;
 import com.architectbot.core.report.ReportFiles;
-import com.architectbot.licence.LicenceReportJson;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,10 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReleaseDocuments implements ReleaseFiles {
 
-    /** The report as JSON, the same document as {@code license-check --format json}. */
-    public static final ReleaseDocument REPORT_JSON =
-            new ReleaseDocument("licence-report.json", "application/json", LicenceReportJson::render);
-
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseDocuments.class);
 
     private final List<ReleaseDocument> documents;
@@ -28,9 +25,29 @@ public final class ReleaseDocuments implements ReleaseFiles {
         this.documents = List.copyOf(documents);
     }
 
-    /** What chat sends today: the report as JSON (the SBOMs and the notices join it here). */
-    public static ReleaseDocuments bundled() {
-        return new ReleaseDocuments(List.of(REPORT_JSON));
+    /** The CycloneDX 1.6 SBOM, the same document as {@code license-check --format cyclonedx}. */
+    public static final ReleaseDocument CYCLONEDX =
+            new ReleaseDocument("sbom.cdx.json", "application/vnd.cyclonedx+json", CycloneDxSbom::render);
+
+    /** The SPDX 2.3 SBOM, the same document as {@code license-check --format spdx}. */
+    public static final ReleaseDocument SPDX =
+            new ReleaseDocument("sbom.spdx.json", "application/spdx+json", SpdxSbom::render);
+
+    /**
+     * What a release needs, sent with every report of a manifest in chat: the two SBOMs and THIRD-PARTY-NOTICES,
+     * whose packages' own LICENSE and NOTICE files come from {@code packageFiles}.
+     */
+    public static ReleaseDocuments bundled(PackageFiles packageFiles, Clock clock) {
+        var notices = new ThirdPartyNotices(packageFiles);
+        return new ReleaseDocuments(List.of(
+                CYCLONEDX,
+                SPDX,
+                new ReleaseDocument(
+                        "THIRD-PARTY-NOTICES.txt",
+                        "text/plain",
+                        report -> notices.render(
+                                new ThirdPartyNotices.Header(SbomStamp.DEFAULT_SUBJECT, LocalDate.now(clock), false),
+                                report))));
     }
 
     @Override

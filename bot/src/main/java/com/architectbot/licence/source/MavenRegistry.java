@@ -109,17 +109,26 @@ final class MavenRegistry implements LicenceRegistry {
     }
 
     URI pomUri(PackageRef pkg) {
-        return URI.create(base + pomPath(pkg, true));
+        return artifactUri(base, pkg, ".pom");
+    }
+
+    /** The release's file with this extension ({@code .pom}, {@code .jar}) in the repository at {@code base}. */
+    static URI artifactUri(URI base, PackageRef pkg, String extension) {
+        return URI.create(base + artifactPath(pkg, extension, true));
+    }
+
+    private static String pomPath(PackageRef pkg, boolean encoded) {
+        return artifactPath(pkg, ".pom", encoded);
     }
 
     /** {@code org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.pom}, URL-encoded or as a file path. */
-    private static String pomPath(PackageRef pkg, boolean encoded) {
+    private static String artifactPath(PackageRef pkg, String extension, boolean encoded) {
         UnaryOperator<String> segment = encoded ? JsonDocuments::pathSegment : UnaryOperator.identity();
         String group =
                 Arrays.stream(pkg.namespace().split("\\.")).map(segment).collect(Collectors.joining("/", "", "/"));
         String artifact = segment.apply(pkg.name());
         String version = segment.apply(pkg.version());
-        return group + artifact + "/" + version + "/" + artifact + "-" + version + ".pom";
+        return group + artifact + "/" + version + "/" + artifact + "-" + version + extension;
     }
 
     private static String coordinates(PackageRef pkg) {

@@ -2,6 +2,7 @@ package com.architectbot.licence.source;
 
 import com.architectbot.licence.LicenceRegistry;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.release.PackageFiles;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ public final class Registries implements LicenceRegistry, AutoCloseable {
     private final CratesRegistry crates;
     private final NugetRegistry nuget;
     private final GoRegistry go;
+    private final RegistryPackageFiles packageFiles;
 
     public Registries(RegistrySettings settings) {
         this(settings, null);
@@ -35,6 +37,12 @@ public final class Registries implements LicenceRegistry, AutoCloseable {
         this.crates = new CratesRegistry(http, settings.cratesUrl());
         this.nuget = new NugetRegistry(http, settings.nugetUrl());
         this.go = new GoRegistry(http, settings.depsDevUrl());
+        this.packageFiles = new RegistryPackageFiles(http, settings, ArchiveLimits.DEFAULTS);
+    }
+
+    /** Packages' own LICENSE/NOTICE files, over the same HTTP client (and per-host limits) as the look-ups. */
+    public PackageFiles packageFiles() {
+        return packageFiles;
     }
 
     @Override

@@ -76,21 +76,52 @@ final class RegistryHttp {
     }
 
     Outcome get(URI uri, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", accept)
-                .GET()
-                .build();
+        HttpRequest request = request(uri).header("Accept", accept).GET().build();
+        return switch (exchange(request, ResponseBodies.capped(settings.maxBodyBytes()))) {
+            case Answer.Ok<String> ok -> new Outcome.Ok(ok.response().body());
+            case Answer.NotFound<String> notFound -> new Outcome.NotFound();
+            case Answer.Failed<String> failed -> new Outcome.Failed(failed.reason());
+        };
+    }
+
+    /**
+     * The bytes of a binary (a package archive), or of the byte range {@code range} of it ({@code bytes=0-99},
+     * {@code bytes=-22}): the answer says whether the server sent the part (206) or ignored the range (200).
+     * At most {@code maxBytes} are read, whatever the server declares or sends.
+     */
+    Answer<byte[]> getBytes(URI uri, String range, int maxBytes) {
+        HttpRequest.Builder request = request(uri).header("Accept", "application/octet-stream, */*");
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return exchange(request.GET().build(), ResponseBodies.cappedBytes(maxBytes));
+    }
+
+    /** What a request came to, with the whole response when it succeeded. */
+    sealed interface Answer<T> {
+        record Ok<T>(HttpResponse<T> response) implements Answer<T> {}
+
+        record NotFound<T>() implements Answer<T> {}
+
+        /** Still failing after the last attempt; {@code reason} is user-facing evidence. */
+        record Failed<T>(String reason) implements Answer<T> {}
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("User-Agent", USER_AGENT);
+    }
+
+    private <T> Answer<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        URI uri = request.uri();
         String lastProblem = "no attempt made";
         int attempts = settings.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait;
-            switch (attemptOnce(request)) {
-                case Attempt.Done done -> {
-                    return done.outcome();
+            switch (attemptOnce(request, body)) {
+                case Attempt.Done<T> done -> {
+                    return done.answer();
                 }
-                case Attempt.Retry retry -> {
+                case Attempt.Retry<T> retry -> {
                     lastProblem = retry.problem();
                     wait = retry.retryAfter().orElse(backoff.after(attempt));
                 }
@@ -100,64 +131,67 @@ final class RegistryHttp {
                 break;
             }
         }
-        return new Outcome.Failed(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
+        return new Answer.Failed<>(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
     }
 
     /** One request: done (an answer or a hopeless failure), or worth another try. */
-    private sealed interface Attempt {
-        record Done(Outcome outcome) implements Attempt {}
+    private sealed interface Attempt<T> {
+        record Done<T>(Answer<T> answer) implements Attempt<T> {}
 
-        record Retry(String problem, Optional<Duration> retryAfter) implements Attempt {}
+        record Retry<T>(String problem, Optional<Duration> retryAfter) implements Attempt<T> {}
     }
 
-    private Attempt attemptOnce(HttpRequest request) {
+    private <T> Attempt<T> attemptOnce(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         Semaphore permits = permitsByHost.computeIfAbsent(
                 request.uri().getHost() + ":" + request.uri().getPort(),
                 host -> new Semaphore(settings.maxConcurrentPerHost(), true));
         try {
             if (!permits.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Attempt.Done(new Outcome.Failed(
-                        "too busy: no free connection slot after " + MAX_QUEUE_WAIT.toSeconds() + " s"));
+                return failed("too busy: no free connection slot after " + MAX_QUEUE_WAIT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt.Done(new Outcome.Failed("interrupted"));
+            return failed("interrupted");
         }
         try {
-            return classify(client.send(request, ResponseBodies.capped(settings.maxBodyBytes())));
+            return classify(client.send(request, body));
         } catch (HttpTimeoutException e) {
-            return new Attempt.Retry("timed out after " + describe(settings.timeout()), Optional.empty());
+            return new Attempt.Retry<>("timed out after " + describe(settings.timeout()), Optional.empty());
         } catch (IOException e) {
             Optional<String> tooLarge = ResponseBodies.tooLarge(e); // the same answer again would be no smaller
-            return tooLarge.<Attempt>map(reason -> new Attempt.Done(new Outcome.Failed(reason)))
-                    .orElseGet(() -> new Attempt.Retry(
+            return tooLarge.<Attempt<T>>map(this::failed)
+                    .orElseGet(() -> new Attempt.Retry<>(
                             "connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt.Done(new Outcome.Failed("interrupted"));
+            return failed("interrupted");
         } finally {
             permits.release();
         }
     }
 
-    private Attempt classify(HttpResponse<String> response) {
+    private <T> Attempt<T> failed(String reason) {
+        return new Attempt.Done<>(new Answer.Failed<>(reason));
+    }
+
+    private <T> Attempt<T> classify(HttpResponse<T> response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new Attempt.Done(new Outcome.Ok(response.body()));
+            return new Attempt.Done<>(new Answer.Ok<>(response));
         }
         if (status == 404 || status == 410) {
-            return new Attempt.Done(new Outcome.NotFound());
+            return new Attempt.Done<>(new Answer.NotFound<>());
         }
         if (status == 429 || status >= 500) {
             Optional<Duration> retryAfter =
                     response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
             if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                return new Attempt.Done(new Outcome.Failed(
-                        "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s"));
+                return failed(
+                        "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s");
             }
-            return new Attempt.Retry("HTTP " + status, retryAfter);
+            return new Attempt.Retry<>("HTTP " + status, retryAfter);
         }
-        return new Attempt.Done(new Outcome.Failed("HTTP " + status));
+        return failed("HTTP " + status);
     }
 
     void close() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 
 /**
  * Reads a registry's answer as text up to a size cap, as it streams in: an over-size answer costs at
@@ -28,8 +29,18 @@ public final class ResponseBodies {
 
     /** UTF-8 text of at most {@code maxBytes}; a larger (or larger-declared) body fails with {@link TooLarge}. */
     public static HttpResponse.BodyHandler<String> capped(int maxBytes) {
-        return info -> new Capped(
-                maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes);
+        return info -> new Capped<>(
+                maxBytes,
+                info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes,
+                bytes -> bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The bytes of a binary of at most {@code maxBytes}; a larger (or larger-declared) body fails with {@link TooLarge}. */
+    public static HttpResponse.BodyHandler<byte[]> cappedBytes(int maxBytes) {
+        return info -> new Capped<>(
+                maxBytes,
+                info.headers().firstValueAsLong("Content-Length").orElse(0) > maxBytes,
+                ByteArrayOutputStream::toByteArray);
     }
 
     /** The cap's message when {@code e} (as the HTTP client wraps it) came from an over-size answer. */
@@ -42,16 +53,18 @@ public final class ResponseBodies {
         return Optional.empty();
     }
 
-    private static final class Capped implements HttpResponse.BodySubscriber<String> {
+    private static final class Capped<T> implements HttpResponse.BodySubscriber<T> {
         private final int maxBytes;
         private final boolean declaredTooLarge;
+        private final Function<ByteArrayOutputStream, T> finish;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final CompletableFuture<T> body = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
-        Capped(int maxBytes, boolean declaredTooLarge) {
+        Capped(int maxBytes, boolean declaredTooLarge, Function<ByteArrayOutputStream, T> finish) {
             this.maxBytes = maxBytes;
             this.declaredTooLarge = declaredTooLarge;
+            this.finish = finish;
         }
 
         @Override
@@ -87,11 +100,11 @@ public final class ResponseBodies {
 
         @Override
         public void onComplete() {
-            body.complete(bytes.toString(StandardCharsets.UTF_8));
+            body.complete(finish.apply(bytes));
         }
 
         @Override
-        public CompletionStage<String> getBody() {
+        public CompletionStage<T> getBody() {
             return body;
         }
 

@@ -1,0 +1,174 @@
+package com.architectbot.licence.release;
+
+import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.core.report.LicenceReport;
+import com.architectbot.licence.release.OwnFiles.Kind;
+import com.architectbot.licence.release.OwnFiles.OwnFile;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the notices: the header, the packages grouped by licence (those needing a human last), then the
+ * licence texts. Deterministic: groups by expression, packages by name, texts by id. Everything that came from
+ * a package passes through {@link PlainText} first.
+ */
+final class NoticesText {
+
+    private static final String RULE = "=".repeat(78);
+    private static final String NEEDS_HUMAN = "Licence not known or not listed by SPDX: a person must review these";
+
+    private final LicenceAppendix appendix;
+    private final String listVersion;
+
+    NoticesText(BundledLicenceTexts texts) {
+        this.appendix = new LicenceAppendix(texts, texts.catalogue());
+        this.listVersion = texts.listVersion();
+    }
+
+    String render(ThirdPartyNotices.Header header, LicenceReport report, Map<String, OwnFiles> own) {
+        StringBuilder out = new StringBuilder();
+        header(out, header, report);
+        groups(report.dependencies()).forEach((group, findings) -> {
+            out.append('\n')
+                    .append(RULE)
+                    .append('\n')
+                    .append(group)
+                    .append('\n')
+                    .append(RULE)
+                    .append('\n');
+            findings.forEach(finding -> entry(out, finding, own.get(finding.purl())));
+        });
+        problems(out, report.problems());
+        Set<String> ids = appendix.idsFor(report.dependencies());
+        out.append('\n')
+                .append(RULE)
+                .append("\nAppendix: licence texts\n")
+                .append(RULE)
+                .append('\n');
+        if (ids.isEmpty()) {
+            out.append("\n(no licence here obliges shipping its text)\n");
+        }
+        for (String id : ids) {
+            out.append('\n')
+                    .append(appendix.section(id).orElse("==== " + id + " ====\n\n(no text in the licence list)"))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private void header(StringBuilder out, ThirdPartyNotices.Header header, LicenceReport report) {
+        out.append("THIRD-PARTY NOTICES\n\n")
+                .append("Project: ")
+                .append(PlainText.line(header.project()))
+                .append('\n')
+                .append("Date: ")
+                .append(header.date())
+                .append('\n')
+                .append("Policy: ")
+                .append(report.model().id())
+                .append(" (")
+                .append(PlainText.line(report.policySource()))
+                .append(")\n")
+                .append("Licence texts: SPDX License List ")
+                .append(listVersion)
+                .append('\n')
+                .append("Included: ")
+                .append(report.dependencies().size())
+                .append(report.dependencies().size() == 1 ? " package" : " packages")
+                .append(
+                        header.testScopesIncluded()
+                                ? ", test and provided scopes included as asked (they are not distributed)"
+                                : " distributed with the project; test and provided scopes are left out")
+                .append(".\nThe appendix holds the text of every licence these packages are used under, once;"
+                        + " public-domain dedications and licences that waive attribution ("
+                        + String.join(", ", new TreeSet<>(LicenceAppendix.NO_TEXT_NEEDED))
+                        + ") oblige no text.\n");
+    }
+
+    /** What the check could not resolve is missing from the notices: said, so a person adds it. */
+    private static void problems(StringBuilder out, List<LicenceReport.Problem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(RULE).append("\nNot checked: a person must add the notices of these\n");
+        out.append(RULE).append("\n\n");
+        problems.stream()
+                .map(p -> PlainText.line(p.subject().isEmpty() ? p.reason() : p.subject() + ": " + p.reason()))
+                .sorted()
+                .forEach(line -> out.append("  ").append(line).append('\n'));
+    }
+
+    private Map<String, List<LicenceFinding>> groups(List<LicenceFinding> findings) {
+        Comparator<String> humanLast =
+                Comparator.comparing((String g) -> g.equals(NEEDS_HUMAN)).thenComparing(Comparator.naturalOrder());
+        return findings.stream()
+                .sorted(Comparator.comparing((LicenceFinding f) -> displayName(f.purl()))
+                        .thenComparing(LicenceFinding::purl))
+                .collect(Collectors.groupingBy(
+                        f -> appendix.needsHuman(f) ? NEEDS_HUMAN : "Licence: " + PlainText.line(f.licence()),
+                        () -> new TreeMap<>(humanLast),
+                        Collectors.toList()));
+    }
+
+    private void entry(StringBuilder out, LicenceFinding finding, OwnFiles files) {
+        out.append('\n').append(PlainText.line(displayName(finding.purl()))).append('\n');
+        out.append("  Package URL: ").append(PlainText.line(finding.purl())).append('\n');
+        out.append("  Licence: ").append(finding.licence() == null ? "unknown" : PlainText.line(finding.licence()));
+        out.append(
+                        finding.licence() == null && !finding.provenanceDetail().isEmpty()
+                                ? " (" + PlainText.line(finding.provenanceDetail()) + ")"
+                                : "")
+                .append('\n');
+        switch (files) {
+            case null -> out.append("  (the package's own LICENSE/NOTICE were not read)\n");
+            case OwnFiles.Unavailable unavailable ->
+                out.append("  (the package's own LICENSE/NOTICE could not be fetched: ")
+                        .append(PlainText.line(unavailable.reason()))
+                        .append(")\n");
+            case OwnFiles.Read read -> ownFiles(out, read.files(), appendix.needsHuman(finding));
+        }
+    }
+
+    private static void ownFiles(StringBuilder out, List<OwnFile> files, boolean withLicenceText) {
+        List<String> copyrights =
+                CopyrightLines.in(files.stream().map(OwnFile::text).toList());
+        if (files.isEmpty()) {
+            out.append("  (the package's archive has no LICENSE or NOTICE file)\n");
+        }
+        copyrights.forEach(line -> out.append("  ").append(line).append('\n'));
+        for (OwnFile file : files) {
+            if (file.kind() == Kind.NOTICE || withLicenceText) {
+                out.append("\n  ---- ").append(PlainText.line(file.path())).append(" ----\n");
+                PlainText.clean(file.text())
+                        .strip()
+                        .lines()
+                        .forEach(line -> out.append("  ").append(line).append('\n'));
+                if (file.cut()) {
+                    out.append("  [... cut: the file is longer than the size read]\n");
+                }
+            }
+        }
+    }
+
+    /** {@code express@4.18.2}, {@code @types/node@20.1.0}, {@code org.slf4j:slf4j-api@2.0.9}. */
+    static String displayName(String purl) {
+        String rest = purl.startsWith("pkg:") ? purl.substring(4) : purl;
+        int slash = rest.indexOf('/');
+        String type = slash < 0 ? "" : rest.substring(0, slash);
+        String path = (slash < 0 ? rest : rest.substring(slash + 1)).replaceFirst("[?#].*$", "");
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // a stray '%': show it as it came
+            decoded = path;
+        }
+        return type.equals("maven") ? decoded.replaceFirst("/", ":") : decoded;
+    }
+}
