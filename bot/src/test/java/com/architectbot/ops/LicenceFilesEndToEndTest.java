@@ -87,6 +87,8 @@ class LicenceFilesEndToEndTest {
         JsonNode consent = sent.getLast().path("attachments").get(1);
         assertThat(consent.path("contentType").asText()).isEqualTo("application/vnd.microsoft.teams.card.file.consent");
         assertThat(consent.path("name").asText()).isEqualTo("sbom.cdx.json");
+        assertThat(sent.getLast().path("attachments").findValuesAsText("name"))
+                .contains("sbom.cdx.json", "sbom.spdx.json", "THIRD-PARTY-NOTICES.txt");
         assertThat(consent.at("/content/acceptContext/exportId").asText()).matches("[0-9a-f]{32}");
     }
 
