@@ -12,6 +12,7 @@ import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.redis.RedisPackumentCache;
 import com.architectbot.licence.source.PackageSpecs;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.tenancy.Tenancy;
@@ -41,7 +42,12 @@ record BotFeatures(
 
     static BotFeatures build(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
         var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
-        var manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
+        var manifests = new ManifestResolver(
+                config.manifests(),
+                PackageSpecs::parse,
+                registries.http(),
+                new RedisPackumentCache(stores.redis().client()),
+                clock);
         var licences = new LicenceService(
                 manifests, new CachedLicenceRegistry(registries, stores.redis().client(), metrics), config.licences());
         var tenancy = tenancy(config, stores, clock);

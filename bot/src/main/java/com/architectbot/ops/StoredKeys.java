@@ -3,6 +3,7 @@ package com.architectbot.ops;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.redis.RedisPackumentCache;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import java.util.List;
@@ -98,6 +99,7 @@ public final class StoredKeys {
             key("failures an inquiry's job caused", INQUIRY + "failures", Erasure.NONE, Bound.TTL),
             key("parts of an inquiry's replies already delivered", INQUIRY + "parts", Erasure.NONE, Bound.TTL),
             key("licence cache", Pattern.quote(CachedLicenceRegistry.KEY_PREFIX) + ".+", Erasure.NONE, Bound.TTL),
+            key("npm packument cache", Pattern.quote(RedisPackumentCache.KEY_PREFIX) + ".+", Erasure.NONE, Bound.TTL),
             key("Slack installation", "ab:slack:installation:.+", Erasure.UNINSTALL, Bound.SIZE),
             key("Slack OAuth state", "ab:slack:oauth-state:.+", Erasure.NONE, Bound.TTL));
 

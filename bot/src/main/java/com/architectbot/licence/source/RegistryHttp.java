@@ -4,11 +4,14 @@ import com.architectbot.core.Backoff;
 import com.architectbot.core.RetryAfter;
 import com.architectbot.licence.LicenceRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * The one HTTP path to every registry: a timeout per request, bounded retries with backoff for
  * timeouts, I/O errors, 429 and 5xx (honouring {@code Retry-After}), and at most
  * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host, and answers read up to
- * {@link RegistrySettings#maxBodyBytes()}. It never throws for a registry that is away or answers too
- * much: that is an {@link Outcome}.
+ * {@link RegistrySettings#maxBodyBytes()}, over HTTP/2 where the registry offers it. It never throws for a
+ * registry that is away or answers too much: that is an {@link Outcome} (or an {@link Answer} for a
+ * conditional GET whose body is read as it streams in).
  */
-final class RegistryHttp {
+public final class RegistryHttp implements AutoCloseable {
 
     /** A registry asking for a longer pause than this is treated as away rather than waited for. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
@@ -57,13 +61,40 @@ final class RegistryHttp {
         }
     }
 
+    /** Reads a 2xx body as it arrives (it is capped); throws {@link Unreadable} for content it cannot use. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /** The answer arrived but its content is unusable (not JSON, say): asking again would not help. */
+    public static final class Unreadable extends IOException {
+        public Unreadable(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    /** What a GET read as a stream came to. */
+    public sealed interface Answer<T> {
+        /** A 2xx answer, read; {@code headers} for validators such as {@code ETag}. */
+        record Read<T>(T value, HttpHeaders headers) implements Answer<T> {}
+
+        /** 304: what the caller holds is still current. */
+        record NotModified<T>(HttpHeaders headers) implements Answer<T> {}
+
+        record NotFound<T>() implements Answer<T> {}
+
+        /** Still failing after the last attempt; {@code reason} is user-facing evidence. */
+        record Failed<T>(String reason) implements Answer<T> {}
+    }
+
     private final HttpClient client;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final RegistrySettings settings;
     private final Backoff backoff;
     private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
 
-    RegistryHttp(RegistrySettings settings) {
+    public RegistryHttp(RegistrySettings settings) {
         this.settings = settings;
         this.backoff = Backoff.doubling(
                         settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024))
@@ -71,26 +102,46 @@ final class RegistryHttp {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_2) // many requests to one host share a connection
                 .executor(executor)
                 .build();
     }
 
     Outcome get(URI uri, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("User-Agent", USER_AGENT)
-                .header("Accept", accept)
-                .GET()
-                .build();
+        return switch (get(
+                uri, Map.of("Accept", accept), body -> new String(body.readAllBytes(), StandardCharsets.UTF_8))) {
+            case Answer.Read<String> read -> new Outcome.Ok(read.value());
+            case Answer.NotModified<String> notModified -> new Outcome.Failed("HTTP 304 to an unconditional request");
+            case Answer.NotFound<String> notFound -> new Outcome.NotFound();
+            case Answer.Failed<String> failed -> new Outcome.Failed(failed.reason());
+        };
+    }
+
+    /**
+     * A GET with these request headers (validators such as {@code If-None-Match} included), its 2xx body
+     * read by {@code reader} as it streams in, within the size cap.
+     */
+    public <T> Answer<T> get(URI uri, Map<String, String> headers, BodyReader<T> reader) {
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                    .timeout(settings.timeout())
+                    .header("User-Agent", USER_AGENT)
+                    .GET();
+            headers.forEach(builder::header);
+            request = builder.build();
+        } catch (IllegalArgumentException e) { // a header value the JDK refuses (CR/LF): never sent
+            return new Answer.Failed<>("a request header was not valid");
+        }
         String lastProblem = "no attempt made";
         int attempts = settings.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait;
-            switch (attemptOnce(request)) {
-                case Attempt.Done done -> {
-                    return done.outcome();
+            switch (attemptOnce(request, reader)) {
+                case Attempt.Done<T> done -> {
+                    return done.answer();
                 }
-                case Attempt.Retry retry -> {
+                case Attempt.Retry<T> retry -> {
                     lastProblem = retry.problem();
                     wait = retry.retryAfter().orElse(backoff.after(attempt));
                 }
@@ -100,67 +151,81 @@ final class RegistryHttp {
                 break;
             }
         }
-        return new Outcome.Failed(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
+        return new Answer.Failed<>(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
     }
 
     /** One request: done (an answer or a hopeless failure), or worth another try. */
-    private sealed interface Attempt {
-        record Done(Outcome outcome) implements Attempt {}
+    private sealed interface Attempt<T> {
+        record Done<T>(Answer<T> answer) implements Attempt<T> {}
 
-        record Retry(String problem, Optional<Duration> retryAfter) implements Attempt {}
+        record Retry<T>(String problem, Optional<Duration> retryAfter) implements Attempt<T> {}
     }
 
-    private Attempt attemptOnce(HttpRequest request) {
+    private static <T> Attempt<T> failed(String reason) {
+        return new Attempt.Done<>(new Answer.Failed<>(reason));
+    }
+
+    private <T> Attempt<T> attemptOnce(HttpRequest request, BodyReader<T> reader) {
         Semaphore permits = permitsByHost.computeIfAbsent(
                 request.uri().getHost() + ":" + request.uri().getPort(),
                 host -> new Semaphore(settings.maxConcurrentPerHost(), true));
         try {
             if (!permits.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Attempt.Done(new Outcome.Failed(
-                        "too busy: no free connection slot after " + MAX_QUEUE_WAIT.toSeconds() + " s"));
+                return failed("too busy: no free connection slot after " + MAX_QUEUE_WAIT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt.Done(new Outcome.Failed("interrupted"));
+            return failed("interrupted");
         }
         try {
-            return classify(client.send(request, ResponseBodies.capped(settings.maxBodyBytes())));
+            // the body is read under the permit: a slot is a request in flight, answer included
+            return read(client.send(request, HttpResponse.BodyHandlers.ofInputStream()), reader);
         } catch (HttpTimeoutException e) {
-            return new Attempt.Retry("timed out after " + describe(settings.timeout()), Optional.empty());
+            return new Attempt.Retry<>("timed out after " + describe(settings.timeout()), Optional.empty());
+        } catch (Unreadable e) {
+            return failed(e.getMessage());
         } catch (IOException e) {
             Optional<String> tooLarge = ResponseBodies.tooLarge(e); // the same answer again would be no smaller
-            return tooLarge.<Attempt>map(reason -> new Attempt.Done(new Outcome.Failed(reason)))
-                    .orElseGet(() -> new Attempt.Retry(
+            return tooLarge.<Attempt<T>>map(RegistryHttp::failed)
+                    .orElseGet(() -> new Attempt.Retry<>(
                             "connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt.Done(new Outcome.Failed("interrupted"));
+            return failed("interrupted");
         } finally {
             permits.release();
         }
     }
 
-    private Attempt classify(HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return new Attempt.Done(new Outcome.Ok(response.body()));
-        }
-        if (status == 404 || status == 410) {
-            return new Attempt.Done(new Outcome.NotFound());
-        }
-        if (status == 429 || status >= 500) {
-            Optional<Duration> retryAfter =
-                    response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
-            if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                return new Attempt.Done(new Outcome.Failed(
-                        "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s"));
+    private <T> Attempt<T> read(HttpResponse<InputStream> response, BodyReader<T> reader) throws IOException {
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                InputStream capped = ResponseBodies.capped(
+                        body, settings.maxBodyBytes(), response.headers().firstValueAsLong("Content-Length"));
+                return new Attempt.Done<>(new Answer.Read<>(reader.read(capped), response.headers()));
             }
-            return new Attempt.Retry("HTTP " + status, retryAfter);
+            if (status == 304) {
+                return new Attempt.Done<>(new Answer.NotModified<>(response.headers()));
+            }
+            if (status == 404 || status == 410) {
+                return new Attempt.Done<>(new Answer.NotFound<>());
+            }
+            if (status == 429 || status >= 500) {
+                Optional<Duration> retryAfter =
+                        response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
+                    return failed("HTTP " + status + ", asked to wait "
+                            + retryAfter.get().toSeconds() + " s");
+                }
+                return new Attempt.Retry<>("HTTP " + status, retryAfter);
+            }
+            return failed("HTTP " + status);
         }
-        return new Attempt.Done(new Outcome.Failed("HTTP " + status));
     }
 
-    void close() {
+    @Override
+    public void close() {
         client.close();
         executor.close();
     }
