@@ -72,7 +72,8 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
         this.maven = new MavenTreeReader(settings);
         this.ownHttp = ownsHttp ? npmHttp : null;
         this.npm = new NpmRangeReader(
-                new NpmPackuments(settings.npmRegistryUrl(), npmHttp, requireNonNull(packuments, "packuments"), clock));
+                new NpmPackuments(settings.npmRegistryUrl(), npmHttp, requireNonNull(packuments, "packuments"), clock),
+                npmHttp.maxConcurrentPerHost());
     }
 
     private static RegistryHttp ownHttp(ManifestSettings settings) {

@@ -49,9 +49,12 @@ final class NpmRangeReader implements ManifestReader {
     private record Want(String name, String range, List<PackageRef> path) {}
 
     private final NpmPackuments packuments;
+    private final int fetchesAtOnce;
 
-    NpmRangeReader(NpmPackuments packuments) {
+    /** @param fetchesAtOnce how many packuments are fetched at the same time: the per-host request limit */
+    NpmRangeReader(NpmPackuments packuments, int fetchesAtOnce) {
         this.packuments = packuments;
+        this.fetchesAtOnce = fetchesAtOnce;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class NpmRangeReader implements ManifestReader {
         for (String kind : kinds) {
             direct.addAll(ownRequirements(manifest, root, kind));
         }
-        try (NpmTreeFetch fetches = new NpmTreeFetch(packuments, !options.directOnly())) {
+        try (NpmTreeFetch fetches = new NpmTreeFetch(packuments, fetchesAtOnce, !options.directOnly())) {
             return walk(fetches, direct, file, options);
         }
     }

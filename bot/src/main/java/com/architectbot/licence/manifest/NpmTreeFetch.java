@@ -7,13 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The packuments of one check, each fetched once, as soon as it is wanted: when a packument arrives, the
  * version a wanting range picks is worked out at once and its own requirements are fetched, without
  * waiting for the rest of its level. The tree is still walked breadth-first by {@link NpmRangeReader},
  * which only reads the answers, so shortest paths stay as deterministic as the registry's answers.
- * How many requests are in flight per host is the HTTP path's limit.
+ * At most as many packuments are being fetched (cache read, request, reading) at once as the HTTP path lets
+ * requests be in flight per host: more would only queue, holding cache connections while they wait.
  */
 final class NpmTreeFetch implements AutoCloseable {
 
@@ -22,13 +24,15 @@ final class NpmTreeFetch implements AutoCloseable {
     private final NpmPackuments packuments;
     private final boolean deep;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore fetching;
     private final Map<String, CompletableFuture<NpmPackuments.Fetch>> byName = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final Set<String> expanded = ConcurrentHashMap.newKeySet();
 
     /** @param deep whether what a picked version requires is fetched ahead too (not for direct-only checks) */
-    NpmTreeFetch(NpmPackuments packuments, boolean deep) {
+    NpmTreeFetch(NpmPackuments packuments, int atOnce, boolean deep) {
         this.packuments = packuments;
+        this.fetching = new Semaphore(atOnce);
         this.deep = deep;
     }
 
@@ -36,13 +40,26 @@ final class NpmTreeFetch implements AutoCloseable {
     void want(String name, String range, int depth) {
         CompletableFuture<NpmPackuments.Fetch> fetch;
         try {
-            fetch = byName.computeIfAbsent(
-                    name, n -> CompletableFuture.supplyAsync(() -> packuments.fetch(n), executor));
+            fetch = byName.computeIfAbsent(name, n -> CompletableFuture.supplyAsync(() -> fetch(n), executor));
         } catch (RejectedExecutionException e) { // closed: the walk is over
             return;
         }
         if (deep && depth < NpmRangeReader.MAX_DEPTH && wanted.add(name + "@" + range)) {
             fetch.thenAcceptAsync(answer -> ahead(name, range, answer, depth), executor);
+        }
+    }
+
+    private NpmPackuments.Fetch fetch(String name) {
+        try {
+            fetching.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return STOPPED;
+        }
+        try {
+            return packuments.fetch(name);
+        } finally {
+            fetching.release();
         }
     }
 

@@ -107,6 +107,11 @@ public final class RegistryHttp implements AutoCloseable {
                 .build();
     }
 
+    /** How many requests may be in flight per host: callers that start work per request size their own pools by it. */
+    public int maxConcurrentPerHost() {
+        return settings.maxConcurrentPerHost();
+    }
+
     Outcome get(URI uri, String accept) {
         return switch (get(
                 uri, Map.of("Accept", accept), body -> new String(body.readAllBytes(), StandardCharsets.UTF_8))) {
