@@ -15,6 +15,7 @@ import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.licence.redis.CachedDependencyResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
 import com.architectbot.licence.redis.CachedPackageFiles;
+import com.architectbot.licence.redis.RedisPackumentCache;
 import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.licence.release.ReleaseDocuments;
 import com.architectbot.licence.source.PackageSpecs;
@@ -47,7 +48,12 @@ record BotFeatures(
 
     static BotFeatures build(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
         var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
-        var manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
+        var manifests = new ManifestResolver(
+                config.manifests(),
+                PackageSpecs::parse,
+                registries.http(),
+                new RedisPackumentCache(stores.redis().client()),
+                clock);
         var licences = new LicenceService(
                 trees(config, manifests, stores, metrics),
                 new CachedLicenceRegistry(registries, stores.redis().client(), metrics),

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.licence.redis.CachedDependencyResolver;
 import com.architectbot.licence.redis.CachedLicenceRegistry;
+import com.architectbot.licence.redis.CachedPackageFiles;
+import com.architectbot.licence.redis.RedisPackumentCache;
 import com.architectbot.teams.redis.RedisPendingExports;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import java.util.List;
@@ -106,6 +108,12 @@ public final class StoredKeys {
                     Pattern.quote(CachedDependencyResolver.KEY_PREFIX) + "[0-9a-f]{64}",
                     Erasure.NONE,
                     Bound.TTL),
+            key(
+                    "packages' own LICENSE/NOTICE files",
+                    Pattern.quote(CachedPackageFiles.KEY_PREFIX) + ".+",
+                    Erasure.NONE,
+                    Bound.TTL),
+            key("npm packument cache", Pattern.quote(RedisPackumentCache.KEY_PREFIX) + ".+", Erasure.NONE, Bound.TTL),
             key("Slack installation", "ab:slack:installation:.+", Erasure.UNINSTALL, Bound.SIZE),
             key("Slack OAuth state", "ab:slack:oauth-state:.+", Erasure.NONE, Bound.TTL));
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -52,9 +53,12 @@ public final class FakeRegistry implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong bytesServed = new AtomicLong();
+    private final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean down;
     private volatile boolean rangesIgnored;
+    private volatile boolean etags;
+    private volatile Map<String, String> extraHeaders = Map.of();
 
     /** A canned answer given instead of the fixture, once. */
     private record Scripted(int status, Map<String, String> headers) {}
@@ -95,6 +99,32 @@ public final class FakeRegistry implements AutoCloseable {
     public FakeRegistry withLatency(Duration latency) {
         this.latency = latency;
         return this;
+    }
+
+    /**
+     * Sends an {@code ETag} (a hash of the document) with each fixture, and answers 304 without a body to a
+     * request whose {@code If-None-Match} names it, as npmjs.org, Nexus and Artifactory do.
+     */
+    public FakeRegistry withEtags() {
+        this.etags = true;
+        return this;
+    }
+
+    /** Adds these headers to every fixture's answer, e.g. a hostile {@code ETag}. */
+    public FakeRegistry withHeaders(Map<String, String> headers) {
+        this.extraHeaders = Map.copyOf(headers);
+        return this;
+    }
+
+    /** Per request so far, in order, the value of this request header, or null when it was not sent. */
+    public List<String> requestHeader(String name) {
+        return requestHeaders.stream()
+                .map(headers -> headers.entrySet().stream()
+                        .filter(header -> header.getKey().equalsIgnoreCase(name))
+                        .map(header -> String.join(",", header.getValue()))
+                        .findFirst()
+                        .orElse(null))
+                .toList();
     }
 
     /** While down, every request gets a 503, as from a registry in trouble. */
@@ -144,6 +174,7 @@ public final class FakeRegistry implements AutoCloseable {
             rawRequests.add(exchange.getRequestURI().getRawPath());
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
             requests.add(path);
+            requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 answer(exchange, path);
@@ -170,6 +201,15 @@ public final class FakeRegistry implements AutoCloseable {
         if (body == null) {
             exchange.sendResponseHeaders(404, -1);
             return;
+        }
+        extraHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (etags) {
+            String etag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "\"";
+            exchange.getResponseHeaders().add("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
         }
         exchange.getResponseHeaders().add("Content-Type", contentType(path));
         String range = exchange.getRequestHeaders().getFirst("Range");

@@ -31,10 +31,6 @@ final class JsonManifest {
         }
     }
 
-    static JsonNode parseBody(String body) throws JacksonException {
-        return MAPPER.readTree(body);
-    }
-
     /** A text field, or null when it is missing, not text, or blank. */
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);

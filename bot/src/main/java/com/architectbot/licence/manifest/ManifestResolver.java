@@ -8,6 +8,9 @@ import com.architectbot.licence.Dependency;
 import com.architectbot.licence.DependencyResolver;
 import com.architectbot.licence.DependencyResolver.Stability;
 import com.architectbot.licence.PackageRef;
+import com.architectbot.licence.source.RegistryHttp;
+import com.architectbot.licence.source.RegistrySettings;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,21 +31,66 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
     private final Function<String, PackageRef> specParser;
     private final MavenTreeReader maven;
     private final NpmRangeReader npm;
+    /** The HTTP path this resolver made for itself and closes, or null when it was given one. */
+    private final RegistryHttp ownHttp;
 
-    /**
-     * @param specParser reads a package URL, {@code g:a:v} or {@code name@version}; throws
-     *     {@link com.architectbot.core.PermanentFailure} for one it cannot read
-     */
     /** The file names the readers understand: how every surface tells a manifest from any other file. */
     public static ManifestNames names() {
         return new ManifestNames(name -> ManifestFormat.byName(name).isPresent(), ManifestFormat.SUPPORTED);
     }
 
+    /** Without a packument cache, on an HTTP path of its own (closed with the resolver). */
     public ManifestResolver(ManifestSettings settings, Function<String, PackageRef> specParser) {
+        this(settings, specParser, ownHttp(settings), PackumentCache.NONE, Clock.systemUTC(), true);
+    }
+
+    /**
+     * @param specParser reads a package URL, {@code g:a:v} or {@code name@version}; throws
+     *     {@link com.architectbot.core.PermanentFailure} for one it cannot read
+     * @param npmHttp the HTTP path packuments are fetched on, shared with the licence look-ups so the
+     *     per-host limit holds for the whole check; its owner closes it
+     * @param packuments reduced packuments kept between checks
+     */
+    public ManifestResolver(
+            ManifestSettings settings,
+            Function<String, PackageRef> specParser,
+            RegistryHttp npmHttp,
+            PackumentCache packuments,
+            Clock clock) {
+        this(settings, specParser, npmHttp, packuments, clock, false);
+    }
+
+    private ManifestResolver(
+            ManifestSettings settings,
+            Function<String, PackageRef> specParser,
+            RegistryHttp npmHttp,
+            PackumentCache packuments,
+            Clock clock,
+            boolean ownsHttp) {
         requireNonNull(settings, "settings");
+        requireNonNull(npmHttp, "npmHttp");
         this.specParser = requireNonNull(specParser, "specParser");
         this.maven = new MavenTreeReader(settings);
-        this.npm = new NpmRangeReader(new NpmPackuments(settings));
+        this.ownHttp = ownsHttp ? npmHttp : null;
+        this.npm = new NpmRangeReader(
+                new NpmPackuments(settings.npmRegistryUrl(), npmHttp, requireNonNull(packuments, "packuments"), clock),
+                npmHttp.maxConcurrentPerHost());
+    }
+
+    private static RegistryHttp ownHttp(ManifestSettings settings) {
+        RegistrySettings defaults = RegistrySettings.defaults();
+        return new RegistryHttp(new RegistrySettings(
+                settings.mavenRepositoryUrl(),
+                settings.npmRegistryUrl(),
+                defaults.pypiUrl(),
+                defaults.cratesUrl(),
+                defaults.nugetUrl(),
+                defaults.depsDevUrl(),
+                settings.requestTimeout(),
+                RegistrySettings.DEFAULT_MAX_CONCURRENT_PER_HOST,
+                settings.retries(),
+                RegistrySettings.DEFAULT_RETRY_BACKOFF,
+                settings.maxBodyBytes()));
     }
 
     @Override
@@ -92,9 +140,12 @@ public final class ManifestResolver implements DependencyResolver, AutoCloseable
         };
     }
 
-    /** Releases the Maven resolver's connections and locks. */
+    /** Releases the Maven resolver's connections and locks, and its own HTTP path. */
     @Override
     public void close() {
         maven.close();
+        if (ownHttp != null) {
+            ownHttp.close();
+        }
     }
 }

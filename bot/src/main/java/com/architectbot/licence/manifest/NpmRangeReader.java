@@ -15,31 +15,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * {@code package.json} without a lockfile: resolves each range against the registry as npm would,
- * breadth-first so each package keeps its shortest path, deduplicated by name@version. Each level's
- * packuments are fetched in parallel, a few at a time.
+ * breadth-first so each package keeps its shortest path, deduplicated by name@version. Packuments are
+ * fetched as soon as they are wanted ({@link NpmTreeFetch}); each picked version carries the licence its
+ * packument declares, so only versions that declare none are looked up again.
  */
 final class NpmRangeReader implements ManifestReader {
 
     static final int MAX_DEPTH = 30;
     static final int MAX_PACKAGES = 3_000;
-    static final int PARALLEL_FETCHES = 8;
     private static final List<String> RUNTIME = List.of("dependencies", "optionalDependencies");
+
+    /** A name and range to resolve, after an {@code npm:} alias is followed. */
+    record Requirement(String name, String range) {
+
+        static Requirement of(String key, String spec) {
+            if (spec.startsWith("npm:")) { // an alias: "npm:real-name@range"
+                String target = spec.substring(4);
+                int at = target.lastIndexOf('@');
+                return at > 0
+                        ? new Requirement(target.substring(0, at), target.substring(at + 1))
+                        : new Requirement(target, "latest");
+            }
+            return new Requirement(key, spec);
+        }
+
+        boolean resolvable() {
+            return NpmNames.valid(name) && NpmVersions.fromRegistry(range);
+        }
+    }
 
     private record Want(String name, String range, List<PackageRef> path) {}
 
-    private static final NpmPackuments.Fetch NOT_FETCHED = new NpmPackuments.Fetch.Failed("no answer was recorded");
-
     private final NpmPackuments packuments;
+    private final int fetchesAtOnce;
 
-    NpmRangeReader(NpmPackuments packuments) {
+    /** @param fetchesAtOnce how many packuments are fetched at the same time: the per-host request limit */
+    NpmRangeReader(NpmPackuments packuments, int fetchesAtOnce) {
         this.packuments = packuments;
+        this.fetchesAtOnce = fetchesAtOnce;
     }
 
     @Override
@@ -50,11 +66,19 @@ final class NpmRangeReader implements ManifestReader {
         if (options.includeTestScopes()) {
             kinds.add("devDependencies");
         }
-        Map<String, NpmPackuments.Fetch> fetched = new ConcurrentHashMap<>();
+        List<Requirement> direct = new ArrayList<>();
+        for (String kind : kinds) {
+            direct.addAll(ownRequirements(manifest, root, kind));
+        }
+        try (NpmTreeFetch fetches = new NpmTreeFetch(packuments, fetchesAtOnce, !options.directOnly())) {
+            return walk(fetches, direct, file, options);
+        }
+    }
+
+    private Resolution walk(NpmTreeFetch fetches, List<Requirement> direct, String file, ResolveOptions options) {
         Map<PackageRef, Dependency> found = new LinkedHashMap<>();
         Set<String> problems = new LinkedHashSet<>();
-        rejectInvalidNames(manifest, root, kinds);
-        List<Want> level = wants(root, kinds, List.of(), file, problems);
+        List<Want> level = wants(direct, List.of(), file, problems, fetches, 0);
         boolean registryFailed = false;
         for (int depth = 0; !level.isEmpty(); depth++) {
             if (depth == MAX_DEPTH || found.size() >= MAX_PACKAGES) {
@@ -62,21 +86,21 @@ final class NpmRangeReader implements ManifestReader {
                         + "; give package-lock.json for the whole tree");
                 break;
             }
-            fetchAll(level, fetched);
             List<Want> next = new ArrayList<>();
             for (Want want : level) {
-                NpmPackuments.Fetch fetch = fetched.getOrDefault(want.name(), NOT_FETCHED);
-                registryFailed |= fetch instanceof NpmPackuments.Fetch.Failed;
-                Optional<PackageRef> pkg = pick(want, fetch, file, problems);
+                NpmPackuments.Fetch answer = fetches.answer(want.name());
+                registryFailed |= answer instanceof NpmPackuments.Fetch.Failed;
+                Optional<PackageRef> pkg = pick(want, answer, file, problems);
                 if (pkg.isEmpty() || found.containsKey(pkg.get()) || found.size() >= MAX_PACKAGES) {
                     continue;
                 }
-                found.put(pkg.get(), new Dependency(pkg.get(), want.path().isEmpty(), want.path(), null));
-                if (!options.directOnly()) {
-                    JsonNode manifestOfVersion = fetched.get(want.name()) instanceof NpmPackuments.Fetch.Found f
-                            ? f.packument().path("versions").path(pkg.get().version())
-                            : null;
-                    next.addAll(wants(manifestOfVersion, RUNTIME, append(want.path(), pkg.get()), file, problems));
+                NpmPackument.Release release = answer instanceof NpmPackuments.Fetch.Found f
+                        ? f.packument().versions().get(pkg.get().version())
+                        : null;
+                found.put(pkg.get(), dependency(pkg.get(), want, release, file, problems));
+                if (!options.directOnly() && release != null) {
+                    List<PackageRef> path = append(want.path(), pkg.get());
+                    next.addAll(wants(requirements(release, false), path, file, problems, fetches, depth + 1));
                 }
             }
             level = next;
@@ -86,6 +110,15 @@ final class NpmRangeReader implements ManifestReader {
                 List.copyOf(found.values()),
                 List.copyOf(problems),
                 registryFailed ? Stability.REGISTRY_FAILED : Stability.FLOATING);
+    }
+
+    private static Dependency dependency(
+            PackageRef pkg, Want want, NpmPackument.Release release, String file, Set<String> problems) {
+        if (release != null && release.licenceCut()) {
+            problems.add(file + ": the licence " + pkg.purl() + " declares is longer than "
+                    + NpmPackument.MAX_LICENCE_CHARS + " characters; only its start was read");
+        }
+        return new Dependency(pkg, want.path().isEmpty(), want.path(), release == null ? null : release.declared());
     }
 
     private Optional<PackageRef> pick(Want want, NpmPackuments.Fetch fetch, String file, Set<String> problems) {
@@ -114,77 +147,60 @@ final class NpmRangeReader implements ManifestReader {
         };
     }
 
-    private static List<Want> wants(
-            JsonNode manifest, List<String> kinds, List<PackageRef> path, String file, Set<String> problems) {
-        List<Want> wants = new ArrayList<>();
-        if (manifest == null) {
-            return wants;
+    /** What a version requires at run time, in its order; with {@code onlyResolvable}, what can be fetched. */
+    static List<Requirement> requirements(NpmPackument.Release release) {
+        return requirements(release, true);
+    }
+
+    private static List<Requirement> requirements(NpmPackument.Release release, boolean onlyResolvable) {
+        List<Requirement> requirements = new ArrayList<>();
+        for (Map<String, String> kind : List.of(release.dependencies(), release.optionalDependencies())) {
+            kind.forEach((key, spec) -> requirements.add(Requirement.of(key, spec)));
         }
-        for (String kind : kinds) {
-            for (Map.Entry<String, JsonNode> dependency : JsonManifest.fields(manifest.get(kind))) {
-                String name = dependency.getKey();
-                String range = dependency.getValue().asText("");
-                if (range.startsWith("npm:")) { // an alias: "npm:real-name@range"
-                    String[] target = aliasTarget(range);
-                    name = target[0];
-                    range = target[1];
-                }
-                if (!NpmNames.valid(name)) { // only from a registry's packument: the user's are checked first
-                    problems.add(file + ": \"" + Malformed.echo(name) + "\" (needed by "
-                            + (path.isEmpty() ? file : path.getLast())
-                            + ") is not a valid npm name; it is not checked");
-                } else if (NpmVersions.fromRegistry(range)) {
-                    wants.add(new Want(name, range, path));
-                } else {
-                    problems.add(file + ": " + name + "@" + range
-                            + " does not come from the npm registry; it is not checked");
-                }
+        return onlyResolvable
+                ? requirements.stream().filter(Requirement::resolvable).toList()
+                : requirements;
+    }
+
+    /** The resolvable requirements as wants, started fetching; the others as problems. */
+    private static List<Want> wants(
+            List<Requirement> requirements,
+            List<PackageRef> path,
+            String file,
+            Set<String> problems,
+            NpmTreeFetch fetches,
+            int depth) {
+        List<Want> wants = new ArrayList<>();
+        for (Requirement requirement : requirements) {
+            if (!NpmNames.valid(requirement.name())) { // only from a registry's packument: the user's are checked first
+                problems.add(file + ": \"" + Malformed.echo(requirement.name()) + "\" (needed by "
+                        + (path.isEmpty() ? file : path.getLast()) + ") is not a valid npm name; it is not checked");
+            } else if (requirement.resolvable()) {
+                fetches.want(requirement.name(), requirement.range(), depth);
+                wants.add(new Want(requirement.name(), requirement.range(), path));
+            } else {
+                problems.add(file + ": " + requirement.name() + "@" + requirement.range()
+                        + " does not come from the npm registry; it is not checked");
             }
         }
         return wants;
     }
 
-    /** An invalid name in the user's own file is bad input, as npm itself refuses the file. */
-    private static void rejectInvalidNames(CheckInput.Manifest manifest, JsonNode root, List<String> kinds) {
-        for (String kind : kinds) {
-            for (Map.Entry<String, JsonNode> dependency : JsonManifest.fields(root.get(kind))) {
-                String range = dependency.getValue().asText("");
-                String name = range.startsWith("npm:") ? aliasTarget(range)[0] : dependency.getKey();
-                if (!NpmNames.valid(name)) {
-                    throw Malformed.manifest(
-                            manifest,
-                            "\"" + Malformed.echo(name) + "\" in " + kind + " is not a valid npm package name ("
-                                    + NpmNames.RULE + ")");
-                }
+    /** The file's own requirements of one kind; an invalid name is bad input, as npm itself refuses the file. */
+    private static List<Requirement> ownRequirements(CheckInput.Manifest manifest, JsonNode root, String kind) {
+        List<Requirement> requirements = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> dependency : JsonManifest.fields(root.get(kind))) {
+            Requirement requirement =
+                    Requirement.of(dependency.getKey(), dependency.getValue().asText(""));
+            if (!NpmNames.valid(requirement.name())) {
+                throw Malformed.manifest(
+                        manifest,
+                        "\"" + Malformed.echo(requirement.name()) + "\" in " + kind
+                                + " is not a valid npm package name (" + NpmNames.RULE + ")");
             }
+            requirements.add(requirement);
         }
-    }
-
-    /** {@code npm:real-name@range} as {name, range}. */
-    private static String[] aliasTarget(String range) {
-        String target = range.substring(4);
-        int at = target.lastIndexOf('@');
-        return at > 0
-                ? new String[] {target.substring(0, at), target.substring(at + 1)}
-                : new String[] {target, "latest"};
-    }
-
-    private void fetchAll(List<Want> level, Map<String, NpmPackuments.Fetch> fetched) {
-        Semaphore permits = new Semaphore(PARALLEL_FETCHES);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            level.stream()
-                    .map(Want::name)
-                    .distinct()
-                    .filter(name -> !fetched.containsKey(name))
-                    .forEach(name -> executor.submit(() -> {
-                        permits.acquireUninterruptibly();
-                        try {
-                            fetched.put(name, packuments.fetch(name));
-                        } finally {
-                            permits.release();
-                        }
-                    }));
-        }
+        return requirements;
     }
 
     private static List<PackageRef> append(List<PackageRef> path, PackageRef pkg) {

@@ -1,7 +1,6 @@
 package com.architectbot.licence.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import org.semver4j.RangesList;
 import org.semver4j.RangesListFactory;
@@ -16,12 +15,12 @@ final class NpmVersions {
 
     private NpmVersions() {}
 
-    static Optional<String> pick(JsonNode packument, String range) {
-        JsonNode tags = packument.path("dist-tags");
-        JsonNode versions = packument.path("versions");
+    static Optional<String> pick(NpmPackument packument, String range) {
+        Map<String, String> tags = packument.distTags();
         String spec = range == null ? "" : range.strip();
-        if (tags.hasNonNull(spec)) {
-            return Optional.of(tags.get(spec).asText());
+        String tagged = tags.get(spec);
+        if (tagged != null && !tagged.isEmpty()) {
+            return Optional.of(tagged);
         }
         RangesList ranges;
         try {
@@ -29,13 +28,13 @@ final class NpmVersions {
         } catch (IllegalArgumentException e) { // SemverException included
             return Optional.empty();
         }
-        Semver latest = Semver.parse(tags.path("latest").asText(""));
-        if (latest != null && versions.has(latest.getVersion()) && latest.satisfies(ranges)) {
+        Semver latest = Semver.parse(tags.getOrDefault("latest", ""));
+        if (latest != null && packument.versions().containsKey(latest.getVersion()) && latest.satisfies(ranges)) {
             return Optional.of(latest.getVersion());
         }
         Semver best = null;
-        for (Iterator<String> it = versions.fieldNames(); it.hasNext(); ) {
-            Semver candidate = Semver.parse(it.next());
+        for (String version : packument.versions().keySet()) {
+            Semver candidate = Semver.parse(version);
             if (candidate != null && candidate.satisfies(ranges) && (best == null || candidate.isGreaterThan(best))) {
                 best = candidate;
             }

@@ -3,7 +3,6 @@ package com.architectbot.licence.source;
 import com.architectbot.licence.PackageRef;
 import com.architectbot.licence.release.OwnFiles;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,24 +32,26 @@ final class MavenJarFiles {
         }
         URI jar = MavenRegistry.artifactUri(base, pkg, ".jar");
         return switch (http.getBytes(jar, "bytes=-" + JarFiles.MAX_TAIL, limits.maxArchiveBytes())) {
-            case RegistryHttp.Answer.Ok<byte[]> ok -> {
+            case RegistryHttp.Answer.Read<byte[]> ok -> {
                 try {
-                    yield JarFiles.read(ranges(jar, ok.response()), limits);
+                    yield JarFiles.read(ranges(jar, ok), limits);
                 } catch (UnreadableArchive e) {
                     yield new OwnFiles.Unavailable(e.getMessage());
                 }
             }
             case RegistryHttp.Answer.NotFound<byte[]> notFound ->
                 new OwnFiles.Unavailable("no jar in the " + MavenRegistry.NAME);
+            case RegistryHttp.Answer.NotModified<byte[]> notModified ->
+                new OwnFiles.Unavailable("the repository answered 304 to an unconditional request");
             case RegistryHttp.Answer.Failed<byte[]> failed ->
                 new OwnFiles.Unavailable("the jar could not be read: " + failed.reason());
         };
     }
 
     /** The jar in memory when the server sent it whole; else ranges of it, the tail already in hand. */
-    private ByteRanges ranges(URI jar, HttpResponse<byte[]> first) {
-        if (first.statusCode() != 206) {
-            return ByteRanges.inMemory(first.body());
+    private ByteRanges ranges(URI jar, RegistryHttp.Answer.Read<byte[]> first) {
+        if (first.status() != 206) {
+            return ByteRanges.inMemory(first.value());
         }
         Matcher range = CONTENT_RANGE.matcher(
                 first.headers().firstValue("Content-Range").orElse(""));
@@ -59,10 +60,10 @@ final class MavenJarFiles {
         }
         long total = Long.parseLong(range.group(3));
         long start = Long.parseLong(range.group(1));
-        if (start + first.body().length != total) {
+        if (start + first.value().length != total) {
             throw new UnreadableArchive("the repository's answer to the range does not match its Content-Range");
         }
-        return new HttpRanges(jar, total, start, first.body());
+        return new HttpRanges(jar, total, start, first.value());
     }
 
     /** Ranges of the jar on the server; the tail of it, already fetched, is served from memory. */
@@ -97,10 +98,11 @@ final class MavenJarFiles {
             }
             String range = "bytes=" + offset + "-" + (offset + length - 1);
             return switch (http.getBytes(jar, range, length)) {
-                case RegistryHttp.Answer.Ok<byte[]> ok
-                when ok.response().statusCode() == 206 && ok.response().body().length == length ->
-                    ok.response().body();
-                case RegistryHttp.Answer.Ok<byte[]> ok ->
+                case RegistryHttp.Answer.Read<byte[]> ok
+                when ok.status() == 206 && ok.value().length == length -> ok.value();
+                case RegistryHttp.Answer.Read<byte[]> ok ->
+                    throw new UnreadableArchive("the repository answered a range of the jar with something else");
+                case RegistryHttp.Answer.NotModified<byte[]> notModified ->
                     throw new UnreadableArchive("the repository answered a range of the jar with something else");
                 case RegistryHttp.Answer.NotFound<byte[]> notFound ->
                     throw new UnreadableArchive("the jar went missing while it was read");

@@ -2,19 +2,15 @@ package com.architectbot.licence.source;
 
 import com.architectbot.licence.DeclaredLicence;
 import com.architectbot.licence.LicenceRegistry;
-import com.architectbot.licence.LicenceStatement;
 import com.architectbot.licence.PackageRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The npm registry's version document ({@code /<name>/<version>}, a scoped name as
- * {@code @scope%2Fname}): {@code license} as a string or a {@code {type, url}} object, else the legacy
- * {@code licenses} array, whose entries are alternatives.
+ * {@code @scope%2Fname}), its licence read as {@link NpmLicences} reads it.
  */
 final class NpmRegistry implements LicenceRegistry {
 
@@ -41,20 +37,6 @@ final class NpmRegistry implements LicenceRegistry {
     }
 
     static DeclaredLicence licence(JsonNode version) {
-        List<LicenceStatement> statements = new ArrayList<>();
-        JsonNode license = version.path("license");
-        if (license.isArray()) {
-            license.forEach(entry -> JsonDocuments.statement(entry.path("type"), entry.path("url"), entry)
-                    .ifPresent(statements::add));
-        } else {
-            JsonDocuments.statement(license.path("type"), license.path("url"), license)
-                    .ifPresent(statements::add);
-        }
-        if (statements.isEmpty()) {
-            version.path("licenses")
-                    .forEach(entry -> JsonDocuments.statement(entry.path("type"), entry.path("url"), entry)
-                            .ifPresent(statements::add));
-        }
-        return new DeclaredLicence(statements, null);
+        return NpmLicences.declared(version.path("license"), version.path("licenses"));
     }
 }

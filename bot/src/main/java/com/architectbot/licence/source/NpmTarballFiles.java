@@ -58,10 +58,11 @@ final class NpmTarballFiles {
             return new OwnFiles.Unavailable("the tarball is not on the configured registry, so it was not fetched");
         }
         return switch (http.getBytes(uri, null, limits.maxArchiveBytes())) {
-            case RegistryHttp.Answer.Ok<byte[]> ok ->
-                TarballFiles.read(ok.response().body(), limits);
+            case RegistryHttp.Answer.Read<byte[]> ok -> TarballFiles.read(ok.value(), limits);
             case RegistryHttp.Answer.NotFound<byte[]> notFound ->
                 new OwnFiles.Unavailable("the tarball is not in " + NpmRegistry.NAME);
+            case RegistryHttp.Answer.NotModified<byte[]> notModified ->
+                new OwnFiles.Unavailable("the registry answered 304 to an unconditional request");
             case RegistryHttp.Answer.Failed<byte[]> failed ->
                 new OwnFiles.Unavailable("the tarball could not be fetched: " + failed.reason());
         };

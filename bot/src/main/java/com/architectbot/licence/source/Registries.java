@@ -45,6 +45,11 @@ public final class Registries implements LicenceRegistry, AutoCloseable {
         return packageFiles;
     }
 
+    /** The HTTP path these clients share, for other readers of the same registries (npm packuments). */
+    public RegistryHttp http() {
+        return http;
+    }
+
     @Override
     public Lookup lookup(PackageRef pkg) {
         if (pkg.version() == null) {

@@ -4,14 +4,18 @@ import com.architectbot.core.Backoff;
 import com.architectbot.core.RetryAfter;
 import com.architectbot.licence.LicenceRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,16 +28,18 @@ import org.slf4j.LoggerFactory;
  * The one HTTP path to every registry: a timeout per request, bounded retries with backoff for
  * timeouts, I/O errors, 429 and 5xx (honouring {@code Retry-After}), and at most
  * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host, and answers read up to
- * {@link RegistrySettings#maxBodyBytes()}. It never throws for a registry that is away or answers too
- * much: that is an {@link Outcome}.
+ * {@link RegistrySettings#maxBodyBytes()}, over HTTP/2 where the registry offers it. It never throws for a
+ * registry that is away or answers too much: that is an {@link Outcome} (or an {@link Answer} for a
+ * conditional GET whose body is read as it streams in).
  */
-final class RegistryHttp {
+public final class RegistryHttp implements AutoCloseable {
 
     /** A registry asking for a longer pause than this is treated as away rather than waited for. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     /** How long a look-up may queue for a free slot on a busy host before giving up. */
     static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(2);
 
+    private static final String BINARY = "application/octet-stream, */*";
     private static final String USER_AGENT = "architect-bot licence-check (+https://github.com/architect-bot)";
     private static final Logger log = LoggerFactory.getLogger(RegistryHttp.class);
 
@@ -57,49 +63,29 @@ final class RegistryHttp {
         }
     }
 
-    private final HttpClient client;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final RegistrySettings settings;
-    private final Backoff backoff;
-    private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
-
-    RegistryHttp(RegistrySettings settings) {
-        this.settings = settings;
-        this.backoff = Backoff.doubling(
-                        settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024))
-                .withJitter();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(executor)
-                .build();
+    /** Reads a 2xx body as it arrives (it is capped); throws {@link Unreadable} for content it cannot use. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
     }
 
-    Outcome get(URI uri, String accept) {
-        HttpRequest request = request(uri).header("Accept", accept).GET().build();
-        return switch (exchange(request, ResponseBodies.capped(settings.maxBodyBytes()))) {
-            case Answer.Ok<String> ok -> new Outcome.Ok(ok.response().body());
-            case Answer.NotFound<String> notFound -> new Outcome.NotFound();
-            case Answer.Failed<String> failed -> new Outcome.Failed(failed.reason());
-        };
-    }
-
-    /**
-     * The bytes of a binary (a package archive), or of the byte range {@code range} of it ({@code bytes=0-99},
-     * {@code bytes=-22}): the answer says whether the server sent the part (206) or ignored the range (200).
-     * At most {@code maxBytes} are read, whatever the server declares or sends.
-     */
-    Answer<byte[]> getBytes(URI uri, String range, int maxBytes) {
-        HttpRequest.Builder request = request(uri).header("Accept", "application/octet-stream, */*");
-        if (range != null) {
-            request.header("Range", range);
+    /** The answer arrived but its content is unusable (not JSON, say): asking again would not help. */
+    public static final class Unreadable extends IOException {
+        public Unreadable(String reason, Throwable cause) {
+            super(reason, cause);
         }
-        return exchange(request.GET().build(), ResponseBodies.cappedBytes(maxBytes));
     }
 
-    /** What a request came to, with the whole response when it succeeded. */
-    sealed interface Answer<T> {
-        record Ok<T>(HttpResponse<T> response) implements Answer<T> {}
+    /** What a GET read as a stream came to. */
+    public sealed interface Answer<T> {
+        /**
+         * A 2xx answer, read; {@code status} tells a range (206) from the whole (200), {@code headers} carry
+         * validators such as {@code ETag} and a range's {@code Content-Range}.
+         */
+        record Read<T>(T value, int status, HttpHeaders headers) implements Answer<T> {}
+
+        /** 304: what the caller holds is still current. */
+        record NotModified<T>(HttpHeaders headers) implements Answer<T> {}
 
         record NotFound<T>() implements Answer<T> {}
 
@@ -107,17 +93,76 @@ final class RegistryHttp {
         record Failed<T>(String reason) implements Answer<T> {}
     }
 
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("User-Agent", USER_AGENT);
+    private final HttpClient client;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final RegistrySettings settings;
+    private final Backoff backoff;
+    private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
+
+    public RegistryHttp(RegistrySettings settings) {
+        this.settings = settings;
+        this.backoff = Backoff.doubling(
+                        settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024))
+                .withJitter();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_2) // many requests to one host share a connection
+                .executor(executor)
+                .build();
     }
 
-    private <T> Answer<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
-        URI uri = request.uri();
+    /** How many requests may be in flight per host: callers that start work per request size their own pools by it. */
+    public int maxConcurrentPerHost() {
+        return settings.maxConcurrentPerHost();
+    }
+
+    Outcome get(URI uri, String accept) {
+        return switch (get(
+                uri, Map.of("Accept", accept), body -> new String(body.readAllBytes(), StandardCharsets.UTF_8))) {
+            case Answer.Read<String> read -> new Outcome.Ok(read.value());
+            case Answer.NotModified<String> notModified -> new Outcome.Failed("HTTP 304 to an unconditional request");
+            case Answer.NotFound<String> notFound -> new Outcome.NotFound();
+            case Answer.Failed<String> failed -> new Outcome.Failed(failed.reason());
+        };
+    }
+
+    /**
+     * The bytes of a binary (a package archive), or of the byte range {@code range} of it ({@code bytes=0-99},
+     * {@code bytes=-22}): the answer's status says whether the server sent the part (206) or ignored the range
+     * (200). At most {@code maxBytes} are read, whatever the server declares or sends.
+     */
+    Answer<byte[]> getBytes(URI uri, String range, int maxBytes) {
+        Map<String, String> headers =
+                range == null ? Map.of("Accept", BINARY) : Map.of("Accept", BINARY, "Range", range);
+        return get(
+                uri,
+                headers,
+                body -> ResponseBodies.capped(body, maxBytes, OptionalLong.empty())
+                        .readAllBytes());
+    }
+
+    /**
+     * A GET with these request headers (validators such as {@code If-None-Match} included), its 2xx body
+     * read by {@code reader} as it streams in, within the size cap.
+     */
+    public <T> Answer<T> get(URI uri, Map<String, String> headers, BodyReader<T> reader) {
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                    .timeout(settings.timeout())
+                    .header("User-Agent", USER_AGENT)
+                    .GET();
+            headers.forEach(builder::header);
+            request = builder.build();
+        } catch (IllegalArgumentException e) { // a header value the JDK refuses (CR/LF): never sent
+            return new Answer.Failed<>("a request header was not valid");
+        }
         String lastProblem = "no attempt made";
         int attempts = settings.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait;
-            switch (attemptOnce(request, body)) {
+            switch (attemptOnce(request, reader)) {
                 case Attempt.Done<T> done -> {
                     return done.answer();
                 }
@@ -141,7 +186,11 @@ final class RegistryHttp {
         record Retry<T>(String problem, Optional<Duration> retryAfter) implements Attempt<T> {}
     }
 
-    private <T> Attempt<T> attemptOnce(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    private static <T> Attempt<T> failed(String reason) {
+        return new Attempt.Done<>(new Answer.Failed<>(reason));
+    }
+
+    private <T> Attempt<T> attemptOnce(HttpRequest request, BodyReader<T> reader) {
         Semaphore permits = permitsByHost.computeIfAbsent(
                 request.uri().getHost() + ":" + request.uri().getPort(),
                 host -> new Semaphore(settings.maxConcurrentPerHost(), true));
@@ -154,12 +203,15 @@ final class RegistryHttp {
             return failed("interrupted");
         }
         try {
-            return classify(client.send(request, body));
+            // the body is read under the permit: a slot is a request in flight, answer included
+            return read(client.send(request, HttpResponse.BodyHandlers.ofInputStream()), reader);
         } catch (HttpTimeoutException e) {
             return new Attempt.Retry<>("timed out after " + describe(settings.timeout()), Optional.empty());
+        } catch (Unreadable e) {
+            return failed(e.getMessage());
         } catch (IOException e) {
             Optional<String> tooLarge = ResponseBodies.tooLarge(e); // the same answer again would be no smaller
-            return tooLarge.<Attempt<T>>map(this::failed)
+            return tooLarge.<Attempt<T>>map(RegistryHttp::failed)
                     .orElseGet(() -> new Attempt.Retry<>(
                             "connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
         } catch (InterruptedException e) {
@@ -170,31 +222,35 @@ final class RegistryHttp {
         }
     }
 
-    private <T> Attempt<T> failed(String reason) {
-        return new Attempt.Done<>(new Answer.Failed<>(reason));
-    }
-
-    private <T> Attempt<T> classify(HttpResponse<T> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return new Attempt.Done<>(new Answer.Ok<>(response));
-        }
-        if (status == 404 || status == 410) {
-            return new Attempt.Done<>(new Answer.NotFound<>());
-        }
-        if (status == 429 || status >= 500) {
-            Optional<Duration> retryAfter =
-                    response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
-            if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                return failed(
-                        "HTTP " + status + ", asked to wait " + retryAfter.get().toSeconds() + " s");
+    private <T> Attempt<T> read(HttpResponse<InputStream> response, BodyReader<T> reader) throws IOException {
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                InputStream capped = ResponseBodies.capped(
+                        body, settings.maxBodyBytes(), response.headers().firstValueAsLong("Content-Length"));
+                return new Attempt.Done<>(new Answer.Read<>(reader.read(capped), status, response.headers()));
             }
-            return new Attempt.Retry<>("HTTP " + status, retryAfter);
+            if (status == 304) {
+                return new Attempt.Done<>(new Answer.NotModified<>(response.headers()));
+            }
+            if (status == 404 || status == 410) {
+                return new Attempt.Done<>(new Answer.NotFound<>());
+            }
+            if (status == 429 || status >= 500) {
+                Optional<Duration> retryAfter =
+                        response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
+                    return failed("HTTP " + status + ", asked to wait "
+                            + retryAfter.get().toSeconds() + " s");
+                }
+                return new Attempt.Retry<>("HTTP " + status, retryAfter);
+            }
+            return failed("HTTP " + status);
         }
-        return failed("HTTP " + status);
     }
 
-    void close() {
+    @Override
+    public void close() {
         client.close();
         executor.close();
     }

@@ -23,7 +23,7 @@ class RegistrySettingsTest {
         assertThat(settings.nugetUrl()).isEqualTo(URI.create("https://api.nuget.org/"));
         assertThat(settings.depsDevUrl()).isEqualTo(URI.create("https://api.deps.dev/"));
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.maxConcurrentPerHost()).isEqualTo(8);
+        assertThat(settings.maxConcurrentPerHost()).isEqualTo(16);
         assertThat(settings.retries()).isEqualTo(2);
         assertThat(settings.maxBodyBytes()).isEqualTo(32 * 1024 * 1024);
     }
