@@ -78,6 +78,7 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         session.setWorkspaceReader(new ManifestWorkspace(project, pom.toFile()));
         session.setCache(new DefaultRepositoryCache()); // the user's POM changes between checks: no shared model cache
         session.setRepositoryListener(problems);
+        session.setDependencySelector(TreeBounds.around(session.getDependencySelector(), problems));
         CollectResult result;
         try {
             // as Maven does for a project: the project's own dependencies and management, read through
