@@ -53,7 +53,7 @@ class MavenFetchesTest {
         folder.pom(LEAF, PARENT, List.of());
         IntStream.range(0, SHARED).forEach(i -> folder.pom(shared(i), PARENT, List.of(LEAF)));
         IntStream.range(0, LIBRARIES).forEach(i -> folder.pom(library(i), PARENT, List.of(shared(i % SHARED), LEAF)));
-        central = FakeRegistry.servingFolder(repository).withLatency(Duration.ofMillis(20));
+        central = FakeRegistry.servingFolder(repository).withLatency(Duration.ofMillis(50));
         resolver = new ManifestResolver(settings(central.baseUri()), spec -> {
             throw new AssertionError("no package spec expected, got " + spec);
         });
