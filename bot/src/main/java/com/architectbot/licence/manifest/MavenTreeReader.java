@@ -184,7 +184,7 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
      * is logged, as Maven's default does); a repository that sends it in headers (Nexus, Artifactory) costs no
      * extra request.
      */
-    static ContextOverrides.ChecksumPolicy checksumPolicy(URI repository) {
+    private static ContextOverrides.ChecksumPolicy checksumPolicy(URI repository) {
         return "https".equalsIgnoreCase(repository.getScheme())
                 ? ContextOverrides.ChecksumPolicy.IGNORE
                 : ContextOverrides.ChecksumPolicy.WARN;
