@@ -205,7 +205,8 @@ class LicenceCheckInputTest {
                         Duration.ofSeconds(2),
                         Duration.ofSeconds(10),
                         0,
-                        RegistrySettings.DEFAULT_MAX_BODY_BYTES),
+                        RegistrySettings.DEFAULT_MAX_BODY_BYTES,
+                        ManifestSettings.DEFAULT_MAVEN_CONCURRENCY_PER_HOST),
                 PackageSpecs::parse);
         LicenceService service = new LicenceService(
                 resolver,

@@ -175,17 +175,25 @@ public final class FakeRegistry implements AutoCloseable {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
             requests.add(path);
             requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                answer(exchange, path);
-            } finally {
-                inFlight.decrementAndGet();
-            }
+            holdInFlight();
+            answer(exchange, path);
+        }
+    }
+
+    /**
+     * Counts the request as in flight while it waits out the latency, and no longer: it ends before the answer
+     * is written, so a client that sends its next request on receiving this answer is never counted twice.
+     */
+    private void holdInFlight() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            pause();
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
     private void answer(HttpExchange exchange, String path) throws IOException {
-        pause();
         Scripted next = scripted.poll();
         if (next != null) {
             next.headers()

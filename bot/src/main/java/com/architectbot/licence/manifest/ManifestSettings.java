@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param mavenCacheDir the bot's own local Maven repository; never the user's {@code ~/.m2}
  * @param retries extra attempts per Maven request after a failure
  * @param maxBodyBytes the largest npm packument read; a larger one fails that package
+ * @param mavenConcurrencyPerHost the most POM requests in flight at once to the Maven repository while a
+ *     tree is built (the resolver's collector threads and its connection pool)
  */
 public record ManifestSettings(
         URI mavenRepositoryUrl,
@@ -25,10 +27,17 @@ public record ManifestSettings(
         Duration connectTimeout,
         Duration requestTimeout,
         int retries,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        int mavenConcurrencyPerHost) {
 
     public static final String MAVEN_CACHE_DIR = "MAVEN_CACHE_DIR";
     public static final Path DEFAULT_MAVEN_CACHE_DIR = Path.of("data", "maven-cache");
+    public static final String MAVEN_MAX_CONCURRENCY_PER_HOST = "MAVEN_MAX_CONCURRENCY_PER_HOST";
+    /**
+     * A cold tree of ~300 POMs is bound by round trips (~100 ms each to Central): 16 at once keep the link
+     * busy and stay polite (Maven's own HTTP transport allows 50 connections per host).
+     */
+    public static final int DEFAULT_MAVEN_CONCURRENCY_PER_HOST = 16;
 
     public ManifestSettings {
         mavenRepositoryUrl = withTrailingSlash(mavenRepositoryUrl);
@@ -36,6 +45,10 @@ public record ManifestSettings(
         requireNonNull(mavenCacheDir, MAVEN_CACHE_DIR);
         requireNonNull(connectTimeout, "connectTimeout");
         requireNonNull(requestTimeout, "requestTimeout");
+        if (mavenConcurrencyPerHost < 1) {
+            throw new IllegalArgumentException(
+                    MAVEN_MAX_CONCURRENCY_PER_HOST + " must be at least 1, was " + mavenConcurrencyPerHost);
+        }
     }
 
     /** The registries' URLs, timeout and retries are the licence look-ups' own; only the cache is ours. */
@@ -47,7 +60,8 @@ public record ManifestSettings(
                 registries.timeout(),
                 registries.timeout(),
                 registries.retries(),
-                registries.maxBodyBytes());
+                registries.maxBodyBytes(),
+                env.integer(MAVEN_MAX_CONCURRENCY_PER_HOST, DEFAULT_MAVEN_CONCURRENCY_PER_HOST, 1));
     }
 
     /** Maven Resolver and our npm client resolve paths against the base: it must end in a slash. */

@@ -54,6 +54,11 @@ final class MavenProblems extends AbstractRepositoryListener {
         lines.add(unresolvedLine(artifact));
     }
 
+    /** A part of the tree left out on purpose ({@link TreeBounds}). */
+    synchronized void cut(String reason) {
+        lines.add(file + ": Maven tree cut: " + reason);
+    }
+
     synchronized List<String> lines() {
         return List.copyOf(lines);
     }

@@ -9,6 +9,7 @@ import eu.maveniverse.maven.mima.context.Context;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
 
     private static final String REPOSITORY_ID = "central";
     private static final long RETRY_INTERVAL_MS = 1_000;
+    /** As long as the licence look-ups wait for a registry's {@code Retry-After}. */
+    private static final long MAX_RETRY_AFTER_MS = 30_000;
 
     private final ManifestSettings settings;
     private Context context;
@@ -76,6 +79,7 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
         session.setWorkspaceReader(new ManifestWorkspace(project, pom.toFile()));
         session.setCache(new DefaultRepositoryCache()); // the user's POM changes between checks: no shared model cache
         session.setRepositoryListener(ChainedRepositoryListener.newInstance(problems, pinning));
+        session.setDependencySelector(TreeBounds.around(session.getDependencySelector(), problems));
         CollectResult result;
         try {
             // as Maven does for a project: the project's own dependencies and management, read through
@@ -149,23 +153,43 @@ final class MavenTreeReader implements ManifestReader, AutoCloseable {
                     .repositories(List.of(repository))
                     .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.REPLACE)
                     .ignoreArtifactDescriptorRepositories(true) // a POM must not send us to other hosts
-                    .checksumPolicy(ContextOverrides.ChecksumPolicy.WARN)
-                    .configProperties(Map.of(
-                            "aether.connector.connectTimeout",
-                            (int) settings.connectTimeout().toMillis(),
-                            "aether.connector.requestTimeout",
-                            (int) settings.requestTimeout().toMillis(),
-                            "aether.connector.http.retryHandler.count",
-                            settings.retries(),
-                            "aether.connector.http.retryHandler.interval",
-                            RETRY_INTERVAL_MS,
-                            // breadth-first collection fetches POMs in parallel: 3x faster cold (docs/benchmarks.md)
-                            "aether.dependencyCollector.impl",
-                            "bf"))
+                    .checksumPolicy(checksumPolicy(settings.mavenRepositoryUrl()))
+                    .configProperties(resolverProperties())
                     .build();
             context = new DataOnlyMavenRuntime(settings.mavenCacheDir()).create(overrides);
         }
         return context;
+    }
+
+    /** Maven Resolver's knobs for a check (measurements in docs/benchmarks.md). */
+    private Map<String, Object> resolverProperties() {
+        int concurrency = settings.mavenConcurrencyPerHost();
+        return Map.ofEntries(
+                Map.entry("aether.connector.connectTimeout", (int)
+                        settings.connectTimeout().toMillis()),
+                Map.entry("aether.connector.requestTimeout", (int)
+                        settings.requestTimeout().toMillis()),
+                Map.entry("aether.connector.http.retryHandler.count", settings.retries()),
+                Map.entry("aether.connector.http.retryHandler.interval", RETRY_INTERVAL_MS),
+                // a 429 or 503 is retried after its Retry-After; a longer one than this is not waited for
+                Map.entry("aether.connector.http.retryHandler.intervalMax", MAX_RETRY_AFTER_MS),
+                // breadth-first collection fetches POMs in parallel: 3x faster cold (docs/benchmarks.md)
+                Map.entry("aether.dependencyCollector.impl", "bf"),
+                Map.entry("aether.dependencyCollector.bf.threads", concurrency),
+                // the connection pool is the hard bound per host, whoever asks (collector threads, the root's POM)
+                Map.entry("aether.connector.http.maxConnectionsPerRoute", concurrency));
+    }
+
+    /**
+     * Over https a {@code .sha1} from the same server proves nothing TLS has not already proved, and costs a
+     * second round trip per POM, so none is fetched. Over plain http the checksum is still checked (a mismatch
+     * is logged, as Maven's default does); a repository that sends it in headers (Nexus, Artifactory) costs no
+     * extra request.
+     */
+    private static ContextOverrides.ChecksumPolicy checksumPolicy(URI repository) {
+        return "https".equalsIgnoreCase(repository.getScheme())
+                ? ContextOverrides.ChecksumPolicy.IGNORE
+                : ContextOverrides.ChecksumPolicy.WARN;
     }
 
     @Override

@@ -44,7 +44,8 @@ final class ManifestFixtures {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
                 0,
-                RegistrySettings.DEFAULT_MAX_BODY_BYTES);
+                RegistrySettings.DEFAULT_MAX_BODY_BYTES,
+                ManifestSettings.DEFAULT_MAVEN_CONCURRENCY_PER_HOST);
     }
 
     static ManifestResolver resolver(FakeRegistry maven, FakeRegistry npm, Path cache) {

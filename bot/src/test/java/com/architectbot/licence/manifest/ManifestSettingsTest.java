@@ -1,6 +1,7 @@
 package com.architectbot.licence.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
 import com.architectbot.licence.CheckInput;
@@ -31,6 +32,20 @@ class ManifestSettingsTest {
         assertThat(settings.npmRegistryUrl()).isEqualTo(URI.create("https://registry.npmjs.org/"));
         assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.mavenCacheDir()).isEqualTo(Path.of("data", "maven-cache"));
+        assertThat(settings.mavenConcurrencyPerHost()).isEqualTo(16);
+    }
+
+    @Test
+    void maven_concurrency_per_host_is_configurable_and_a_wrong_value_names_the_variable() {
+        // given
+        var polite = new Environment(Map.of("MAVEN_MAX_CONCURRENCY_PER_HOST", "4"));
+        var none = new Environment(Map.of("MAVEN_MAX_CONCURRENCY_PER_HOST", "0"));
+        // when / then
+        assertThat(ManifestSettings.from(RegistrySettings.from(polite), polite).mavenConcurrencyPerHost())
+                .isEqualTo(4);
+        assertThatThrownBy(() -> ManifestSettings.from(RegistrySettings.from(none), none))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MAVEN_MAX_CONCURRENCY_PER_HOST");
     }
 
     @Test
