@@ -260,7 +260,8 @@ class CachedDependencyResolverTest {
                 TestSettings.TIMEOUT,
                 Duration.ofSeconds(10),
                 0,
-                RegistrySettings.DEFAULT_MAX_BODY_BYTES);
+                RegistrySettings.DEFAULT_MAX_BODY_BYTES,
+                ManifestSettings.DEFAULT_MAVEN_CONCURRENCY_PER_HOST);
         var manifests = new ManifestResolver(settings, PackageSpecs::parse);
         var registries = new Registries(registrySettings(), mavenCache);
         open.add(manifests);

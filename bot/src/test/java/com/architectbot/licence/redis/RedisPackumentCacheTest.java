@@ -63,7 +63,8 @@ class RedisPackumentCacheTest {
                 TestSettings.TIMEOUT,
                 TestSettings.TIMEOUT,
                 0,
-                RegistrySettings.DEFAULT_MAX_BODY_BYTES);
+                RegistrySettings.DEFAULT_MAX_BODY_BYTES,
+                ManifestSettings.DEFAULT_MAVEN_CONCURRENCY_PER_HOST);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         try (var resolver = new ManifestResolver(settings, spec -> null, http, packuments, clock)) {
             return resolver.resolve(List.of(PACKAGE_JSON), ResolveOptions.DEFAULT);
