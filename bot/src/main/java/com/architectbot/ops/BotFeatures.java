@@ -10,10 +10,6 @@ import com.architectbot.core.FileSources;
 import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
-import com.architectbot.licence.manifest.ManifestResolver;
-import com.architectbot.licence.redis.CachedLicenceRegistry;
-import com.architectbot.licence.source.PackageSpecs;
-import com.architectbot.licence.source.Registries;
 import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
@@ -30,9 +26,7 @@ import java.util.List;
  * @param localInquiries the CLI's path: no plan limits, metering or tenancy commands for a local user
  */
 record BotFeatures(
-        ManifestResolver manifests,
-        Registries registries,
-        LicenceService licences,
+        LicenceFeature licence,
         Tenancy tenancy,
         FileSources files,
         InquiryHandler inquiries,
@@ -40,17 +34,13 @@ record BotFeatures(
         implements AutoCloseable {
 
     static BotFeatures build(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
-        var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
-        var manifests = new ManifestResolver(config.manifests(), PackageSpecs::parse);
-        var licences = new LicenceService(
-                manifests, new CachedLicenceRegistry(registries, stores.redis().client(), metrics), config.licences());
+        var licence = LicenceFeature.build(config.licenceCheck(), stores::redis, metrics);
+        var licences = licence.licences();
         var tenancy = tenancy(config, stores, clock);
         var consultations = consultations(config, stores, licences, clock, metrics);
         var files = new FileSources();
         return new BotFeatures(
-                manifests,
-                registries,
-                licences,
+                licence,
                 tenancy,
                 files,
                 new InquiryHandler(consultations, licences, files, tenancy, metrics),
@@ -83,10 +73,14 @@ record BotFeatures(
                 clock);
     }
 
+    /** The licence check, built as {@link LicenceFeature} builds it for the terminal. */
+    LicenceService licences() {
+        return licence.licences();
+    }
+
     /** Closes what the licence check holds open (a manifest workspace, registry clients); not Redis. */
     @Override
     public void close() {
-        manifests.close();
-        registries.close();
+        licence.close();
     }
 }
