@@ -54,7 +54,9 @@ class LicenceCheckEntryPointTest {
         Map<String, String> broken = Map.of(
                 "LLM_PROVIDER", "openai", // and no OPENAI_API_KEY: the bot would refuse to start
                 "DATA_ENCRYPTION_KEY", "not a key",
-                "PORT", "-1");
+                "PORT", "-1",
+                "SLACK_BOT_TOKEN", "not a Slack token",
+                "MICROSOFT_APP_ID", "an app without its password");
 
         Run run = run(withRedis(broken), "pkg:npm/react@18.2.0");
 
