@@ -75,7 +75,7 @@ class LauncherScriptTest {
 
         assertThat(launch.exitCode()).isZero();
         assertThat(launch.javaArguments())
-                .contains("-XX:+AutoCreateSharedArchive", "-XX:TieredStopAtLevel=1")
+                .contains("-XX:+AutoCreateSharedArchive", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                 .endsWith("-jar", jar.toString(), "license-check", "package-lock.json");
         Path archive = Path.of(launch.archive());
         assertThat(archive.getParent()).isEqualTo(root.resolve("bot/target/cds").toRealPath());
