@@ -2,7 +2,14 @@
 # Takes JAVA_HOME when it is new enough, else the newest JDK under the usual install folders.
 
 java_major() { # prints the major version of the java binary given, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  # A JDK's release file says it without starting a JVM, which would cost a one-shot command a good part of its time.
+  local release="${1%/bin/java}/release" major=""
+  [ -f "$release" ] && major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
+  if [ -n "$major" ]; then
+    echo "$major"
+  else
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  fi
 }
 
 pick_jdk() {

@@ -1,9 +1,15 @@
 package com.architectbot.cli;
 
+import com.architectbot.config.Environment;
+import com.architectbot.licence.LicenceService;
+import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.ops.ArchitectBot;
 import com.architectbot.ops.BotConfig;
+import com.architectbot.ops.LicenceConfig;
+import com.architectbot.ops.LocalLicenceCheck;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,21 +30,39 @@ public final class Main implements Runnable {
         if (args.length == 0 || !args[0].equals("serve")) {
             System.setProperty("DEFAULT_LOG_LEVEL", "WARN"); // a terminal command prints its answer, not our logs
         }
-        int exitCode;
-        try (BotOnDemand bot = new BotOnDemand(BotConfig::fromEnvironment)) {
-            exitCode = commandLine(bot).execute(args);
-        }
-        System.exit(exitCode);
+        System.exit(run(BotConfig.environment(), UnaryOperator.identity(), args));
     }
 
-    /** The command tree; the bot is opened only when a command needs it, so {@code --help} always works. */
-    static CommandLine commandLine(Supplier<ArchitectBot> bot) {
+    /**
+     * Runs one command in this environment and returns its exit code. {@code license-check} opens Redis and the
+     * licence check alone (no model, channel or queue); the other commands open the whole bot.
+     *
+     * @param streams where the command writes (the process's stdout and stderr, or a test's)
+     */
+    static int run(Environment env, UnaryOperator<CommandLine> streams, String... args) {
+        try (var bot = new OnDemand<>(() -> ArchitectBot.open(BotConfig.from(env)), ArchitectBot::close);
+                var licences = new OnDemand<>(
+                        () -> LocalLicenceCheck.open(LicenceConfig.from(env)), LocalLicenceCheck::close)) {
+            return streams.apply(commandLine(
+                            bot,
+                            () -> licences.get().licences(),
+                            () -> licences.get().packageFiles(),
+                            () -> env))
+                    .execute(args);
+        }
+    }
+
+    /** The command tree; what a command needs is opened when it runs, so {@code --help} always works. */
+    private static CommandLine commandLine(
+            Supplier<ArchitectBot> bot,
+            Supplier<LicenceService> licences,
+            Supplier<PackageFiles> packageFiles,
+            Supplier<Environment> env) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new ConsultCommand(bot));
-        cli.addSubcommand(new LicenceCheckCommand(
-                () -> bot.get().licences(), () -> bot.get().packageFiles()));
+        cli.addSubcommand(new LicenceCheckCommand(licences, packageFiles));
         cli.addSubcommand(new ServeCommand(bot));
-        cli.addSubcommand(new DoctorCommand(BotConfig::environment));
+        cli.addSubcommand(new DoctorCommand(env));
         cli.addSubcommand(TenantCommand.commandLine(() -> bot.get().tenancy()));
         cli.setExecutionExceptionHandler(Main::explain);
         return cli;

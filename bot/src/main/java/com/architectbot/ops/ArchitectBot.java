@@ -51,12 +51,12 @@ public final class ArchitectBot implements AutoCloseable {
 
     /** The licence check, for the CLI. */
     public LicenceService licences() {
-        return features.licences();
+        return features.licence().licences();
     }
 
     /** Packages' own LICENSE/NOTICE files (cached), for the CLI's THIRD-PARTY-NOTICES. */
     public PackageFiles packageFiles() {
-        return features.packageFiles();
+        return features.licence().packageFiles();
     }
 
     /** The tenants' plans, usage and erasure, for the operator's {@code tenant} command. */

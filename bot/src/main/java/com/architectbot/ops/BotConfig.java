@@ -56,24 +56,29 @@ public record BotConfig(
     }
 
     public static BotConfig from(Environment env) {
-        RegistrySettings registries = RegistrySettings.from(env);
+        LicenceConfig licence = LicenceConfig.from(env);
         TeamsSettings teams = TeamsSettings.from(env);
         return new BotConfig(
                 ServerSettings.from(env, teams.loopbackOnly()),
                 ManagementSettings.from(env),
-                StoreVariables.redis(env),
+                licence.redis(),
                 StoreVariables.encryption(env),
                 RedisThreadMemory.Settings.withTtl(
                         env.days(RedisThreadMemory.Settings.TTL_DAYS_VARIABLE, RedisThreadMemory.Settings.DEFAULT_TTL)),
                 ModelSettings.from(env),
                 ConsultationSettings.from(env),
                 QueueSettings.from(env),
-                registries,
-                ManifestSettings.from(registries, env),
-                LicenceSettings.from(env),
+                licence.registries(),
+                licence.manifests(),
+                licence.licences(),
                 SlackSettings.from(env),
                 teams,
                 TenancySettings.from(env));
+    }
+
+    /** The part of the configuration a licence check reads. */
+    public LicenceConfig licenceCheck() {
+        return new LicenceConfig(redis, registries, manifests, licences);
     }
 
     /** The effective configuration, secrets masked by each settings record's toString. */

@@ -10,16 +10,7 @@ import com.architectbot.core.FileSources;
 import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
-import com.architectbot.licence.TreeLifetimes;
-import com.architectbot.licence.manifest.ManifestResolver;
-import com.architectbot.licence.redis.CachedDependencyResolver;
-import com.architectbot.licence.redis.CachedLicenceRegistry;
-import com.architectbot.licence.redis.CachedPackageFiles;
-import com.architectbot.licence.redis.RedisPackumentCache;
-import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.licence.release.ReleaseDocuments;
-import com.architectbot.licence.source.PackageSpecs;
-import com.architectbot.licence.source.Registries;
 import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
@@ -36,10 +27,7 @@ import java.util.List;
  * @param localInquiries the CLI's path: no plan limits, metering or tenancy commands for a local user
  */
 record BotFeatures(
-        ManifestResolver manifests,
-        Registries registries,
-        LicenceService licences,
-        PackageFiles packageFiles,
+        LicenceFeature licence,
         Tenancy tenancy,
         FileSources files,
         InquiryHandler inquiries,
@@ -47,45 +35,18 @@ record BotFeatures(
         implements AutoCloseable {
 
     static BotFeatures build(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
-        var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
-        var manifests = new ManifestResolver(
-                config.manifests(),
-                PackageSpecs::parse,
-                registries.http(),
-                new RedisPackumentCache(stores.redis().client()),
-                clock);
-        var licences = new LicenceService(
-                trees(config, manifests, stores, metrics),
-                new CachedLicenceRegistry(registries, stores.redis().client(), metrics),
-                config.licences());
+        var licence = LicenceFeature.build(config.licenceCheck(), stores::redis, clock, metrics);
+        var licences = licence.licences();
         var tenancy = tenancy(config, stores, clock);
         var consultations = consultations(config, stores, licences, clock, metrics);
         var files = new FileSources();
-        var packageFiles =
-                new CachedPackageFiles(registries.packageFiles(), stores.redis().client());
-        var releaseFiles = ReleaseDocuments.bundled(packageFiles, clock);
+        var releaseFiles = ReleaseDocuments.bundled(licence.packageFiles(), clock);
         return new BotFeatures(
-                manifests,
-                registries,
-                licences,
-                packageFiles,
+                licence,
                 tenancy,
                 files,
                 new InquiryHandler(consultations, licences, releaseFiles, files, tenancy, metrics),
                 new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
-    }
-
-    /** Resolved trees are shared in Redis by every replica and the CLI: a warm check builds no tree. */
-    private static CachedDependencyResolver trees(
-            BotConfig config, ManifestResolver manifests, BotStores stores, MeterRegistry metrics) {
-        return new CachedDependencyResolver(
-                manifests,
-                List.of(
-                        config.manifests().mavenRepositoryUrl(),
-                        config.manifests().npmRegistryUrl()),
-                TreeLifetimes.DEFAULT,
-                stores.redis().client(),
-                metrics);
     }
 
     private static Tenancy tenancy(BotConfig config, BotStores stores, Clock clock) {
@@ -114,10 +75,14 @@ record BotFeatures(
                 clock);
     }
 
+    /** The licence check, built as {@link LicenceFeature} builds it for the terminal. */
+    LicenceService licences() {
+        return licence.licences();
+    }
+
     /** Closes what the licence check holds open (a manifest workspace, registry clients); not Redis. */
     @Override
     public void close() {
-        manifests.close();
-        registries.close();
+        licence.close();
     }
 }

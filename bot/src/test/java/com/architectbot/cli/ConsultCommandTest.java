@@ -2,7 +2,6 @@ package com.architectbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.ops.BotConfig;
 import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeOpenAi;
@@ -118,12 +117,7 @@ class ConsultCommandTest {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         var env = BotEnvironment.of(model).with(extra).environment();
-        try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
-            var cli = Main.commandLine(bot);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return cli.execute(args);
-        }
+        return Main.run(env, cli -> cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)), args);
     }
 
     private static String threadIdFrom(String stderr) {

@@ -3,7 +3,6 @@ package com.architectbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.licence.release.SbomSchemas;
-import com.architectbot.ops.BotConfig;
 import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,11 +120,6 @@ class LicenceCheckSbomTest {
                 .with("MAVEN_REPOSITORY_URL", NO_REGISTRY)
                 .with("NPM_REGISTRY_URL", NO_REGISTRY)
                 .environment();
-        try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
-            var cli = Main.commandLine(bot);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return cli.execute(args);
-        }
+        return Main.run(env, cli -> cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)), args);
     }
 }

@@ -3,7 +3,6 @@ package com.architectbot.cli;
 import static com.architectbot.testing.PackageArchives.TarItem.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.ops.BotConfig;
 import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeRegistry;
@@ -155,11 +154,6 @@ class LicenceNoticesCommandTest {
                         "MAVEN_CACHE_DIR", folder.resolve("maven-cache").toString(),
                         "REGISTRY_RETRIES", "0"))
                 .environment();
-        try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
-            var cli = Main.commandLine(bot);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return cli.execute(args);
-        }
+        return Main.run(env, cli -> cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)), args);
     }
 }

@@ -2,7 +2,6 @@ package com.architectbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.architectbot.ops.BotConfig;
 import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TestRedis;
@@ -94,11 +93,6 @@ class TenantCommandTest {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         var env = BotEnvironment.of(model).with(variables).environment();
-        try (var bot = new BotOnDemand(() -> BotConfig.from(env))) {
-            var cli = Main.commandLine(bot);
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            return cli.execute(args);
-        }
+        return Main.run(env, cli -> cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)), args);
     }
 }

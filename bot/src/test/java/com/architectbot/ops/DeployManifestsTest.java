@@ -331,6 +331,27 @@ class DeployManifestsTest {
     }
 
     @Test
+    void the_image_writes_a_class_data_archive_of_the_jar_it_runs_with_an_offline_training_run() throws IOException {
+        List<String> stage = finalDockerStage();
+        String training = stage.stream()
+                .filter(line -> line.startsWith("RUN ") && line.contains("-XX:ArchiveClassesAtExit="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no training run writes a class-data archive"));
+
+        assertThat(training)
+                .contains(
+                        "-XX:ArchiveClassesAtExit=/app/architect-bot.jsa", "-jar /app/architect-bot.jar license-check")
+                .contains("NPM_REGISTRY_URL=http://127.0.0.1:"); // no registry is asked at build time
+        assertThat(instruction(stage, "ENTRYPOINT"))
+                .contains("\"-XX:SharedArchiveFile=/app/architect-bot.jsa\"", "\"-jar\", \"/app/architect-bot.jar\"");
+        assertThat(stage.indexOf(training))
+                .isLessThan(stage.indexOf(stage.stream()
+                        .filter(line -> line.startsWith("USER "))
+                        .findFirst()
+                        .orElseThrow())); // written by root: the bot can read the archive but not replace it
+    }
+
+    @Test
     void compose_starts_the_bot_after_a_healthy_redis_with_aof_and_stops_it_after_the_grace() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("docker-compose.yml")));
         var redis = at(compose, "services", "redis");
