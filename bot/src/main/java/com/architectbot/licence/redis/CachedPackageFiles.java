@@ -6,12 +6,9 @@ import com.architectbot.licence.source.JsonDocuments;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Keeps packages' own LICENSE/NOTICE files in Redis under {@code ab:notices:<purl>} as JSON. A released
@@ -27,9 +24,8 @@ public final class CachedPackageFiles implements PackageFiles {
     private static final Logger log = LoggerFactory.getLogger(CachedPackageFiles.class);
 
     private final PackageFiles files;
-    private final UnifiedJedis redis;
+    private final BestEffortRedis redis;
     private final String keyPrefix;
-    private final AtomicBoolean redisAway = new AtomicBoolean();
 
     public CachedPackageFiles(PackageFiles files, UnifiedJedis redis) {
         this(files, redis, KEY_PREFIX);
@@ -38,14 +34,14 @@ public final class CachedPackageFiles implements PackageFiles {
     /** @param keyPrefix replaces {@link #KEY_PREFIX}, e.g. to keep tests apart */
     public CachedPackageFiles(PackageFiles files, UnifiedJedis redis, String keyPrefix) {
         this.files = files;
-        this.redis = redis;
+        this.redis = new BestEffortRedis(redis, "package files cache", "reading from the registries");
         this.keyPrefix = keyPrefix;
     }
 
     @Override
     public OwnFiles read(String purl) {
         String key = keyPrefix + purl;
-        String cached = get(key);
+        String cached = redis.get(key);
         if (cached != null) {
             try {
                 return Cached.fromJson(cached);
@@ -60,36 +56,15 @@ public final class CachedPackageFiles implements PackageFiles {
         return answer;
     }
 
-    private String get(String key) {
-        try {
-            String value = redis.get(key);
-            redisAway.set(false);
-            return value;
-        } catch (JedisException e) {
-            gone(e);
-            return null;
-        }
-    }
-
     private void put(String key, OwnFiles answer) {
         Duration ttl = switch (answer) {
             case OwnFiles.Read read -> READ_TTL;
             case OwnFiles.Unavailable unavailable -> UNAVAILABLE_TTL;
         };
         try {
-            redis.set(key, Cached.toJson(answer), SetParams.setParams().px(ttl.toMillis()));
-        } catch (JedisException e) {
-            gone(e);
+            redis.set(key, Cached.toJson(answer), ttl);
         } catch (JsonProcessingException e) {
             log.warn("could not cache the files of {}: {}", key, e.getMessage());
-        }
-    }
-
-    private void gone(JedisException e) {
-        if (redisAway.compareAndSet(false, true)) {
-            log.warn(
-                    "package files cache unavailable, reading from the registries until Redis is back: {}",
-                    e.toString());
         }
     }
 

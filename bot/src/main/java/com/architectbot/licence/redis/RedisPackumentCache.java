@@ -12,12 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Keeps reduced npm packuments in Redis under {@code ab:npm:packument:<registry URL><name>} as JSON, with
@@ -30,9 +27,8 @@ public final class RedisPackumentCache implements PackumentCache {
 
     private static final Logger log = LoggerFactory.getLogger(RedisPackumentCache.class);
 
-    private final UnifiedJedis redis;
+    private final BestEffortRedis redis;
     private final String keyPrefix;
-    private final AtomicBoolean redisAway = new AtomicBoolean();
 
     public RedisPackumentCache(UnifiedJedis redis) {
         this(redis, KEY_PREFIX);
@@ -40,7 +36,7 @@ public final class RedisPackumentCache implements PackumentCache {
 
     /** @param keyPrefix replaces {@link #KEY_PREFIX}, e.g. to keep tests apart */
     public RedisPackumentCache(UnifiedJedis redis, String keyPrefix) {
-        this.redis = redis;
+        this.redis = new BestEffortRedis(redis, "packument cache", "asking the npm registry directly");
         this.keyPrefix = keyPrefix;
     }
 
@@ -51,14 +47,7 @@ public final class RedisPackumentCache implements PackumentCache {
 
     @Override
     public Optional<Entry> read(URI registry, String name) {
-        String value;
-        try {
-            value = redis.get(key(registry, name));
-            back();
-        } catch (JedisException e) {
-            away(e);
-            return Optional.empty();
-        }
+        String value = redis.get(key(registry, name));
         if (value == null) {
             return Optional.empty();
         }
@@ -77,27 +66,9 @@ public final class RedisPackumentCache implements PackumentCache {
     @Override
     public void write(URI registry, String name, Entry entry, Duration keepFor) {
         try {
-            String value = JsonDocuments.MAPPER.writeValueAsString(Stored.of(entry));
-            redis.set(key(registry, name), value, SetParams.setParams().px(keepFor.toMillis()));
-            back();
-        } catch (JedisException e) {
-            away(e);
+            redis.set(key(registry, name), JsonDocuments.MAPPER.writeValueAsString(Stored.of(entry)), keepFor);
         } catch (JsonProcessingException e) {
             log.warn("could not cache the packument of {}: {}", name, e.getMessage());
-        }
-    }
-
-    private void away(JedisException e) {
-        if (redisAway.compareAndSet(false, true)) {
-            log.warn(
-                    "packument cache unavailable, asking the npm registry directly until Redis is back: {}",
-                    e.toString());
-        }
-    }
-
-    private void back() {
-        if (redisAway.compareAndSet(true, false)) {
-            log.info("packument cache available again");
         }
     }
 
