@@ -3,7 +3,6 @@ package com.architectbot.ops;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
 import com.architectbot.licence.LicenceService;
-import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.tenancy.Tenancy;
@@ -49,14 +48,9 @@ public final class ArchitectBot implements AutoCloseable {
         }
     }
 
-    /** The licence check, for the CLI. */
+    /** The licence check as the bot wires it, caches included: what chat and the agent's tool reach. */
     public LicenceService licences() {
         return features.licence().licences();
-    }
-
-    /** Packages' own LICENSE/NOTICE files (cached), for the CLI's THIRD-PARTY-NOTICES. */
-    public PackageFiles packageFiles() {
-        return features.licence().packageFiles();
     }
 
     /** The tenants' plans, usage and erasure, for the operator's {@code tenant} command. */

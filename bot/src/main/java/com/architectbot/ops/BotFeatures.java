@@ -75,11 +75,6 @@ record BotFeatures(
                 clock);
     }
 
-    /** The licence check, built as {@link LicenceFeature} builds it for the terminal. */
-    LicenceService licences() {
-        return licence.licences();
-    }
-
     /** Closes what the licence check holds open (a manifest workspace, registry clients); not Redis. */
     @Override
     public void close() {

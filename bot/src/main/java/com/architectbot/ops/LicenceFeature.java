@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The licence check and what it holds open: the one way it is built, for the bot ({@link BotFeatures}) and for
@@ -26,22 +25,26 @@ record LicenceFeature(
         implements AutoCloseable {
 
     /**
-     * Builds the registry clients first (TLS, the Maven resolver: the slow part, needing no Redis), then asks for
-     * Redis, which a caller may still be starting meanwhile, for the caches every replica and the CLI share.
+     * Builds the registry clients first (HTTP clients and TLS: the slow part, needing no Redis), then asks for Redis,
+     * which a caller may still be starting meanwhile, for the caches every replica and the CLI share.
      */
     static LicenceFeature build(
             LicenceConfig config, Supplier<RedisConnection> redis, Clock clock, MeterRegistry metrics) {
         var registries = new Registries(config.registries(), config.manifests().mavenCacheDir());
         try {
-            UnifiedJedis store = redis.get().client();
+            RedisConnection store = redis.get();
             var manifests = new ManifestResolver(
-                    config.manifests(), PackageSpecs::parse, registries.http(), new RedisPackumentCache(store), clock);
+                    config.manifests(),
+                    PackageSpecs::parse,
+                    registries.http(),
+                    new RedisPackumentCache(store.client()),
+                    clock);
             var licences = new LicenceService(
                     trees(config, manifests, store, metrics),
-                    new CachedLicenceRegistry(registries, store, metrics),
+                    new CachedLicenceRegistry(registries, store.client(), metrics),
                     config.licences());
             return new LicenceFeature(
-                    manifests, registries, licences, new CachedPackageFiles(registries.packageFiles(), store));
+                    manifests, registries, licences, new CachedPackageFiles(registries.packageFiles(), store.client()));
         } catch (RuntimeException e) {
             registries.close();
             throw e;
@@ -50,14 +53,14 @@ record LicenceFeature(
 
     /** Resolved trees are shared in Redis by every replica and the CLI: a warm check builds no tree. */
     private static CachedDependencyResolver trees(
-            LicenceConfig config, ManifestResolver manifests, UnifiedJedis store, MeterRegistry metrics) {
+            LicenceConfig config, ManifestResolver manifests, RedisConnection store, MeterRegistry metrics) {
         return new CachedDependencyResolver(
                 manifests,
                 List.of(
                         config.manifests().mavenRepositoryUrl(),
                         config.manifests().npmRegistryUrl()),
                 TreeLifetimes.DEFAULT,
-                store,
+                store.client(),
                 metrics);
     }
 
