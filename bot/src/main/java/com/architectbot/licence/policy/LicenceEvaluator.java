@@ -125,6 +125,11 @@ public final class LicenceEvaluator {
             return false;
         }
         LicenceExceptions.Scope scope = entry.get().scope();
+        if (scope == LicenceExceptions.Scope.PERMISSIVE_BASE) {
+            notes.add(entry.get().id() + " belongs with a permissive licence, not " + licence + ": " + licence
+                    + " is judged as " + own.id() + " without it");
+            return false;
+        }
         // AGPL's network clause binds the covered work itself, whoever links to it: it stays network copyleft
         boolean weakens = scope.permitsAnyProgram() && own != LicenceCategory.NETWORK_COPYLEFT;
         String effect = !weakens
