@@ -108,8 +108,9 @@ public final class LicenceEvaluator {
 
     /**
      * Whether the exception takes a GPL-like licence's copyleft off the code that links to it: only when it lets
-     * any program do so. An exception for free software only, for named components, or one we have not
-     * classified leaves the category as it is. Either way a note says why.
+     * any program link the covered library. An exception that frees only generated output, embedded fonts, system
+     * calls or examples, one for free software only or named components, one that belongs with a permissive
+     * licence, or one we have not classified leaves the category as it is. Either way a note says why.
      */
     private boolean weakensCopyleft(WithException with, LicenceCategory own, List<String> notes) {
         if (own != LicenceCategory.STRONG_COPYLEFT
