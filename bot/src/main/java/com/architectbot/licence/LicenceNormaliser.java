@@ -31,10 +31,12 @@ public final class LicenceNormaliser {
     private final SpdxCatalogue catalogue;
     private final SpdxExpressionParser parser;
     private final LicenceAliases aliases;
+    private final LicenceNameWords nameWords;
 
     public LicenceNormaliser(SpdxCatalogue catalogue) {
         this.catalogue = requireNonNull(catalogue, "catalogue");
         this.parser = new SpdxExpressionParser(catalogue);
+        this.nameWords = new LicenceNameWords(catalogue);
         this.aliases = LicenceAliases.bundled(parser);
     }
 
@@ -86,7 +88,8 @@ public final class LicenceNormaliser {
             return named.get();
         }
         Optional<LicenceExpression> byUrl = fromUrl(textUrl).or(() -> fromUrl(url));
-        Optional<LicenceFamily> family = named.flatMap(LicenceFamily::of).or(() -> LicenceFamily.named(plainText));
+        Optional<LicenceFamily> family =
+                named.flatMap(LicenceFamily::of).or(() -> LicenceFamily.named(plainText, nameWords));
         if (family.isPresent()) { // a URL may settle which member; one naming another family does not count
             return byUrl.filter(family.get()::covers).orElseGet(family.get()::reference);
         }

@@ -45,6 +45,9 @@ class FreeTextLicenceTest {
                 "GNU General Public License              | LicenseRef-GPL-family    | strong-copyleft  | blocker",
                 "GPL                                     | LicenseRef-GPL-family    | strong-copyleft  | blocker",
                 "Affero GPL                              | LicenseRef-AGPL-family   | network-copyleft | blocker",
+                "Affero-GPL                              | LicenseRef-AGPL-family   | network-copyleft | blocker",
+                "GNU GPL version 2 or later              | LicenseRef-GPL-family    | strong-copyleft  | blocker",
+                "BSD 3-Clause, revised                   | LicenseRef-BSD-family    | permissive       | ok",
             })
     void a_name_that_points_to_a_family_gets_the_familys_category(
             String statement, String expression, String category, String verdict) {
@@ -93,7 +96,28 @@ class FreeTextLicenceTest {
                 "Apache-style with Commons Clause",
                 "BSD for non-commercial use",
                 "not in the public domain",
-                "GPL with a linking exception"
+                "GPL with a linking exception",
+                "BSD, SSPL",
+                "Apache, BUSL-1.1",
+                "Apache/SSPL",
+                "BSD; Elastic-2.0",
+                "MIT + BUSL",
+                "CC-BY-NC-4.0 / MIT",
+                "MIT/JSON",
+                "public domain; CC-BY-NC-SA-4.0",
+                "MIT licence for paying customers only",
+                "BSD licence, closed source, royalties due",
+                "MIT (NC)",
+                "Public domain in the USA only",
+                "Apache 2.0, n\u043En-c\u043Emmercial use only",
+                "Apache 2 - C\u043Emmons Clause",
+                "MIT License (m\u043Edified)",
+                "Apache 2.0, non\u200B-commercial",
+                "MIT\u200B, SSPL",
+                "SSPL Widgets, an Apache license",
+                "Commercial Edition, an MIT license",
+                "GPL (Affero)",
+                "GPL, Affero edition"
             })
     void words_that_do_not_name_a_licence_are_left_for_a_person_to_read(String statement) {
         LicenceFinding finding = check(statement, null, DistributionModel.DISTRIBUTED);

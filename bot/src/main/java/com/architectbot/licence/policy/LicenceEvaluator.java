@@ -108,8 +108,9 @@ public final class LicenceEvaluator {
 
     /**
      * Whether the exception takes a GPL-like licence's copyleft off the code that links to it: only when it lets
-     * any program do so. An exception for free software only, for named components, or one we have not
-     * classified leaves the category as it is. Either way a note says why.
+     * any program link the covered library. An exception that frees only generated output, embedded fonts, system
+     * calls or examples, one for free software only or named components, one that belongs with a permissive
+     * licence, or one we have not classified leaves the category as it is. Either way a note says why.
      */
     private boolean weakensCopyleft(WithException with, LicenceCategory own, List<String> notes) {
         if (own != LicenceCategory.STRONG_COPYLEFT
@@ -125,6 +126,11 @@ public final class LicenceEvaluator {
             return false;
         }
         LicenceExceptions.Scope scope = entry.get().scope();
+        if (scope == LicenceExceptions.Scope.PERMISSIVE_BASE) {
+            notes.add(entry.get().id() + " belongs with a permissive licence, not " + licence + ": " + licence
+                    + " is judged as " + own.id() + " without it");
+            return false;
+        }
         // AGPL's network clause binds the covered work itself, whoever links to it: it stays network copyleft
         boolean weakens = scope.permitsAnyProgram() && own != LicenceCategory.NETWORK_COPYLEFT;
         String effect = !weakens

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * What each SPDX licence exception permits, from {@code licence-exceptions.tsv}: the scope of the permission
- * and, in a few words, why. Only an exception that lets any program link to the work weakens its copyleft.
+ * and, in a few words, why. Only an exception that lets any program link to the covered library weakens its
+ * copyleft; one that frees only generated output, embedded fonts, system calls or examples does not.
  */
 public final class LicenceExceptions {
 
@@ -20,18 +21,26 @@ public final class LicenceExceptions {
 
     /** Whom an exception lets combine with the covered work. */
     public enum Scope {
-        /** Any program, proprietary ones included: the copyleft stays on the covered files. */
+        /** Any program, proprietary ones included, may link the covered library: the copyleft stays on its files. */
         ANY_PROGRAM,
-        /** Anything the tool generates or builds may go into any program. */
+        /** Only what the tool generates or builds is freed; a program linking the tool itself is still bound. */
         GENERATED_OUTPUT,
+        /** Only documents or designs that embed the work (fonts, symbols) are freed; no permission to link. */
+        DOCUMENTS,
+        /** Only programs on the far side of a system boundary (system calls, a jump table); no permission to link. */
+        SYSTEM_INTERFACE,
+        /** Only example code copied out of the work is freed. */
+        EXAMPLES,
+        /** Belongs with an already permissive licence: on a copyleft one it does not belong with. */
+        PERMISSIVE_BASE,
         /** Only free or open-source programs: nothing changes for proprietary code. */
         FREE_SOFTWARE_ONLY,
         /** Only named components, or no permission to link at all. */
         LIMITED;
 
-        /** Whether code under any licence may link to (or ship the output of) the covered work. */
+        /** Whether code under any licence may link to the covered library: the only scope that weakens copyleft. */
         public boolean permitsAnyProgram() {
-            return this == ANY_PROGRAM || this == GENERATED_OUTPUT;
+            return this == ANY_PROGRAM;
         }
 
         String id() {
