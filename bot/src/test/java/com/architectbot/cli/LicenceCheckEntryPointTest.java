@@ -114,10 +114,25 @@ class LicenceCheckEntryPointTest {
         for (Path dataDir : List.of(file, file.resolve("below"))) {
             Run run = run(embeddedRedis(dataDir), "pkg:npm/eyes@0.1.8");
 
-            assertThat(run.exitCode()).as(dataDir.toString()).isEqualTo(ExitCodes.NOT_COMPLETED);
-            assertThat(run.err()).contains("REDIS_DATA_DIR").doesNotContain("\tat ", "Exception");
+            assertThat(run.exitCode()).as(dataDir.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .startsWith("Configuration error: ")
+                    .contains("REDIS_DATA_DIR")
+                    .doesNotContain("\tat ", "Exception", "run it again");
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    @Test
+    void a_bad_setting_is_a_configuration_error_naming_the_variable() {
+        Run run = run(withRedis(Map.of("MAVEN_MAX_CONCURRENCY_PER_HOST", "0")), "pkg:npm/eyes@0.1.8");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .startsWith("Configuration error: ")
+                .contains("MAVEN_MAX_CONCURRENCY_PER_HOST")
+                .doesNotContain("\tat ", "Exception", "run it again");
+        assertThat(run.out()).isEmpty();
     }
 
     private Map<String, String> withRedis(Map<String, String> more) {
