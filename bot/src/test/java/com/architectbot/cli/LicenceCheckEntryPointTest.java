@@ -3,6 +3,7 @@ package com.architectbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.config.Environment;
+import com.architectbot.ops.LicenceConfig;
 import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
@@ -105,6 +106,15 @@ class LicenceCheckEntryPointTest {
         try (ServerSocket free = new ServerSocket(port)) {
             assertThat(free.getLocalPort()).isEqualTo(port); // nothing listens there any more
         }
+    }
+
+    @Test
+    void without_a_data_folder_set_the_cache_lives_in_data_under_the_working_directory() {
+        // the configuration Main.run opens license-check with; running it here would write into the build's folder
+        var config = LicenceConfig.from(new Environment(Map.of()));
+
+        assertThat(config.redis().embedded()).isTrue();
+        assertThat(config.redis().dataDir()).isEqualTo(Path.of("./data"));
     }
 
     @Test
