@@ -132,6 +132,8 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             err.println(e.userMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            throw e; // a setting naming its variable: Main explains it as a configuration error, as for every command
         } catch (RuntimeException e) {
             LOG.debug("license-check failed", e);
             err.println("The licence check could not be completed: " + e.getMessage() + ". Nothing was checked;"

@@ -3,7 +3,7 @@ package com.architectbot.core;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.report.LicenceReport;
-import com.architectbot.core.report.ReportFiles;
+import com.architectbot.core.report.ReleaseFilesLater;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -86,12 +86,13 @@ public final class InquiryHandler {
 
     /**
      * A manifest is a project, and a project's check is what a release ships from: it gets the release files.
-     * Typed packages are a quick question and stay one message; an empty tree has nothing to ship.
+     * Typed packages are a quick question and stay one message; an empty tree has nothing to ship. The files are
+     * only promised here: the surface makes them after sending the report, and only where it can deliver them.
      */
-    private ReportFiles filesFor(List<FileText> manifests, LicenceReport report) {
+    private ReleaseFilesLater filesFor(List<FileText> manifests, LicenceReport report) {
         return manifests.isEmpty() || report.dependencies().isEmpty()
-                ? ReportFiles.NONE
-                : releaseFiles.forReport(report);
+                ? ReleaseFilesLater.NONE
+                : ReleaseFilesLater.of(releaseFiles.names(), () -> releaseFiles.forReport(report));
     }
 
     private Reply forget(Inquiry inquiry) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.report.LicenceReport;
+import com.architectbot.core.report.ReleaseFilesLater;
 import com.architectbot.core.report.ReportFiles;
 
 /** What the bot sends back for an inquiry. Renderers switch over it without a default. */
@@ -19,16 +20,22 @@ public sealed interface Reply {
     /**
      * A licence check's report; each surface renders it (render.LicenceReportMarkdown and friends) and sends its
      * files after it, in the same place (Slack: one upload into the thread; Teams: file consent in a personal chat).
+     * The files are made only when a surface asks for them, after the report is out.
      */
-    record LicenceCheck(LicenceReport report, ReportFiles files) implements Reply {
+    record LicenceCheck(LicenceReport report, ReleaseFilesLater files) implements Reply {
         public LicenceCheck {
             requireNonNull(report, "report");
             requireNonNull(files, "files");
         }
 
+        /** A report with files already made. */
+        public LicenceCheck(LicenceReport report, ReportFiles files) {
+            this(report, ReleaseFilesLater.made(files));
+        }
+
         /** A report with no files. */
         public LicenceCheck(LicenceReport report) {
-            this(report, ReportFiles.NONE);
+            this(report, ReleaseFilesLater.NONE);
         }
     }
 

@@ -19,6 +19,8 @@ import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +75,9 @@ public final class SlackReplier implements Replier {
             SlackMessage message = messages.get(i);
             post(client, channel, threadTs, message.text(), message.blocks(), parts, "message-" + (i + 1));
         }
-        SlackUpload.of(reply).ifPresent(upload -> share(client, channel, threadTs, upload, parts));
+        if (SlackUpload.expected(reply)) { // the report is out: only now are its files made
+            share(client, channel, threadTs, reply, parts);
+        }
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }
@@ -125,24 +129,33 @@ public final class SlackReplier implements Replier {
 
     /**
      * All of a reply's files in one upload, one recorded part: a retried job whose upload is recorded as done
-     * does not upload again. The messages are out by now: a failed upload is told in the thread instead of
-     * failing the job, whose retry would post the whole report a second time. An upload cut short by a crash is
-     * uploaded again (Slack's file shares carry no metadata to look for), so the files, unlike the messages,
-     * are at least once.
+     * neither makes nor uploads its files again. The messages are out by now: a failed upload is told in the
+     * thread instead of failing the job, whose retry would post the whole report a second time. An upload cut
+     * short by a crash is uploaded again (Slack's file shares carry no metadata to look for), so the files,
+     * unlike the messages, are at least once. A licence check whose files all failed says so instead.
      */
-    private void share(MethodsClient client, String channel, String threadTs, SlackUpload upload, ReplyParts parts) {
+    private void share(MethodsClient client, String channel, String threadTs, Reply reply, ReplyParts parts) {
+        var made = new AtomicReference<SlackUpload>();
         try {
-            parts.once(
-                    "file",
-                    ReplyParts.Lookup.NONE,
-                    () -> fileId(api.call("files.uploadV2", () -> upload(client, channel, threadTs, upload))));
+            parts.once("file", ReplyParts.Lookup.NONE, () -> {
+                Optional<SlackUpload> upload = SlackUpload.of(reply);
+                if (upload.isEmpty()) {
+                    return SlackUpload.notMade(reply)
+                            .map(line -> post(client, channel, threadTs, line, null, parts, "file-missing"))
+                            .orElse("none");
+                }
+                made.set(upload.get());
+                return fileId(api.call("files.uploadV2", () -> upload(client, channel, threadTs, upload.get())));
+            });
         } catch (RuntimeException e) {
-            LOG.warn("sharing {} in {} failed: {}", upload.names(), channel, e.getMessage());
+            String names =
+                    made.get() == null ? "the files of this check" : made.get().names();
+            LOG.warn("sharing {} in {} failed: {}", names, channel, e.getMessage());
             post(
                     client,
                     channel,
                     threadTs,
-                    "I couldn't attach " + upload.names() + ". Please ask again in a minute.",
+                    "I couldn't attach " + names + ". Please ask again in a minute.",
                     null,
                     parts,
                     "file-failed");

@@ -70,7 +70,7 @@ final class TeamsMessages {
      * {@code pendingIds}): each file is saved as itself, as it was made, once the user accepts it.
      */
     List<Activity> licenceFiles(Reply.LicenceCheck check, List<String> pendingIds) {
-        List<ReleaseFile> files = check.files().files();
+        List<ReleaseFile> files = check.files().get().files();
         List<Attachment> consents = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ReleaseFile file = files.get(i);
@@ -81,12 +81,12 @@ final class TeamsMessages {
 
     /**
      * The licence report in a channel or group chat, where a bot cannot post files: its last card says how to
-     * get them. One line of ours fits: cards are packed well under Teams' message limit.
+     * get them, by name: the files themselves are never made here. One line of ours fits: cards are packed well
+     * under Teams' message limit.
      */
     List<Activity> filesElsewhere(Reply.LicenceCheck check) {
         List<Activity> activities = of(check);
-        String names = String.join(
-                ", ", check.files().files().stream().map(ReleaseFile::name).toList());
+        String names = String.join(", ", check.files().names());
         String line = FILES_ELSEWHERE.formatted(names);
         ObjectNode card =
                 (ObjectNode) activities.getLast().getAttachments().getFirst().getContent();

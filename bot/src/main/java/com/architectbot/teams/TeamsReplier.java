@@ -55,7 +55,7 @@ final class TeamsReplier implements Replier {
         List<Activity> activities = switch (reply) {
             case Reply.Export export -> messages.export(export, keep(reference, export.fileName(), export.json()));
             case Reply.LicenceCheck check ->
-                check.files().files().isEmpty() ? messages.of(check) : licenceCheck(reference, check);
+                check.files().expected() ? licenceCheck(reference, check) : messages.of(check);
             case Reply.Answer answer -> messages.of(answer);
             case Reply.Notice notice -> messages.of(notice);
         };
@@ -64,16 +64,21 @@ final class TeamsReplier implements Replier {
 
     /**
      * A bot cannot post files into a channel or group chat: there the report says how to get them. In a personal
-     * chat each file waits for the user's consent ({@link FileConsents}), as an export does.
+     * chat each file waits for the user's consent ({@link FileConsents}), as an export does. Only there are the
+     * files made: in a channel they would be thrown away.
      */
     private List<Activity> licenceCheck(ConversationReference reference, Reply.LicenceCheck check) {
         if (!PERSONAL.equals(reference.getConversation().getConversationType())) {
             return messages.filesElsewhere(check);
         }
-        List<String> pendingIds = check.files().files().stream()
+        var made = new Reply.LicenceCheck(check.report(), check.files().get());
+        if (made.files().get().files().isEmpty()) {
+            return messages.of(made); // the report says which could not be made
+        }
+        List<String> pendingIds = made.files().get().files().stream()
                 .map(file -> keep(reference, file.name(), file.content()))
                 .toList();
-        return messages.licenceFiles(check, pendingIds);
+        return messages.licenceFiles(made, pendingIds);
     }
 
     /** Sends activities that belong to no queued job (a file card after a consent): nothing retries them. */

@@ -3,6 +3,7 @@ package com.architectbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.config.Environment;
+import com.architectbot.ops.LicenceConfig;
 import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.TestRedis;
 import java.io.IOException;
@@ -108,16 +109,40 @@ class LicenceCheckEntryPointTest {
     }
 
     @Test
+    void without_a_data_folder_set_the_cache_lives_in_data_under_the_working_directory() {
+        // the configuration Main.run opens license-check with; running it here would write into the build's folder
+        var config = LicenceConfig.from(new Environment(Map.of()));
+
+        assertThat(config.redis().embedded()).isTrue();
+        assertThat(config.redis().dataDir()).isEqualTo(Path.of("./data"));
+    }
+
+    @Test
     void a_data_folder_that_is_a_file_gets_a_message_naming_the_variable_not_a_stack_trace() throws IOException {
         Path file = Files.writeString(directory.resolve("a-file"), "not a folder");
 
         for (Path dataDir : List.of(file, file.resolve("below"))) {
             Run run = run(embeddedRedis(dataDir), "pkg:npm/eyes@0.1.8");
 
-            assertThat(run.exitCode()).as(dataDir.toString()).isEqualTo(ExitCodes.NOT_COMPLETED);
-            assertThat(run.err()).contains("REDIS_DATA_DIR").doesNotContain("\tat ", "Exception");
+            assertThat(run.exitCode()).as(dataDir.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(run.err())
+                    .startsWith("Configuration error: ")
+                    .contains("REDIS_DATA_DIR")
+                    .doesNotContain("\tat ", "Exception", "run it again");
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    @Test
+    void a_bad_setting_is_a_configuration_error_naming_the_variable() {
+        Run run = run(withRedis(Map.of("MAVEN_MAX_CONCURRENCY_PER_HOST", "0")), "pkg:npm/eyes@0.1.8");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err())
+                .startsWith("Configuration error: ")
+                .contains("MAVEN_MAX_CONCURRENCY_PER_HOST")
+                .doesNotContain("\tat ", "Exception", "run it again");
+        assertThat(run.out()).isEmpty();
     }
 
     private Map<String, String> withRedis(Map<String, String> more) {

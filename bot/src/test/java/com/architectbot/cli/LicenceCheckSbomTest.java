@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code license-check --format cyclonedx|spdx} through {@code Main}, on the bot the CLI opens. The input is an
@@ -74,6 +76,17 @@ class LicenceCheckSbomTest {
                 .containsEntry("org.example:lib", "Apache-2.0")
                 .containsEntry("@acme/gpl", "GPL-3.0-only")
                 .containsEntry("child", "MIT OR Apache-2.0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"md", "json", "csv", "cyclonedx", "spdx", "notices"})
+    void every_format_exits_one_on_a_blocker_so_a_release_script_stops(String format) throws Exception {
+        Path sbom = Files.writeString(directory.resolve("app.cdx.json"), INPUT);
+
+        int exit = run("license-check", "--format", format, "--policy", "distributed", sbom.toString());
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.BLOCKER);
+        assertThat(out.toString()).contains("gpl"); // the whole document is still written
     }
 
     @Test

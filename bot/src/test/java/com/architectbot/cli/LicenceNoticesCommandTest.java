@@ -107,8 +107,12 @@ class LicenceNoticesCommandTest {
                 .contains(
                         "Project: pom.xml",
                         "Included: 1 package distributed with the project; test and provided" + " scopes are left out",
-                        group + ":widget@1.0")
+                        group + ":widget@1.0",
+                        "==== Apache-2.0: Apache License 2.0 ====")
                 .doesNotContain("test-kit", "servlet-kit", folder.toString());
+        try (var cached = Files.walk(folder.resolve("maven-cache"))) { // the POMs are kept in MAVEN_CACHE_DIR
+            assertThat(cached.map(path -> path.getFileName().toString())).contains("widget-1.0.pom");
+        }
     }
 
     @Test

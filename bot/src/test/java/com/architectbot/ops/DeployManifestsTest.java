@@ -10,9 +10,12 @@ import com.architectbot.consultation.llm.ModelSettings;
 import com.architectbot.queue.QueueSettings;
 import com.architectbot.server.ManagementSettings;
 import com.architectbot.server.ServerSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -322,16 +325,15 @@ class DeployManifestsTest {
 
         assertThat(instruction(stage, "USER")).doesNotStartWith("root").doesNotStartWith("0");
         assertThat(instruction(stage, "HEALTHCHECK")).contains("/health");
-        assertThat(instruction(stage, "ENTRYPOINT"))
-                .startsWith("[\"java\"")
-                .contains("-XX:MaxRAMPercentage", "-XX:+ExitOnOutOfMemoryError", "-jar");
+        assertThat(instruction(stage, "ENTRYPOINT")).startsWith("[\"/bin/sh\", \"-c\"");
+        assertThat(instruction(stage, "CMD")).isEqualTo("[\"serve\"]");
         assertThat(instruction(stage, "STOPSIGNAL")).isEqualTo("SIGTERM");
         assertThat(instruction(stage, "EXPOSE"))
                 .isEqualTo(ServerSettings.DEFAULT_PORT + " " + ManagementSettings.DEFAULT_PORT);
     }
 
     @Test
-    void the_image_writes_a_class_data_archive_of_the_jar_it_runs_with_an_offline_training_run() throws IOException {
+    void the_image_writes_a_class_data_archive_of_the_jar_it_runs_with_an_offline_training_run() throws Exception {
         List<String> stage = finalDockerStage();
         String training = stage.stream()
                 .filter(line -> line.startsWith("RUN ") && line.contains("-XX:ArchiveClassesAtExit="))
@@ -342,13 +344,35 @@ class DeployManifestsTest {
                 .contains(
                         "-XX:ArchiveClassesAtExit=/app/architect-bot.jsa", "-jar /app/architect-bot.jar license-check")
                 .contains("NPM_REGISTRY_URL=http://127.0.0.1:"); // no registry is asked at build time
-        assertThat(instruction(stage, "ENTRYPOINT"))
-                .contains("\"-XX:SharedArchiveFile=/app/architect-bot.jsa\"", "\"-jar\", \"/app/architect-bot.jar\"");
+        assertThat(javaRunBy(stage, "license-check", "pom.xml"))
+                .containsSubsequence("-XX:SharedArchiveFile=/app/architect-bot.jsa", "-jar", "/app/architect-bot.jar");
+        assertThat(training).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); // trained as the commands run
         assertThat(stage.indexOf(training))
                 .isLessThan(stage.indexOf(stage.stream()
                         .filter(line -> line.startsWith("USER "))
                         .findFirst()
                         .orElseThrow())); // written by root: the bot can read the archive but not replace it
+    }
+
+    @Test
+    void one_shot_commands_in_the_image_get_the_quick_start_flags_and_serve_the_jvm_defaults() throws Exception {
+        List<String> stage = finalDockerStage();
+        List<String> quick = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+        List<String> serve = javaRunBy(stage);
+        List<String> check = javaRunBy(stage, "license-check", "--format", "json", "my pom.xml");
+        List<String> consult = javaRunBy(stage, "consult", "Should we shard?");
+
+        assertThat(serve)
+                .doesNotContainAnyElementsOf(quick)
+                .containsSubsequence("-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar")
+                .endsWith("/app/architect-bot.jar", "serve");
+        assertThat(javaRunBy(stage, "serve")).isEqualTo(serve);
+        assertThat(check)
+                .containsAll(quick)
+                .containsSubsequence("-XX:MaxRAMPercentage=75.0", "-Xlog:cds*=off", "-jar")
+                .endsWith("/app/architect-bot.jar", "license-check", "--format", "json", "my pom.xml");
+        assertThat(consult).containsAll(quick).endsWith("consult", "Should we shard?");
     }
 
     @Test
@@ -488,6 +512,33 @@ class DeployManifestsTest {
             lastFrom = lines.get(i).startsWith("FROM ") ? i : lastFrom;
         }
         return lines.subList(lastFrom, lines.size());
+    }
+
+    /**
+     * The java command line the image's ENTRYPOINT runs for these arguments (none: the image's CMD): the entry
+     * point runs as written, with a {@code java} on its PATH that prints its arguments one a line.
+     */
+    private static List<String> javaRunBy(List<String> stage, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        new ObjectMapper().readTree(instruction(stage, "ENTRYPOINT")).forEach(part -> command.add(part.asText()));
+        if (args.length == 0) {
+            new ObjectMapper().readTree(instruction(stage, "CMD")).forEach(part -> command.add(part.asText()));
+        }
+        command.addAll(List.of(args));
+        Path bin = Files.createTempDirectory("fake-java");
+        try {
+            Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+            java.toFile().setExecutable(true);
+            var process = new ProcessBuilder(command).redirectErrorStream(true);
+            process.environment().put("PATH", bin.toString());
+            Process run = process.start();
+            String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor()).as(printed).isZero();
+            return printed.lines().toList();
+        } finally {
+            Files.deleteIfExists(bin.resolve("java"));
+            Files.delete(bin);
+        }
     }
 
     private static String instruction(List<String> stage, String name) {

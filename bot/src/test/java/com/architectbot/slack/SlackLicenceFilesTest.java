@@ -34,8 +34,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
@@ -118,7 +120,7 @@ class SlackLicenceFilesTest {
     }
 
     @Test
-    void a_file_that_cannot_be_made_is_left_out_and_the_report_says_so() {
+    void a_file_that_cannot_be_made_is_left_out_and_the_upload_says_so() {
         var documents = new ReleaseDocuments(
                 List.of(REPORT_JSON, new ReleaseDocument("sbom.cdx.json", "application/vnd.cyclonedx+json", report -> {
                     throw new IllegalStateException("renderer broke");
@@ -127,12 +129,64 @@ class SlackLicenceFilesTest {
         replier().deliver(THREAD, check(documents, "pom.xml"), parts("slack:EvFiles4"));
 
         var report = slack.onlyCall("chat.postMessage");
-        assertThat(report.param("blocks"))
-                .contains("Licence check", "Not attached: sbom.cdx.json could not be made this time")
-                .doesNotContain("renderer broke");
+        assertThat(report.param("blocks")).contains("Licence check").doesNotContain("renderer broke");
         assertThat(slack.calls("files.getUploadURLExternal"))
                 .extracting(call -> call.param("filename"))
                 .containsExactly("licence-report.json");
+        assertThat(slack.onlyCall("files.completeUploadExternal").param("initial_comment"))
+                .contains("Not attached: sbom.cdx.json could not be made this time")
+                .doesNotContain("renderer broke");
+    }
+
+    @Test
+    void when_no_file_can_be_made_a_line_after_the_report_says_so() {
+        var documents = new ReleaseDocuments(
+                List.of(new ReleaseDocument("sbom.cdx.json", "application/vnd.cyclonedx+json", report -> {
+                    throw new IllegalStateException("renderer broke");
+                })));
+
+        replier().deliver(THREAD, check(documents, "pom.xml"), parts("slack:EvFiles5"));
+
+        assertThat(slack.calls("chat.postMessage"))
+                .extracting(call -> call.param("text"))
+                .last()
+                .asString()
+                .contains("Not attached: sbom.cdx.json could not be made this time");
+        assertThat(slack.calls("files.getUploadURLExternal")).isEmpty();
+    }
+
+    @Test
+    void the_report_is_posted_before_any_file_is_made() {
+        var postsBeforeWriting = new ArrayList<Integer>();
+        var documents =
+                new ReleaseDocuments(List.of(new ReleaseDocument("THIRD-PARTY-NOTICES.txt", "text/plain", report -> {
+                    postsBeforeWriting.add(slack.calls("chat.postMessage").size());
+                    return "commons-lang3\n";
+                })));
+        Reply reply = check(documents, "pom.xml");
+
+        assertThat(postsBeforeWriting).as("made by the check itself").isEmpty();
+        replier().deliver(THREAD, reply, parts("slack:EvOrder"));
+
+        assertThat(postsBeforeWriting).containsExactly(1);
+        assertThat(slack.calls("files.getUploadURLExternal")).hasSize(1);
+    }
+
+    @Test
+    void a_retried_job_that_uploaded_does_not_make_its_files_again() {
+        var writes = new AtomicInteger();
+        var documents =
+                new ReleaseDocuments(List.of(new ReleaseDocument("THIRD-PARTY-NOTICES.txt", "text/plain", report -> {
+                    writes.incrementAndGet();
+                    return "commons-lang3\n";
+                })));
+        replier().deliver(THREAD, check(documents, "pom.xml"), parts("slack:EvRetry"));
+
+        // when: the job is checked again and delivered again (its worker died before acknowledging it)
+        replier().deliver(THREAD, check(documents, "pom.xml"), parts("slack:EvRetry"));
+
+        assertThat(writes).hasValue(1);
+        assertThat(slack.calls("files.completeUploadExternal")).hasSize(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.report.ReleaseFile;
+import com.architectbot.core.report.ReleaseFilesLater;
 import com.architectbot.core.report.ReportFiles;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.testing.FakeBotConnector;
@@ -12,6 +13,7 @@ import com.architectbot.testing.LicenceReports;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,10 +89,30 @@ class TeamsLicenceFilesTest {
         assertThat(teams.connector.uploads()).isEmpty();
     }
 
+    @Test
+    void a_channel_never_makes_the_files() {
+        var made = new AtomicInteger();
+        var check = new Reply.LicenceCheck(
+                LicenceReports.withOkDependencies(2), ReleaseFilesLater.of(List.of("THIRD-PARTY-NOTICES.txt"), () -> {
+                    made.incrementAndGet();
+                    return CHECK.files().get();
+                }));
+
+        deliver(teams.channelMention("1700000000403", "Architect Bot", "license-check"), check);
+
+        assertThat(made).hasValue(0);
+        assertThat(teams.connector.activitiesOfType("message").getLast().body().toString())
+                .contains("The files of this check (THIRD-PARTY-NOTICES.txt) can only be shared");
+    }
+
     private void deliver(Object activity) {
+        deliver(activity, CHECK);
+    }
+
+    private void deliver(Object activity, Reply.LicenceCheck check) {
         teams.post(activity);
         ReplyTarget target = teams.queue.onlyJob().replyTo();
-        teams.channel.forWorkers().replier().deliver(target, CHECK, TestReplyParts.unrecorded());
+        teams.channel.forWorkers().replier().deliver(target, check, TestReplyParts.unrecorded());
     }
 
     private static List<JsonNode> consentCards(JsonNode message) {

@@ -99,8 +99,8 @@ final class EmbeddedRedis implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             return dir.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(
+        } catch (IOException e) { // a setting to fix, not a failure to retry: reported as configuration
+            throw new IllegalArgumentException(
                     "could not prepare the embedded Redis data directory " + dir + " (set "
                             + RedisSettings.DATA_DIR_VARIABLE + " to a writable directory)",
                     e);

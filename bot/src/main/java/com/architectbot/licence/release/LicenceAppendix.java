@@ -2,6 +2,7 @@ package com.architectbot.licence.release;
 
 import com.architectbot.core.report.LicenceCategory;
 import com.architectbot.core.report.LicenceFinding;
+import com.architectbot.licence.policy.LicenceObligations;
 import com.architectbot.licence.spdx.LicenceExpression;
 import com.architectbot.licence.spdx.SpdxCatalogue;
 import com.architectbot.licence.spdx.SpdxExpressionParser;
@@ -15,14 +16,12 @@ import java.util.stream.Stream;
  * Which licence texts the notices must carry, and their text. Every listed licence (and exception) a
  * distributed package is used under obliges shipping its text, permissive ones included (MIT, BSD and ISC
  * require "this permission notice", Apache-2.0 section 4a "a copy of this License"), except dedications to the
- * public domain and the licences that waive even attribution ({@link #NO_TEXT_NEEDED}). For a choice
+ * public domain and the licences that waive even attribution ({@link LicenceObligations#waivesAttribution}, the
+ * same table the report's obligations come from). For a choice
  * ({@code OR}) only the option the verdict rests on counts. A {@code LicenseRef-} has no listed text: its
  * package is one for a human.
  */
 final class LicenceAppendix {
-
-    /** Public-domain dedications and zero-clause licences: nothing to ship. */
-    static final Set<String> NO_TEXT_NEEDED = Set.of("CC0-1.0", "Unlicense", "0BSD", "MIT-0", "WTFPL", "PDDL-1.0");
 
     private final BundledLicenceTexts texts;
     private final SpdxCatalogue catalogue;
@@ -39,7 +38,9 @@ final class LicenceAppendix {
         Set<String> ids = new TreeSet<>();
         for (LicenceFinding finding : findings) {
             if (finding.category() != LicenceCategory.PUBLIC_DOMAIN) {
-                listedIds(finding).filter(id -> !NO_TEXT_NEEDED.contains(id)).forEach(ids::add);
+                listedIds(finding)
+                        .filter(id -> !LicenceObligations.waivesAttribution(id))
+                        .forEach(ids::add);
             }
         }
         return ids;

@@ -2,6 +2,7 @@ package com.architectbot.licence.release;
 
 import com.architectbot.core.report.LicenceFinding;
 import com.architectbot.core.report.LicenceReport;
+import com.architectbot.licence.policy.LicenceObligations;
 import com.architectbot.licence.release.OwnFiles.Kind;
 import com.architectbot.licence.release.OwnFiles.OwnFile;
 import java.net.URLDecoder;
@@ -88,7 +89,7 @@ final class NoticesText {
                                 : " distributed with the project; test and provided scopes are left out")
                 .append(".\nThe appendix holds the text of every licence these packages are used under, once;"
                         + " public-domain dedications and licences that waive attribution ("
-                        + String.join(", ", new TreeSet<>(LicenceAppendix.NO_TEXT_NEEDED))
+                        + String.join(", ", new TreeSet<>(LicenceObligations.NO_ATTRIBUTION))
                         + ") oblige no text.\n");
     }
 

@@ -51,6 +51,11 @@ public final class ReleaseDocuments implements ReleaseFiles {
     }
 
     @Override
+    public List<String> names() {
+        return documents.stream().map(ReleaseDocument::name).toList();
+    }
+
+    @Override
     public ReportFiles forReport(LicenceReport report) {
         List<ReleaseFile> files = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -28,8 +28,8 @@ final class BlockKitLicenceReport {
     private BlockKitLicenceReport() {}
 
     /**
-     * The summary, what could not be checked, what needs attention; then the table or a pointer to the CSV, and
-     * which of the report's files could not be made.
+     * The summary, what could not be checked, what needs attention; then the table or a pointer to the CSV. The
+     * report's files are not made yet: which could not be made is said with the upload.
      */
     static List<SlackMessage> render(Reply.LicenceCheck check) {
         LicenceReport report = check.report();
@@ -42,13 +42,23 @@ final class BlockKitLicenceReport {
         }
         blocks.addAll(sections("_Policy: " + report.model().id() + " (" + escape(report.policySource())
                 + "). SPDX licence list " + escape(String.valueOf(report.listVersion())) + "._"));
-        LicenceReportText.missingFiles(check.files()).ifPresent(line -> blocks.addAll(sections(escape(line))));
         return pack(blocks);
+    }
+
+    /** Whether the check shares anything after its messages, told without making its files. */
+    static boolean sharesFiles(Reply.LicenceCheck check) {
+        return check.files().expected() || !tableInline(check.report());
+    }
+
+    /** Which of the check's files could not be made, in a line; makes them if not made yet. */
+    static Optional<String> notMade(Reply.LicenceCheck check) {
+        return LicenceReportText.missingFiles(check.files().get()).map(BlockKitBlocks::escape);
     }
 
     /**
      * The report's files in one upload: the full table as CSV when it is not inline, then the files a release
-     * needs. Their names are the bot's own (see {@link ReleaseFile}), so they are safe in the comment.
+     * needs, made now (after the report is posted). Their names are the bot's own (see {@link ReleaseFile}), so
+     * they are safe in the comment, which also names the files that could not be made.
      */
     static Optional<SlackUpload> upload(Reply.LicenceCheck check) {
         LicenceReport report = check.report();
@@ -59,7 +69,7 @@ final class BlockKitLicenceReport {
                     "Licence check: all " + report.dependencies().size() + " dependencies",
                     LicenceReportCsv.render(report)));
         }
-        for (ReleaseFile file : check.files().files()) {
+        for (ReleaseFile file : check.files().get().files()) {
             files.add(new SlackFile(file.name(), file.name(), file.content()));
         }
         if (files.isEmpty()) {
@@ -71,7 +81,8 @@ final class BlockKitLicenceReport {
                                 ", ",
                                 files.stream()
                                         .map(f -> "`" + f.fileName() + "`")
-                                        .toList()),
+                                        .toList())
+                        + notMade(check).map(line -> " " + line).orElse(""),
                 files));
     }
 

@@ -19,7 +19,7 @@ public record SlackUpload(String comment, List<SlackFile> files) {
         }
     }
 
-    /** The reply's files, if it has any. */
+    /** The reply's files, if it has any; a licence check's are made now, on first ask. */
     public static Optional<SlackUpload> of(Reply reply) {
         return switch (reply) {
             case Reply.Export export ->
@@ -29,6 +29,21 @@ public record SlackUpload(String comment, List<SlackFile> files) {
             case Reply.Answer ignored -> Optional.empty();
             case Reply.Notice ignored -> Optional.empty();
         };
+    }
+
+    /** Whether the reply shares files after its messages, told without making a licence check's files. */
+    public static boolean expected(Reply reply) {
+        return switch (reply) {
+            case Reply.Export ignored -> true;
+            case Reply.LicenceCheck check -> BlockKitLicenceReport.sharesFiles(check);
+            case Reply.Answer ignored -> false;
+            case Reply.Notice ignored -> false;
+        };
+    }
+
+    /** For a reply expected to share files and with none to share: the line saying which could not be made. */
+    public static Optional<String> notMade(Reply reply) {
+        return reply instanceof Reply.LicenceCheck check ? BlockKitLicenceReport.notMade(check) : Optional.empty();
     }
 
     /** The files' names, for the user when the upload fails. */

@@ -12,7 +12,7 @@ import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
 import com.architectbot.core.report.LicenceReport;
-import com.architectbot.core.report.ReportFiles;
+import com.architectbot.core.report.ReleaseFilesLater;
 import com.architectbot.core.report.Verdict;
 import com.architectbot.render.Labels;
 import com.architectbot.render.LicenceReportText;
@@ -71,7 +71,7 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
     }
 
     /** The summary and what needs attention first; the full table follows in cards of its own. */
-    private static List<ObjectNode> licenceReport(LicenceReport report, ReportFiles files) {
+    private static List<ObjectNode> licenceReport(LicenceReport report, ReleaseFilesLater files) {
         List<Block> head = new ArrayList<>();
         head.add(heading("Licence check"));
         head.addAll(text(LicenceReportText.summary(report), "", report.hasBlocker()));
@@ -89,7 +89,7 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
                     .forEach(finding -> head.addAll(
                             text(LicenceReportText.sentence(finding), "- ", finding.verdict() == Verdict.BLOCKER)));
         }
-        LicenceReportText.missingFiles(files).ifPresent(line -> head.addAll(text(line, "", false)));
+        files.ifMade().flatMap(LicenceReportText::missingFiles).ifPresent(line -> head.addAll(text(line, "", false)));
         List<Block> table = new ArrayList<>();
         table.add(heading("All dependencies"));
         report.dependencies().forEach(finding -> table.addAll(text(LicenceReportText.sentence(finding), "- ", false)));
