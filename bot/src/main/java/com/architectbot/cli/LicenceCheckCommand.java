@@ -11,6 +11,7 @@ import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.policy.LicencePolicy;
+import com.architectbot.licence.release.BundledLicenceTexts;
 import com.architectbot.licence.release.CycloneDxSbom;
 import com.architectbot.licence.release.PackageFiles;
 import com.architectbot.licence.release.SbomStamp;
@@ -150,7 +151,12 @@ public final class LicenceCheckCommand implements Callable<Integer> {
                         : input.strip())
                 .collect(Collectors.joining(", "));
         var header = new ThirdPartyNotices.Header(project, LocalDate.now(Clock.systemUTC()), includeTestScopes);
-        return new ThirdPartyNotices(packageFiles.get()).render(header, report);
+        return new ThirdPartyNotices(
+                        packageFiles.get(),
+                        BundledLicenceTexts.bundled(),
+                        ThirdPartyNotices.DEFAULT_BUDGET,
+                        ThirdPartyNotices.COMMAND_LINE_MAX_CHARS)
+                .render(header, report);
     }
 
     static List<CheckInput> readInputs(List<String> arguments) {

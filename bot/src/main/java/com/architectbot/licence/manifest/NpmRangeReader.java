@@ -26,6 +26,9 @@ final class NpmRangeReader implements ManifestReader {
 
     static final int MAX_DEPTH = 30;
     static final int MAX_PACKAGES = 3_000;
+    /** What one published version may ask for; past it, the rest are not fetched (as Maven's TreeBounds). */
+    static final int MAX_DEPENDENCIES_PER_RELEASE = 1_000;
+
     private static final List<String> RUNTIME = List.of("dependencies", "optionalDependencies");
 
     /** A name and range to resolve, after an {@code npm:} alias is followed. */
@@ -101,6 +104,14 @@ final class NpmRangeReader implements ManifestReader {
                 if (!options.directOnly() && release != null) {
                     List<PackageRef> path = append(want.path(), pkg.get());
                     next.addAll(wants(requirements(release, false), path, file, problems, fetches, depth + 1));
+                    if (release.dependencies().size()
+                                    + release.optionalDependencies().size()
+                            > MAX_DEPENDENCIES_PER_RELEASE) {
+                        problems.add(file + ": npm tree cut: " + want.name() + "@"
+                                + pkg.get().version()
+                                + " declares more than " + MAX_DEPENDENCIES_PER_RELEASE
+                                + " dependencies: the rest are not checked");
+                    }
                 }
             }
             level = next;
@@ -155,7 +166,11 @@ final class NpmRangeReader implements ManifestReader {
     private static List<Requirement> requirements(NpmPackument.Release release, boolean onlyResolvable) {
         List<Requirement> requirements = new ArrayList<>();
         for (Map<String, String> kind : List.of(release.dependencies(), release.optionalDependencies())) {
-            kind.forEach((key, spec) -> requirements.add(Requirement.of(key, spec)));
+            kind.forEach((key, spec) -> {
+                if (requirements.size() < MAX_DEPENDENCIES_PER_RELEASE) { // a registry's document is not trusted
+                    requirements.add(Requirement.of(key, spec));
+                }
+            });
         }
         return onlyResolvable
                 ? requirements.stream().filter(Requirement::resolvable).toList()

@@ -23,30 +23,65 @@ import java.util.stream.Collectors;
 final class NoticesText {
 
     private static final String RULE = "=".repeat(78);
+    /** Kept free for the line saying the notices were cut. */
+    private static final int CUT_LINE_ROOM = 256;
+
     private static final String NEEDS_HUMAN = "Licence not known or not listed by SPDX: a person must review these";
 
     private final LicenceAppendix appendix;
     private final String listVersion;
+    private final int maxChars;
 
-    NoticesText(BundledLicenceTexts texts) {
+    NoticesText(BundledLicenceTexts texts, int maxChars) {
         this.appendix = new LicenceAppendix(texts, texts.catalogue());
         this.listVersion = texts.listVersion();
+        this.maxChars = maxChars;
     }
 
+    /** At most {@code maxChars} (and the line saying where the rest went): packages are left out first. */
     String render(ThirdPartyNotices.Header header, LicenceReport report, Map<String, OwnFiles> own) {
         StringBuilder out = new StringBuilder();
         header(out, header, report);
-        groups(report.dependencies()).forEach((group, findings) -> {
-            out.append('\n')
+        StringBuilder tail = new StringBuilder();
+        problems(tail, report.problems());
+        appendix(tail, report);
+        int room = maxChars - tail.length() - CUT_LINE_ROOM; // for the header and the packages
+        for (Map.Entry<String, List<LicenceFinding>> group :
+                groups(report.dependencies()).entrySet()) {
+            StringBuilder part = new StringBuilder();
+            part.append('\n')
                     .append(RULE)
                     .append('\n')
-                    .append(group)
+                    .append(group.getKey())
                     .append('\n')
                     .append(RULE)
                     .append('\n');
-            findings.forEach(finding -> entry(out, finding, own.get(finding.purl())));
-        });
-        problems(out, report.problems());
+            for (LicenceFinding finding : group.getValue()) {
+                int before = part.length();
+                entry(part, finding, own.get(finding.purl()));
+                if (out.length() + part.length() > room) {
+                    part.setLength(before);
+                    return out.append(part).append(cutLine()).append(tail).toString();
+                }
+            }
+            out.append(part);
+        }
+        String whole = out.append(tail).toString();
+        return whole.length() <= maxChars ? whole : whole.substring(0, maxChars) + cutLine();
+    }
+
+    private String cutLine() {
+        return "\n[... the rest is cut: these notices would be longer than " + size(maxChars) + ". "
+                + (maxChars < ThirdPartyNotices.COMMAND_LINE_MAX_CHARS
+                        ? "For the whole file run: architect-bot licence-check --format notices <manifest>]\n"
+                        : "Check the project's parts one at a time.]\n");
+    }
+
+    private static String size(int chars) {
+        return chars % (1024 * 1024) == 0 ? chars / (1024 * 1024) + " MiB" : chars / 1024 + " KiB";
+    }
+
+    private void appendix(StringBuilder out, LicenceReport report) {
         Set<String> ids = appendix.idsFor(report.dependencies());
         out.append('\n')
                 .append(RULE)
@@ -61,7 +96,6 @@ final class NoticesText {
                     .append(appendix.section(id).orElse("==== " + id + " ====\n\n(no text in the licence list)"))
                     .append('\n');
         }
-        return out.toString();
     }
 
     private void header(StringBuilder out, ThirdPartyNotices.Header header, LicenceReport report) {
@@ -152,7 +186,7 @@ final class NoticesText {
                         .lines()
                         .forEach(line -> out.append("  ").append(line).append('\n'));
                 if (file.cut()) {
-                    out.append("  [... cut: the file is longer than the size read]\n");
+                    out.append("  [... cut: the rest is in the package's own archive]\n");
                 }
             }
         }

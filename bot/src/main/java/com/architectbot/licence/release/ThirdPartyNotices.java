@@ -19,6 +19,10 @@ public final class ThirdPartyNotices {
 
     /** How long all packages' archives together may take to read before the rest are reported unavailable. */
     public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(2);
+    /** The longest notices the bot sends in a conversation; the rest is cut with a line saying so. */
+    public static final int DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
+    /** The longest notices the command line writes (its heap is the user's own). */
+    public static final int COMMAND_LINE_MAX_CHARS = 128 * 1024 * 1024;
 
     /**
      * What the header says.
@@ -36,15 +40,22 @@ public final class ThirdPartyNotices {
     private final PackageFiles files;
     private final BundledLicenceTexts texts;
     private final Duration budget;
+    private final int maxChars;
 
-    public ThirdPartyNotices(PackageFiles files, BundledLicenceTexts texts, Duration budget) {
+    public ThirdPartyNotices(PackageFiles files, BundledLicenceTexts texts, Duration budget, int maxChars) {
         this.files = requireNonNull(files, "files");
         this.texts = requireNonNull(texts, "texts");
         this.budget = requireNonNull(budget, "budget");
+        this.maxChars = maxChars;
     }
 
+    public ThirdPartyNotices(PackageFiles files, BundledLicenceTexts texts, Duration budget) {
+        this(files, texts, budget, DEFAULT_MAX_CHARS);
+    }
+
+    /** The notices as the bot sends them in a conversation, at most {@link #DEFAULT_MAX_CHARS}. */
     public ThirdPartyNotices(PackageFiles files) {
-        this(files, BundledLicenceTexts.bundled(), DEFAULT_BUDGET);
+        this(files, BundledLicenceTexts.bundled(), DEFAULT_BUDGET, DEFAULT_MAX_CHARS);
     }
 
     /** The notices for every package of the report, with each one's own files read from its registry. */
@@ -54,6 +65,6 @@ public final class ThirdPartyNotices {
                 .sorted()
                 .toList();
         Map<String, OwnFiles> own = OwnFilesReads.readAll(files, purls, budget);
-        return new NoticesText(texts).render(header, report, own);
+        return new NoticesText(texts, maxChars).render(header, report, own);
     }
 }

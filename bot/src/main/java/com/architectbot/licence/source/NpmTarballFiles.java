@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 /**
  * An npm package's own LICENSE/NOTICE, from the tarball its version document names ({@code dist.tarball}).
@@ -72,21 +71,9 @@ final class NpmTarballFiles {
     private URI onRegistry(String url) {
         try {
             URI uri = new URI(url);
-            boolean sameOrigin = Objects.equals(lower(uri.getScheme()), lower(base.getScheme()))
-                    && Objects.equals(lower(uri.getHost()), lower(base.getHost()))
-                    && port(uri) == port(base)
-                    && uri.getRawUserInfo() == null;
-            return sameOrigin ? uri : null;
+            return SameOrigin.as(uri, base) ? uri : null;
         } catch (URISyntaxException e) {
             return null;
         }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static String lower(String value) {
-        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 }

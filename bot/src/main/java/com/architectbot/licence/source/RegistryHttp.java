@@ -6,6 +6,7 @@ import com.architectbot.licence.LicenceRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -14,8 +15,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The one HTTP path to every registry: a timeout per request, bounded retries with backoff for
  * timeouts, I/O errors, 429 and 5xx (honouring {@code Retry-After}), and at most
  * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host, and answers read up to
- * {@link RegistrySettings#maxBodyBytes()}, over HTTP/2 where the registry offers it. It never throws for a
+ * {@link RegistrySettings#maxBodyBytes()}, over HTTP/2 where the registry offers it. A redirect is followed
+ * (at most {@value #MAX_REDIRECTS} hops) only to the scheme, host and port the GET was for. It never throws for a
  * registry that is away or answers too much: that is an {@link Outcome} (or an {@link Answer} for a
  * conditional GET whose body is read as it streams in).
  */
@@ -38,7 +42,10 @@ public final class RegistryHttp implements AutoCloseable {
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
     /** How long a look-up may queue for a free slot on a busy host before giving up. */
     static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(2);
+    /** Redirects followed for one GET, each on the host the GET was for. */
+    static final int MAX_REDIRECTS = 3;
 
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String BINARY = "application/octet-stream, */*";
     private static final String USER_AGENT = "architect-bot licence-check (+https://github.com/architect-bot)";
     private static final Logger log = LoggerFactory.getLogger(RegistryHttp.class);
@@ -106,7 +113,7 @@ public final class RegistryHttp implements AutoCloseable {
                 .withJitter();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed by hand, on the same host only
                 .version(HttpClient.Version.HTTP_2) // many requests to one host share a connection
                 .executor(executor)
                 .build();
@@ -147,36 +154,65 @@ public final class RegistryHttp implements AutoCloseable {
      * read by {@code reader} as it streams in, within the size cap.
      */
     public <T> Answer<T> get(URI uri, Map<String, String> headers, BodyReader<T> reader) {
-        HttpRequest request;
+        URI target = uri;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpRequest request = request(target, headers);
+            if (request == null) { // a header value the JDK refuses (CR/LF): never sent
+                return new Answer.Failed<>("a request header was not valid");
+            }
+            switch (withRetries(request, reader)) {
+                case Attempt.Done<T> done -> {
+                    return done.answer();
+                }
+                case Attempt.Redirect<T> redirect -> {
+                    // a registry's redirect is followed only to itself: anything else would let it aim us anywhere
+                    if (!SameOrigin.as(redirect.location(), uri)) {
+                        return new Answer.Failed<>("redirected to another host ("
+                                + Objects.requireNonNullElse(redirect.location().getHost(), "none named")
+                                + "); not followed");
+                    }
+                    target = redirect.location();
+                }
+                case Attempt.Retry<T> retry -> throw new IllegalStateException("retries end in withRetries");
+            }
+        }
+        return new Answer.Failed<>("more than " + MAX_REDIRECTS + " redirects; not followed");
+    }
+
+    private HttpRequest request(URI uri, Map<String, String> headers) {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .timeout(settings.timeout())
                     .header("User-Agent", USER_AGENT)
                     .GET();
             headers.forEach(builder::header);
-            request = builder.build();
-        } catch (IllegalArgumentException e) { // a header value the JDK refuses (CR/LF): never sent
-            return new Answer.Failed<>("a request header was not valid");
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
+    }
+
+    /** The request, tried again while worth it: an answer, a failure, or a redirect (never a Retry). */
+    private <T> Attempt<T> withRetries(HttpRequest request, BodyReader<T> reader) {
         String lastProblem = "no attempt made";
         int attempts = settings.retries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            Duration wait;
-            switch (attemptOnce(request, reader)) {
-                case Attempt.Done<T> done -> {
-                    return done.answer();
-                }
-                case Attempt.Retry<T> retry -> {
-                    lastProblem = retry.problem();
-                    wait = retry.retryAfter().orElse(backoff.after(attempt));
-                }
+            Attempt<T> result = attemptOnce(request, reader);
+            if (!(result instanceof Attempt.Retry<T> retry)) {
+                return result;
             }
-            log.debug("attempt {}/{} on {} failed: {}", attempt, attempts, uri.getHost(), lastProblem);
-            if (attempt < attempts && !pause(wait)) {
+            lastProblem = retry.problem();
+            log.debug(
+                    "attempt {}/{} on {} failed: {}",
+                    attempt,
+                    attempts,
+                    request.uri().getHost(),
+                    lastProblem);
+            if (attempt < attempts && !pause(retry.retryAfter().orElse(backoff.after(attempt)))) {
                 break;
             }
         }
-        return new Answer.Failed<>(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
+        return failed(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
     }
 
     /** One request: done (an answer or a hopeless failure), or worth another try. */
@@ -184,6 +220,9 @@ public final class RegistryHttp implements AutoCloseable {
         record Done<T>(Answer<T> answer) implements Attempt<T> {}
 
         record Retry<T>(String problem, Optional<Duration> retryAfter) implements Attempt<T> {}
+
+        /** A 3xx to {@code location}, resolved against the request; whether to follow is the caller's call. */
+        record Redirect<T>(URI location) implements Attempt<T> {}
     }
 
     private static <T> Attempt<T> failed(String reason) {
@@ -233,6 +272,9 @@ public final class RegistryHttp implements AutoCloseable {
             if (status == 304) {
                 return new Attempt.Done<>(new Answer.NotModified<>(response.headers()));
             }
+            if (REDIRECTS.contains(status)) {
+                return redirect(response);
+            }
             if (status == 404 || status == 410) {
                 return new Attempt.Done<>(new Answer.NotFound<>());
             }
@@ -246,6 +288,18 @@ public final class RegistryHttp implements AutoCloseable {
                 return new Attempt.Retry<>("HTTP " + status, retryAfter);
             }
             return failed("HTTP " + status);
+        }
+    }
+
+    private static <T> Attempt<T> redirect(HttpResponse<InputStream> response) {
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            return failed("HTTP " + response.statusCode() + " without a Location");
+        }
+        try {
+            return new Attempt.Redirect<>(response.request().uri().resolve(new URI(location.get())));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return failed("redirected to a location that is not a URL; not followed");
         }
     }
 

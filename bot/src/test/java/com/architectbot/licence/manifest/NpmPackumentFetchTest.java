@@ -134,6 +134,22 @@ class NpmPackumentFetchTest {
     }
 
     @Test
+    void a_version_declaring_fifteen_hundred_dependencies_has_only_the_first_thousand_fetched_and_is_named() {
+        // given: a published version that asks for 1,500 packages
+        Path npm = folder.resolve("npm");
+        List<String> many = IntStream.range(0, 1_500).mapToObj(i -> "dep-" + i).toList();
+        NpmDocuments.write(npm, "wide", NpmDocuments.single("wide", many));
+        resolver(FakeRegistry.servingFolder(npm), 16);
+        // when
+        Resolution resolution = resolver.resolve(List.of(packageJson(List.of("wide"))), ResolveOptions.DEFAULT);
+        // then: the packument and 1,000 of its dependencies asked for, no more, and the cut said
+        assertThat(registry.requests()).hasSize(1 + NpmRangeReader.MAX_DEPENDENCIES_PER_RELEASE);
+        assertThat(resolution.problems())
+                .contains("package.json: npm tree cut: wide@1.0.0 declares more than 1000 dependencies:"
+                        + " the rest are not checked");
+    }
+
+    @Test
     void the_tree_and_its_shortest_paths_are_the_same_on_every_run() {
         // given: a diamond, where c is reached through a (listed first) and through b
         Path npm = folder.resolve("npm");

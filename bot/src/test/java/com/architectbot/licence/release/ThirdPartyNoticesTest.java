@@ -1,5 +1,6 @@
 package com.architectbot.licence.release;
 
+import static com.architectbot.testing.PackageArchives.TarItem.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.core.report.DistributionModel;
@@ -10,12 +11,20 @@ import com.architectbot.core.report.Provenance;
 import com.architectbot.core.report.Verdict;
 import com.architectbot.licence.release.OwnFiles.Kind;
 import com.architectbot.licence.release.OwnFiles.OwnFile;
+import com.architectbot.licence.source.Registries;
+import com.architectbot.licence.source.TestSettings;
+import com.architectbot.testing.FakeRegistry;
 import com.architectbot.testing.LicenceReports;
+import com.architectbot.testing.PackageArchives;
+import com.architectbot.testing.PackageArchives.TarItem;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ThirdPartyNoticesTest {
 
@@ -157,6 +166,58 @@ class ThirdPartyNoticesTest {
 
         assertThat(notices).doesNotContain("\u001B", "\u0007", "\u0000", "\u202E", "\r");
         assertThat(notices).contains("Copyright 2020 Evil Corp?", "  red", "NOTICE? text");
+    }
+
+    @Test
+    void many_packages_with_eight_full_notice_files_each_give_notices_under_the_cap_with_the_cut_line(
+            @TempDir Path folder) {
+        int packages = 140; // 140 x 64 KiB is more than 8 MiB even after each package is cut to 64 KiB
+        List<TarItem> notices = IntStream.range(0, 8)
+                .mapToObj(i -> filled("package/NOTICE" + i, 64 * 1024, (char) ('a' + i)))
+                .toList();
+        byte[] tgz = PackageArchives.tgz(notices);
+        List<LicenceFinding> findings = IntStream.range(0, packages)
+                .mapToObj(i -> "pkg" + (1000 + i))
+                .peek(name -> PackageArchives.npmRelease(
+                        folder, name, "1.0.0", "MIT", PackageArchives.tarballUrl(name, "1.0.0"), tgz))
+                .map(name -> finding("pkg:npm/" + name + "@1.0.0", "MIT", LicenceCategory.PERMISSIVE))
+                .toList();
+        try (FakeRegistry registry = FakeRegistry.servingFolder(folder);
+                Registries registries = new Registries(TestSettings.allAt(registry.baseUri()))) {
+
+            String text = new ThirdPartyNotices(registries.packageFiles())
+                    .render(HEADER, report(findings.toArray(LicenceFinding[]::new)));
+
+            assertThat(text.length()).isLessThanOrEqualTo(ThirdPartyNotices.DEFAULT_MAX_CHARS);
+            // positions, not containsSubsequence: that is quadratic on 8 MiB
+            int first = text.indexOf("pkg1000@1.0.0");
+            int firstCut = text.indexOf("  [... cut: the rest is in the package's own archive]", first);
+            int second = text.indexOf("pkg1001@1.0.0");
+            int cutLine = text.indexOf("[... the rest is cut: these notices would be longer than 8 MiB. For the whole"
+                    + " file run: architect-bot licence-check --format notices <manifest>]");
+            int appendix = text.indexOf("==== MIT: MIT License ====");
+            assertThat(List.of(first, firstCut, second, cutLine, appendix))
+                    .allMatch(at -> at >= 0)
+                    .isSorted();
+            assertThat(second - first)
+                    .isBetween(OwnFilesReads.MAX_CHARS_PER_PACKAGE, 2 * OwnFilesReads.MAX_CHARS_PER_PACKAGE);
+            assertThat(text.contains("pkg" + (1000 + packages - 1) + "@1.0.0\n"))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void invisible_format_characters_and_separators_from_a_package_are_neutralised() {
+        String hidden = "Copyright 2020 A\u061CB\u00ADC\u2060D\u2064E\u2028F\u2029G"
+                + new String(Character.toChars(0xE0041)) + new String(Character.toChars(0xE007F)) + "H\tI";
+        Map<String, OwnFiles> files =
+                Map.of("pkg:npm/quiet@1.0.0", read(new OwnFile("NOTICE", Kind.NOTICE, hidden, false)));
+        String notices = new ThirdPartyNotices(files::get, BundledLicenceTexts.bundled(), Duration.ofSeconds(5))
+                .render(HEADER, report(finding("pkg:npm/quiet@1.0.0", "MIT\u2066", LicenceCategory.PERMISSIVE)));
+
+        assertThat(notices)
+                .doesNotContain("\u061C", "\u00AD", "\u2060", "\u2064", "\u2028", "\u2029", "\uDB40")
+                .contains("Copyright 2020 A?B?C?D?E?F?G??H\tI", "Licence: MIT?");
     }
 
     @Test

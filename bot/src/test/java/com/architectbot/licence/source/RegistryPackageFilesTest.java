@@ -124,6 +124,45 @@ class RegistryPackageFilesTest {
     }
 
     @Test
+    void a_jar_redirected_to_another_host_is_not_fetched_and_the_reason_names_the_host() throws IOException {
+        try (FakeRegistry elsewhere = FakeRegistry.servingFolder(folder.resolve("elsewhere"))) {
+            maven(licensedJar());
+            registry.answerNext(1, 302, Map.of("Location", elsewhere.baseUri() + "org/acme/widget/1.0/widget-1.0.jar"));
+
+            OwnFiles files = read("pkg:maven/org.acme/widget@1.0");
+
+            assertThat(files)
+                    .isEqualTo(new OwnFiles.Unavailable("the jar could not be read: redirected to another host ("
+                            + elsewhere.baseUri().getHost() + "); not followed"));
+            assertThat(elsewhere.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_jar_redirected_on_the_same_host_is_followed() {
+        maven(licensedJar());
+        String jarPath = "org/acme/widget/1.0/widget-1.0.jar";
+        registry.answerNext(1, 302, Map.of("Location", "/" + jarPath));
+
+        OwnFiles files = read("pkg:maven/org.acme/widget@1.0");
+
+        assertThat(((OwnFiles.Read) files).files()).extracting(OwnFile::path).contains("META-INF/NOTICE");
+        assertThat(registry.requests()).startsWith("/" + jarPath, "/" + jarPath);
+    }
+
+    @Test
+    void a_redirect_loop_on_the_same_host_stops_after_three_hops() {
+        maven(licensedJar());
+        registry.answerNext(4, 302, Map.of("Location", "/org/acme/widget/1.0/widget-1.0.jar"));
+
+        OwnFiles files = read("pkg:maven/org.acme/widget@1.0");
+
+        assertThat(files)
+                .isEqualTo(new OwnFiles.Unavailable("the jar could not be read: more than 3 redirects; not followed"));
+        assertThat(registry.requests()).hasSize(4);
+    }
+
+    @Test
     void a_jar_is_read_with_ranges_not_downloaded() {
         byte[] jar = licensedJar();
         maven(jar);
