@@ -73,7 +73,7 @@ final class NoticesText {
     private String cutLine() {
         return "\n[... the rest is cut: these notices would be longer than " + size(maxChars) + ". "
                 + (maxChars < ThirdPartyNotices.COMMAND_LINE_MAX_CHARS
-                        ? "For the whole file run: architect-bot licence-check --format notices <manifest>]\n"
+                        ? "For the whole file run: architect-bot license-check --format notices <manifest>]\n"
                         : "Check the project's parts one at a time.]\n");
     }
 
