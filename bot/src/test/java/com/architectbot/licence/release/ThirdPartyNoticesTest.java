@@ -194,7 +194,7 @@ class ThirdPartyNoticesTest {
             int firstCut = text.indexOf("  [... cut: the rest is in the package's own archive]", first);
             int second = text.indexOf("pkg1001@1.0.0");
             int cutLine = text.indexOf("[... the rest is cut: these notices would be longer than 8 MiB. For the whole"
-                    + " file run: architect-bot licence-check --format notices <manifest>]");
+                    + " file run: architect-bot license-check --format notices <manifest>]");
             int appendix = text.indexOf("==== MIT: MIT License ====");
             assertThat(List.of(first, firstCut, second, cutLine, appendix))
                     .allMatch(at -> at >= 0)
