@@ -3,13 +3,13 @@ package com.architectbot.licence.source;
 import com.architectbot.licence.release.OwnFiles;
 import com.architectbot.licence.release.OwnFiles.OwnFile;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -29,7 +29,10 @@ final class TarballFiles {
 
     static OwnFiles read(byte[] tgz, ArchiveLimits limits) {
         List<OwnFile> files = new ArrayList<>();
-        try (var unpacked = new Limited(new GZIPInputStream(new ByteArrayInputStream(tgz)), limits.maxUnpackedBytes());
+        try (var unpacked = ResponseBodies.capped(
+                        new GZIPInputStream(new ByteArrayInputStream(tgz)),
+                        limits.maxUnpackedBytes(),
+                        OptionalLong.empty());
                 var tar = new TarArchiveInputStream(unpacked)) {
             int entries = 0;
             for (TarArchiveEntry entry = tar.getNextEntry();
@@ -43,7 +46,7 @@ final class TarballFiles {
                     }
                 }
             }
-        } catch (Limited.Exceeded e) {
+        } catch (ResponseBodies.TooLarge e) {
             if (files.isEmpty()) {
                 return new OwnFiles.Unavailable("the tarball unpacks to more than "
                         + ResponseBodies.describe(limits.maxUnpackedBytes()) + " with no licence file before that");
@@ -74,46 +77,5 @@ final class TarballFiles {
         byte[] kept = tar.readNBytes(maxBytes);
         boolean cut = kept.length == maxBytes && tar.read() != -1;
         return new OwnFile(name, kind, new String(kept, StandardCharsets.UTF_8), cut);
-    }
-
-    /** Fails with {@link Exceeded} once more than {@code max} bytes have been read. */
-    private static final class Limited extends FilterInputStream {
-        static final class Exceeded extends IOException {}
-
-        private final long max;
-        private long read;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) throws Exceeded {
-            read += n;
-            if (read > max) {
-                throw new Exceeded();
-            }
-        }
     }
 }
