@@ -24,7 +24,8 @@ final class CratesRegistry implements LicenceRegistry {
     public Lookup lookup(PackageRef pkg) {
         URI uri = URI.create(base + "api/v1/crates/" + JsonDocuments.pathSegment(pkg.name()) + "/"
                 + JsonDocuments.pathSegment(pkg.version()));
-        return JsonDocuments.read(http.get(uri, "application/json"), NAME, CratesRegistry::licence);
+        return JsonDocuments.read(
+                http.get(uri, JsonDocuments.ACCEPT, RegistryHttp.BodyReader.TEXT), NAME, CratesRegistry::licence);
     }
 
     static DeclaredLicence licence(JsonNode document) {

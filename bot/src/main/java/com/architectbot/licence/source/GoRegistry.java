@@ -31,7 +31,8 @@ final class GoRegistry implements LicenceRegistry {
         String module = pkg.namespace() == null ? pkg.name() : pkg.namespace() + "/" + pkg.name();
         URI uri = URI.create(base + "v3/systems/go/packages/" + JsonDocuments.pathSegment(module) + "/versions/"
                 + JsonDocuments.pathSegment(pkg.version()));
-        return JsonDocuments.read(http.get(uri, "application/json"), NAME, GoRegistry::licence);
+        return JsonDocuments.read(
+                http.get(uri, JsonDocuments.ACCEPT, RegistryHttp.BodyReader.TEXT), NAME, GoRegistry::licence);
     }
 
     static DeclaredLicence licence(JsonNode document) {

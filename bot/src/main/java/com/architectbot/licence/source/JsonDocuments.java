@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -17,20 +18,24 @@ import org.slf4j.LoggerFactory;
 public final class JsonDocuments {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The request headers of a GET for a JSON document. */
+    static final Map<String, String> ACCEPT = Map.of("Accept", "application/json");
+
     private static final Logger log = LoggerFactory.getLogger(JsonDocuments.class);
 
     private JsonDocuments() {}
 
-    /** Turns an HTTP outcome into a look-up, with {@code extract} reading a licence from the document. */
-    static Lookup read(RegistryHttp.Outcome outcome, String registry, Function<JsonNode, DeclaredLicence> extract) {
-        if (!(outcome instanceof RegistryHttp.Outcome.Ok ok)) {
-            return outcome.unknown(registry);
+    /** Turns an HTTP answer into a look-up, with {@code extract} reading a licence from the document. */
+    static Lookup read(
+            RegistryHttp.Answer<String> answer, String registry, Function<JsonNode, DeclaredLicence> extract) {
+        if (!(answer instanceof RegistryHttp.Answer.Read<String> read)) {
+            return UnknownLookup.of(registry, answer);
         }
         try {
-            return new Lookup.Found(extract.apply(MAPPER.readTree(ok.body())));
+            return new Lookup.Found(extract.apply(MAPPER.readTree(read.value())));
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("{} answered with an unreadable document: {}", registry, e.toString());
-            return outcome.unknown(registry);
+            return UnknownLookup.of(registry, answer);
         }
     }
 

@@ -5,10 +5,12 @@ import com.architectbot.licence.LicenceRegistry;
 import com.architectbot.licence.PackageRef;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -30,6 +32,8 @@ final class MavenRegistry implements LicenceRegistry {
     static final int MAX_POMS_PER_LOOKUP = 12;
 
     private static final Logger log = LoggerFactory.getLogger(MavenRegistry.class);
+    /** A POM read from the local repository is answered as a registry's 200 with no headers. */
+    private static final HttpHeaders LOCAL_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
 
     private final RegistryHttp http;
     private final URI base;
@@ -53,13 +57,13 @@ final class MavenRegistry implements LicenceRegistry {
         PackageRef chainStart = pkg;
         Set<PackageRef> seen = new HashSet<>();
         while (seen.add(current) && seen.size() <= MAX_POMS_PER_LOOKUP) {
-            RegistryHttp.Outcome outcome = pom(current);
-            if (!(outcome instanceof RegistryHttp.Outcome.Ok ok)) {
-                return current.equals(chainStart) ? outcome.unknown(NAME) : parentMissing(current, outcome);
+            RegistryHttp.Answer<String> answer = pom(current);
+            if (!(answer instanceof RegistryHttp.Answer.Read<String> read)) {
+                return current.equals(chainStart) ? UnknownLookup.of(NAME, answer) : parentMissing(current, answer);
             }
             PomDocument pom;
             try {
-                pom = PomDocument.parse(ok.body(), current);
+                pom = PomDocument.parse(read.value(), current);
             } catch (IllegalArgumentException e) {
                 log.warn("unreadable POM {}: {}", current, e.getMessage());
                 return new Lookup.Unknown(
@@ -84,28 +88,25 @@ final class MavenRegistry implements LicenceRegistry {
                 "the POMs of " + coordinates(pkg) + " form a cycle or a chain longer than " + MAX_POMS_PER_LOOKUP);
     }
 
-    private static Lookup parentMissing(PackageRef parent, RegistryHttp.Outcome outcome) {
-        return switch (outcome) {
-            case RegistryHttp.Outcome.NotFound notFound ->
-                new Lookup.Unknown("parent POM " + coordinates(parent) + " not found in " + NAME);
-            case RegistryHttp.Outcome.Ok ok -> outcome.unknown(NAME);
-            case RegistryHttp.Outcome.Failed failed -> outcome.unknown(NAME);
-        };
+    private static Lookup parentMissing(PackageRef parent, RegistryHttp.Answer<String> answer) {
+        return answer instanceof RegistryHttp.Answer.NotFound<String>
+                ? new Lookup.Unknown("parent POM " + coordinates(parent) + " not found in " + NAME)
+                : UnknownLookup.of(NAME, answer);
     }
 
     /** The local copy when the resolver has one (a released POM never changes), else the repository's. */
-    private RegistryHttp.Outcome pom(PackageRef pkg) {
+    private RegistryHttp.Answer<String> pom(PackageRef pkg) {
         if (localRepository != null) {
             Path local = localRepository.resolve(pomPath(pkg, false)).normalize(); // "../" in a name stays inside
             try {
                 if (local.startsWith(localRepository) && Files.isRegularFile(local)) {
-                    return new RegistryHttp.Outcome.Ok(Files.readString(local));
+                    return new RegistryHttp.Answer.Read<>(Files.readString(local), 200, LOCAL_HEADERS);
                 }
             } catch (IOException e) {
                 log.debug("cannot read the cached POM {}: {}", local, e.getMessage()); // fetch it instead
             }
         }
-        return http.get(pomUri(pkg), "application/xml, text/xml");
+        return http.get(pomUri(pkg), SafeXml.ACCEPT, RegistryHttp.BodyReader.TEXT);
     }
 
     URI pomUri(PackageRef pkg) {

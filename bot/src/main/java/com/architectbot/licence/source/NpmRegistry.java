@@ -33,7 +33,8 @@ final class NpmRegistry implements LicenceRegistry {
         URI uri = URI.create(
                 base + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%40", "@") + "/"
                         + JsonDocuments.pathSegment(pkg.version()));
-        return JsonDocuments.read(http.get(uri, "application/json"), NAME, NpmRegistry::licence);
+        return JsonDocuments.read(
+                http.get(uri, JsonDocuments.ACCEPT, RegistryHttp.BodyReader.TEXT), NAME, NpmRegistry::licence);
     }
 
     static DeclaredLicence licence(JsonNode version) {

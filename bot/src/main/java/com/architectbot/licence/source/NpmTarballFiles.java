@@ -34,12 +34,11 @@ final class NpmTarballFiles {
         URI document = URI.create(
                 base + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%40", "@") + "/"
                         + JsonDocuments.pathSegment(pkg.version()));
-        return switch (http.get(document, "application/json")) {
-            case RegistryHttp.Outcome.Ok ok -> fromDocument(ok.body());
-            case RegistryHttp.Outcome.NotFound notFound -> new OwnFiles.Unavailable("not found in " + NpmRegistry.NAME);
-            case RegistryHttp.Outcome.Failed failed ->
-                new OwnFiles.Unavailable(NpmRegistry.NAME + " unreachable: " + failed.reason());
-        };
+        RegistryHttp.Answer<String> answer = http.get(document, JsonDocuments.ACCEPT, RegistryHttp.BodyReader.TEXT);
+        return answer instanceof RegistryHttp.Answer.Read<String> read
+                ? fromDocument(read.value())
+                : new OwnFiles.Unavailable(
+                        UnknownLookup.of(NpmRegistry.NAME, answer).reason());
     }
 
     private OwnFiles fromDocument(String body) {

@@ -43,15 +43,17 @@ final class NugetRegistry implements LicenceRegistry {
         }
         String id = JsonDocuments.pathSegment(pkg.name().toLowerCase(Locale.ROOT));
         String version = JsonDocuments.pathSegment(pkg.version().toLowerCase(Locale.ROOT));
-        RegistryHttp.Outcome outcome = http.get(
-                URI.create(base.uri() + id + "/" + version + "/" + id + ".nuspec"), "application/xml, text/xml");
-        if (!(outcome instanceof RegistryHttp.Outcome.Ok ok)) {
-            return outcome.unknown(NAME);
+        RegistryHttp.Answer<String> answer = http.get(
+                URI.create(base.uri() + id + "/" + version + "/" + id + ".nuspec"),
+                SafeXml.ACCEPT,
+                RegistryHttp.BodyReader.TEXT);
+        if (!(answer instanceof RegistryHttp.Answer.Read<String> read)) {
+            return UnknownLookup.of(NAME, answer);
         }
-        return SafeXml.root(ok.body())
+        return SafeXml.root(read.value())
                 .flatMap(root -> SafeXml.child(root, "metadata"))
                 .<Lookup>map(metadata -> new Lookup.Found(licence(metadata)))
-                .orElseGet(() -> outcome.unknown(NAME));
+                .orElseGet(() -> UnknownLookup.of(NAME, answer));
     }
 
     /** Either the package content base URL or why there is none. */
@@ -63,17 +65,17 @@ final class NugetRegistry implements LicenceRegistry {
         if (known != null) {
             return new BaseAddress(known, null);
         }
-        RegistryHttp.Outcome outcome = http.get(serviceIndex, "application/json");
-        if (outcome instanceof RegistryHttp.Outcome.NotFound) {
+        RegistryHttp.Answer<String> answer = http.get(serviceIndex, JsonDocuments.ACCEPT, RegistryHttp.BodyReader.TEXT);
+        if (answer instanceof RegistryHttp.Answer.NotFound<String>) {
             return new BaseAddress(
                     null,
                     new Lookup.Unknown(NAME + " service index not found at " + serviceIndex + " (check "
                             + RegistrySettings.NUGET_URL + ")"));
         }
-        if (!(outcome instanceof RegistryHttp.Outcome.Ok ok)) {
-            return new BaseAddress(null, outcome.unknown(NAME));
+        if (!(answer instanceof RegistryHttp.Answer.Read<String> read)) {
+            return new BaseAddress(null, UnknownLookup.of(NAME, answer));
         }
-        Optional<URI> found = packageBaseIn(ok.body());
+        Optional<URI> found = packageBaseIn(read.value());
         if (found.isEmpty()) {
             return new BaseAddress(
                     null,

@@ -37,7 +37,8 @@ final class PypiRegistry implements LicenceRegistry {
     public Lookup lookup(PackageRef pkg) {
         URI uri = URI.create(base + "pypi/" + JsonDocuments.pathSegment(normalised(pkg.name())) + "/"
                 + JsonDocuments.pathSegment(pkg.version()) + "/json");
-        return JsonDocuments.read(http.get(uri, "application/json"), NAME, PypiRegistry::licence);
+        return JsonDocuments.read(
+                http.get(uri, JsonDocuments.ACCEPT, RegistryHttp.BodyReader.TEXT), NAME, PypiRegistry::licence);
     }
 
     /** PEP 503: case and runs of '-', '_', '.' do not distinguish projects. */

@@ -1,12 +1,11 @@
 package com.architectbot.licence.source;
 
-import com.architectbot.core.Backoff;
 import com.architectbot.core.RetryAfter;
-import com.architectbot.licence.LicenceRegistry;
+import com.architectbot.licence.source.Retries.Attempt;
+import com.architectbot.licence.source.SameOriginRedirects.Hop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -15,64 +14,30 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP path to every registry: a timeout per request, bounded retries with backoff for
  * timeouts, I/O errors, 429 and 5xx (honouring {@code Retry-After}), and at most
  * {@link RegistrySettings#maxConcurrentPerHost()} requests in flight per host, and answers read up to
- * {@link RegistrySettings#maxBodyBytes()}, over HTTP/2 where the registry offers it. A redirect is followed
- * (at most {@value #MAX_REDIRECTS} hops) only to the scheme, host and port the GET was for. It never throws for a
- * registry that is away or answers too much: that is an {@link Outcome} (or an {@link Answer} for a
- * conditional GET whose body is read as it streams in).
+ * {@link RegistrySettings#maxBodyBytes()}, over HTTP/2 where the registry offers it. Redirects are followed by
+ * {@link SameOriginRedirects}. It never throws for a registry that is away or answers too much: that is an
+ * {@link Answer}, its body read as it streams in.
  */
 public final class RegistryHttp implements AutoCloseable {
 
-    /** A registry asking for a longer pause than this is treated as away rather than waited for. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
-    /** How long a look-up may queue for a free slot on a busy host before giving up. */
-    static final Duration MAX_QUEUE_WAIT = Duration.ofMinutes(2);
-    /** Redirects followed for one GET, each on the host the GET was for. */
-    static final int MAX_REDIRECTS = 3;
-
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String BINARY = "application/octet-stream, */*";
     private static final String USER_AGENT = "architect-bot licence-check (+https://github.com/architect-bot)";
-    private static final Logger log = LoggerFactory.getLogger(RegistryHttp.class);
-
-    /** What a GET came to. */
-    sealed interface Outcome {
-        record Ok(String body) implements Outcome {}
-
-        record NotFound() implements Outcome {}
-
-        /** Still failing after the last attempt; {@code reason} is user-facing evidence. */
-        record Failed(String reason) implements Outcome {}
-
-        /** What the report says when this outcome gave no licence. */
-        default LicenceRegistry.Lookup.Unknown unknown(String registry) {
-            return switch (this) {
-                case Ok ok ->
-                    new LicenceRegistry.Lookup.Unknown(registry + " answered with a document that could not be read");
-                case NotFound notFound -> new LicenceRegistry.Lookup.Unknown("not found in " + registry);
-                case Failed failed -> new LicenceRegistry.Lookup.Unknown(registry + " unreachable: " + failed.reason());
-            };
-        }
-    }
 
     /** Reads a 2xx body as it arrives (it is capped); throws {@link Unreadable} for content it cannot use. */
     @FunctionalInterface
     public interface BodyReader<T> {
+        /** The whole body as UTF-8 text. */
+        BodyReader<String> TEXT = body -> new String(body.readAllBytes(), StandardCharsets.UTF_8);
+
         T read(InputStream body) throws IOException;
     }
 
@@ -103,14 +68,13 @@ public final class RegistryHttp implements AutoCloseable {
     private final HttpClient client;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final RegistrySettings settings;
-    private final Backoff backoff;
-    private final Map<String, Semaphore> permitsByHost = new ConcurrentHashMap<>();
+    private final Retries retries;
+    private final HostSlots slots;
 
     public RegistryHttp(RegistrySettings settings) {
         this.settings = settings;
-        this.backoff = Backoff.doubling(
-                        settings.retryBackoff(), settings.retryBackoff().multipliedBy(1024))
-                .withJitter();
+        this.slots = new HostSlots(settings.maxConcurrentPerHost());
+        this.retries = new Retries(settings.retries(), settings.retryBackoff());
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // followed by hand, on the same host only
@@ -124,16 +88,6 @@ public final class RegistryHttp implements AutoCloseable {
         return settings.maxConcurrentPerHost();
     }
 
-    Outcome get(URI uri, String accept) {
-        return switch (get(
-                uri, Map.of("Accept", accept), body -> new String(body.readAllBytes(), StandardCharsets.UTF_8))) {
-            case Answer.Read<String> read -> new Outcome.Ok(read.value());
-            case Answer.NotModified<String> notModified -> new Outcome.Failed("HTTP 304 to an unconditional request");
-            case Answer.NotFound<String> notFound -> new Outcome.NotFound();
-            case Answer.Failed<String> failed -> new Outcome.Failed(failed.reason());
-        };
-    }
-
     /**
      * The bytes of a binary (a package archive), or of the byte range {@code range} of it ({@code bytes=0-99},
      * {@code bytes=-22}): the answer's status says whether the server sent the part (206) or ignored the range
@@ -142,11 +96,9 @@ public final class RegistryHttp implements AutoCloseable {
     Answer<byte[]> getBytes(URI uri, String range, int maxBytes) {
         Map<String, String> headers =
                 range == null ? Map.of("Accept", BINARY) : Map.of("Accept", BINARY, "Range", range);
-        return get(
-                uri,
-                headers,
-                body -> ResponseBodies.capped(body, maxBytes, OptionalLong.empty())
-                        .readAllBytes());
+        BodyReader<byte[]> bytes = body ->
+                ResponseBodies.capped(body, maxBytes, OptionalLong.empty()).readAllBytes();
+        return get(uri, headers, bytes);
     }
 
     /**
@@ -154,29 +106,12 @@ public final class RegistryHttp implements AutoCloseable {
      * read by {@code reader} as it streams in, within the size cap.
      */
     public <T> Answer<T> get(URI uri, Map<String, String> headers, BodyReader<T> reader) {
-        URI target = uri;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        return SameOriginRedirects.follow(uri, target -> {
             HttpRequest request = request(target, headers);
-            if (request == null) { // a header value the JDK refuses (CR/LF): never sent
-                return new Answer.Failed<>("a request header was not valid");
-            }
-            switch (withRetries(request, reader)) {
-                case Attempt.Done<T> done -> {
-                    return done.answer();
-                }
-                case Attempt.Redirect<T> redirect -> {
-                    // a registry's redirect is followed only to itself: anything else would let it aim us anywhere
-                    if (!SameOrigin.as(redirect.location(), uri)) {
-                        return new Answer.Failed<>("redirected to another host ("
-                                + Objects.requireNonNullElse(redirect.location().getHost(), "none named")
-                                + "); not followed");
-                    }
-                    target = redirect.location();
-                }
-                case Attempt.Retry<T> retry -> throw new IllegalStateException("retries end in withRetries");
-            }
-        }
-        return new Answer.Failed<>("more than " + MAX_REDIRECTS + " redirects; not followed");
+            return request == null // a header value the JDK refuses (CR/LF): never sent
+                    ? new Hop.Answered<>(new Answer.Failed<>("a request header was not valid"))
+                    : retries.run(request, attempt -> attemptOnce(attempt, reader));
+        });
     }
 
     private HttpRequest request(URI uri, Map<String, String> headers) {
@@ -192,54 +127,10 @@ public final class RegistryHttp implements AutoCloseable {
         }
     }
 
-    /** The request, tried again while worth it: an answer, a failure, or a redirect (never a Retry). */
-    private <T> Attempt<T> withRetries(HttpRequest request, BodyReader<T> reader) {
-        String lastProblem = "no attempt made";
-        int attempts = settings.retries() + 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            Attempt<T> result = attemptOnce(request, reader);
-            if (!(result instanceof Attempt.Retry<T> retry)) {
-                return result;
-            }
-            lastProblem = retry.problem();
-            log.debug(
-                    "attempt {}/{} on {} failed: {}",
-                    attempt,
-                    attempts,
-                    request.uri().getHost(),
-                    lastProblem);
-            if (attempt < attempts && !pause(retry.retryAfter().orElse(backoff.after(attempt)))) {
-                break;
-            }
-        }
-        return failed(lastProblem + (attempts > 1 ? " (" + attempts + " attempts)" : ""));
-    }
-
-    /** One request: done (an answer or a hopeless failure), or worth another try. */
-    private sealed interface Attempt<T> {
-        record Done<T>(Answer<T> answer) implements Attempt<T> {}
-
-        record Retry<T>(String problem, Optional<Duration> retryAfter) implements Attempt<T> {}
-
-        /** A 3xx to {@code location}, resolved against the request; whether to follow is the caller's call. */
-        record Redirect<T>(URI location) implements Attempt<T> {}
-    }
-
-    private static <T> Attempt<T> failed(String reason) {
-        return new Attempt.Done<>(new Answer.Failed<>(reason));
-    }
-
     private <T> Attempt<T> attemptOnce(HttpRequest request, BodyReader<T> reader) {
-        Semaphore permits = permitsByHost.computeIfAbsent(
-                request.uri().getHost() + ":" + request.uri().getPort(),
-                host -> new Semaphore(settings.maxConcurrentPerHost(), true));
-        try {
-            if (!permits.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return failed("too busy: no free connection slot after " + MAX_QUEUE_WAIT.toSeconds() + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed("interrupted");
+        Optional<String> noSlot = slots.acquire(request.uri());
+        if (noSlot.isPresent()) {
+            return Attempt.failed(noSlot.get());
         }
         try {
             // the body is read under the permit: a slot is a request in flight, answer included
@@ -247,17 +138,17 @@ public final class RegistryHttp implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             return new Attempt.Retry<>("timed out after " + describe(settings.timeout()), Optional.empty());
         } catch (Unreadable e) {
-            return failed(e.getMessage());
+            return Attempt.failed(e.getMessage());
         } catch (IOException e) {
             Optional<String> tooLarge = ResponseBodies.tooLarge(e); // the same answer again would be no smaller
-            return tooLarge.<Attempt<T>>map(RegistryHttp::failed)
+            return tooLarge.<Attempt<T>>map(Attempt::failed)
                     .orElseGet(() -> new Attempt.Retry<>(
                             "connection failed (" + e.getClass().getSimpleName() + ")", Optional.empty()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed("interrupted");
+            return Attempt.failed("interrupted");
         } finally {
-            permits.release();
+            slots.release(request.uri());
         }
     }
 
@@ -267,39 +158,22 @@ public final class RegistryHttp implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 InputStream capped = ResponseBodies.capped(
                         body, settings.maxBodyBytes(), response.headers().firstValueAsLong("Content-Length"));
-                return new Attempt.Done<>(new Answer.Read<>(reader.read(capped), status, response.headers()));
+                return Attempt.done(new Answer.Read<>(reader.read(capped), status, response.headers()));
             }
             if (status == 304) {
-                return new Attempt.Done<>(new Answer.NotModified<>(response.headers()));
+                return Attempt.done(new Answer.NotModified<>(response.headers()));
             }
-            if (REDIRECTS.contains(status)) {
-                return redirect(response);
+            if (SameOriginRedirects.isRedirect(status)) {
+                return new Attempt.Done<>(SameOriginRedirects.of(response));
             }
             if (status == 404 || status == 410) {
-                return new Attempt.Done<>(new Answer.NotFound<>());
+                return Attempt.done(new Answer.NotFound<>());
             }
             if (status == 429 || status >= 500) {
-                Optional<Duration> retryAfter =
-                        response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse);
-                if (retryAfter.isPresent() && retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0) {
-                    return failed("HTTP " + status + ", asked to wait "
-                            + retryAfter.get().toSeconds() + " s");
-                }
-                return new Attempt.Retry<>("HTTP " + status, retryAfter);
+                return Retries.later(
+                        status, response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse));
             }
-            return failed("HTTP " + status);
-        }
-    }
-
-    private static <T> Attempt<T> redirect(HttpResponse<InputStream> response) {
-        Optional<String> location = response.headers().firstValue("Location");
-        if (location.isEmpty()) {
-            return failed("HTTP " + response.statusCode() + " without a Location");
-        }
-        try {
-            return new Attempt.Redirect<>(response.request().uri().resolve(new URI(location.get())));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return failed("redirected to a location that is not a URL; not followed");
+            return Attempt.failed("HTTP " + status);
         }
     }
 
@@ -312,15 +186,5 @@ public final class RegistryHttp implements AutoCloseable {
     /** "10 s", or "200 ms" below a second. */
     static String describe(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    private static boolean pause(Duration wait) {
-        try {
-            Thread.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -24,6 +25,8 @@ public final class SafeXml {
 
     /** A POM or nuspec is a handful of levels deep; DOM walks recurse per level, so deeper input is refused. */
     public static final int MAX_ELEMENT_DEPTH = 64;
+    /** The request headers of a GET for a POM or nuspec. */
+    static final Map<String, String> ACCEPT = Map.of("Accept", "application/xml, text/xml");
 
     private static final String MAX_ELEMENT_DEPTH_PROPERTY =
             "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
