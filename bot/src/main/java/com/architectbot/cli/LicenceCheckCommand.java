@@ -7,17 +7,11 @@ import com.architectbot.core.report.DistributionModel;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.licence.CheckInput;
 import com.architectbot.licence.DependencyResolver.ResolveOptions;
-import com.architectbot.licence.LicenceReportCsv;
-import com.architectbot.licence.LicenceReportJson;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.policy.LicencePolicy;
 import com.architectbot.licence.release.BundledLicenceTexts;
-import com.architectbot.licence.release.CycloneDxSbom;
 import com.architectbot.licence.release.PackageFiles;
-import com.architectbot.licence.release.SbomStamp;
-import com.architectbot.licence.release.SpdxSbom;
 import com.architectbot.licence.release.ThirdPartyNotices;
-import com.architectbot.render.LicenceReportMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,9 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -115,7 +107,7 @@ public final class LicenceCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Format output = Format.of(format);
+            ReportFormat output = ReportFormat.of(format);
             DistributionModel model = policy == null
                     ? null
                     : DistributionModel.fromId(policy)
@@ -194,40 +186,6 @@ public final class LicenceCheckCommand implements Callable<Integer> {
             return Path.of(argument);
         } catch (InvalidPathException e) {
             return null;
-        }
-    }
-
-    private enum Format {
-        MD,
-        JSON,
-        CSV,
-        CYCLONEDX,
-        SPDX,
-        NOTICES;
-
-        static Format of(String id) {
-            return switch (id == null ? "md" : id.strip().toLowerCase(Locale.ROOT)) {
-                case "md", "markdown" -> MD;
-                case "json" -> JSON;
-                case "csv" -> CSV;
-                case "cyclonedx" -> CYCLONEDX;
-                case "spdx" -> SPDX;
-                case "notices" -> NOTICES;
-                default ->
-                    throw new PermanentFailure(
-                            "Unknown --format '" + id + "': use md, json, csv, cyclonedx, spdx or notices.");
-            };
-        }
-
-        String render(LicenceReport report, List<CheckInput> inputs, Function<LicenceReport, String> notices) {
-            return switch (this) {
-                case MD -> LicenceReportMarkdown.render(report);
-                case JSON -> LicenceReportJson.render(report) + System.lineSeparator();
-                case CSV -> LicenceReportCsv.render(report);
-                case CYCLONEDX -> CycloneDxSbom.render(report, SbomStamp.forInputs(inputs));
-                case SPDX -> SpdxSbom.render(report, SbomStamp.forInputs(inputs));
-                case NOTICES -> notices.apply(report);
-            };
         }
     }
 }

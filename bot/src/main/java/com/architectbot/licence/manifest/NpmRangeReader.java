@@ -31,25 +31,6 @@ final class NpmRangeReader implements ManifestReader {
 
     private static final List<String> RUNTIME = List.of("dependencies", "optionalDependencies");
 
-    /** A name and range to resolve, after an {@code npm:} alias is followed. */
-    record Requirement(String name, String range) {
-
-        static Requirement of(String key, String spec) {
-            if (spec.startsWith("npm:")) { // an alias: "npm:real-name@range"
-                String target = spec.substring(4);
-                int at = target.lastIndexOf('@');
-                return at > 0
-                        ? new Requirement(target.substring(0, at), target.substring(at + 1))
-                        : new Requirement(target, "latest");
-            }
-            return new Requirement(key, spec);
-        }
-
-        boolean resolvable() {
-            return NpmNames.valid(name) && NpmVersions.fromRegistry(range);
-        }
-    }
-
     private record Want(String name, String range, List<PackageRef> path) {}
 
     private final NpmPackuments packuments;
@@ -69,16 +50,16 @@ final class NpmRangeReader implements ManifestReader {
         if (options.includeTestScopes()) {
             kinds.add("devDependencies");
         }
-        List<Requirement> direct = new ArrayList<>();
+        List<NpmRequirement> direct = new ArrayList<>();
         for (String kind : kinds) {
-            direct.addAll(ownRequirements(manifest, root, kind));
+            direct.addAll(NpmRequirement.ofManifest(manifest, root, kind));
         }
         try (NpmTreeFetch fetches = new NpmTreeFetch(packuments, fetchesAtOnce, !options.directOnly())) {
             return walk(fetches, direct, file, options);
         }
     }
 
-    private Resolution walk(NpmTreeFetch fetches, List<Requirement> direct, String file, ResolveOptions options) {
+    private Resolution walk(NpmTreeFetch fetches, List<NpmRequirement> direct, String file, ResolveOptions options) {
         Map<PackageRef, Dependency> found = new LinkedHashMap<>();
         Set<String> problems = new LinkedHashSet<>();
         List<Want> level = wants(direct, List.of(), file, problems, fetches, 0);
@@ -103,7 +84,8 @@ final class NpmRangeReader implements ManifestReader {
                 found.put(pkg.get(), dependency(pkg.get(), want, release, file, problems));
                 if (!options.directOnly() && release != null) {
                     List<PackageRef> path = append(want.path(), pkg.get());
-                    next.addAll(wants(requirements(release, false), path, file, problems, fetches, depth + 1));
+                    next.addAll(
+                            wants(NpmRequirement.ofRelease(release, false), path, file, problems, fetches, depth + 1));
                     if (release.dependencies().size()
                                     + release.optionalDependencies().size()
                             > MAX_DEPENDENCIES_PER_RELEASE) {
@@ -158,35 +140,16 @@ final class NpmRangeReader implements ManifestReader {
         };
     }
 
-    /** What a version requires at run time, in its order; with {@code onlyResolvable}, what can be fetched. */
-    static List<Requirement> requirements(NpmPackument.Release release) {
-        return requirements(release, true);
-    }
-
-    private static List<Requirement> requirements(NpmPackument.Release release, boolean onlyResolvable) {
-        List<Requirement> requirements = new ArrayList<>();
-        for (Map<String, String> kind : List.of(release.dependencies(), release.optionalDependencies())) {
-            kind.forEach((key, spec) -> {
-                if (requirements.size() < MAX_DEPENDENCIES_PER_RELEASE) { // a registry's document is not trusted
-                    requirements.add(Requirement.of(key, spec));
-                }
-            });
-        }
-        return onlyResolvable
-                ? requirements.stream().filter(Requirement::resolvable).toList()
-                : requirements;
-    }
-
     /** The resolvable requirements as wants, started fetching; the others as problems. */
     private static List<Want> wants(
-            List<Requirement> requirements,
+            List<NpmRequirement> requirements,
             List<PackageRef> path,
             String file,
             Set<String> problems,
             NpmTreeFetch fetches,
             int depth) {
         List<Want> wants = new ArrayList<>();
-        for (Requirement requirement : requirements) {
+        for (NpmRequirement requirement : requirements) {
             if (!NpmNames.valid(requirement.name())) { // only from a registry's packument: the user's are checked first
                 problems.add(file + ": \"" + Malformed.echo(requirement.name()) + "\" (needed by "
                         + (path.isEmpty() ? file : path.getLast()) + ") is not a valid npm name; it is not checked");
@@ -199,23 +162,6 @@ final class NpmRangeReader implements ManifestReader {
             }
         }
         return wants;
-    }
-
-    /** The file's own requirements of one kind; an invalid name is bad input, as npm itself refuses the file. */
-    private static List<Requirement> ownRequirements(CheckInput.Manifest manifest, JsonNode root, String kind) {
-        List<Requirement> requirements = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> dependency : JsonManifest.fields(root.get(kind))) {
-            Requirement requirement =
-                    Requirement.of(dependency.getKey(), dependency.getValue().asText(""));
-            if (!NpmNames.valid(requirement.name())) {
-                throw Malformed.manifest(
-                        manifest,
-                        "\"" + Malformed.echo(requirement.name()) + "\" in " + kind
-                                + " is not a valid npm package name (" + NpmNames.RULE + ")");
-            }
-            requirements.add(requirement);
-        }
-        return requirements;
     }
 
     private static List<PackageRef> append(List<PackageRef> path, PackageRef pkg) {

@@ -76,7 +76,7 @@ final class NpmTreeFetch implements AutoCloseable {
         NpmVersions.pick(found.packument(), range)
                 .filter(version -> expanded.add(name + "@" + version))
                 .map(version -> found.packument().versions().get(version))
-                .ifPresent(release -> NpmRangeReader.requirements(release)
+                .ifPresent(release -> NpmRequirement.ofRelease(release)
                         .forEach(requirement -> want(requirement.name(), requirement.range(), depth + 1)));
     }
 
