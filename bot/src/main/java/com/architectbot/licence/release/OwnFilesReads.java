@@ -1,21 +1,12 @@
 package com.architectbot.licence.release;
 
+import com.architectbot.licence.WithinBudget;
 import com.architectbot.licence.release.OwnFiles.OwnFile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the packages' own files on virtual threads, at most {@value #MAX_READS_AT_ONCE} at a time (a read holds
@@ -30,32 +21,22 @@ final class OwnFilesReads {
     /** A package's own files, all together; the rest is cut (and marked cut). */
     static final int MAX_CHARS_PER_PACKAGE = 64 * 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(OwnFilesReads.class);
-
     private OwnFilesReads() {}
 
     static Map<String, OwnFiles> readAll(PackageFiles files, Collection<String> purls, Duration budget) {
-        Map<String, Future<OwnFiles>> pending = new LinkedHashMap<>();
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        Semaphore slots = new Semaphore(MAX_READS_AT_ONCE);
-        try {
-            purls.forEach(purl -> pending.computeIfAbsent(purl, p -> executor.submit(() -> readOne(files, p, slots))));
-            long deadline = System.nanoTime() + budget.toNanos();
-            Map<String, OwnFiles> results = new LinkedHashMap<>();
-            pending.forEach((purl, future) -> results.put(purl, await(purl, future, deadline, budget)));
-            return results;
-        } finally {
-            executor.shutdownNow(); // reads past the budget are abandoned, not waited for
-        }
-    }
-
-    private static OwnFiles readOne(PackageFiles files, String purl, Semaphore slots) throws InterruptedException {
-        slots.acquire();
-        try {
-            return capped(files.read(purl));
-        } finally {
-            slots.release();
-        }
+        return WithinBudget.askAll(
+                purls,
+                purl -> capped(files.read(purl)),
+                MAX_READS_AT_ONCE,
+                budget,
+                miss -> new OwnFiles.Unavailable(
+                        switch (miss) {
+                            case WithinBudget.Miss.Late late -> "no answer within " + budget.toSeconds() + " s";
+                            case WithinBudget.Miss.Failed failed ->
+                                "the read failed: " + failed.cause().getClass().getSimpleName();
+                            case WithinBudget.Miss.Interrupted interrupted -> "interrupted";
+                            case WithinBudget.Miss.NoAnswer none -> "the registry gave no answer";
+                        }));
     }
 
     /** The files as read, cut so that together they hold at most {@link #MAX_CHARS_PER_PACKAGE} characters. */
@@ -77,23 +58,5 @@ final class OwnFilesReads {
             }
         }
         return new OwnFiles.Read(kept);
-    }
-
-    private static OwnFiles await(String purl, Future<OwnFiles> future, long deadline, Duration budget) {
-        try {
-            OwnFiles read = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return read != null ? read : new OwnFiles.Unavailable("the registry gave no answer");
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return new OwnFiles.Unavailable("no answer within " + budget.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            LOG.warn("reading the licence files of {} failed", purl, e.getCause());
-            return new OwnFiles.Unavailable(
-                    "the read failed: " + e.getCause().getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return new OwnFiles.Unavailable("interrupted");
-        }
     }
 }
