@@ -17,6 +17,7 @@ import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.source.Registries;
 import com.architectbot.licence.source.RegistrySettings;
+import com.architectbot.licence.source.TestSettings;
 import com.architectbot.testing.FakeRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -174,17 +175,6 @@ class HostileMavenRepositoryTest {
     }
 
     private static RegistrySettings registries(URI maven) {
-        return new RegistrySettings(
-                maven,
-                maven,
-                maven,
-                maven,
-                maven,
-                maven,
-                Duration.ofSeconds(5),
-                RegistrySettings.DEFAULT_MAX_CONCURRENT_PER_HOST,
-                0,
-                Duration.ofMillis(10),
-                RegistrySettings.DEFAULT_MAX_BODY_BYTES);
+        return TestSettings.allAt(maven, Duration.ofSeconds(5), RegistrySettings.DEFAULT_MAX_CONCURRENT_PER_HOST, 0);
     }
 }
