@@ -2,6 +2,7 @@ package com.architectbot.consultation;
 
 import com.architectbot.conversation.Turn;
 import com.architectbot.core.TenantPreferences;
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
 import java.util.List;
 
@@ -11,10 +12,18 @@ public interface Architect {
     /**
      * Answers {@code question} in the context of the earlier turns of its thread (oldest first), with the tokens
      * the answer used: on the tenant's model when it chose one, else the configured one; its tools judge by the
-     * tenant's choices too (its licence policy).
+     * tenant's choices too (its licence policy). While the model writes, the answer so far goes to
+     * {@code progress}; the returned answer is the whole, validated one.
      *
-     * @throws RetryableFailure when the model timed out, was rate limited or failed on its side
-     * @throws PermanentFailure when the model refused the request or its reply could not be understood
+     * @throws com.architectbot.core.RetryableFailure when the model timed out, was rate limited or failed on its
+     *     side
+     * @throws com.architectbot.core.PermanentFailure when the model refused the request or its reply could not be
+     *     understood
      */
-    ArchitectReply consult(List<Turn> history, String question, TenantPreferences tenant);
+    ArchitectReply consult(List<Turn> history, Question question, TenantPreferences tenant, AnswerProgress progress);
+
+    /** A question in words, with nobody watching the answer being written. */
+    default ArchitectReply consult(List<Turn> history, String question, TenantPreferences tenant) {
+        return consult(history, Question.of(question), tenant, AnswerProgress.NONE);
+    }
 }

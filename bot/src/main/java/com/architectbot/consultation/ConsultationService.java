@@ -8,6 +8,7 @@ import com.architectbot.core.Consultations;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.TenantPreferences;
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
 import java.time.Clock;
@@ -38,10 +39,10 @@ public final class ConsultationService implements Consultations {
     /**
      * The architect's answer under the tenant's choices, with the tokens spent. Asking again with the same
      * inquiry id (a redelivered job) returns the answer already given, which spent none, instead of asking the
-     * model twice.
+     * model twice; its progress then sees nothing, and the answer delivered replaces any draft shown before.
      */
     @Override
-    public ArchitectReply consult(Inquiry inquiry, TenantPreferences tenant) {
+    public ArchitectReply consult(Inquiry inquiry, TenantPreferences tenant, AnswerProgress progress) {
         String question = rules.check(inquiry.text()); // redacted when the inquiry was built
         ThreadKey thread = inquiry.thread();
         try (ThreadLocks.ThreadLock ignored = locks.acquire(thread, inquiry.id().value(), lockWait())) {
@@ -50,7 +51,7 @@ public final class ConsultationService implements Consultations {
                 return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);
             }
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
-            ArchitectReply reply = architect.consult(history, question, tenant);
+            ArchitectReply reply = architect.consult(history, Question.of(question), tenant, progress);
             memory.remember(
                     thread,
                     new Turn(

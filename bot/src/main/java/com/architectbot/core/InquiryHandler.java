@@ -1,5 +1,6 @@
 package com.architectbot.core;
 
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
 import com.architectbot.core.report.LicenceReport;
@@ -51,14 +52,20 @@ public final class InquiryHandler {
         this.metrics = new RequestMetrics(metrics);
     }
 
+    /** The reply to an inquiry nobody watches being written (the CLI's one-shot commands, tests). */
     public Reply process(Inquiry inquiry) {
+        return process(inquiry, AnswerProgress.NONE);
+    }
+
+    /** The reply to an inquiry; a consultation's answer goes to {@code progress} while the model writes it. */
+    public Reply process(Inquiry inquiry, AnswerProgress progress) {
         metrics.requested(inquiry); // refused ones too: the series shows demand, not only what was served
         Optional<Reply> refused = tenancy.admit(inquiry); // plan limits: checked before any model call
         if (refused.isPresent()) {
             return refused.get();
         }
         return switch (inquiry.kind()) {
-            case CONSULTATION -> consult(inquiry);
+            case CONSULTATION -> consult(inquiry, progress);
             case LICENCE_CHECK -> checkLicences(inquiry);
             case FORGET -> forget(inquiry);
             case HELP ->
@@ -67,8 +74,8 @@ public final class InquiryHandler {
         };
     }
 
-    private Reply consult(Inquiry inquiry) {
-        ArchitectReply reply = consultations.consult(inquiry, tenancy.preferences(inquiry.thread()));
+    private Reply consult(Inquiry inquiry, AnswerProgress progress) {
+        ArchitectReply reply = consultations.consult(inquiry, tenancy.preferences(inquiry.thread()), progress);
         tenancy.record(inquiry, reply.usage());
         return new Reply.Answer(reply.answer());
     }

@@ -2,6 +2,7 @@ package com.architectbot.queue;
 
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
+import com.architectbot.core.answer.AnswerProgress;
 
 /**
  * The slow work behind an inquiry (model calls, registry look-ups), run by the queue's workers. The composition
@@ -19,6 +20,8 @@ public interface JobProcessor {
      *     redelivered after the visibility timeout, up to the maximum number of attempts
      * @throws com.architectbot.core.PermanentFailure when trying again will not help: the user is told
      *     its {@code userMessage()} and the job is done
+     * @param progress the surface's live view of a consultation's answer while it is written ({@link
+     *     Replier#progress}); the reply returned is delivered after it and replaces it
      */
-    Reply process(Inquiry inquiry);
+    Reply process(Inquiry inquiry, AnswerProgress progress);
 }

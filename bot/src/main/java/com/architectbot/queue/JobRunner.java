@@ -119,7 +119,7 @@ final class JobRunner {
         JobOutcome.Result result;
         try {
             job = replier.prepare(job, parts(delivery, THREAD_ROOT)); // a slash command's thread root, posted once
-            reply = processor.process(job.inquiry());
+            reply = processor.process(job.inquiry(), replier.progress(job, parts(delivery, ANSWER)));
             result = JobOutcome.ANSWERED.plain();
         } catch (PermanentFailure e) {
             if (e instanceof DeadlineExceeded || deadline.passed()) {

@@ -2,6 +2,7 @@ package com.architectbot.queue;
 
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.answer.AnswerProgress;
 
 /** Delivers replies on one surface; each channel registers one. */
 public interface Replier {
@@ -24,5 +25,15 @@ public interface Replier {
      */
     default Job prepare(Job job, ReplyParts parts) {
         return job;
+    }
+
+    /**
+     * The live view of the job's answer while it is written (a streamed message), shown where the reply will go.
+     * Its messages are parts of {@code parts}, the same parts {@link #deliver} is given: delivering the reply then
+     * finishes or replaces what was shown, and a reclaimed job's delivery finds its predecessor's stream and
+     * replaces it, so no half answer stays beside a whole one. Surfaces that cannot show progress show none.
+     */
+    default AnswerProgress progress(Job job, ReplyParts parts) {
+        return AnswerProgress.NONE;
     }
 }

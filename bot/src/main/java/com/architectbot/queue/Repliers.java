@@ -4,6 +4,7 @@ import com.architectbot.conversation.Surface;
 import com.architectbot.core.PerSurface;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.answer.AnswerProgress;
 
 /**
  * One {@link Replier} per surface. The composition root registers each channel's replier when it builds the
@@ -38,6 +39,12 @@ public final class Repliers implements Replier {
     @Override
     public Job prepare(Job job, ReplyParts parts) {
         return of(job.replyTo()).prepare(job, parts);
+    }
+
+    /** The live view the replier of the job's surface shows. */
+    @Override
+    public AnswerProgress progress(Job job, ReplyParts parts) {
+        return of(job.replyTo()).progress(job, parts);
     }
 
     private Replier of(ReplyTarget target) {

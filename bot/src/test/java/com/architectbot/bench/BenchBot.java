@@ -76,7 +76,7 @@ final class BenchBot implements AutoCloseable {
                                 queue,
                                 new RedisAnsweredMarks(redis, settings),
                                 new RedisDeliveredParts(redis, settings),
-                                bot::answer,
+                                (inquiry, progress) -> bot.answer(inquiry),
                                 (target, reply, parts) -> delivered(target, reply)),
                         settings,
                         new SimpleMeterRegistry())

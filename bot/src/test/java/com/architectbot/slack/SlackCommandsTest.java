@@ -193,7 +193,7 @@ class SlackCommandsTest {
                                 queue,
                                 new RedisAnsweredMarks(harness.redis, settings),
                                 parts,
-                                inquiry -> new Reply.Notice(
+                                (inquiry, progress) -> new Reply.Notice(
                                         Reply.Tone.INFO,
                                         "Answered in thread " + inquiry.thread().thread()),
                                 harness.channel.forWorkers().replier()),

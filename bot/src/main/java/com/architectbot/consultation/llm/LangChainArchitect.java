@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.consultation.AnswerJson;
 import com.architectbot.consultation.Architect;
+import com.architectbot.consultation.Question;
 import com.architectbot.conversation.Turn;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.core.TenantPreferences;
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.TokenUsage;
@@ -78,12 +80,14 @@ public final class LangChainArchitect implements Architect {
     }
 
     @Override
-    public ArchitectReply consult(List<Turn> history, String question, TenantPreferences tenant) {
+    public ArchitectReply consult(
+            List<Turn> history, Question question, TenantPreferences tenant, AnswerProgress progress) {
         requireNonNull(history, "history");
         requireNonNull(question, "question");
         requireNonNull(tenant, "tenant");
+        requireNonNull(progress, "progress");
         long started = System.nanoTime();
-        List<ChatMessage> conversation = conversation(history, question);
+        List<ChatMessage> conversation = conversation(history, question.text());
         Call call = new Call(tenant.model().filter(name -> !name.isBlank()).orElse(settings.modelName()), tenant);
         try {
             ConsultationAnswer answer = readOrRepair(call, conversation, replyAfterTools(call, conversation));

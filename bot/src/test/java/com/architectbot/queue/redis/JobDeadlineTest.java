@@ -52,7 +52,7 @@ class JobDeadlineTest {
                 model.settings(Duration.ofSeconds(60), 2),
                 List.of(),
                 new SimpleMeterRegistry());
-        JobProcessor consulting = inquiry -> new Reply.Answer(architect
+        JobProcessor consulting = (inquiry, progress) -> new Reply.Answer(architect
                 .consult(List.of(), inquiry.text(), TenantPreferences.DEFAULTS)
                 .answer());
         // when
@@ -116,7 +116,7 @@ class JobDeadlineTest {
         AtomicInteger ran = new AtomicInteger();
         // when
         fixture.startWorkers(
-                inquiry -> {
+                (inquiry, progress) -> {
                     ran.incrementAndGet();
                     return QueueFixture.answer(inquiry);
                 },

@@ -30,7 +30,7 @@ class JobErrorMetricsTest {
     void failed_attempts_are_counted_by_cause_and_outcome() {
         // given: a model timeout on the first attempt, a refusal on the second
         AtomicInteger attempts = new AtomicInteger();
-        JobProcessor failing = inquiry -> {
+        JobProcessor failing = (inquiry, progress) -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new RetryableFailure("model call timed out", new TimeoutException("60 s"));
             }

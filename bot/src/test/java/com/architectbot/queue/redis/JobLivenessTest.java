@@ -42,7 +42,7 @@ class JobLivenessTest {
     void heartbeats_keep_a_job_that_runs_for_many_visibility_timeouts_from_being_reclaimed() {
         // given: worker A runs a job for five of its visibility timeouts; worker B reclaims idle jobs eagerly
         AtomicInteger bRan = new AtomicInteger();
-        JobProcessor slow = inquiry -> {
+        JobProcessor slow = (inquiry, progress) -> {
             sleep(VISIBILITY.multipliedBy(5));
             return QueueFixture.answer(inquiry);
         };
@@ -50,7 +50,7 @@ class JobLivenessTest {
         queue.enqueue(job("Ev1"));
         await("A to take the job", () -> fixture.pending() == 1);
         fixture.startWorkers(
-                inquiry -> {
+                (inquiry, progress) -> {
                     bRan.incrementAndGet();
                     return QueueFixture.answer(inquiry);
                 },
@@ -101,7 +101,7 @@ class JobLivenessTest {
         // given: worker A is stalled in its job; meanwhile another worker reclaims it, as after a long pause
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
-        JobProcessor stalled = inquiry -> {
+        JobProcessor stalled = (inquiry, progress) -> {
             started.countDown();
             try {
                 new CountDownLatch(1).await(10, TimeUnit.SECONDS);
@@ -158,7 +158,7 @@ class JobLivenessTest {
         queue.take("dead-1", 1, Duration.ofMillis(100));
         queue.reclaim("dead-2", Duration.ZERO, 1);
         AtomicInteger attempts = new AtomicInteger();
-        JobProcessor flakyOnce = inquiry -> {
+        JobProcessor flakyOnce = (inquiry, progress) -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new RetryableFailure("model rate limited");
             }
@@ -183,7 +183,7 @@ class JobLivenessTest {
         AtomicInteger ran = new AtomicInteger();
         // when: three orphanings are the most allowed
         fixture.startWorkers(
-                inquiry -> {
+                (inquiry, progress) -> {
                     ran.incrementAndGet();
                     return QueueFixture.answer(inquiry);
                 },
@@ -203,7 +203,7 @@ class JobLivenessTest {
     void stack_overflow_in_a_job_is_one_apology_at_once_not_a_hang_or_a_retry() {
         // given
         AtomicInteger ran = new AtomicInteger();
-        JobProcessor overflowing = inquiry -> {
+        JobProcessor overflowing = (inquiry, progress) -> {
             ran.incrementAndGet();
             return recurse(inquiry);
         };

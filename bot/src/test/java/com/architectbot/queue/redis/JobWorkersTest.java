@@ -79,7 +79,7 @@ class JobWorkersTest {
         // given: worker A hangs on the job until released
         CountDownLatch wakeUp = new CountDownLatch(1);
         CountDownLatch aStarted = new CountDownLatch(1);
-        JobProcessor hanging = inquiry -> {
+        JobProcessor hanging = (inquiry, progress) -> {
             aStarted.countDown();
             awaitUninterruptibly(wakeUp);
             return QueueFixture.answer(inquiry);
@@ -101,7 +101,7 @@ class JobWorkersTest {
     void job_left_by_a_worker_stopped_mid_job_is_answered_by_another() {
         // given: worker A is stopped while its job hangs, so the job stays pending under A
         CountDownLatch aStarted = new CountDownLatch(1);
-        JobProcessor hanging = inquiry -> {
+        JobProcessor hanging = (inquiry, progress) -> {
             aStarted.countDown();
             try {
                 new CountDownLatch(1).await(); // until interrupted by stop()
@@ -141,7 +141,7 @@ class JobWorkersTest {
     void a_passing_failure_is_retried_soon_not_after_the_visibility_timeout() {
         // given: the first attempt fails; the visibility timeout is an hour
         AtomicInteger attempts = new AtomicInteger();
-        JobProcessor flaky = inquiry -> {
+        JobProcessor flaky = (inquiry, progress) -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new RetryableFailure("model rate limited");
             }
@@ -160,7 +160,7 @@ class JobWorkersTest {
     void retryable_failures_are_retried_then_dead_lettered_with_one_apology() {
         // given
         AtomicInteger attempts = new AtomicInteger();
-        JobProcessor failing = inquiry -> {
+        JobProcessor failing = (inquiry, progress) -> {
             attempts.incrementAndGet();
             throw new RetryableFailure("model timed out after 60000 ms");
         };
@@ -185,7 +185,7 @@ class JobWorkersTest {
     @Test
     void permanent_failure_tells_the_user_why_as_a_rejected_notice() {
         // given
-        JobProcessor rejecting = inquiry -> {
+        JobProcessor rejecting = (inquiry, progress) -> {
             throw new PermanentFailure(
                     "I can only check npm, Maven and PyPI packages.", "unknown ecosystem 'cargo'", null);
         };
@@ -205,7 +205,7 @@ class JobWorkersTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         Semaphore finish = new Semaphore(0);
-        JobProcessor slow = inquiry -> {
+        JobProcessor slow = (inquiry, progress) -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             QueueFixture.await("the test to let a job finish", finish::tryAcquire);
             running.decrementAndGet();
@@ -233,7 +233,7 @@ class JobWorkersTest {
         // given: a job in flight
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        JobProcessor slow = inquiry -> {
+        JobProcessor slow = (inquiry, progress) -> {
             started.countDown();
             awaitUninterruptibly(finish);
             return QueueFixture.answer(inquiry);

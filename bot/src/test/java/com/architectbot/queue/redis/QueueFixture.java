@@ -7,6 +7,7 @@ import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.JobPipeline;
@@ -117,6 +118,10 @@ final class QueueFixture implements AfterEachCallback, AutoCloseable {
     }
 
     /** A processor that answers from the inquiry, as the core would. */
+    static Reply answer(Inquiry inquiry, AnswerProgress progress) {
+        return answer(inquiry);
+    }
+
     static Reply answer(Inquiry inquiry) {
         return new Reply.Answer(new ConsultationAnswer(
                 "About " + inquiry.id() + ": " + inquiry.text(), List.of(), List.of(), List.of(), List.of()));
