@@ -51,9 +51,12 @@ public final class DraftMarkdown {
     private static void analysis(StringBuilder md, List<AreaAnalysis> areas) {
         heading(md, Labels.ANALYSIS);
         for (AreaAnalysis area : areas) {
+            // the blank line goes before an area, not after one: a finding added later must extend, not break, it
+            if (!md.toString().endsWith("\n\n")) {
+                md.append('\n');
+            }
             md.append("### ").append(Labels.of(area.area())).append("\n\n");
             bullets(md, area.findings());
-            md.append('\n');
         }
     }
 

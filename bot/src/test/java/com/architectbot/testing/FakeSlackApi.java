@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,10 @@ import org.awaitility.Awaitility;
  * points Socket Mode at a {@link FakeSlackSocket}. A method can be scripted
  * to answer 429 with {@code Retry-After}, or {@code ok:false} with an error. The messages it accepted from
  * {@code chat.postMessage} are served back, with their metadata, by {@code conversations.replies} (a thread)
- * and {@code conversations.history} (a channel's top-level messages, newest first), as Slack does.
+ * and {@code conversations.history} (a channel's top-level messages, newest first), as Slack does. A streamed
+ * message ({@code chat.startStream}, {@code chat.appendStream}, {@code chat.stopStream}) is kept like a posted one,
+ * its {@code text} the Markdown streamed so far, and {@code chat.update} rewrites a kept message's text, blocks and
+ * metadata; {@link #message} shows a kept message as it reads now.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -45,12 +49,18 @@ public final class FakeSlackApi implements AutoCloseable {
     /** How often a wait looks again. */
     public static final Duration POLL = Duration.ofMillis(10);
 
-    /** One recorded request. {@code params} holds the form fields, or the JSON body's top-level fields as JSON text. */
-    public record Call(String method, Map<String, String> params, String token, String body) {
+    /**
+     * One recorded request. {@code params} holds the form fields, or the JSON body's top-level fields as JSON text;
+     * {@code at} is when it arrived, for assertions on pacing.
+     */
+    public record Call(String method, Map<String, String> params, String token, String body, Instant at) {
         public String param(String name) {
             return params.get(name);
         }
     }
+
+    /** A kept message's blocks as the JSON text they were sent as (not {@code blocks}: the SDK reads those). */
+    public static final String SENT_BLOCKS = "sent_blocks";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -201,7 +211,7 @@ public final class FakeSlackApi implements AutoCloseable {
             Map<String, String> params = path.startsWith("/upload/") ? Map.of() : parse(exchange, body);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-            calls.add(new Call(method, params, token, body));
+            calls.add(new Call(method, params, token, body, Instant.now()));
             List<Integer> limits = rateLimits.getOrDefault(method, List.of());
             if (!limits.isEmpty()) {
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(limits.removeFirst()));
@@ -256,6 +266,14 @@ public final class FakeSlackApi implements AutoCloseable {
                                         m.get("channel").equals(params.get("channel")) && !m.containsKey("thread_ts"))
                                 .map(m -> shown(m, params))
                                 .toList());
+            case "chat.startStream" -> {
+                Map<String, String> start = new LinkedHashMap<>(params);
+                start.put("text", params.getOrDefault("markdown_text", ""));
+                start.put("streaming", "true");
+                answer.putAll(Map.of("channel", params.getOrDefault("channel", "C1"), "ts", ts));
+                remember(ts, start);
+            }
+            case "chat.appendStream", "chat.stopStream", "chat.update" -> edit(method, params, answer);
             case "chat.postEphemeral" -> answer.put("message_ts", ts);
             case "bots.info" -> {
                 String bot = params.getOrDefault("bot", "B0");
@@ -326,6 +344,51 @@ public final class FakeSlackApi implements AutoCloseable {
         return answer;
     }
 
+    /** The kept message with this ts as it reads now (text, blocks, metadata, streaming), or an empty map. */
+    public Map<String, Object> message(String ts) {
+        return posted.stream()
+                .filter(m -> ts.equals(m.get("ts")))
+                .findFirst()
+                .map(Map::copyOf)
+                .orElse(Map.of());
+    }
+
+    /** Streams append to and stop a kept message, updates rewrite it; all answer an unknown ts as Slack does. */
+    private void edit(String method, Map<String, String> params, Map<String, Object> answer) {
+        Map<String, Object> message = posted.stream()
+                .filter(m -> m.get("ts").equals(params.get("ts")))
+                .findFirst()
+                .orElse(null);
+        if (message == null || (!method.equals("chat.update") && !"true".equals(message.get("streaming")))) {
+            answer.put("ok", false);
+            answer.put("error", message == null ? "message_not_found" : "message_not_in_streaming_state");
+            return;
+        }
+        switch (method) {
+            case "chat.appendStream" ->
+                message.put("text", message.get("text") + params.getOrDefault("markdown_text", ""));
+            case "chat.stopStream" -> message.put("streaming", "false");
+            default -> {
+                message.put("text", params.getOrDefault("text", params.getOrDefault("markdown_text", "")));
+                if (params.get("blocks") != null) {
+                    message.put(SENT_BLOCKS, params.get("blocks"));
+                }
+            }
+        }
+        if (params.get("metadata") != null) {
+            message.put("metadata", parseJson(params.get("metadata")));
+        }
+        answer.putAll(Map.of("channel", params.getOrDefault("channel", "C1"), "ts", params.get("ts")));
+    }
+
+    private static Object parseJson(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Keeps an accepted message as Slack would show it: with its metadata parsed, as an object. */
     private Map<String, Object> remember(String ts, Map<String, String> params) {
         Map<String, Object> message = new LinkedHashMap<>(Map.of(
@@ -338,16 +401,18 @@ public final class FakeSlackApi implements AutoCloseable {
                 "channel",
                 params.getOrDefault("channel", "C1"),
                 "text",
-                params.getOrDefault("text", "")));
+                params.getOrDefault("text", params.getOrDefault("markdown_text", ""))));
         if (params.get("thread_ts") != null) {
             message.put("thread_ts", params.get("thread_ts"));
         }
         if (params.get("metadata") != null) {
-            try {
-                message.put("metadata", JSON.readValue(params.get("metadata"), Map.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            message.put("metadata", parseJson(params.get("metadata")));
+        }
+        if (params.get("streaming") != null) {
+            message.put("streaming", params.get("streaming"));
+        }
+        if (params.get("blocks") != null) {
+            message.put(SENT_BLOCKS, params.get("blocks"));
         }
         posted.add(message);
         return message;
@@ -388,7 +453,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private void download(HttpExchange exchange, String id) throws IOException {
         String[] file = files.get(id);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        calls.add(new Call("download", Map.of("file", id), auth != null ? auth.substring(7) : null, ""));
+        calls.add(new Call("download", Map.of("file", id), auth != null ? auth.substring(7) : null, "", Instant.now()));
         if (file == null || auth == null) {
             exchange.sendResponseHeaders(404, -1);
             return;
