@@ -1,8 +1,10 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
@@ -35,6 +37,7 @@ public final class SlackReplier implements Replier {
     private final Renderer<SlackMessage> renderer;
     private final SlackSentMessages sent;
     private final SlackCommandJobs commands;
+    private final SlackStreams streams;
 
     SlackReplier(
             Slack slack,
@@ -48,6 +51,7 @@ public final class SlackReplier implements Replier {
         this.renderer = renderer;
         this.sent = new SlackSentMessages(api);
         this.commands = commands;
+        this.streams = new SlackStreams(api);
     }
 
     @Override
@@ -64,9 +68,15 @@ public final class SlackReplier implements Replier {
         String channel = directTo != null ? openDirectMessage(client, directTo) : target.get(SlackTargets.CHANNEL);
         String threadTs = directTo != null ? null : target.get(SlackTargets.THREAD_TS);
         List<SlackMessage> messages = renderer.render(reply);
+        Optional<String> live =
+                threadTs == null ? Optional.empty() : streams.finish(client, channel, threadTs, parts, part(0));
         for (int i = 0; i < messages.size(); i++) {
             SlackMessage message = messages.get(i);
-            post(client, channel, threadTs, message.text(), message.blocks(), parts, "message-" + (i + 1));
+            if (i == 0 && live.isPresent()) {
+                replace(client, channel, threadTs, live.get(), message, parts);
+            } else {
+                post(client, channel, threadTs, message.text(), message.blocks(), parts, part(i));
+            }
         }
         if (SlackUpload.expected(reply)) { // the report is out: only now are its files made
             share(client, channel, threadTs, reply, parts);
@@ -74,6 +84,30 @@ public final class SlackReplier implements Replier {
         if (SlackTargets.isAssistant(target)) {
             clearStatus(client, channel, threadTs);
         }
+    }
+
+    /**
+     * The answer shown live in the thread it will be posted in (a mention's, a DM's, an AI app thread, a slash
+     * command's once its root is out); a private reply (no thread to stream in) shows none.
+     */
+    @Override
+    public AnswerProgress progress(Job job, ReplyParts parts) {
+        ReplyTarget target = job.replyTo();
+        if (target.surface() != Surface.SLACK
+                || SlackTargets.isNewThread(target)
+                || target.address().get(SlackTargets.DIRECT_TO) != null
+                || target.address().get(SlackTargets.THREAD_TS) == null) {
+            return AnswerProgress.NONE;
+        }
+        String team = target.get(SlackTargets.TEAM);
+        var place = new SlackLiveMessage.Place(
+                slack.methods(tokens.forTeam(team)),
+                target.get(SlackTargets.CHANNEL),
+                target.get(SlackTargets.THREAD_TS),
+                team,
+                job.inquiry().user(),
+                SlackTargets.isAssistant(target));
+        return streams.open(place, parts);
     }
 
     /** A slash command's job: its thread root posted once and the job addressed to it, or the asker's role. */
@@ -112,6 +146,39 @@ public final class SlackReplier implements Replier {
                                         .unfurlLinks(false)
                                         .unfurlMedia(false)))
                         .getTs());
+    }
+
+    /**
+     * The reply's first message written over the live one, with the metadata a posted part carries; when Slack will
+     * not edit it (deleted meanwhile), the message is posted instead.
+     */
+    private void replace(
+            MethodsClient client, String channel, String threadTs, String ts, SlackMessage message, ReplyParts parts) {
+        String part = part(0);
+        try {
+            parts.once(
+                    part,
+                    () -> sent.find(client, channel, threadTs, parts, part),
+                    () -> api.call(
+                                    "chat.update",
+                                    () -> client.chatUpdate(r -> r.channel(channel)
+                                            .ts(ts)
+                                            .text(message.text())
+                                            .blocks(message.blocks())
+                                            .metadata(SlackSentMessages.metadata(parts, part))))
+                            .getTs());
+        } catch (PermanentFailure refused) {
+            LOG.info(
+                    "the live message {} in {} could not be replaced, so the reply is posted: {}",
+                    ts,
+                    channel,
+                    refused.getMessage());
+            post(client, channel, threadTs, message.text(), message.blocks(), parts, part);
+        }
+    }
+
+    private static String part(int index) {
+        return "message-" + (index + 1);
     }
 
     private String openDirectMessage(MethodsClient client, String user) {

@@ -344,6 +344,14 @@ public final class FakeSlackApi implements AutoCloseable {
         return answer;
     }
 
+    /** The ts of every message {@code chat.startStream} started, in order. */
+    public List<String> streams() {
+        return posted.stream()
+                .filter(m -> m.containsKey("streaming"))
+                .map(m -> String.valueOf(m.get("ts")))
+                .toList();
+    }
+
     /** The kept message with this ts as it reads now (text, blocks, metadata, streaming), or an empty map. */
     public Map<String, Object> message(String ts) {
         return posted.stream()

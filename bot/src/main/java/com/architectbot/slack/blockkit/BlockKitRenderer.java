@@ -37,6 +37,15 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
 
     static final String NONE = "None.";
 
+    /**
+     * Model text made inert in Slack, exactly as every rendered message has it: no mention, broadcast or link syntax
+     * ({@code <!channel>}, {@code <@U123>}) survives. Escaping is character by character, so the escape of a text
+     * that grows starts with the escape of what it grew from.
+     */
+    public static String escape(String text) {
+        return BlockKitBlocks.escape(text);
+    }
+
     @Override
     public List<SlackMessage> render(Reply reply) {
         return switch (reply) {
