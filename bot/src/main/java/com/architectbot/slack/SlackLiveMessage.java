@@ -3,8 +3,6 @@ package com.architectbot.slack;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.slack.StreamedMessage.Kind;
-import com.slack.api.methods.MethodsClient;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +26,8 @@ final class SlackLiveMessage {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackLiveMessage.class);
 
-    /** Where the message goes and who it is for: the recipient is required to stream outside a DM. */
-    record Place(MethodsClient client, String channel, String threadTs, String team, String user, boolean assistant) {}
-
-    private final SlackWebApi api;
-    private final SlackSentMessages sent;
-    private final Place place;
+    private final SlackLiveCalls slack;
+    private final boolean assistant;
     private final ReplyParts parts;
     private StreamedMessage message;
     private String shown = "";
@@ -42,10 +36,9 @@ final class SlackLiveMessage {
     private boolean full;
 
     /** @param answer the parts of the reply the live message stands in for; the message is recorded beside them */
-    SlackLiveMessage(SlackWebApi api, Place place, ReplyParts answer) {
-        this.api = api;
-        this.sent = new SlackSentMessages(api);
-        this.place = place;
+    SlackLiveMessage(SlackWebApi api, SlackLiveCalls.Place place, ReplyParts answer) {
+        this.slack = new SlackLiveCalls(api, place, streamOf(answer), PART);
+        this.assistant = place.assistant();
         this.parts = streamOf(answer);
     }
 
@@ -61,8 +54,8 @@ final class SlackLiveMessage {
      * @param draft the draft's escaped Markdown, empty before the answer begins
      */
     void show(String status, String draft) {
-        if (place.assistant() && !status.equals(statusShown)) { // AI app threads show it under the bot's name
-            setStatus(status);
+        if (assistant && !status.equals(statusShown)) { // AI app threads show it under the bot's name
+            slack.setStatus(status);
         }
         if (full) {
             return;
@@ -78,25 +71,25 @@ final class SlackLiveMessage {
     }
 
     private void open(String status, String draft) {
-        String opening = place.assistant() ? "" : SlackStreamText.status(status);
+        String opening = assistant ? "" : SlackStreamText.status(status);
         if (opening.isEmpty() && draft.isEmpty()) {
             return; // nothing to show yet
         }
         boolean[] ours = {false};
         try {
-            message = StreamedMessage.of(parts.once(PART, this::lookup, () -> {
+            message = StreamedMessage.of(parts.once(PART, slack::lookup, () -> {
                 ours[0] = true;
-                return start(opening).id();
+                return slack.start(opening).id();
             }));
         } catch (PermanentFailure refused) { // no streaming here: one message, edited
             LOG.info(
                     "Slack would not stream in {}, so one message is edited instead: {}",
-                    place.channel(),
+                    slack.place().channel(),
                     refused.getMessage());
             String text = editable(status, draft);
-            message = StreamedMessage.of(parts.once(PART, this::lookup, () -> {
+            message = StreamedMessage.of(parts.once(PART, slack::lookup, () -> {
                 ours[0] = true;
-                return post(text).id();
+                return slack.post(text).id();
             }));
             shown = ours[0] ? text : "";
         }
@@ -113,7 +106,7 @@ final class SlackLiveMessage {
     /** A predecessor's message: its stream is stopped (it may hold a half answer), then the message is rewritten. */
     private void takeOver() {
         if (message.kind() == Kind.STREAM) {
-            SlackStreams.stop(api, place.client(), place.channel(), message.ts());
+            slack.stop(message.ts());
             message = new StreamedMessage(message.ts(), Kind.POST);
         }
         shown = "";
@@ -121,7 +114,7 @@ final class SlackLiveMessage {
 
     private void append(String status, String draft) {
         StringBuilder more = new StringBuilder();
-        String line = place.assistant() ? "" : SlackStreamText.status(status);
+        String line = assistant ? "" : SlackStreamText.status(status);
         if (draftShown.isEmpty() && draft.isEmpty() && !line.isEmpty() && !status.equals(statusShown)) {
             more.append(line).append("\n\n"); // before the answer begins; once it has, its text is the progress
         }
@@ -136,11 +129,7 @@ final class SlackLiveMessage {
         if (delta.isEmpty()) {
             return;
         }
-        api.call(
-                "chat.appendStream",
-                () -> place.client()
-                        .chatAppendStream(
-                                r -> r.channel(place.channel()).ts(message.ts()).markdownText(delta)));
+        slack.append(message.ts(), delta);
         shown += delta;
         full = cut; // past the limit the stream stops growing; the final delivery posts the rest as further messages
         if (grows && !cut) {
@@ -153,13 +142,7 @@ final class SlackLiveMessage {
         if (text.isEmpty() || text.equals(shown)) {
             return;
         }
-        api.call(
-                "chat.update",
-                () -> place.client()
-                        .chatUpdate(r -> r.channel(place.channel())
-                                .ts(message.ts())
-                                .markdownText(text)
-                                .metadata(SlackSentMessages.metadata(parts, PART))));
+        slack.update(message.ts(), text);
         shown = text;
     }
 
@@ -177,49 +160,5 @@ final class SlackLiveMessage {
     /** The whole text of an edited message: the draft once it has begun, the status line before. */
     private static String text(String status, String draft) {
         return draft.isEmpty() ? SlackStreamText.status(status) : draft;
-    }
-
-    private StreamedMessage start(String opening) {
-        var response = api.call(
-                "chat.startStream",
-                () -> place.client()
-                        .chatStartStream(r -> r.channel(place.channel())
-                                .threadTs(place.threadTs())
-                                .recipientTeamId(place.team())
-                                .recipientUserId(place.user())
-                                .markdownText(opening.isEmpty() ? null : opening)));
-        return new StreamedMessage(response.getTs(), Kind.STREAM);
-    }
-
-    private StreamedMessage post(String text) {
-        var response = api.call(
-                "chat.postMessage",
-                () -> place.client()
-                        .chatPostMessage(r -> r.channel(place.channel())
-                                .threadTs(place.threadTs())
-                                .markdownText(text)
-                                .metadata(SlackSentMessages.metadata(parts, PART))
-                                .unfurlLinks(false)
-                                .unfurlMedia(false)));
-        return new StreamedMessage(response.getTs(), Kind.POST);
-    }
-
-    /** Only a posted live message carries metadata to be found by; a stream in doubt is left (it holds no answer). */
-    private java.util.Optional<String> lookup() {
-        return sent.find(place.client(), place.channel(), place.threadTs(), parts, PART)
-                .map(ts -> new StreamedMessage(ts, Kind.POST).id());
-    }
-
-    private void setStatus(String status) {
-        try {
-            api.call(
-                    "assistant.threads.setStatus",
-                    () -> place.client()
-                            .assistantThreadsSetStatus(r -> r.channelId(place.channel())
-                                    .threadTs(place.threadTs())
-                                    .status(Objects.requireNonNullElse(status, ""))));
-        } catch (RuntimeException e) { // cosmetic: the answer still streams
-            LOG.debug("setting the assistant status in {} failed: {}", place.channel(), e.getMessage());
-        }
     }
 }

@@ -1,7 +1,6 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
-import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.answer.AnswerProgress;
@@ -72,9 +71,9 @@ public final class SlackReplier implements Replier {
                 threadTs == null ? Optional.empty() : streams.finish(client, channel, threadTs, parts, part(0));
         for (int i = 0; i < messages.size(); i++) {
             SlackMessage message = messages.get(i);
-            if (i == 0 && live.isPresent()) {
-                replace(client, channel, threadTs, live.get(), message, parts);
-            } else {
+            if (i > 0
+                    || live.isEmpty()
+                    || !streams.replace(client, channel, threadTs, live.get(), message, parts, part(0))) {
                 post(client, channel, threadTs, message.text(), message.blocks(), parts, part(i));
             }
         }
@@ -100,7 +99,7 @@ public final class SlackReplier implements Replier {
             return AnswerProgress.NONE;
         }
         String team = target.get(SlackTargets.TEAM);
-        var place = new SlackLiveMessage.Place(
+        var place = new SlackLiveCalls.Place(
                 slack.methods(tokens.forTeam(team)),
                 target.get(SlackTargets.CHANNEL),
                 target.get(SlackTargets.THREAD_TS),
@@ -146,35 +145,6 @@ public final class SlackReplier implements Replier {
                                         .unfurlLinks(false)
                                         .unfurlMedia(false)))
                         .getTs());
-    }
-
-    /**
-     * The reply's first message written over the live one, with the metadata a posted part carries; when Slack will
-     * not edit it (deleted meanwhile), the message is posted instead.
-     */
-    private void replace(
-            MethodsClient client, String channel, String threadTs, String ts, SlackMessage message, ReplyParts parts) {
-        String part = part(0);
-        try {
-            parts.once(
-                    part,
-                    () -> sent.find(client, channel, threadTs, parts, part),
-                    () -> api.call(
-                                    "chat.update",
-                                    () -> client.chatUpdate(r -> r.channel(channel)
-                                            .ts(ts)
-                                            .text(message.text())
-                                            .blocks(message.blocks())
-                                            .metadata(SlackSentMessages.metadata(parts, part))))
-                            .getTs());
-        } catch (PermanentFailure refused) {
-            LOG.info(
-                    "the live message {} in {} could not be replaced, so the reply is posted: {}",
-                    ts,
-                    channel,
-                    refused.getMessage());
-            post(client, channel, threadTs, message.text(), message.blocks(), parts, part);
-        }
     }
 
     private static String part(int index) {

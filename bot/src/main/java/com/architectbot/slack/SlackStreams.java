@@ -5,6 +5,7 @@ import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;
+import com.architectbot.slack.blockkit.SlackMessage;
 import com.slack.api.methods.MethodsClient;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class SlackStreams {
     }
 
     /** A live view of the answer to {@code answer}'s inquiry, in {@code place}; an earlier one here is ended. */
-    AnswerProgress open(SlackLiveMessage.Place place, ReplyParts answer) {
+    AnswerProgress open(SlackLiveCalls.Place place, ReplyParts answer) {
         InquiryId id = answer.inquiry();
         SlackAnswerStream[] stream = new SlackAnswerStream[1];
         stream[0] =
@@ -71,18 +72,43 @@ final class SlackStreams {
                         .map(ts -> new StreamedMessage(ts, StreamedMessage.Kind.POST));
             case PartState.Unsent u -> Optional.empty();
         };
-        message.filter(m -> m.kind() == StreamedMessage.Kind.STREAM).ifPresent(m -> stop(api, client, channel, m.ts()));
+        message.filter(m -> m.kind() == StreamedMessage.Kind.STREAM)
+                .ifPresent(m -> SlackLiveCalls.stop(api, client, channel, m.ts()));
         return message.map(StreamedMessage::ts);
     }
 
-    /** Stops a stream; one already stopped (by a predecessor, or by Slack after a while) is no failure. */
-    static void stop(SlackWebApi api, MethodsClient client, String channel, String ts) {
+    /**
+     * Writes the reply's first message (its part {@code part}) over the live one {@code ts}, with the metadata a posted part carries. False
+     * when Slack will not edit it (deleted meanwhile): the caller posts the message instead.
+     */
+    boolean replace(
+            MethodsClient client,
+            String channel,
+            String threadTs,
+            String ts,
+            SlackMessage message,
+            ReplyParts parts,
+            String part) {
         try {
-            api.call(
-                    "chat.stopStream",
-                    () -> client.chatStopStream(r -> r.channel(channel).ts(ts)));
-        } catch (PermanentFailure e) {
-            LOG.debug("stopping the stream {} in {}: {}", ts, channel, e.getMessage());
+            parts.once(
+                    part,
+                    () -> sent.find(client, channel, threadTs, parts, part),
+                    () -> api.call(
+                                    "chat.update",
+                                    () -> client.chatUpdate(r -> r.channel(channel)
+                                            .ts(ts)
+                                            .text(message.text())
+                                            .blocks(message.blocks())
+                                            .metadata(SlackSentMessages.metadata(parts, part))))
+                            .getTs());
+            return true;
+        } catch (PermanentFailure refused) {
+            LOG.info(
+                    "the live message {} in {} could not be replaced, so the reply is posted: {}",
+                    ts,
+                    channel,
+                    refused.getMessage());
+            return false;
         }
     }
 }
