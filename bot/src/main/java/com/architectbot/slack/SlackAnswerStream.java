@@ -28,7 +28,7 @@ final class SlackAnswerStream implements AnswerProgress {
     private final Runnable ended;
     private final Object lock = new Object();
     private String status = "";
-    private String draft = "";
+    private AnswerDraft draft;
     private long version;
     private boolean closed;
     private Thread sender;
@@ -47,14 +47,10 @@ final class SlackAnswerStream implements AnswerProgress {
 
     @Override
     public void draft(AnswerDraft draft) {
-        try {
-            offer(null, SlackStreamText.draft(draft));
-        } catch (RuntimeException e) { // a draft that cannot be drawn is skipped; the final reply is whole anyway
-            LOG.debug("a draft could not be drawn: {}", e.toString());
-        }
+        offer(null, draft); // drawn on the sender: the worker only leaves it there
     }
 
-    private void offer(String newStatus, String newDraft) {
+    private void offer(String newStatus, AnswerDraft newDraft) {
         synchronized (lock) {
             if (closed) {
                 return;
@@ -98,10 +94,11 @@ final class SlackAnswerStream implements AnswerProgress {
 
     private void send() {
         long shown = 0;
+        String drawn = "";
         try {
             while (true) {
                 String nowStatus;
-                String nowDraft;
+                AnswerDraft nowDraft;
                 synchronized (lock) {
                     if (!awaitNews(shown) || !awaitTurn()) {
                         return;
@@ -110,8 +107,9 @@ final class SlackAnswerStream implements AnswerProgress {
                     nowDraft = draft;
                     shown = version;
                 }
+                drawn = nowDraft == null ? drawn : draw(nowDraft, drawn);
                 try {
-                    message.show(nowStatus, nowDraft);
+                    message.show(nowStatus, drawn);
                 } finally { // counted from the call's end: the next one arrives a full interval after it
                     lastCall = System.nanoTime();
                 }
@@ -129,6 +127,16 @@ final class SlackAnswerStream implements AnswerProgress {
             if (byItself) {
                 ended.run();
             }
+        }
+    }
+
+    /** The draft's escaped Markdown; one that cannot be drawn leaves the text as it was (the final reply is whole). */
+    private static String draw(AnswerDraft draft, String before) {
+        try {
+            return SlackStreamText.draft(draft);
+        } catch (RuntimeException e) {
+            LOG.debug("a draft could not be drawn: {}", e.toString());
+            return before;
         }
     }
 

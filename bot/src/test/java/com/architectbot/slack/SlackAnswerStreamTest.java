@@ -68,9 +68,13 @@ class SlackAnswerStreamTest {
         replier.deliver(THREAD, new Reply.Answer(SlackReplierTest.ANSWER), parts);
 
         // then: start, appends, stop, then the streamed message is rewritten as the whole typed answer
-        assertThat(slack.methods())
+        List<String> methods = slack.methods();
+        assertThat(methods)
                 .containsSubsequence("chat.startStream", "chat.appendStream", "chat.stopStream", "chat.update")
                 .doesNotContain("chat.postMessage");
+        assertThat(methods.indexOf("chat.startStream")).isLessThan(methods.indexOf("chat.appendStream"));
+        assertThat(methods.lastIndexOf("chat.appendStream")).isLessThan(methods.indexOf("chat.stopStream"));
+        assertThat(methods.indexOf("chat.stopStream")).isLessThan(methods.indexOf("chat.update"));
         var start = slack.onlyCall("chat.startStream");
         assertThat(start.param("channel")).isEqualTo("C1");
         assertThat(start.param("thread_ts")).isEqualTo("1700000000.000100");
@@ -148,6 +152,51 @@ class SlackAnswerStreamTest {
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(2, messages)
                         .mapToObj(i -> "answer/message-" + i)
                         .toList());
+    }
+
+    @Test
+    void where_slack_will_not_stream_a_huge_draft_stops_growing_within_the_limit() throws Exception {
+        slack.fail("chat.startStream", "channel_type_not_supported");
+        var huge = Answers.withFindings(300);
+        var replier = replier();
+        var parts = parts("slack:Ev13", "c1#1", record);
+        AnswerProgress progress = replier.progress(job(parts, THREAD), parts);
+
+        Drafts.writing(huge).forEach(progress::draft);
+        org.awaitility.Awaitility.await()
+                .atMost(FakeSlackApi.WAIT)
+                .until(() -> slack.calls().stream()
+                        .map(c -> String.valueOf(c.param("markdown_text")))
+                        .anyMatch(text -> text.endsWith(SlackStreamText.CONTINUED)));
+        replier.deliver(THREAD, new Reply.Answer(huge), parts);
+
+        assertThat(slack.calls().stream().map(c -> c.param("markdown_text")).filter(java.util.Objects::nonNull))
+                .isNotEmpty()
+                .allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(SlackStreamText.MAX_CHARS));
+        int messages = new BlockKitRenderer().render(new Reply.Answer(huge)).size();
+        assertThat(slack.calls("chat.postMessage")).hasSize(messages); // the live one, then parts 2 to n
+        assertThat(part(slack.calls("chat.update").getLast().param("metadata"))).isEqualTo("answer/message-1");
+    }
+
+    @Test
+    void a_repaired_answer_that_starts_over_is_not_appended_to_the_old_draft_and_the_final_replaces_both() {
+        var replier = replier();
+        var parts = parts("slack:Ev14", "c1#1", record);
+        AnswerProgress progress = replier.progress(job(parts, THREAD), parts);
+        progress.draft(Drafts.writing(SlackReplierTest.ANSWER).get(4));
+        slack.await("chat.appendStream", 1);
+
+        // when: the model's JSON was invalid and the repaired answer is written from its start
+        var repaired = new ConsultationAnswer("Queue the exports first.", null, null, null, null);
+        Drafts.writing(repaired).forEach(progress::draft);
+        progress.draft(new AnswerDraft(repaired, AnswerSection.ANALYSIS));
+        replier.deliver(THREAD, new Reply.Answer(repaired), parts);
+
+        // then: the stream never holds the repaired text after the old one; the final message is the repaired answer
+        assertThat(slack.calls("chat.appendStream"))
+                .allSatisfy(c -> assertThat(c.param("markdown_text")).doesNotContain("Queue the exports"));
+        var whole = new BlockKitRenderer().render(new Reply.Answer(repaired)).getFirst();
+        assertThat(slack.message(streamTs())).containsEntry("text", whole.text());
     }
 
     @Test
