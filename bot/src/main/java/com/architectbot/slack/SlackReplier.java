@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts replies in the Slack thread they belong to (or in a direct message, for private replies), as Block Kit
  * messages in order, then the reply's files (a licence report's table as CSV and release files, an export) in
- * one {@code files.uploadV2} call. Rate limits are waited out by
+ * one {@code files.uploadV2} call. While the answer is written it is shown live ({@link #progress}), and the
+ * reply's first message then replaces the live one. Rate limits are waited out by
  * {@link SlackWebApi}; a platform that keeps failing surfaces as a retryable failure, and the queue
  * delivers the job again later.
  */
@@ -87,26 +88,29 @@ public final class SlackReplier implements Replier {
 
     /**
      * The answer shown live in the thread it will be posted in (a mention's, a DM's, an AI app thread, a slash
-     * command's once its root is out); a private reply (no thread to stream in) shows none.
+     * command's once its root is out). A reply with no thread (a private reply, a direct message to a user) shows
+     * none: Slack streams only replies in a thread. Never throws: without a live view the answer still arrives.
      */
     @Override
     public AnswerProgress progress(Job job, ReplyParts parts) {
         ReplyTarget target = job.replyTo();
-        if (target.surface() != Surface.SLACK
-                || SlackTargets.isNewThread(target)
-                || target.address().get(SlackTargets.DIRECT_TO) != null
-                || target.address().get(SlackTargets.THREAD_TS) == null) {
+        if (target.surface() != Surface.SLACK || target.address().get(SlackTargets.THREAD_TS) == null) {
             return AnswerProgress.NONE;
         }
-        String team = target.get(SlackTargets.TEAM);
-        var place = new SlackLiveCalls.Place(
-                slack.methods(tokens.forTeam(team)),
-                target.get(SlackTargets.CHANNEL),
-                target.get(SlackTargets.THREAD_TS),
-                team,
-                job.inquiry().user(),
-                SlackTargets.isAssistant(target));
-        return streams.open(place, parts);
+        try {
+            String team = target.get(SlackTargets.TEAM);
+            var place = new SlackLiveCalls.Place(
+                    slack.methods(tokens.forTeam(team)),
+                    target.get(SlackTargets.CHANNEL),
+                    target.get(SlackTargets.THREAD_TS),
+                    team,
+                    job.inquiry().user(),
+                    SlackTargets.isAssistant(target));
+            return streams.open(place, parts);
+        } catch (RuntimeException e) {
+            LOG.info("no live answer for {}: {}", parts.inquiry(), e.getMessage());
+            return AnswerProgress.NONE;
+        }
     }
 
     /** A slash command's job: its thread root posted once and the job addressed to it, or the asker's role. */
