@@ -37,9 +37,9 @@ final class SlackLiveMessage {
 
     /** @param answer the parts of the reply the live message stands in for; the message is recorded beside them */
     SlackLiveMessage(SlackWebApi api, SlackLiveCalls.Place place, ReplyParts answer) {
-        this.slack = new SlackLiveCalls(api, place, streamOf(answer), PART);
-        this.assistant = place.assistant();
         this.parts = streamOf(answer);
+        this.slack = new SlackLiveCalls(api, place, parts, PART);
+        this.assistant = place.assistant();
     }
 
     /** The record of the live message of the inquiry {@code answer} belongs to. */
@@ -57,7 +57,8 @@ final class SlackLiveMessage {
         if (assistant && !status.equals(statusShown)) { // AI app threads show it under the bot's name
             slack.setStatus(status);
         }
-        if (full) {
+        if (full) { // past the limit the message stops growing
+            statusShown = status;
             return;
         }
         if (message == null) {
