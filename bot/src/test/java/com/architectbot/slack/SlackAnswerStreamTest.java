@@ -361,6 +361,24 @@ class SlackAnswerStreamTest {
     }
 
     @Test
+    void a_direct_message_streams_in_the_thread_of_the_question_like_a_channel() {
+        var dm = SlackTargets.thread("T1", "D1", "1700000000.000300"); // as SlackDirectMessages addresses a DM
+        var replier = replier();
+        var parts = parts("slack:Ev15", "c1#1", record);
+        AnswerProgress progress = replier.progress(job(parts, dm), parts);
+
+        progress.draft(Drafts.writing(SlackReplierTest.ANSWER).get(3));
+        slack.await("chat.appendStream", 1);
+        replier.deliver(dm, new Reply.Answer(SlackReplierTest.ANSWER), parts);
+
+        var start = slack.onlyCall("chat.startStream");
+        assertThat(start.param("channel")).isEqualTo("D1");
+        assertThat(start.param("thread_ts")).isEqualTo("1700000000.000300");
+        assertThat(slack.methods()).containsSubsequence("chat.stopStream", "chat.update");
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
     void a_private_reply_has_no_live_view() {
         var target = SlackTargets.direct("T1", "U1");
         var parts = parts("slack:Ev11", "c1#1", record);
