@@ -72,6 +72,7 @@ public final class SlackChannel implements Channel {
         new SlackDirectMessages(intake).register(app);
         new SlackAssistant(intake).register(app);
         new SlackCommands(intake, rules).register(app);
+        new SlackFollowUps(intake).register(app);
         if (settings.oauth()) {
             new SlackWorkspaces(installations, eraser).register(app);
         } else {

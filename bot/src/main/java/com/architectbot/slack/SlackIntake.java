@@ -6,6 +6,7 @@ import com.architectbot.core.ReplyTarget;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.queue.Job;
 import com.architectbot.slack.redis.RecentThreads;
+import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.context.builtin.EventContext;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -39,10 +40,16 @@ final class SlackIntake {
      * the ack, once: not again when Slack re-sends the event.
      */
     Optional<InquiryRules.Accept> decide(InquiryRules.Message message, EventContext ctx, SlackTargets.Place place) {
+        return decide(message, ctx, place, ctx.getRetryNum() != null && ctx.getRetryNum() > 0);
+    }
+
+    /** As {@link #decide(InquiryRules.Message, EventContext, SlackTargets.Place)}, for any request Slack sends. */
+    Optional<InquiryRules.Accept> decide(
+            InquiryRules.Message message, Context ctx, SlackTargets.Place place, boolean retried) {
         return switch (rules.decide(message)) {
             case InquiryRules.Accept accept -> Optional.of(accept);
             case InquiryRules.Refuse refuse -> {
-                if (ctx.getRetryNum() != null && ctx.getRetryNum() > 0) {
+                if (retried) {
                     yield Optional.empty(); // Slack re-sent the event: the first delivery told the user already
                 }
                 later(

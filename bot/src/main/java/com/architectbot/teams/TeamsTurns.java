@@ -11,6 +11,7 @@ import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +60,12 @@ final class TeamsTurns {
     }
 
     private void onMessage(TurnContext turn, Activity message) {
+        Optional<InquiryRules.Message> read = TeamsFollowUps.toMessage(message);
+        if (read.isEmpty()) {
+            return; // a card click of a shape we never sent: logged
+        }
         Inquiry inquiry;
-        switch (rules.decide(TeamsInquiries.toMessage(message))) {
+        switch (rules.decide(read.get())) {
             case InquiryRules.Refuse refuse -> {
                 turn.sendActivity(MessageFactory.text(refuse.userMessage())).join();
                 return;

@@ -111,6 +111,15 @@ final class RunningBot implements AutoCloseable {
                 headers));
     }
 
+    /** Posts an interaction payload (a button click) to {@code POST /slack/events} as Slack does: a signed form. */
+    HttpResponse<String> slackInteraction(String payload) {
+        return send(SlackRequests.signed(
+                uri("/slack/events"),
+                SIGNING_SECRET,
+                SlackRequests.interactionForm(payload),
+                "application/x-www-form-urlencoded"));
+    }
+
     /** An {@code app_mention} event: a question to the bot in a channel, in a thread when {@code threadTs} is set. */
     static String mention(String channel, String ts, String threadTs, String question) {
         return mention("U1", channel, ts, threadTs, question);

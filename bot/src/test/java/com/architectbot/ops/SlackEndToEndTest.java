@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.render.Labels;
 import com.architectbot.testing.FakeOpenAi;
+import com.architectbot.testing.SlackRequests;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,38 @@ class SlackEndToEndTest {
                 .startsWith("⚠️ Sorry, I couldn't answer this")
                 .contains("not your question")
                 .doesNotContain("Exception", "500");
+    }
+
+    @Test
+    void a_follow_up_button_under_an_answer_asks_its_question_in_the_thread_as_the_clicker_once() {
+        String channel = unique("C");
+        String thread = "1700000005.000100";
+        bot.slackEvent(unique("Ev"), RunningBot.mention(channel, thread, null, "How should we shard tenants?"));
+        var answer = bot.awaitSlackPosts(channel, thread, 1).getFirst();
+        String question = FakeOpenAi.DEFAULT_ANSWER.questions().getFirst();
+        assertThat(answer.param("blocks")).contains("\"type\":\"actions\"", "follow_up_1", question);
+        int asked = bot.model.requests().size();
+        String click = SlackRequests.followUpClick(
+                "U2",
+                channel,
+                thread,
+                "1700000005.000500",
+                "1700000006.000001",
+                TextNode.valueOf(question).toString());
+
+        var ack = bot.slackInteraction(click);
+        var replay = bot.slackInteraction(click);
+
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        var posts = bot.awaitSlackPosts(channel, thread, 3); // the answer, "U2 asked", the second answer
+        assertThat(posts).anySatisfy(p -> assertThat(p.param("text")).isEqualTo("<@U2> asked:\n> " + question));
+        assertThat(posts.subList(1, 3)) // the question's echo races the worker: either may come first
+                .anySatisfy(p -> assertThat(p.param("blocks")).contains(Labels.SUMMARY));
+        assertThat(bot.model.requests().get(asked).get("messages").toString())
+                .contains("How should we shard tenants?", question);
+        answerAfterward(channel);
+        assertThat(bot.awaitSlackPosts(channel, thread, 3)).hasSize(3); // the replayed click was not answered again
     }
 
     /** Asks in another thread of the channel and waits for that answer. */

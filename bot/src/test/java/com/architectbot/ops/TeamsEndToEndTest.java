@@ -4,6 +4,7 @@ import static com.architectbot.ops.RunningBot.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.render.Labels;
+import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TeamsActivities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,6 +68,35 @@ class TeamsEndToEndTest {
                         "Should we use Kafka for billing events?",
                         "Ship it behind a feature flag",
                         "And for audit logs?");
+    }
+
+    @Test
+    void a_follow_up_button_on_the_answer_card_asks_its_question_in_the_reply_chain_as_the_clicker_once() {
+        String root = unique("17");
+        bot.teamsActivity(bot.activities.channelMention(root, BOT_NAME, "How should we shard tenants?"));
+        JsonNode answer = bot.awaitTeamsMessages(chain(root), 1).getFirst();
+        JsonNode button = answer.at("/attachments/0/content/actions/0");
+        String question = FakeOpenAi.DEFAULT_ANSWER.questions().getFirst();
+        assertThat(button.path("type").asText()).isEqualTo("Action.Submit");
+        assertThat(button.path("title").asText()).isEqualTo(question);
+        int asked = bot.model.requests().size();
+        // Teams sends the button's data back as the value of a message from the clicker, in the card's chain
+        ObjectNode click = bot.activities.cardClick(unique("17"), chain(root), "channel", button.path("data"));
+
+        var ack = bot.teamsActivity(click);
+        var replay = bot.teamsActivity(click);
+
+        assertThat(ack.statusCode()).isBetween(200, 299);
+        assertThat(replay.statusCode()).isBetween(200, 299);
+        JsonNode second = bot.awaitTeamsMessages(chain(root), 2).get(1);
+        assertThat(second.at("/attachments/0/content/body").toString()).contains(Labels.SUMMARY);
+        assertThat(second.at("/replyToId").asText()).isEqualTo(click.path("id").asText()); // the click, in the chain
+        assertThat(bot.model.requests().get(asked).get("messages").toString())
+                .contains("How should we shard tenants?", question);
+        String later = unique("17");
+        bot.teamsActivity(bot.activities.channelMention(later, BOT_NAME, "One more thing?"));
+        bot.awaitTeamsMessages(chain(later), 1); // one worker: a replayed click, had it been queued, came first
+        assertThat(bot.awaitTeamsMessages(chain(root), 2)).hasSize(2);
     }
 
     @Test

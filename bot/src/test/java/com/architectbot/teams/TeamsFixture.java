@@ -13,6 +13,7 @@ import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.TeamsActivities;
 import com.architectbot.testing.TestCipher;
 import com.architectbot.testing.TestRedis;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -144,6 +145,10 @@ final class TeamsFixture implements AutoCloseable {
     /** A new message in a team channel that mentions the bot: Teams puts the root id in the conversation id. */
     ObjectNode channelMention(String activityId, String botName, String text) {
         return activities.channelMention(activityId, botName, text);
+    }
+
+    ObjectNode cardClick(String activityId, String conversationId, String conversationType, JsonNode value) {
+        return activities.cardClick(activityId, conversationId, conversationType, value);
     }
 
     ObjectNode personalMessage(String activityId, String text) {

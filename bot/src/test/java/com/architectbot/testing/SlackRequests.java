@@ -1,6 +1,7 @@
 package com.architectbot.testing;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,5 +47,30 @@ public final class SlackRequests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A {@code block_actions} payload as Slack sends it when a user clicks a follow-up button under the bot's message
+     * {@code messageTs} in thread {@code threadTs} (none when null); {@code valueJson} is the button's value as JSON
+     * (a string, or anything an attacker puts there).
+     */
+    public static String followUpClick(
+            String user, String channel, String threadTs, String messageTs, String actionTs, String valueJson) {
+        String thread = threadTs == null ? "" : ",\"thread_ts\":\"" + threadTs + "\"";
+        return """
+                {"type":"block_actions","user":{"id":"%1$s","username":"someone","name":"someone","team_id":"T1"},\
+                "api_app_id":"A1","token":"legacy","trigger_id":"1.2.%5$s","team":{"id":"T1","domain":"acme"},\
+                "container":{"type":"message","message_ts":"%4$s","channel_id":"%2$s","is_ephemeral":false%3$s},\
+                "channel":{"id":"%2$s","name":"general"},\
+                "message":{"type":"message","user":"%6$s","bot_id":"%7$s","text":"an answer","ts":"%4$s"%3$s},\
+                "response_url":"https://hooks.slack.com/actions/T1/1/x",\
+                "actions":[{"action_id":"follow_up_1","block_id":"follow_ups","type":"button",\
+                "text":{"type":"plain_text","text":"a label"},"value":%8$s,"action_ts":"%5$s"}]}""".formatted(
+                user, channel, thread, messageTs, actionTs, FakeSlackApi.BOT_USER, FakeSlackApi.BOT_ID, valueJson);
+    }
+
+    /** An interaction payload as the form body Slack posts it in. */
+    public static String interactionForm(String payload) {
+        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 }

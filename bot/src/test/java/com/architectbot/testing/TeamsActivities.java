@@ -1,5 +1,6 @@
 package com.architectbot.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -40,6 +41,23 @@ public final class TeamsActivities {
 
     public ObjectNode personalMessage(String activityId, String conversationId, String text) {
         return message(activityId, conversationId, "personal", text);
+    }
+
+    /**
+     * A click on an {@code Action.Submit} button of one of the bot's cards, by another user (29:user-2): a message
+     * with no text whose {@code value} is the button's data; in a channel, in the reply chain of {@code rootId}.
+     */
+    public ObjectNode cardClick(String activityId, String conversationId, String conversationType, JsonNode value) {
+        ObjectNode activity = base("message", conversationId, conversationType);
+        activity.put("id", activityId).put("replyToId", "1700000000555");
+        activity.putObject("from").put("id", "29:user-2").put("name", "Grace").put("aadObjectId", "aad-user-2");
+        activity.set("value", value);
+        if ("channel".equals(conversationType)) {
+            ObjectNode channelData = activity.putObject("channelData");
+            channelData.putObject("channel").put("id", CHANNEL);
+            channelData.putObject("tenant").put("id", TENANT);
+        }
+        return activity;
     }
 
     /** A {@code fileConsent/invoke}: the user accepted or declined a file consent card. */

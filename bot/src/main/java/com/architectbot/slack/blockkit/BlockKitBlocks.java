@@ -7,6 +7,7 @@ import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_MESSAGE_CHARS;
 import static com.architectbot.slack.blockkit.BlockKitLimits.MAX_SECTION_CHARS;
 
 import com.architectbot.render.TextChunks;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -92,6 +93,7 @@ final class BlockKitBlocks {
         return switch (block) {
             case HeaderBlock header -> header.getText().getText();
             case SectionBlock section -> section.getText().getText();
+            case ActionsBlock actions -> BlockKitFollowUps.labels(actions);
             default -> "";
         };
     }

@@ -49,7 +49,7 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
     @Override
     public List<SlackMessage> render(Reply reply) {
         return switch (reply) {
-            case Reply.Answer answer -> answer(answer.answer());
+            case Reply.Answer answer -> BlockKitFollowUps.append(answer(answer.answer()), answer.answer());
             case Reply.Notice notice ->
                 pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
             case Reply.LicenceCheck check -> BlockKitLicenceReport.render(check);

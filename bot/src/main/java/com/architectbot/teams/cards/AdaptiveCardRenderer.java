@@ -27,14 +27,15 @@ import java.util.List;
  * Renders replies as Adaptive Cards (schema 1.5) for Teams: one card per message, as many messages as
  * the answer needs. Teams refuses messages over about 28 KB, so an answer is split between blocks
  * into cards of at most {@link CardFormat#MAX_CARD_BYTES}, never cut off ({@link AdaptiveCardBlocks}). Each card
- * carries its own part of the answer as Markdown in {@code fallbackText}, for clients that cannot draw cards.
+ * carries its own part of the answer as Markdown in {@code fallbackText}, for clients that cannot draw cards. An
+ * answer's last card carries its suggested follow-up questions as buttons ({@link AdaptiveCardFollowUps}).
  */
 public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
 
     @Override
     public List<ObjectNode> render(Reply reply) {
         return switch (reply) {
-            case Reply.Answer answer -> answer(answer.answer());
+            case Reply.Answer answer -> AdaptiveCardFollowUps.append(answer(answer.answer()), answer.answer());
             case Reply.Notice notice -> pack(notice(notice));
             case Reply.LicenceCheck check -> licenceReport(check.report(), check.files());
             // the file itself travels as the message's attachment (teams.TeamsMessages); the card says what it is

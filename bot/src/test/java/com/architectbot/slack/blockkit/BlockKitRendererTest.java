@@ -8,9 +8,11 @@ import com.architectbot.licence.LicenceReportCsv;
 import com.architectbot.render.Labels;
 import com.architectbot.render.RendererContract;
 import com.architectbot.testing.LicenceReports;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.element.ButtonElement;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
                                 b instanceof HeaderBlock
                                         ? BlockKitLimits.MAX_HEADER_CHARS
                                         : BlockKitLimits.MAX_SECTION_CHARS));
-        assertThat(message.blocks().getLast()).isInstanceOf(SectionBlock.class); // no orphan header
+        assertThat(message.blocks().getLast()).isNotInstanceOf(HeaderBlock.class); // no orphan header
         assertThat(message.text()).isNotBlank().hasSizeLessThanOrEqualTo(BlockKitLimits.MAX_FALLBACK_CHARS);
     }
 
@@ -208,5 +210,94 @@ class BlockKitRendererTest extends RendererContract<SlackMessage> {
             assertThat(csv.fileName()).isEqualTo("licence-report.csv");
             assertThat(csv.content()).isEqualTo(LicenceReportCsv.render(report));
         });
+    }
+
+    private static List<ActionsBlock> actionsOf(List<SlackMessage> messages) {
+        return blocksOf(messages).stream()
+                .filter(ActionsBlock.class::isInstance)
+                .map(ActionsBlock.class::cast)
+                .toList();
+    }
+
+    private static List<ButtonElement> buttonsOf(List<SlackMessage> messages) {
+        return actionsOf(messages).stream()
+                .flatMap(a -> a.getElements().stream())
+                .map(ButtonElement.class::cast)
+                .toList();
+    }
+
+    @Test
+    void the_last_message_of_an_answer_ends_with_up_to_three_follow_up_buttons_in_the_answers_order() {
+        String longQuestion = "Which of your customers need data residency in the EU, and do any of them also "
+                + "need a dedicated database?";
+        var answer = new ConsultationAnswer(
+                "Summary.", null, null, null, List.of("How many tenants?", longQuestion, "Which region?", "Budget?"));
+
+        List<SlackMessage> messages = renderer.render(new Reply.Answer(answer));
+
+        assertThat(messages)
+                .singleElement()
+                .satisfies(m -> assertThat(m.blocks().getLast())
+                        .isInstanceOf(ActionsBlock.class)
+                        .extracting(b -> ((ActionsBlock) b).getBlockId())
+                        .isEqualTo(BlockKitFollowUps.BLOCK_ID));
+        List<ButtonElement> buttons = buttonsOf(messages);
+        assertThat(buttons)
+                .extracting(ButtonElement::getValue)
+                .containsExactly("How many tenants?", longQuestion, "Which region?");
+        assertThat(buttons)
+                .extracting(b -> b.getText().getText())
+                .containsExactly(
+                        "How many tenants?",
+                        "Which of your customers need data residency in the EU, and do any of them…",
+                        "Which region?");
+        assertThat(buttons)
+                .extracting(ButtonElement::getActionId)
+                .containsExactly("follow_up_1", "follow_up_2", "follow_up_3")
+                .allMatch(id -> BlockKitFollowUps.ACTION_IDS.matcher(id).matches());
+        assertThat(buttons).allSatisfy(b -> assertThat(b.getText().getType()).isEqualTo("plain_text"));
+    }
+
+    @Test
+    void an_answer_that_asks_nothing_has_no_buttons() {
+        var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
+
+        assertThat(actionsOf(renderer.render(new Reply.Answer(calm)))).isEmpty();
+    }
+
+    @Test
+    void only_the_last_message_of_a_split_answer_has_the_buttons() {
+        List<SlackMessage> messages = renderer.render(new Reply.Answer(RendererContract.extremeAnswer()));
+
+        assertThat(messages.subList(0, messages.size() - 1))
+                .allSatisfy(m -> assertThat(actionsOf(List.of(m))).isEmpty());
+        assertThat(actionsOf(List.of(messages.getLast()))).hasSize(1);
+    }
+
+    @Test
+    void when_the_last_message_is_full_the_buttons_go_in_a_message_of_their_own() {
+        var fullBlocks = IntStream.range(0, BlockKitLimits.MAX_BLOCKS)
+                .mapToObj(i -> BlockKitBlocks.sections("Finding " + i).getFirst())
+                .toList();
+        var fullChars = BlockKitBlocks.sections("x ".repeat(BlockKitLimits.MAX_MESSAGE_CHARS / 2 - 3));
+        var answer = new ConsultationAnswer("Summary.", null, null, null, List.of("Which region?"));
+
+        for (var blocks : List.of(fullBlocks, fullChars)) {
+            List<SlackMessage> messages =
+                    BlockKitFollowUps.append(List.of(new SlackMessage(blocks, "an answer")), answer);
+
+            assertThat(messages).hasSize(2);
+            assertThat(messages.getFirst().blocks()).isEqualTo(blocks);
+            assertThat(messages.getLast().blocks()).singleElement().isInstanceOf(ActionsBlock.class);
+            assertThat(messages.getLast().text()).isEqualTo(BlockKitFollowUps.OWN_MESSAGE_TEXT);
+        }
+    }
+
+    @Test
+    void notices_and_licence_reports_have_no_buttons() {
+        assertThat(actionsOf(renderer.render(new Reply.Notice(Reply.Tone.INFO, "Which region?"))))
+                .isEmpty();
+        assertThat(actionsOf(renderer.render(new Reply.LicenceCheck(LicenceReports.withOkDependencies(2)))))
+                .isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.report.Obligation;
 import com.architectbot.core.report.ReportFiles;
+import com.architectbot.render.FollowUps;
 import com.architectbot.render.Labels;
 import com.architectbot.render.LicenceReportText;
 import com.architectbot.render.RendererContract;
@@ -197,5 +198,85 @@ class AdaptiveCardRendererTest extends RendererContract<ObjectNode> {
         return StreamSupport.stream(card.path("body").spliterator(), false)
                 .map(b -> b.path("text").asText())
                 .toList();
+    }
+
+    private static List<JsonNode> actionsOf(ObjectNode card) {
+        return StreamSupport.stream(card.path("actions").spliterator(), false).toList();
+    }
+
+    @Test
+    void the_last_card_of_an_answer_has_up_to_three_follow_up_buttons_in_the_answers_order() {
+        String longQuestion = "Which of your customers need data residency in the EU, and do any of them also "
+                + "need a dedicated database?";
+        var answer = new ConsultationAnswer(
+                "Summary.",
+                null,
+                null,
+                null,
+                List.of("How many tenants?", longQuestion, "How many tenants?", "Region?", "Budget?"));
+
+        List<ObjectNode> cards = renderer.render(new Reply.Answer(answer));
+
+        assertThat(cards).singleElement().satisfies(this::assertWithinLimits);
+        List<JsonNode> actions = actionsOf(cards.getFirst());
+        assertThat(actions).extracting(a -> a.path("type").asText()).containsOnly("Action.Submit");
+        assertThat(actions)
+                .extracting(a -> a.path("title").asText())
+                .containsExactly(
+                        "How many tenants?",
+                        "Which of your customers need data residency in the EU, and do any of them…",
+                        "Region?");
+        assertThat(actions)
+                .extracting(
+                        a -> a.at("/data/" + AdaptiveCardFollowUps.QUESTION_KEY).asText())
+                .containsExactly("How many tenants?", longQuestion, "Region?");
+        assertThat(actions).allSatisfy(a -> {
+            assertThat(a.at("/data/msteams/type").asText()).isEqualTo("messageBack");
+            assertThat(a.at("/data/msteams/displayText").asText())
+                    .isEqualTo(
+                            a.at("/data/" + AdaptiveCardFollowUps.QUESTION_KEY).asText());
+        });
+    }
+
+    @Test
+    void only_the_last_card_of_a_split_answer_has_buttons_and_an_answer_asking_nothing_has_none() {
+        List<ObjectNode> cards = renderer.render(new Reply.Answer(RendererContract.extremeAnswer()));
+        var calm = new ConsultationAnswer("All good.", List.of(), List.of(), List.of(), List.of());
+
+        assertThat(cards.subList(0, cards.size() - 1))
+                .allSatisfy(c -> assertThat(actionsOf(c)).isEmpty());
+        assertThat(actionsOf(cards.getLast())).isNotEmpty();
+        assertThat(renderer.render(new Reply.Answer(calm)))
+                .allSatisfy(c -> assertThat(actionsOf(c)).isEmpty());
+    }
+
+    @Test
+    void notices_and_licence_reports_have_no_buttons() {
+        assertThat(renderer.render(new Reply.Notice(Reply.Tone.INFO, "Which region?")))
+                .allSatisfy(c -> assertThat(actionsOf(c)).isEmpty());
+        assertThat(renderer.render(new Reply.LicenceCheck(LicenceReports.withOkDependencies(2))))
+                .allSatisfy(c -> assertThat(actionsOf(c)).isEmpty());
+    }
+
+    @Test
+    void buttons_too_big_for_the_last_card_go_on_a_card_of_their_own_and_every_card_stays_within_the_limit() {
+        String bigQuestion = "Why " + "é".repeat(FollowUps.MAX_QUESTION_CHARS - 10) + "?";
+        var answer = new ConsultationAnswer(
+                "Summary. " + "word ".repeat(1500),
+                null,
+                null,
+                null,
+                List.of(bigQuestion, bigQuestion + "!", "Region?"));
+
+        List<ObjectNode> cards = renderer.render(new Reply.Answer(answer));
+
+        cards.forEach(this::assertWithinLimits);
+        assertThat(cards.subList(0, cards.size() - 1))
+                .allSatisfy(c -> assertThat(actionsOf(c)).isEmpty());
+        assertThat(bodyTexts(cards.getLast())).containsExactly(AdaptiveCardFollowUps.OWN_CARD_TITLE);
+        assertThat(actionsOf(cards.getLast()))
+                .extracting(
+                        a -> a.at("/data/" + AdaptiveCardFollowUps.QUESTION_KEY).asText())
+                .containsExactly(bigQuestion, bigQuestion + "!", "Region?");
     }
 }
