@@ -78,6 +78,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile TokenPace pace = TokenPace.FAST;
     private final AtomicInteger streamsEnded = new AtomicInteger();
+    private final AtomicInteger streamsCutShort = new AtomicInteger();
 
     /**
      * One scripted reply: an HTTP status, a body, how long to wait before sending it and, when streamed, after how
@@ -189,6 +190,11 @@ public final class FakeOpenAi implements AutoCloseable {
         return streamsEnded.get();
     }
 
+    /** How many streamed replies stopped early: scripted to break off, or the client went away (cancelled). */
+    public int streamsCutShort() {
+        return streamsCutShort.get();
+    }
+
     /**
      * Stops keeping request bodies (benchmarks: thousands of parsed requests would weigh on the heap being
      * measured); {@link #received()} still counts them.
@@ -265,9 +271,9 @@ public final class FakeOpenAi implements AutoCloseable {
             }
             if (request.path("stream").asBoolean() && response.status() == 200) {
                 boolean usage = request.at("/stream_options/include_usage").asBoolean();
-                OpenAiChunks.of(JSON.readTree(response.body()), usage)
+                boolean whole = OpenAiChunks.of(JSON.readTree(response.body()), usage)
                         .send(exchange, response.cutAfterTokens(), this::pauseToken);
-                streamsEnded.incrementAndGet();
+                (whole ? streamsEnded : streamsCutShort).incrementAndGet();
             } else {
                 send(exchange, response);
             }

@@ -92,8 +92,9 @@ public final class FakeStreamingModel implements AutoCloseable {
                 case GEMINI -> gemini();
                 case OLLAMA -> ollama();
             };
-            reply.send(exchange, StreamedReply.WHOLE, () -> pace.pause(closed));
-            streamsEnded.incrementAndGet();
+            if (reply.send(exchange, StreamedReply.WHOLE, () -> pace.pause(closed))) {
+                streamsEnded.incrementAndGet();
+            }
         }
     }
 

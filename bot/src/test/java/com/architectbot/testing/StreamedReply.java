@@ -49,8 +49,9 @@ public final class StreamedReply {
      *
      * @param cutAfterTokens how many token frames to send before the connection drops; {@link #WHOLE} for all
      * @param pause waits one token's time; false when the fake is closing
+     * @return whether every frame was sent: false when cut short, closed, or the client went away
      */
-    public void send(HttpExchange exchange, int cutAfterTokens, BooleanSupplier pause) throws IOException {
+    public boolean send(HttpExchange exchange, int cutAfterTokens, BooleanSupplier pause) throws IOException {
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         frames.forEach(whole::writeBytes);
         exchange.getResponseHeaders().add("Content-Type", contentType);
@@ -60,16 +61,17 @@ public final class StreamedReply {
         try {
             for (int i = 0; i < frames.size(); i++) {
                 if (tokens.get(i) && sent++ == cutAfterTokens) {
-                    break; // closing the exchange short of the announced length drops the connection
+                    return false; // closing the exchange short of the announced length drops the connection
                 }
                 out.write(frames.get(i));
                 out.flush();
                 if (tokens.get(i) && !pause.getAsBoolean()) {
-                    return;
+                    return false;
                 }
             }
+            return true;
         } catch (IOException clientWentAway) {
-            // the client cancelled the stream: nothing more to send
+            return false; // the client cancelled the stream: nothing more to send
         }
     }
 }
