@@ -79,6 +79,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile TokenPace pace = TokenPace.FAST;
     private final AtomicInteger streamsEnded = new AtomicInteger();
     private final AtomicInteger streamsCutShort = new AtomicInteger();
+    private volatile long lastStreamStarted;
 
     /**
      * One scripted reply: an HTTP status, a body, how long to wait before sending it and, when streamed, after how
@@ -190,6 +191,11 @@ public final class FakeOpenAi implements AutoCloseable {
         return streamsEnded.get();
     }
 
+    /** When ({@link System#nanoTime()}) the latest streamed reply sent its first token; 0 before any. */
+    public long lastStreamStarted() {
+        return lastStreamStarted;
+    }
+
     /** How many streamed replies stopped early: scripted to break off, or the client went away (cancelled). */
     public int streamsCutShort() {
         return streamsCutShort.get();
@@ -271,6 +277,7 @@ public final class FakeOpenAi implements AutoCloseable {
             }
             if (request.path("stream").asBoolean() && response.status() == 200) {
                 boolean usage = request.at("/stream_options/include_usage").asBoolean();
+                lastStreamStarted = System.nanoTime(); // headers, the role chunk and the first token go out now
                 boolean whole = OpenAiChunks.of(JSON.readTree(response.body()), usage)
                         .send(exchange, response.cutAfterTokens(), this::pauseToken);
                 (whole ? streamsEnded : streamsCutShort).incrementAndGet();

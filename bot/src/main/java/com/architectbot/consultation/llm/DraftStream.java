@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.architectbot.consultation.PartialAnswer;
 import com.architectbot.core.answer.AnswerDraft;
 import com.architectbot.core.answer.AnswerProgress;
+import com.architectbot.core.answer.AnswerSection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,7 +49,7 @@ final class DraftStream {
         }
         text.append(piece, 0, Math.min(piece.length(), PartialAnswer.MAX_CHARS + 1 - text.length()));
         Optional<AnswerDraft> draft = PartialAnswer.read(text);
-        if (draft.isEmpty() || draft.get().equals(shown)) {
+        if (draft.isEmpty() || draft.get().equals(shown) || nothingToShow(draft.get())) {
             return;
         }
         long now = nanos.getAsLong();
@@ -58,5 +59,11 @@ final class DraftStream {
             shownAt = now;
             progress.draft(shown);
         }
+    }
+
+    /** A summary begun but without a word yet: reporting it would only make the first words wait an interval. */
+    private static boolean nothingToShow(AnswerDraft draft) {
+        return draft.writing() == AnswerSection.SUMMARY
+                && draft.sofar().summary().isBlank();
     }
 }
