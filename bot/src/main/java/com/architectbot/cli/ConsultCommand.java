@@ -9,8 +9,6 @@ import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.ops.ArchitectBot;
-import com.architectbot.render.MarkdownRenderer;
-import com.architectbot.render.Renderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code consult}: one consultation from the terminal, through the same service the chat surfaces use. */
+/**
+ * {@code consult}: one consultation from the terminal, through the same service the chat surfaces use. Each section
+ * of the answer is printed as soon as the model has finished writing it.
+ */
 @Command(
         name = "consult",
         mixinStandardHelpOptions = true,
@@ -52,7 +53,6 @@ final class ConsultCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final Supplier<ArchitectBot> bot;
-    private final Renderer<String> renderer = new MarkdownRenderer();
 
     ConsultCommand(Supplier<ArchitectBot> bot) {
         this.bot = bot;
@@ -70,9 +70,9 @@ final class ConsultCommand implements Callable<Integer> {
                 System.getProperty("user.name", "you"),
                 question());
         try {
-            Reply reply = bot.get().answer(inquiry);
-            renderer.render(reply).forEach(out::print);
-            out.flush();
+            SectionPrinter sections = new SectionPrinter(out);
+            Reply reply = bot.get().answer(inquiry, sections);
+            sections.finish(reply);
             err.println();
             err.println("Follow up in this conversation with: consult --thread " + threadId + " \"...\"");
             return ExitCodes.OK;

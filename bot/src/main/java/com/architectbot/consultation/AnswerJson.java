@@ -68,6 +68,23 @@ public final class AnswerJson {
         }
     }
 
+    /**
+     * Reads one complete part of an answer (an area's analysis, a recommendation) as leniently as a whole answer.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    static <T> T readPart(String json, Class<T> type) {
+        try {
+            T part = MAPPER.readValue(json, type);
+            if (part == null) {
+                throw new IllegalArgumentException("null where " + type.getSimpleName() + " belongs");
+            }
+            return part;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(describe(e), e);
+        }
+    }
+
     /** Models sometimes wrap the object in a Markdown code fence despite being told not to. */
     private static String withoutFence(String text) {
         String trimmed = text.strip();

@@ -2,6 +2,7 @@ package com.architectbot.ops;
 
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.Reply;
+import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.queue.JobWorkers;
 import com.architectbot.redis.RedisConnection;
@@ -60,7 +61,12 @@ public final class ArchitectBot implements AutoCloseable {
 
     /** Answers one inquiry on the calling thread: the CLI's path through the same service. */
     public Reply answer(Inquiry inquiry) {
-        return features.localInquiries().process(inquiry);
+        return answer(inquiry, AnswerProgress.NONE);
+    }
+
+    /** Answers one inquiry on the calling thread, reporting a consultation's answer to {@code progress} as it is written. */
+    public Reply answer(Inquiry inquiry, AnswerProgress progress) {
+        return features.localInquiries().process(inquiry, progress);
     }
 
     /**

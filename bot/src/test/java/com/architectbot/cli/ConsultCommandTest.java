@@ -2,16 +2,22 @@ package com.architectbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.Reply;
+import com.architectbot.render.MarkdownRenderer;
 import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.CapturedLogs;
 import com.architectbot.testing.FakeOpenAi;
+import com.architectbot.testing.FakeOpenAi.Response;
 import com.architectbot.testing.RedisContents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +28,7 @@ class ConsultCommandTest {
     private final FakeOpenAi model = FakeOpenAi.start();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private final List<Printed> printed = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stopModel() {
@@ -109,6 +116,45 @@ class ConsultCommandTest {
         }
     }
 
+    @Test
+    void sections_are_printed_as_they_complete_and_the_whole_answer_exactly_once() {
+        // given: a model writing at 100 tokens a second, and a terminal that notes when each piece was printed
+        model.streamingAt(100);
+        // when
+        int exit = run("consult", "We", "launch", "next", "week");
+        // then: the summary was on screen while the model was still writing
+        assertThat(exit).isZero();
+        assertThat(printed).first().satisfies(first -> {
+            assertThat(first.text()).startsWith("## Executive Summary").doesNotContain("## Critical Issues");
+            assertThat(first.streamsEnded()).isZero();
+        });
+        assertThat(printed).hasSizeGreaterThan(2);
+        // and the output is the whole answer, once, as the renderer draws it
+        assertThat(out.toString())
+                .isEqualTo(String.join("", new MarkdownRenderer().render(new Reply.Answer(FakeOpenAi.DEFAULT_ANSWER))));
+    }
+
+    @Test
+    void an_answer_repaired_after_its_summary_was_printed_still_shows_each_section_once() {
+        // given: a reply whose summary is fine but whose rest is not JSON; the repair gives a different answer
+        String broken = "{\"summary\": \"Shard later.\", \"criticalIssues\": [\"Backups untested\"], oops";
+        model.enqueue(Response.content(broken), Response.answer(FakeOpenAi.DEFAULT_ANSWER));
+        // when
+        int exit = run("consult", "Should we shard?");
+        // then
+        assertThat(exit).isZero();
+        for (String heading : List.of(
+                "## Executive Summary",
+                "## Critical Issues",
+                "## Detailed Analysis",
+                "## Recommendations",
+                "## Questions for Clarification")) {
+            assertThat(out.toString()).containsOnlyOnce(heading);
+        }
+        assertThat(out.toString()).contains("Shard later.", "Backups untested", "Add a readiness probe.");
+        assertThat(model.requests()).hasSize(2);
+    }
+
     private int run(String... args) {
         return run(Map.of(), args);
     }
@@ -116,8 +162,29 @@ class ConsultCommandTest {
     private int run(Map<String, String> extra, String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
+        printed.clear();
         var env = BotEnvironment.of(model).with(extra).environment();
-        return Main.run(env, cli -> cli.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)), args);
+        return Main.run(
+                env, cli -> cli.setOut(new PrintWriter(new Noting(), true)).setErr(new PrintWriter(err, true)), args);
+    }
+
+    /** One piece of standard output, and how many streams the model had finished when it was printed. */
+    private record Printed(String text, int streamsEnded) {}
+
+    /** Standard output that also notes each piece as it is written. */
+    private final class Noting extends Writer {
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            String text = new String(chars, offset, length);
+            out.write(text);
+            printed.add(new Printed(text, model.streamsEnded()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 
     private static String threadIdFrom(String stderr) {

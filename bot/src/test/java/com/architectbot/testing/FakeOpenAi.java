@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,6 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers with a valid consultation answer ({@link #DEFAULT_ANSWER}, or the one set by
  * {@link #answering}). It replies at once unless told otherwise: a {@link Response#after delay} on one
  * response (to provoke a client timeout) or a {@link #withLatency latency} on every response (benchmarks).
+ *
+ * <p>A request with {@code "stream": true} (the bot always streams) gets the same reply as server-sent events: the
+ * content cut into tokens ({@link TokenPace}) sent at {@link #streamingAt a fixed rate}, tool calls as
+ * {@code delta.tool_calls}, the usage in a last chunk when {@code stream_options.include_usage} asks for it, then
+ * {@code [DONE]}.
  *
  * <pre>{@code
  * try (var model = FakeOpenAi.start()) {
@@ -72,12 +76,26 @@ public final class FakeOpenAi implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Response fallback = Response.answer(DEFAULT_ANSWER);
     private volatile Duration latency = Duration.ZERO;
+    private volatile TokenPace pace = TokenPace.FAST;
+    private final AtomicInteger streamsEnded = new AtomicInteger();
+    private final AtomicInteger streamsCutShort = new AtomicInteger();
+    private volatile long lastStreamStarted;
 
-    /** One scripted reply: an HTTP status, a body, and how long to wait before sending it. */
-    public record Response(int status, String body, Duration delay) {
+    /**
+     * One scripted reply: an HTTP status, a body, how long to wait before sending it and, when streamed, after how
+     * many content tokens the connection breaks ({@link #WHOLE}: none).
+     */
+    public record Response(int status, String body, Duration delay, int cutAfterTokens) {
+        /** Streams the whole reply. */
+        public static final int WHOLE = StreamedReply.WHOLE;
+
         public Response {
             requireNonNull(body, "body");
             requireNonNull(delay, "delay");
+        }
+
+        public Response(int status, String body, Duration delay) {
+            this(status, body, delay, WHOLE);
         }
 
         /** A completion whose content is the answer's JSON. */
@@ -104,7 +122,12 @@ public final class FakeOpenAi implements AutoCloseable {
 
         /** The same response, sent only after {@code delay}. */
         public Response after(Duration delay) {
-            return new Response(status, body, delay);
+            return new Response(status, body, delay, cutAfterTokens);
+        }
+
+        /** The same response, but a stream of it breaks off (the connection drops) after {@code tokens} tokens. */
+        public Response cutAfter(int tokens) {
+            return new Response(status, body, delay, tokens);
         }
     }
 
@@ -155,6 +178,27 @@ public final class FakeOpenAi implements AutoCloseable {
     public FakeOpenAi withLatency(Duration latency) {
         this.latency = requireNonNull(latency, "latency");
         return this;
+    }
+
+    /** Streams every reply at {@code tokensPerSecond}; the default sends tokens as fast as the socket takes them. */
+    public FakeOpenAi streamingAt(int tokensPerSecond) {
+        this.pace = TokenPace.of(tokensPerSecond);
+        return this;
+    }
+
+    /** How many streamed replies have sent their last token so far. */
+    public int streamsEnded() {
+        return streamsEnded.get();
+    }
+
+    /** When ({@link System#nanoTime()}) the latest streamed reply sent its first token; 0 before any. */
+    public long lastStreamStarted() {
+        return lastStreamStarted;
+    }
+
+    /** How many streamed replies stopped early: scripted to break off, or the client went away (cancelled). */
+    public int streamsCutShort() {
+        return streamsCutShort.get();
     }
 
     /**
@@ -222,17 +266,29 @@ public final class FakeOpenAi implements AutoCloseable {
                 return;
             }
             received.incrementAndGet();
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
             if (recording) {
-                requests.add(JSON.readTree(exchange.getRequestBody()));
-            } else {
-                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                requests.add(request);
             }
             Response response = script.poll();
             response = response == null ? fallback : response;
-            if (pause(latency.plus(response.delay()))) {
+            if (!pause(latency.plus(response.delay()))) {
+                return;
+            }
+            if (request.path("stream").asBoolean() && response.status() == 200) {
+                boolean usage = request.at("/stream_options/include_usage").asBoolean();
+                lastStreamStarted = System.nanoTime(); // headers, the role chunk and the first token go out now
+                boolean whole = OpenAiChunks.of(JSON.readTree(response.body()), usage)
+                        .send(exchange, response.cutAfterTokens(), this::pauseToken);
+                (whole ? streamsEnded : streamsCutShort).incrementAndGet();
+            } else {
                 send(exchange, response);
             }
         }
+    }
+
+    private boolean pauseToken() {
+        return pace.pause(closed);
     }
 
     private boolean pause(Duration delay) {

@@ -19,7 +19,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -28,18 +28,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The architect on a LangChain4j {@link ChatModel}, called with low-level requests: the core owns the
- * thread's memory and lock, so this class is stateless per call and safe to share between workers.
+ * The architect on a LangChain4j {@link StreamingChatModel}, called with low-level requests: the core owns
+ * the thread's memory and lock, so this class is stateless per call and safe to share between workers.
  *
  * <p>One consultation is: the persona, the thread's earlier turns and the question; then up to
- * {@link #MAX_TOOL_ROUNDS} rounds of tool calls; then the structured answer. An unreadable answer gets
- * one repair request before the user is told to ask again. Under a {@link Deadline} (a queued job), no call
- * starts once it has passed; the queue interrupts a call still running then, which aborts its HTTP request
- * and the client's retries.
+ * {@link #MAX_TOOL_ROUNDS} rounds of tool calls; then the structured answer. Every call streams
+ * ({@link StreamedChat}); the answer so far is reported as drafts while it is written, and status lines say
+ * what happens between calls. An unreadable answer gets one repair request (not streamed: its answer replaces
+ * whatever was shown) before the user is told to ask again. A call that fails before streaming anything is
+ * retried up to {@link ModelSettings#maxRetries()} times when the failure is temporary. Under a
+ * {@link Deadline} (a queued job), no call starts once it has passed; the queue interrupts a call still
+ * running then, which stops the wait at once and cancels the stream.
  */
 public final class LangChainArchitect implements Architect {
 
@@ -57,7 +61,13 @@ public final class LangChainArchitect implements Architect {
         LAST_WORD
     }
 
-    private final ChatModel model;
+    /** Status lines: plain words and counts only, as everyone in a channel sees them. */
+    static final String THINKING = "Thinking...";
+
+    static final String WRITING = "Writing the answer...";
+    static final String REPAIRING = "Tidying up the answer...";
+
+    private final StreamingChatModel model;
     private final ModelSettings settings;
     private final Toolbox toolbox;
     private final ModelFailures failures;
@@ -65,7 +75,7 @@ public final class LangChainArchitect implements Architect {
     private final String persona;
 
     /** @param tools objects with {@code @Tool} methods the model may call; may be empty */
-    public LangChainArchitect(ChatModel model, ModelSettings settings, List<?> tools, MeterRegistry metrics) {
+    public LangChainArchitect(StreamingChatModel model, ModelSettings settings, List<?> tools, MeterRegistry metrics) {
         this.model = requireNonNull(model, "model");
         this.settings = requireNonNull(settings, "settings");
         this.toolbox = new Toolbox(tools);
@@ -90,8 +100,9 @@ public final class LangChainArchitect implements Architect {
         List<ChatMessage> conversation = conversation(history, question.text());
         Call call = new Call(tenant.model().filter(name -> !name.isBlank()).orElse(settings.modelName()), tenant);
         try {
-            ConsultationAnswer answer = readOrRepair(call, conversation, replyAfterTools(call, conversation));
-            return new ArchitectReply(answer, call.usage);
+            progress.status(THINKING);
+            String reply = replyAfterTools(call, conversation, progress);
+            return new ArchitectReply(readOrRepair(call, conversation, reply, progress), call.usage);
         } catch (RetryableFailure | PermanentFailure e) {
             throw e;
         } catch (RuntimeException e) {
@@ -110,18 +121,23 @@ public final class LangChainArchitect implements Architect {
         return messages;
     }
 
-    private String replyAfterTools(Call call, List<ChatMessage> conversation) {
+    /** Tool rounds, then the answer's text; each call's text is read for drafts (a tool round's yields none). */
+    private String replyAfterTools(Call call, List<ChatMessage> conversation, AnswerProgress progress) {
+        DraftStream drafts = new DraftStream(progress);
         List<ChatMessage> messages = new ArrayList<>(conversation);
-        AiMessage reply = ask(call, messages, toolbox.isEmpty() ? Offer.NO_TOOLS : Offer.TOOLS);
+        AiMessage reply = ask(call, messages, toolbox.isEmpty() ? Offer.NO_TOOLS : Offer.TOOLS, drafts.newCall());
         for (int round = 1; round <= MAX_TOOL_ROUNDS && reply.hasToolExecutionRequests(); round++) {
+            progress.status(toolbox.statusLine(reply.toolExecutionRequests()));
             messages.add(reply);
             messages.addAll(toolbox.execute(reply.toolExecutionRequests(), call.tenant));
-            reply = ask(call, messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD);
+            progress.status(WRITING);
+            reply = ask(call, messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD, drafts.newCall());
         }
         return reply.text();
     }
 
-    private ConsultationAnswer readOrRepair(Call call, List<ChatMessage> conversation, String reply) {
+    private ConsultationAnswer readOrRepair(
+            Call call, List<ChatMessage> conversation, String reply, AnswerProgress progress) {
         try {
             return AnswerJson.fromJson(reply);
         } catch (IllegalArgumentException unreadable) {
@@ -129,12 +145,13 @@ public final class LangChainArchitect implements Architect {
                     "{} reply unreadable ({}); asking once for a repair",
                     settings.provider().id(),
                     unreadable.getMessage());
+            progress.status(REPAIRING);
             List<ChatMessage> messages = new ArrayList<>(conversation);
             messages.add(AiMessage.from(reply == null || reply.isBlank() ? EMPTY_REPLY : reply));
             messages.add(UserMessage.from(Prompts.render(
                     Prompts.REPAIR,
                     Map.of("error", unreadable.getMessage(), "fields", String.join(", ", AnswerSchema.FIELDS)))));
-            String repaired = ask(call, messages, Offer.NO_TOOLS).text();
+            String repaired = ask(call, messages, Offer.NO_TOOLS, ignored -> {}).text();
             try {
                 return AnswerJson.fromJson(repaired);
             } catch (IllegalArgumentException still) {
@@ -147,8 +164,16 @@ public final class LangChainArchitect implements Architect {
         }
     }
 
-    private AiMessage ask(Call call, List<ChatMessage> messages, Offer offer) {
-        Deadline.current().ifPresent(deadline -> deadline.check("model call " + (call.calls + 1)));
+    private AiMessage ask(Call call, List<ChatMessage> messages, Offer offer, Consumer<String> text) {
+        ChatRequest request = request(call, messages, offer);
+        ChatResponse response =
+                metrics.call(() -> StreamedChat.call(model, request, settings, "model call " + (call.calls + 1), text));
+        call.calls++;
+        call.add(response);
+        return response.aiMessage();
+    }
+
+    private ChatRequest request(Call call, List<ChatMessage> messages, Offer offer) {
         ChatRequest.Builder request = ChatRequest.builder().messages(messages).modelName(call.model);
         boolean schema = offer != Offer.TOOLS || settings.provider().schemaWithTools();
         if (schema) {
@@ -159,11 +184,7 @@ public final class LangChainArchitect implements Architect {
         } else if (offer == Offer.LAST_WORD && settings.provider().toolChoiceNone()) {
             request.toolSpecifications(toolbox.specifications()).toolChoice(ToolChoice.NONE);
         }
-        ChatRequest built = request.build();
-        ChatResponse response = metrics.call(() -> model.chat(built));
-        call.calls++;
-        call.add(response);
-        return response.aiMessage();
+        return request.build();
     }
 
     /** One consultation's model name, the asking tenant's choices and the tokens its calls used so far. */

@@ -1,17 +1,25 @@
 package com.architectbot.consultation.llm;
 
 import com.architectbot.core.LicenceChecks;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.invocation.InvocationParameters;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The licence check as a tool the architect can call, so "should we use this library?" is answered from
  * registry facts and the policy engine's verdict, never from the model's memory. One instance serves every
  * consultation: the asking tenant's licence policy arrives with each call, not in a field.
  */
-public final class LicenceCheckTool {
+public final class LicenceCheckTool implements ToolNarration {
+
+    private static final String NAME = "checkLicences";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LicenceChecks licences;
 
@@ -34,5 +42,27 @@ public final class LicenceCheckTool {
             InvocationParameters call) {
         return licences.checkForAgent(
                 packages, distributionModel, Toolbox.tenantOf(call).licencePolicy());
+    }
+
+    /** "Checking licences of 12 packages...": the packages the calls name, counted, never quoted. */
+    @Override
+    public Optional<String> statusLine(List<ToolExecutionRequest> calls) {
+        List<ToolExecutionRequest> mine =
+                calls.stream().filter(call -> NAME.equals(call.name())).toList();
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        int packages = mine.stream().mapToInt(LicenceCheckTool::packageCount).sum();
+        return Optional.of("Checking licences of " + packages + (packages == 1 ? " package..." : " packages..."));
+    }
+
+    /** How many packages one call names; a call whose arguments cannot be read names none. */
+    private static int packageCount(ToolExecutionRequest call) {
+        try {
+            JsonNode packages = JSON.readTree(call.arguments()).path("packages");
+            return packages.isArray() ? packages.size() : 0;
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            return 0;
+        }
     }
 }

@@ -45,7 +45,7 @@ final class ModelMetrics {
             return response;
         } finally {
             Timer.builder(LATENCY)
-                    .description("Time per model call, including the client's own retries")
+                    .description("Time per model call, including its retries")
                     .tags("provider", provider, "model", model, "outcome", outcome)
                     .register(registry)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

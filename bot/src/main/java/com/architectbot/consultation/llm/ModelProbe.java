@@ -3,12 +3,13 @@ package com.architectbot.consultation.llm;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 
 /**
  * The cheapest real call to the configured model, for {@code doctor}: one tiny chat request, no retries, a
- * short timeout. A failure is reported in the words the workers use ({@link ModelFailures}): what failed,
+ * short timeout, streamed like every call the bot makes. A failure is reported in the words the workers use ({@link ModelFailures}): what failed,
  * where, and the variable to check.
  */
 public final class ModelProbe {
@@ -32,10 +33,13 @@ public final class ModelProbe {
                 timeout.compareTo(configured.timeout()) < 0 ? timeout : configured.timeout(),
                 PROBE_OUTPUT_TOKENS,
                 0);
-        ChatModel model = ChatModels.create(settings);
+        StreamingChatModel model = ChatModels.create(settings);
+        ChatRequest ready = ChatRequest.builder()
+                .messages(UserMessage.from("Reply with the word ready."))
+                .build();
         long started = System.nanoTime();
         try {
-            model.chat(UserMessage.from("Reply with the word ready."));
+            StreamedChat.call(model, ready, settings, "the probe", text -> {});
         } catch (RuntimeException e) {
             throw new ModelFailures(settings).map(e, Duration.ofNanos(System.nanoTime() - started));
         }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *       {@code http://localhost:11434} for Ollama</li>
  *   <li>{@code LLM_MODEL}: default per provider, see {@link Provider#defaultModel()}</li>
  *   <li>{@code LLM_TIMEOUT_SECONDS} (default 60), {@code LLM_MAX_OUTPUT_TOKENS} (default 2048),
- *       {@code LLM_MAX_RETRIES} (default 2: retries inside the client, before the job is redelivered)</li>
+ *       {@code LLM_MAX_RETRIES} (default 2: retries of a model call that failed for a temporary
+ *       reason before it streamed any text, before the job is redelivered)</li>
  * </ul>
  */
 public record ModelSettings(

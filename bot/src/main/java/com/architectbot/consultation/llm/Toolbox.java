@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,18 @@ final class Toolbox {
 
     private static final Logger log = LoggerFactory.getLogger(Toolbox.class);
     private static final String TENANT = "tenant";
+    /** The status line for tools that do not narrate themselves. */
+    static final String LOOKING_UP = "Looking things up...";
 
     private final List<ToolSpecification> specifications = new ArrayList<>();
     private final Map<String, ToolExecutor> executors = new HashMap<>();
+    private final List<ToolNarration> narrations = new ArrayList<>();
 
     Toolbox(List<?> tools) {
         for (Object tool : tools) {
+            if (tool instanceof ToolNarration narration) {
+                narrations.add(narration);
+            }
             specifications.addAll(ToolSpecifications.toolSpecificationsFrom(tool));
             for (Method method : tool.getClass().getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Tool.class)) {
@@ -63,6 +70,15 @@ final class Toolbox {
         return calls.stream()
                 .map(call -> ToolExecutionResultMessage.from(call, run(call, context)))
                 .toList();
+    }
+
+    /** What the calls are about to do, in one plain line with counts only: users watch it while tools run. */
+    String statusLine(List<ToolExecutionRequest> calls) {
+        return narrations.stream()
+                .map(narration -> narration.statusLine(calls))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(LOOKING_UP);
     }
 
     /** The asking tenant's choices, for a tool method that takes the {@link InvocationParameters} of its call. */

@@ -1,0 +1,99 @@
+package com.architectbot.cli;
+
+import com.architectbot.core.Reply;
+import com.architectbot.core.answer.AnswerDraft;
+import com.architectbot.core.answer.AnswerProgress;
+import com.architectbot.core.answer.AnswerSection;
+import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.render.Labels;
+import com.architectbot.render.MarkdownRenderer;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Prints a consultation's sections to the terminal as each one completes, in the final answer's own Markdown, then
+ * what is still missing once the answer is in: every section once, nothing twice. A section is cut from the
+ * renderer's output by length alone (the answer with the later sections emptied, less the fixed text that empty
+ * sections render as), so nothing the model wrote can move a boundary.
+ */
+final class SectionPrinter implements AnswerProgress {
+
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+    private static final String EMPTY = markdown(new ConsultationAnswer("", null, null, null, null));
+
+    private final PrintWriter out;
+    private int printed;
+
+    SectionPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void status(String line) {}
+
+    @Override
+    public void draft(AnswerDraft draft) {
+        int finished = draft.writing().ordinal();
+        if (finished > printed) {
+            print(draft.sofar(), finished);
+        }
+    }
+
+    /** The rest of the reply: for an answer, the sections not printed yet; anything else whole. */
+    void finish(Reply reply) {
+        if (reply instanceof Reply.Answer answer) {
+            print(answer.answer(), AnswerSection.values().length);
+        } else {
+            MARKDOWN.render(reply).forEach(out::print);
+        }
+        out.flush();
+    }
+
+    private void print(ConsultationAnswer answer, int upTo) {
+        out.print(markdown(upTo(answer, upTo)).substring(prefixLength(answer, printed), prefixLength(answer, upTo)));
+        out.flush();
+        printed = upTo;
+    }
+
+    /** How long the Markdown of the first {@code sections} sections is. */
+    private static int prefixLength(ConsultationAnswer answer, int sections) {
+        if (sections == 0) {
+            return 0;
+        }
+        String rendered = markdown(upTo(answer, sections));
+        return sections == AnswerSection.values().length
+                ? rendered.length()
+                : rendered.length()
+                        - emptyFrom(AnswerSection.values()[sections]).length();
+    }
+
+    /** What the sections from {@code first} on render as when empty: no model text in it. */
+    private static String emptyFrom(AnswerSection first) {
+        return EMPTY.substring(EMPTY.indexOf("## " + label(first)));
+    }
+
+    /** The answer with the sections from number {@code sections} on emptied. */
+    private static ConsultationAnswer upTo(ConsultationAnswer a, int sections) {
+        return new ConsultationAnswer(
+                sections > 0 ? a.summary() : "",
+                sections > 1 ? a.criticalIssues() : null,
+                sections > 2 ? a.analysis() : null,
+                sections > 3 ? a.recommendations() : null,
+                sections > 4 ? a.questions() : null);
+    }
+
+    private static String label(AnswerSection section) {
+        return switch (section) {
+            case SUMMARY -> Labels.SUMMARY;
+            case CRITICAL_ISSUES -> Labels.CRITICAL_ISSUES;
+            case ANALYSIS -> Labels.ANALYSIS;
+            case RECOMMENDATIONS -> Labels.RECOMMENDATIONS;
+            case QUESTIONS -> Labels.QUESTIONS;
+        };
+    }
+
+    private static String markdown(ConsultationAnswer answer) {
+        List<String> parts = MARKDOWN.render(new Reply.Answer(answer));
+        return String.join("", parts);
+    }
+}
