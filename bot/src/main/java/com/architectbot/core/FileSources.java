@@ -25,7 +25,17 @@ public final class FileSources implements FileSource {
      */
     @Override
     public FileText fetch(InquiryFile file, ThreadKey thread) {
-        FileSource source = bySurface
+        return source(thread).fetch(file, thread);
+    }
+
+    /** The same rule for pictures: fetched through the source of the inquiry's surface. */
+    @Override
+    public Picture picture(InquiryFile file, ThreadKey thread) {
+        return source(thread).picture(file, thread);
+    }
+
+    private FileSource source(ThreadKey thread) {
+        return bySurface
                 .of(thread.surface())
                 .orElseThrow(() -> new PermanentFailure(
                         "I can't read files sent on " + thread.surface().id() + " right now. "
@@ -33,6 +43,5 @@ public final class FileSources implements FileSource {
                         "no file source is registered for " + thread.surface().id() + " (registered: "
                                 + bySurface.registered() + ")",
                         null));
-        return source.fetch(file, thread);
     }
 }
