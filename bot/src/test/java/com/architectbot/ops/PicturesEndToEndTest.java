@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectbot.testing.FakeSlackApi;
 import com.architectbot.testing.Pictures;
 import com.architectbot.testing.RedisContents;
+import com.architectbot.testing.TestRedis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +31,15 @@ class PicturesEndToEndTest {
     private static final String PNG_DATA_URI =
             "data:image/png;base64," + Base64.getEncoder().encodeToString(PNG);
 
+    /** A database of its own: a scan for the picture's bytes sees only what this bot stored. */
+    private static final URI REDIS = TestRedis.uri().resolve("/12");
+
     private static RunningBot bot;
 
     @BeforeAll
     static void start() {
-        bot = new RunningBot();
+        RedisContents.flush(REDIS);
+        bot = new RunningBot(Map.of("REDIS_URL", REDIS.toString()));
     }
 
     @AfterAll
@@ -52,7 +60,7 @@ class PicturesEndToEndTest {
         assertThat(question.path("content").get(0).path("text").asText()).isEqualTo("what breaks first?");
         assertThat(question.path("content").get(1).at("/image_url/url").asText())
                 .isEqualTo(PNG_DATA_URI);
-        String stored = RedisContents.all();
+        String stored = RedisContents.all(REDIS);
         assertThat(stored).contains("[shown: orders.png]");
         assertThat(stored).doesNotContain(PNG_DATA_URI.substring(40, 100));
     }
@@ -170,6 +178,64 @@ class PicturesEndToEndTest {
                 .isEqualTo("Review this architecture diagram.");
         assertThat(question.path("content").get(1).at("/image_url/url").asText())
                 .isEqualTo(PNG_DATA_URI);
+    }
+
+    @Test
+    void an_image_pasted_with_a_mention_in_a_teams_channel_is_reviewed_too() {
+        String root = unique("17");
+        ObjectNode message = bot.activities.channelMention(root, "Architect", "what about this one?");
+        pasteImage(message, bot.connector.serveFile(unique("img-"), PNG));
+        int asked = bot.model.received();
+
+        bot.teamsActivity(message);
+
+        Awaitility.await("the model asked").atMost(RunningBot.WAIT).until(() -> bot.model.received() > asked);
+        JsonNode question = lastUserMessage(bot.model.lastRequest());
+        assertThat(question.path("content").get(0).path("text").asText()).isEqualTo("what about this one?");
+        assertThat(question.path("content").get(1).at("/image_url/url").asText())
+                .isEqualTo(PNG_DATA_URI);
+    }
+
+    @Test
+    void a_picture_attached_as_a_file_in_a_teams_personal_chat_is_reviewed() {
+        String chat = unique("a:");
+        ObjectNode message = bot.activities.personalMessage(unique("17"), chat, "");
+        ObjectNode file = message.putArray("attachments")
+                .addObject()
+                .put("contentType", "application/vnd.microsoft.teams.file.download.info")
+                .put("name", "orders.png");
+        file.putObject("content")
+                .put("downloadUrl", bot.connector.serveFile(unique("orders-"), PNG))
+                .put("uniqueId", "u-1")
+                .put("fileType", "png");
+
+        bot.teamsActivity(message);
+
+        bot.awaitTeamsMessages(chat, 1);
+        JsonNode question = lastUserMessage(bot.model.lastRequest());
+        assertThat(question.path("content").get(0).path("text").asText())
+                .isEqualTo("Review this architecture diagram.");
+        assertThat(question.path("content").get(1).at("/image_url/url").asText())
+                .isEqualTo(PNG_DATA_URI);
+    }
+
+    @Test
+    void without_vision_the_user_is_told_to_describe_the_diagram_and_the_model_is_not_called() {
+        URI redis = TestRedis.uri().resolve("/13");
+        RedisContents.flush(redis);
+        try (var blind = new RunningBot(Map.of("REDIS_URL", redis.toString(), "LLM_VISION", "false"))) {
+            String channel = unique("C");
+            String file = "{\"id\":\"%s\",\"name\":\"orders.png\"}".formatted(blind.slack.shareFile("orders.png", PNG));
+            blind.slackEvent(unique("Ev"), """
+                    {"type":"app_mention","user":"U1","text":"<@%s> review","files":[%s],\
+                    "ts":"1700000013.000200","thread_ts":"1700000013.000100","channel":"%s",\
+                    "event_ts":"1700000013.000200"}""".formatted(FakeSlackApi.BOT_USER, file, channel));
+
+            var notice = blind.awaitSlackPosts(channel, "1700000013.000100", 1).getFirst();
+            assertThat(notice.param("text") + notice.param("blocks"))
+                    .contains("can't read images", "Describe the diagram in words", "LLM_VISION");
+            assertThat(blind.model.received()).isZero();
+        }
     }
 
     @Test
