@@ -35,9 +35,8 @@ final class QuestionPictures {
         return inquiry.files().stream()
                 .limit(InquiryRules.MAX_PICTURES)
                 .map(file -> files.picture(file, inquiry.thread()))
-                .map(picture -> PictureFormat.byMediaType(picture.mediaType()).orElseThrow() == PictureFormat.PDF
-                        ? pdfs.render(picture)
-                        : picture)
+                .map(picture ->
+                        PictureFormat.PDF.mediaType().equals(picture.mediaType()) ? pdfs.render(picture) : picture)
                 .toList();
     }
 

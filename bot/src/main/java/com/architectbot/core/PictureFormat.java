@@ -50,13 +50,6 @@ public enum PictureFormat {
         return Optional.empty();
     }
 
-    /** The format whose media type this is ({@link Picture#mediaType()}), if any. */
-    public static Optional<PictureFormat> byMediaType(String mediaType) {
-        return Arrays.stream(values())
-                .filter(f -> f.mediaType.equals(mediaType))
-                .findFirst();
-    }
-
     private static boolean startsWith(byte[] content, int offset, byte[] prefix) {
         return content.length >= offset + prefix.length
                 && Arrays.equals(content, offset, offset + prefix.length, prefix, 0, prefix.length);

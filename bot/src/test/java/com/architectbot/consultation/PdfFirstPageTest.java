@@ -29,6 +29,17 @@ class PdfFirstPageTest {
         return ImageIO.read(new ByteArrayInputStream(picture.bytes()));
     }
 
+    private static boolean hasInk(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                if ((image.getRGB(x, y) & 0xffffff) < 0x808080) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void the_first_page_becomes_a_png_under_the_pdfs_name() throws IOException {
         Picture page = pages.render(pdf("design.pdf", Pictures.pdf(1)));
@@ -37,6 +48,7 @@ class PdfFirstPageTest {
         assertThat(page.mediaType()).isEqualTo("image/png");
         BufferedImage image = decoded(page);
         assertThat(Math.max(image.getWidth(), image.getHeight())).isBetween(1_000, PdfFirstPage.MAX_LONG_SIDE);
+        assertThat(hasInk(image)).as("the page's line is drawn").isTrue();
     }
 
     @Test
@@ -47,7 +59,9 @@ class PdfFirstPageTest {
         Picture page = pages.render(pdf("book.pdf", document));
 
         assertThat(document.length).isLessThan(InquiryRules.MAX_PICTURE_BYTES); // it would pass the download cap
-        assertThat(decoded(page).getHeight()).isLessThanOrEqualTo(PdfFirstPage.MAX_LONG_SIDE);
+        BufferedImage image = decoded(page);
+        assertThat(image.getHeight()).isLessThanOrEqualTo(PdfFirstPage.MAX_LONG_SIDE);
+        assertThat(hasInk(image)).as("page one's line is drawn").isTrue();
     }
 
     @Test
