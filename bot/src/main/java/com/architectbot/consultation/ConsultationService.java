@@ -6,7 +6,9 @@ import com.architectbot.conversation.ThreadMemory;
 import com.architectbot.conversation.Turn;
 import com.architectbot.core.Consultations;
 import com.architectbot.core.Deadline;
+import com.architectbot.core.FileSource;
 import com.architectbot.core.Inquiry;
+import com.architectbot.core.Picture;
 import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
@@ -24,15 +26,23 @@ public final class ConsultationService implements Consultations {
     private final ThreadLocks locks;
     private final ConsultationSettings settings;
     private final QuestionRules rules;
+    private final QuestionPictures pictures;
     private final Clock clock;
 
+    /** @param files where the pictures sent with a question are read from, on the worker */
     public ConsultationService(
-            Architect architect, ThreadMemory memory, ThreadLocks locks, ConsultationSettings settings, Clock clock) {
+            Architect architect,
+            ThreadMemory memory,
+            ThreadLocks locks,
+            FileSource files,
+            ConsultationSettings settings,
+            Clock clock) {
         this.architect = architect;
         this.memory = memory;
         this.locks = locks;
         this.settings = settings;
         this.rules = new QuestionRules(settings.maxQuestionChars());
+        this.pictures = new QuestionPictures(files);
         this.clock = clock;
     }
 
@@ -50,14 +60,16 @@ public final class ConsultationService implements Consultations {
             if (earlier.isPresent()) {
                 return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);
             }
+            List<Picture> shown = pictures.read(inquiry); // fetched for this answer only: never stored
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
-            ArchitectReply reply = architect.consult(history, Question.of(question), tenant, progress);
+            ArchitectReply asked = architect.consult(history, new Question(question, shown), tenant, progress);
+            ArchitectReply reply = new ArchitectReply(QuestionPictures.noting(asked.answer(), inquiry), asked.usage());
             memory.remember(
                     thread,
                     new Turn(
                             inquiry.id().value(),
                             inquiry.user(),
-                            question,
+                            QuestionPictures.remembered(question, shown),
                             AnswerJson.toJson(reply.answer()),
                             clock.instant()));
             return reply;

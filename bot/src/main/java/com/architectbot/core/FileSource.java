@@ -27,6 +27,21 @@ public interface FileSource {
     FileText fetch(InquiryFile file, ThreadKey thread);
 
     /**
+     * The file as a picture for a consultation (PNG, JPEG, GIF, WebP, or a PDF still to be rendered), read as
+     * {@link FileReading#pictures} says: the same cap and the same recognition by its bytes on every surface.
+     *
+     * @throws PermanentFailure when the file cannot be used (too large, not a picture, gone) or this surface
+     *     reads no pictures; its user message says what to send instead
+     * @throws RetryableFailure when the file host could not be reached
+     */
+    default Picture picture(InquiryFile file, ThreadKey thread) {
+        throw new PermanentFailure(
+                "I can't read pictures sent here. Describe the diagram in words instead.",
+                "no picture source for " + thread.surface().id(),
+                null);
+    }
+
+    /**
      * Reads a download as a manifest, at most one byte past {@code maxBytes}: a file larger than announced is
      * refused, never buffered whole. One cap and one message for every surface.
      *

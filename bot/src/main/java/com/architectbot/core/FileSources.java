@@ -25,14 +25,22 @@ public final class FileSources implements FileSource {
      */
     @Override
     public FileText fetch(InquiryFile file, ThreadKey thread) {
-        FileSource source = bySurface
+        return source(thread, "Please paste the package names instead.").fetch(file, thread);
+    }
+
+    /** The same rule for pictures: fetched through the source of the inquiry's surface. */
+    @Override
+    public Picture picture(InquiryFile file, ThreadKey thread) {
+        return source(thread, "Please describe the diagram in words instead.").picture(file, thread);
+    }
+
+    private FileSource source(ThreadKey thread, String instead) {
+        return bySurface
                 .of(thread.surface())
                 .orElseThrow(() -> new PermanentFailure(
-                        "I can't read files sent on " + thread.surface().id() + " right now. "
-                                + "Please paste the package names instead.",
+                        "I can't read files sent on " + thread.surface().id() + " right now. " + instead,
                         "no file source is registered for " + thread.surface().id() + " (registered: "
                                 + bySurface.registered() + ")",
                         null));
-        return source.fetch(file, thread);
     }
 }

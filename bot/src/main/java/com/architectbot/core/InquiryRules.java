@@ -4,14 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import com.architectbot.conversation.Surface;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a message to the bot means, decided once for every surface. Adapters translate their payload into a
  * {@link Message} and the {@link Decision} back into platform calls:
  * <ul>
  *   <li>a manifest sent with it means a licence check (of at most {@value #MAX_FILES} manifests; other files
- *       are left out); files of which none is a manifest get the list of the files we read, unless the text
- *       asks something else, which is then answered without them;
+ *       are left out);
+ *   <li>otherwise pictures (a diagram, a screenshot, a PDF) with a question, or alone, are a consultation about
+ *       them ({@link #REVIEW_PICTURES} when there is no text); a typed command with them is the command;
+ *   <li>files of which none is a manifest or a picture get the list of the files we read, unless the text asks
+ *       something else, which is then answered without them;
  *   <li>an empty message gets the help text, the most useful answer to "@bot" alone;
  *   <li>a typed command is a {@link TypedCommand} (a licence check naming nothing gets the help); anything
  *       else is a question;
@@ -25,6 +30,21 @@ public final class InquiryRules {
     public static final int MAX_FILES = 5;
     /** The largest file read for a licence check, on every surface: a large project's lockfile fits. */
     public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    /** Pictures the model sees from one message; the answer says when more were sent and left out. */
+    public static final int MAX_PICTURES = 4;
+    /**
+     * Pictures recorded from one message: more than are shown, so the answer can say how many were left out; a
+     * platform message carries ten at most, and a hostile payload cannot make a job large.
+     */
+    public static final int MAX_PICTURE_FILES = 20;
+    /** The largest picture read, on every surface: the most Anthropic takes, ample for a diagram or a PDF. */
+    public static final int MAX_PICTURE_BYTES = 5 * 1024 * 1024;
+    /** The question asked about pictures sent without text. */
+    public static final String REVIEW_PICTURES = "Review this architecture diagram.";
+
+    /** Names a sender means as a picture; which ones we read is decided by the bytes, on the worker. */
+    private static final Set<String> PICTURE_EXTENSIONS =
+            Set.of("png", "jpg", "jpeg", "gif", "webp", "pdf", "svg", "bmp", "tif", "tiff", "heic", "heif");
 
     private final ManifestNames manifests;
 
@@ -60,7 +80,15 @@ public final class InquiryRules {
     public record Refuse(String userMessage) implements Decision {}
 
     public Decision decide(Message message) {
-        if (!message.files().isEmpty() && (hasManifest(message) || !asksSomethingElse(message))) {
+        if (hasManifest(message)) {
+            return licenceCheck(message);
+        }
+        List<InquiryFile> pictures = pictures(message);
+        if (!pictures.isEmpty() && TypedCommand.parse(message.text()).isEmpty()) {
+            String question = message.text().isEmpty() ? REVIEW_PICTURES : message.text();
+            return new Accept(InquiryKind.CONSULTATION, question, pictures);
+        }
+        if (!message.files().isEmpty() && !asksSomethingElse(message)) {
             return licenceCheck(message);
         }
         if (message.text().isEmpty()) {
@@ -73,6 +101,26 @@ public final class InquiryRules {
 
     private boolean hasManifest(Message message) {
         return message.files().stream().anyMatch(file -> manifests.isManifest(file.name()));
+    }
+
+    /**
+     * The files meant as pictures, by the name or type the platform gave them: the worker reads only those whose
+     * bytes are a picture, and tells the user about the rest.
+     */
+    private static List<InquiryFile> pictures(Message message) {
+        return message.files().stream()
+                .filter(InquiryRules::isPicture)
+                .limit(MAX_PICTURE_FILES)
+                .toList();
+    }
+
+    private static boolean isPicture(InquiryFile file) {
+        String type = file.claimedType().toLowerCase(Locale.ROOT);
+        String name = file.name().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return type.startsWith("image/")
+                || type.equals("application/pdf")
+                || (dot >= 0 && PICTURE_EXTENSIONS.contains(name.substring(dot + 1)));
     }
 
     /**

@@ -38,8 +38,8 @@ record BotFeatures(
         var licence = LicenceFeature.build(config.licenceCheck(), stores::redis, clock, metrics);
         var licences = licence.licences();
         var tenancy = tenancy(config, stores, clock);
-        var consultations = consultations(config, stores, licences, clock, metrics);
         var files = new FileSources();
+        var consultations = consultations(config, stores, licences, files, clock, metrics);
         var releaseFiles = ReleaseDocuments.bundled(licence.packageFiles(), clock);
         return new BotFeatures(
                 licence,
@@ -62,7 +62,12 @@ record BotFeatures(
     }
 
     private static ConsultationService consultations(
-            BotConfig config, BotStores stores, LicenceService licences, Clock clock, MeterRegistry metrics) {
+            BotConfig config,
+            BotStores stores,
+            LicenceService licences,
+            FileSources files,
+            Clock clock,
+            MeterRegistry metrics) {
         return new ConsultationService(
                 LangChainArchitect.create(config.model(), List.of(new LicenceCheckTool(licences)), metrics),
                 new RedisThreadMemory(stores.redis(), config.memory()),
@@ -71,6 +76,7 @@ record BotFeatures(
                         stores.redis(),
                         new RedisThreadLocks.Settings(
                                 config.queue().visibilityTimeout(), RedisThreadLocks.Settings.DEFAULT_POLL_INTERVAL)),
+                files,
                 config.consultation(),
                 clock);
     }

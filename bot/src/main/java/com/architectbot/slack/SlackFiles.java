@@ -1,11 +1,13 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.FileReading;
 import com.architectbot.core.FileSource;
 import com.architectbot.core.FileText;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Picture;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.server.AllowedHosts;
 import com.slack.api.Slack;
@@ -23,7 +25,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Files shared in a DM, or with a mention, for a licence check. The request thread only
+ * Files shared in a DM, or with a mention: manifests for a licence check, pictures for a consultation. The request
+ * thread only
  * records the file ids ({@link #recorded}); a worker fetches each file ({@link #fetch}): {@code files.info}
  * with the workspace's token, then the private download. The token goes only to Slack's own hosts, over
  * https (plain http only to the configured {@code SLACK_API_URL} host when that URL is http: a fake in tests),
@@ -56,12 +59,21 @@ final class SlackFiles implements FileSource {
     static List<InquiryFile> recorded(List<File> files) {
         return Objects.requireNonNullElse(files, List.<File>of()).stream()
                 .filter(f -> f.getId() != null && FILE_ID.matcher(f.getId()).matches())
-                .map(f -> new InquiryFile(f.getName(), URI.create(SCHEME + ":" + f.getId())))
+                .map(f -> new InquiryFile(f.getName(), URI.create(SCHEME + ":" + f.getId()), f.getMimetype()))
                 .toList();
     }
 
     @Override
     public FileText fetch(InquiryFile file, ThreadKey thread) {
+        return read(file, thread, FileReading.manifests(InquiryRules.MAX_FILE_BYTES));
+    }
+
+    @Override
+    public Picture picture(InquiryFile file, ThreadKey thread) {
+        return read(file, thread, FileReading.pictures(InquiryRules.MAX_PICTURE_BYTES));
+    }
+
+    private <T> T read(InquiryFile file, ThreadKey thread, FileReading<T> reading) {
         if (!SCHEME.equals(file.location().getScheme())) {
             throw new IllegalArgumentException("not a Slack file: " + file);
         }
@@ -72,8 +84,8 @@ final class SlackFiles implements FileSource {
                                 .filesInfo(r -> r.file(file.location().getSchemeSpecificPart())))
                 .getFile();
         var named = new InquiryFile(Objects.requireNonNullElse(info.getName(), file.name()), file.location());
-        if (info.getSize() != null && info.getSize() > InquiryRules.MAX_FILE_BYTES) {
-            throw FileSource.tooLarge(named, InquiryRules.MAX_FILE_BYTES);
+        if (info.getSize() != null && info.getSize() > reading.maxBytes()) {
+            throw reading.tooLarge(named);
         }
         URI url = URI.create(Optional.ofNullable(info.getUrlPrivateDownload()).orElse(info.getUrlPrivate()));
         hosts.refusalByName(url).ifPresent(reason -> {
@@ -82,11 +94,11 @@ final class SlackFiles implements FileSource {
                     "refused to send the bot token to " + url.getScheme() + "://" + url.getHost() + ": " + reason,
                     null);
         });
-        return download(url, token, named);
+        return download(url, token, named, reading);
     }
 
     /** Reads at most one byte past the limit: a file that grew after {@code files.info} is still refused, not buffered. */
-    private FileText download(URI url, String token, InquiryFile file) {
+    private <T> T download(URI url, String token, InquiryFile file, FileReading<T> reading) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -113,7 +125,7 @@ final class SlackFiles implements FileSource {
                     throw new RetryableFailure(
                             "downloading a shared file from " + url.getHost() + " answered " + response.statusCode());
                 }
-                return FileSource.readManifest(body, file, InquiryRules.MAX_FILE_BYTES);
+                return reading.read(body, file);
             }
         } catch (IOException e) {
             throw new RetryableFailure(

@@ -46,7 +46,7 @@ public final class TeamsChannel implements Channel {
 
     public TeamsChannel(TeamsSettings settings, InquiryQueue queue, InquiryRules rules, PendingExports exports) {
         var adapter = new TeamsAdapter(settings);
-        this.files = new TeamsFiles(settings.fileHosts());
+        this.files = new TeamsFiles(settings.fileHosts(), TeamsFiles.ConnectorFiles.of(settings));
         requireNonNull(exports, "exports");
         this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)

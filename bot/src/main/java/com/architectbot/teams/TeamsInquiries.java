@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Translates a Teams message activity into an {@link Inquiry}; no decisions beyond the translation. */
 final class TeamsInquiries {
@@ -38,11 +39,17 @@ final class TeamsInquiries {
 
     private TeamsInquiries() {}
 
-    /** The message as the core reads it: text without the bot's mention, files sent in a personal chat. */
+    /**
+     * The message as the core reads it: text without the bot's mention, images pasted into it (in any chat or
+     * channel), and files sent in a personal chat (the only place Teams hands a bot a file's download link).
+     */
     static InquiryRules.Message toMessage(Activity message) {
         boolean personal = isPersonal(message);
-        return new InquiryRules.Message(
-                Surface.TEAMS, withoutBotMention(message), personal ? files(message) : List.of(), personal);
+        List<InquiryFile> files = personal
+                ? Stream.concat(files(message).stream(), pastedImages(message).stream())
+                        .toList()
+                : pastedImages(message);
+        return new InquiryRules.Message(Surface.TEAMS, withoutBotMention(message), files, personal);
     }
 
     /**
@@ -150,10 +157,31 @@ final class TeamsInquiries {
                 .toList();
     }
 
+    /**
+     * Images pasted into the message: {@code image/*} attachments with a {@code contentUrl} on the Bot Connector.
+     * The type is the platform's claim; the worker reads the bytes. No more than the core takes are recorded.
+     */
+    private static List<InquiryFile> pastedImages(Activity message) {
+        return Objects.requireNonNullElse(message.getAttachments(), List.<Attachment>of()).stream()
+                .filter(a -> a.getContentType() != null && a.getContentType().startsWith("image/"))
+                .flatMap(a ->
+                        httpUrl(a.getContentUrl())
+                                .map(url -> new InquiryFile(a.getName(), url, a.getContentType()))
+                                .stream())
+                .limit(InquiryRules.MAX_PICTURE_FILES)
+                .toList();
+    }
+
     private static Optional<URI> downloadUrl(Attachment attachment) {
-        String url = Serialization.objectToTree(attachment.getContent())
+        return httpUrl(Serialization.objectToTree(attachment.getContent())
                 .path("downloadUrl")
-                .asText("");
+                .asText(""));
+    }
+
+    private static Optional<URI> httpUrl(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
         try {
             URI uri = URI.create(url);
             return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme())

@@ -123,12 +123,56 @@ class InquiryRulesTest {
     }
 
     @Test
-    void a_question_sent_with_a_file_that_is_no_manifest_is_answered_as_the_question() {
-        assertThat(decide("How should we scale this design?", false, file("diagram.png")))
+    void a_question_sent_with_a_file_that_is_no_manifest_or_picture_is_answered_as_the_question() {
+        assertThat(decide("How should we scale this design?", false, file("notes.txt")))
                 .isEqualTo(new InquiryRules.Accept(
                         InquiryKind.CONSULTATION, "How should we scale this design?", List.of()));
         assertThat(decide("help", true, file("notes.txt")))
                 .isEqualTo(new InquiryRules.Accept(InquiryKind.HELP, "", List.of()));
+    }
+
+    @Test
+    void a_question_sent_with_pictures_is_a_consultation_about_them() {
+        assertThat(decide("How should we scale this design?", false, file("diagram.png"), file("notes.txt")))
+                .isEqualTo(new InquiryRules.Accept(
+                        InquiryKind.CONSULTATION, "How should we scale this design?", List.of(file("diagram.png"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"diagram.PNG", "photo.jpeg", "c4.webp", "flow.gif", "design.pdf", "orders.svg"})
+    void pictures_sent_alone_are_a_request_to_review_them(String name) {
+        assertThat(decide("", false, file(name)))
+                .isEqualTo(new InquiryRules.Accept(
+                        InquiryKind.CONSULTATION, InquiryRules.REVIEW_PICTURES, List.of(file(name))));
+    }
+
+    @Test
+    void a_pasted_image_without_a_name_is_known_by_the_type_the_platform_claims() {
+        var pasted = new InquiryFile("", URI.create("https://smba.trafficmanager.net/a/1"), "image/*");
+
+        assertThat(decide("what breaks first?", false, pasted))
+                .isEqualTo(new InquiryRules.Accept(InquiryKind.CONSULTATION, "what breaks first?", List.of(pasted)));
+    }
+
+    @Test
+    void a_manifest_beside_pictures_still_means_a_licence_check_and_a_command_beside_them_the_command() {
+        assertThat(decide("", false, file("diagram.png"), file("pom.xml")))
+                .isEqualTo(new InquiryRules.Accept(InquiryKind.LICENCE_CHECK, "", List.of(file("pom.xml"))));
+        assertThat(decide("forget", false, file("diagram.png")))
+                .isEqualTo(new InquiryRules.Accept(InquiryKind.FORGET, "", List.of()));
+        assertThat(decide("license-check", false, file("diagram.png"))).isInstanceOf(InquiryRules.Refuse.class);
+    }
+
+    @Test
+    void a_flood_of_pictures_records_a_bounded_number_of_references() {
+        InquiryFile[] files = IntStream.range(0, 500)
+                .mapToObj(i -> file("shot-" + i + ".png"))
+                .toArray(InquiryFile[]::new);
+
+        var accepted = (InquiryRules.Accept) decide("", false, files);
+
+        assertThat(accepted.files()).hasSize(InquiryRules.MAX_PICTURE_FILES);
+        assertThat(accepted.files().getFirst()).isEqualTo(files[0]);
     }
 
     @ParameterizedTest

@@ -2,9 +2,11 @@ package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.TypedCommand;
 import com.architectbot.queue.Job;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,7 +109,7 @@ class SlackIntakeTest {
     }
 
     @Test
-    void a_question_with_a_screenshot_is_queued_as_the_question_and_nothing_is_refused() {
+    void a_question_with_a_screenshot_is_queued_as_the_question_with_the_screenshot_and_nothing_is_refused() {
         harness.event("EvI7", """
                 {"type":"message","subtype":"file_share","channel_type":"im","user":"U1",\
                 "text":"How should we scale this design?",\
@@ -116,7 +118,8 @@ class SlackIntakeTest {
         var job = harness.awaitJob(1);
         assertThat(job.inquiry().kind()).isEqualTo(InquiryKind.CONSULTATION);
         assertThat(job.inquiry().text()).isEqualTo("How should we scale this design?");
-        assertThat(job.inquiry().files()).isEmpty();
+        assertThat(job.inquiry().files()) // where it is, not what it holds: the worker reads it
+                .containsExactly(new InquiryFile("diagram.png", URI.create("slack-file:F124")));
         assertThat(harness.slack.calls("chat.postEphemeral")).isEmpty();
     }
 

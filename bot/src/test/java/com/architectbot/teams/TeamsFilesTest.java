@@ -8,6 +8,7 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.InquiryFile;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.server.AllowedHosts;
+import com.architectbot.testing.Pictures;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Downloads of files sent in Teams chats against real HTTP servers on loopback that record every request. */
+/** Downloads of files and pictures sent in Teams chats against real HTTP servers on loopback that record every request. */
 class TeamsFilesTest {
 
     private static final String POM = "<project><dependencies/></project>";
@@ -129,12 +130,46 @@ class TeamsFilesTest {
                         e -> assertThat(e.userMessage()).startsWith("pom.xml is larger than 2 KB"));
     }
 
+    @Test
+    void the_connector_token_goes_to_connector_hosts_only_and_never_along_a_redirect_elsewhere() {
+        var files = new TeamsFiles(
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://localhost"),
+                new TeamsFiles.ConnectorFiles(
+                        AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1"), () -> "connector-token"));
+        URI onFileHost = URI.create("http://localhost:" + host.port() + "/png");
+
+        var pasted = files.picture(new InquiryFile("", host.url("/png"), "image/*"), THREAD);
+        var attached = files.picture(new InquiryFile("orders.png", onFileHost), THREAD);
+        files.picture(new InquiryFile("", host.url("/redirect?to=" + onFileHost), "image/*"), THREAD);
+
+        assertThat(pasted.mediaType()).isEqualTo("image/png");
+        assertThat(attached.mediaType()).isEqualTo("image/png");
+        assertThat(host.authorizations).containsExactly("Bearer connector-token", "", "Bearer connector-token", "");
+    }
+
+    @Test
+    void a_pasted_image_elsewhere_is_refused_and_not_fetched() {
+        var files = new TeamsFiles(
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", "files.example.com"),
+                new TeamsFiles.ConnectorFiles(
+                        AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", "smba.trafficmanager.net"), () -> "t"));
+
+        assertThatThrownBy(() -> files.picture(new InquiryFile("", internal.url("/png"), "image/png"), THREAD))
+                .isInstanceOfSatisfying(
+                        PermanentFailure.class,
+                        e -> assertThat(e.userMessage()).startsWith("I only open pictures that Teams itself keeps"));
+        assertThat(internal.requests).isEmpty();
+    }
+
     /**
-     * A file host on 127.0.0.1: {@code /file}, {@code /big} (4 KB), {@code /redirect?to=<location>} (302) and
+     * A file host on 127.0.0.1: {@code /file}, {@code /png} (a PNG), {@code /big} (4 KB), {@code /redirect?to=<location>} (302) and
      * {@code /loop} (302 to itself).
      */
     private static final class FileHost implements AutoCloseable {
         final List<String> requests = new CopyOnWriteArrayList<>();
+        /** The {@code Authorization} header of each request, "" when none. */
+        final List<String> authorizations = new CopyOnWriteArrayList<>();
+
         private final HttpServer server;
 
         FileHost() {
@@ -150,6 +185,8 @@ class TeamsFilesTest {
         private void handle(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             requests.add(path);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(authorization == null ? "" : authorization);
             String query = exchange.getRequestURI().getRawQuery();
             if (path.equals("/loop") || path.equals("/redirect") && query != null && query.startsWith("to=")) {
                 exchange.getResponseHeaders().set("Location", path.equals("/loop") ? "/loop" : query.substring(3));
@@ -157,7 +194,9 @@ class TeamsFilesTest {
                 exchange.close();
                 return;
             }
-            byte[] body = (path.equals("/big") ? "x".repeat(4096) : POM).getBytes(StandardCharsets.UTF_8);
+            byte[] body = path.equals("/png")
+                    ? Pictures.png()
+                    : (path.equals("/big") ? "x".repeat(4096) : POM).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

@@ -82,6 +82,7 @@ final class TenancyFixture implements AutoCloseable {
                         model.settings(), List.of(new LicenceCheckTool(licences)), new SimpleMeterRegistry()),
                 memory,
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
+                new FileSources(),
                 ConsultationSettings.DEFAULTS,
                 clock);
         this.handler =

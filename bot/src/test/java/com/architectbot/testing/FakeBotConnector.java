@@ -60,7 +60,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final KeyPair signingKey = rsaKey();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
-    private final Map<String, String> files = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final List<String> fileAuthorizations = new CopyOnWriteArrayList<>();
     private final List<String> fileRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final java.util.Map<Integer, Integer> statusOfCall = new java.util.concurrent.ConcurrentHashMap<>();
@@ -146,8 +147,18 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     public String serveFile(String name, String content) {
-        files.put(name, content);
+        return serveFile(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Serves these bytes (a picture) at {@code /files/<name>}; returns the URL. */
+    public String serveFile(String name, byte[] content) {
+        files.put(name, content.clone());
         return baseUrl() + "/files/" + name;
+    }
+
+    /** The {@code Authorization} header of every file download, in order ("" when none was sent). */
+    public List<String> fileAuthorizations() {
+        return List.copyOf(fileAuthorizations);
     }
 
     /** A token as the Bot Connector would sign it, for this connector's service URL unless customised. */
@@ -220,9 +231,11 @@ public final class FakeBotConnector implements AutoCloseable {
 
     private void file(HttpExchange exchange) throws IOException {
         fileRequests.add(exchange.getRequestURI().getPath());
-        String content = files.get(exchange.getRequestURI().getPath().substring("/files/".length()));
-        byte[] bytes = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(content == null ? 404 : 200, content == null ? -1 : bytes.length);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        fileAuthorizations.add(authorization == null ? "" : authorization);
+        byte[] content = files.get(exchange.getRequestURI().getPath().substring("/files/".length()));
+        byte[] bytes = content == null ? new byte[0] : content;
+        exchange.sendResponseHeaders(content == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }

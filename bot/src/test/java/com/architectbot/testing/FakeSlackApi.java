@@ -70,7 +70,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, String>> errorsOnCall = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> posted = new CopyOnWriteArrayList<>();
-    private final Map<String, String[]> files = new ConcurrentHashMap<>();
+    private final Map<String, SharedFile> files = new ConcurrentHashMap<>();
     private final Map<String, String> fileUrls = new ConcurrentHashMap<>();
     private final Map<String, String> userTeams = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -129,10 +129,17 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Makes a file known to {@code files.info} and downloadable from its private URL; returns its id. */
     public String shareFile(String name, String content) {
+        return shareFile(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same, for a file of any bytes (a picture). */
+    public String shareFile(String name, byte[] content) {
         String id = "F" + sequence.incrementAndGet();
-        files.put(id, new String[] {name, content});
+        files.put(id, new SharedFile(name, content.clone()));
         return id;
     }
+
+    private record SharedFile(String name, byte[] content) {}
 
     /** {@code users.info} says these users are workspace admins; everyone else is a member. */
     public void admins(String... users) {
@@ -436,7 +443,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private void fileInfo(String id, Map<String, Object> answer) {
-        String[] file = id == null ? null : files.get(id);
+        SharedFile file = id == null ? null : files.get(id);
         if (file == null) {
             answer.put("ok", false);
             answer.put("error", "file_not_found");
@@ -449,9 +456,9 @@ public final class FakeSlackApi implements AutoCloseable {
                         "id",
                         id,
                         "name",
-                        file[0],
+                        file.name(),
                         "size",
-                        file[1].length(),
+                        file.content().length,
                         "url_private",
                         url,
                         "url_private_download",
@@ -459,15 +466,15 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private void download(HttpExchange exchange, String id) throws IOException {
-        String[] file = files.get(id);
+        SharedFile file = files.get(id);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         calls.add(new Call("download", Map.of("file", id), auth != null ? auth.substring(7) : null, "", Instant.now()));
         if (file == null || auth == null) {
             exchange.sendResponseHeaders(404, -1);
             return;
         }
-        byte[] bytes = file[1].getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
+        byte[] bytes = file.content();
+        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 

@@ -97,7 +97,7 @@ public final class LangChainArchitect implements Architect {
         requireNonNull(tenant, "tenant");
         requireNonNull(progress, "progress");
         long started = System.nanoTime();
-        List<ChatMessage> conversation = conversation(history, question.text());
+        List<ChatMessage> conversation = conversation(history, question);
         Call call = new Call(tenant.model().filter(name -> !name.isBlank()).orElse(settings.modelName()), tenant);
         try {
             progress.status(THINKING);
@@ -110,14 +110,14 @@ public final class LangChainArchitect implements Architect {
         }
     }
 
-    private List<ChatMessage> conversation(List<Turn> history, String question) {
+    private List<ChatMessage> conversation(List<Turn> history, Question question) {
         List<ChatMessage> messages = new ArrayList<>(2 * history.size() + 2);
         messages.add(SystemMessage.from(persona));
         for (Turn turn : history) {
             messages.add(UserMessage.from(turn.question()));
             messages.add(AiMessage.from(turn.answer())); // the answer JSON as remembered
         }
-        messages.add(UserMessage.from(question));
+        messages.add(QuestionMessage.of(question, settings)); // its text and pictures
         return messages;
     }
 

@@ -56,6 +56,9 @@ final class ModelFailures {
         if (e instanceof ContentFilteredException) {
             return permanent("The model provider declined to answer this question.", evidence, e);
         }
+        if ((e instanceof InvalidRequestException || e instanceof UnsupportedFeatureException) && namesImages(e)) {
+            return noVision(evidence + ": the provider refused image input", e);
+        }
         if (e instanceof InvalidRequestException || e instanceof UnsupportedFeatureException) {
             return permanent(
                     "The model provider rejected the request: the thread may be too long (start a new" + " thread) or "
@@ -67,6 +70,31 @@ final class ModelFailures {
             return new RetryableFailure(evidence + ": the connection broke off", e);
         }
         return permanent("The model provider failed unexpectedly; please ask again later.", evidence, e);
+    }
+
+    /**
+     * What the user reads when the model cannot read the pictures sent: refused before any call when
+     * {@link ModelSettings#vision()} is off, or by the provider.
+     */
+    static PermanentFailure noVision(String evidence, Throwable cause) {
+        return new PermanentFailure(
+                "The model I'm configured with can't read images, so I couldn't look at what you sent. Describe "
+                        + "the diagram in words and ask again, or ask the bot's operator to configure a model that "
+                        + "reads images (" + ModelSettings.LLM_MODEL + ", or " + ModelSettings.LLM_VISION
+                        + "=true if this one does).",
+                evidence,
+                cause);
+    }
+
+    /** A provider's 400 about the request's images ("image input is not supported", "invalid image_url"). */
+    private static boolean namesImages(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("image")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ollama is the default when no key is set: a refused connection then usually means "nothing configured". */

@@ -23,7 +23,12 @@ import java.util.stream.Collectors;
  *   <li>{@code LLM_TIMEOUT_SECONDS} (default 60), {@code LLM_MAX_OUTPUT_TOKENS} (default 2048),
  *       {@code LLM_MAX_RETRIES} (default 2: retries of a model call that failed for a temporary
  *       reason before it streamed any text, before the job is redelivered)</li>
+ *   <li>{@code LLM_VISION}: whether the model reads images (diagrams sent with a question); default true for
+ *       openai, anthropic and gemini, false for ollama (most local models read text only)</li>
  * </ul>
+ *
+ * @param vision whether pictures are sent to the model; without it a question with pictures is refused with a
+ *     note, before any model call
  */
 public record ModelSettings(
         Provider provider,
@@ -32,13 +37,15 @@ public record ModelSettings(
         String baseUrl,
         Duration timeout,
         int maxOutputTokens,
-        int maxRetries) {
+        int maxRetries,
+        boolean vision) {
 
     public static final String LLM_PROVIDER = "LLM_PROVIDER";
     public static final String LLM_MODEL = "LLM_MODEL";
     public static final String LLM_TIMEOUT_SECONDS = "LLM_TIMEOUT_SECONDS";
     public static final String LLM_MAX_OUTPUT_TOKENS = "LLM_MAX_OUTPUT_TOKENS";
     public static final String LLM_MAX_RETRIES = "LLM_MAX_RETRIES";
+    public static final String LLM_VISION = "LLM_VISION";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 2048;
     public static final int DEFAULT_MAX_RETRIES = 2;
@@ -65,6 +72,26 @@ public record ModelSettings(
         }
     }
 
+    /** Settings whose model reads images if its provider's models usually do ({@link #visionByDefault}). */
+    public ModelSettings(
+            Provider provider,
+            String modelName,
+            String apiKey,
+            String baseUrl,
+            Duration timeout,
+            int maxOutputTokens,
+            int maxRetries) {
+        this(provider, modelName, apiKey, baseUrl, timeout, maxOutputTokens, maxRetries, visionByDefault(provider));
+    }
+
+    /** The hosted providers' current models read images; most models served by Ollama read text only. */
+    public static boolean visionByDefault(Provider provider) {
+        return switch (provider) {
+            case OPENAI, ANTHROPIC, GEMINI -> true;
+            case OLLAMA -> false;
+        };
+    }
+
     /** Reads the settings from environment variables. */
     public static ModelSettings from(Environment env) {
         Provider provider = provider(env);
@@ -75,7 +102,8 @@ public record ModelSettings(
                 env.url(provider.baseUrlVariable(), provider.defaultBaseUrl()).toString(),
                 env.seconds(LLM_TIMEOUT_SECONDS, DEFAULT_TIMEOUT),
                 env.integer(LLM_MAX_OUTPUT_TOKENS, DEFAULT_MAX_OUTPUT_TOKENS, 1),
-                env.integer(LLM_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0));
+                env.integer(LLM_MAX_RETRIES, DEFAULT_MAX_RETRIES, 0),
+                env.flag(LLM_VISION, visionByDefault(provider)));
     }
 
     /** The variable a user should look at when the endpoint is wrong or away. */
@@ -87,7 +115,7 @@ public record ModelSettings(
     public String toString() {
         return "ModelSettings[provider=" + provider.id() + ", model=" + modelName + ", apiKey="
                 + (apiKey == null ? "none" : "****") + ", baseUrl=" + baseUrl + ", timeout=" + timeout.toSeconds()
-                + "s, maxOutputTokens=" + maxOutputTokens + ", maxRetries=" + maxRetries + "]";
+                + "s, maxOutputTokens=" + maxOutputTokens + ", maxRetries=" + maxRetries + ", vision=" + vision + "]";
     }
 
     private static Provider provider(Environment env) {

@@ -106,6 +106,19 @@ class ModelSettingsTest {
     }
 
     @Test
+    void hosted_models_read_images_by_default_ollama_does_not_and_llm_vision_says_otherwise() {
+        assertThat(settings(Map.of("OPENAI_API_KEY", "o")).vision()).isTrue();
+        assertThat(settings(Map.of("ANTHROPIC_API_KEY", "a")).vision()).isTrue();
+        assertThat(settings(Map.of("GEMINI_API_KEY", "g")).vision()).isTrue();
+        assertThat(settings(Map.of()).vision()).isFalse();
+        assertThat(settings(Map.of("LLM_VISION", "true")).vision()).isTrue();
+        assertThat(settings(Map.of("OPENAI_API_KEY", "o", "LLM_VISION", "false"))
+                        .vision())
+                .isFalse();
+        assertThatThrownBy(() -> settings(Map.of("LLM_VISION", "sometimes"))).hasMessageContaining("LLM_VISION");
+    }
+
+    @Test
     void to_string_masks_the_key() {
         ModelSettings settings = settings(Map.of("OPENAI_API_KEY", "sk-secret-123"));
         assertThat(settings.toString())

@@ -1,0 +1,97 @@
+package com.architectbot.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.architectbot.core.InquiryRules;
+import com.architectbot.core.PermanentFailure;
+import com.architectbot.core.Picture;
+import com.architectbot.testing.Pictures;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A PDF reaches the model as its first page, drawn to a bounded image in memory, whatever the document claims. */
+class PdfFirstPageTest {
+
+    private final PdfFirstPage pages = new PdfFirstPage(InquiryRules.MAX_PICTURE_BYTES);
+
+    private static Picture pdf(String name, byte[] bytes) {
+        return new Picture(name, "application/pdf", bytes);
+    }
+
+    private static BufferedImage decoded(Picture picture) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(picture.bytes()));
+    }
+
+    private static boolean hasInk(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                if ((image.getRGB(x, y) & 0xffffff) < 0x808080) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void the_first_page_becomes_a_png_under_the_pdfs_name() throws IOException {
+        Picture page = pages.render(pdf("design.pdf", Pictures.pdf(1)));
+
+        assertThat(page.name()).isEqualTo("design.pdf");
+        assertThat(page.mediaType()).isEqualTo("image/png");
+        BufferedImage image = decoded(page);
+        assertThat(Math.max(image.getWidth(), image.getHeight())).isBetween(1_000, PdfFirstPage.MAX_LONG_SIDE);
+        assertThat(hasInk(image)).as("the page's line is drawn").isTrue();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a bound on a hang, not a benchmark
+    void a_pdf_of_ten_thousand_pages_gives_its_first_page_only() throws IOException {
+        byte[] document = Pictures.pdf(10_000);
+
+        Picture page = pages.render(pdf("book.pdf", document));
+
+        assertThat(document.length).isLessThan(InquiryRules.MAX_PICTURE_BYTES); // it would pass the download cap
+        BufferedImage image = decoded(page);
+        assertThat(image.getHeight()).isLessThanOrEqualTo(PdfFirstPage.MAX_LONG_SIDE);
+        assertThat(hasInk(image)).as("page one's line is drawn").isTrue();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void a_page_of_a_hundred_thousand_points_square_is_drawn_at_the_bounded_size() throws IOException {
+        Picture page = pages.render(pdf("huge.pdf", Pictures.pdfWithPage(100_000, 100_000)));
+
+        BufferedImage image = decoded(page);
+        assertThat(image.getWidth()).isEqualTo(PdfFirstPage.MAX_LONG_SIDE);
+        assertThat(image.getHeight()).isEqualTo(PdfFirstPage.MAX_LONG_SIDE);
+    }
+
+    @Test
+    void a_password_protected_pdf_is_refused_with_what_to_send_instead() {
+        assertThatThrownBy(() -> pages.render(pdf("secret.pdf", Pictures.encryptedPdf())))
+                .isInstanceOf(PermanentFailure.class)
+                .extracting(e -> ((PermanentFailure) e).userMessage())
+                .asString()
+                .startsWith("secret.pdf is password-protected")
+                .contains("screenshot");
+    }
+
+    @Test
+    void a_broken_pdf_is_refused_with_what_to_send_instead() {
+        byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> pages.render(pdf("broken.pdf", broken)))
+                .isInstanceOf(PermanentFailure.class)
+                .extracting(e -> ((PermanentFailure) e).userMessage())
+                .isEqualTo("broken.pdf could not be read as a PDF. Send a PNG or JPEG screenshot of the page instead.");
+    }
+}
