@@ -19,9 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -174,17 +176,36 @@ final class RunningBot implements AutoCloseable {
     }
 
     /**
-     * The {@code chat.postMessage} calls into one thread (any thread of the channel, roots included, when
-     * {@code threadTs} is null), once there are {@code count} of them.
+     * The messages the bot left in one thread (any thread of the channel, roots included, when {@code threadTs} is
+     * null) once there are {@code count} of them, each as it reads when finished: a posted message as posted, a
+     * streamed one as the {@code chat.update} that wrote the whole reply over it (a stream still being written is
+     * not there yet). In the order they were finished.
      */
     List<FakeSlackApi.Call> awaitSlackPosts(String channel, String threadTs, int count) {
-        return await(
-                "chat.postMessage calls in " + channel + "/" + threadTs,
-                () -> slack.calls("chat.postMessage").stream()
-                        .filter(c -> channel.equals(c.param("channel")))
-                        .filter(c -> threadTs == null || threadTs.equals(c.param("thread_ts")))
-                        .toList(),
-                count);
+        return await("messages in " + channel + "/" + threadTs, () -> finishedMessages(channel, threadTs), count);
+    }
+
+    private List<FakeSlackApi.Call> finishedMessages(String channel, String threadTs) {
+        Set<String> streamed = slack.streams().stream()
+                .filter(ts -> inThread(slack.message(ts), channel, threadTs))
+                .collect(Collectors.toSet());
+        Map<String, FakeSlackApi.Call> finals = new LinkedHashMap<>();
+        List<FakeSlackApi.Call> finished = new ArrayList<>();
+        for (FakeSlackApi.Call call : slack.calls()) {
+            if (call.method().equals("chat.postMessage") && inThread(call.params(), channel, threadTs)) {
+                finished.add(call);
+            } else if (call.method().equals("chat.update") && streamed.contains(call.param("ts"))) {
+                finals.remove(call.param("ts")); // the last update is the final one
+                finals.put(call.param("ts"), call);
+            }
+        }
+        finished.addAll(finals.values());
+        return finished;
+    }
+
+    private static boolean inThread(Map<String, ?> message, String channel, String threadTs) {
+        return channel.equals(message.get("channel"))
+                && (threadTs == null || threadTs.equals(message.get("thread_ts")));
     }
 
     // --- Teams
