@@ -42,8 +42,9 @@ final class TeamsAnswerStream implements AnswerProgress {
 
     private String messageId;
     private int sequence;
+    /** The answer's text as last shown; empty until the answer itself begins (status lines are not kept). */
     private String shown = "";
-    private boolean answering;
+
     private boolean stopped;
     private Update pending;
     private long startedNanos;
@@ -70,7 +71,7 @@ final class TeamsAnswerStream implements AnswerProgress {
     /** A status line: Teams' informative update, shown in a personal chat until the answer itself begins. */
     @Override
     public synchronized void status(String line) {
-        if (streaming && !answering && line != null && !line.isBlank()) {
+        if (streaming && shown.isEmpty() && line != null && !line.isBlank()) {
             offer(new Update(StreamActivities.INFORMATIVE, StreamText.of(line.strip(), StreamLimits.MAX_STATUS_CHARS)));
         }
     }
@@ -85,7 +86,7 @@ final class TeamsAnswerStream implements AnswerProgress {
 
     /** The text the stream shows now, which its final message must repeat; empty before the answer began. */
     synchronized String shown() {
-        return answering ? shown : "";
+        return shown;
     }
 
     /** Sends nothing more: the reply is being delivered. */
@@ -113,10 +114,10 @@ final class TeamsAnswerStream implements AnswerProgress {
     /** Never throws: a live view that fails only loses its liveliness. */
     private void sendPending(long now) {
         Update update = pending;
-        if (update.text().equals(answering ? shown : "") && update.streamType().equals(StreamActivities.STREAMING)) {
-            return;
+        if (update.text().equals(shown)) {
+            return; // nothing new to show
         }
-        if (streaming && answering && !update.text().startsWith(shown)) {
+        if (streaming && !update.text().startsWith(shown)) {
             stopBecause("the draft no longer extends what was streamed"); // Teams refuses a stream that changes
             return;
         }
@@ -179,7 +180,6 @@ final class TeamsAnswerStream implements AnswerProgress {
 
     private void shown(Update update) {
         if (update.streamType().equals(StreamActivities.STREAMING)) {
-            answering = true;
             shown = update.text();
         }
     }

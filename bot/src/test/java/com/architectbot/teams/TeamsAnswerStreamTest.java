@@ -413,4 +413,32 @@ class TeamsAnswerStreamTest {
                         .toString())
                 .contains("Critical blocker");
     }
+
+    @Test
+    void the_channels_own_replier_streams_at_teams_pace_and_ends_with_the_card() {
+        // given: the replier the Teams channel gives its workers, with Teams' own limits
+        Job job = askedInPersonalChat();
+        var replier = teams.channel.forWorkers().replier();
+        ReplyParts answer = parts("answer", "w1#1");
+        AnswerProgress progress = replier.progress(job, answer);
+
+        // when: three drafts, the second well within Teams' pace, the third after it
+        progress.draft(summary("Not ready"));
+        progress.draft(summary("Not ready to launch"));
+        pauseFor(StreamLimits.INTERVAL.plusMillis(100));
+        progress.draft(summary("Not ready to launch: no replica."));
+        replier.deliver(job.replyTo(), new Reply.Answer(TeamsReplierTest.ANSWER), answer);
+
+        // then
+        assertThat(streamed())
+                .extracting(call -> call.body().path("text").asText())
+                .containsExactly(
+                        "## Executive Summary\n\nNot ready",
+                        "## Executive Summary\n\nNot ready to launch: no replica.");
+        assertThat(Duration.between(streamed().get(0).at(), streamed().get(1).at()))
+                .isGreaterThanOrEqualTo(StreamLimits.INTERVAL);
+        Call last = teams.connector.activitiesOfType("message").getLast();
+        assertThat(last.streamInfo().path("streamType").asText()).isEqualTo("final");
+        assertThat(last.body().at("/attachments/0/content").toString()).contains("Critical blocker");
+    }
 }
