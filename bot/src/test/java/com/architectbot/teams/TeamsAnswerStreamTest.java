@@ -15,6 +15,7 @@ import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
+import com.architectbot.testing.Answers;
 import com.architectbot.testing.FakeBotConnector.Call;
 import com.architectbot.testing.TestRedis;
 import com.architectbot.testing.WorkerDeath;
@@ -440,5 +441,35 @@ class TeamsAnswerStreamTest {
         Call last = teams.connector.activitiesOfType("message").getLast();
         assertThat(last.streamInfo().path("streamType").asText()).isEqualTo("final");
         assertThat(last.body().at("/attachments/0/content").toString()).contains("Critical blocker");
+    }
+
+    @Test
+    void a_stream_too_long_to_carry_beside_the_card_ends_with_its_text_and_the_card_takes_its_place() {
+        // given: 3,000 characters of four-byte text streamed, and an answer whose first card fills a message
+        Job job = askedInPersonalChat();
+        TeamsReplier replier = replier(FAST);
+        ReplyParts answer = parts("answer", "w1#1");
+        replier.progress(job, answer).draft(summary("😀".repeat(5_000)));
+
+        // when
+        replier.deliver(job.replyTo(), new Reply.Answer(Answers.withFindings(300)), answer);
+
+        // then: the stream ends with the text it showed, then is updated to the first card; the others follow
+        List<Call> messages = teams.connector.activitiesOfType("message");
+        Call last = messages.getFirst();
+        assertThat(last.streamInfo().path("streamType").asText()).isEqualTo("final");
+        assertThat(last.body().path("text").asText())
+                .isEqualTo(streamed().getLast().body().path("text").asText());
+        assertThat(last.body().path("attachments").isEmpty()).isTrue();
+        assertThat(teams.connector.updates()).singleElement().satisfies(update -> {
+            assertThat(update.replyToId()).isEqualTo(liveId());
+            assertThat(update.body().at("/attachments/0/content").toString()).contains("Part 1 of");
+        });
+        assertThat(messages.subList(1, messages.size()))
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.streamInfo().isMissingNode()).isTrue());
+        assertThat(teams.connector.calls())
+                .allSatisfy(call -> assertThat(call.body().toString().getBytes(StandardCharsets.UTF_8).length)
+                        .isLessThan(28_000));
     }
 }
