@@ -9,6 +9,7 @@ import com.architectbot.queue.ReplyParts;
 import com.architectbot.render.DraftMarkdown;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,8 +128,9 @@ final class TeamsAnswerStream implements AnswerProgress {
             }
             pending = null;
         } catch (TeamsConversation.Throttled e) {
-            quietUntilNanos = now + limits.backoff().toNanos();
-            log.info("live answer held back for {} s: {}", limits.backoff().toSeconds(), e.getMessage());
+            Duration quiet = e.retryAfter().compareTo(limits.backoff()) > 0 ? e.retryAfter() : limits.backoff();
+            quietUntilNanos = now + quiet.toNanos();
+            log.info("live answer held back for {} ms: {}", quiet.toMillis(), e.getMessage());
         } catch (PermanentFailure e) {
             stopBecause(e.getMessage());
         } catch (RetryableFailure e) {

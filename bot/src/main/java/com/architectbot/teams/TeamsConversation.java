@@ -60,10 +60,17 @@ final class TeamsConversation {
         }
     }
 
-    /** Bot Connector asked us to slow down (HTTP 429). */
+    /** Bot Connector asked us to slow down (HTTP 429), for {@code retryAfter} if it said how long. */
     static final class Throttled extends RetryableFailure {
-        Throttled(String where, Throwable cause) {
+        private final Duration retryAfter;
+
+        Throttled(String where, Duration retryAfter, Throwable cause) {
             super("Bot Connector answered HTTP " + TOO_MANY_REQUESTS + " for " + where, cause);
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
         }
     }
 
@@ -151,9 +158,18 @@ final class TeamsConversation {
                 return new Refused(status, where, root);
             }
             return status == TOO_MANY_REQUESTS
-                    ? new Throttled(where, root)
+                    ? new Throttled(
+                            where, retryAfter(refused.response().headers().get("Retry-After")), root)
                     : new RetryableFailure("Bot Connector answered HTTP " + status + " for " + where, root);
         }
         return new RetryableFailure("reply to " + where + " failed", root);
+    }
+
+    /** The seconds of a {@code Retry-After} header (its date form is not used by Bot Connector); zero if none. */
+    private static Duration retryAfter(String header) {
+        if (header == null || !header.strip().matches("\\d{1,6}")) {
+            return Duration.ZERO;
+        }
+        return Duration.ofSeconds(Long.parseLong(header.strip()));
     }
 }

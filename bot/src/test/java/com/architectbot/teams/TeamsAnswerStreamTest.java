@@ -472,4 +472,22 @@ class TeamsAnswerStreamTest {
                 .allSatisfy(call -> assertThat(call.body().toString().getBytes(StandardCharsets.UTF_8).length)
                         .isLessThan(28_000));
     }
+
+    @Test
+    void a_429_that_asks_for_longer_quiet_than_the_back_off_is_honoured() {
+        // given: Bot Connector answers the first update after the stream began with 429 and Retry-After: 1
+        Job job = askedInPersonalChat();
+        TeamsReplier replier = replier(FAST);
+        AnswerProgress progress = replier.progress(job, parts("answer", "w1#1"));
+        teams.connector.answerTooManyRequests(call -> call.streamInfo().has("streamId"), 1, 1);
+
+        // when
+        write(progress, (SUMMARY + " ").repeat(3).strip(), Duration.ofMillis(40));
+
+        // then: after the refused update, nothing for a second, then the stream goes on
+        List<Call> typing = streamed();
+        assertThat(typing.size()).isGreaterThan(2);
+        assertThat(Duration.between(typing.get(1).at(), typing.get(2).at()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
 }

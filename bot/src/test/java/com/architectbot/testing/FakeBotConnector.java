@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -76,8 +77,8 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
-    /** A status to answer to the calls that match, a number of times. */
-    private record Refusal(Predicate<Call> which, int status, AtomicInteger times) {}
+    /** A status to answer to the calls that match, a number of times, with a {@code Retry-After} if not null. */
+    private record Refusal(Predicate<Call> which, int status, AtomicInteger times, String retryAfter) {}
 
     /** A file the bot uploaded, with the headers an upload session checks. */
     public record Upload(String path, String contentRange, String contentLength, String body) {}
@@ -146,7 +147,12 @@ public final class FakeBotConnector implements AutoCloseable {
 
     /** The next {@code times} calls that match are answered with this status (429: slow down; 403: refused). */
     public void answer(Predicate<Call> which, int status, int times) {
-        refusals.add(new Refusal(which, status, new AtomicInteger(times)));
+        refusals.add(new Refusal(which, status, new AtomicInteger(times), null));
+    }
+
+    /** The next {@code times} calls that match are answered 429, asking for this many seconds of quiet. */
+    public void answerTooManyRequests(Predicate<Call> which, int times, int retryAfterSeconds) {
+        refusals.add(new Refusal(which, 429, new AtomicInteger(times), String.valueOf(retryAfterSeconds)));
     }
 
     /** From now on, the id Bot Connector gives a posted activity is this one; null keeps {@code reply-n}. */
@@ -237,10 +243,12 @@ public final class FakeBotConnector implements AutoCloseable {
                 exchange.getRequestURI().getRawPath(),
                 Instant.now());
         calls.add(call);
-        int status = refusals.stream()
+        Optional<Refusal> refusal = refusals.stream()
                 .filter(r -> r.which().test(call) && r.times().getAndDecrement() > 0)
-                .findFirst()
-                .map(Refusal::status)
+                .findFirst();
+        refusal.map(Refusal::retryAfter)
+                .ifPresent(seconds -> exchange.getResponseHeaders().set("Retry-After", seconds));
+        int status = refusal.map(Refusal::status)
                 .orElseGet(() -> "POST".equals(call.method())
                                 && "message".equals(body.path("type").asText())
                         ? statusOfCall.getOrDefault(activitiesOfType("message").size(), activityStatus)
