@@ -4,25 +4,26 @@ import com.architectbot.core.InquiryId;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
-import com.architectbot.core.RetryableFailure;
+import com.architectbot.core.answer.AnswerProgress;
+import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
-import com.microsoft.bot.builder.TurnContext;
-import com.microsoft.bot.connector.rest.ErrorResponseException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.ResourceResponse;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Posts a reply as a proactive message into the conversation the inquiry came from: for a channel,
  * the reply chain (the reference's conversation id keeps its {@code ;messageid=}).
+ *
+ * <p>While a consultation is written, {@link #progress} shows it live ({@link TeamsAnswerStream}): streamed in a
+ * personal chat, one message updated elsewhere. The reply's first message then takes the live message's place
+ * ({@link LiveAnswerEnd}), whichever reply it is (the answer, a rejection, an apology) and whichever worker sends it.
  *
  * <p>Each activity is one recorded part: sent with its Bot Connector id recorded, it is never sent again.
  * What Teams cannot promise is the part whose send was cut short (the worker died, or the connection broke,
@@ -33,20 +34,39 @@ import java.util.concurrent.TimeoutException;
  */
 final class TeamsReplier implements Replier {
 
-    private static final String PERSONAL = "personal";
-    private static final int TOO_MANY_REQUESTS = 429;
-    private static final int SERVER_ERRORS = 500;
+    static final String PERSONAL = "personal";
+    /** Live answers of jobs in progress on this process, by inquiry and owner, until their reply is delivered. */
+    private static final int MAX_LIVE = 1_000;
 
-    private final TeamsAdapter adapter;
+    private final TeamsConversation conversation;
     private final TeamsMessages messages;
     private final PendingExports exports;
-    private final Duration timeout;
+    private final StreamLimits limits;
+    private final Map<String, TeamsAnswerStream> live = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TeamsAnswerStream> eldest) {
+            return size() > MAX_LIVE; // a job that failed here is retried elsewhere: forget its view
+        }
+    });
 
     TeamsReplier(TeamsAdapter adapter, TeamsMessages messages, PendingExports exports, Duration timeout) {
-        this.adapter = adapter;
+        this(new TeamsConversation(adapter, timeout), messages, exports, StreamLimits.TEAMS);
+    }
+
+    TeamsReplier(TeamsConversation conversation, TeamsMessages messages, PendingExports exports, StreamLimits limits) {
+        this.conversation = conversation;
         this.messages = messages;
         this.exports = exports;
-        this.timeout = timeout;
+        this.limits = limits;
+    }
+
+    @Override
+    public AnswerProgress progress(Job job, ReplyParts parts) {
+        ConversationReference reference = ReplyAddresses.reference(job.replyTo());
+        boolean personal = PERSONAL.equals(reference.getConversation().getConversationType());
+        var stream = new TeamsAnswerStream(conversation, reference, parts, personal, limits, System::nanoTime);
+        live.put(key(parts), stream);
+        return stream;
     }
 
     @Override
@@ -59,7 +79,12 @@ final class TeamsReplier implements Replier {
             case Reply.Answer answer -> messages.of(answer);
             case Reply.Notice notice -> messages.of(notice);
         };
-        send(reference, activities, parts);
+        TeamsAnswerStream stream = live.remove(key(parts));
+        if (stream != null) {
+            stream.stop();
+        }
+        var end = new LiveAnswerEnd(reference, parts, stream == null ? "" : stream.shown());
+        send(reference, activities, parts, end);
     }
 
     /**
@@ -83,55 +108,27 @@ final class TeamsReplier implements Replier {
 
     /** Sends activities that belong to no queued job (a file card after a consent): nothing retries them. */
     void send(ConversationReference reference, List<Activity> activities) {
-        send(reference, activities, ReplyParts.unrecorded(new InquiryId("teams-unqueued"), "reply"));
+        ReplyParts parts = ReplyParts.unrecorded(new InquiryId("teams-unqueued"), "reply");
+        send(reference, activities, parts, new LiveAnswerEnd(reference, parts, ""));
     }
 
-    /** Sends into the conversation, as replies to the activity the reference names, one recorded part each. */
-    private void send(ConversationReference reference, List<Activity> activities, ReplyParts parts) {
-        String where = "Teams conversation via " + reference.getServiceUrl();
-        long until = System.nanoTime() + timeout.toNanos(); // the SDK may run the sends on this thread: bound each
-        try {
-            adapter.continueConversation(adapter.botAppId(), reference, turn -> {
-                        // the SDK gives the continuation a random id and would reply to that; reply to the question
-                        turn.getActivity().setId(reference.getActivityId());
-                        try {
-                            for (int i = 0; i < activities.size(); i++) {
-                                Activity activity = activities.get(i);
-                                parts.once(
-                                        "activity-" + (i + 1),
-                                        ReplyParts.Lookup.NONE,
-                                        () -> sendOne(turn, activity, where, until));
-                            }
-                            return CompletableFuture.<Void>completedFuture(null);
-                        } catch (RuntimeException e) {
-                            return CompletableFuture.<Void>failedFuture(e);
-                        }
-                    })
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | CompletionException e) {
-            throw failure(where, e.getCause());
-        } catch (TimeoutException e) {
-            throw new RetryableFailure("reply to " + where + " not accepted within " + timeout.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetryableFailure("interrupted while replying to " + where, e);
-        }
+    /**
+     * Sends into the conversation, as replies to the activity the reference names, one recorded part each; the
+     * first takes the place of the inquiry's live answer, if one is still open.
+     */
+    private void send(ConversationReference reference, List<Activity> activities, ReplyParts parts, LiveAnswerEnd end) {
+        conversation.call(reference, calls -> {
+            for (int i = 0; i < activities.size(); i++) {
+                Activity activity = activities.get(i);
+                Supplier<String> post = i == 0 ? () -> end.firstMessage(calls, activity) : () -> calls.send(activity);
+                parts.once("activity-" + (i + 1), ReplyParts.Lookup.NONE, post);
+            }
+            return null;
+        });
     }
 
-    /** Returns the id Bot Connector gave the activity; a refusal is typed here, so a certain one is not in doubt. */
-    private String sendOne(TurnContext turn, Activity activity, String where, long untilNanos) {
-        try {
-            ResourceResponse sent =
-                    turn.sendActivity(activity).get(Math.max(0, untilNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return sent != null && sent.getId() != null ? sent.getId() : "sent";
-        } catch (ExecutionException | CompletionException e) {
-            throw failure(where, e.getCause() == null ? e : e.getCause());
-        } catch (TimeoutException e) {
-            throw new RetryableFailure("reply to " + where + " not accepted within " + timeout.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetryableFailure("interrupted while replying to " + where, e);
-        }
+    private static String key(ReplyParts parts) {
+        return parts.inquiry().value() + "|" + parts.owner();
     }
 
     /** The file waits for the user's consent; only the user it was asked for may accept it. */
@@ -148,27 +145,5 @@ final class TeamsReplier implements Replier {
                 reference.getUser().getId(),
                 fileName,
                 content));
-    }
-
-    /** 429 and 5xx are worth retrying; other refusals (bot removed, conversation gone) are final. */
-    private static RuntimeException failure(String where, Throwable cause) {
-        Throwable root = cause;
-        while (root instanceof CompletionException && root.getCause() != null) {
-            root = root.getCause();
-        }
-        if (root instanceof PermanentFailure || root instanceof RetryableFailure) { // typed by sendOne already
-            return (RuntimeException) root;
-        }
-        if (root instanceof ErrorResponseException refused && refused.response() != null) {
-            int status = refused.response().code();
-            if (status != TOO_MANY_REQUESTS && status < SERVER_ERRORS) {
-                return new PermanentFailure(
-                        "I could not post my answer in Teams.",
-                        "Bot Connector refused the reply to " + where + ": HTTP " + status,
-                        root);
-            }
-            return new RetryableFailure("Bot Connector answered HTTP " + status + " for " + where, root);
-        }
-        return new RetryableFailure("reply to " + where + " failed", root);
     }
 }

@@ -26,11 +26,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /**
@@ -48,9 +52,33 @@ public final class FakeBotConnector implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(20);
 
-    /** A request the bot made. */
+    /**
+     * A request the bot made, when it arrived. {@code path} is decoded; {@code rawPath} is as it was sent. For a
+     * {@code PUT} (an update), {@code replyToId} is the id of the activity it replaces.
+     */
     public record Call(
-            String method, String path, String conversationId, String replyToId, JsonNode body, String authorization) {}
+            String method,
+            String path,
+            String conversationId,
+            String replyToId,
+            JsonNode body,
+            String authorization,
+            String rawPath,
+            Instant at) {
+
+        /** The {@code streaminfo} entity of a streamed activity; a missing node when there is none. */
+        public JsonNode streamInfo() {
+            for (JsonNode entity : body.path("entities")) {
+                if ("streaminfo".equals(entity.path("type").asText())) {
+                    return entity;
+                }
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    /** A status to answer to the calls that match, a number of times, with a {@code Retry-After} if not null. */
+    private record Refusal(Predicate<Call> which, int status, AtomicInteger times, String retryAfter) {}
 
     /** A file the bot uploaded, with the headers an upload session checks. */
     public record Upload(String path, String contentRange, String contentLength, String body) {}
@@ -66,6 +94,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final java.util.Map<Integer, Integer> statusOfCall = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int activityStatus = 200;
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+    private volatile Function<Call, String> activityIds = call -> null;
 
     private FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -103,10 +133,32 @@ public final class FakeBotConnector implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** The activities of this type the bot posted (updates are not among them: see {@link #updates()}). */
     public List<Call> activitiesOfType(String type) {
         return calls.stream()
+                .filter(c -> "POST".equals(c.method()))
                 .filter(c -> type.equals(c.body().path("type").asText()))
                 .toList();
+    }
+
+    /** The activities the bot replaced ({@code PUT /v3/conversations/{id}/activities/{activityId}}), in order. */
+    public List<Call> updates() {
+        return calls.stream().filter(c -> "PUT".equals(c.method())).toList();
+    }
+
+    /** The next {@code times} calls that match are answered with this status (429: slow down; 403: refused). */
+    public void answer(Predicate<Call> which, int status, int times) {
+        refusals.add(new Refusal(which, status, new AtomicInteger(times), null));
+    }
+
+    /** The next {@code times} calls that match are answered 429, asking for this many seconds of quiet. */
+    public void answerTooManyRequests(Predicate<Call> which, int times, int retryAfterSeconds) {
+        refusals.add(new Refusal(which, 429, new AtomicInteger(times), String.valueOf(retryAfterSeconds)));
+    }
+
+    /** From now on, the id Bot Connector gives a posted activity is this one; null keeps {@code reply-n}. */
+    public void answerIdsWith(Function<Call, String> ids) {
+        this.activityIds = ids;
     }
 
     /** The form bodies the bot sent to the token endpoint. */
@@ -185,19 +237,33 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     private void activities(HttpExchange exchange) throws IOException {
-        String[] parts = exchange.getRequestURI()
-                .getPath()
-                .substring("/v3/conversations/".length())
-                .split("/");
+        String[] parts = java.util.Arrays.stream(exchange.getRequestURI()
+                        .getRawPath()
+                        .substring("/v3/conversations/".length())
+                        .split("/"))
+                .map(segment -> java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
+                .toArray(String[]::new); // each segment decoded on its own, as a server routes them
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        calls.add(new Call(
+        Call call = new Call(
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(),
                 parts[0],
                 parts.length > 2 ? parts[2] : null,
                 body,
-                exchange.getRequestHeaders().getFirst("Authorization")));
-        int status = statusOfCall.getOrDefault(activitiesOfType("message").size(), activityStatus);
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestURI().getRawPath(),
+                Instant.now());
+        calls.add(call);
+        Optional<Refusal> refusal = refusals.stream()
+                .filter(r -> r.which().test(call) && r.times().getAndDecrement() > 0)
+                .findFirst();
+        refusal.map(Refusal::retryAfter)
+                .ifPresent(seconds -> exchange.getResponseHeaders().set("Retry-After", seconds));
+        int status = refusal.map(Refusal::status)
+                .orElseGet(() -> "POST".equals(call.method())
+                                && "message".equals(body.path("type").asText())
+                        ? statusOfCall.getOrDefault(activitiesOfType("message").size(), activityStatus)
+                        : activityStatus);
         if (status != 200) {
             send(
                     exchange,
@@ -210,7 +276,11 @@ public final class FakeBotConnector implements AutoCloseable {
                                             .put("message", "fake failure")));
             return;
         }
-        send(exchange, 200, JSON.createObjectNode().put("id", "reply-" + ids.incrementAndGet()));
+        int number = ids.incrementAndGet();
+        String id = "PUT".equals(call.method())
+                ? call.replyToId()
+                : Objects.requireNonNullElse(activityIds.apply(call), "reply-" + number);
+        send(exchange, 200, JSON.createObjectNode().put("id", id));
     }
 
     private void token(HttpExchange exchange) throws IOException {
