@@ -34,6 +34,7 @@ record BotChannels(List<Channel> all, Repliers repliers) {
                         queue,
                         SlackStores.on(stores.redis().client(), stores.cipher(), stores.recentThreads()),
                         rules,
+                        features.tenancy(),
                         features.tenancy())
                 .ifPresent(channels::add);
         TeamsChannel.create(config.teams(), queue, rules, stores.exports()).ifPresent(channels::add);

@@ -7,6 +7,7 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.render.Renderer;
+import com.architectbot.slack.blockkit.BlockKitFeedback;
 import com.architectbot.slack.blockkit.SlackMessage;
 import com.architectbot.slack.blockkit.SlackUpload;
 import com.slack.api.Slack;
@@ -63,7 +64,7 @@ public final class SlackReplier implements Replier {
         String directTo = target.address().get(SlackTargets.DIRECT_TO);
         String channel = directTo != null ? openDirectMessage(client, directTo) : target.get(SlackTargets.CHANNEL);
         String threadTs = directTo != null ? null : target.get(SlackTargets.THREAD_TS);
-        List<SlackMessage> messages = renderer.render(reply);
+        List<SlackMessage> messages = BlockKitFeedback.appendTo(renderer.render(reply), reply, parts.inquiry());
         for (int i = 0; i < messages.size(); i++) {
             SlackMessage message = messages.get(i);
             post(client, channel, threadTs, message.text(), message.blocks(), parts, "message-" + (i + 1));

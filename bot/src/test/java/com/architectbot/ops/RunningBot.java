@@ -111,6 +111,20 @@ final class RunningBot implements AutoCloseable {
                 headers));
     }
 
+    /** Posts an interaction (a button click, a modal's submission) as Slack does: {@code payload=<json>}, signed. */
+    HttpResponse<String> slackInteraction(String payload) {
+        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        return send(
+                SlackRequests.signed(uri("/slack/events"), SIGNING_SECRET, body, "application/x-www-form-urlencoded"));
+    }
+
+    /** What the management server's {@code /metrics} shows now. */
+    String metrics() {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serving.managementPort() + "/metrics"))
+                        .build())
+                .body();
+    }
+
     /** An {@code app_mention} event: a question to the bot in a channel, in a thread when {@code threadTs} is set. */
     static String mention(String channel, String ts, String threadTs, String question) {
         return mention("U1", channel, ts, threadTs, question);
