@@ -59,7 +59,7 @@ record BotFeatures(
                 stores.audit(),
                 new RedisAnswerRatings(redis.client(), Tenancy.RATINGS_KEPT, clock),
                 new RedisConversationRecords(redis),
-                List.of(stores.deadLetters(), stores.exports(), stores.recentThreads()),
+                List.of(stores.deadLetters(), stores.exports(), stores.answerActivities(), stores.recentThreads()),
                 metrics,
                 clock);
     }

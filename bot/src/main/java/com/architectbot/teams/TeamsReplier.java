@@ -41,12 +41,19 @@ final class TeamsReplier implements Replier {
     private final TeamsMessages messages;
     private final PendingExports exports;
     private final Duration timeout;
+    private final TeamsFeedbackLoop feedbackLoop;
 
-    TeamsReplier(TeamsAdapter adapter, TeamsMessages messages, PendingExports exports, Duration timeout) {
+    TeamsReplier(
+            TeamsAdapter adapter,
+            TeamsMessages messages,
+            PendingExports exports,
+            Duration timeout,
+            TeamsFeedbackLoop feedbackLoop) {
         this.adapter = adapter;
         this.messages = messages;
         this.exports = exports;
         this.timeout = timeout;
+        this.feedbackLoop = feedbackLoop;
     }
 
     @Override
@@ -59,7 +66,7 @@ final class TeamsReplier implements Replier {
             case Reply.Answer answer -> messages.of(answer);
             case Reply.Notice notice -> messages.of(notice);
         };
-        send(reference, activities, parts);
+        send(reference, activities, feedbackLoop.watch(reference, reply, activities, parts));
     }
 
     /**

@@ -63,6 +63,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final List<String> fileRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Call, String> givenIds = new ConcurrentHashMap<>();
     private final java.util.Map<Integer, Integer> statusOfCall = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int activityStatus = 200;
 
@@ -100,6 +101,11 @@ public final class FakeBotConnector implements AutoCloseable {
 
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The activity id the connector gave the activity this call sent, as Teams does. */
+    public String idOf(Call call) {
+        return givenIds.get(call);
     }
 
     public List<Call> activitiesOfType(String type) {
@@ -179,13 +185,14 @@ public final class FakeBotConnector implements AutoCloseable {
                 .substring("/v3/conversations/".length())
                 .split("/");
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        calls.add(new Call(
+        Call call = new Call(
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(),
                 parts[0],
                 parts.length > 2 ? parts[2] : null,
                 body,
-                exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.getRequestHeaders().getFirst("Authorization"));
+        calls.add(call);
         int status = statusOfCall.getOrDefault(activitiesOfType("message").size(), activityStatus);
         if (status != 200) {
             send(
@@ -199,7 +206,9 @@ public final class FakeBotConnector implements AutoCloseable {
                                             .put("message", "fake failure")));
             return;
         }
-        send(exchange, 200, JSON.createObjectNode().put("id", "reply-" + ids.incrementAndGet()));
+        String id = "reply-" + ids.incrementAndGet();
+        givenIds.put(call, id);
+        send(exchange, 200, JSON.createObjectNode().put("id", id));
     }
 
     private void token(HttpExchange exchange) throws IOException {
