@@ -210,4 +210,16 @@ class RatingsTest {
                 .isEmpty();
         assertThat(rate("U2", answer, Feedback.Rating.UP, null)).isEqualTo(AnswerFeedback.Outcome.UNKNOWN_ANSWER);
     }
+
+    @Test
+    void a_rating_older_than_thirty_days_is_neither_reported_nor_exported() {
+        // given
+        Inquiry answer = answered("U1");
+        rate("U1", answer, Feedback.Rating.UP, "fine");
+        // when
+        f.clock.advance(Ratings.KEPT.plus(Duration.ofMinutes(1)));
+        // then
+        assertThat(f.ratings.of(f.tenantId, "U1")).isEmpty();
+        assertThat(usage()).contains("no feedback yet");
+    }
 }

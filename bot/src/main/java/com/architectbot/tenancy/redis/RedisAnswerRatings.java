@@ -145,11 +145,13 @@ public final class RedisAnswerRatings implements AnswerRatings {
         redis.del(keys.answers(), keys.answersByTime(), keys.ratings(), keys.ratingsByTime()); // one slot
     }
 
+    /** The tenant's ratings still within the retention (older ones wait for the next write to be dropped). */
     private List<AnswerRating> ratings(TenantId tenant, Predicate<AnswerRating> which) {
+        Instant cutOff = clock.instant().minus(retention);
         List<AnswerRating> found = new ArrayList<>();
         for (String stored : redis.hvals(new TenantKeys(tenant).ratings())) {
             AnswerRating rating = rating(stored);
-            if (which.test(rating)) {
+            if (!rating.at().isBefore(cutOff) && which.test(rating)) {
                 found.add(rating);
             }
         }
