@@ -4,6 +4,7 @@ import static com.architectbot.ops.RunningBot.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.conversation.Surface;
+import com.architectbot.teams.redis.RedisAnswerActivities;
 import com.architectbot.tenancy.AnswerRating;
 import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.TenantId;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,17 @@ class TeamsFeedbackEndToEndTest {
                 .filter(c -> chat.equals(c.conversationId()))
                 .findFirst()
                 .orElseThrow();
-        return new Answer(chat, bot.connector.idOf(call), call.body());
+        String id = bot.connector.idOf(call);
+        // the bot remembers the id once Bot Connector has answered the send: as a user's click, wait for that
+        try (UnifiedJedis redis = RedisClient.create(REDIS)) {
+            var activities = new RedisAnswerActivities(redis, Tenancy.RATINGS_KEPT, Clock.systemUTC());
+            Awaitility.await("the answer's activity id remembered")
+                    .atMost(RunningBot.WAIT)
+                    .until(() -> activities
+                            .inquiryOf(TeamsActivities.TENANT, chat, id)
+                            .isPresent());
+        }
+        return new Answer(chat, id, call.body());
     }
 
     private ObjectNode feedback(String chat, String user, String replyToId, String reaction, String feedbackJson) {
