@@ -34,9 +34,12 @@ record BotChannels(List<Channel> all, Repliers repliers) {
                         queue,
                         SlackStores.on(stores.redis().client(), stores.cipher(), stores.recentThreads()),
                         rules,
+                        features.tenancy(),
                         features.tenancy())
                 .ifPresent(channels::add);
-        TeamsChannel.create(config.teams(), queue, rules, stores.exports()).ifPresent(channels::add);
+        TeamsChannel.create(
+                        config.teams(), queue, rules, stores.exports(), stores.answerActivities(), features.tenancy())
+                .ifPresent(channels::add);
         Repliers repliers = new Repliers();
         channels.stream().map(Channel::forWorkers).forEach(channel -> {
             repliers.register(channel.surface(), channel.replier());

@@ -12,6 +12,7 @@ import com.architectbot.core.TenantControls;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.release.ReleaseDocuments;
 import com.architectbot.tenancy.Tenancy;
+import com.architectbot.tenancy.redis.RedisAnswerRatings;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ record BotFeatures(
     static BotFeatures build(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
         var licence = LicenceFeature.build(config.licenceCheck(), stores::redis, clock, metrics);
         var licences = licence.licences();
-        var tenancy = tenancy(config, stores, clock);
+        var tenancy = tenancy(config, stores, clock, metrics);
         var files = new FileSources();
         var consultations = consultations(config, stores, licences, files, clock, metrics);
         var releaseFiles = ReleaseDocuments.bundled(licence.packageFiles(), clock);
@@ -49,15 +50,17 @@ record BotFeatures(
                 new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
     }
 
-    private static Tenancy tenancy(BotConfig config, BotStores stores, Clock clock) {
+    private static Tenancy tenancy(BotConfig config, BotStores stores, Clock clock, MeterRegistry metrics) {
         var redis = stores.redis();
         return new Tenancy(
                 config.tenancy(),
                 new RedisUsageMeter(redis.client(), config.tenancy().usageRetention()),
                 new RedisTenantProfiles(redis.client()),
                 stores.audit(),
+                new RedisAnswerRatings(redis.client(), Tenancy.RATINGS_KEPT, clock),
                 new RedisConversationRecords(redis),
-                List.of(stores.deadLetters(), stores.exports(), stores.recentThreads()),
+                List.of(stores.deadLetters(), stores.exports(), stores.answerActivities(), stores.recentThreads()),
+                metrics,
                 clock);
     }
 

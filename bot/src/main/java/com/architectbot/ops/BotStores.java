@@ -13,7 +13,9 @@ import com.architectbot.queue.redis.RedisStreamQueue;
 import com.architectbot.redis.RedisConnection;
 import com.architectbot.redis.ValueCipher;
 import com.architectbot.slack.redis.RecentThreads;
+import com.architectbot.teams.redis.RedisAnswerActivities;
 import com.architectbot.teams.redis.RedisPendingExports;
+import com.architectbot.tenancy.Tenancy;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The store and the queue: the Redis parts that more than one feature or channel shares (the job queue and its
- * dead letters, the audit log, the cipher for stored secrets, Teams' pending exports, the threads Slack recently
+ * dead letters, the audit log, the cipher for stored secrets, Teams' pending exports and answer activities (which
+ * answer each of the bot's Teams messages was, for its feedback loop), the threads Slack recently
  * answered in, which the Slack channel keeps and tenancy erases). Built first, on the
  * open connection, because every part built after them writes to them.
  */
@@ -34,6 +37,7 @@ record BotStores(
         RedisDeadLetters deadLetters,
         RedisAuditLog audit,
         RedisPendingExports exports,
+        RedisAnswerActivities answerActivities,
         RecentThreads recentThreads) {
 
     static BotStores on(RedisConnection redis, BotConfig config, Clock clock, MeterRegistry metrics) {
@@ -43,8 +47,10 @@ record BotStores(
         var cipher = ValueCipher.load(config.encryption());
         var exports = new RedisPendingExports(redis.client(), config.teams().exportTtl(), cipher, clock);
         var recentThreads = new RecentThreads(redis.client(), config.slack().contextTtl(), clock);
+        var answerActivities = new RedisAnswerActivities(redis.client(), Tenancy.RATINGS_KEPT, clock);
         QueueGauges.register(metrics, redis.client(), config.queue(), clock);
-        return new BotStores(redis, config.queue(), cipher, queue, deadLetters, audit, exports, recentThreads);
+        return new BotStores(
+                redis, config.queue(), cipher, queue, deadLetters, audit, exports, answerActivities, recentThreads);
     }
 
     /** The queue's workers (not started): they take jobs, let the processor answer and the replier deliver. */

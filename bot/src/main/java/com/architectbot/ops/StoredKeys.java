@@ -82,6 +82,12 @@ public final class StoredKeys {
             key("tenant's plan and settings", TENANT + "profile", Erasure.TENANT, Bound.SIZE),
             key("tenant's audit log", TENANT + "audit", Erasure.USER, Bound.TTL),
             key("index of the audit logs", Pattern.quote(RedisAuditLog.STREAMS), Erasure.TENANT, Bound.TTL),
+            key("answers that may be rated (model, asker)", TENANT + "answers", Erasure.USER, Bound.TTL),
+            key("when each answer that may be rated was given", TENANT + "answers-by-time", Erasure.USER, Bound.TTL),
+            key("ratings of answers", TENANT + "ratings", Erasure.USER, Bound.TTL),
+            key("when each rating was given", TENANT + "ratings-by-time", Erasure.USER, Bound.TTL),
+            key("which answer a Teams message was", TENANT + "answer-activity:[0-9a-f]{64}", Erasure.TENANT, Bound.TTL),
+            key("index of the Teams answer messages", TENANT + "answer-activities", Erasure.TENANT, Bound.TTL),
             key(
                     "user's last Slack thread in a channel",
                     TENANT + "recent-thread:[^:]+:(?<user>.+)",

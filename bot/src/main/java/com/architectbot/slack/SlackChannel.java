@@ -1,6 +1,7 @@
 package com.architectbot.slack;
 
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.AnswerFeedback;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.server.Channel;
@@ -52,9 +53,15 @@ public final class SlackChannel implements Channel {
      * @param stores the installations, OAuth states and recent threads, in Redis
      * @param rules what messages mean, the same on every surface
      * @param eraser erases a workspace's data when it uninstalls the app
+     * @param feedback where the thumbs up and down under answers are recorded
      */
     public static Optional<SlackChannel> create(
-            SlackSettings settings, InquiryQueue queue, SlackStores stores, InquiryRules rules, TenantEraser eraser) {
+            SlackSettings settings,
+            InquiryQueue queue,
+            SlackStores stores,
+            InquiryRules rules,
+            TenantEraser eraser,
+            AnswerFeedback feedback) {
         if (!settings.enabled()) {
             LOG.info("Slack is off: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
                     + "(installable by OAuth) to turn it on");
@@ -73,6 +80,7 @@ public final class SlackChannel implements Channel {
         new SlackAssistant(intake).register(app);
         new SlackCommands(intake, rules).register(app);
         new SlackFollowUps(intake).register(app);
+        new SlackAnswerRatings(feedback, intake).register(app);
         if (settings.oauth()) {
             new SlackWorkspaces(installations, eraser).register(app);
         } else {

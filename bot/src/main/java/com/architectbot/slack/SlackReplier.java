@@ -8,6 +8,7 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.Replier;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.render.Renderer;
+import com.architectbot.slack.blockkit.BlockKitFeedback;
 import com.architectbot.slack.blockkit.SlackMessage;
 import com.architectbot.slack.blockkit.SlackUpload;
 import com.slack.api.Slack;
@@ -67,7 +68,7 @@ public final class SlackReplier implements Replier {
         String directTo = target.address().get(SlackTargets.DIRECT_TO);
         String channel = directTo != null ? openDirectMessage(client, directTo) : target.get(SlackTargets.CHANNEL);
         String threadTs = directTo != null ? null : target.get(SlackTargets.THREAD_TS);
-        List<SlackMessage> messages = renderer.render(reply);
+        List<SlackMessage> messages = BlockKitFeedback.appendTo(renderer.render(reply), reply, parts.inquiry());
         Optional<String> live =
                 threadTs == null ? Optional.empty() : streams.finish(client, channel, threadTs, parts, part(0));
         for (int i = 0; i < messages.size(); i++) {

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The activities of a live answer. In a personal chat, Teams' streaming protocol: {@code typing} activities whose
@@ -77,6 +78,10 @@ final class StreamActivities {
             entities.addAll(activity.getEntities());
         }
         activity.setEntities(entities);
-        activity.setChannelData(info.deepCopy());
+        ObjectNode channelData = info.deepCopy();
+        if (activity.getChannelData() instanceof Map<?, ?> earlier) { // e.g. the feedback loop asked on an answer
+            earlier.forEach((name, value) -> channelData.putPOJO(String.valueOf(name), value));
+        }
+        activity.setChannelData(channelData);
     }
 }

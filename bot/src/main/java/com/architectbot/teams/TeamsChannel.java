@@ -3,6 +3,7 @@ package com.architectbot.teams;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.conversation.Surface;
+import com.architectbot.core.AnswerFeedback;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.queue.InquiryQueue;
 import com.architectbot.server.Channel;
@@ -33,22 +34,36 @@ public final class TeamsChannel implements Channel {
      *
      * @param exports where exports wait for the user's consent (shared by the replicas: the consent may
      *     reach another one), kept for {@link TeamsSettings#exportTtl()}
+     * @param answers which answer each of the bot's answer messages was, for the feedback loop
+     * @param feedback where the thumbs up and down on answers are recorded
      */
     public static Optional<TeamsChannel> create(
-            TeamsSettings settings, InquiryQueue queue, InquiryRules rules, PendingExports exports) {
+            TeamsSettings settings,
+            InquiryQueue queue,
+            InquiryRules rules,
+            PendingExports exports,
+            AnswerActivities answers,
+            AnswerFeedback feedback) {
         if (!settings.enabled()) {
             LOG.info("Teams is off: set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn "
                     + "it on, or TEAMS_ENABLED=true for the Bot Framework Emulator without authentication");
             return Optional.empty();
         }
-        return Optional.of(new TeamsChannel(settings, queue, rules, exports));
+        return Optional.of(new TeamsChannel(settings, queue, rules, exports, answers, feedback));
     }
 
-    public TeamsChannel(TeamsSettings settings, InquiryQueue queue, InquiryRules rules, PendingExports exports) {
+    public TeamsChannel(
+            TeamsSettings settings,
+            InquiryQueue queue,
+            InquiryRules rules,
+            PendingExports exports,
+            AnswerActivities answers,
+            AnswerFeedback feedback) {
         var adapter = new TeamsAdapter(settings);
         this.files = new TeamsFiles(settings.fileHosts(), TeamsFiles.ConnectorFiles.of(settings));
         requireNonNull(exports, "exports");
-        this.replier = new TeamsReplier(adapter, messages, exports, settings.replyTimeout());
+        this.replier =
+                new TeamsReplier(adapter, messages, exports, settings.replyTimeout(), new TeamsFeedbackLoop(answers));
         // plain http uploads only to this machine, and only with authentication off (the Emulator, tests)
         this.consents = new FileConsents(
                 exports, new ExportUploads(settings.uploadTimeout(), settings.fileHosts()), messages, replier);
@@ -56,7 +71,13 @@ public final class TeamsChannel implements Channel {
                 adapter,
                 settings.authenticationEnabled() ? new TeamsTokenValidator(settings) : null,
                 new ActivityAdmission(settings),
-                new TeamsTurns(queue, rules, messages, settings.adminIds(), consents));
+                new TeamsTurns(
+                        queue,
+                        rules,
+                        messages,
+                        settings.adminIds(),
+                        consents,
+                        new TeamsAnswerRatings(answers, feedback)));
         if (settings.authenticationEnabled()) {
             LOG.info("Teams channel on {}: {}", MESSAGING_PATH, settings);
         } else {

@@ -42,6 +42,7 @@ final class TeamsReplier implements Replier {
     private final TeamsMessages messages;
     private final PendingExports exports;
     private final StreamLimits limits;
+    private final TeamsFeedbackLoop feedbackLoop;
     private final Map<String, TeamsAnswerStream> live = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TeamsAnswerStream> eldest) {
@@ -49,15 +50,26 @@ final class TeamsReplier implements Replier {
         }
     });
 
-    TeamsReplier(TeamsAdapter adapter, TeamsMessages messages, PendingExports exports, Duration timeout) {
-        this(new TeamsConversation(adapter, timeout), messages, exports, StreamLimits.TEAMS);
+    TeamsReplier(
+            TeamsAdapter adapter,
+            TeamsMessages messages,
+            PendingExports exports,
+            Duration timeout,
+            TeamsFeedbackLoop feedbackLoop) {
+        this(new TeamsConversation(adapter, timeout), messages, exports, StreamLimits.TEAMS, feedbackLoop);
     }
 
-    TeamsReplier(TeamsConversation conversation, TeamsMessages messages, PendingExports exports, StreamLimits limits) {
+    TeamsReplier(
+            TeamsConversation conversation,
+            TeamsMessages messages,
+            PendingExports exports,
+            StreamLimits limits,
+            TeamsFeedbackLoop feedbackLoop) {
         this.conversation = conversation;
         this.messages = messages;
         this.exports = exports;
         this.limits = limits;
+        this.feedbackLoop = feedbackLoop;
     }
 
     @Override
@@ -84,7 +96,7 @@ final class TeamsReplier implements Replier {
             stream.stop();
         }
         var end = new LiveAnswerEnd(reference, parts, stream == null ? "" : stream.shown());
-        send(reference, activities, parts, end);
+        send(reference, activities, feedbackLoop.watch(reference, reply, activities, parts), end);
     }
 
     /**

@@ -34,18 +34,21 @@ final class TeamsTurns {
     private final TeamsMessages messages;
     private final Set<String> adminIds;
     private final FileConsents consents;
+    private final TeamsAnswerRatings ratings;
 
     TeamsTurns(
             InquiryQueue queue,
             InquiryRules rules,
             TeamsMessages messages,
             Set<String> adminIds,
-            FileConsents consents) {
+            FileConsents consents,
+            TeamsAnswerRatings ratings) {
         this.queue = queue;
         this.rules = rules;
         this.messages = messages;
         this.adminIds = adminIds;
         this.consents = consents;
+        this.ratings = ratings;
     }
 
     CompletableFuture<Void> onTurn(TurnContext turn) {
@@ -81,12 +84,18 @@ final class TeamsTurns {
         sendTyping(turn);
     }
 
-    /** Only file consents are handled; the SDK answers any other invoke with 501. */
+    /** File consents and feedback on answers are handled; the SDK answers any other invoke with 501. */
     private void onInvoke(TurnContext turn, Activity invoke) {
         if (FileConsents.isFileConsent(invoke)) {
             consents.onInvoke(turn, invoke);
+        } else if (TeamsAnswerRatings.isFeedback(invoke)) {
+            ratings.onInvoke(turn, invoke);
         } else {
-            LOG.warn("a Teams invoke '{}' got 501: only {} is handled", invoke.getName(), FileConsents.INVOKE_NAME);
+            LOG.warn(
+                    "a Teams invoke '{}' got 501: only {} and feedback ({}) are handled",
+                    invoke.getName(),
+                    FileConsents.INVOKE_NAME,
+                    TeamsAnswerRatings.INVOKE_NAME);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.architectbot.tenancy;
 
+import com.architectbot.core.Feedback;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.answer.TokenUsage;
@@ -22,6 +23,8 @@ record AuditTrail(AuditLog log, boolean content, Clock clock) {
     static final String OPERATOR_THREAD = "operator";
     /** Who and where a {@code forget-me} is recorded as: the entry says that it happened, not whose it was. */
     static final String FORGOTTEN = "forgotten";
+    /** The kind of a rating's entry. */
+    static final String FEEDBACK = "feedback";
 
     void answered(Inquiry inquiry, TokenUsage usage) {
         append(inquiry, "answered", usage);
@@ -52,6 +55,20 @@ record AuditTrail(AuditLog log, boolean content, Clock clock) {
                                 TokenUsage.NONE,
                                 Optional.empty()));
         }
+    }
+
+    /** A user rated an answer: who, where and how, with the answer's model; never the comment. */
+    void rated(TenantId tenant, Feedback feedback, RatedAnswer answer) {
+        log.append(
+                tenant,
+                new AuditEntry(
+                        clock.instant(),
+                        feedback.user(),
+                        FEEDBACK,
+                        answer.thread(),
+                        "rated:" + feedback.rating().id(),
+                        new TokenUsage(answer.model(), 0, 0),
+                        Optional.empty()));
     }
 
     /** The operator erased the tenant. */

@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A user's right to their data: a copy of their conversations ({@code export}), and their erasure from every
+ * A user's right to their data: a copy of their conversations and of their ratings of answers ({@code export}),
+ * and their erasure from every
  * store that keeps something under their name ({@code forget-me}).
  *
  * @param stores every store besides the conversations that keeps something about a tenant's users
  */
-record DataRights(ConversationRecords records, List<PersonalData> stores, Clock clock) {
+record DataRights(ConversationRecords records, List<PersonalData> stores, Ratings ratings, Clock clock) {
 
     /** The export's format, so a reader can tell versions apart. */
     static final String FORMAT = "architect-bot-export/1";
@@ -34,13 +35,15 @@ record DataRights(ConversationRecords records, List<PersonalData> stores, Clock 
     DataRights {
         requireNonNull(records, "records");
         stores = List.copyOf(stores);
+        requireNonNull(ratings, "ratings");
         requireNonNull(clock, "clock");
     }
 
     CommandOutcome export(Inquiry inquiry) {
         var thread = inquiry.thread();
         Map<String, List<Turn>> turns = records.turnsOf(thread.surface(), thread.tenant(), inquiry.user());
-        if (turns.isEmpty()) {
+        List<AnswerRating> rated = ratings.of(TenantId.of(thread), inquiry.user());
+        if (turns.isEmpty() && rated.isEmpty()) {
             return new CommandOutcome.Shown(
                     "I keep no conversations of yours in this workspace, so there is " + "nothing to export.");
         }
@@ -64,13 +67,20 @@ record DataRights(ConversationRecords records, List<PersonalData> stores, Clock 
                 count++;
             }
         }
+        ArrayNode feedback = root.putArray("feedback");
+        rated.forEach(rating -> feedback.addObject()
+                .put("inquiryId", rating.inquiry())
+                .put("rating", rating.rating().id())
+                .put("comment", rating.comment().orElse(null))
+                .put("at", rating.at().toString()));
         String fileName = "architect-bot-export-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".json";
         return new CommandOutcome.Exported(new Reply.Export(
                 fileName,
                 write(root),
                 "Your conversations with Architect "
                         + "Bot: %d message%s in %d thread%s."
-                                .formatted(count, count == 1 ? "" : "s", turns.size(), turns.size() == 1 ? "" : "s")));
+                                .formatted(count, count == 1 ? "" : "s", turns.size(), turns.size() == 1 ? "" : "s")
+                        + (rated.isEmpty() ? "" : " Your ratings of answers: %d.".formatted(rated.size()))));
     }
 
     /** Everything kept under the user's name in this tenant, in every store; the conversations go last. */

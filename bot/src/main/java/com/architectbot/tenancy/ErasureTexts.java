@@ -10,7 +10,8 @@ final class ErasureTexts {
     static final String CONFIRM = "confirm";
     /** What an erasure removes, for the operator's CLI and the admin's prompt alike. */
     static final String WHAT = "every conversation (the questions and the answers, in every thread), the usage "
-            + "figures, the audit log, the settings (licence policy, model), exports waiting to be accepted and the "
+            + "figures, the ratings of answers, the audit log, the settings (licence policy, model), exports waiting to be "
+            + "accepted and the "
             + "records of requests that failed";
 
     private ErasureTexts() {}

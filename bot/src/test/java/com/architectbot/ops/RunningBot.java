@@ -122,6 +122,13 @@ final class RunningBot implements AutoCloseable {
                 "application/x-www-form-urlencoded"));
     }
 
+    /** What the management server's {@code /metrics} shows now. */
+    String metrics() {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serving.managementPort() + "/metrics"))
+                        .build())
+                .body();
+    }
+
     /** An {@code app_mention} event: a question to the bot in a channel, in a thread when {@code threadTs} is set. */
     static String mention(String channel, String ts, String threadTs, String question) {
         return mention("U1", channel, ts, threadTs, question);

@@ -125,6 +125,19 @@ class SlackSettingsTest {
         }
     }
 
+    @Test
+    void the_manifests_turn_interactivity_on_for_the_feedback_buttons_and_their_comment_form() throws IOException {
+        for (String name : List.of("manifest.yml", "manifest.socket-mode.yml")) {
+            String manifest = Files.readString(repositoryRoot().resolve("deploy/slack/" + name));
+            String interactivity =
+                    manifest.substring(manifest.indexOf("  interactivity:\n"), manifest.indexOf("  org_deploy"));
+
+            assertThat(interactivity).as(name).contains("is_enabled: true").doesNotContain("is_enabled: false");
+        }
+        assertThat(Files.readString(repositoryRoot().resolve("deploy/slack/manifest.yml")))
+                .contains("    request_url: https://architect-bot.example.com/slack/events\n  org_deploy");
+    }
+
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("deploy"))) {

@@ -1,5 +1,6 @@
 package com.architectbot.slack;
 
+import com.architectbot.core.AnswerFeedback;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.licence.manifest.ManifestResolver;
 import com.architectbot.queue.InquiryQueue;
@@ -21,7 +22,8 @@ final class TestSlackChannel {
             SlackSettings settings, InquiryQueue queue, UnifiedJedis redis, TenantEraser eraser) {
         SlackStores stores = SlackStores.on(
                 redis, TestCipher.cipher(), new RecentThreads(redis, settings.contextTtl(), Clock.systemUTC()));
-        return SlackChannel.create(settings, queue, stores, new InquiryRules(ManifestResolver.names()), eraser);
+        return SlackChannel.create(
+                settings, queue, stores, new InquiryRules(ManifestResolver.names()), eraser, AnswerFeedback.NONE);
     }
 
     /** The channel for settings that turn Slack on, already started. */

@@ -54,7 +54,8 @@ class TeamsAnswerStreamTest {
         var settings = TeamsSettings.from(new Environment(Map.of(
                 "TEAMS_CONNECTOR_HOSTS", TeamsFixture.LOCAL_FAKES, "TEAMS_FILE_HOSTS", TeamsFixture.LOCAL_FAKES)));
         var conversation = new TeamsConversation(new TeamsAdapter(settings), Duration.ofSeconds(10));
-        return new TeamsReplier(conversation, new TeamsMessages(), teams.exports, limits);
+        return new TeamsReplier(
+                conversation, new TeamsMessages(), teams.exports, limits, new TeamsFeedbackLoop(AnswerActivities.NONE));
     }
 
     private Job askedInPersonalChat() {

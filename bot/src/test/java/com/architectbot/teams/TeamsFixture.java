@@ -1,6 +1,7 @@
 package com.architectbot.teams;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.AnswerFeedback;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.core.RetryableFailure;
 import com.architectbot.licence.manifest.ManifestResolver;
@@ -71,7 +72,9 @@ final class TeamsFixture implements AutoCloseable {
                 TeamsSettings.from(new Environment(variables)),
                 queue,
                 new InquiryRules(ManifestResolver.names()),
-                exports);
+                exports,
+                AnswerActivities.NONE,
+                AnswerFeedback.NONE);
         server = BotServer.start(
                 new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1), ServerSettings.DEFAULT_BODY_DEADLINE),
                 () -> true,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.core.AnswerFeedback;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.licence.manifest.ManifestResolver;
 import java.util.Map;
@@ -87,13 +88,17 @@ class TeamsSettingsTest {
                         TeamsSettings.from(new Environment(Map.of())),
                         queue,
                         new InquiryRules(ManifestResolver.names()),
-                        exports))
+                        exports,
+                        AnswerActivities.NONE,
+                        AnswerFeedback.NONE))
                 .isEmpty();
         assertThat(TeamsChannel.create(
                         TeamsSettings.from(new Environment(Map.of("TEAMS_ENABLED", "true"))),
                         queue,
                         new InquiryRules(ManifestResolver.names()),
-                        exports))
+                        exports,
+                        AnswerActivities.NONE,
+                        AnswerFeedback.NONE))
                 .hasValueSatisfying(channel ->
                         assertThat(channel.forWorkers().surface().id()).isEqualTo("teams"));
         assertThat(TeamsSettings.from(new Environment(Map.of("MICROSOFT_APP_ID", "app", "MICROSOFT_APP_PASSWORD", "p")))

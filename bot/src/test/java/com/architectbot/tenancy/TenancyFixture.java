@@ -22,6 +22,7 @@ import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.LicenceSettings;
 import com.architectbot.licence.PackageRef;
 import com.architectbot.redis.RedisConnection;
+import com.architectbot.tenancy.redis.RedisAnswerRatings;
 import com.architectbot.tenancy.redis.RedisAuditLog;
 import com.architectbot.tenancy.redis.RedisTenantProfiles;
 import com.architectbot.tenancy.redis.RedisUsageMeter;
@@ -54,6 +55,8 @@ final class TenancyFixture implements AutoCloseable {
     final RedisUsageMeter meter = new RedisUsageMeter(redis.client(), TenancySettings.DEFAULT_USAGE_RETENTION);
     final RedisTenantProfiles profiles = new RedisTenantProfiles(redis.client());
     final RedisAuditLog audit;
+    final RedisAnswerRatings ratings;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final RedisThreadMemory memory = new RedisThreadMemory(redis, RedisThreadMemory.Settings.defaults());
     final Tenancy tenancy;
     final InquiryHandler handler;
@@ -66,8 +69,17 @@ final class TenancyFixture implements AutoCloseable {
     TenancyFixture(TenancySettings settings) {
         this.settings = settings;
         this.audit = new RedisAuditLog(redis.client(), settings.auditRetention(), clock);
-        this.tenancy =
-                new Tenancy(settings, meter, profiles, audit, new RedisConversationRecords(redis), List.of(), clock);
+        this.ratings = new RedisAnswerRatings(redis.client(), Tenancy.RATINGS_KEPT, clock);
+        this.tenancy = new Tenancy(
+                settings,
+                meter,
+                profiles,
+                audit,
+                ratings,
+                new RedisConversationRecords(redis),
+                List.of(),
+                metrics,
+                clock);
         var licences = new LicenceService(
                 new FixedTree(
                         Map.of(

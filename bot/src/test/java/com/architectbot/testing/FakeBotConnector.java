@@ -92,6 +92,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<String> fileAuthorizations = new CopyOnWriteArrayList<>();
     private final List<String> fileRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Call, String> givenIds = new ConcurrentHashMap<>();
     private final java.util.Map<Integer, Integer> statusOfCall = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int activityStatus = 200;
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
@@ -131,6 +132,11 @@ public final class FakeBotConnector implements AutoCloseable {
 
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The activity id the connector gave the activity this call sent, as Teams does. */
+    public String idOf(Call call) {
+        return givenIds.get(call);
     }
 
     /** The activities of this type the bot posted (updates are not among them: see {@link #updates()}). */
@@ -280,6 +286,7 @@ public final class FakeBotConnector implements AutoCloseable {
         String id = "PUT".equals(call.method())
                 ? call.replyToId()
                 : Objects.requireNonNullElse(activityIds.apply(call), "reply-" + number);
+        givenIds.put(call, id);
         send(exchange, 200, JSON.createObjectNode().put("id", id));
     }
 

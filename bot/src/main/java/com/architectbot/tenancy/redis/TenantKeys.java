@@ -77,4 +77,24 @@ final class TenantKeys {
     String audit() {
         return prefix + "audit";
     }
+
+    /** The answers that may be rated: inquiry id to what is kept of the answer. */
+    String answers() {
+        return prefix + "answers";
+    }
+
+    /** The same inquiry ids, scored by when they were answered (ms): what is old enough to drop. */
+    String answersByTime() {
+        return prefix + "answers-by-time";
+    }
+
+    /** The ratings: one field per answer and user. */
+    String ratings() {
+        return prefix + "ratings";
+    }
+
+    /** The same fields, scored by when they were given (ms). */
+    String ratingsByTime() {
+        return prefix + "ratings-by-time";
+    }
 }
