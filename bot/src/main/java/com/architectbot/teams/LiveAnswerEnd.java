@@ -4,11 +4,8 @@ import com.architectbot.core.InquiryId;
 import com.architectbot.queue.DeliveredParts;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.Serialization;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +16,15 @@ import org.slf4j.LoggerFactory;
  * ({@value #CLOSED}, and which reply took it), so a redelivery of that reply finds it there, and a later reply (an
  * apology after a failed delivery) posts as usual.
  *
- * <p>A stream (personal chat) ends with its final message: the reply's message, its card attached (Teams takes
- * attachments only on the final message), with the text the stream showed (Teams refuses a final message whose
- * text differs) and the stream's id. When that would not fit in one Teams message, or Teams refuses it (the
- * stream already ended: Teams closes streams after two minutes, or a dead predecessor's text is unknown here),
- * the streamed message is replaced by an update, as a posted live message is; when Teams refuses that too, the
- * reply is posted as a new message, so it is never lost.
+ * <p>A stream (personal chat) ends with its final message, carrying the text the stream showed and the stream's id;
+ * then, as a posted live message is, the streamed message is replaced by an update with the reply's message, so the
+ * answer shows once, as its card. When Teams refuses the update, the reply is posted as a new message, so it is never
+ * lost.
  */
 final class LiveAnswerEnd {
 
     /** The live answer's part that records which reply took its place. */
     static final String CLOSED = "closed";
-    /** Teams refuses messages over about 28 KB; a margin for what the SDK adds on the way. */
-    static final int MAX_MESSAGE_BYTES = 27_000;
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnswerEnd.class);
 
@@ -68,9 +61,8 @@ final class LiveAnswerEnd {
     }
 
     private String replace(TeamsConversation.Calls calls, String liveId, Activity activity) {
-        if (TeamsReplier.PERSONAL.equals(reference.getConversation().getConversationType())
-                && finish(calls, liveId, activity)) {
-            return liveId;
+        if (TeamsReplier.PERSONAL.equals(reference.getConversation().getConversationType())) {
+            finish(calls, liveId, activity);
         }
         try {
             calls.update(liveId, Activity.clone(activity));
@@ -81,34 +73,23 @@ final class LiveAnswerEnd {
         }
     }
 
-    /** Ends the stream with the reply's message; false when the message must still take the stream's place. */
-    private boolean finish(TeamsConversation.Calls calls, String streamId, Activity activity) {
+    /**
+     * Ends the stream with the text it showed (Teams refuses a final message whose text differs), so that the update
+     * that follows puts the reply's card in its place: carried on the final message beside the streamed text, the
+     * card would show the answer twice.
+     */
+    private void finish(TeamsConversation.Calls calls, String streamId, Activity activity) {
         String text = shown.isEmpty() ? firstLine(activity) : shown;
-        Activity last = StreamActivities.last(activity, streamId, text);
         try {
-            if (bytes(last) <= MAX_MESSAGE_BYTES) {
-                calls.send(last);
-                return true;
-            }
-            calls.send(StreamActivities.last(StreamActivities.text(text), streamId, text)); // the card follows
+            calls.send(StreamActivities.last(StreamActivities.text(text), streamId, text));
         } catch (TeamsConversation.Refused refused) {
-            log.info(
-                    "the stream could not be ended with the reply, so the reply replaces it: {}", refused.getMessage());
+            log.info("the stream could not be ended, so the reply replaces it: {}", refused.getMessage());
         }
-        return false;
     }
 
     /** What a final message says when what the stream showed is not known here: the reply's preview. */
     private static String firstLine(Activity activity) {
         String summary = activity.getSummary();
         return summary == null || summary.isBlank() ? "…" : StreamText.escape(summary);
-    }
-
-    private static int bytes(Activity activity) {
-        try {
-            return Serialization.toString(activity).getBytes(StandardCharsets.UTF_8).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an activity always serialises", e);
-        }
     }
 }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -226,16 +225,38 @@ final class RunningBot implements AutoCloseable {
                 .build());
     }
 
-    /** The message activities the bot sent into one conversation, once there are {@code count} of them. */
+    /**
+     * The messages the bot left in one conversation, once there are {@code count} of them, each as it reads when
+     * finished: every reply is a card, so a message counts once its latest version (posted, or written over it by an
+     * update: a streamed or live answer) carries one. In the order they were posted.
+     */
     List<JsonNode> awaitTeamsMessages(String conversationId, int count) {
-        Predicate<FakeBotConnector.Call> inConversation = call -> conversationId.equals(call.conversationId());
-        return await(
-                "Teams messages in " + conversationId,
-                () -> connector.activitiesOfType("message").stream()
-                        .filter(inConversation)
-                        .map(FakeBotConnector.Call::body)
-                        .toList(),
-                count);
+        return await("Teams messages in " + conversationId, () -> finishedTeamsMessages(conversationId), count);
+    }
+
+    private List<JsonNode> finishedTeamsMessages(String conversationId) {
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        for (FakeBotConnector.Call call : connector.calls()) {
+            if (!conversationId.equals(call.conversationId())) {
+                continue;
+            }
+            if ("PUT".equals(call.method())) {
+                latest.put(call.replyToId(), call.body());
+            } else if ("message".equals(call.body().path("type").asText())) {
+                String streamId = call.streamInfo().path("streamId").asText();
+                String id = streamId.isEmpty() ? connector.idOf(call) : streamId; // a stream's final is its message
+                order.add(id);
+                latest.putIfAbsent(id, call.body());
+                if (!streamId.isEmpty()) {
+                    latest.put(id, call.body());
+                }
+            }
+        }
+        return order.stream()
+                .map(latest::get)
+                .filter(body -> !body.path("attachments").isEmpty())
+                .toList();
     }
 
     // --- plumbing

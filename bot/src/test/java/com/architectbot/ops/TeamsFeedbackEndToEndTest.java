@@ -55,11 +55,14 @@ class TeamsFeedbackEndToEndTest {
 
     private record Answer(String chat, String activityId, JsonNode body) {}
 
-    /** Asks in a new personal chat; returns the answer activity and the id the connector gave it. */
+    /**
+     * Asks in a new personal chat; returns the answer as it reads when finished (streamed, then its card written over
+     * the stream's message) and the id the connector gave that message.
+     */
     private Answer answered() {
         String chat = unique("a:");
         bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat, "Should we shard?"));
-        bot.awaitTeamsMessages(chat, 1);
+        JsonNode finished = bot.awaitTeamsMessages(chat, 1).getFirst();
         FakeBotConnector.Call call = bot.connector.activitiesOfType("message").stream()
                 .filter(c -> chat.equals(c.conversationId()))
                 .findFirst()
@@ -74,7 +77,7 @@ class TeamsFeedbackEndToEndTest {
                             .inquiryOf(TeamsActivities.TENANT, chat, id)
                             .isPresent());
         }
-        return new Answer(chat, id, call.body());
+        return new Answer(chat, id, finished);
     }
 
     private ObjectNode feedback(String chat, String user, String replyToId, String reaction, String feedbackJson) {

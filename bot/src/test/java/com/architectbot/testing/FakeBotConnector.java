@@ -96,7 +96,9 @@ public final class FakeBotConnector implements AutoCloseable {
     private final java.util.Map<Integer, Integer> statusOfCall = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int activityStatus = 200;
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
-    private volatile Function<Call, String> activityIds = call -> null;
+    /** As Teams does, a stream's final message keeps the stream's id; anything else gets a new one. */
+    private volatile Function<Call, String> activityIds =
+            call -> call.streamInfo().path("streamId").asText(null);
 
     private FakeBotConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
