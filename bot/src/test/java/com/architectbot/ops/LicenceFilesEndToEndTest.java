@@ -82,6 +82,14 @@ class LicenceFilesEndToEndTest {
 
         bot.teamsActivity(message);
 
+        // the report may take several cards: the consent cards come with the last one
+        Awaitility.await("the consent cards")
+                .atMost(RunningBot.WAIT)
+                .until(() -> bot.awaitTeamsMessages(chat, 1)
+                                .getLast()
+                                .path("attachments")
+                                .size()
+                        > 1);
         List<JsonNode> sent = bot.awaitTeamsMessages(chat, 1);
         assertThat(sent.getFirst().toString()).contains("Licence check");
         JsonNode consent = sent.getLast().path("attachments").get(1);

@@ -117,6 +117,11 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** How many of the 429s scripted by {@link #rateLimit} for the method are still to be served. */
+    public int rateLimitsLeft(String method) {
+        return rateLimits.getOrDefault(method, List.of()).size();
+    }
+
     /** Every call of the method answers {@code ok:false} with this error, as Slack reports API errors. */
     public void fail(String method, String error) {
         errors.put(method, error);
