@@ -21,7 +21,11 @@ final class SectionPrinter implements AnswerProgress {
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
     private static final String EMPTY = markdown(new ConsultationAnswer("", null, null, null, null));
 
+    /** Said before the whole answer when the model's answer was repaired after some of it was printed. */
+    static final String CORRECTED = "(The answer above was corrected; here it is in full.)";
+
     private final PrintWriter out;
+    private final StringBuilder shown = new StringBuilder();
     private int printed;
 
     SectionPrinter(PrintWriter out) {
@@ -39,10 +43,17 @@ final class SectionPrinter implements AnswerProgress {
         }
     }
 
-    /** The rest of the reply: for an answer, the sections not printed yet; anything else whole. */
+    /**
+     * The rest of the reply: for an answer, the sections not printed yet, or, when what was printed is not the start
+     * of the answer (it was repaired), the whole answer after a line saying so; anything else whole.
+     */
     void finish(Reply reply) {
         if (reply instanceof Reply.Answer answer) {
-            print(answer.answer(), AnswerSection.values().length);
+            String whole = markdown(answer.answer());
+            out.print(
+                    whole.startsWith(shown.toString())
+                            ? whole.substring(shown.length())
+                            : "\n" + CORRECTED + "\n\n" + whole);
         } else {
             MARKDOWN.render(reply).forEach(out::print);
         }
@@ -50,7 +61,10 @@ final class SectionPrinter implements AnswerProgress {
     }
 
     private void print(ConsultationAnswer answer, int upTo) {
-        out.print(markdown(upTo(answer, upTo)).substring(prefixLength(answer, printed), prefixLength(answer, upTo)));
+        String section =
+                markdown(upTo(answer, upTo)).substring(prefixLength(answer, printed), prefixLength(answer, upTo));
+        out.print(section);
+        shown.append(section);
         out.flush();
         printed = upTo;
     }

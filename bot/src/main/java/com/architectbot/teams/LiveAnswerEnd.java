@@ -81,7 +81,9 @@ final class LiveAnswerEnd {
     private void finish(TeamsConversation.Calls calls, String streamId, Activity activity) {
         String text = shown.isEmpty() ? firstLine(activity) : shown;
         try {
-            calls.send(StreamActivities.last(StreamActivities.text(text), streamId, text));
+            Activity end = StreamActivities.text(text);
+            end.setChannelData(activity.getChannelData()); // the feedback loop, when the reply is an answer
+            calls.send(StreamActivities.last(end, streamId, text));
         } catch (TeamsConversation.Refused refused) {
             log.info("the stream could not be ended, so the reply replaces it: {}", refused.getMessage());
         }

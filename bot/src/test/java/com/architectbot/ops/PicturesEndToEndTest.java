@@ -233,7 +233,7 @@ class PicturesEndToEndTest {
 
             var notice = blind.awaitSlackPosts(channel, "1700000013.000100", 1).getFirst();
             assertThat(notice.param("text") + notice.param("blocks"))
-                    .contains("can't read images", "Describe the diagram in words", "LLM_VISION");
+                    .contains("can't read images", "Describe the diagram in words", "a model that reads images");
             assertThat(blind.model.received()).isZero();
         }
     }

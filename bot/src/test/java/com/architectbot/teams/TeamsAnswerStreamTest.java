@@ -152,6 +152,9 @@ class TeamsAnswerStreamTest {
         assertThat(last.body().path("text").asText()).isEqualTo(previous);
         assertThat(last.body().path("attachments").isEmpty())
                 .isTrue(); // the card replaces the text: the answer shows once
+        assertThat(last.body().at("/channelData/feedbackLoopEnabled").asBoolean())
+                .isTrue();
+        assertThat(last.body().at("/channelData/streamId").asText()).isEqualTo(streamId);
         assertThat(teams.connector.updates()).singleElement().satisfies(update -> {
             assertThat(update.replyToId()).isEqualTo(streamId);
             assertThat(update.body().at("/attachments/0/content").toString())

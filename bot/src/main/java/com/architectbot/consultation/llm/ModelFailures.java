@@ -79,9 +79,8 @@ final class ModelFailures {
     static PermanentFailure noVision(String evidence, Throwable cause) {
         return new PermanentFailure(
                 "The model I'm configured with can't read images, so I couldn't look at what you sent. Describe "
-                        + "the diagram in words and ask again, or ask the bot's operator to configure a model that "
-                        + "reads images (" + ModelSettings.LLM_MODEL + ", or " + ModelSettings.LLM_VISION
-                        + "=true if this one does).",
+                        + "the diagram in words and ask again, or ask whoever runs this bot to set it up with a model "
+                        + "that reads images.",
                 evidence,
                 cause);
     }

@@ -100,7 +100,7 @@ class QuestionMessageTest {
                     .isInstanceOf(PermanentFailure.class)
                     .extracting(e -> ((PermanentFailure) e).userMessage())
                     .asString()
-                    .contains("can't read images", "Describe the diagram in words", "LLM_MODEL", "LLM_VISION=true");
+                    .contains("can't read images", "Describe the diagram in words", "a model that reads images");
             assertThat(model.received()).isZero();
         }
     }
