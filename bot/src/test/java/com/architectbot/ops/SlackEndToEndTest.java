@@ -7,6 +7,7 @@ import com.architectbot.render.Labels;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.SlackRequests;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,33 @@ class SlackEndToEndTest {
                         Labels.RECOMMENDATIONS,
                         Labels.QUESTIONS,
                         "Ship it behind a feature flag");
+    }
+
+    @Test
+    void a_mentions_answer_streams_into_its_thread_while_written_then_the_whole_answer_is_written_over_it() {
+        String channel = unique("C");
+        bot.model.streamingAt(25); // a few seconds of writing, as a real model takes longer still
+        try {
+            bot.slackEvent(
+                    unique("Ev"),
+                    RunningBot.mention(channel, "1700000011.000100", null, "How should we shard tenants?"));
+
+            var answer = bot.awaitSlackPosts(channel, "1700000011.000100", 1).getFirst();
+            List<String> steps = bot.slack.calls().stream()
+                    .filter(c -> c.method().startsWith("chat.") && channel.equals(c.param("channel")))
+                    .map(c -> c.method()
+                            + (String.valueOf(c.param("markdown_text")).contains("Ship it") ? "+summary" : ""))
+                    .toList();
+            assertThat(steps.getFirst()).isEqualTo("chat.startStream");
+            assertThat(steps.indexOf("chat.appendStream+summary")) // the summary was on screen before the rest
+                    .isNotNegative()
+                    .isLessThan(steps.indexOf("chat.stopStream"));
+            assertThat(steps.getLast()).isEqualTo("chat.update");
+            assertThat(answer.param("blocks"))
+                    .contains(Labels.SUMMARY, Labels.QUESTIONS, "Should address before launch");
+        } finally {
+            bot.model.streamingFast();
+        }
     }
 
     @Test

@@ -4,10 +4,12 @@ import static com.architectbot.ops.RunningBot.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.architectbot.render.Labels;
+import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.TeamsActivities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,36 @@ class TeamsEndToEndTest {
     @AfterAll
     static void stop() {
         bot.close();
+    }
+
+    @Test
+    void a_personal_chats_answer_streams_while_written_then_its_card_takes_the_streams_place() {
+        String chat = unique("a:");
+        bot.model.streamingAt(25); // a few seconds of writing, as a real model takes longer still
+        try {
+            bot.teamsActivity(bot.activities.personalMessage(unique("17"), chat, "How should we shard tenants?"));
+
+            JsonNode answer = bot.awaitTeamsMessages(chat, 1).getFirst();
+            List<FakeBotConnector.Call> sent = bot.connector.calls().stream()
+                    .filter(c -> chat.equals(c.conversationId()))
+                    .toList();
+            assertThat(sent.stream()
+                            .filter(c -> !c.streamInfo().isMissingNode())
+                            .findFirst())
+                    .hasValueSatisfying(first -> assertThat(
+                                    first.streamInfo().path("streamType").asText())
+                            .isEqualTo("informative")); // "Thinking..." before any text
+            assertThat(sent.stream()
+                            .filter(c ->
+                                    c.streamInfo().path("streamType").asText().equals("streaming"))
+                            .map(c -> c.body().path("text").asText()))
+                    .anySatisfy(text -> assertThat(text).contains("Ship it")); // the summary before the rest
+            assertThat(sent.getLast().method()).isEqualTo("PUT"); // the card written over the streamed message
+            assertThat(answer.at("/attachments/0/content/body").toString())
+                    .contains(Labels.SUMMARY, Labels.QUESTIONS, "Should address before launch");
+        } finally {
+            bot.model.streamingFast();
+        }
     }
 
     @Test

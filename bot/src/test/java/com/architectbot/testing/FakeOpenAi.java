@@ -180,6 +180,12 @@ public final class FakeOpenAi implements AutoCloseable {
         return this;
     }
 
+    /** Sends tokens as fast as the socket takes them again: the default. */
+    public FakeOpenAi streamingFast() {
+        this.pace = TokenPace.FAST;
+        return this;
+    }
+
     /** Streams every reply at {@code tokensPerSecond}; the default sends tokens as fast as the socket takes them. */
     public FakeOpenAi streamingAt(int tokensPerSecond) {
         this.pace = TokenPace.of(tokensPerSecond);
