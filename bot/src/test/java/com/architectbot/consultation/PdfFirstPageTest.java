@@ -2,10 +2,12 @@ package com.architectbot.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.architectbot.core.InquiryRules;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Picture;
+import com.architectbot.core.RetryableFailure;
 import com.architectbot.testing.Pictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -13,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -138,5 +142,39 @@ class PdfFirstPageTest {
                 .contains("-Duser.home=/tmp/pdf-page-home")
                 .endsWith(PdfPageProcess.class.getName(), Integer.toString(InquiryRules.MAX_PICTURE_BYTES));
         assertThat(child.redirectError()).isEqualTo(ProcessBuilder.Redirect.DISCARD);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void an_interrupted_worker_kills_the_child_and_is_told_to_try_again_later() throws InterruptedException {
+        PdfFirstPage patient = new PdfFirstPage(InquiryRules.MAX_PICTURE_BYTES, Duration.ofMinutes(10));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                patient.render(pdf("forms.pdf", HostilePdfs.nestedForms()));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        worker.start();
+        ProcessHandle child = await().atMost(Duration.ofSeconds(20))
+                .until(PdfFirstPageTest::renderer, Optional::isPresent)
+                .orElseThrow();
+
+        worker.interrupt();
+        worker.join();
+
+        assertThat(thrown.get()).isInstanceOf(RetryableFailure.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !child.isAlive());
+    }
+
+    /** A child running the test's own java: the renderer (embedded Redis runs another binary). */
+    private static Optional<ProcessHandle> renderer() {
+        return ProcessHandle.current()
+                .children()
+                .filter(child -> child.info()
+                        .command()
+                        .equals(ProcessHandle.current().info().command()))
+                .findFirst();
     }
 }
