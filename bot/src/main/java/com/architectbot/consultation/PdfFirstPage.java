@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -38,6 +39,11 @@ final class PdfFirstPage {
     private static final int OUT_OF_MEMORY = 3;
     /** How long the child's output may take to end once it has exited. */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
+    /**
+     * Children drawing at once in this process: each may take its whole heap beside the bot's, and the container's
+     * memory is sized for the bot; more PDFs wait their turn (within their job's deadline, which interrupts them).
+     */
+    private static final Semaphore RENDERS = new Semaphore(1);
 
     private final int maxBytes;
     private final Duration limit;
@@ -60,6 +66,20 @@ final class PdfFirstPage {
      * @throws RetryableFailure when the worker is interrupted while the page is drawn
      */
     Picture render(Picture pdf) {
+        try {
+            RENDERS.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableFailure("interrupted while waiting to draw the first page of " + pdf, e);
+        }
+        try {
+            return renderAlone(pdf);
+        } finally {
+            RENDERS.release();
+        }
+    }
+
+    private Picture renderAlone(Picture pdf) {
         Path home = null;
         Process child = null;
         try {
