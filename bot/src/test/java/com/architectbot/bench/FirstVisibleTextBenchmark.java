@@ -10,6 +10,7 @@ import com.architectbot.testing.BotEnvironment;
 import com.architectbot.testing.FakeBotConnector;
 import com.architectbot.testing.FakeOpenAi;
 import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.TokenPace;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Duration;
@@ -41,8 +42,8 @@ public final class FirstVisibleTextBenchmark {
             List.of(new AreaAnalysis(Area.SCALABILITY, List.of("A large tenant's export holds a request thread."))),
             List.of(new Recommendation("Move exports to a queue with per-tenant limits.", Priority.BEFORE_LAUNCH)),
             List.of("How large is the largest tenant's export?"));
-    /** The summary's first word: the first text of the answer any surface can show. */
-    static final String FIRST_WORD = "Decouple";
+    /** The summary's first token as the fake model cuts text: the answer's first text any surface can show. */
+    static final String FIRST_TEXT = ANSWER.summary().substring(0, TokenPace.TOKEN_CHARS);
 
     static final String QUESTION =
             "Exports of large tenants take 20 minutes and time out. Should we move them to a queue?";
@@ -111,7 +112,7 @@ public final class FirstVisibleTextBenchmark {
                     () -> slack.calls().subList(before, slack.calls().size()).stream()
                             .filter(call -> call.method().startsWith("chat."))
                             .filter(call ->
-                                    String.valueOf(call.param("markdown_text")).contains(FIRST_WORD))
+                                    String.valueOf(call.param("markdown_text")).contains(FIRST_TEXT))
                             .map(FakeSlackApi.Call::at)
                             .findFirst());
             return since(ended, shown, () -> slack.calls().size());
@@ -141,7 +142,7 @@ public final class FirstVisibleTextBenchmark {
                     "Teams text",
                     () -> connector.calls().subList(before, connector.calls().size()).stream()
                             .filter(call -> call.body() != null && kind.test(call))
-                            .filter(call -> call.body().toString().contains(FIRST_WORD))
+                            .filter(call -> call.body().toString().contains(FIRST_TEXT))
                             .map(FakeBotConnector.Call::at)
                             .findFirst());
             return since(ended, shown, () -> connector.calls().size());
@@ -181,7 +182,7 @@ public final class FirstVisibleTextBenchmark {
         public void write(char[] chars, int offset, int length) {
             Instant now = Instant.now();
             text.append(chars, offset, length);
-            if (at == null && text.indexOf(FIRST_WORD) >= 0) {
+            if (at == null && text.indexOf(FIRST_TEXT) >= 0) {
                 at = now;
             }
         }
