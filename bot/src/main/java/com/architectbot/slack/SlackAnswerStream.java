@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * A job's answer shown live in Slack while it is written. The worker reports status lines and drafts as often as the
  * model writes; this keeps only the latest of each and a sender thread of its own shows them on the
  * {@link SlackLiveMessage}, at most once per {@link #INTERVAL} (what arrives between is batched into the next call),
- * so the worker never waits on Slack and the message is never edited faster than Slack allows. Nothing here
+ * so the worker never waits on Slack and the message is never edited faster than Slack allows; only the answer's
+ * first text follows the status line at once rather than a second later. Nothing here
  * throws at the worker: a live view that fails stops, and the final reply still arrives whole.
  */
 final class SlackAnswerStream implements AnswerProgress {
@@ -95,12 +96,13 @@ final class SlackAnswerStream implements AnswerProgress {
     private void send() {
         long shown = 0;
         String drawn = "";
+        boolean answerShown = false;
         try {
             while (true) {
                 String nowStatus;
                 AnswerDraft nowDraft;
                 synchronized (lock) {
-                    if (!awaitNews(shown) || !awaitTurn()) {
+                    if (!awaitNews(shown) || !awaitTurn(answerShown)) {
                         return;
                     }
                     nowStatus = status;
@@ -110,6 +112,7 @@ final class SlackAnswerStream implements AnswerProgress {
                 drawn = nowDraft == null ? drawn : draw(nowDraft, drawn);
                 try {
                     message.show(nowStatus, drawn);
+                    answerShown |= nowDraft != null;
                 } finally { // counted from the call's end: the next one arrives a full interval after it
                     lastCall = System.nanoTime();
                 }
@@ -153,10 +156,14 @@ final class SlackAnswerStream implements AnswerProgress {
         return !closed;
     }
 
-    /** Waits (holding the lock) until a call is allowed again; false once closed. */
-    private boolean awaitTurn() throws InterruptedException {
+    /**
+     * Waits (holding the lock) until a call is allowed again; false once closed. The answer's first text does not
+     * wait for the turn after the status line: it is what the user is waiting for, and one call early is within
+     * what Slack allows.
+     */
+    private boolean awaitTurn(boolean answerShown) throws InterruptedException {
         long next = lastCall + INTERVAL.toNanos();
-        while (!closed && System.nanoTime() < next) {
+        while (!closed && System.nanoTime() < next && (answerShown || draft == null)) {
             lock.wait(Math.max(1, (next - System.nanoTime()) / 1_000_000));
         }
         return !closed;

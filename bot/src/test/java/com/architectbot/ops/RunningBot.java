@@ -70,29 +70,8 @@ final class RunningBot implements AutoCloseable {
                 .with("WORKER_CONCURRENCY", "1")
                 .with("JOB_MAX_ATTEMPTS", "1")
                 .with("LLM_MAX_RETRIES", "0");
-        env.with(Map.of(
-                "SLACK_BOT_TOKEN",
-                BOT_TOKEN,
-                "SLACK_SIGNING_SECRET",
-                SIGNING_SECRET,
-                "SLACK_API_URL",
-                slack.apiUrl().toString()));
-        env.with(Map.of(
-                "MICROSOFT_APP_ID",
-                "app-id",
-                "MICROSOFT_APP_PASSWORD",
-                "app-secret",
-                "MICROSOFT_APP_TENANT_ID",
-                TeamsActivities.TENANT,
-                "TEAMS_OPENID_METADATA_URL",
-                connector.baseUrl() + "/openid",
-                "TEAMS_TENANT_OPENID_METADATA_URL",
-                connector.baseUrl() + "/openid",
-                "TEAMS_TOKEN_ENDPOINT",
-                connector.baseUrl() + "/token"));
-        env.with(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
-        // the fakes are on this machine: allow plain http to 127.0.0.1 (not "localhost") for the connector and files
-        return env.with(Map.of("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1", "TEAMS_FILE_HOSTS", "http://127.0.0.1"));
+        env.slack(slack, BOT_TOKEN, SIGNING_SECRET).teams(connector);
+        return env.with(Map.of("MAVEN_REPOSITORY_URL", maven.baseUri().toString(), "REGISTRY_RETRIES", "0"));
     }
 
     static String unique(String prefix) {

@@ -128,6 +128,27 @@ class SlackAnswerStreamTest {
     }
 
     @Test
+    void the_answers_first_text_follows_the_status_line_without_waiting_a_second() {
+        var replier = replier();
+        var parts = parts("slack:Ev2b", "c1#1", record);
+        AnswerProgress progress = replier.progress(job(parts, THREAD), parts);
+
+        progress.status(STATUS);
+        var start = slack.await("chat.startStream", 1).getFirst();
+        progress.draft(Drafts.writing(SlackReplierTest.ANSWER).getFirst());
+        var firstText = slack.await("chat.appendStream", 1).getFirst();
+        write(progress, SlackReplierTest.ANSWER, Duration.ofMillis(1500));
+        var secondText = slack.await("chat.appendStream", 2).get(1);
+        replier.deliver(THREAD, new Reply.Answer(SlackReplierTest.ANSWER), parts);
+
+        assertThat(firstText.param("markdown_text")).startsWith("## " + Labels.SUMMARY);
+        assertThat(Duration.between(start.at(), firstText.at())).isLessThan(SlackAnswerStream.INTERVAL);
+        assertThat(Duration.between(firstText.at(), secondText.at()))
+                .as("the pace holds after the first text")
+                .isGreaterThanOrEqualTo(SlackAnswerStream.INTERVAL);
+    }
+
+    @Test
     void a_draft_past_the_limit_stops_growing_and_the_rest_follows_as_further_messages() throws Exception {
         var huge = Answers.withFindings(300);
         var replier = replier();

@@ -40,6 +40,35 @@ public final class BotEnvironment {
                 .with("DATA_ENCRYPTION_KEY", ENCRYPTION_KEY);
     }
 
+    /** Slack's Web API on the fake, with this bot token and signing secret. */
+    public BotEnvironment slack(FakeSlackApi slack, String botToken, String signingSecret) {
+        return with(Map.of(
+                "SLACK_BOT_TOKEN", botToken,
+                "SLACK_SIGNING_SECRET", signingSecret,
+                "SLACK_API_URL", slack.apiUrl().toString()));
+    }
+
+    /**
+     * Teams on the fake Bot Connector: its token and OpenID endpoints, authentication on, and plain http to 127.0.0.1
+     * (not "localhost") allowed for the connector and files, since the fake is on this machine.
+     */
+    public BotEnvironment teams(FakeBotConnector connector) {
+        with(Map.of(
+                "MICROSOFT_APP_ID",
+                "app-id",
+                "MICROSOFT_APP_PASSWORD",
+                "app-secret",
+                "MICROSOFT_APP_TENANT_ID",
+                TeamsActivities.TENANT,
+                "TEAMS_OPENID_METADATA_URL",
+                connector.baseUrl() + "/openid",
+                "TEAMS_TENANT_OPENID_METADATA_URL",
+                connector.baseUrl() + "/openid",
+                "TEAMS_TOKEN_ENDPOINT",
+                connector.baseUrl() + "/token"));
+        return with(Map.of("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1", "TEAMS_FILE_HOSTS", "http://127.0.0.1"));
+    }
+
     /** Sets (or replaces) one variable. */
     public BotEnvironment with(String variable, String value) {
         variables.put(variable, value);

@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -80,6 +81,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final AtomicInteger streamsEnded = new AtomicInteger();
     private final AtomicInteger streamsCutShort = new AtomicInteger();
     private volatile long lastStreamStarted;
+    private volatile Instant lastStreamStartedAt = Instant.EPOCH;
 
     /**
      * One scripted reply: an HTTP status, a body, how long to wait before sending it and, when streamed, after how
@@ -202,6 +204,11 @@ public final class FakeOpenAi implements AutoCloseable {
         return lastStreamStarted;
     }
 
+    /** The same instant on the wall clock, to set beside the fakes' arrival times; {@code EPOCH} before any. */
+    public Instant lastStreamStartedAt() {
+        return lastStreamStartedAt;
+    }
+
     /** How many streamed replies stopped early: scripted to break off, or the client went away (cancelled). */
     public int streamsCutShort() {
         return streamsCutShort.get();
@@ -284,6 +291,7 @@ public final class FakeOpenAi implements AutoCloseable {
             if (request.path("stream").asBoolean() && response.status() == 200) {
                 boolean usage = request.at("/stream_options/include_usage").asBoolean();
                 lastStreamStarted = System.nanoTime(); // headers, the role chunk and the first token go out now
+                lastStreamStartedAt = Instant.now();
                 boolean whole = OpenAiChunks.of(JSON.readTree(response.body()), usage)
                         .send(exchange, response.cutAfterTokens(), this::pauseToken);
                 (whole ? streamsEnded : streamsCutShort).incrementAndGet();
