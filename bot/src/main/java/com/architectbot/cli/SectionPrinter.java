@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Prints a consultation's sections to the terminal as each one completes, in the final answer's own Markdown, then
+ * Prints a consultation to the terminal as it is written: the summary as its words arrive, each later section once it
+ * is complete, in the final answer's own Markdown, then
  * what is still missing once the answer is in: every section once, nothing twice. A section is cut from the
  * renderer's output by length alone (the answer with the later sections emptied, less the fixed text that empty
  * sections render as), so nothing the model wrote can move a boundary.
@@ -23,6 +24,9 @@ final class SectionPrinter implements AnswerProgress {
 
     /** Said before the whole answer when the model's answer was repaired after some of it was printed. */
     static final String CORRECTED = "(The answer above was corrected; here it is in full.)";
+
+    /** How the renderer starts an answer: the summary's heading, then its text. */
+    private static final String SUMMARY_HEADING = "## " + Labels.SUMMARY + "\n\n";
 
     private final PrintWriter out;
     private final StringBuilder shown = new StringBuilder();
@@ -40,6 +44,8 @@ final class SectionPrinter implements AnswerProgress {
         int finished = draft.writing().ordinal();
         if (finished > printed) {
             print(draft.sofar(), finished);
+        } else if (finished == 0) { // the summary is printed as it is written: the first words show at once
+            show(SUMMARY_HEADING + draft.sofar().summary().strip());
         }
     }
 
@@ -61,12 +67,18 @@ final class SectionPrinter implements AnswerProgress {
     }
 
     private void print(ConsultationAnswer answer, int upTo) {
-        String section =
-                markdown(upTo(answer, upTo)).substring(prefixLength(answer, printed), prefixLength(answer, upTo));
-        out.print(section);
-        shown.append(section);
-        out.flush();
+        show(markdown(upTo(answer, upTo)).substring(0, prefixLength(answer, upTo)));
         printed = upTo;
+    }
+
+    /** Prints what {@code text} adds to what is on screen; text that does not continue it waits for the end. */
+    private void show(String text) {
+        if (text.length() > shown.length() && text.startsWith(shown.toString())) {
+            out.print(text.substring(shown.length()));
+            out.flush();
+            shown.setLength(0);
+            shown.append(text);
+        }
     }
 
     /** How long the Markdown of the first {@code sections} sections is. */

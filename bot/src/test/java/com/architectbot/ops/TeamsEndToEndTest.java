@@ -50,7 +50,7 @@ class TeamsEndToEndTest {
                             .findFirst())
                     .hasValueSatisfying(first -> assertThat(
                                     first.streamInfo().path("streamType").asText())
-                            .isEqualTo("informative")); // "Thinking..." before any text
+                            .isEqualTo("streaming")); // the first words, with no status line before them
             assertThat(sent.stream()
                             .filter(c ->
                                     c.streamInfo().path("streamType").asText().equals("streaming"))

@@ -61,10 +61,11 @@ public final class LangChainArchitect implements Architect {
         LAST_WORD
     }
 
-    /** Status lines: plain words and counts only, as everyone in a channel sees them. */
-    static final String THINKING = "Thinking...";
-
-    static final String WRITING = "Writing the answer...";
+    /**
+     * Status lines: plain words and counts only, as everyone in a channel sees them. Only work worth waiting for gets
+     * one (tools, a repair): every surface already shows that the bot is working, and a line before the first words
+     * would hold them back where a message may change only every so often (Teams).
+     */
     static final String REPAIRING = "Tidying up the answer...";
 
     private final StreamingChatModel model;
@@ -100,7 +101,6 @@ public final class LangChainArchitect implements Architect {
         List<ChatMessage> conversation = conversation(history, question);
         Call call = new Call(tenant.model().filter(name -> !name.isBlank()).orElse(settings.modelName()), tenant);
         try {
-            progress.status(THINKING);
             String reply = replyAfterTools(call, conversation, progress);
             return new ArchitectReply(readOrRepair(call, conversation, reply, progress), call.usage);
         } catch (RetryableFailure | PermanentFailure e) {
@@ -130,7 +130,6 @@ public final class LangChainArchitect implements Architect {
             progress.status(toolbox.statusLine(reply.toolExecutionRequests()));
             messages.add(reply);
             messages.addAll(toolbox.execute(reply.toolExecutionRequests(), call.tenant));
-            progress.status(WRITING);
             reply = ask(call, messages, round < MAX_TOOL_ROUNDS ? Offer.TOOLS : Offer.LAST_WORD, drafts.newCall());
         }
         return reply.text();

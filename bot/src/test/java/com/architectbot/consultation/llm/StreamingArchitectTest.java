@@ -68,7 +68,7 @@ class StreamingArchitectTest {
             assertThat(DraftMarkdown.render(drafts.get(i))).startsWith(DraftMarkdown.render(drafts.get(i - 1)));
         }
         assertThat(drafts.getLast().sofar().recommendations()).isEqualTo(ANSWER.recommendations());
-        assertThat(progress.events).first().isEqualTo("status: " + LangChainArchitect.THINKING);
+        assertThat(progress.events).first().asString().startsWith("draft"); // no status line holds the first words back
     }
 
     @Test
@@ -104,9 +104,7 @@ class StreamingArchitectTest {
         ConsultationAnswer answer = consult(architect(List.of(new LicenceCheckTool(new NoLicences()))));
         // then
         assertThat(answer).isEqualTo(ANSWER);
-        assertThat(progress.statuses())
-                .containsExactly(
-                        LangChainArchitect.THINKING, "Checking licences of 2 packages...", LangChainArchitect.WRITING);
+        assertThat(progress.statuses()).containsExactly("Checking licences of 2 packages...");
         int toolLine = progress.events.indexOf("status: Checking licences of 2 packages...");
         assertThat(progress.events.subList(0, toolLine)).noneMatch(event -> event.startsWith("draft"));
         assertThat(progress.events.toString()).doesNotContain("channel", "react");
