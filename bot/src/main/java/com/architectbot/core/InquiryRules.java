@@ -79,6 +79,14 @@ public final class InquiryRules {
     /** Queue nothing; tell the user this, where only they read it when the surface can. */
     public record Refuse(String userMessage) implements Decision {}
 
+    /**
+     * A clicked follow-up button: always a question for the architect, never a command, whatever its words (the model
+     * wrote them, and whoever clicks would run it).
+     */
+    public static Accept followUp(String question) {
+        return new Accept(InquiryKind.CONSULTATION, question, List.of());
+    }
+
     public Decision decide(Message message) {
         if (hasManifest(message)) {
             return licenceCheck(message);

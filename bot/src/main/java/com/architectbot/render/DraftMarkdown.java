@@ -11,7 +11,8 @@ import java.util.List;
  * An answer being written, as Markdown that only grows: each section in the persona's order up to the one being
  * written, items in the order they arrived (the final answer sorts recommendations; a draft must not reorder what
  * is already shown). The Markdown of a later draft starts with the Markdown of an earlier one, so a surface that can
- * only append (Slack's {@code chat.appendStream}) sends the difference.
+ * only append (Slack's {@code chat.appendStream}) sends the difference. The model's text in it is escaped here, once
+ * ({@link MarkdownText}): our headings, bullets and bold stay Markdown, its text forms no link.
  */
 public final class DraftMarkdown {
 
@@ -37,7 +38,7 @@ public final class DraftMarkdown {
     }
 
     private static void summary(StringBuilder md, String text, boolean finished) {
-        heading(md, Labels.SUMMARY).append(text.stripLeading());
+        heading(md, Labels.SUMMARY).append(MarkdownText.escape(text.stripLeading()));
         if (finished) {
             md.append("\n\n");
         }
@@ -64,14 +65,17 @@ public final class DraftMarkdown {
         heading(md, Labels.RECOMMENDATIONS);
         for (Recommendation r : recommendations) {
             md.append("- **").append(Labels.of(r.priority())).append(":** ");
-            md.append(r.text().strip()).append('\n');
+            md.append(MarkdownText.escape(r.text().strip())).append('\n');
         }
     }
 
     private static void questions(StringBuilder md, List<String> questions) {
         heading(md, Labels.QUESTIONS);
         for (int i = 0; i < questions.size(); i++) {
-            md.append(i + 1).append(". ").append(questions.get(i).strip()).append('\n');
+            md.append(i + 1)
+                    .append(". ")
+                    .append(MarkdownText.escape(questions.get(i).strip()))
+                    .append('\n');
         }
     }
 
@@ -84,6 +88,7 @@ public final class DraftMarkdown {
     }
 
     private static void bullets(StringBuilder md, List<String> items) {
-        items.forEach(item -> md.append("- ").append(item.strip()).append('\n'));
+        items.forEach(item ->
+                md.append("- ").append(MarkdownText.escape(item.strip())).append('\n'));
     }
 }

@@ -2,6 +2,7 @@ package com.architectbot.render;
 
 import static java.util.Objects.requireNonNull;
 
+import com.architectbot.core.TypedCommand;
 import com.architectbot.core.answer.ConsultationAnswer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The next questions offered as buttons under an answer, the same on every surface: the first
- * {@value #MAX_BUTTONS} usable ones of its Questions for Clarification (not blank, not a repeat), each with a
+ * {@value #MAX_BUTTONS} usable ones of its Questions for Clarification (not blank, not a repeat, not one that reads
+ * as a typed command such as {@code forget}: a click is always asked as a question), each with a
  * label short enough for a button and the whole question carried in the button, where the click brings it back.
  * A question too long for the button's value is skipped rather than cut: a cut question is not the one asked.
  */
@@ -49,7 +51,9 @@ public final class FollowUps {
                 break;
             }
             Optional<String> question = clean(raw);
-            if (question.isPresent() && seen.add(question.get().toLowerCase(Locale.ROOT))) {
+            if (question.isPresent()
+                    && TypedCommand.parse(question.get()).isEmpty()
+                    && seen.add(question.get().toLowerCase(Locale.ROOT))) {
                 chosen.add(new FollowUp(label(question.get()), question.get()));
             }
         }

@@ -1,6 +1,5 @@
 package com.architectbot.slack;
 
-import com.architectbot.conversation.Surface;
 import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryRules;
@@ -12,7 +11,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -55,18 +53,14 @@ final class SlackFollowUps {
             return ctx.ack();
         }
         SlackTargets.Place place = click.get().place();
-        var message = new InquiryRules.Message(Surface.SLACK, click.get().question(), List.of(), false);
-        var accepted = intake.decide(message, ctx, place, false);
-        if (accepted.isEmpty()) {
-            return ctx.ack();
-        }
+        var accepted = InquiryRules.followUp(click.get().question());
         var inquiry = new Inquiry(
                 new InquiryId("slack:click:" + place.channel() + ":" + place.ts()), // a replayed click: the same id
-                accepted.get().kind(),
+                accepted.kind(),
                 place.thread(),
                 place.user(),
-                accepted.get().text(),
-                accepted.get().files());
+                accepted.text(),
+                accepted.files());
         if (intake.submit(inquiry, SlackTargets.thread(team, place.channel(), place.root()))) {
             String shown = asked(place.user(), click.get().question());
             intake.later(

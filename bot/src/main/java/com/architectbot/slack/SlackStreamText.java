@@ -2,14 +2,16 @@ package com.architectbot.slack;
 
 import com.architectbot.core.answer.AnswerDraft;
 import com.architectbot.render.DraftMarkdown;
+import com.architectbot.render.MarkdownText;
 import com.architectbot.render.TextChunks;
 import com.architectbot.slack.blockkit.BlockKitLimits;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
 
 /**
- * The text a live answer shows in Slack: the draft's Markdown, escaped as the final rendering escapes model text
- * (a draft cannot ping {@code <!channel>} that the answer would not), a status line in italics, and the cut that
- * keeps one message within Slack's Markdown limit.
+ * The text a live answer shows in Slack ({@code markdown_text}, standard Markdown): the draft's Markdown, escaped as
+ * the final rendering escapes model text (a draft cannot ping {@code <!channel>} that the answer would not) and with
+ * no link of the model's ({@link MarkdownText}), a status line in italics, and the cut that keeps one message within
+ * Slack's Markdown limit.
  */
 final class SlackStreamText {
 
@@ -30,7 +32,7 @@ final class SlackStreamText {
             return "";
         }
         String flat = line.strip().replaceAll("\\s+", " ").replace("_", " ");
-        return "_" + BlockKitRenderer.escape(flat) + "_";
+        return "_" + BlockKitRenderer.escape(MarkdownText.escape(flat)) + "_";
     }
 
     /**

@@ -92,6 +92,6 @@ final class LiveAnswerEnd {
     /** What a final message says when what the stream showed is not known here: the reply's preview. */
     private static String firstLine(Activity activity) {
         String summary = activity.getSummary();
-        return summary == null || summary.isBlank() ? "…" : StreamText.escape(summary);
+        return summary == null || summary.isBlank() ? "…" : StreamText.plain(summary);
     }
 }

@@ -1,11 +1,14 @@
 package com.architectbot.teams;
 
+import com.architectbot.render.MarkdownText;
+
 /**
  * The model's draft as the text of a Teams message. The final answer is an Adaptive Card, whose text blocks show
  * HTML and Teams tags as they are and hold no mention; a message's text is read as HTML and Markdown, so the draft
- * is escaped until it means the same: {@code <at>}, HTML and entities become visible characters, and no Markdown
- * link (to {@code javascript:} or anywhere) is formed. Each character is escaped on its own, so a draft that only
- * grows stays a text that only grows, as Teams requires of a stream.
+ * is escaped until it means the same: {@code <at>}, HTML and entities become visible characters here, and no Markdown
+ * link (to {@code javascript:} or anywhere) is formed, by the draft's own escape of the model's text
+ * ({@link MarkdownText}) or, for text that is not Markdown yet, {@link #plain}. Each character is escaped on its own,
+ * so a draft that only grows stays a text that only grows, as Teams requires of a stream.
  */
 final class StreamText {
 
@@ -24,6 +27,12 @@ final class StreamText {
         return text.substring(0, end);
     }
 
+    /** Text that is not Markdown (a status line, a preview) escaped for a message: no link, no HTML. */
+    static String plain(String text) {
+        return escape(MarkdownText.escape(text));
+    }
+
+    /** Markdown whose model text is already escaped: HTML and entities made visible. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.chars().forEach(c -> {
@@ -31,8 +40,6 @@ final class StreamText {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '[' -> out.append("\\[");
-                case ']' -> out.append("\\]");
                 default -> out.append((char) c);
             }
         });

@@ -73,7 +73,8 @@ final class TeamsAnswerStream implements AnswerProgress {
     @Override
     public synchronized void status(String line) {
         if (streaming && shown.isEmpty() && line != null && !line.isBlank()) {
-            offer(new Update(StreamActivities.INFORMATIVE, StreamText.of(line.strip(), StreamLimits.MAX_STATUS_CHARS)));
+            String text = StreamText.plain(StreamText.cut(line.strip(), StreamLimits.MAX_STATUS_CHARS));
+            offer(new Update(StreamActivities.INFORMATIVE, text));
         }
     }
 

@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,9 @@ public final class TeamsFiles implements FileSource {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private final HttpClient http = AllowedHosts.client(TIMEOUT);
     private final AllowedHosts hosts;
+    /** Where the Bot Connector keeps pictures pasted into a message: the only path its token is sent to. */
+    static final String ATTACHMENTS = "/v3/attachments/";
+
     private final ConnectorFiles connector;
     private final int maxBytes;
 
@@ -104,7 +109,7 @@ public final class TeamsFiles implements FileSource {
      */
     @Override
     public FileText fetch(InquiryFile file, ThreadKey thread) {
-        return read(file, FileReading.manifests(maxBytes), REFUSED);
+        return read(file, FileReading.manifests(maxBytes), REFUSED, false);
     }
 
     /**
@@ -115,13 +120,13 @@ public final class TeamsFiles implements FileSource {
      */
     @Override
     public Picture picture(InquiryFile file, ThreadKey thread) {
-        return read(file, FileReading.pictures(InquiryRules.MAX_PICTURE_BYTES), PICTURE_REFUSED);
+        return read(file, FileReading.pictures(InquiryRules.MAX_PICTURE_BYTES), PICTURE_REFUSED, true);
     }
 
-    private <T> T read(InquiryFile file, FileReading<T> reading, String refused) {
+    private <T> T read(InquiryFile file, FileReading<T> reading, String refused, boolean picture) {
         URI url = file.location();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            Optional<String> token = access(url, file, refused);
+            Optional<String> token = access(url, file, refused, picture && hop == 0);
             Hop<T> result = get(url, token, file, reading);
             if (result.content() != null) {
                 return result.content();
@@ -133,11 +138,12 @@ public final class TeamsFiles implements FileSource {
     }
 
     /**
-     * Whether this URL may be fetched, and with which token: the connector's on a connector host (a pasted image),
-     * none on a file host, and a refusal anywhere else.
+     * Whether this URL may be fetched, and with which token: the connector's only for a pasted picture's own link
+     * (never a manifest, never a redirect) to a connector host's attachments, none on a file host, and a refusal
+     * anywhere else, a connector host included.
      */
-    private Optional<String> access(URI url, InquiryFile file, String refused) {
-        if (connector.hosts().refusal(url).isEmpty()) {
+    private Optional<String> access(URI url, InquiryFile file, String refused, boolean mayCarryToken) {
+        if (mayCarryToken && isAttachment(url) && connector.hosts().refusal(url).isEmpty()) {
             return Optional.of(connector.token().token());
         }
         Optional<String> refusal = hosts.refusal(url);
@@ -145,6 +151,19 @@ public final class TeamsFiles implements FileSource {
             throw new PermanentFailure(refused, "refused to download " + file + ": " + refusal.get(), null);
         }
         return Optional.empty();
+    }
+
+    /** A Bot Connector attachment's path, as written: no dot segments or encoded dots and slashes to leave it by. */
+    private static boolean isAttachment(URI url) {
+        String path = Objects.requireNonNullElse(url.getRawPath(), "");
+        String lower = path.toLowerCase(Locale.ROOT);
+        return path.startsWith(ATTACHMENTS)
+                && !path.contains("..")
+                && !path.contains("//")
+                && !lower.contains("%2e")
+                && !lower.contains("%2f")
+                && !lower.contains("%5c")
+                && !path.contains("\\");
     }
 
     /** One response: the content, or where it redirects to (to be checked before it is followed). */

@@ -1,13 +1,11 @@
 package com.architectbot.teams;
 
-import com.architectbot.conversation.Surface;
 import com.architectbot.core.InquiryRules;
 import com.architectbot.render.FollowUps;
 import com.architectbot.teams.cards.AdaptiveCardFollowUps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * ({@link AdaptiveCardFollowUps}), which arrives as a message whose {@code value} is {@code {"followUp": "..."}}
  * from the clicker, in the conversation (and reply chain) of the card. The value is hostile like any text: only that
  * shape is read, its question as the user's own words; anything else is ignored with a log line. A click, like a
- * mention, asks in a channel without naming the bot; it is never a private conversation, so no private command is
- * taken from one.
+ * mention, asks in a channel without naming the bot; it is always a question for the architect, never a command, so
+ * no command (private or not) is taken from one.
  */
 final class TeamsFollowUps {
 
@@ -26,10 +24,13 @@ final class TeamsFollowUps {
 
     private TeamsFollowUps() {}
 
-    /** The message as the core reads it, or empty for a value that is not a follow-up we offered. */
-    static Optional<InquiryRules.Message> toMessage(Activity message) {
+    /**
+     * What to do with a message: a typed one as the rules read it, a click as a question (never a command), or empty
+     * for a value that is not a follow-up we offered.
+     */
+    static Optional<InquiryRules.Decision> decide(Activity message, InquiryRules rules) {
         if (message.getValue() == null) {
-            return Optional.of(TeamsInquiries.toMessage(message));
+            return Optional.of(rules.decide(TeamsInquiries.toMessage(message)));
         }
         Optional<String> question = question(Serialization.objectToTree(message.getValue()));
         if (question.isEmpty()) {
@@ -41,7 +42,7 @@ final class TeamsFollowUps {
                     FollowUps.MAX_QUESTION_CHARS);
             return Optional.empty();
         }
-        return Optional.of(new InquiryRules.Message(Surface.TEAMS, question.get(), List.of(), false));
+        return Optional.of(InquiryRules.followUp(question.get()));
     }
 
     private static Optional<String> question(JsonNode value) {

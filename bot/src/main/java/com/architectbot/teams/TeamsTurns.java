@@ -63,12 +63,12 @@ final class TeamsTurns {
     }
 
     private void onMessage(TurnContext turn, Activity message) {
-        Optional<InquiryRules.Message> read = TeamsFollowUps.toMessage(message);
-        if (read.isEmpty()) {
+        Optional<InquiryRules.Decision> decision = TeamsFollowUps.decide(message, rules);
+        if (decision.isEmpty()) {
             return; // a card click of a shape we never sent: logged
         }
         Inquiry inquiry;
-        switch (rules.decide(read.get())) {
+        switch (decision.get()) {
             case InquiryRules.Refuse refuse -> {
                 turn.sendActivity(MessageFactory.text(refuse.userMessage())).join();
                 return;

@@ -73,14 +73,15 @@ record Ratings(AnswerRatings store, AuditTrail audit, MeterRegistry metrics, Clo
                         feedback.rating(),
                         feedback.comment(),
                         now));
-        if (replaced.map(AnswerRating::rating).filter(feedback.rating()::equals).isEmpty()) {
-            Counter.builder(METRIC)
-                    .description("Users' thumbs up and down on answers, by the answer's model (latest per user)")
-                    .tag("model", model)
-                    .tag("rating", feedback.rating().id())
-                    .register(metrics)
-                    .increment();
+        if (replaced.map(AnswerRating::rating).filter(feedback.rating()::equals).isPresent()) {
+            return Outcome.RECORDED; // the same user repeating a rating: stored (a comment may be new), not news
         }
+        Counter.builder(METRIC)
+                .description("Users' thumbs up and down on answers, by the answer's model (latest per user)")
+                .tag("model", model)
+                .tag("rating", feedback.rating().id())
+                .register(metrics)
+                .increment();
         audit.rated(tenant, feedback, answer.get());
         return Outcome.RECORDED;
     }

@@ -177,7 +177,7 @@ class TeamsEndToEndTest {
         bot.teamsActivity(withFile(bot.activities.personalMessage(unique("17"), chat, ""), url));
 
         assertThat(bot.awaitTeamsMessages(chat, 1).getFirst().toString()).contains("Licence check");
-        assertThat(bot.connector.fileRequests()).contains("/files/ok-pom.xml");
+        assertThat(bot.connector.fileRequests()).contains("/v3/attachments/ok-pom.xml");
     }
 
     @Test
@@ -190,7 +190,7 @@ class TeamsEndToEndTest {
 
         assertThat(bot.awaitTeamsMessages(chat, 1).getFirst().toString())
                 .contains("I only open files that Teams keeps in OneDrive or SharePoint");
-        assertThat(bot.connector.fileRequests()).doesNotContain("/files/secret-pom.xml");
+        assertThat(bot.connector.fileRequests()).doesNotContain("/v3/attachments/secret-pom.xml");
     }
 
     private static ObjectNode withFile(ObjectNode message, String downloadUrl) {

@@ -10,6 +10,7 @@ import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
 import com.architectbot.testing.Drafts;
+import com.architectbot.testing.MarkdownLinks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,26 @@ class DraftMarkdownTest {
 
         assertThat(DraftMarkdown.render(new AnswerDraft(cut, AnswerSection.SUMMARY)))
                 .isEqualTo("## " + Labels.SUMMARY + "\n\nExports will be your most");
+    }
+
+    @Test
+    void the_models_links_and_images_read_as_typed_while_our_headings_bullets_and_bold_stay_markdown() {
+        String link = "[Sign in again](https://login.evil.example)";
+        var hostile = new ConsultationAnswer(
+                "Please " + link,
+                List.of("![x](https://evil.example/p.png)"),
+                List.of(new AreaAnalysis(Area.SCALABILITY, List.of("\\" + link))),
+                List.of(new Recommendation(link, Priority.CRITICAL_BLOCKER)),
+                List.of(link));
+
+        String md = DraftMarkdown.render(new AnswerDraft(hostile, AnswerSection.QUESTIONS));
+
+        assertThat(MarkdownLinks.canForm(md)).isFalse();
+        assertThat(md)
+                .contains("Please \\[Sign in again\\]\\(https://login.evil.example\\)")
+                .contains("- \\!\\[x\\]")
+                .contains("## " + Labels.SUMMARY + "\n\n", "### " + Labels.of(Area.SCALABILITY) + "\n\n- ")
+                .contains("- **" + Labels.of(Priority.CRITICAL_BLOCKER) + ":** \\[Sign in")
+                .contains("1. \\[Sign in");
     }
 }

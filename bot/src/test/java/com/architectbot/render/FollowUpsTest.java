@@ -71,4 +71,11 @@ class FollowUpsTest {
                 .isEmpty();
         assertThat(FollowUps.clicked("x".repeat(FollowUps.MAX_QUESTION_CHARS))).isPresent();
     }
+
+    @Test
+    void a_question_that_reads_as_a_typed_command_is_not_offered() {
+        var chosen = of("forget", "license-check left-pad", "help", "Which region?");
+
+        assertThat(chosen).extracting(FollowUp::question).containsExactly("Which region?");
+    }
 }

@@ -19,11 +19,13 @@ import com.architectbot.queue.Job;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.queue.TestReplyParts;
 import com.architectbot.render.Labels;
+import com.architectbot.render.MarkdownText;
 import com.architectbot.slack.blockkit.BlockKitRenderer;
 import com.architectbot.slack.redis.RecentThreads;
 import com.architectbot.testing.Answers;
 import com.architectbot.testing.Drafts;
 import com.architectbot.testing.FakeSlackApi;
+import com.architectbot.testing.MarkdownLinks;
 import com.architectbot.testing.TestRedis;
 import com.architectbot.testing.WorkerDeath;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -239,9 +241,32 @@ class SlackAnswerStreamTest {
                                 .map(c -> c.param("markdown_text"))
                                 .toList());
         assertThat(shown)
-                .contains(BlockKitRenderer.escape(hostile.summary()))
-                .contains("&lt;!here&gt;")
+                .contains(BlockKitRenderer.escape(MarkdownText.escape(hostile.summary())))
+                .contains("&lt;\\!here&gt;")
                 .doesNotContain("<!channel>", "<@U123>", "<!here>", "<https://");
+    }
+
+    @Test
+    void a_link_or_image_the_model_writes_in_a_draft_reads_as_typed_as_in_the_final_answer() {
+        String link = "[Sign in again](https://login.evil.example)";
+        var hostile = new ConsultationAnswer(
+                "Please " + link + " ![x](https://evil.example/p.png) \\" + link, null, null, null, null);
+        var replier = replier();
+        var parts = parts("slack:Ev4b", "c1#1", record);
+        AnswerProgress progress = replier.progress(job(parts, THREAD), parts);
+
+        progress.status("Checking " + link);
+        progress.draft(new AnswerDraft(hostile, AnswerSection.CRITICAL_ISSUES));
+        slack.await("chat.appendStream", 1);
+
+        String shown = slack.calls("chat.startStream").getFirst().param("markdown_text")
+                + String.join(
+                        "",
+                        slack.calls("chat.appendStream").stream()
+                                .map(c -> c.param("markdown_text"))
+                                .toList());
+        assertThat(shown).contains("Please \\[Sign in again\\]\\(https://login.evil.example\\)", "## ");
+        assertThat(MarkdownLinks.canForm(shown)).as(shown).isFalse();
     }
 
     @Test

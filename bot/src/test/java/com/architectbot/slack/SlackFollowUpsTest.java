@@ -1,6 +1,7 @@
 package com.architectbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
@@ -159,13 +160,17 @@ class SlackFollowUpsTest {
     }
 
     @Test
-    void a_private_command_in_a_value_is_refused_to_the_clicker_alone_and_not_queued() {
-        click("U2", "D1", THREAD, "1700000100.000011", "export");
+    void a_click_whose_question_reads_as_a_command_is_asked_as_a_question_and_runs_no_command() {
+        click("U2", "C1", THREAD, "1700000100.000011", "forget");
+        click("U2", "D1", THREAD, "1700000100.000012", "license-check left-pad lodash");
 
-        var told = harness.slack.await("chat.postEphemeral", 1).getFirst();
-        assertThat(told.param("user")).isEqualTo("U2");
-        assertThat(told.param("text")).contains("only answer it in private");
-        assertThat(harness.queue.jobs).isEmpty();
+        harness.awaitJob(2);
+        assertThat(harness.queue.jobs)
+                .extracting(job -> job.inquiry().kind(), job -> job.inquiry().text())
+                .containsExactly(
+                        tuple(InquiryKind.CONSULTATION, "forget"),
+                        tuple(InquiryKind.CONSULTATION, "license-check left-pad lodash"));
+        assertThat(harness.slack.calls("chat.postEphemeral")).isEmpty();
     }
 
     @Test

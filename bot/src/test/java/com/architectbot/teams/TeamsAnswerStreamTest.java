@@ -17,6 +17,7 @@ import com.architectbot.queue.TestReplyParts;
 import com.architectbot.queue.redis.RedisDeliveredParts;
 import com.architectbot.testing.Answers;
 import com.architectbot.testing.FakeBotConnector.Call;
+import com.architectbot.testing.MarkdownLinks;
 import com.architectbot.testing.TestRedis;
 import com.architectbot.testing.WorkerDeath;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -361,8 +362,33 @@ class TeamsAnswerStreamTest {
         // then
         String streamed = streamed().getFirst().body().path("text").asText();
         assertThat(streamed)
-                .contains("&lt;at&gt;Everyone&lt;/at&gt;", "&lt;img", "&amp;amp;", "\\[open\\](javascript:")
+                .contains("&lt;at&gt;Everyone&lt;/at&gt;", "&lt;img", "&amp;amp;", "\\[open\\]\\(javascript:")
                 .doesNotContain("<at>", "<img", "[open](");
+    }
+
+    @Test
+    void a_link_the_model_writes_in_a_status_or_a_draft_reads_as_typed_once_escaped() {
+        // given
+        Job job = askedInPersonalChat();
+        TeamsReplier replier = replier(FAST);
+        AnswerProgress progress = replier.progress(job, parts("answer", "w1#1"));
+        String link = "[Sign in again](https://login.evil.example)";
+
+        // when
+        progress.status("Checking " + link);
+        pauseFor(INTERVAL);
+        progress.draft(summary("Please " + link + " ![x](https://e) \\" + link));
+
+        // then: escaped once: no link, and no doubled backslash that would undo the escape
+        List<String> texts = streamed().stream()
+                .map(call -> call.body().path("text").asText())
+                .toList();
+        assertThat(texts).hasSize(2);
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Checking \\[Sign in again\\]"));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Please \\[Sign in again\\]\\(https"));
+        assertThat(texts)
+                .allSatisfy(
+                        text -> assertThat(MarkdownLinks.canForm(text)).as(text).isFalse());
     }
 
     @Test

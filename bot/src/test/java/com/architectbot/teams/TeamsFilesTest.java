@@ -131,20 +131,60 @@ class TeamsFilesTest {
     }
 
     @Test
-    void the_connector_token_goes_to_connector_hosts_only_and_never_along_a_redirect_elsewhere() {
+    void the_connector_token_goes_to_a_pasted_pictures_attachment_link_only_and_never_along_a_redirect() {
         var files = new TeamsFiles(
                 AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://localhost"),
                 new TeamsFiles.ConnectorFiles(
                         AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1"), () -> "connector-token"));
         URI onFileHost = URI.create("http://localhost:" + host.port() + "/png");
 
-        var pasted = files.picture(new InquiryFile("", host.url("/png"), "image/*"), THREAD);
+        var pasted =
+                files.picture(new InquiryFile("", host.url("/v3/attachments/a1/views/original"), "image/*"), THREAD);
         var attached = files.picture(new InquiryFile("orders.png", onFileHost), THREAD);
-        files.picture(new InquiryFile("", host.url("/redirect?to=" + onFileHost), "image/*"), THREAD);
+        files.picture(new InquiryFile("", host.url("/v3/attachments/redirect?to=" + onFileHost), "image/*"), THREAD);
+        assertThatThrownBy(() -> files.picture(
+                        new InquiryFile(
+                                "", host.url("/v3/attachments/redirect?to=/v3/attachments/a2/views/original"), ""),
+                        THREAD))
+                .isInstanceOf(PermanentFailure.class); // a redirect gets no token, and a connector host is no file host
 
         assertThat(pasted.mediaType()).isEqualTo("image/png");
         assertThat(attached.mediaType()).isEqualTo("image/png");
-        assertThat(host.authorizations).containsExactly("Bearer connector-token", "", "Bearer connector-token", "");
+        assertThat(host.authorizations)
+                .containsExactly("Bearer connector-token", "", "Bearer connector-token", "", "Bearer connector-token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/v3/conversations/a:1/activities",
+                "/v3/attachments/../conversations/a:1/activities",
+                "/v3/attachments/%2e%2e/conversations",
+                "/v3/attachments/a1%2F..%2F..%2Fconversations",
+                "/v3/attachments//a1",
+                "/png"
+            })
+    void a_pasted_picture_link_elsewhere_on_a_connector_host_gets_no_token_and_is_refused(String path) {
+        var files = new TeamsFiles(
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://localhost"),
+                new TeamsFiles.ConnectorFiles(
+                        AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1"), () -> "connector-token"));
+
+        assertThatThrownBy(() -> files.picture(new InquiryFile("", host.url(path), "image/png"), THREAD))
+                .isInstanceOf(PermanentFailure.class);
+        assertThat(host.authorizations).isEmpty();
+    }
+
+    @Test
+    void a_manifest_on_a_connector_hosts_attachment_path_is_fetched_without_the_token() {
+        var files = new TeamsFiles(
+                AllowedHosts.parse("TEAMS_FILE_HOSTS", "http://127.0.0.1"),
+                new TeamsFiles.ConnectorFiles(
+                        AllowedHosts.parse("TEAMS_CONNECTOR_HOSTS", "http://127.0.0.1"), () -> "connector-token"));
+
+        files.fetch(new InquiryFile("pom.xml", host.url("/v3/attachments/pom/views/original")), THREAD);
+
+        assertThat(host.authorizations).containsExactly("");
     }
 
     @Test
@@ -188,13 +228,13 @@ class TeamsFilesTest {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             authorizations.add(authorization == null ? "" : authorization);
             String query = exchange.getRequestURI().getRawQuery();
-            if (path.equals("/loop") || path.equals("/redirect") && query != null && query.startsWith("to=")) {
+            if (path.equals("/loop") || path.endsWith("/redirect") && query != null && query.startsWith("to=")) {
                 exchange.getResponseHeaders().set("Location", path.equals("/loop") ? "/loop" : query.substring(3));
                 exchange.sendResponseHeaders(302, -1);
                 exchange.close();
                 return;
             }
-            byte[] body = path.equals("/png")
+            byte[] body = path.equals("/png") || path.endsWith("/views/original") && !path.contains("pom")
                     ? Pictures.png()
                     : (path.equals("/big") ? "x".repeat(4096) : POM).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);

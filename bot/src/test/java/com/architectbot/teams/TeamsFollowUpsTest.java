@@ -1,6 +1,7 @@
 package com.architectbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.architectbot.conversation.Surface;
 import com.architectbot.conversation.ThreadKey;
@@ -107,17 +108,14 @@ class TeamsFollowUpsTest {
     }
 
     @Test
-    void a_private_command_in_a_click_is_not_queued_even_in_a_personal_chat() {
-        teams.post(teams.cardClick("1700000000205", "a:personal-chat-1", "personal", followUp("export")));
+    void a_click_whose_question_reads_as_a_command_is_asked_as_a_question_and_runs_no_command() {
+        teams.post(teams.cardClick("1700000000205", "a:personal-chat-1", "personal", followUp("forget")));
+        teams.post(teams.cardClick("1700000000206", "a:personal-chat-1", "personal", followUp("export")));
 
-        assertThat(teams.queue.jobs).isEmpty();
-        assertThat(teams.connector
-                        .activitiesOfType("message")
-                        .getFirst()
-                        .body()
-                        .path("text")
-                        .asText())
-                .contains("only answer it in private");
+        assertThat(teams.queue.jobs)
+                .extracting(job -> job.inquiry().kind(), job -> job.inquiry().text())
+                .containsExactly(tuple(InquiryKind.CONSULTATION, "forget"), tuple(InquiryKind.CONSULTATION, "export"));
+        assertThat(teams.connector.activitiesOfType("message")).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -92,11 +93,22 @@ class RatingsTest {
         // then
         assertThat(counted(Feedback.Rating.UP)).isEqualTo(1);
         assertThat(usage()).contains(": 1 of 1 helpful (100%)");
+        assertThat(ratedEntries()).containsExactly("rated:up");
         // when: they change their mind
         rate("U1", answer, Feedback.Rating.DOWN, null);
+        rate("U1", answer, Feedback.Rating.DOWN, "still wrong");
         // then
         assertThat(counted(Feedback.Rating.DOWN)).isEqualTo(1);
         assertThat(usage()).contains(": 0 of 1 helpful (0%)");
+        assertThat(ratedEntries()).containsExactlyInAnyOrder("rated:up", "rated:down");
+    }
+
+    /** The audit log's feedback entries, one per rating given or changed. */
+    private List<String> ratedEntries() {
+        return f.audit.recent(f.tenantId, 100).stream()
+                .filter(entry -> entry.kind().equals("feedback"))
+                .map(entry -> entry.outcome())
+                .toList();
     }
 
     @Test

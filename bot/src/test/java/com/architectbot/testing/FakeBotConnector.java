@@ -41,7 +41,7 @@ import org.awaitility.Awaitility;
  * The Microsoft side of Teams on loopback: the Bot Connector REST endpoints the SDK calls
  * ({@code POST /v3/conversations/{id}/activities[/{replyToId}]}), an OAuth2 token endpoint
  * ({@code POST /token}), OpenID metadata with a JWKS of a test RSA key ({@code /openid}, {@code /keys}),
- * file downloads ({@code GET /files/{name}}) and OneDrive upload sessions ({@code PUT /uploads/{name}}). It records what the bot sent and signs the tokens
+ * file downloads ({@code GET /v3/attachments/{name}}, where the Bot Connector keeps pasted pictures) and OneDrive upload sessions ({@code PUT /uploads/{name}}). It records what the bot sent and signs the tokens
  * that Teams would send the bot.
  */
 public final class FakeBotConnector implements AutoCloseable {
@@ -114,7 +114,7 @@ public final class FakeBotConnector implements AutoCloseable {
                                 .put("issuer", "https://api.botframework.com")
                                 .put("jwks_uri", baseUrl() + "/keys")));
         server.createContext("/keys", exchange -> send(exchange, 200, jwks()));
-        server.createContext("/files/", this::file);
+        server.createContext("/v3/attachments/", this::file);
         server.createContext("/uploads/", this::upload);
         server.start();
     }
@@ -210,10 +210,10 @@ public final class FakeBotConnector implements AutoCloseable {
         return serveFile(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Serves these bytes (a picture) at {@code /files/<name>}; returns the URL. */
+    /** Serves these bytes (a picture) at {@code /v3/attachments/<name>}; returns the URL. */
     public String serveFile(String name, byte[] content) {
         files.put(name, content.clone());
-        return baseUrl() + "/files/" + name;
+        return baseUrl() + "/v3/attachments/" + name;
     }
 
     /** The {@code Authorization} header of every file download, in order ("" when none was sent). */
@@ -312,7 +312,7 @@ public final class FakeBotConnector implements AutoCloseable {
         fileRequests.add(exchange.getRequestURI().getPath());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         fileAuthorizations.add(authorization == null ? "" : authorization);
-        byte[] content = files.get(exchange.getRequestURI().getPath().substring("/files/".length()));
+        byte[] content = files.get(exchange.getRequestURI().getPath().substring("/v3/attachments/".length()));
         byte[] bytes = content == null ? new byte[0] : content;
         exchange.sendResponseHeaders(content == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
