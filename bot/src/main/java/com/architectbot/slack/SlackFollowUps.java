@@ -61,17 +61,8 @@ final class SlackFollowUps {
                 place.user(),
                 accepted.text(),
                 accepted.files());
-        if (intake.submit(inquiry, SlackTargets.thread(team, place.channel(), place.root()))) {
-            String shown = asked(place.user(), click.get().question());
-            intake.later(
-                    "showing the follow-up question",
-                    () -> ctx.client()
-                            .chatPostMessage(r -> r.channel(place.channel())
-                                    .threadTs(place.root())
-                                    .text(shown)
-                                    .unfurlLinks(false)
-                                    .unfurlMedia(false)));
-        }
+        // the worker shows who asked what in the thread, once, before the answer (SlackReplier.prepare)
+        intake.submit(inquiry, SlackTargets.followUp(team, place.channel(), place.root(), place.user()));
         return ctx.ack();
     }
 

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class SlackReplier implements Replier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackReplier.class);
+    /** The part that shows a follow-up click's question in the thread. */
+    private static final String ASKED = "asked";
 
     private final Slack slack;
     private final BotTokens tokens;
@@ -114,9 +116,28 @@ public final class SlackReplier implements Replier {
         }
     }
 
-    /** A slash command's job: its thread root posted once and the job addressed to it, or the asker's role. */
+    /**
+     * A slash command's job: its thread root posted once and the job addressed to it, or the asker's role. A follow-up
+     * click's job: who asked what, shown once in the thread before the answer.
+     */
     @Override
     public Job prepare(Job job, ReplyParts parts) {
+        Optional<String> askedBy = SlackTargets.askedBy(job.replyTo());
+        if (askedBy.isPresent()) {
+            ReplyTarget target = job.replyTo();
+            MethodsClient client = slack.methods(tokens.forTeam(target.get(SlackTargets.TEAM)));
+            String channel = target.get(SlackTargets.CHANNEL);
+            String thread = target.get(SlackTargets.THREAD_TS);
+            post(
+                    client,
+                    channel,
+                    thread,
+                    SlackFollowUps.asked(askedBy.get(), job.inquiry().text()),
+                    null,
+                    parts,
+                    ASKED);
+            return job;
+        }
         if (!SlackCommandJobs.isUnprepared(job)) {
             return job;
         }

@@ -5,6 +5,7 @@ import com.architectbot.conversation.ThreadKey;
 import com.architectbot.core.ReplyTarget;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The address of a Slack reply, in the plain strings a job carries: team, channel, thread. */
 final class SlackTargets {
@@ -22,6 +23,8 @@ final class SlackTargets {
     static final String RESPONSE_URL = "response_url";
     /** A private command's reply, whose asker's role the worker has yet to ask Slack for. */
     static final String ROLE_UNCHECKED = "role_unchecked";
+    /** A follow-up click's asker, shown in the thread before the answer. */
+    static final String ASKED_BY = "asked_by";
 
     private SlackTargets() {}
 
@@ -37,6 +40,19 @@ final class SlackTargets {
 
     static ReplyTarget thread(String team, String channel, String threadTs) {
         return new ReplyTarget(Surface.SLACK, Map.of(TEAM, team, CHANNEL, channel, THREAD_TS, threadTs));
+    }
+
+    /** A follow-up click's thread: the worker first shows who asked what there ({@link SlackFollowUps#asked}). */
+    static ReplyTarget followUp(String team, String channel, String threadTs, String user) {
+        Map<String, String> address =
+                new HashMap<>(thread(team, channel, threadTs).address());
+        address.put(ASKED_BY, user);
+        return new ReplyTarget(Surface.SLACK, address);
+    }
+
+    /** Who clicked the follow-up the job asks, when it is one. */
+    static Optional<String> askedBy(ReplyTarget target) {
+        return Optional.ofNullable(target.address().get(ASKED_BY));
     }
 
     static ReplyTarget direct(String team, String user) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.architectbot.config.Environment;
+import com.architectbot.conversation.Surface;
+import com.architectbot.conversation.ThreadKey;
+import com.architectbot.core.Inquiry;
 import com.architectbot.core.InquiryId;
+import com.architectbot.core.InquiryKind;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Reply;
 import com.architectbot.core.RetryableFailure;
@@ -13,6 +17,7 @@ import com.architectbot.core.answer.AreaAnalysis;
 import com.architectbot.core.answer.ConsultationAnswer;
 import com.architectbot.core.answer.Priority;
 import com.architectbot.core.answer.Recommendation;
+import com.architectbot.queue.Job;
 import com.architectbot.queue.PartState;
 import com.architectbot.queue.ReplyParts;
 import com.architectbot.queue.TestReplyParts;
@@ -270,6 +275,26 @@ class SlackReplierTest {
                     .asText());
         }
         return parts;
+    }
+
+    @Test
+    void a_follow_up_clicks_question_is_shown_once_in_its_thread_escaped_even_when_the_job_is_run_again() {
+        var inquiry = new Inquiry(
+                new InquiryId("slack:click:C1:1700000100.000001"),
+                InquiryKind.CONSULTATION,
+                new ThreadKey(Surface.SLACK, "T1", "C1", "1.2"),
+                "U2",
+                "<!channel> How many tenants?");
+        var job = new Job(inquiry, SlackTargets.followUp("T1", "C1", "1.2", "U2"));
+
+        replier(Duration.ofSeconds(30)).prepare(job, new ReplyParts(inquiry.id(), "thread", record, "w1#1"));
+        replier(Duration.ofSeconds(30)).prepare(job, new ReplyParts(inquiry.id(), "thread", record, "w2#2"));
+
+        assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(shown -> {
+            assertThat(shown.param("channel")).isEqualTo("C1");
+            assertThat(shown.param("thread_ts")).isEqualTo("1.2");
+            assertThat(shown.param("text")).isEqualTo("<@U2> asked:\n> &lt;!channel&gt; How many tenants?");
+        });
     }
 
     @Test
