@@ -9,6 +9,17 @@ import java.util.List;
 /** The production architect: a language model behind a port the core owns. */
 public interface Architect {
 
+    /** What the user reads when the model cannot read the pictures sent with the question. */
+    String PICTURES_UNREADABLE =
+            "The model I'm configured with can't read images, so I couldn't look at what you sent. "
+                    + "Describe the diagram in words and ask again, or ask whoever runs this bot to set it up with a model "
+                    + "that reads images.";
+
+    /** Whether the model reads pictures: a question with pictures is refused before they are read when it does not. */
+    default boolean readsPictures() {
+        return true;
+    }
+
     /**
      * Answers {@code question} in the context of the earlier turns of its thread (oldest first), with the tokens
      * the answer used: on the tenant's model when it chose one, else the configured one; its tools judge by the

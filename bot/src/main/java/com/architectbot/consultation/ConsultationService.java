@@ -8,6 +8,7 @@ import com.architectbot.core.Consultations;
 import com.architectbot.core.Deadline;
 import com.architectbot.core.FileSource;
 import com.architectbot.core.Inquiry;
+import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.Picture;
 import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.AnswerProgress;
@@ -59,6 +60,12 @@ public final class ConsultationService implements Consultations {
             Optional<Turn> earlier = memory.find(thread, inquiry.id().value());
             if (earlier.isPresent()) {
                 return new ArchitectReply(AnswerJson.fromJson(earlier.get().answer()), TokenUsage.NONE);
+            }
+            if (!inquiry.files().isEmpty() && !architect.readsPictures()) { // before any download or PDF drawing
+                throw new PermanentFailure(
+                        Architect.PICTURES_UNREADABLE,
+                        "the model reads no pictures: " + inquiry.files().size() + " not read",
+                        null);
             }
             List<Picture> shown = pictures.read(inquiry); // fetched for this answer only: never stored
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());

@@ -235,6 +235,7 @@ class PicturesEndToEndTest {
             assertThat(notice.param("text") + notice.param("blocks"))
                     .contains("can't read images", "Describe the diagram in words", "a model that reads images");
             assertThat(blind.model.received()).isZero();
+            assertThat(blind.slack.calls("files.info")).isEmpty(); // nor was the picture downloaded
         }
     }
 

@@ -110,6 +110,11 @@ public final class LangChainArchitect implements Architect {
         }
     }
 
+    @Override
+    public boolean readsPictures() {
+        return settings.vision();
+    }
+
     private List<ChatMessage> conversation(List<Turn> history, Question question) {
         List<ChatMessage> messages = new ArrayList<>(2 * history.size() + 2);
         messages.add(SystemMessage.from(persona));

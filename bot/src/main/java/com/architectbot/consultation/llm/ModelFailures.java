@@ -1,5 +1,6 @@
 package com.architectbot.consultation.llm;
 
+import com.architectbot.consultation.Architect;
 import com.architectbot.core.PermanentFailure;
 import com.architectbot.core.RetryableFailure;
 import dev.langchain4j.exception.AuthenticationException;
@@ -77,12 +78,7 @@ final class ModelFailures {
      * {@link ModelSettings#vision()} is off, or by the provider.
      */
     static PermanentFailure noVision(String evidence, Throwable cause) {
-        return new PermanentFailure(
-                "The model I'm configured with can't read images, so I couldn't look at what you sent. Describe "
-                        + "the diagram in words and ask again, or ask whoever runs this bot to set it up with a model "
-                        + "that reads images.",
-                evidence,
-                cause);
+        return new PermanentFailure(Architect.PICTURES_UNREADABLE, evidence, cause);
     }
 
     /** A provider's 400 about the request's images ("image input is not supported", "invalid image_url"). */
