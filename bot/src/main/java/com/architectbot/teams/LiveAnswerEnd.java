@@ -81,9 +81,7 @@ final class LiveAnswerEnd {
     private void finish(TeamsConversation.Calls calls, String streamId, Activity activity) {
         String text = shown.isEmpty() ? firstLine(activity) : shown;
         try {
-            Activity end = StreamActivities.text(text);
-            end.setChannelData(activity.getChannelData()); // the feedback loop, when the reply is an answer
-            calls.send(StreamActivities.last(end, streamId, text));
+            calls.send(StreamActivities.last(streamId, text, activity.getChannelData()));
         } catch (TeamsConversation.Refused refused) {
             log.info("the stream could not be ended, so the reply replaces it: {}", refused.getMessage());
         }

@@ -48,13 +48,12 @@ final class StreamActivities {
     }
 
     /**
-     * The stream's last message: the reply's own message (its card, its labels) with the stream's text, which
-     * Teams requires to be the text it streamed, and the stream's id.
+     * The stream's last message: the text it streamed (Teams refuses a final message whose text differs) under the
+     * stream's id, with the reply's channel data (the feedback loop on an answer); the reply is then written over it.
      */
-    static Activity last(Activity reply, String streamId, String text) {
-        Activity last = Activity.clone(reply);
-        last.setText(text);
-        last.setTextFormat(TextFormatTypes.MARKDOWN);
+    static Activity last(String streamId, String text, Object channelData) {
+        Activity last = text(text);
+        last.setChannelData(channelData);
         last.setId(streamId);
         mark(last, NODES.objectNode().put("streamType", FINAL).put("streamId", streamId));
         return last;
