@@ -234,12 +234,7 @@ class SlackAnswerStreamTest {
         progress.draft(new AnswerDraft(hostile, AnswerSection.CRITICAL_ISSUES));
         slack.await("chat.appendStream", 1);
 
-        String shown = slack.calls("chat.startStream").getFirst().param("markdown_text")
-                + String.join(
-                        "",
-                        slack.calls("chat.appendStream").stream()
-                                .map(c -> c.param("markdown_text"))
-                                .toList());
+        String shown = streamedText();
         assertThat(shown)
                 .contains(BlockKitRenderer.escape(MarkdownText.escape(hostile.summary())))
                 .contains("&lt;\\!here&gt;")
@@ -259,12 +254,7 @@ class SlackAnswerStreamTest {
         progress.draft(new AnswerDraft(hostile, AnswerSection.CRITICAL_ISSUES));
         slack.await("chat.appendStream", 1);
 
-        String shown = slack.calls("chat.startStream").getFirst().param("markdown_text")
-                + String.join(
-                        "",
-                        slack.calls("chat.appendStream").stream()
-                                .map(c -> c.param("markdown_text"))
-                                .toList());
+        String shown = streamedText();
         assertThat(shown).contains("Please \\[Sign in again\\]\\(https://login.evil.example\\)", "## ");
         assertThat(MarkdownLinks.canForm(shown)).as(shown).isFalse();
     }
@@ -507,5 +497,13 @@ class SlackAnswerStreamTest {
                                         "SLACK_API_URL",
                                         slack.apiUrl().toString())))
                                 .responseUrlHosts()));
+    }
+
+    /** Everything the stream showed: the Markdown it started with and every append, in order. */
+    private String streamedText() {
+        return slack.calls("chat.startStream").getFirst().param("markdown_text")
+                + slack.calls("chat.appendStream").stream()
+                        .map(c -> c.param("markdown_text"))
+                        .collect(java.util.stream.Collectors.joining());
     }
 }

@@ -100,6 +100,19 @@ class TeamsAnswerStreamTest {
         }
     }
 
+    /** The stream's final message went out, then the answer's card (priority flags and all) was written over it. */
+    private void assertStreamEndedAndTheAnswersCardWrittenOverIt() {
+        Call last = teams.connector.activitiesOfType("message").getLast();
+        assertThat(last.streamInfo().path("streamType").asText()).isEqualTo("final");
+        assertThat(teams.connector
+                        .updates()
+                        .getLast()
+                        .body()
+                        .at("/attachments/0/content")
+                        .toString())
+                .contains("Critical blocker");
+    }
+
     private static void pauseFor(Duration pause) {
         try {
             Thread.sleep(pause); // paces the drafts as a model would; no assertion depends on it
@@ -337,15 +350,7 @@ class TeamsAnswerStreamTest {
         assertThat(typing.size()).isGreaterThan(3);
         assertThat(Duration.between(typing.get(1).at(), typing.get(2).at()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(360));
-        Call last = teams.connector.activitiesOfType("message").getLast();
-        assertThat(last.streamInfo().path("streamType").asText()).isEqualTo("final");
-        assertThat(teams.connector
-                        .updates()
-                        .getLast()
-                        .body()
-                        .at("/attachments/0/content")
-                        .toString())
-                .contains("Critical blocker");
+        assertStreamEndedAndTheAnswersCardWrittenOverIt();
     }
 
     @Test
@@ -484,15 +489,7 @@ class TeamsAnswerStreamTest {
                         "## Executive Summary\n\nNot ready to launch: no replica.");
         assertThat(Duration.between(streamed().get(0).at(), streamed().get(1).at()))
                 .isGreaterThanOrEqualTo(StreamLimits.INTERVAL);
-        Call last = teams.connector.activitiesOfType("message").getLast();
-        assertThat(last.streamInfo().path("streamType").asText()).isEqualTo("final");
-        assertThat(teams.connector
-                        .updates()
-                        .getLast()
-                        .body()
-                        .at("/attachments/0/content")
-                        .toString())
-                .contains("Critical blocker");
+        assertStreamEndedAndTheAnswersCardWrittenOverIt();
     }
 
     @Test
