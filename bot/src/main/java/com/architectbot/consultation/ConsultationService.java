@@ -14,6 +14,9 @@ import com.architectbot.core.TenantPreferences;
 import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
+import com.architectbot.core.knowledge.CompanyKnowledge;
+import com.architectbot.core.knowledge.Passage;
+import com.architectbot.core.knowledge.WrittenRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,17 +31,23 @@ public final class ConsultationService implements Consultations {
     private final ConsultationSettings settings;
     private final QuestionRules rules;
     private final QuestionPictures pictures;
+    private final CompanyKnowledge knowledge;
     private final Clock clock;
 
-    /** @param files where the pictures sent with a question are read from, on the worker */
+    /**
+     * @param files where the pictures sent with a question are read from, on the worker
+     * @param knowledge the tenant's own standards and decisions, searched for each question
+     */
     public ConsultationService(
             Architect architect,
             ThreadMemory memory,
             ThreadLocks locks,
             FileSource files,
+            CompanyKnowledge knowledge,
             ConsultationSettings settings,
             Clock clock) {
         this.architect = architect;
+        this.knowledge = knowledge;
         this.memory = memory;
         this.locks = locks;
         this.settings = settings;
@@ -69,7 +78,9 @@ public final class ConsultationService implements Consultations {
             }
             List<Picture> shown = pictures.read(inquiry); // fetched for this answer only: never stored
             List<Turn> history = memory.recall(thread, settings.contextMaxTokens());
-            ArchitectReply asked = architect.consult(history, new Question(question, shown), tenant, progress);
+            List<Passage> passages = knowledge.relevantTo(thread, question);
+            ArchitectReply asked =
+                    architect.consult(history, new Question(question, shown, passages), tenant, progress);
             ArchitectReply reply = new ArchitectReply(QuestionPictures.noting(asked.answer(), inquiry), asked.usage());
             memory.remember(
                     thread,
@@ -89,6 +100,11 @@ public final class ConsultationService implements Consultations {
      */
     private Duration lockWait() {
         return Deadline.current().map(Deadline::remaining).orElse(settings.threadLockWait());
+    }
+
+    @Override
+    public WrittenRecord decisionRecord(Inquiry inquiry, TenantPreferences tenant) {
+        throw new UnsupportedOperationException("decision records are not written yet");
     }
 
     /** Erases the thread's context. Returns whether there was any. */

@@ -30,8 +30,10 @@ public final class PartialAnswer {
     public static final int MAX_CHARS = 32_768;
 
     private static final String FENCE = "```";
+    /** The sections' fields; the sources come after them and show with the whole answer, not in drafts. */
     private static final List<String> FIELDS = Arrays.stream(ConsultationAnswer.class.getRecordComponents())
             .map(component -> component.getName())
+            .limit(AnswerSection.values().length)
             .toList();
 
     private PartialAnswer() {}

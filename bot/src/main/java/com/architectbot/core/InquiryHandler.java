@@ -3,6 +3,7 @@ package com.architectbot.core;
 import com.architectbot.core.answer.AnswerProgress;
 import com.architectbot.core.answer.ArchitectReply;
 import com.architectbot.core.answer.TokenUsage;
+import com.architectbot.core.knowledge.WrittenRecord;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.ReleaseFilesLater;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Turns an inquiry into its reply: the one place that decides what each kind of request gets. It knows the
- * features only through their ports ({@link Consultations}, {@link LicenceChecks}, {@link TenantControls}).
+ * features only through their ports ({@link Consultations}, {@link LicenceChecks}, {@link TenantControls},
+ * {@link KnowledgeCommands}).
  */
 public final class InquiryHandler {
 
@@ -20,6 +22,7 @@ public final class InquiryHandler {
     private final ReleaseFiles releaseFiles;
     private final FileSource files;
     private final TenantControls tenancy;
+    private final KnowledgeCommands knowledge;
     private final RequestMetrics metrics;
 
     /** A handler whose licence reports carry no files (the CLI's). */
@@ -29,13 +32,14 @@ public final class InquiryHandler {
             FileSource files,
             TenantControls tenancy,
             MeterRegistry metrics) {
-        this(consultations, licences, ReleaseFiles.NONE, files, tenancy, metrics);
+        this(consultations, licences, ReleaseFiles.NONE, files, tenancy, KnowledgeCommands.NONE, metrics);
     }
 
     /**
      * @param releaseFiles the files a licence report of a manifest goes with in chat
      * @param files where the manifests users send with a licence check are fetched from, on the worker
      * @param tenancy plan limits, metering and the tenant commands ({@link TenantControls#NONE} for the CLI)
+     * @param knowledge the tenant's standards and decisions: its commands and proposed decision records
      */
     public InquiryHandler(
             Consultations consultations,
@@ -43,12 +47,14 @@ public final class InquiryHandler {
             ReleaseFiles releaseFiles,
             FileSource files,
             TenantControls tenancy,
+            KnowledgeCommands knowledge,
             MeterRegistry metrics) {
         this.consultations = consultations;
         this.licences = licences;
         this.releaseFiles = releaseFiles;
         this.files = files;
         this.tenancy = tenancy;
+        this.knowledge = knowledge;
         this.metrics = new RequestMetrics(metrics);
     }
 
@@ -71,7 +77,16 @@ public final class InquiryHandler {
             case HELP ->
                 new Reply.Notice(Reply.Tone.INFO, HelpText.on(inquiry.thread().surface()));
             case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> tenancy.command(inquiry);
+            case KNOWLEDGE -> knowledge.command(inquiry);
+            case DECISION_RECORD -> writeDecisionRecord(inquiry);
         };
+    }
+
+    /** The model writes the record from the thread; it is kept as proposed until an admin accepts it. */
+    private Reply writeDecisionRecord(Inquiry inquiry) {
+        WrittenRecord written = consultations.decisionRecord(inquiry, tenancy.preferences(inquiry.thread()));
+        tenancy.record(inquiry, written.usage());
+        return new Reply.Decision(knowledge.propose(inquiry.thread(), written.record()), written.record());
     }
 
     private Reply consult(Inquiry inquiry, AnswerProgress progress) {

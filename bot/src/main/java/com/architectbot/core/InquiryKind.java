@@ -19,5 +19,9 @@ public enum InquiryKind {
     /** Erase the user's conversations in every thread. */
     FORGET_ME,
     /** Erase everything kept about the tenant; the text {@code confirm} confirms it (admins only). */
-    ERASE_ALL_DATA
+    ERASE_ALL_DATA,
+    /** The tenant's knowledge: {@code add}, {@code list}, {@code show}, {@code remove}, {@code accept} (changes: admins). */
+    KNOWLEDGE,
+    /** Write an architecture decision record from the thread, proposed until an admin accepts it. */
+    DECISION_RECORD
 }

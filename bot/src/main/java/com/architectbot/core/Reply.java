@@ -3,6 +3,7 @@ package com.architectbot.core;
 import static java.util.Objects.requireNonNull;
 
 import com.architectbot.core.answer.ConsultationAnswer;
+import com.architectbot.core.knowledge.DecisionRecord;
 import com.architectbot.core.report.LicenceReport;
 import com.architectbot.core.report.ReleaseFilesLater;
 import com.architectbot.core.report.ReportFiles;
@@ -63,6 +64,19 @@ public sealed interface Reply {
         @Override
         public String toString() {
             return "Export[" + fileName + ", " + json.length() + " chars]"; // the file holds conversations
+        }
+    }
+
+    /**
+     * A decision record written from the thread, proposed: each surface posts it as a document (Slack: a file in
+     * the thread; Teams: a file; CLI: Markdown) with a way for an admin to accept it into the tenant's knowledge.
+     *
+     * @param id what accepts it: {@code knowledge accept <id>}
+     */
+    record Decision(String id, DecisionRecord record) implements Reply {
+        public Decision {
+            requireNonNull(id, "id");
+            requireNonNull(record, "record");
         }
     }
 

@@ -25,7 +25,9 @@ public record TypedCommand(InquiryKind kind, String arguments) {
             "export",
             InquiryKind.EXPORT,
             "forget-me",
-            InquiryKind.FORGET_ME);
+            InquiryKind.FORGET_ME,
+            "adr",
+            InquiryKind.DECISION_RECORD);
 
     private static final Map<String, InquiryKind> WITH_ARGUMENTS = Map.of(
             "settings",
@@ -35,7 +37,9 @@ public record TypedCommand(InquiryKind kind, String arguments) {
             "license-check",
             InquiryKind.LICENCE_CHECK,
             "licence-check",
-            InquiryKind.LICENCE_CHECK);
+            InquiryKind.LICENCE_CHECK,
+            "knowledge",
+            InquiryKind.KNOWLEDGE);
 
     /** The command the text starts with (a leading {@code /} is allowed), or empty for a question. */
     public static Optional<TypedCommand> parse(String text) {
@@ -61,6 +65,8 @@ public record TypedCommand(InquiryKind kind, String arguments) {
             case SETTINGS -> "settings";
             case ERASE_ALL_DATA -> "erase-all-data";
             case LICENCE_CHECK -> "license-check";
+            case KNOWLEDGE -> "knowledge";
+            case DECISION_RECORD -> "adr";
             case CONSULTATION -> "";
         };
     }
@@ -73,8 +79,8 @@ public record TypedCommand(InquiryKind kind, String arguments) {
     /** Whether answers of this kind are for the asker alone. */
     public static boolean isPrivate(InquiryKind kind) {
         return switch (kind) {
-            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> true;
-            case CONSULTATION, LICENCE_CHECK, FORGET, HELP -> false;
+            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA, KNOWLEDGE -> true;
+            case CONSULTATION, LICENCE_CHECK, FORGET, HELP, DECISION_RECORD -> false;
         };
     }
 }

@@ -9,6 +9,14 @@ import com.architectbot.conversation.redis.RedisThreadMemory;
 import com.architectbot.core.FileSources;
 import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.TenantControls;
+import com.architectbot.knowledge.KnowledgeCommand;
+import com.architectbot.knowledge.KnowledgeDesk;
+import com.architectbot.knowledge.KnowledgeLibrary;
+import com.architectbot.knowledge.ProposedDecisions;
+import com.architectbot.knowledge.documents.Chunker;
+import com.architectbot.knowledge.documents.DocumentReader;
+import com.architectbot.knowledge.embedding.InProcessEmbedder;
+import com.architectbot.knowledge.redis.RedisKnowledgeStore;
 import com.architectbot.licence.LicenceService;
 import com.architectbot.licence.release.ReleaseDocuments;
 import com.architectbot.tenancy.Tenancy;
@@ -20,8 +28,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The features, in the order they need each other: the licence check, tenancy, then the consultation (whose
- * model may call the licence check as a tool); and the two routes through them: the channels' (with plan
+ * The features, in the order they need each other: the licence check, tenancy, the company knowledge, then the
+ * consultation (whose model may call the licence check as a tool and reads the tenant's knowledge); and the two routes through them: the channels' (with plan
  * limits, metering and tenancy commands) and the CLI's (without).
  *
  * @param files each channel registers where its users' files are fetched from, when the channels are built
@@ -30,6 +38,7 @@ import java.util.List;
 record BotFeatures(
         LicenceFeature licence,
         Tenancy tenancy,
+        KnowledgeLibrary knowledge,
         FileSources files,
         InquiryHandler inquiries,
         InquiryHandler localInquiries)
@@ -40,13 +49,23 @@ record BotFeatures(
         var licences = licence.licences();
         var tenancy = tenancy(config, stores, clock, metrics);
         var files = new FileSources();
-        var consultations = consultations(config, stores, licences, files, clock, metrics);
+        var knowledge = knowledge(stores, clock);
+        var proposals = new ProposedDecisions(knowledge);
+        var consultations = consultations(config, stores, licences, files, knowledge, clock, metrics);
         var releaseFiles = ReleaseDocuments.bundled(licence.packageFiles(), clock);
         return new BotFeatures(
                 licence,
                 tenancy,
+                knowledge,
                 files,
-                new InquiryHandler(consultations, licences, releaseFiles, files, tenancy, metrics),
+                new InquiryHandler(
+                        consultations,
+                        licences,
+                        releaseFiles,
+                        files,
+                        tenancy,
+                        new KnowledgeDesk(new KnowledgeCommand(knowledge, proposals), proposals),
+                        metrics),
                 new InquiryHandler(consultations, licences, files, TenantControls.NONE, metrics));
     }
 
@@ -64,11 +83,22 @@ record BotFeatures(
                 clock);
     }
 
+    /** Each tenant's standards and decisions, embedded in this process. */
+    private static KnowledgeLibrary knowledge(BotStores stores, Clock clock) {
+        return new KnowledgeLibrary(
+                new DocumentReader(),
+                new Chunker(),
+                new InProcessEmbedder(),
+                new RedisKnowledgeStore(stores.redis().client()),
+                clock);
+    }
+
     private static ConsultationService consultations(
             BotConfig config,
             BotStores stores,
             LicenceService licences,
             FileSources files,
+            KnowledgeLibrary knowledge,
             Clock clock,
             MeterRegistry metrics) {
         return new ConsultationService(
@@ -80,6 +110,7 @@ record BotFeatures(
                         new RedisThreadLocks.Settings(
                                 config.queue().visibilityTimeout(), RedisThreadLocks.Settings.DEFAULT_POLL_INTERVAL)),
                 files,
+                knowledge,
                 config.consultation(),
                 clock);
     }

@@ -24,6 +24,7 @@ public final class MarkdownRenderer implements Renderer<String> {
             case Reply.Notice notice -> notice.text();
             case Reply.LicenceCheck check -> LicenceReportMarkdown.render(check.report());
             case Reply.Export export -> export.summary() + "\n\n" + export.json();
+            case Reply.Decision decision -> decision.record().title();
         };
     }
 

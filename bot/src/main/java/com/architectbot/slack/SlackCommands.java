@@ -66,8 +66,9 @@ final class SlackCommands {
             SlashCommandPayload command, SlashCommandContext ctx, InquiryRules.Accept accept, String text) {
         return switch (accept.kind()) {
             // answered in a direct message: what they show is for the asker only
-            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA ->
+            case USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA, KNOWLEDGE ->
                 privately(command, ctx, accept.kind(), accept.text());
+            case DECISION_RECORD -> unknown(ctx, text);
             case HELP -> ctx.ack(HelpText.on(Surface.SLACK));
             case FORGET -> forget(command, ctx);
             case LICENCE_CHECK ->

@@ -44,6 +44,7 @@ final class TeamsMessages {
             case Reply.Notice ignored -> false;
             case Reply.LicenceCheck ignored -> false; // registry facts and policy verdicts, not model output
             case Reply.Export ignored -> false;
+            case Reply.Decision ignored -> true; // the model wrote it from the thread
         };
         return renderer.render(reply).stream()
                 .map(card -> message(card, generated))

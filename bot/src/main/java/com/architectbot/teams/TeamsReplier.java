@@ -90,6 +90,7 @@ final class TeamsReplier implements Replier {
                 check.files().expected() ? licenceCheck(reference, check) : messages.of(check);
             case Reply.Answer answer -> messages.of(answer);
             case Reply.Notice notice -> messages.of(notice);
+            case Reply.Decision decision -> messages.of(decision);
         };
         TeamsAnswerStream stream = live.remove(key(parts));
         if (stream != null) {

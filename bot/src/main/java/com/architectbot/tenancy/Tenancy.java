@@ -107,7 +107,7 @@ public final class Tenancy implements TenantControls, TenantEraser, AnswerFeedba
             case EXPORT -> rights.export(inquiry);
             case FORGET_ME -> rights.forgetMe(inquiry);
             case ERASE_ALL_DATA -> admin.eraseAllData(inquiry);
-            case CONSULTATION, LICENCE_CHECK, FORGET, HELP ->
+            case CONSULTATION, LICENCE_CHECK, FORGET, HELP, KNOWLEDGE, DECISION_RECORD ->
                 throw new IllegalArgumentException(inquiry.kind() + " is not a tenancy command");
         };
         audit.command(inquiry, outcome);

@@ -34,9 +34,9 @@ public interface UsageMeter extends PersonalData {
         /** What the kind of inquiry counts as; commands, help and {@code forget} count as nothing. */
         static Optional<Metered> of(InquiryKind kind) {
             return switch (kind) {
-                case CONSULTATION -> Optional.of(CONSULTATION);
+                case CONSULTATION, DECISION_RECORD -> Optional.of(CONSULTATION); // a record is written by the model
                 case LICENCE_CHECK -> Optional.of(LICENCE_CHECK);
-                case FORGET, HELP, USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA -> Optional.empty();
+                case FORGET, HELP, USAGE, SETTINGS, EXPORT, FORGET_ME, ERASE_ALL_DATA, KNOWLEDGE -> Optional.empty();
             };
         }
 

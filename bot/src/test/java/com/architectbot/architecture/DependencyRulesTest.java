@@ -31,7 +31,10 @@ class DependencyRulesTest {
 
     private static final String CORE = "com.architectbot.core..";
     private static final String[] FEATURES = {
-        "com.architectbot.consultation..", "com.architectbot.licence..", "com.architectbot.tenancy.."
+        "com.architectbot.consultation..",
+        "com.architectbot.licence..",
+        "com.architectbot.tenancy..",
+        "com.architectbot.knowledge.."
     };
     private static final String[] CHANNELS = {
         "com.architectbot.slack..", "com.architectbot.teams..", "com.architectbot.cli.."
@@ -141,13 +144,13 @@ class DependencyRulesTest {
             .because("platform SDKs stay in their adapter");
 
     @ArchTest
-    static final ArchRule only_the_llm_adapter_talks_to_langchain4j = noClasses()
+    static final ArchRule only_the_model_adapters_talk_to_langchain4j = noClasses()
             .that()
-            .resideOutsideOfPackage("com.architectbot.consultation.llm..")
+            .resideOutsideOfPackages("com.architectbot.consultation.llm..", "com.architectbot.knowledge.embedding..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.langchain4j..")
-            .because("the model sits behind the Architect port");
+            .because("the chat model sits behind the Architect port, the embedding model behind the Embedder port");
 
     @ArchTest
     static final ArchRule features_and_queue_know_no_http_server = noClasses()

@@ -11,6 +11,7 @@ import com.architectbot.core.InquiryFile;
 import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
+import com.architectbot.core.KnowledgeCommands;
 import com.architectbot.core.Reply;
 import com.architectbot.core.ReplyTarget;
 import com.architectbot.core.TenantControls;
@@ -243,6 +244,7 @@ class SlackLicenceFilesTest {
                 documents,
                 (file, thread) -> new FileText(file.name(), "<project/>"),
                 TenantControls.NONE,
+                KnowledgeCommands.NONE,
                 new SimpleMeterRegistry());
     }
 

@@ -15,6 +15,7 @@ import com.architectbot.core.InquiryHandler;
 import com.architectbot.core.InquiryId;
 import com.architectbot.core.InquiryKind;
 import com.architectbot.core.UserRole;
+import com.architectbot.core.knowledge.CompanyKnowledge;
 import com.architectbot.licence.Ecosystem;
 import com.architectbot.licence.FixedRegistry;
 import com.architectbot.licence.FixedTree;
@@ -95,6 +96,7 @@ final class TenancyFixture implements AutoCloseable {
                 memory,
                 new RedisThreadLocks(redis, RedisThreadLocks.Settings.defaults()),
                 new FileSources(),
+                CompanyKnowledge.NONE,
                 ConsultationSettings.DEFAULTS,
                 clock);
         this.handler =

@@ -45,6 +45,16 @@ public final class AnswerSchema {
             Map.entry(
                     "ConsultationAnswer.questions",
                     "Questions about the business context that would sharpen the advice; empty if none."),
+            Map.entry(
+                    "ConsultationAnswer.sources",
+                    "The company knowledge passages this answer relies on or departs from, as numbered in the"
+                            + " question; empty when none was given or none applies."),
+            Map.entry("Source.document", "The passage's document title, exactly as given."),
+            Map.entry("Source.section", "The passage's section, exactly as given."),
+            Map.entry("Source.link", "The passage's link as given, or empty."),
+            Map.entry(
+                    "Source.conflict",
+                    "Empty, or where the answer departs from this company standard or accepted decision, and why."),
             Map.entry("AreaAnalysis.area", "The expertise area."),
             Map.entry("AreaAnalysis.findings", "What you found in this area, one finding per item."),
             Map.entry("Recommendation.text", "The next step, concrete enough to act on."),

@@ -5,15 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * The architect's answer in the persona's fixed structure. Every renderer draws this record and
- * only formats it.
+ * The architect's answer in the persona's fixed structure, with the tenant's own documents it cites. Every
+ * renderer draws this record and only formats it.
  */
 public record ConsultationAnswer(
         String summary,
         List<String> criticalIssues,
         List<AreaAnalysis> analysis,
         List<Recommendation> recommendations,
-        List<String> questions) {
+        List<String> questions,
+        List<Source> sources) {
 
     public ConsultationAnswer {
         requireNonNull(summary, "summary");
@@ -21,6 +22,22 @@ public record ConsultationAnswer(
         analysis = copyOrEmpty(analysis);
         recommendations = copyOrEmpty(recommendations);
         questions = copyOrEmpty(questions);
+        sources = copyOrEmpty(sources); // none when the tenant has no knowledge relevant to the question
+    }
+
+    /** An answer that cites none of the tenant's knowledge. */
+    public ConsultationAnswer(
+            String summary,
+            List<String> criticalIssues,
+            List<AreaAnalysis> analysis,
+            List<Recommendation> recommendations,
+            List<String> questions) {
+        this(summary, criticalIssues, analysis, recommendations, questions, List.of());
+    }
+
+    /** The same answer citing these sources. */
+    public ConsultationAnswer withSources(List<Source> cited) {
+        return new ConsultationAnswer(summary, criticalIssues, analysis, recommendations, questions, cited);
     }
 
     public List<Recommendation> blockers() {

@@ -54,6 +54,8 @@ public final class BlockKitRenderer implements Renderer<SlackMessage> {
                 pack(sections(marker(notice.tone()) + escape(notice.text().strip())));
             case Reply.LicenceCheck check -> BlockKitLicenceReport.render(check);
             case Reply.Export export -> pack(sections(escape(export.summary().strip()))); // the file follows
+            case Reply.Decision decision ->
+                pack(sections(escape(decision.record().title())));
         };
     }
 

@@ -28,6 +28,7 @@ public record SlackUpload(String comment, List<SlackFile> files) {
             case Reply.LicenceCheck check -> BlockKitLicenceReport.upload(check);
             case Reply.Answer ignored -> Optional.empty();
             case Reply.Notice ignored -> Optional.empty();
+            case Reply.Decision ignored -> Optional.empty();
         };
     }
 
@@ -38,6 +39,7 @@ public record SlackUpload(String comment, List<SlackFile> files) {
             case Reply.LicenceCheck check -> BlockKitLicenceReport.sharesFiles(check);
             case Reply.Answer ignored -> false;
             case Reply.Notice ignored -> false;
+            case Reply.Decision ignored -> false;
         };
     }
 

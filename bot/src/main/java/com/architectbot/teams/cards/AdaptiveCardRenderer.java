@@ -40,6 +40,8 @@ public final class AdaptiveCardRenderer implements Renderer<ObjectNode> {
             case Reply.LicenceCheck check -> licenceReport(check.report(), check.files());
             // the file itself travels as the message's attachment (teams.TeamsMessages); the card says what it is
             case Reply.Export export -> pack(notice(new Reply.Notice(Reply.Tone.INFO, export.summary())));
+            case Reply.Decision decision ->
+                pack(notice(new Reply.Notice(Reply.Tone.INFO, decision.record().title())));
         };
     }
 
